@@ -1,0 +1,119 @@
+/**
+ * The platform-neutral Reply model. Commands return it; each adapter has one pure renderer from it to its
+ * platform's format. No platform type appears here.
+ */
+
+export type Visibility = "private" | "public";
+
+/** Where a verbatim excerpt or quotation comes from: `documentText.slice(start, end)` is exactly the text shown. */
+export interface Citation {
+  doc: string;
+  title: string | null;
+  outlet: string | null;
+  /** ISO 8601 date (YYYY-MM-DD) or date-time, where known. */
+  published: string | null;
+  url: string | null;
+  /** 1-based paragraph number in the document. */
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** [start, end) character ranges inside a block's `text` to mark (matched words). */
+export type Marks = ReadonlyArray<readonly [number, number]>;
+
+export interface HeadingBlock {
+  type: "heading";
+  text: string;
+}
+
+/**
+ * Prose written by Dateline itself. A small markdown subset: `**bold**`, `_italic_`, `` `code` ``.
+ * Never put corpus text here: corpus text goes into quote and source blocks, which renderers escape whole.
+ */
+export interface ParagraphBlock {
+  type: "paragraph";
+  text: string;
+}
+
+/** A verbatim quotation of a speaker. `text` excludes the quotation marks. */
+export interface QuoteBlock {
+  type: "quote";
+  text: string;
+  speaker: string | null;
+  cue: string | null;
+  /** 0..1; renderers show a warning when low. */
+  confidence: number | null;
+  kind: "direct" | "partial" | "transcript";
+  citation: Citation;
+  marks?: Marks;
+  /** e.g. "3 outlets · 2 wordings" when several renderings of one statement are collapsed into this one. */
+  note?: string;
+}
+
+/** One source article with its best passage as a verbatim excerpt. */
+export interface SourceBlock {
+  type: "source";
+  /** The verbatim excerpt, without the ellipses. */
+  excerpt: string;
+  /** Whether the excerpt was cut at its start / end (renderers add "…"). */
+  cutStart: boolean;
+  cutEnd: boolean;
+  marks?: Marks;
+  citation: Citation;
+}
+
+export interface FieldsBlock {
+  type: "fields";
+  fields: Array<{ label: string; value: string }>;
+}
+
+/** A small grey line: counts, hints, provenance. Plain text. */
+export interface ContextBlock {
+  type: "context";
+  text: string;
+}
+
+export type ActionKind = "share" | "more";
+
+export interface Action {
+  kind: ActionKind;
+  label: string;
+  /** Everything the action needs to be carried out later, even after a restart (see core/actions.ts). */
+  value: string;
+}
+
+export interface ActionsBlock {
+  type: "actions";
+  actions: Action[];
+}
+
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | QuoteBlock
+  | SourceBlock
+  | FieldsBlock
+  | ContextBlock
+  | ActionsBlock;
+
+export interface Reply {
+  visibility: Visibility;
+  /** Plain text that stands alone: notifications, logs, tests, the console. */
+  text: string;
+  blocks: Block[];
+}
+
+export function privateReply(text: string, blocks: Block[] = []): Reply {
+  return { visibility: "private", text, blocks };
+}
+
+/** Formats a citation as a short plain-text line: "TASS · “Title” · 20 Jan 2023 · ¶4". */
+export function citationLine(c: Citation): string {
+  const parts: string[] = [];
+  parts.push(c.outlet ?? c.doc);
+  if (c.title) parts.push(`“${c.title}”`);
+  if (c.published) parts.push(c.published.slice(0, 10));
+  parts.push(`¶${c.paragraph}`);
+  return parts.join(" · ");
+}

@@ -1,0 +1,79 @@
+import type { Marks } from "../core/reply.js";
+import type { Article } from "../corpus/types.js";
+
+export type QuotationKind = "direct" | "partial" | "transcript";
+
+/** One quotation: `article.text.slice(start, end) === text` (quotation marks excluded). */
+export interface Quotation {
+  /** `${doc}#q${n}`, stable for a given text. */
+  id: string;
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Canonical full name of the person or body, or null where unknown. */
+  speaker: string | null;
+  kind: QuotationKind;
+  /** The reporting verb as written ("said", "added", "told"), or null. */
+  cue: string | null;
+  /** The words that named the speaker here ("he", "the diplomat", "Lavrov"), or null. */
+  mention: string | null;
+  /** 0..1: how sure the attribution is. */
+  confidence: number;
+  /** 1-based paragraph number where the quotation starts. */
+  paragraph: number;
+  /** A short human-readable reason for the attribution ("pronoun 'he' -> last named man: Sergey Lavrov"). */
+  evidence: string;
+}
+
+export interface Speaker {
+  /** Canonical full name ("Sergey Lavrov"). */
+  name: string;
+  /** Other ways the corpus or a user may name them: surname, transliterations, without diacritics, honorifics. */
+  aliases: string[];
+  kind: "person" | "organisation";
+  gender: "male" | "female" | null;
+  /** How many quotations are attributed to them. */
+  quotes: number;
+}
+
+export interface SpeakerMatch {
+  speaker: Speaker;
+  /** How many of the leading words were read as the speaker's name. */
+  consumed: number;
+}
+
+export interface SpeakerRegistry {
+  readonly speakers: readonly Speaker[];
+  /** Exact (folded, variant-tolerant) lookup of a full name or alias. */
+  resolve(name: string): Speaker | null;
+  /** The longest run of leading words that names a known speaker. */
+  matchLeading(words: readonly string[]): SpeakerMatch | null;
+  /** Close speakers for a misspelled or unknown name, best first; also serves autocomplete (prefix match). */
+  suggest(text: string, limit: number): Speaker[];
+}
+
+export interface QuoteQuery {
+  /** Canonical speaker name, when the query named one. */
+  speaker: string | null;
+  /** Topic words and phrases. */
+  words: string[];
+  phrases: string[];
+}
+
+export interface QuoteHit {
+  quotation: Quotation;
+  score: number;
+  /** Topic words matched, as ranges inside `quotation.text`. */
+  marks: Marks;
+}
+
+/** Every quotation of the corpus, searchable. */
+export interface QuoteBook {
+  readonly quotations: readonly Quotation[];
+  readonly speakers: SpeakerRegistry;
+  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number };
+  /** Re-extracts one article's quotations (live corpus); the registry follows. */
+  upsert(article: Article): void;
+  remove(doc: string): void;
+}
