@@ -5,6 +5,7 @@
 import type { Article, Corpus } from "./corpus/types.js";
 import type { QuoteBook } from "./quotes/types.js";
 import type { SourceSearch } from "./search/types.js";
+import type { StatementIndex } from "./statements/types.js";
 
 export interface Newsroom {
   /** The corpus folder or file. */
@@ -15,4 +16,14 @@ export interface Newsroom {
   readonly quotes: QuoteBook;
   /** Problems met while reading the corpus (skipped files, re-decoded files). */
   problems(): Corpus["problems"];
+  /** Statements rendered in two or more documents (computed lazily, recomputed after corpus changes). */
+  statements(): StatementIndex;
+  /** When Dateline first saw the document (ISO date-time), kept across restarts; null if unknown. */
+  firstSeen(doc: string): string | null;
+}
+
+/** A newsroom whose corpus folder can change while the bot runs (live corpus). */
+export interface LiveNewsroom extends Newsroom {
+  /** Re-reads one file (path relative to the corpus folder) and updates the indexes incrementally. */
+  refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged">;
 }

@@ -15,23 +15,32 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
+/** "json" for services (one object per line), "pretty" for people at a terminal ("warn: msg key=value"). */
+export type LogFormat = "json" | "pretty";
+
 export function createLogger(
   level: LogLevel = "info",
   sink: LogSink = (line) => process.stderr.write(line + "\n"),
   base: LogFields = {},
+  format: LogFormat = "json",
 ): Logger {
   const write = (at: Exclude<LogLevel, "silent">, message: string, fields?: LogFields) => {
     if (order[at] < order[level]) return;
-    const entry: LogFields = { time: new Date().toISOString(), level: at, msg: message, ...base, ...fields };
-    if (fields?.err instanceof Error) entry.err = { message: fields.err.message, stack: fields.err.stack };
-    sink(JSON.stringify(entry));
+    const extra: LogFields = { ...base, ...fields };
+    if (extra.err instanceof Error) extra.err = { message: extra.err.message, stack: extra.err.stack };
+    if (format === "pretty") {
+      const pairs = Object.entries(extra).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+      sink([`${at}: ${message}`, ...pairs].join(" "));
+      return;
+    }
+    sink(JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...extra }));
   };
   return {
     debug: (m, f) => write("debug", m, f),
     info: (m, f) => write("info", m, f),
     warn: (m, f) => write("warn", m, f),
     error: (m, f) => write("error", m, f),
-    child: (fields) => createLogger(level, sink, { ...base, ...fields }),
+    child: (fields) => createLogger(level, sink, { ...base, ...fields }, format),
   };
 }
 

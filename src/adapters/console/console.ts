@@ -1,0 +1,47 @@
+/**
+ * The terminal chat used when no platform is configured. On a terminal it prompts; otherwise it reads
+ * standard input line by line, answers each line in order and returns at its end.
+ */
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { BotCore } from "../../core/bot.js";
+import { renderConsole } from "./render.js";
+
+export interface ConsoleOptions {
+  bot: BotCore;
+  input?: Readable;
+  output?: Writable;
+  /** Prompt and colours; defaults to whether input and output are terminals. */
+  interactive?: boolean;
+  banner?: string;
+}
+
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const interactive =
+    options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const write = (text: string) => output.write(text + "\n");
+  if (interactive) {
+    write(options.banner ?? "Dateline console. Type /help, or a command such as /sources Kyiv. Ctrl-D to quit.");
+    lines.setPrompt("dateline> ");
+    lines.prompt();
+  }
+  let last: { text: string; page: number } | null = null;
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line) {
+      // "/more" pages the previous command, as the "More results" button does in chat.
+      const previous: { text: string; page: number } | null = last;
+      const more = /^\/?more$/i.test(line) && previous !== null;
+      const text: string = more && previous ? previous.text : line;
+      const page: number = more && previous ? previous.page + 1 : 0;
+      const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page });
+      last = { text, page };
+      write(renderConsole(outcome.reply, { color: interactive }));
+      if (interactive) write("");
+    }
+    if (interactive) lines.prompt();
+  }
+}

@@ -1,0 +1,62 @@
+/** Pure Reply -> terminal text. Matched words are shown in bold on a colour terminal, **like this** otherwise. */
+import { citationLine, type Block, type Marks, type Reply } from "../../core/reply.js";
+
+export interface ConsoleStyle {
+  color: boolean;
+}
+
+export function renderConsole(reply: Reply, style: ConsoleStyle = { color: false }): string {
+  if (reply.blocks.length === 0) return reply.text;
+  const out: string[] = [];
+  let n = 0;
+  for (const block of reply.blocks) {
+    const text = renderBlock(block, style, () => ++n);
+    if (text) out.push(text);
+  }
+  return out.join("\n");
+}
+
+function renderBlock(block: Block, style: ConsoleStyle, next: () => number): string {
+  const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : `**${s}**`);
+  const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
+  switch (block.type) {
+    case "heading":
+      return style.color ? `\x1b[1m${block.text}\x1b[22m` : block.text;
+    case "paragraph":
+      return style.color ? block.text.replace(/\*\*(.+?)\*\*/g, (_, s: string) => bold(s)) : block.text;
+    case "context":
+      return dim(block.text);
+    case "fields":
+      return block.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
+    case "actions":
+      return block.actions.some((a) => a.kind === "more") ? dim("(type /more for more results)") : "";
+    case "source": {
+      const excerpt = `${block.cutStart ? "…" : ""}${mark(block.excerpt, block.marks, bold)}${block.cutEnd ? "…" : ""}`;
+      return `${next()}. ${citationLine(block.citation)}\n   ${excerpt}`;
+    }
+    case "quote": {
+      const who = [block.speaker ?? "speaker unknown", block.cue ? `(${block.cue})` : ""].filter(Boolean).join(" ");
+      const doubt = block.confidence !== null && block.confidence < 0.6 ? " — uncertain attribution" : "";
+      const note = block.note ? ` · ${block.note}` : "";
+      return `${next()}. “${mark(block.text, block.marks, bold)}”\n   — ${who}${doubt} · ${citationLine(block.citation)}${note}`;
+    }
+  }
+}
+
+/** Wraps the marked ranges; ranges are sorted and clipped, overlapping ones merged. */
+export function mark(text: string, marks: Marks | undefined, wrap: (s: string) => string): string {
+  if (!marks || marks.length === 0) return text;
+  const ranges = [...marks]
+    .map(([s, e]) => [Math.max(0, s), Math.min(text.length, e)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    out += text.slice(at, from) + wrap(text.slice(from, e));
+    at = e;
+  }
+  return out + text.slice(at);
+}

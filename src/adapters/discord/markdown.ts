@@ -1,0 +1,78 @@
+/**
+ * Discord markdown: escaping corpus and user text so it renders literally, defusing mentions, and bolding marks.
+ * Discord shows a backslash-escaped punctuation character as the character alone, so escaping never changes
+ * what a reader sees; it only stops the text from being read as formatting.
+ */
+import type { Marks } from "../../core/reply.js";
+
+/** Zero-width space: invisible, but it stops Discord from reading `@everyone` or `<@123>` as a mention. */
+export const ZWSP = "\u200b";
+
+/**
+ * Mentions and other `<…>` tokens (users, roles, channels, commands, emoji, timestamps) and `@everyone`/`@here`
+ * get a zero-width space so they render as plain text. Messages also carry `allowed_mentions: {parse: []}`,
+ * so this is defence in depth: nothing would ping, but nothing should even look like a mention.
+ */
+export function breakMentions(text: string): string {
+  return text.replace(/<(?=[@#:/]|a:|t:)/g, `<${ZWSP}`).replace(/@(?=everyone|here)/gi, `@${ZWSP}`);
+}
+
+/** Escapes Discord markdown so the text renders literally; mentions are broken too. */
+export function escapeMarkdown(text: string): string {
+  const escaped = text
+    .replace(/[\\*_~`|[\]]/g, (c) => `\\${c}`)
+    // Line-start syntax: quotes (`>`, `>>>`), headers (`#`, `-#`), lists (`-`, `+`, `1.`).
+    .replace(/^([ \t]*)(>|#|-#|[-+](?=\s)|\d+\.(?=\s))/gm, (_m, indent: string, token: string) =>
+      token === "-#" ? `${indent}-\\#` : /^\d/.test(token) ? `${indent}${token.slice(0, -1)}\\.` : `${indent}\\${token}`,
+    );
+  return breakMentions(escaped);
+}
+
+/**
+ * Dateline's own prose (paragraph blocks) uses a small markdown subset: `**bold**`, `_italic_`, `` `code` ``.
+ * Those pass through; every other piece of Discord syntax is escaped, since command text may quote the user.
+ */
+export function escapeProse(text: string): string {
+  const escaped = text
+    .replace(/[~|[\]]/g, (c) => `\\${c}`)
+    .replace(/^([ \t]*)(>|#|-#)/gm, (_m, indent: string, token: string) =>
+      token === "-#" ? `${indent}-\\#` : `${indent}\\${token}`,
+    );
+  return breakMentions(escaped);
+}
+
+/**
+ * Escapes `text` and wraps each marked range in `**…**`. Ranges are clamped, merged when they overlap or touch,
+ * and trimmed of surrounding whitespace (Discord does not bold `** word**`).
+ */
+export function markedMarkdown(text: string, marks: Marks | undefined): string {
+  const ranges = normaliseMarks(text, marks ?? []);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += escapeMarkdown(text.slice(at, start));
+    out += `**${escapeMarkdown(text.slice(start, end))}**`;
+    at = end;
+  }
+  return out + escapeMarkdown(text.slice(at));
+}
+
+function normaliseMarks(text: string, marks: Marks): Array<[number, number]> {
+  const clamped = marks
+    .map(([s, e]): [number, number] => [Math.max(0, Math.min(s, text.length)), Math.max(0, Math.min(e, text.length))])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of clamped) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  const trimmed: Array<[number, number]> = [];
+  for (let [s, e] of merged) {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) trimmed.push([s, e]);
+  }
+  return trimmed;
+}

@@ -1,0 +1,128 @@
+/**
+ * Text -> Slack mrkdwn, safely.
+ *
+ * Two kinds of text reach Slack:
+ * - corpus and user text (excerpts, quotations, titles, speakers, queries): shown literally. `&`, `<`, `>` are
+ *   HTML-escaped, so `<!channel>`, `<!here>`, `<@U123>` or `<http://x|y>` can never become a mention or a link;
+ *   and mrkdwn's formatting characters (`*`, `_`, `~`, `` ` ``) are fenced with a zero-width space (U+200B) on
+ *   each side. Slack treats U+200B like a word boundary, so a fenced character can neither open (it is followed by
+ *   "space") nor close (it is preceded by "space") bold, italic, strike or code: corpus `*` stays a visible `*` and
+ *   cannot swallow or break our own bold marks. A line starting with `>` (escaped `&gt;`) gets the same fence so
+ *   that it cannot turn into a block quote. The fences are invisible; the characters shown are the verbatim text.
+ * - Dateline's own prose (paragraph blocks): a small markdown subset, `**bold**` -> `*bold*`, `_italic_`,
+ *   `` `code` ``, translated; anything else is treated like corpus text.
+ * Every mrkdwn text object is also sent with `verbatim: true`, which stops Slack's automatic parsing (bare URLs,
+ * `#channel` names, `@here`) of what we send.
+ */
+import type { Marks } from "../../core/reply.js";
+
+export const ZWSP = "\u200B";
+
+/** Escapes the three characters Slack reserves for its control sequences. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Corpus or user text -> mrkdwn that shows exactly that text and formats nothing. */
+export function literal(text: string): string {
+  return escapeMrkdwn(text)
+    .replace(/[*_~`]/g, (c) => `${ZWSP}${c}${ZWSP}`)
+    .replace(/^&gt;/gm, `${ZWSP}&gt;`);
+}
+
+/**
+ * Verbatim text with [start, end) ranges in bold. Marks are clamped, merged, split at line breaks and trimmed of
+ * surrounding blanks and formatting characters (Slack would not bold `* word*`); a mark inside a word is fenced
+ * with zero-width spaces so that Slack still sees word boundaries around the asterisks.
+ */
+export function literalWithMarks(text: string, marks: Marks | undefined): string {
+  let out = "";
+  let at = 0;
+  for (const [start, end] of normalizeMarks(text, marks)) {
+    out += literal(text.slice(at, start));
+    const before = isWordChar(text[start - 1]) ? ZWSP : "";
+    const after = isWordChar(text[end]) ? ZWSP : "";
+    out += `${before}*${literal(text.slice(start, end))}*${after}`;
+    at = end;
+  }
+  return out + literal(text.slice(at));
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Sorted, non-overlapping, non-empty ranges that never cross a line break or start/end on a blank. */
+export function normalizeMarks(text: string, marks: Marks | undefined): Array<[number, number]> {
+  if (!marks || marks.length === 0) return [];
+  const sorted = marks
+    .map(([s, e]): [number, number] => [Math.max(0, Math.min(s, text.length)), Math.max(0, Math.min(e, text.length))])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  const result: Array<[number, number]> = [];
+  for (const [s, e] of merged) {
+    // Split at line breaks: bold cannot span lines (and quote blocks prefix every line with ">").
+    let lineStart = s;
+    for (let i = s; i <= e; i++) {
+      if (i === e || text[i] === "\n") {
+        let a = lineStart;
+        let b = i;
+        while (a < b && /[\s*_~`]/.test(text[a]!)) a++;
+        while (b > a && /[\s*_~`]/.test(text[b - 1]!)) b--;
+        if (b > a) result.push([a, b]);
+        lineStart = i + 1;
+      }
+    }
+  }
+  return result;
+}
+
+/** Dateline's own prose (the markdown subset of paragraph blocks) -> mrkdwn. */
+export function prose(text: string): string {
+  const token = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|((?<![\p{L}\p{N}_])_[^_\n]+_(?![\p{L}\p{N}_]))/gu;
+  let out = "";
+  let at = 0;
+  for (const match of text.matchAll(token)) {
+    const index = match.index;
+    out += literal(text.slice(at, index));
+    const [whole, code, bold] = match;
+    if (code) out += `\`${escapeMrkdwn(code.slice(1, -1))}\``;
+    else if (bold) out += `*${literal(bold.slice(2, -2))}*`;
+    else out += `_${literal(whole.slice(1, -1))}_`;
+    at = index + whole.length;
+  }
+  return out + literal(text.slice(at));
+}
+
+/**
+ * Renders `raw` and, when the result is longer than `max`, renders ever shorter prefixes of it (cut at a word
+ * boundary where one is near) with `cut = true`, so that the renderer can add its "…". Cutting the source text
+ * rather than the rendered mrkdwn never leaves half an escape sequence or an unclosed bold mark behind.
+ */
+export function fitRendered(raw: string, max: number, render: (text: string, cut: boolean) => string): string {
+  let out = render(raw, false);
+  let keep = raw.length;
+  while (out.length > max && keep > 0) {
+    keep = Math.min(keep - 1, Math.floor((keep * max) / out.length));
+    const space = raw.lastIndexOf(" ", keep);
+    if (space > keep * 0.8) keep = space;
+    // Never split a surrogate pair.
+    if (keep > 0 && /[\uD800-\uDBFF]/.test(raw[keep - 1]!)) keep--;
+    out = render(raw.slice(0, keep).trimEnd(), true);
+  }
+  return out;
+}
+
+/** Plain text cut to at most `max` characters with a final "…". */
+export function cutPlain(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let keep = max - 1;
+  if (keep > 0 && /[\uD800-\uDBFF]/.test(text[keep - 1]!)) keep--;
+  return `${text.slice(0, keep).trimEnd()}…`;
+}

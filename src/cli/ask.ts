@@ -1,0 +1,43 @@
+/** `dateline ask "<command as typed in chat>" [--corpus DIR] [--json] [--limit N]`, or commands on standard input. */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { commands } from "../../commands/index.js";
+import { renderConsole } from "../adapters/console/render.js";
+import { createDispatcher, DEFAULT_LIMIT } from "../core/dispatch.js";
+import { cliConfig, cliLogger, corpusLocation, openForCli, positiveInt } from "./shared.js";
+
+export async function ask(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { corpus: { type: "string" }, json: { type: "boolean" }, limit: { type: "string" } },
+    allowPositionals: true,
+  });
+  const limit = positiveInt(values.limit, "limit", DEFAULT_LIMIT);
+  const config = cliConfig();
+  const log = cliLogger(config);
+  const newsroom = await openForCli(corpusLocation(values.corpus, config), config, log);
+  const dispatcher = createDispatcher(commands);
+  const color = Boolean(process.stdout.isTTY) && !values.json;
+
+  const answer = async (input: string) => {
+    const outcome = await dispatcher.dispatch(input, {
+      services: newsroom,
+      platform: "cli",
+      user: null,
+      channel: null,
+      limit,
+      log,
+      now: () => new Date(),
+    });
+    process.stdout.write((values.json ? JSON.stringify(outcome) : renderConsole(outcome.reply, { color }) + "\n") + "\n");
+  };
+
+  if (positionals.length > 0) {
+    await answer(positionals.join(" "));
+    return;
+  }
+  // No command given: one command per line of standard input, answered in order.
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim()) await answer(line);
+  }
+}

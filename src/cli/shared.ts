@@ -1,0 +1,72 @@
+/** What every `dateline` subcommand shares: usage errors, the corpus location, opening the newsroom. */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { readConfig, type Config } from "../config.js";
+import { createLogger, type Logger } from "../core/log.js";
+import { CorpusUnreadableError } from "../corpus/types.js";
+import { openNewsroom, type OpenedNewsroom } from "../open-newsroom.js";
+import { packageRoot } from "../paths.js";
+
+/** Bad usage or an unreadable corpus: exit status 2 with a one-line message on standard error. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** `--corpus`, then DATELINE_CORPUS, then seeds/ (here, or the one shipped with Dateline). */
+export function corpusLocation(flag: string | undefined, config: Config): string {
+  if (flag) return flag;
+  if (config.DATELINE_CORPUS) return config.DATELINE_CORPUS;
+  return existsSync("seeds") ? "seeds" : join(packageRoot(), "seeds");
+}
+
+export function cliConfig(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\n\s*/g, " "));
+  }
+}
+
+/** People read the command line's log, so it is pretty and quiet unless LOG_LEVEL says otherwise. */
+export function cliLogger(config: Config): Logger {
+  const level = process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn";
+  return createLogger(level, undefined, {}, "pretty");
+}
+
+export async function openForCli(
+  location: string,
+  config: Config,
+  log: Logger,
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpenedNewsroom> {
+  try {
+    const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress });
+    reportProblems(newsroom, log);
+    return newsroom;
+  } catch (error) {
+    if (error instanceof CorpusUnreadableError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Each skipped file or record is named; the rest of the corpus is still served. */
+function reportProblems(newsroom: OpenedNewsroom, log: Logger): void {
+  for (const p of newsroom.problems()) {
+    const where = p.line ? `${p.file}:${p.line}` : p.file;
+    const say = p.severity === "error" ? log.warn : log.info;
+    say(`${where}: ${p.message}`);
+  }
+  const skipped = newsroom.problems().filter((p) => p.severity === "error").length;
+  if (skipped > 0) log.warn(`skipped ${skipped} malformed file(s) or record(s); serving the other ${newsroom.articles().length} articles`);
+}
+
+/** Parses a positive whole number option. */
+export function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} takes a whole number of at least 1, not "${value}"`);
+  return n;
+}

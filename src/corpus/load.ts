@@ -1,0 +1,213 @@
+/**
+ * Reading a corpus: a folder (recursively) or a single file of .txt, .md, .json, .jsonl or .ndjson.
+ * Hidden files and folders and other file kinds are ignored. A bad file or record is skipped and recorded
+ * in `problems`; the rest is served. Only a location that cannot be read at all throws.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Logger } from "../core/log.js";
+import { articleFromRecord, articleFromText } from "./article.js";
+import { decodeBytes, looksBinary } from "./decode.js";
+import { parseJsonDocument, parseJsonLines } from "./records.js";
+import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
+
+/** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
+export const CORPUS_READER_VERSION = "corpus-reader-1";
+
+export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson"];
+
+/** Whether a file name is one the corpus reader reads (hidden files are not). */
+export function isCorpusFileName(name: string): boolean {
+  const base = path.basename(name);
+  return !base.startsWith(".") && CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase());
+}
+
+export interface FileDigest {
+  /** Path relative to the corpus root, forward slashes. */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface CorpusFile {
+  articles: Article[];
+  problems: CorpusProblem[];
+  digest: FileDigest;
+}
+
+/**
+ * Articles and problems of one corpus file. `root` is the corpus folder, `relPath` the file's path relative
+ * to it. Used by `loadCorpus` and by a live-corpus watcher to re-read a changed file. Throws only when the
+ * file cannot be read (for a watcher: it was deleted meanwhile).
+ */
+export async function readCorpusFile(root: string, relPath: string): Promise<CorpusFile> {
+  const bytes = await readFile(path.join(root, ...relPath.split("/")));
+  return parseCorpusFile(relPath, bytes);
+}
+
+/** Like `readCorpusFile`, from bytes already read. `relPath` also names the article of a text file. */
+export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: string = relPath): CorpusFile {
+  const digest: FileDigest = {
+    path: relPath,
+    size: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
+  const problems: CorpusProblem[] = [];
+  const problem = (severity: CorpusProblem["severity"], message: string, line?: number) =>
+    problems.push(line === undefined ? { file: relPath, severity, message } : { file: relPath, line, severity, message });
+
+  if (looksBinary(bytes)) {
+    problem("error", "binary file (contains NUL bytes): skipped");
+    return { articles: [], problems, digest };
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.encoding === "windows-1252") problem("warning", "not valid UTF-8: decoded as Windows-1252");
+  if (decoded.text.trim() === "") {
+    problem("warning", "empty file: skipped");
+    return { articles: [], problems, digest };
+  }
+
+  const extension = path.extname(relPath).toLowerCase();
+  const articles: Article[] = [];
+  if (extension === ".txt" || extension === ".md") {
+    const built = articleFromText(articleId, relPath, decoded.text);
+    for (const warning of built.warnings) problem("warning", warning);
+    articles.push(built.article);
+  } else {
+    const isLines = extension === ".jsonl" || extension === ".ndjson";
+    const parsed = isLines ? parseJsonLines(decoded.text) : parseJsonDocument(decoded.text);
+    for (const bad of parsed.problems) {
+      const where = bad.index !== undefined ? `record ${bad.index + 1}: ` : "";
+      problem("error", `${where}${bad.message}: skipped`, bad.line);
+    }
+    for (const { record, line, index } of parsed.records) {
+      const source = line !== undefined ? `${relPath}:${line}` : index !== undefined ? `${relPath}[${index}]` : relPath;
+      if (record.body.trim() === "") {
+        problem("warning", `record "${record.id}" has an empty body: skipped`, line);
+        continue;
+      }
+      const built = articleFromRecord(record, source);
+      for (const warning of built.warnings) problem("warning", `record "${record.id}": ${warning}`, line);
+      articles.push(built.article);
+    }
+  }
+  return { articles, problems, digest };
+}
+
+/** Every corpus file under `root`, relative paths with forward slashes, sorted. Hidden entries are skipped. */
+async function listCorpusFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel);
+      else if (entry.isFile() && isCorpusFileName(entry.name)) found.push(rel);
+    }
+  };
+  await walk(root, "");
+  return found.sort();
+}
+
+/** Runs `task` over `items` with at most `limit` at a time, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Equal fingerprints mean the same files with the same content, read by the same rules. */
+export function corpusFingerprint(digests: readonly FileDigest[]): string {
+  const hash = createHash("sha256").update(CORPUS_READER_VERSION + "\n");
+  for (const d of [...digests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    hash.update(`${d.path}\0${d.size}\0${d.sha256}\n`);
+  }
+  return hash.digest("hex");
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function loadCorpus(location: string, options: { log?: Logger } = {}): Promise<Corpus> {
+  let info;
+  try {
+    info = await stat(location);
+  } catch (error) {
+    throw new CorpusUnreadableError(location, reason(error));
+  }
+
+  let root: string;
+  let files: string[];
+  /** A single .txt/.md file's article is named by its base name. */
+  if (info.isDirectory()) {
+    root = location;
+    try {
+      files = await listCorpusFiles(root);
+    } catch (error) {
+      throw new CorpusUnreadableError(location, reason(error));
+    }
+  } else if (info.isFile()) {
+    if (!CORPUS_EXTENSIONS.includes(path.extname(location).toLowerCase())) {
+      throw new CorpusUnreadableError(location, `not a corpus file (expected ${CORPUS_EXTENSIONS.join(", ")})`);
+    }
+    root = path.dirname(location);
+    files = [path.basename(location)];
+  } else {
+    throw new CorpusUnreadableError(location, "neither a file nor a folder");
+  }
+
+  const problems: CorpusProblem[] = [];
+  const digests: FileDigest[] = [];
+  const byId = new Map<string, Article>();
+  const read = await mapLimited(files, 32, async (rel) => {
+    try {
+      return await readCorpusFile(root, rel);
+    } catch (error) {
+      if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
+      return { rel, error };
+    }
+  });
+  for (const [i, result] of read.entries()) {
+    const rel = files[i] ?? "";
+    if ("error" in result) {
+      problems.push({ file: rel, severity: "error", message: `cannot read: ${reason(result.error)}` });
+      continue;
+    }
+    digests.push(result.digest);
+    problems.push(...result.problems);
+    for (const article of result.articles) {
+      const earlier = byId.get(article.id);
+      if (earlier) {
+        problems.push({
+          file: rel,
+          severity: "error",
+          message: `duplicate article id "${article.id}" (${article.source}; first seen in ${earlier.source}): skipped`,
+        });
+        continue;
+      }
+      byId.set(article.id, article);
+    }
+  }
+
+  const articles = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const corpus: Corpus = { location, articles, problems, fingerprint: corpusFingerprint(digests) };
+  const log = options.log;
+  if (log) {
+    for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
+    log.info("corpus read", { location, files: files.length, articles: articles.length, problems: problems.length });
+  }
+  return corpus;
+}

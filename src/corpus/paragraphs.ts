@@ -1,0 +1,104 @@
+/**
+ * Splitting a text into paragraph blocks with offsets into that same text.
+ *
+ * Line breaks separate paragraphs: news files put either one paragraph per line, or blank lines between
+ * paragraphs. Hard-wrapped text (wire copy broken at ~70 columns, as in Reuters-21578) is the exception: in
+ * a run of lines that looks wrapped, lines are joined and only an indented line starts a new paragraph.
+ */
+
+export interface Block {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  start: number;
+  /** End of the line's content, before "\r\n" or "\n". */
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  breaks.lastIndex = from;
+  let start = from;
+  for (let found = breaks.exec(text); found && found.index < to; found = breaks.exec(text)) {
+    lines.push({ start, end: found.index, text: text.slice(start, found.index) });
+    start = found.index + found[0].length;
+  }
+  if (start < to) lines.push({ start, end: to, text: text.slice(start, to) });
+  return lines;
+}
+
+const ENDS_SENTENCE = /[.!?:;,"'”’)\]…*-]$/;
+/** Hard-wrapped text has no line longer than this. */
+const WRAP_MAX = 100;
+/** In wrapped text, a line shorter than this share of the wrap width ended its paragraph. */
+const SHORT_LINE = 0.6;
+
+/**
+ * Text is hard-wrapped when no line is longer than a wrapping column and most lines that have a next line
+ * stop mid-sentence at a length where a wrap would fall. Returns the wrap width, or null.
+ */
+function wrapWidth(runs: readonly Line[][]): number | null {
+  const widths = runs.flat().map((line) => line.text.trimEnd().length);
+  const width = Math.max(0, ...widths);
+  if (width > WRAP_MAX) return null;
+  const inner = runs.flatMap((run) => run.slice(0, -1));
+  const open = inner.filter((line) => {
+    const t = line.text.trim();
+    return t.length >= 30 && !ENDS_SENTENCE.test(t);
+  });
+  return open.length >= 2 && open.length * 2 > inner.length ? width : null;
+}
+
+function trimmedBlock(text: string, start: number, end: number): Block | null {
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return end > start ? { start, end, text: text.slice(start, end) } : null;
+}
+
+/** Runs of consecutive non-blank lines. */
+function runsOf(lines: readonly Line[]): Line[][] {
+  const runs: Line[][] = [];
+  let run: Line[] = [];
+  for (const line of lines) {
+    if (line.text.trim() !== "") run.push(line);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The non-empty paragraph blocks of `text[from, to)`, trimmed of surrounding whitespace, in order. */
+export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
+  const runs = runsOf(linesOf(text, from, to));
+  const width = wrapWidth(runs);
+  const blocks: Block[] = [];
+  const push = (start: number, end: number) => {
+    const block = trimmedBlock(text, start, end);
+    if (block) blocks.push(block);
+  };
+  for (const run of runs) {
+    if (width === null) {
+      for (const line of run) push(line.start, line.end);
+      continue;
+    }
+    // Wrapped: a paragraph goes on until an indented line, or a line that stopped well short of the width.
+    let start = run[0]?.start ?? 0;
+    for (const [i, line] of run.entries()) {
+      const next = run[i + 1];
+      const ends = !next || /^[ \t]/.test(next.text) || line.text.trimEnd().length < width * SHORT_LINE;
+      if (ends) {
+        push(start, line.end);
+        if (next) start = next.start;
+      }
+    }
+  }
+  return blocks;
+}

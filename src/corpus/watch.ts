@@ -1,0 +1,202 @@
+/**
+ * Watching the corpus folder while the bot runs. New, changed and removed corpus files are reported by their
+ * path relative to the folder (forward slashes), once things have settled for `debounceMs`.
+ *
+ * Two sources of changes: `fs.watch(root, { recursive: true })` reports most changes at once, and a periodic
+ * rescan (mtime and size of every corpus file) catches what it misses (editors that replace files, folders
+ * moved in, network file systems, watcher errors). Each path is handled by one `onChange` call at a time; a
+ * failing call (e.g. the file was deleted while being read) is logged and never stops the watcher.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { Logger } from "../core/log.js";
+
+export const CORPUS_EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".ndjson"] as const;
+
+export interface WatchOptions {
+  log: Logger;
+  /** Quiet time after the last event on a path before it is reported. Default 250 ms. */
+  debounceMs?: number;
+  /** Interval of the safety-net rescan. Default 3,000 ms; 0 turns it off. */
+  pollMs?: number;
+}
+
+export interface CorpusWatcher {
+  /** Stops watching and waits for the `onChange` calls under way. */
+  close(): Promise<void>;
+}
+
+/** Whether a path (relative, forward slashes) is a corpus file: a known extension, not hidden, not a temp file. */
+export function isCorpusFile(relPath: string): boolean {
+  const parts = relPath.split("/");
+  if (parts.some((part) => part.startsWith(".") || part === "node_modules")) return false;
+  const name = parts[parts.length - 1] ?? "";
+  if (/^~|^#.*#$|~$/.test(name)) return false;
+  const lower = name.toLowerCase();
+  return CORPUS_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+interface FileState {
+  mtimeMs: number;
+  size: number;
+}
+
+export function watchCorpus(
+  root: string,
+  onChange: (relPath: string) => Promise<void> | void,
+  options: WatchOptions,
+): CorpusWatcher {
+  const log = options.log.child({ component: "corpus-watch" });
+  const debounceMs = options.debounceMs ?? 250;
+  const pollMs = options.pollMs ?? 3000;
+
+  let closed = false;
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Paths whose onChange is running, and whether another run was asked for meanwhile. */
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  /** Last known state of every corpus file, for the rescan. */
+  let known = new Map<string, FileState>();
+  let scanning: Promise<void> | null = null;
+  let scanSoonTimer: NodeJS.Timeout | null = null;
+
+  function schedule(relPath: string): void {
+    if (closed) return;
+    const previous = timers.get(relPath);
+    if (previous) clearTimeout(previous);
+    timers.set(
+      relPath,
+      setTimeout(() => {
+        timers.delete(relPath);
+        void deliver(relPath);
+      }, debounceMs),
+    );
+  }
+
+  async function deliver(relPath: string): Promise<void> {
+    const current = running.get(relPath);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    running.set(relPath, entry);
+    entry.done = (async () => {
+      do {
+        entry.again = false;
+        // Record what we are about to report, so the rescan does not report it a second time.
+        const state = await statFile(join(root, relPath));
+        if (state) known.set(relPath, state);
+        else known.delete(relPath);
+        try {
+          await onChange(relPath);
+        } catch (error) {
+          log.warn("could not take a corpus change into account", { file: relPath, err: error });
+        }
+      } while (entry.again && !closed);
+      running.delete(relPath);
+    })();
+    await entry.done;
+  }
+
+  /** Compares the folder with what we know; reports differences (unless `silent`, for the first scan). */
+  async function rescan(silent: boolean): Promise<void> {
+    if (scanning) return scanning;
+    scanning = (async () => {
+      try {
+        const found = await listCorpusFiles(root);
+        if (closed) return;
+        const next = new Map<string, FileState>();
+        for (const [relPath, state] of found) {
+          next.set(relPath, state);
+          const before = known.get(relPath);
+          if (!silent && (!before || before.mtimeMs !== state.mtimeMs || before.size !== state.size)) {
+            schedule(relPath);
+          }
+        }
+        if (!silent) for (const relPath of known.keys()) if (!next.has(relPath)) schedule(relPath);
+        // Paths being delivered keep the state deliver() recorded; the next scan compares against it.
+        for (const relPath of running.keys()) {
+          const state = known.get(relPath);
+          if (state) next.set(relPath, state);
+          else next.delete(relPath);
+        }
+        known = next;
+      } catch (error) {
+        log.warn("corpus rescan failed", { root, err: error });
+      } finally {
+        scanning = null;
+      }
+    })();
+    return scanning;
+  }
+
+  function scanSoon(): void {
+    if (closed || scanSoonTimer) return;
+    scanSoonTimer = setTimeout(() => {
+      scanSoonTimer = null;
+      void rescan(false);
+    }, debounceMs);
+  }
+
+  let watcher: FSWatcher | null = null;
+  try {
+    watcher = watch(root, { recursive: true }, (_event, filename) => {
+      if (closed) return;
+      if (!filename) return scanSoon();
+      const relPath = String(filename).split(sep).join("/");
+      if (isCorpusFile(relPath)) schedule(relPath);
+      // A folder moved in or out, or renamed: only a scan tells which files came or went.
+      else if (!relPath.split("/").some((part) => part.startsWith("."))) scanSoon();
+    });
+    watcher.on("error", (error) => {
+      log.warn("corpus watcher failed; relying on the periodic rescan", { root, err: error });
+      watcher?.close();
+      watcher = null;
+    });
+  } catch (error) {
+    log.warn("cannot watch the corpus folder; relying on the periodic rescan", { root, err: error });
+  }
+
+  const initialScan = rescan(true);
+  const poll = pollMs > 0 ? setInterval(() => void initialScan.then(() => rescan(false)), pollMs) : null;
+  poll?.unref();
+
+  return {
+    async close() {
+      closed = true;
+      watcher?.close();
+      if (poll) clearInterval(poll);
+      if (scanSoonTimer) clearTimeout(scanSoonTimer);
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([initialScan, scanning, ...[...running.values()].map((r) => r.done)]);
+    },
+  };
+}
+
+async function statFile(path: string): Promise<FileState | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { mtimeMs: info.mtimeMs, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every corpus file under root with its mtime and size. Files that vanish during the walk are left out. */
+async function listCorpusFiles(root: string): Promise<Map<string, FileState>> {
+  const files = new Map<string, FileState>();
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    // `parentPath` (Node 20.12+) and `path` name the entry's folder.
+    const folder = (entry as { parentPath?: string }).parentPath ?? entry.path;
+    const full = join(folder, entry.name);
+    const relPath = relative(root, full).split(sep).join("/");
+    if (!isCorpusFile(relPath)) continue;
+    const state = await statFile(full);
+    if (state) files.set(relPath, state);
+  }
+  return files;
+}

@@ -1,0 +1,80 @@
+/** The digest of a period: what came into the corpus, grouped into stories, with who was quoted. */
+import type { QuotationKind } from "../quotes/types.js";
+import type { Rendering } from "../statements/types.js";
+
+/** A quotation picked for the digest: `article.text.slice(start, end) === text`. */
+export interface DigestQuote {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  kind: QuotationKind;
+  cue: string | null;
+  confidence: number;
+  paragraph: number;
+}
+
+/** One statement worded differently by different outlets, among the story's documents. */
+export interface DigestVariant {
+  speaker: string | null;
+  /** Primary source first. Each verbatim from its document. */
+  renderings: Rendering[];
+  wordings: number;
+  /** Distinct outlets (documents without an outlet count as one each). */
+  outlets: number;
+}
+
+export interface DigestStory {
+  /** The headline of the story's most central (or primary) article. */
+  title: string;
+  /** The story's documents, most central first. */
+  docs: string[];
+  /** Distinct outlets, in the order of `docs`. */
+  outlets: string[];
+  /** Notable quotations, best first. */
+  quotes: DigestQuote[];
+  variants: DigestVariant[];
+}
+
+export interface DigestSpeaker {
+  name: string;
+  /** Quotations attributed to them among the new articles. */
+  quotes: number;
+}
+
+/** What a citation needs to know about a document. */
+export interface DigestDocument {
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export interface Digest {
+  /** ISO date-times. */
+  from: string;
+  to: string;
+  /** Posted after its time (the bot was down when it was due). */
+  late: boolean;
+  /** How many new articles the period has. */
+  articles: number;
+  /** Every story, biggest first (renderers cut them to fit). */
+  stories: DigestStory[];
+  /** Most quoted speakers first. */
+  speakers: DigestSpeaker[];
+  documents: Record<string, DigestDocument>;
+}
+
+/** The `dateline digest --json` contract (ARCHITECTURE.md). */
+export interface DigestJson {
+  from: string;
+  to: string;
+  stories: Array<{
+    title: string;
+    docs: string[];
+    outlets: string[];
+    quotes: Array<{ doc: string; start: number; end: number; speaker: string | null }>;
+  }>;
+  speakers: Array<{ name: string; quotes: number }>;
+}

@@ -1,0 +1,117 @@
+/**
+ * Builds the Newsroom the commands run against: reads the corpus, opens the passage index (from its snapshot
+ * when it is current), extracts the quotations, and keeps all of them in step when a corpus file changes.
+ */
+import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Logger } from "./core/log.js";
+import { loadFirstSeen } from "./corpus/first-seen.js";
+import { loadCorpus, readCorpusFile } from "./corpus/load.js";
+import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
+import type { LiveNewsroom } from "./newsroom.js";
+import { buildQuoteBook } from "./quotes/book.js";
+import { openSourceIndex } from "./search/snapshot.js";
+import { buildStatements } from "./statements/group.js";
+import type { StatementIndex } from "./statements/types.js";
+
+export interface OpenNewsroomOptions {
+  /** Where snapshots and state live; null keeps nothing on disk. */
+  dataDir: string | null;
+  log: Logger;
+  onProgress?: (done: number, total: number) => void;
+  now?: () => Date;
+}
+
+export interface OpenedNewsroom extends LiveNewsroom {
+  readonly corpus: Corpus;
+  /** Whether the passage index came from a current snapshot. */
+  readonly fromSnapshot: boolean;
+  /** True when the location is a folder (files can be refreshed one by one). */
+  readonly isFolder: boolean;
+}
+
+export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const corpus = await loadCorpus(location, { log });
+  const isFolder = (await stat(location)).isDirectory();
+  const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
+  const { index, fromSnapshot } = await openSourceIndex(corpus, {
+    dataDir: indexDir,
+    log,
+    onProgress: options.onProgress,
+  });
+  const quotes = buildQuoteBook(corpus);
+  const firstSeen = await loadFirstSeen(options.dataDir, log);
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const seenAt = now();
+  for (const a of corpus.articles) firstSeen.mark(a.id, seenAt);
+  await firstSeen.save();
+
+  // Which documents each file holds: a JSONL file holds many records, a .txt file one article.
+  const docsByFile = new Map<string, string[]>();
+  for (const a of corpus.articles) {
+    const file = sourceFile(a);
+    docsByFile.set(file, [...(docsByFile.get(file) ?? []), a.id]);
+  }
+  let problems: CorpusProblem[] = [...corpus.problems];
+  let statements: StatementIndex | null = null;
+
+  async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
+    const before = docsByFile.get(relPath) ?? [];
+    const read = await readCorpusFile(location, relPath);
+    problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
+    const after = read.articles;
+    const afterIds = new Set(after.map((a) => a.id));
+    let changed = false;
+    for (const doc of before) {
+      if (afterIds.has(doc)) continue;
+      articles.delete(doc);
+      index.remove(doc);
+      quotes.remove(doc);
+      changed = true;
+    }
+    for (const article of after) {
+      if (articles.get(article.id)?.text === article.text) continue;
+      articles.set(article.id, article);
+      index.upsert(article);
+      quotes.upsert(article);
+      firstSeen.mark(article.id, now());
+      changed = true;
+    }
+    if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
+    else docsByFile.delete(relPath);
+    if (!changed) return "unchanged";
+    statements = null;
+    await firstSeen.save();
+    log.info("corpus file refreshed", { file: relPath, documents: after.length });
+    if (before.length === 0) return "added";
+    return after.length === 0 ? "removed" : "changed";
+  }
+
+  return {
+    location,
+    corpus,
+    fromSnapshot,
+    isFolder,
+    sources: index,
+    quotes,
+    articles: () => [...articles.values()],
+    article: (doc) => articles.get(doc),
+    problems: () => problems,
+    statements: () => (statements ??= buildStatements([...articles.values()], quotes.quotations)),
+    firstSeen: (doc) => firstSeen.get(doc),
+    refreshFile,
+  };
+}
+
+/** The corpus file an article was read from, relative to the corpus folder ("feed.jsonl:12" -> "feed.jsonl"). */
+function sourceFile(article: Article): string {
+  return article.source.replace(/:\d+$/, "");
+}
+
+/** Snapshots are kept per corpus location, so that switching --corpus does not discard the other's. */
+function locationKey(location: string): string {
+  return createHash("sha256").update(resolve(location)).digest("hex").slice(0, 12);
+}

@@ -1,0 +1,73 @@
+/**
+ * Sentence bounds inside one paragraph, computed with quotation contents masked out so that a full stop inside
+ * a quotation does not end the reporting sentence around it ("“…,” he said." is one sentence).
+ */
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr st jr sr gen gov sen rep lt col sgt prof rev vs no inc ltd co corp jan feb mar apr aug sept sep oct
+  nov dec fig mt ft approx est dept univ messrs capt cmdr adm maj supt insp det`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const CLOSERS = `"”’'»)]`;
+const OPENERS = `"“‘'«(`;
+
+/**
+ * Sentence ranges covering [from, to). `quotes` are content ranges (marks excluded) to mask: their text does
+ * not split sentences, except that a quotation ending in . ! ? followed by a new sentence still ends one.
+ */
+export function sentenceRanges(text: string, from: number, to: number, quotes: readonly Range[]): Range[] {
+  const masked = new Uint8Array(to - from);
+  for (const q of quotes) {
+    const s = Math.max(q.start, from);
+    const e = Math.min(q.end, to);
+    // Keep the quotation's last character visible: "… war." ends a sentence, "… war," does not.
+    for (let i = s; i < e - 1; i++) masked[i - from] = 1;
+  }
+  const out: Range[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (masked[i - from]) continue;
+    const ch = text[i]!;
+    if (ch !== "." && ch !== "!" && ch !== "?") continue;
+    let j = i + 1;
+    while (j < to && CLOSERS.includes(text[j]!)) j++;
+    if (j >= to) break;
+    if (!/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < to && /\s/.test(text[k]!)) k++;
+    if (k >= to) break;
+    const next = text[k]!;
+    if (!(/[\p{Lu}\p{N}]/u.test(next) || OPENERS.includes(next))) continue;
+    if (ch === "." && isAbbreviation(text, from, i)) continue;
+    out.push({ start, end: j });
+    start = k;
+  }
+  if (start < to) out.push({ start, end: to });
+  return out;
+}
+
+function isAbbreviation(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (word.length === 1) return true; // an initial: "George W. Bush"
+  if (word.includes(".")) return true; // "U.S." mid-sentence
+  return ABBREVIATIONS.has(word);
+}
+
+/** The range containing `at`, or the last one before it. */
+export function rangeAt(ranges: readonly Range[], at: number): Range | undefined {
+  let found: Range | undefined;
+  for (const r of ranges) {
+    if (r.start <= at) found = r;
+    else break;
+  }
+  return found;
+}

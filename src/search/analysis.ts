@@ -1,0 +1,244 @@
+/**
+ * Text analysis shared by the passage index and the quotation search: word tokens with offsets, folding
+ * (case, diacritics, apostrophes), stop words, light English plural stemming, transliteration variants and
+ * acronym concepts. Offsets always point into the text given; analysis never changes the text.
+ */
+import { analysisData } from "./analysis-data.js";
+
+/** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
+export const ANALYSIS_VERSION = 3;
+
+export interface Token {
+  /** The word as written. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** Dotted acronyms ("U.S.", "U.N.") first, then words with inner apostrophes ("Russia’s", "don't"). */
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Raw word tokens with their offsets in `text`. Hyphens and other punctuation separate words. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ term: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** Letters that NFKD does not decompose into a base letter plus a mark. */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l",
+};
+
+/** Case and diacritic folding: "Spoljarić" -> "spoljaric", "Straße" -> "strasse". Length may change. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[ßæœøłđðþıŀ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+}
+
+const cache = new Map<string, string | null>();
+const CACHE_LIMIT = 200_000;
+let acronymKeys: Set<string> | null = null;
+
+/**
+ * One word as the index knows it, or null for a stop word or a word with no letters or digits.
+ * Folds case and diacritics, drops a possessive ("Russia’s" -> russia), maps transliteration variants to one
+ * spelling (Kiev -> kyiv), and strips English plurals (bombardments -> bombardment, children -> child,
+ * POWs -> pow). An upper-case glossary acronym stays a word even when it spells a stop word ("US", "WHO").
+ */
+export function normalizeTerm(term: string): string | null {
+  const known = cache.get(term);
+  if (known !== undefined) return known;
+  const result = computeNormalizedTerm(term);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(term, result);
+  return result;
+}
+
+function computeNormalizedTerm(raw: string): string | null {
+  const { stopWords, variants, glossary } = analysisData();
+  acronymKeys ??= new Set(glossary.map((g) => foldText(g.acronym)));
+  const word = raw.replace(/\./g, "");
+  const allCaps = /^\p{Lu}{2,}$/u.test(word);
+  const pluralAcronym = /^\p{Lu}{2,}s$/u.test(word);
+  let folded = foldText(word).replace(/[’‘]/g, "'");
+  folded = folded.replace(/'s$/, "").replace(/'/g, "");
+  if (!folded) return null;
+  if (allCaps && acronymKeys.has(folded)) return folded;
+  if (pluralAcronym) {
+    const single = folded.slice(0, -1);
+    if (acronymKeys.has(single) || !stopWords.has(single)) return variants.get(single) ?? single;
+  }
+  if (stopWords.has(folded)) return null;
+  const variant = variants.get(folded);
+  if (variant) return variant;
+  // Short all-caps words are acronyms ("AIDS" is not the plural of "aid"); longer ones are shouting.
+  if (allCaps && folded.length <= 5) return folded;
+  const stemmed = stem(folded);
+  if (stopWords.has(stemmed)) return null;
+  return variants.get(stemmed) ?? stemmed;
+}
+
+const IRREGULAR: Record<string, string> = {
+  children: "child", men: "man", women: "woman", mice: "mouse", geese: "goose", feet: "foot",
+  teeth: "tooth", lives: "life", wives: "wife", knives: "knife", thieves: "thief", halves: "half",
+  wolves: "wolf", crises: "crisis", analyses: "analysis", theses: "thesis", criteria: "criterion",
+  phenomena: "phenomenon", spokesmen: "spokesman", spokeswomen: "spokeswoman", policemen: "policeman",
+  servicemen: "serviceman", congressmen: "congressman", chairmen: "chairman", businessmen: "businessman",
+};
+
+/** Words that end in "s" but are not plurals of another word. */
+const NOT_PLURAL = new Set([
+  "news", "series", "species", "means", "politics", "economics", "physics", "athletics", "always",
+  "perhaps", "whereas", "across", "besides", "towards", "afterwards", "sometimes", "nevertheless",
+  "headquarters", "lens", "gas", "bus", "yes", "thus", "plus", "chaos", "mathematics", "diabetes",
+  "measles", "herpes", "texas", "paris", "athens", "wales", "brussels", "los", "angeles", "isis", "hamas",
+]);
+
+/** Light English stemming: plurals only (a conservative S-stemmer), so names are left alone. */
+export function stem(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  if (word.length <= 3 || !word.endsWith("s") || NOT_PLURAL.has(word)) return word;
+  if (/[^\p{L}]/u.test(word)) return word;
+  if (word.endsWith("ies") && word.length > 4 && !/[ae]ies$/.test(word)) return word.slice(0, -3) + "y";
+  if (/(?:ches|shes|sses|xes|zzes)$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us|is|ous)$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+/** An analyzed word: the index term, where it stands, and whether a sentence break precedes it. */
+export interface Term {
+  term: string;
+  start: number;
+  end: number;
+  /** A sentence break (. ! ? ; : or a line break) lies between this term and the previous one. */
+  breakBefore: boolean;
+}
+
+const BREAK = /[.!?;:\n]/;
+
+/** The index terms of `text` in order, with offsets (stop words and empty words dropped). */
+export function contentTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  let pendingBreak = false;
+  let previousEnd = 0;
+  for (const token of tokenize(text)) {
+    if (BREAK.test(text.slice(previousEnd, token.start))) pendingBreak = true;
+    previousEnd = token.end;
+    const term = normalizeTerm(token.term);
+    if (term === null) continue;
+    terms.push({ term, start: token.start, end: token.end, breakBefore: pendingBreak });
+    pendingBreak = false;
+  }
+  return terms;
+}
+
+/**
+ * Acronym concepts: an acronym's index term ("pow") and the term sequences that spell it out
+ * (["prisoner", "war"], ["war", "prisoner"]). A passage that spells one out also gets the acronym's term,
+ * so that searching the acronym finds both, and a query that spells one out searches the acronym's term.
+ */
+export class Lexicon {
+  private readonly byFirst = new Map<string, Array<{ concept: string; sequence: string[] }>>();
+  private readonly known = new Set<string>();
+
+  /** Adds "POW" = "prisoner of war"; returns false when the pair cannot be used (stop word, one word). */
+  add(acronym: string, expansion: string): boolean {
+    const concept = normalizeTerm(acronym);
+    const sequence = contentTerms(expansion).map((t) => t.term);
+    if (!concept || sequence.length < 2 || sequence.includes(concept)) return false;
+    const key = concept + "=" + sequence.join(" ");
+    if (this.known.has(key)) return false;
+    this.known.add(key);
+    const first = sequence[0]!;
+    const list = this.byFirst.get(first) ?? [];
+    list.push({ concept, sequence });
+    this.byFirst.set(first, list);
+    return true;
+  }
+
+  /** Every concept whose expansion starts at `terms[i]`, with the number of terms it covers. */
+  matchesAt(terms: readonly Term[], i: number): Array<{ concept: string; length: number }> {
+    const candidates = this.byFirst.get(terms[i]!.term);
+    if (!candidates) return [];
+    const found: Array<{ concept: string; length: number }> = [];
+    for (const { concept, sequence } of candidates) {
+      if (i + sequence.length > terms.length) continue;
+      let ok = true;
+      for (let k = 1; k < sequence.length && ok; k++) {
+        const t = terms[i + k]!;
+        ok = t.term === sequence[k] && !t.breakBefore;
+      }
+      if (ok) found.push({ concept, length: sequence.length });
+    }
+    return found.sort((a, b) => b.length - a.length);
+  }
+
+  /** The pairs as added, e.g. for a snapshot or a copy. */
+  entries(): Array<{ concept: string; sequence: string[] }> {
+    return [...this.byFirst.values()].flat();
+  }
+
+  copy(): Lexicon {
+    const other = new Lexicon();
+    for (const [first, list] of this.byFirst) other.byFirst.set(first, list.slice());
+    for (const key of this.known) other.known.add(key);
+    return other;
+  }
+
+  /** Adds an already-normalized pair (from `entries()`). */
+  addNormalized(concept: string, sequence: string[]): void {
+    const key = concept + "=" + sequence.join(" ");
+    if (this.known.has(key) || sequence.length < 2) return;
+    this.known.add(key);
+    const list = this.byFirst.get(sequence[0]!) ?? [];
+    list.push({ concept, sequence });
+    this.byFirst.set(sequence[0]!, list);
+  }
+}
+
+let glossary: Lexicon | null = null;
+
+/** The newsroom glossary (data/acronyms.tsv) as a Lexicon. */
+export function glossaryLexicon(): Lexicon {
+  if (!glossary) {
+    glossary = new Lexicon();
+    for (const { acronym, expansions } of analysisData().glossary) {
+      for (const expansion of expansions) glossary.add(acronym, expansion);
+    }
+  }
+  return glossary;
+}
+
+/**
+ * Index terms with offsets, plus one acronym term for each spelled-out expansion (spanning its words):
+ * "prisoners of war" gives prisoner, war and pow.
+ */
+export function analyzeTerms(text: string, lexicon: Lexicon = glossaryLexicon()): Array<Omit<Term, "breakBefore">> {
+  const terms = contentTerms(text);
+  const out: Array<Omit<Term, "breakBefore">> = [];
+  // "International Committee of the Red Cross" spells ICRC out twice over (in full and as "Red Cross"): once.
+  const coveredUntil = new Map<string, number>();
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    out.push({ term: t.term, start: t.start, end: t.end });
+    for (const { concept, length } of lexicon.matchesAt(terms, i)) {
+      if ((coveredUntil.get(concept) ?? -1) > t.start) continue;
+      const end = terms[i + length - 1]!.end;
+      coveredUntil.set(concept, end);
+      out.push({ term: concept, start: t.start, end });
+    }
+  }
+  return out;
+}
+
+/** The terms of `text` ready for the index. */
+export function analyze(text: string, lexicon: Lexicon = glossaryLexicon()): string[] {
+  return analyzeTerms(text, lexicon).map((t) => t.term);
+}

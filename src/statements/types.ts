@@ -1,0 +1,33 @@
+/** One statement rendered in several documents (translated, paraphrased, syndicated). */
+
+export interface Rendering {
+  doc: string;
+  /** `article.text.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  text: string;
+  outlet: string | null;
+  speaker: string | null;
+  /** The primary source: the speaker's own transcript or organisation. */
+  primary: boolean;
+  /** 1-based paragraph number of `start`. */
+  paragraph: number;
+}
+
+export interface Statement {
+  speaker: string | null;
+  /** Primary source first, then by outlet/doc. At least two documents. */
+  renderings: Rendering[];
+  /** How many distinct wordings (after folding); 1 for a syndicated, word-for-word repeat. */
+  wordings: number;
+}
+
+export interface StatementIndex {
+  readonly statements: readonly Statement[];
+  /** The statement best matching a quotation text or topic words, or null. */
+  find(query: string): Statement | null;
+  /** The statement a quotation span belongs to, if any (for collapsing /quote results). */
+  containing(doc: string, start: number, end: number): Statement | null;
+  /** Articles that are the same wire text in two outlets: each group's docs, first is the earliest/primary. */
+  readonly duplicates: ReadonlyArray<readonly string[]>;
+}
