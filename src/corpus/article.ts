@@ -44,8 +44,9 @@ export function articleFromText(id: string, source: string, text: string): Built
 
   let published = found.published;
   if (meta?.published) {
-    published = normalizePublished(meta.published);
-    if (published === null) warnings.push(`front matter: published "${meta.published}" is not a date; ignored`);
+    const given = normalizePublished(meta.published);
+    if (given === null) warnings.push(`front matter: published "${meta.published}" is not a date; ignored`);
+    published = given ?? found.published;
   }
   return {
     article: {
@@ -74,8 +75,9 @@ export function articleFromRecord(record: ArticleRecord, source: string): BuiltA
   const found = readMetadata(texts, layout);
   let published = found.published;
   if (record.published) {
-    published = normalizePublished(record.published);
-    if (published === null) warnings.push(`published "${record.published}" is not a date; ignored`);
+    const given = normalizePublished(record.published);
+    if (given === null) warnings.push(`published "${record.published}" is not a date; ignored`);
+    published = given ?? found.published;
   }
   return {
     article: {

@@ -53,6 +53,8 @@ export function readFrontMatter(text: string): FrontMatterBlock | null {
   } catch (error) {
     return { start: 0, end, data: null, problem: `invalid front matter (${firstLine(error)})` };
   }
+  // "---" lines around prose (a rule, not metadata) parse as a plain string: that is no front matter.
+  if (typeof value !== "object" || Array.isArray(value)) return null;
   const parsed = FrontMatterSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "front matter"}: ${i.message}`).join("; ");

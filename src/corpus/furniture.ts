@@ -5,28 +5,35 @@
  * The rules, in order:
  *  1. Everything from a comment form ("Please enter your comment!", "Leave a Reply") to the end is furniture.
  *  2. A block that is a known marker ("All news", "Must Read", "Most Popular", ...), a temperature ("2.3 C"),
- *     a breadcrumb ("HomeWorld..."), a credit ("Source: ..."), or a lone date line is furniture anywhere.
- *  3. Before the story: the first block that reads like a headline is the headline; on a web page (one with
- *     markers, see 4) lone place names above it ("New York") are furniture, and a lone upper-case place name
- *     between headline and story ("MOSCOW") is the dateline, furniture too.
+ *     a breadcrumb ("HomeWorld..."), a credit ("Source: ...") or a separator ("* * *") is furniture anywhere.
+ *  3. Before the story: lone date lines are furniture; the first block that reads like a headline is the
+ *     headline; on a web page (one with markers, see 4) lone place names above it ("New York") are
+ *     furniture, and a lone upper-case place name between headline and story ("MOSCOW") is the dateline,
+ *     furniture too. (A date line inside the story, e.g. a fixtures list, stays body.)
  *  4. On a web page (a page with at least one marker of rule 2), a short headline-like block inside or after
  *     the story (few words, no closing punctuation, no quotation marks) is a link to another story:
  *     furniture. Plain article files (no markers, e.g. BBC) never lose a paragraph to this rule.
  * Everything else is body. Furniture is never indexed nor shown; it is still numbered (`doc#pN` stays stable).
  */
 import type { ParagraphRole } from "./types.js";
+import { readDateline } from "./dateline.js";
 import { isDateLine } from "./dates.js";
 
 const normalize = (text: string) =>
   text
     .trim()
+    .replace(/^#{1,6}\s+/, "")
     .toLowerCase()
     .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
     .replace(/\s+/g, " ")
     .replace(/[\s:!.…»>|-]+$/, "");
 
 /** Lines that end everything worth reading: comment forms. */
 const TAIL_MARKERS = new Set(["please enter your comment", "leave a reply", "leave a comment", "post a comment"]);
+
+/** Section labels of archive exports: furniture, but no sign of a scraped web page. */
+const LABELS = new Set(["abstract", "full text"]);
 
 /** Navigation and widget lines of news sites. */
 const MARKERS = new Set([
@@ -44,23 +51,19 @@ const MARKERS = new Set([
   "more stories",
   "related articles",
   "related stories",
-  "related",
   "read more",
   "read also",
   "see also",
   "all news",
   "advertisement",
   "share this article",
-  "share",
   "you may also like",
   "you might also like",
-  "trending",
-  "popular",
 ]);
 
 const TEMPERATURE = /^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]$/;
 /** "HomeWorldSecretary of State ...": a breadcrumb glued to the headline by the page scraper. */
-const BREADCRUMB = /^Home(?:[A-Z][a-z]+)?(?=[A-Z])/;
+const BREADCRUMB = /^Home[A-Z][a-z]+(?=[A-Z])/;
 const CREDIT = /^(?:Source|Sources|Photo|Photos|Credit|Credits|Image|Picture|Pictures)\s*:\s*\S/i;
 const ENDS_LIKE_SENTENCE = /[.!?:;,"'”’…)\]]$/;
 const HAS_QUOTE = /["“”«»]/;
@@ -106,10 +109,11 @@ export function isUpperCasePlace(text: string): boolean {
   return isLonePlace(t) && /\p{Lu}{2}/u.test(t) && t === t.toUpperCase();
 }
 
-/** A one-sentence line short enough to be a headline. */
+/** A one-sentence line short enough to be a headline, that does not open with a quotation or a dateline. */
 export function isHeadlineLike(text: string): boolean {
   const t = text.trim().replace(/^#{1,6}\s+/, "");
-  return t.length >= 3 && t.length <= 250 && /\p{L}/u.test(t) && !SENTENCE_BREAK.test(t) && !/^["“‘«]/.test(t);
+  if (t.length < 3 || t.length > 250 || !/\p{L}/u.test(t)) return false;
+  return !SENTENCE_BREAK.test(t) && !/^["“‘«]/.test(t) && readDateline(t) === null;
 }
 
 /** A link to another story: a short line with no closing punctuation and no quotation. */
@@ -119,9 +123,14 @@ export function isStoryLink(text: string): boolean {
   return words <= 20 && t.length <= 160 && /^\p{Lu}/u.test(t) && !ENDS_LIKE_SENTENCE.test(t) && !HAS_QUOTE.test(t);
 }
 
+/** A separator with no word in it: "---", "* * *". */
+export function isRule(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
 /** Furniture wherever it stands (rule 2). */
 export function isFurnitureLine(text: string): boolean {
-  return isMarker(text) || isTemperature(text) || isBreadcrumb(text) || isCreditLine(text) || isDateLine(text);
+  return isRule(text) || isMarker(text) || LABELS.has(normalize(text)) || isTemperature(text) || isBreadcrumb(text) || isCreditLine(text);
 }
 
 export interface PageLayout {
@@ -141,8 +150,21 @@ export interface LayoutOptions {
   furniture?: ReadonlySet<number>;
 }
 
-const sameTitle = (a: string, b: string) =>
-  normalize(a.replace(/^#{1,6}\s+/, "")).replace(/[.!?]$/, "") === normalize(b).replace(/[.!?]$/, "");
+/** Titles compared on their words only: "Not Fit’" and "Not Fit.’" are the same headline. */
+const words = (text: string) => normalize(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/**
+ * What is left of a title's words once `block` is read, when the block repeats the start of them (null
+ * otherwise). A first block must repeat at least three words, or the whole title.
+ */
+function titleRest(titleWords: string, block: string, first: boolean): string | null {
+  const seen = words(block);
+  if (seen === "" || titleWords === "") return null;
+  if (seen === titleWords) return "";
+  if (!titleWords.startsWith(seen + " ")) return null;
+  if (first && seen.split(" ").length < 3) return null;
+  return titleWords.slice(seen.length + 1);
+}
 
 /** Assigns a role to every block of a page (see the rules at the top of this file). */
 export function classifyPage(blocks: readonly string[], options: LayoutOptions = {}): PageLayout {
@@ -159,13 +181,29 @@ export function classifyPage(blocks: readonly string[], options: LayoutOptions =
   // Rule 3: the header, down to the first story block.
   let headline: number | null = null;
   let storyStart: number | null = null;
+  // A breadcrumb carries the headline: a block below it is the headline only when it repeats it.
+  let expectedTitle = options.knownTitle;
+  /** The words of a known title not yet seen in headline blocks. */
+  let titleLeft: string | undefined;
   for (const [i, block] of blocks.entries()) {
+    if (headline === null && expectedTitle === undefined && isBreadcrumb(block)) expectedTitle = stripBreadcrumb(block);
     if (roles[i] === "furniture") continue;
-    if (headline === null && options.knownTitle !== undefined) {
-      // The title is known: the first block is the headline only when it repeats it.
-      if (options.knownTitle !== null && sameTitle(block, options.knownTitle)) {
+    if (isDateLine(block)) {
+      roles[i] = "furniture";
+      continue;
+    }
+    if (expectedTitle !== undefined && (headline === null || titleLeft !== "")) {
+      // The title is known: blocks are the headline only when they repeat it ("Title;" then "Subtitle.").
+      titleLeft ??= expectedTitle === null ? "" : words(expectedTitle);
+      const rest = titleRest(titleLeft, block, headline === null);
+      if (rest !== null) {
         roles[i] = "headline";
-        headline = i;
+        headline ??= i;
+        titleLeft = rest;
+        continue;
+      }
+      if (headline === null ? webPage && isLonePlace(block) : isUpperCasePlace(block)) {
+        roles[i] = "furniture";
         continue;
       }
     } else if (headline === null) {

@@ -1,7 +1,7 @@
 /**
  * Reading a corpus: a folder (recursively) or a single file of .txt, .md, .json, .jsonl or .ndjson.
- * Hidden files and folders and other file kinds are ignored. A bad file or record is skipped and recorded
- * in `problems`; the rest is served. Only a location that cannot be read at all throws.
+ * Hidden files and folders, node_modules and other file kinds are ignored. A bad file or record is skipped
+ * and recorded in `problems`; the rest is served. Only a location that cannot be read at all throws.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -17,11 +17,14 @@ export const CORPUS_READER_VERSION = "corpus-reader-1";
 
 export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson"];
 
-/** Whether a file name is one the corpus reader reads (hidden files are not). */
+/** Whether a file name is one the corpus reader reads (not hidden, not an editor's "~" lock file). */
 export function isCorpusFileName(name: string): boolean {
   const base = path.basename(name);
-  return !base.startsWith(".") && CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase());
+  return !/^[.~]/.test(base) && CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase());
 }
+
+/** Folders never read: hidden ones (.git) and installed packages. */
+const isSkippedFolder = (name: string) => name.startsWith(".") || name === "node_modules";
 
 export interface FileDigest {
   /** Path relative to the corpus root, forward slashes. */
@@ -81,8 +84,9 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
       const where = bad.index !== undefined ? `record ${bad.index + 1}: ` : "";
       problem("error", `${where}${bad.message}: skipped`, bad.line);
     }
-    for (const { record, line, index } of parsed.records) {
-      const source = line !== undefined ? `${relPath}:${line}` : index !== undefined ? `${relPath}[${index}]` : relPath;
+    for (const { record, line } of parsed.records) {
+      // "file.jsonl:17" names the line; a .json record is named by the file (and its id).
+      const source = line !== undefined ? `${relPath}:${line}` : relPath;
       if (record.body.trim() === "") {
         problem("warning", `record "${record.id}" has an empty body: skipped`, line);
         continue;
@@ -95,20 +99,44 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
   return { articles, problems, digest };
 }
 
-/** Every corpus file under `root`, relative paths with forward slashes, sorted. Hidden entries are skipped. */
-async function listCorpusFiles(root: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * Every corpus file under `root`: relative paths with forward slashes, sorted. Hidden entries are skipped;
+ * symbolic links to files are followed, links to folders are not (no cycles). Only an unreadable root
+ * throws; an unreadable subfolder is a problem.
+ */
+async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
+  const files: string[] = [];
+  const problems: CorpusProblem[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (prefix === "") throw error;
+      problems.push({ file: prefix, severity: "error", message: `cannot read folder: ${reason(error)}` });
+      return;
+    }
     for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel);
-      else if (entry.isFile() && isCorpusFileName(entry.name)) found.push(rel);
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) await walk(full, rel);
+      }
+      else if (isCorpusFileName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
+        files.push(rel);
+      }
     }
   };
   await walk(root, "");
-  return found.sort();
+  return { files: files.sort(), problems };
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `task` over `items` with at most `limit` at a time, results in order. */
@@ -151,11 +179,13 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
 
   let root: string;
   let files: string[];
-  /** A single .txt/.md file's article is named by its base name. */
+  const problems: CorpusProblem[] = [];
   if (info.isDirectory()) {
     root = location;
     try {
-      files = await listCorpusFiles(root);
+      const listed = await listCorpusFiles(root);
+      files = listed.files;
+      problems.push(...listed.problems);
     } catch (error) {
       throw new CorpusUnreadableError(location, reason(error));
     }
@@ -163,13 +193,13 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
     if (!CORPUS_EXTENSIONS.includes(path.extname(location).toLowerCase())) {
       throw new CorpusUnreadableError(location, `not a corpus file (expected ${CORPUS_EXTENSIONS.join(", ")})`);
     }
+    // A single file: its article (for .txt/.md) is named by its base name.
     root = path.dirname(location);
     files = [path.basename(location)];
   } else {
     throw new CorpusUnreadableError(location, "neither a file nor a folder");
   }
 
-  const problems: CorpusProblem[] = [];
   const digests: FileDigest[] = [];
   const byId = new Map<string, Article>();
   const read = await mapLimited(files, 32, async (rel) => {

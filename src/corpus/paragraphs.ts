@@ -32,7 +32,7 @@ function linesOf(text: string, from: number, to: number): Line[] {
   return lines;
 }
 
-const ENDS_SENTENCE = /[.!?:;,"'”’)\]…*-]$/;
+const ENDS_SENTENCE = /[.!?:;"'”’)\]…*-]$/;
 /** Hard-wrapped text has no line longer than this. */
 const WRAP_MAX = 100;
 /** In wrapped text, a line shorter than this share of the wrap width ended its paragraph. */
@@ -89,11 +89,13 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
       for (const line of run) push(line.start, line.end);
       continue;
     }
-    // Wrapped: a paragraph goes on until an indented line, or a line that stopped well short of the width.
+    // Wrapped: a paragraph goes on until an indented line, or a line that stopped well short of the width
+    // (a table row, a heading) unless the next line carries on the sentence in lower case.
     let start = run[0]?.start ?? 0;
     for (const [i, line] of run.entries()) {
       const next = run[i + 1];
-      const ends = !next || /^[ \t]/.test(next.text) || line.text.trimEnd().length < width * SHORT_LINE;
+      const short = line.text.trimEnd().length < width * SHORT_LINE;
+      const ends = !next || /^[ \t]/.test(next.text) || (short && !/^\p{Ll}/u.test(next.text));
       if (ends) {
         push(start, line.end);
         if (next) start = next.start;

@@ -20,6 +20,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Interval of the safety-net rescan. Default 3,000 ms; 0 turns it off. */
   pollMs?: number;
+  /** Listen to file-system events (default true); false relies on the rescan alone (e.g. network shares). */
+  events?: boolean;
 }
 
 export interface CorpusWatcher {
@@ -140,22 +142,26 @@ export function watchCorpus(
   }
 
   let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(root, { recursive: true }, (_event, filename) => {
-      if (closed) return;
-      if (!filename) return scanSoon();
-      const relPath = String(filename).split(sep).join("/");
-      if (isCorpusFile(relPath)) schedule(relPath);
-      // A folder moved in or out, or renamed: only a scan tells which files came or went.
-      else if (!relPath.split("/").some((part) => part.startsWith("."))) scanSoon();
-    });
-    watcher.on("error", (error) => {
-      log.warn("corpus watcher failed; relying on the periodic rescan", { root, err: error });
-      watcher?.close();
-      watcher = null;
-    });
-  } catch (error) {
-    log.warn("cannot watch the corpus folder; relying on the periodic rescan", { root, err: error });
+  if (options.events !== false) startWatcher();
+
+  function startWatcher(): void {
+    try {
+      watcher = watch(root, { recursive: true }, (_event, filename) => {
+        if (closed) return;
+        if (!filename) return scanSoon();
+        const relPath = String(filename).split(sep).join("/");
+        if (isCorpusFile(relPath)) schedule(relPath);
+        // A folder moved in or out, or renamed: only a scan tells which files came or went.
+        else if (!relPath.split("/").some((part) => part.startsWith("."))) scanSoon();
+      });
+      watcher.on("error", (error) => {
+        log.warn("corpus watcher failed; relying on the periodic rescan", { root, err: error });
+        watcher?.close();
+        watcher = null;
+      });
+    } catch (error) {
+      log.warn("cannot watch the corpus folder; relying on the periodic rescan", { root, err: error });
+    }
   }
 
   const initialScan = rescan(true);

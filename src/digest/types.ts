@@ -59,6 +59,8 @@ export interface Digest {
   late: boolean;
   /** How many new articles the period has. */
   articles: number;
+  /** New articles left out of the stories on a very busy period (the oldest ones; see compose.ts). */
+  ungrouped: number;
   /** Every story, biggest first (renderers cut them to fit). */
   stories: DigestStory[];
   /** Most quoted speakers first. */

@@ -22,7 +22,11 @@ export const SPEECH_VERBS = new Set(
   demanding allege alleges alleged alleging reports reported highlighted highlighting testifies testified
   wondered boasted pledges pledged pledging labelled labeled labelling labeling hailed welcomes welcomed
   welcoming attacked lamented mocked slammed charged questioned assert asserts asserted asserting characterize
-  characterized characterise characterised pointed pointing expressed reckoned believes believed`
+  characterized characterise characterised pointed pointing points expressed reckoned believes believed echoed
+  echoes echoing referred refers retorted quoted quoting recounted recounts cautioned cautions advised lashed
+  griped grumbled mused muses scoffed sniped snapped chided touted touts bragged fumed vented posited
+  contended contends opined explained ranted repeated repeats recalled underscored underlined gushed thundered
+  railed blasted bemoaned conceded predicted proclaimed proclaims announced affirmed`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -14,7 +14,7 @@ export interface Token extends Span {
 }
 
 // Numbers keep their inner separators ("2,000", "3.5"); words keep inner apostrophes ("don't", "West’s").
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+const TOKEN = /\d+(?:[.,]\d+)*[\p{L}%]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 
 export function fold(word: string): string {
   return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -23,13 +23,14 @@ export function fold(word: string): string {
 /** Word and number tokens of `text[from, to)`, offsets into `text`. */
 export function tokens(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    let word = fold(m[0]);
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
     // Possessive and contracted forms: "west’s" -> "west", "don’t" -> "dont".
-    word = word.replace(/['’]s$/, "").replace(/['’]/g, "");
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, folded: word });
+    const word = fold(text.slice(m.index, end))
+      .replace(/['’]s$/, "")
+      .replace(/['’]/g, "");
+    out.push({ start: m.index, end, folded: word });
   }
   return out;
 }

@@ -12,6 +12,15 @@ export interface Rendering {
   primary: boolean;
   /** 1-based paragraph number of `start`. */
   paragraph: number;
+  /**
+   * How the document renders it (added by the statements module; optional for other producers): a quotation
+   * (`direct`, `partial`, `transcript`) or a sentence of reported speech without quotation marks (`reported`).
+   */
+  kind?: "direct" | "partial" | "transcript" | "reported";
+  /** The attribution's confidence (0..1) when the rendering is a quotation. */
+  confidence?: number | null;
+  /** Set on a syndicated copy: the doc whose identical wire text this repeats. Not a wording of its own. */
+  copyOf?: string;
 }
 
 export interface Statement {

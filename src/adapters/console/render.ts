@@ -50,12 +50,16 @@ export function mark(text: string, marks: Marks | undefined, wrap: (s: string) =
     .map(([s, e]) => [Math.max(0, s), Math.min(text.length, e)] as const)
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of ranges) {
+    const lastRange = merged.at(-1);
+    if (lastRange && s <= lastRange[1]) lastRange[1] = Math.max(lastRange[1], e);
+    else merged.push([s, e]);
+  }
   let out = "";
   let at = 0;
-  for (const [s, e] of ranges) {
-    if (e <= at) continue;
-    const from = Math.max(s, at);
-    out += text.slice(at, from) + wrap(text.slice(from, e));
+  for (const [s, e] of merged) {
+    out += text.slice(at, s) + wrap(text.slice(s, e));
     at = e;
   }
   return out + text.slice(at);

@@ -28,25 +28,30 @@ export const ELLIPSIS = "…";
 export function fitText(raw: string, limit: number, render: (part: string, cut: boolean) => string): string | null {
   const whole = render(raw, false);
   if (whole.length <= limit) return whole;
-  let n = raw.length;
-  let out = whole;
-  while (out.length > limit) {
-    if (n === 0) return null;
-    // Every raw character renders to at least one character, so dropping the overflow gets close in one step.
-    n = Math.max(0, n - Math.max(1, out.length - limit));
-    n = softCut(raw, n);
-    out = render(raw.slice(0, n).trimEnd(), true);
+  const cutAt = (n: number) => render(raw.slice(0, n).trimEnd(), true);
+  // Binary search for the longest prefix whose rendering fits (escaping makes the rendered length uneven).
+  let fits = -1;
+  let fails = raw.length;
+  while (fails - fits > 1) {
+    const mid = (fits + fails) >> 1;
+    if (cutAt(mid).length <= limit) fits = mid;
+    else fails = mid;
   }
-  return out;
+  if (fits < 0) return null;
+  const soft = cutAt(softCut(raw, fits));
+  return soft.length <= limit ? soft : cutAt(surrogateSafe(raw, fits));
 }
 
 /** Moves a cut back to a word boundary when one is near, and never between the halves of a surrogate pair. */
 function softCut(raw: string, n: number): number {
   const space = raw.lastIndexOf(" ", n);
   if (space > 0 && n - space <= 20) n = space;
+  return surrogateSafe(raw, n);
+}
+
+function surrogateSafe(raw: string, n: number): number {
   const code = raw.charCodeAt(n - 1);
-  if (n > 0 && code >= 0xd800 && code <= 0xdbff) n--;
-  return n;
+  return n > 0 && code >= 0xd800 && code <= 0xdbff ? n - 1 : n;
 }
 
 /** Plain-text cut: `text` itself when it fits, else a prefix ending in "…". */

@@ -17,15 +17,34 @@ export function breakMentions(text: string): string {
   return text.replace(/<(?=[@#:/]|a:|t:)/g, `<${ZWSP}`).replace(/@(?=everyone|here)/gi, `@${ZWSP}`);
 }
 
+/**
+ * Discord's bare-URL rule (as in simple-markdown). Inside a URL nothing is markdown, and a backslash would show
+ * (and break the link), so URLs are left as they are.
+ */
+const URL_PATTERN = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/g;
+
 /** Escapes Discord markdown so the text renders literally; mentions are broken too. */
 export function escapeMarkdown(text: string): string {
-  const escaped = text
-    .replace(/[\\*_~`|[\]]/g, (c) => `\\${c}`)
-    // Line-start syntax: quotes (`>`, `>>>`), headers (`#`, `-#`), lists (`-`, `+`, `1.`).
-    .replace(/^([ \t]*)(>|#|-#|[-+](?=\s)|\d+\.(?=\s))/gm, (_m, indent: string, token: string) =>
-      token === "-#" ? `${indent}-\\#` : /^\d/.test(token) ? `${indent}${token.slice(0, -1)}\\.` : `${indent}\\${token}`,
-    );
-  return breakMentions(escaped);
+  let out = "";
+  let at = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    out += escapeInline(text.slice(at, match.index));
+    out += match[0];
+    at = match.index + match[0].length;
+  }
+  out += escapeInline(text.slice(at));
+  return escapeLineStarts(breakMentions(out));
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/[\\*_~`|[\]]/g, (c) => `\\${c}`);
+}
+
+/** Line-start syntax: quotes (`>`, `>>>`), headers (`#`, `-#`), lists (`-`, `+`, `1.`). */
+function escapeLineStarts(text: string): string {
+  return text.replace(/^([ \t]*)(>|#|-#|[-+](?=\s)|\d+\.(?=\s))/gm, (_m, indent: string, token: string) =>
+    token === "-#" ? `${indent}-\\#` : /^\d/.test(token) ? `${indent}${token.slice(0, -1)}\\.` : `${indent}\\${token}`,
+  );
 }
 
 /**

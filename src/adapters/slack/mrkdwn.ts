@@ -7,8 +7,10 @@
  *   and mrkdwn's formatting characters (`*`, `_`, `~`, `` ` ``) are fenced with a zero-width space (U+200B) on
  *   each side. Slack treats U+200B like a word boundary, so a fenced character can neither open (it is followed by
  *   "space") nor close (it is preceded by "space") bold, italic, strike or code: corpus `*` stays a visible `*` and
- *   cannot swallow or break our own bold marks. A line starting with `>` (escaped `&gt;`) gets the same fence so
- *   that it cannot turn into a block quote. The fences are invisible; the characters shown are the verbatim text.
+ *   cannot swallow or break our own bold marks. A character between two letters or digits (`file_name`, `5*3`)
+ *   cannot format anything in Slack and is left alone, so that ids copied out of Slack stay clean. A line starting
+ *   with `>` (escaped `&gt;`) gets the same fence so that it cannot turn into a block quote. The fences are
+ *   invisible; the characters shown are the verbatim text.
  * - Dateline's own prose (paragraph blocks): a small markdown subset, `**bold**` -> `*bold*`, `_italic_`,
  *   `` `code` ``, translated; anything else is treated like corpus text.
  * Every mrkdwn text object is also sent with `verbatim: true`, which stops Slack's automatic parsing (bare URLs,
@@ -26,7 +28,10 @@ export function escapeMrkdwn(text: string): string {
 /** Corpus or user text -> mrkdwn that shows exactly that text and formats nothing. */
 export function literal(text: string): string {
   return escapeMrkdwn(text)
-    .replace(/[*_~`]/g, (c) => `${ZWSP}${c}${ZWSP}`)
+    .replace(/[*_~`]/g, (c, at: number, all: string) =>
+      // Between two letters or digits (snake_case, file_names, 5*3) Slack formats nothing: leave those alone.
+      isWordChar(all[at - 1]) && isWordChar(all[at + 1]) ? c : `${ZWSP}${c}${ZWSP}`,
+    )
     .replace(/^&gt;/gm, `${ZWSP}&gt;`);
 }
 

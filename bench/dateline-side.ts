@@ -1,0 +1,153 @@
+/** Dateline's side: the passage index and quote book over the benchmark corpus, queried through the commands. */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createBot } from "../src/core/bot.js";
+import { createDispatcher } from "../src/core/dispatch.js";
+import type { Logger } from "../src/core/log.js";
+import type { Corpus } from "../src/corpus/types.js";
+import type { QuoteBook } from "../src/quotes/types.js";
+import type { SourceSearch } from "../src/search/types.js";
+import { runChild } from "./child.js";
+import { absentQuoteBook, benchNewsroom, datelineRunner, type DatelineModules, type OpenSourceIndex } from "./engine.js";
+import { settledHeap } from "./heap.js";
+import { FIRST_QUERY, type SideContext } from "./minisearch-side.js";
+import { BENCH_QUERIES } from "./queries.js";
+import { failure, type EngineReport, type FirstAnswerFigures } from "./results.js";
+import { latencyByCommand, slowestQueries, timeQueries } from "./timing.js";
+
+const MB = 1024 * 1024;
+
+/** Total size of the files under `dir`. */
+export function folderBytes(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    bytes += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+  }
+  return bytes;
+}
+
+export interface DatelineInput {
+  corpus: Corpus;
+  passages: number;
+  bytes: number;
+  modules: DatelineModules;
+  log: Logger;
+  /** Arguments that make first-answer.js rebuild the same corpus (`--corpus ... --passages N`). */
+  corpusArgs: string[];
+}
+
+export async function benchDateline(input: DatelineInput, ctx: SideContext): Promise<EngineReport> {
+  const { corpus, modules, log } = input;
+  const report: EngineReport = { ingest: null, heap: null, snapshot: null, firstAnswer: null, latency: {}, slack: null, notes: [] };
+  for (const m of modules.missing) report.notes.push(`not loaded: ${m}`);
+  const openSourceIndex = modules.openSourceIndex;
+  if (!openSourceIndex) {
+    report.notes.push("src/search/snapshot.ts is missing: nothing of Dateline measured.");
+    return report;
+  }
+
+  // Built inside a function of its own, so that this index is garbage once measured and never shares the
+  // heap with the snapshot's.
+  await measureLiveIndex(input, openSourceIndex, ctx, report);
+  settledHeap();
+
+  ctx.progress("Dateline: snapshot");
+  const dataDir = path.join(ctx.workDir, "dateline-index");
+  try {
+    const t2 = performance.now();
+    // Only the flag is kept: the index itself is garbage as soon as it is saved.
+    const fromSnapshot = await openSourceIndex(corpus, { dataDir, log }).then((opened) => opened.fromSnapshot);
+    const writeMs = performance.now() - t2;
+    if (fromSnapshot) report.notes.push("the snapshot folder already held a current snapshot (reused).");
+    report.snapshot = { bytes: folderBytes(dataDir), writeMs };
+  } catch (error) {
+    report.snapshot = failure(error);
+  }
+  settledHeap();
+
+  if (ctx.firstAnswerScript && report.snapshot && !("error" in report.snapshot)) {
+    ctx.progress("Dateline: first answer from snapshot");
+    try {
+      const { wallMs, report: child, stderr } = await runChild<{
+        sinceStartMs: number;
+        phases: Record<string, number>;
+        found: number;
+        fromSnapshot: boolean;
+      }>(ctx.firstAnswerScript, ["dateline", "--data-dir", dataDir, "--query", `/sources ${FIRST_QUERY}`, ...input.corpusArgs], ctx.nodeArgs, 5 * 60_000);
+      // Replicating the corpus is the benchmark's own step, not Dateline's: it is left out of the figure.
+      const synthetic = child.phases.replicateMs ?? 0;
+      report.firstAnswer = { ms: child.sinceStartMs - synthetic, wallMs, phases: child.phases, found: child.found } satisfies FirstAnswerFigures;
+      if (!child.fromSnapshot) {
+        report.notes.push(`first answer: the child did NOT open the snapshot (it rebuilt the index): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+      }
+    } catch (error) {
+      report.firstAnswer = failure(error);
+    }
+  }
+  return report;
+}
+
+async function measureLiveIndex(
+  input: DatelineInput,
+  openSourceIndex: OpenSourceIndex,
+  ctx: SideContext,
+  report: EngineReport,
+): Promise<void> {
+  ctx.progress("Dateline: build index");
+  const { corpus, modules, log } = input;
+  let quotes: QuoteBook | null = null;
+  const before = settledHeap();
+  const t0 = performance.now();
+  const index: SourceSearch = (await openSourceIndex(corpus, { dataDir: null, log })).index;
+  const indexMs = performance.now() - t0;
+  const indexHeap = settledHeap() - before;
+  let quotesMs = 0;
+  let quotesHeap = 0;
+  if (modules.buildQuoteBook) {
+    ctx.progress("Dateline: extract quotations");
+    const t1 = performance.now();
+    quotes = modules.buildQuoteBook(corpus);
+    quotesMs = performance.now() - t1;
+    quotesHeap = settledHeap() - before - indexHeap;
+    report.notes.push(`${quotes.quotations.length} quotations, ${quotes.speakers.speakers.length} speakers.`);
+  } else {
+    report.notes.push("src/quotes/book.ts is missing: ingest excludes quotation extraction; /quote not measured.");
+  }
+  const ingestMs = indexMs + quotesMs;
+  report.ingest = {
+    ms: ingestMs,
+    mbPerSecond: input.bytes / MB / (ingestMs / 1000),
+    parts: { indexMs, quotationsMs: quotesMs, indexMbPerSecond: input.bytes / MB / (indexMs / 1000) },
+  };
+  report.heap = {
+    bytes: indexHeap + quotesHeap,
+    perPassage: (indexHeap + quotesHeap) / input.passages,
+    parts: { indexPerPassage: indexHeap / input.passages, quotationsPerPassage: quotesHeap / input.passages },
+  };
+
+  const newsroom = benchNewsroom(corpus, index, quotes ?? absentQuoteBook());
+  const runner = datelineRunner(newsroom, modules.commands, quotes !== null, log);
+  report.notes.push(`queries ran through ${runner.path === "dispatcher" ? "the command dispatcher (commands/index.ts)" : "the index directly (commands not loadable yet)"}.`);
+  const queries = BENCH_QUERIES.filter((q) => runner.canRun(q.command));
+  ctx.progress(`Dateline: ${queries.length} queries x ${ctx.repetitions}`);
+  const times = await timeQueries(queries, ctx.repetitions, ctx.budgetMs, (q) => runner.run(q));
+  report.latency.dateline = {
+    ...latencyByCommand(queries, times),
+    complete: times.complete,
+    slowest: slowestQueries(queries, times, 3),
+    found: times.found,
+  };
+  if (runner.failures.length > 0) report.notes.push(`commands that crashed: ${[...new Set(runner.failures)].join("; ")}`);
+
+  if (ctx.slack) {
+    if (runner.path === "dispatcher" && modules.commands) {
+      ctx.progress("Dateline: Slack load");
+      const bot = createBot({ dispatcher: createDispatcher(modules.commands), services: () => newsroom, complete: () => [], log });
+      report.slack = await ctx.slack(bot);
+    } else {
+      report.slack = { error: "not measured: the commands are not loadable yet" };
+    }
+  }
+
+}

@@ -1,0 +1,95 @@
+/** The shape of a benchmark run's figures (what `--json` prints). Times in milliseconds, sizes in bytes. */
+import type { LatencySummary } from "./stats.js";
+
+export type Failed = { error: string };
+
+export interface IngestFigures {
+  ms: number;
+  mbPerSecond: number;
+  /** Where the time went, when it has parts (index, quotations). */
+  parts?: Record<string, number>;
+}
+
+export interface HeapFigures {
+  bytes: number;
+  perPassage: number;
+  parts?: Record<string, number>;
+}
+
+export interface SnapshotFigures {
+  bytes: number;
+  /** Time to write it (for Dateline: build and save through openSourceIndex). */
+  writeMs: number;
+}
+
+export interface FirstAnswerFigures {
+  /** From the child process's start (its performance time origin) to its first answer, synthetic steps excluded. */
+  ms: number;
+  /** Spawn to exit as the parent saw it, synthetic steps included. */
+  wallMs: number;
+  phases: Record<string, number>;
+  /** How many results the first answer had. */
+  found: number;
+}
+
+export interface LatencyFigures {
+  sources: LatencySummary | null;
+  quote: LatencySummary | null;
+  /** False when the time budget cut the repetitions short. */
+  complete: boolean;
+  slowest: Array<{ input: string; maxMs: number; found: number }>;
+  /** Results found per query on the warm-up run, in the order of bench/queries.ts. */
+  found: number[];
+}
+
+export interface SlackFigures {
+  requests: number;
+  concurrency: number;
+  /** Slash command POST to its HTTP response (Slack wants this within 3 s). */
+  ack: LatencySummary | null;
+  /** Slash command POST to the answer arriving at response_url. */
+  answer: LatencySummary | null;
+  /** Requests that got no answer, or an error status. */
+  failed: number;
+  wallMs: number;
+}
+
+export interface EngineReport {
+  ingest: IngestFigures | Failed | null;
+  heap: HeapFigures | Failed | null;
+  snapshot: SnapshotFigures | Failed | null;
+  firstAnswer: FirstAnswerFigures | Failed | null;
+  latency: Record<string, LatencyFigures>;
+  slack: SlackFigures | Failed | null;
+  notes: string[];
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cpus: number; cpu: string; memoryGiB: number; node: string; platform: string };
+  corpus: {
+    locations: string[];
+    articles: number;
+    passages: number;
+    megabytes: number;
+    baseArticles: number;
+    basePassages: number;
+    copies: number;
+    loadMs: number;
+    replicateMs: number;
+  };
+  repetitions: number;
+  minisearch: EngineReport | null;
+  dateline: EngineReport;
+  /** Dateline divided by plain MiniSearch (default options unless named), same run: < 1 is better for times and sizes. */
+  ratios: Record<string, number | null>;
+  targets: Array<{ name: string; target: string; value: string; met: boolean | null }>;
+}
+
+export function isFailed(x: unknown): x is Failed {
+  return typeof x === "object" && x !== null && "error" in x;
+}
+
+export function failure(error: unknown): Failed {
+  return { error: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,55 @@
+/** Timing a query set: one untimed warm-up pass, then repeated timed passes within a time budget. */
+import type { BenchCommand, BenchQuery } from "./queries.js";
+import { summarize, type LatencySummary } from "./stats.js";
+
+export interface QueryTimes {
+  /** Milliseconds per timed run, per query (same order as the query set). */
+  samples: number[][];
+  /** Results found by each query on its warm-up run (a sanity check: both engines should find something). */
+  found: number[];
+  /** False when the budget ran out before every repetition was timed. */
+  complete: boolean;
+}
+
+/**
+ * Runs every query once untimed, then `repetitions` timed passes over the set, stopping early (and saying so)
+ * once `budgetMs` of wall time has gone. `run` returns how many results the query found.
+ */
+export async function timeQueries(
+  queries: readonly BenchQuery[],
+  repetitions: number,
+  budgetMs: number,
+  run: (q: BenchQuery) => number | Promise<number>,
+): Promise<QueryTimes> {
+  const started = performance.now();
+  const found: number[] = [];
+  for (const q of queries) found.push(await run(q));
+  const samples: number[][] = queries.map(() => []);
+  for (let r = 0; r < repetitions; r++) {
+    for (const [i, q] of queries.entries()) {
+      if (performance.now() - started > budgetMs) return { samples, found, complete: false };
+      const t = performance.now();
+      await run(q);
+      samples[i]!.push(performance.now() - t);
+    }
+  }
+  return { samples, found, complete: true };
+}
+
+/** Latency per command over all of its queries' samples. */
+export function latencyByCommand(
+  queries: readonly BenchQuery[],
+  times: QueryTimes,
+): Record<BenchCommand, LatencySummary | null> {
+  const of = (command: BenchCommand) =>
+    summarize(queries.flatMap((q, i) => (q.command === command ? (times.samples[i] ?? []) : [])));
+  return { sources: of("sources"), quote: of("quote") };
+}
+
+/** The slowest queries (by their worst sample), for pointing at bottlenecks. */
+export function slowestQueries(queries: readonly BenchQuery[], times: QueryTimes, count: number): Array<{ input: string; maxMs: number; found: number }> {
+  return queries
+    .map((q, i) => ({ input: `/${q.command} ${q.text}`, maxMs: Math.max(0, ...(times.samples[i] ?? [])), found: times.found[i] ?? 0 }))
+    .sort((a, b) => b.maxMs - a.maxMs)
+    .slice(0, count);
+}

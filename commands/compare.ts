@@ -1,0 +1,166 @@
+/**
+ * /compare <quotation or topic>: one statement as every outlet renders it, the primary source first, with the
+ * words that differ from the primary marked and the material differences (number, negation, hedge, subject)
+ * named.
+ */
+import { z } from "zod";
+import { defineCommand, type ParsedArgs } from "../src/core/command.js";
+import { citationLine, type Block, type Citation } from "../src/core/reply.js";
+import type { Newsroom } from "../src/newsroom.js";
+import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
+import { referenceRendering, statementNote } from "../src/statements/summary.js";
+import type { Rendering, Statement } from "../src/statements/types.js";
+
+export interface CompareArgs {
+  /** The quotation or topic words, as typed (quotation marks removed). */
+  query: string;
+}
+
+export const compareSchema = z.custom<ParsedArgs>().transform((args, ctx): CompareArgs => {
+  const query = args.terms.map((t) => t.text).join(" ").trim();
+  if (!/[\p{L}\p{N}]/u.test(query)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Give a quotation or a few words of the remark, for example `/compare infamous video`.",
+    });
+    return z.NEVER;
+  }
+  return { query };
+});
+
+export interface CompareResult {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  outlet: string | null;
+  speaker: string | null;
+  primary: boolean;
+}
+
+export const compareCommand = defineCommand<Newsroom, CompareArgs>({
+  name: "compare",
+  summary: "Show one statement as every outlet reported it, the primary source first, with the differences marked.",
+  usage: "/compare <quotation or topic>",
+  examples: ["/compare infamous video", "/compare Lavrov Minsk agreements", `/compare "daily bombardments"`],
+  visibility: "private",
+  params: [
+    { name: "statement", description: "A quotation, or a few words of the remark", required: true, maxLength: 500 },
+  ],
+  schema: compareSchema,
+  run({ query }, ctx) {
+    const statement = ctx.services.statements().find(query);
+    const topic = shorten(query, 60);
+    if (!statement) {
+      const none = `No statement reported in two or more documents matches “${topic}”.`;
+      const hint =
+        "Try a few distinctive words of the remark (a name, a place, a number), or use /quote <speaker> <topic> to find single reports.";
+      const blocks: Block[] = [
+        { type: "paragraph", text: inert(none) },
+        { type: "context", text: hint },
+      ];
+      return { reply: { visibility: "private", text: `${none} ${hint}`, blocks }, results: [] };
+    }
+
+    const reference = referenceRendering(statement);
+    const heading = `${speakerLabel(statement.speaker)} on “${topic}”: ${statementNote(statement)}`;
+    const blocks: Block[] = [{ type: "heading", text: heading }];
+    const lines: string[] = [heading];
+    const shown = statement.renderings.filter((r) => !r.copyOf);
+    for (const rendering of shown.slice(0, Math.max(1, ctx.limit))) {
+      const citation = citationOf(rendering, ctx.services);
+      const diff = rendering === reference ? null : diffRenderings(reference.text, rendering.text);
+      const marks = diff?.added ?? [];
+      if (rendering.kind === "reported") {
+        blocks.push({ type: "source", excerpt: rendering.text, cutStart: false, cutEnd: false, marks, citation });
+      } else {
+        blocks.push({
+          type: "quote",
+          text: rendering.text,
+          speaker: rendering.speaker,
+          cue: null,
+          confidence: rendering.confidence ?? null,
+          kind: rendering.kind ?? "direct",
+          citation,
+          marks,
+        });
+      }
+      const context = contextLine(rendering, reference, diff, statement);
+      blocks.push({ type: "context", text: context });
+      lines.push(`${citationLine(citation)}`, `   “${rendering.text}”`, `   ${context}`);
+    }
+    if (shown.length > ctx.limit) {
+      const rest = shown.length - ctx.limit;
+      const more = `… and ${rest} more ${rest === 1 ? "rendering" : "renderings"}.`;
+      blocks.push({ type: "context", text: more });
+      lines.push(more);
+    }
+
+    const results: CompareResult[] = statement.renderings.map((r) => ({
+      doc: r.doc,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      outlet: r.outlet,
+      speaker: r.speaker,
+      primary: r.primary,
+    }));
+    return { reply: { visibility: "private", text: lines.join("\n"), blocks }, results };
+  },
+});
+
+/** What kind of source a rendering is, and how it differs from the reference. Plain text. */
+function contextLine(rendering: Rendering, reference: Rendering, diff: RenderingDiff | null, statement: Statement): string {
+  const parts: string[] = [];
+  if (rendering.primary) {
+    parts.push(rendering.kind === "transcript" ? "Primary source: the speaker’s own transcript" : "Primary source: the speaker’s own organisation");
+  } else if (rendering === reference) {
+    parts.push("No primary source in the corpus: the others are compared with this rendering");
+  }
+  if (rendering.kind === "reported") parts.push("reported speech, not a quotation");
+  if (diff) {
+    const against = reference.primary ? "the primary" : "the first rendering";
+    if (diff.identical) parts.push(`same words as ${against}`);
+    else if (diff.material.length > 0) parts.push(`differs from ${against}: ${diff.material.map((m) => m.detail).join(" · ")}`);
+    else parts.push(`worded differently from ${against}; no number, negation, hedge or subject differs`);
+  }
+  const copies = statement.renderings.filter((c) => c.copyOf === rendering.doc);
+  if (copies.length > 0) {
+    parts.push(`also word for word in ${copies.map((c) => c.outlet ?? c.doc).join(", ")} (syndicated copy)`);
+  }
+  return parts.join(" · ");
+}
+
+function citationOf(r: Rendering, newsroom: Newsroom): Citation {
+  const article = newsroom.article(r.doc);
+  return {
+    doc: r.doc,
+    title: article?.title ?? null,
+    outlet: article?.outlet ?? r.outlet,
+    published: article?.published ?? null,
+    url: article?.url ?? null,
+    paragraph: r.paragraph,
+    start: r.start,
+    end: r.end,
+  };
+}
+
+const ORGANISATION_WORDS = /\b(ministry|committee|office|department|government|council|agency|commission|union|court|police|army)\b/i;
+
+/** "Sergey Lavrov" -> "Lavrov"; organisations keep their full name; unknown -> "Unattributed statement". */
+function speakerLabel(speaker: string | null): string {
+  if (!speaker) return "Unattributed statement";
+  const words = speaker.split(/\s+/);
+  if (words.length >= 2 && words.length <= 3 && !ORGANISATION_WORDS.test(speaker)) return words[words.length - 1]!;
+  return speaker;
+}
+
+function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The user's words inside Dateline's prose must not turn into formatting. */
+function inert(text: string): string {
+  return text.replace(/\*/g, "＊").replace(/_/g, "＿").replace(/`/g, "｀");
+}

@@ -1,0 +1,12 @@
+/** Durations as typed on the command line: "24h", "90m", "2d", "1h30m". */
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Milliseconds, or null when the text is not a positive duration. */
+export function parseDuration(text: string): number | null {
+  const trimmed = text.trim().toLowerCase();
+  if (!/^(?:\d+\s*[mhd]\s*)+$/.test(trimmed)) return null;
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)\s*([mhd])/g)) total += Number(amount) * UNIT_MS[unit!]!;
+  return total > 0 && Number.isSafeInteger(total) ? total : null;
+}

@@ -1,0 +1,96 @@
+/**
+ * One article's quotations, attributed: extraction, then the discourse model, then attribution (or the
+ * transcript reading when the headline announces one speaker's remarks).
+ */
+import type { Article } from "../corpus/types.js";
+import { attributeAll } from "./attribute.js";
+import { buildDiscourse } from "./discourse.js";
+import { extractQuoteSpans } from "./extract.js";
+import { detectTranscript } from "./transcript.js";
+import type { Quotation } from "./types.js";
+
+/** Someone the article names, for the speaker registry. */
+export interface NamedInArticle {
+  /** The fullest form used in the article. */
+  name: string;
+  kind: "person" | "organisation";
+  gender: "male" | "female" | null;
+  /** Every form the article uses for them, titles dropped ("Sergei Lavrov", "Lavrov"). */
+  forms: string[];
+  /** Titled forms ("Russian Foreign Minister Sergei Lavrov"). */
+  titled: string[];
+  /** Surely a person (titled or with a known first name) rather than a place or thing. */
+  sure: boolean;
+}
+
+export interface ArticleQuotes {
+  quotations: Quotation[];
+  named: NamedInArticle[];
+}
+
+export function quoteArticle(article: Article): ArticleQuotes {
+  const spans = extractQuoteSpans(article);
+  const transcript = detectTranscript(article, spans);
+  if (transcript) {
+    const quotations: Quotation[] = [];
+    for (const p of article.paragraphs) {
+      if (p.role !== "body") continue;
+      let s = p.start;
+      let e = p.end;
+      while (s < e && /\s/.test(article.text[s]!)) s++;
+      while (e > s && /\s/.test(article.text[e - 1]!)) e--;
+      if (e <= s) continue;
+      quotations.push({
+        id: `${article.id}#q${quotations.length}`,
+        doc: article.id,
+        start: s,
+        end: e,
+        text: article.text.slice(s, e),
+        speaker: transcript.name,
+        kind: "transcript",
+        cue: transcript.cue,
+        mention: transcript.mention,
+        confidence: 0.9,
+        paragraph: p.n,
+        evidence: `transcript: the headline announces ${transcript.cue} by ${transcript.mention}`,
+      });
+    }
+    const named: NamedInArticle[] = [
+      { name: transcript.name, kind: transcript.kind, gender: null, forms: [transcript.name], titled: [transcript.mention], sure: true },
+    ];
+    return { quotations, named };
+  }
+
+  const discourse = buildDiscourse(article, spans);
+  const attributions = attributeAll(discourse);
+  const quotations = spans.map((span, i): Quotation => {
+    const a = attributions[i]!;
+    return {
+      id: `${article.id}#q${i}`,
+      doc: article.id,
+      start: span.start,
+      end: span.end,
+      text: article.text.slice(span.start, span.end),
+      speaker: a.entity?.name ?? null,
+      kind: span.kind,
+      cue: a.cue,
+      mention: a.mention,
+      confidence: a.entity ? a.confidence : 0,
+      paragraph: article.paragraphs[span.paragraphIndex]!.n,
+      evidence: a.evidence,
+    };
+  });
+
+  const named = new Map<number, NamedInArticle>();
+  for (const m of discourse.mentions) {
+    const e = m.entity;
+    if (!e || m.type !== "name") continue;
+    let entry = named.get(e.id);
+    if (!entry) {
+      entry = { name: e.name, kind: e.kind, gender: e.gender, forms: [], titled: [], sure: e.sure };
+      named.set(e.id, entry);
+    }
+    if (!entry.forms.includes(m.text)) entry.forms.push(m.text);
+  }
+  return { quotations, named: [...named.values()] };
+}

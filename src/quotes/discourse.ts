@@ -1,0 +1,329 @@
+/**
+ * Who is talked about where: the people and bodies an article names, and every mention of them (names,
+ * he/she, role nouns such as "the diplomat"), resolved in reading order. Quotation contents are left out: a
+ * name inside a quotation is not someone the reporter is talking about.
+ */
+import type { Article } from "../corpus/types.js";
+import type { QuoteSpan } from "./extract.js";
+import { genderOfFirstName } from "./first-names.js";
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
+import { capitalisedRuns, parseRun } from "./names.js";
+import { sentenceRanges, type Range } from "./sentences.js";
+import { nameKey, nameTokensMatch, words } from "./text.js";
+
+export type Gender = "male" | "female";
+
+export interface Entity {
+  id: number;
+  kind: "person" | "organisation";
+  /** The fullest form the article uses ("Sergei Lavrov"). */
+  name: string;
+  /** Folded keys of the name's words. */
+  keys: string[];
+  gender: Gender | null;
+  /** Title words seen with the name ("minister", "spokesperson"). */
+  descriptors: Set<string>;
+  /** Named with a title or a known first name: surely a person (not a place or a thing). */
+  sure: boolean;
+  votes: { male: number; female: number };
+}
+
+export interface Mention {
+  type: "name" | "pronoun" | "role";
+  start: number;
+  end: number;
+  text: string;
+  entity: Entity | null;
+  paragraphIndex: number;
+  sentence: Range;
+  /** The first mention of a person or body in its sentence: the likely grammatical subject. */
+  subject: boolean;
+  /** How sure the link to `entity` is (1 for a name). */
+  confidence: number;
+  evidence: string;
+}
+
+export interface Discourse {
+  article: Article;
+  spans: readonly QuoteSpan[];
+  entities: Entity[];
+  mentions: Mention[];
+  /** Sentence ranges of each body paragraph, by paragraph index. */
+  sentences: Map<number, Range[]>;
+}
+
+const ROLE_NP = new RegExp(
+  String.raw`\b(?:the|The|THE)\s+((?:(?:[a-z][a-z\-]*|world[’']s|country[’']s|nation[’']s|party[’']s|\p{Lu}\p{Ll}+)\s+){0,3}?)(` +
+    [...Object.keys(PERSON_ROLES), ...ORG_ROLES].join("|") +
+    String.raw`)\b`,
+  "gu",
+);
+
+export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
+  const text = article.text;
+  const sentences = new Map<number, Range[]>();
+  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string }> = [];
+
+  article.paragraphs.forEach((p, pi) => {
+    if (p.role !== "body") return;
+    const masked = spans.filter((s) => s.paragraphIndex === pi);
+    const ranges = sentenceRanges(text, p.start, p.end, masked);
+    sentences.set(pi, ranges);
+    for (const sentence of ranges) {
+      const inQuote = (a: number, b: number) => masked.some((m) => a >= m.start && b <= m.end);
+      for (const run of capitalisedRuns(text, sentence.start, sentence.end, masked)) {
+        const parsed = parseRun(run);
+        if (!parsed) continue;
+        raw.push({
+          type: "name",
+          start: parsed.start,
+          end: parsed.end,
+          text: text.slice(parsed.start, parsed.end),
+          entity: null,
+          paragraphIndex: pi,
+          sentence,
+          subject: false,
+          confidence: 1,
+          evidence: "",
+          kind: parsed.kind,
+          name: parsed.name,
+          parsedGender: parsed.kind === "person" ? parsed.gender : null,
+          sure: parsed.kind === "person" ? parsed.sure : true,
+          description: parsed.kind === "person" ? parsed.description : [],
+        });
+      }
+      for (const w of words(text, sentence.start, sentence.end)) {
+        const l = w.text.toLowerCase();
+        if ((l === "he" || l === "she") && !inQuote(w.start, w.end)) {
+          raw.push(mentionOf("pronoun", w.start, w.end, text, pi, sentence));
+        }
+      }
+      const slice = text.slice(sentence.start, sentence.end);
+      for (const m of slice.matchAll(ROLE_NP)) {
+        const start = sentence.start + m.index;
+        const end = start + m[0].length;
+        if (inQuote(start, end)) continue;
+        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start)) continue;
+        raw.push(mentionOf("role", start, end, text, pi, sentence));
+      }
+    }
+  });
+  raw.sort((a, b) => a.start - b.start);
+
+  // Subjects: the first mention of each sentence.
+  let lastSentence: Range | null = null;
+  for (const m of raw) {
+    if (m.sentence !== lastSentence) {
+      m.subject = true;
+      lastSentence = m.sentence;
+    }
+  }
+
+  const entities: Entity[] = [];
+  for (const m of raw) {
+    if (m.type !== "name") continue;
+    m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
+    m.evidence = `named: ${m.text}`;
+  }
+  voteGenders(text, raw, entities);
+
+  const kept: Mention[] = [];
+  for (const m of raw) {
+    if (m.type === "pronoun") resolvePronoun(m, kept);
+    else if (m.type === "role") {
+      if (!m.subject && !nextToSpeechVerb(text, m)) continue;
+      resolveRole(m, kept);
+    }
+    kept.push(stripExtras(m));
+  }
+  return { article, spans, entities, mentions: kept, sentences };
+}
+
+function mentionOf(type: Mention["type"], start: number, end: number, text: string, pi: number, sentence: Range): Mention {
+  return { type, start, end, text: text.slice(start, end), entity: null, paragraphIndex: pi, sentence, subject: false, confidence: 0, evidence: "" };
+}
+
+function stripExtras(m: Mention): Mention {
+  const { type, start, end, text, entity, paragraphIndex, sentence, subject, confidence, evidence } = m;
+  return { type, start, end, text, entity, paragraphIndex, sentence, subject, confidence, evidence };
+}
+
+function linkName(
+  entities: Entity[],
+  kind: Entity["kind"],
+  name: string,
+  gender: Gender | null,
+  sure: boolean,
+  description: string[],
+): Entity {
+  const parts = name.split(/\s+/);
+  const keys = parts.map(nameKey);
+  let found: Entity | undefined;
+  for (let i = entities.length - 1; i >= 0 && !found; i--) {
+    const e = entities[i]!;
+    if (sameEntity(e, kind, keys)) found = e;
+  }
+  // Prefer the most recently mentioned entity of that name: move it to the end.
+  if (found) {
+    entities.splice(entities.indexOf(found), 1);
+    entities.push(found);
+    if (keys.length > found.keys.length) {
+      found.name = name;
+      found.keys = keys;
+    }
+    if (sure) found.sure = true;
+    if (!found.gender && gender) found.gender = gender;
+    for (const d of description) found.descriptors.add(d);
+    return found;
+  }
+  const entity: Entity = {
+    id: entities.length,
+    kind,
+    name,
+    keys,
+    gender: gender ?? (kind === "person" && parts.length >= 2 ? genderOfFirstName(parts[0]!) : null),
+    descriptors: new Set(description),
+    sure,
+    votes: { male: 0, female: 0 },
+  };
+  entities.push(entity);
+  return entity;
+}
+
+function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[]): boolean {
+  if (e.kind !== kind) return false;
+  if (kind === "organisation") {
+    // "Defense Ministry" names the "Russian Defense Ministry" named before.
+    if (keys.length > e.keys.length) return false;
+    const tail = e.keys.slice(e.keys.length - keys.length);
+    return keys.every((k, i) => nameTokensMatch(k, tail[i]!));
+  }
+  const last = keys[keys.length - 1]!;
+  const eLast = e.keys[e.keys.length - 1]!;
+  if (keys.length === 1) {
+    // A surname alone, or a first name alone for someone named in full ("Hillary").
+    return nameTokensMatch(last, eLast) || (e.keys.length >= 2 && last === e.keys[0]);
+  }
+  if (!nameTokensMatch(last, eLast)) return false;
+  if (e.keys.length === 1) return true;
+  const first = keys[0]!;
+  const eFirst = e.keys[0]!;
+  return nameTokensMatch(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
+}
+
+/** Gender from the pronouns used in a sentence that names exactly one person (and the sentence after it). */
+function voteGenders(text: string, mentions: readonly Mention[], entities: readonly Entity[]): void {
+  const bySentence = new Map<Range, Mention[]>();
+  for (const m of mentions) {
+    if (m.type !== "name" || m.entity?.kind !== "person") continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  for (const [sentence, list] of bySentence) {
+    const people = new Set(list.map((m) => m.entity));
+    if (people.size !== 1) continue;
+    const entity = list[0]!.entity!;
+    // Only someone surely a person: "the United States … he said" must not make a country male.
+    if (!entity.sure || entity.gender) continue;
+    const after = text.slice(list[0]!.end, sentence.end + 200).toLowerCase();
+    for (const w of after.match(/\b[a-z]+\b/g) ?? []) {
+      if (MALE_PRONOUNS.has(w)) entity.votes.male++;
+      else if (FEMALE_PRONOUNS.has(w)) entity.votes.female++;
+    }
+  }
+  for (const e of entities) {
+    if (e.gender || e.kind !== "person") continue;
+    if (e.votes.male > e.votes.female) e.gender = "male";
+    else if (e.votes.female > e.votes.male) e.gender = "female";
+  }
+}
+
+/** He/she: the subject (or else the last) compatible person of the nearest sentence that has one. */
+function resolvePronoun(m: Mention, before: readonly Mention[]): void {
+  const gender: Gender = m.text.toLowerCase() === "he" ? "male" : "female";
+  const groups: Mention[][] = []; // the sentences before, nearest first, with their people
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i]!;
+    if (c.entity?.kind !== "person" || c.start >= m.start) continue;
+    const group = groups[groups.length - 1];
+    if (group && group[0]!.sentence === c.sentence) group.unshift(c);
+    else groups.push([c]);
+  }
+  for (const [back, inSentence] of groups.slice(0, 8).entries()) {
+    const known = inSentence.filter((x) => x.entity!.gender === gender);
+    const unknown = inSentence.filter((x) => x.entity!.gender === null && x.entity!.sure);
+    const pool = known.length > 0 ? known : unknown;
+    if (pool.length === 0) continue;
+    const chosen = pool.find((x) => x.subject) ?? pool[pool.length - 1]!;
+    const entity = chosen.entity!;
+    const rivals = new Set(pool.map((x) => x.entity)).size > 1;
+    m.entity = entity;
+    if (known.length === 0) {
+      m.confidence = 0.55;
+      m.evidence = `pronoun '${m.text}' -> ${entity.name} (gender unknown)`;
+    } else {
+      m.confidence = rivals ? 0.7 : 0.85;
+      m.evidence = `pronoun '${m.text}' -> last named ${gender === "male" ? "man" : "woman"}: ${entity.name}${rivals ? " (other candidates in that sentence)" : ""}`;
+    }
+    // A link across many sentences is less sure.
+    if (back >= 3) m.confidence -= 0.15;
+    return;
+  }
+  m.confidence = 0;
+  m.evidence = `pronoun '${m.text}' with no named ${gender === "male" ? "man" : "woman"} before it`;
+}
+
+/** "The diplomat": the latest person whose title fits, else the latest subject. "The ministry": the latest body. */
+function resolveRole(m: Mention, before: readonly Mention[]): void {
+  const head = /(\S+)$/.exec(m.text)![1]!.toLowerCase();
+  const recent = before.filter((c) => c.entity && c.paragraphIndex >= m.paragraphIndex - 4);
+  if (ORG_ROLES.has(head)) {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const e = recent[i]!.entity!;
+      const generic = head === "firm" || head === "company" || head === "group";
+      if (e.kind === "organisation" && (generic || e.keys.some((k) => k === head))) {
+        m.entity = e;
+        m.confidence = 0.7;
+        m.evidence = `'${m.text}' -> last named body: ${e.name}`;
+        return;
+      }
+    }
+    m.evidence = `'${m.text}' names no body of the article`;
+    return;
+  }
+  const role = PERSON_ROLES[head];
+  if (!role) return;
+  const compatible = (e: Entity) => e.kind === "person" && e.sure && (!role.gender || !e.gender || e.gender === role.gender);
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const e = recent[i]!.entity!;
+    if (compatible(e) && role.fits.some((f) => e.descriptors.has(f))) {
+      m.entity = e;
+      m.confidence = 0.75;
+      m.evidence = `'${m.text}' -> ${e.name}, the latest person titled so`;
+      return;
+    }
+  }
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const c = recent[i]!;
+    if (c.subject && compatible(c.entity!)) {
+      m.entity = c.entity;
+      m.confidence = 0.6;
+      m.evidence = `'${m.text}' -> ${c.entity!.name}, the latest person talked about`;
+      return;
+    }
+  }
+  m.evidence = `'${m.text}' fits no named person`;
+}
+
+function nextToSpeechVerb(text: string, m: Mention): boolean {
+  const after = words(text, m.end, Math.min(text.length, m.end + 60)).slice(0, 3);
+  for (const w of after) {
+    const l = w.text.toLowerCase();
+    if (SPEECH_VERBS.has(l)) return true;
+    if (!VERB_MODIFIERS.has(l)) break;
+  }
+  const before = words(text, Math.max(0, m.start - 20), m.start);
+  const prev = before[before.length - 1];
+  return prev !== undefined && SPEECH_VERBS.has(prev.text.toLowerCase());
+}

@@ -1,0 +1,211 @@
+/**
+ * Finding quotations: the spans between double quotation marks (straight or curly) in body paragraphs.
+ *
+ * - Single quotation marks are never top-level marks (they double as apostrophes); nested ‘…’ stays inside.
+ * - A quotation that runs over several paragraphs (opening mark repeated on each, closing mark only on the last)
+ *   yields one span per paragraph; each later span records the one it continues. The same holds inside one
+ *   paragraph when a new opening mark comes before the open quotation was closed ("A. "B." in the BBC copy).
+ * - Quotation marks that are not speech (titles, nicknames, scare quotes) are dropped by `isSpeech`.
+ */
+import type { Article, Paragraph } from "../corpus/types.js";
+import { SPEECH_VERBS } from "./lexicon.js";
+import { sentenceRanges, rangeAt, type Range } from "./sentences.js";
+import { words } from "./text.js";
+
+export interface QuoteSpan {
+  /** Content offsets (marks excluded), trimmed of white space. */
+  start: number;
+  end: number;
+  /** Offset of the opening mark, and of the closing mark (-1 when the quotation stays open to a break). */
+  open: number;
+  close: number;
+  /** Index into `article.paragraphs`. */
+  paragraphIndex: number;
+  kind: "direct" | "partial";
+  /** Index (into the spans of the same article) of the span this one continues, or -1. */
+  continues: number;
+}
+
+type MarkRole = "open" | "close" | "either";
+
+const OPEN_MARKS = "“„«";
+const CLOSE_MARKS = "”»";
+
+/** All speech quotations of the article's body paragraphs, in text order. */
+export function extractQuoteSpans(article: Article): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let previousEndedOpen = -1;
+  article.paragraphs.forEach((p, index) => {
+    if (p.role !== "body") {
+      previousEndedOpen = -1;
+      return;
+    }
+    const found = paragraphSpans(article.text, p, index);
+    const firstMark = firstNonSpace(article.text, p.start, p.end);
+    const base = spans.length;
+    found.forEach((span, i) => {
+      if (i === 0 && previousEndedOpen >= 0 && span.open === firstMark) span.continues = previousEndedOpen;
+      if (span.continues === -2) span.continues = i > 0 ? base + i - 1 : -1; // same-paragraph restart
+    });
+    for (const span of found) spans.push(span);
+    const last = found[found.length - 1];
+    previousEndedOpen = last && last.close < 0 && last.end >= trimEnd(article.text, p.start, p.end) ? base + found.length - 1 : -1;
+  });
+  return filterSpeech(article, spans);
+}
+
+function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let openAt = -1;
+  let restarted = false;
+  const push = (open: number, contentEnd: number, close: number) => {
+    let s = open + 1;
+    let e = contentEnd;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) {
+      spans.push({ start: s, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 });
+    }
+  };
+  for (let i = p.start; i < p.end; i++) {
+    const role = markRole(text, i, p.start, p.end);
+    if (!role) continue;
+    if (openAt < 0) {
+      if (role !== "close") {
+        openAt = i;
+        restarted = false;
+      }
+      continue;
+    }
+    if (role === "open") {
+      // A new opening mark before the open quotation closed: the speaker's next paragraph, run together.
+      push(openAt, i, -1);
+      openAt = i;
+      restarted = spans.length > 0;
+      continue;
+    }
+    push(openAt, i, i);
+    openAt = -1;
+    restarted = false;
+  }
+  if (openAt >= 0) push(openAt, p.end, -1);
+  return spans;
+}
+
+function markRole(text: string, i: number, from: number, to: number): MarkRole | null {
+  const ch = text[i]!;
+  if (OPEN_MARKS.includes(ch)) return "open";
+  if (CLOSE_MARKS.includes(ch)) return "close";
+  if (ch !== '"') return null;
+  const before = i > from ? text[i - 1]! : " ";
+  const after = i + 1 < to ? text[i + 1]! : " ";
+  const spaceBefore = /[\s([{—–\-/]/.test(before);
+  const spaceAfter = /[\s.,;:!?)\]}—–]/.test(after);
+  if (spaceBefore && !spaceAfter) return "open";
+  if (!spaceBefore && spaceAfter) return "close";
+  return "either";
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** Words right before a quotation that say it names a work or a nickname, not speech. */
+const TITLE_CUES =
+  /\b(?:film|films|movie|movies|song|songs|single|singles|album|albums|book|books|novel|show|shows|series|play|musical|programme|program|sitcom|drama|documentary|called|titled|entitled|dubbed|nicknamed|known as|so-called|so called|word|words|term|phrase|hit|track|game|opera|exhibition|slogan|operation|headline|motto|tagline|brand|label|magazine|newspaper|column|blog|website|site|video|tour|award|category|ballet|poem|painting|version)\s+(?:of\s+|the\s+|a\s+|an\s+|as\s+)*$/i;
+
+function filterSpeech(article: Article, spans: QuoteSpan[]): QuoteSpan[] {
+  const text = article.text;
+  const keep: boolean[] = [];
+  const sentencesByParagraph = new Map<number, Range[]>();
+  const sentencesOf = (index: number): Range[] => {
+    let ranges = sentencesByParagraph.get(index);
+    if (!ranges) {
+      const p = article.paragraphs[index]!;
+      ranges = sentenceRanges(text, p.start, p.end, spans.filter((s) => s.paragraphIndex === index));
+      sentencesByParagraph.set(index, ranges);
+    }
+    return ranges;
+  };
+  for (const span of spans) {
+    const p = article.paragraphs[span.paragraphIndex]!;
+    span.kind = classify(text, span, p);
+    const sentence = rangeAt(sentencesOf(span.paragraphIndex), span.open) ?? { start: p.start, end: p.end };
+    keep.push(span.continues >= 0 || isSpeech(text, span, p, sentence, spans));
+  }
+  // Renumber `continues` after dropping spans.
+  const newIndex: number[] = [];
+  const out: QuoteSpan[] = [];
+  spans.forEach((span, i) => {
+    if (keep[i]) {
+      newIndex[i] = out.length;
+      out.push(span);
+    } else newIndex[i] = -1;
+  });
+  for (const span of out) if (span.continues >= 0) span.continues = newIndex[span.continues] ?? -1;
+  return out;
+}
+
+/**
+ * direct: a quoted sentence (starts with a capital or digit, and stands at a sentence start or is long);
+ * partial: a fragment woven into the reporter's sentence.
+ */
+function classify(text: string, span: QuoteSpan, p: Paragraph): "direct" | "partial" {
+  const content = text.slice(span.start, span.end);
+  const first = /[\p{L}\p{N}]/u.exec(content);
+  const upper = first !== null && /[\p{Lu}\p{N}]/u.test(first[0]);
+  if (!upper) return "partial";
+  let i = span.open - 1;
+  while (i >= p.start && /\s/.test(text[i]!)) i--;
+  const before = i >= p.start ? text[i]! : "";
+  const atSentenceStart = before === "" || /[.!?:;…—–(,"”»]/.test(before);
+  const wordCount = content.split(/\s+/).filter(Boolean).length;
+  return atSentenceStart || wordCount >= 5 ? "direct" : "partial";
+}
+
+/** Short quotations (three words or fewer) count as speech only with a reporting verb in their sentence. */
+function isSpeech(text: string, span: QuoteSpan, p: Paragraph, sentence: Range, all: readonly QuoteSpan[]): boolean {
+  const content = text.slice(span.start, span.end);
+  const count = words(content).length;
+  const lead = text.slice(Math.max(sentence.start, span.open - 40), span.open);
+  const titleCue = TITLE_CUES.test(lead);
+  if (count > 3) {
+    // A long title ("the film "Lord of the Rings: The Return of the King"") has most words capitalised.
+    return !(titleCue && looksLikeTitle(content));
+  }
+  if (titleCue) return false;
+  if (isNickname(text, span, p)) return false;
+  if (/[.!?,]$/.test(content) && span.kind === "direct") return true;
+  return hasSpeechVerb(text, sentence, all);
+}
+
+function looksLikeTitle(content: string): boolean {
+  const ws = words(content);
+  const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w.text)).length;
+  return capitalised / Math.max(ws.length, 1) >= 0.6 && !/[.!?]$/.test(content);
+}
+
+/** Tony "the Tiger" Blair, Earvin "Magic" Johnson: a quoted word between two parts of a name. */
+function isNickname(text: string, span: QuoteSpan, p: Paragraph): boolean {
+  if (span.close < 0) return false;
+  const before = /(\p{Lu}[\p{L}.'’-]*)\s+$/u.exec(text.slice(Math.max(p.start, span.open - 30), span.open));
+  const after = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(span.close + 1, Math.min(p.end, span.close + 30)));
+  return before !== null && after !== null;
+}
+
+function hasSpeechVerb(text: string, sentence: Range, all: readonly QuoteSpan[]): boolean {
+  for (const w of words(text, sentence.start, sentence.end)) {
+    if (all.some((q) => w.start >= q.start && w.end <= q.end)) continue;
+    if (SPEECH_VERBS.has(w.text.toLowerCase())) return true;
+    if (/^according$/i.test(w.text)) return true;
+  }
+  return false;
+}

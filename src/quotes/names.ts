@@ -1,0 +1,202 @@
+/**
+ * Reading names out of capitalised runs of words: "Russian Foreign Minister Sergei Lavrov" is the person
+ * "Sergei Lavrov" described as a foreign minister; "the Russian Ministry of Defense" and "Russia’s Defense
+ * Ministry" are one body, "Russian Defense Ministry".
+ */
+import { genderOfFirstName } from "./first-names.js";
+import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS } from "./lexicon.js";
+import { isCapitalized, stripPossessive, words, type Word } from "./text.js";
+
+export interface NameRun {
+  start: number;
+  end: number;
+  /** The run's words as written, possessive kept on the last. */
+  tokens: Word[];
+  /** The last word carries a possessive ("Spoljaric’s"). */
+  possessive: boolean;
+}
+
+export type ParsedName =
+  | {
+      kind: "person";
+      /** Name words only ("Sergei Lavrov"), and where they stand. */
+      name: string;
+      start: number;
+      end: number;
+      /** Lower-cased title words before the name ("russian", "foreign", "minister"). */
+      description: string[];
+      /** Gender implied by an honorific ("Mr") or the first name, else null. */
+      gender: "male" | "female" | null;
+      /** How sure the run names a person: titled or a known first name is sure; a bare word is not. */
+      sure: boolean;
+    }
+  | { kind: "organisation"; name: string; start: number; end: number };
+
+const CONNECTORS = new Set(["of", "for", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "del", "dos"]);
+/** Connectors that may join words of a body's name but never a person's ("Ministry of Defense"). */
+const ORG_CONNECTORS = new Set(["of", "for", "the", "and", "on"]);
+
+/** Places that, named as a speaker, stand for their government ("Moscow said"). */
+const PLACES = new Set(
+  `moscow kyiv kiev washington london paris berlin beijing tokyo brussels tehran damascus ankara warsaw minsk
+  jerusalem cairo baghdad kabul delhi new york russia ukraine china france germany britain america india iran
+  israel japan italy spain turkey poland syria iraq egypt canada mexico brazil australia belarus europe
+  england scotland wales ireland donbas donbass crimea bucha izyum kharkiv kharkov luhansk donetsk lugansk
+  texas california florida ohio iowa virginia carolina pennsylvania michigan wisconsin nevada arizona colorado
+  chicago boston philadelphia manchester liverpool united states kingdom emirates saudi arabia korea north south
+  east west republic union european africa asia america latin middle gulf`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export function isPlace(token: string): boolean {
+  return PLACES.has(token.toLowerCase());
+}
+
+/**
+ * Capitalised runs in [from, to), skipping `masked` ranges (quotation contents). Lower-case connectors join
+ * capitalised words ("Ministry of Defense", "Ludwig van Beethoven"); punctuation ends a run.
+ */
+export function capitalisedRuns(
+  text: string,
+  from: number,
+  to: number,
+  masked: ReadonlyArray<{ start: number; end: number }>,
+): NameRun[] {
+  const ws = words(text, from, to).filter((w) => !masked.some((m) => w.start >= m.start && w.end <= m.end));
+  const runs: NameRun[] = [];
+  let current: Word[] = [];
+  const flush = () => {
+    while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
+    while (current.length > 0 && NOT_NAMES.has(current[0]!.text.toLowerCase())) current.shift();
+    if (current.length > 0) {
+      const last = current[current.length - 1]!;
+      runs.push({
+        start: current[0]!.start,
+        end: last.end,
+        tokens: current,
+        possessive: stripPossessive(last.text).possessive,
+      });
+    }
+    current = [];
+  };
+  for (const w of ws) {
+    const prev = current[current.length - 1];
+    const gap = prev ? text.slice(prev.end, w.start) : "";
+    // "Russia’s Investigative Committee" is one name; "Spoljaric’s attention" ends at the possessive.
+    const prevPossessive = prev !== undefined && stripPossessive(prev.text);
+    const countryPossessive = prevPossessive && prevPossessive.possessive && current.length === 1 && DEMONYMS[prevPossessive.base.toLowerCase()] !== undefined;
+    const joined = prev !== undefined && /^ $/.test(gap) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
+    const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
+    if (cap && !(w.text.length === 1 && w.text === "I")) {
+      if (!joined) flush();
+      current.push(w);
+    } else if (joined && (CONNECTORS.has(w.text) || ORG_CONNECTORS.has(w.text))) {
+      current.push(w);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** Makes a body's name canonical: no leading article, "Russia’s X" -> "Russian X", "Ministry of Defense" -> "Defense Ministry". */
+export function canonicalOrgName(tokens: readonly string[]): string {
+  const parts = [...tokens];
+  while (parts.length > 0 && /^the$/i.test(parts[0]!)) parts.shift();
+  const first = parts[0];
+  if (first) {
+    const { base, possessive } = stripPossessive(first);
+    const demonym = DEMONYMS[base.toLowerCase()];
+    if (possessive && demonym) parts[0] = demonym;
+  }
+  let name = parts.join(" ");
+  name = name.replace(/\bMinistry of (Defen[cs]e|Foreign Affairs|Interior|Justice|Health|Finance|Economy|Energy|Education)\b/, (_, w: string) =>
+    `${w === "Foreign Affairs" ? "Foreign" : w} Ministry`,
+  );
+  return name.replace(/[’']s$/, "");
+}
+
+/** What a capitalised run names, or null when it names nothing that could speak. */
+export function parseRun(run: NameRun): ParsedName | null {
+  const tokens = run.tokens;
+  const texts = tokens.map((t, i) => (i === tokens.length - 1 ? stripPossessive(t.text).base : t.text));
+  const lowers = texts.map((t) => t.toLowerCase());
+  const last = lowers[lowers.length - 1]!;
+  const allCapsAcronym = tokens.length === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
+
+  if (ORG_WORDS.has(last) || allCapsAcronym || (tokens.length > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
+    // "Chief Prosecutor of the International Criminal Court": the body after the titles that lead to it.
+    let from = 0;
+    for (let k = 0; k < lowers.length; k++) {
+      if ((lowers[k] === "of" || lowers[k] === "for") && lowers.slice(0, k).every((l) => TITLE_WORDS.has(l))) from = k + 1;
+    }
+    const start = tokens[from]?.start ?? run.start;
+    return { kind: "organisation", name: canonicalOrgName(texts.slice(from)), start, end: run.end };
+  }
+
+  // "Joel Pollak of Breitbart California": a person's name, then where they work.
+  const of = lowers.findIndex((l, k) => k >= 2 && (l === "of" || l === "for" || l === "from"));
+  if (of > 0) {
+    const left = texts.slice(0, of);
+    const lastLeft = left[left.length - 1]!.toLowerCase();
+    if (genderOfFirstName(left[0]!) !== null && !TITLE_WORDS.has(lastLeft) && !ORG_WORDS.has(lastLeft)) {
+      const leftRun: NameRun = { start: run.start, end: tokens[of - 1]!.end, tokens: tokens.slice(0, of), possessive: false };
+      return parseRun(leftRun);
+    }
+  }
+  // Name words: trailing words that are not titles or connectors.
+  let i = texts.length;
+  while (i > 0) {
+    const l = lowers[i - 1]!;
+    // "John Major": a title word right after a known first name is a surname.
+    const afterFirstName = i >= 2 && genderOfFirstName(texts[i - 2]!) !== null;
+    if (TITLE_WORDS.has(l) && !afterFirstName) break;
+    if (CONNECTORS.has(l) && i - 1 > 0 && !TITLE_WORDS.has(lowers[i - 2]!)) {
+      i--; // "Ludwig van Beethoven"
+      continue;
+    }
+    if (CONNECTORS.has(l) || ORG_CONNECTORS.has(l)) break;
+    if (i < texts.length && stripPossessive(tokens[i - 1]!.text).possessive) break; // "Russia’s Lavrov"
+    i--;
+  }
+  let nameTokens = tokens.slice(i);
+  let nameTexts = texts.slice(i);
+  // A name is at most four words; a longer tail is more likely a list of places or a headline fragment.
+  if (nameTokens.length > 4) {
+    nameTokens = nameTokens.slice(-4);
+    nameTexts = nameTexts.slice(-4);
+  }
+  if (nameTokens.length === 0) return null;
+  // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person.
+  if (i > 0 && (CONNECTORS.has(lowers[i - 1]!) || ORG_CONNECTORS.has(lowers[i - 1]!))) return null;
+  const description = lowers.slice(0, tokens.length - nameTokens.length);
+  const honorific = [...description].reverse().find((d) => d in HONORIFICS);
+  const firstGender = nameTexts.length >= 2 ? genderOfFirstName(nameTexts[0]!) : null;
+  const gender = honorific !== undefined ? (HONORIFICS[honorific] ?? firstGender) : firstGender;
+  const name = nameTexts.join(" ");
+  const start = nameTokens[0]!.start;
+  const end = nameTokens[nameTokens.length - 1]!.end - (run.possessive ? possessiveLength(tokens[tokens.length - 1]!.text) : 0);
+  if (description.length === 0 && nameTokens.length === 1 && isPlace(name)) {
+    return { kind: "organisation", name: placeAsBody(name), start, end };
+  }
+  if (description.length === 0 && nameTexts.every((t) => isPlace(t))) {
+    return { kind: "organisation", name: placeAsBody(name), start, end };
+  }
+  const sure = description.length > 0 || firstGender !== null;
+  return { kind: "person", name, start, end, description, gender, sure };
+}
+
+function possessiveLength(token: string): number {
+  return token.length - stripPossessive(token).base.length;
+}
+
+function isPersonTail(texts: readonly string[]): boolean {
+  return texts.length >= 2 && genderOfFirstName(texts[texts.length - 2]!) !== null;
+}
+
+function placeAsBody(name: string): string {
+  return name;
+}
+

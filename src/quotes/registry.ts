@@ -1,0 +1,296 @@
+/**
+ * The speaker registry: everyone the corpus quotes or names in full, one entry per person or body across
+ * articles, under a canonical full name (the most frequent spelling, else the first seen: "Sergey Lavrov" even
+ * where an article writes "Sergei"), with aliases (surname, spelling variants, diacritic-free forms, Mr/Ms X).
+ * Lookups fold case, diacritics and transliteration variants, and forgive small typos ("Zaharova").
+ */
+import type { NamedInArticle } from "./article-quotes.js";
+import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
+import { canonicalOrgName } from "./names.js";
+import { editDistance, fullNameKey, nameKey, nameTokensMatch, typoAllowance } from "./text.js";
+import type { Quotation, Speaker, SpeakerMatch, SpeakerRegistry } from "./types.js";
+
+export interface RegistryInput {
+  doc: string;
+  named: readonly NamedInArticle[];
+  quotations: readonly Quotation[];
+}
+
+interface Cluster {
+  kind: Speaker["kind"];
+  /** Spelling of the full name -> how often used, in first-seen order. */
+  spellings: Map<string, number>;
+  forms: Set<string>;
+  genders: { male: number; female: number };
+  quotes: number;
+  /** First-name keys (persons) or the full key (bodies). */
+  firstKeys: Set<string>;
+  surnameKey: string;
+  sure: boolean;
+}
+
+export interface BuiltRegistry extends SpeakerRegistry {
+  /** The canonical speaker for a name an article used (its local fullest form). */
+  canonical(doc: string, localName: string): Speaker | null;
+}
+
+const MAX_NAME_WORDS = 6;
+
+export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltRegistry {
+  const clusters: Cluster[] = [];
+  const bySurname = new Map<string, Cluster[]>();
+  const local = new Map<string, Cluster>();
+  const pendingSurnameOnly: Array<{ doc: string; entry: NamedInArticle; quotes: number }> = [];
+
+  const quoteCounts = (input: RegistryInput) => {
+    const counts = new Map<string, number>();
+    for (const q of input.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+    return counts;
+  };
+
+  for (const input of inputs) {
+    const counts = quoteCounts(input);
+    for (const entry of input.named) {
+      const quotes = counts.get(entry.name) ?? 0;
+      // Unquoted people named in full may still be asked about; unquoted bodies and places are just words.
+      if (quotes === 0 && !(entry.kind === "person" && entry.sure && entry.name.includes(" "))) continue;
+      const parts = entry.name.split(/\s+/);
+      if (entry.kind === "person" && parts.length === 1) {
+        pendingSurnameOnly.push({ doc: input.doc, entry, quotes });
+        continue;
+      }
+      const cluster = findOrCreate(entry, parts);
+      addEntry(cluster, entry, quotes);
+      local.set(input.doc + "\0" + entry.name, cluster);
+    }
+  }
+  // A surname alone joins the person of that surname who dominates the corpus, else stands on its own.
+  for (const { doc, entry, quotes } of pendingSurnameOnly) {
+    const key = nameKey(entry.name);
+    const group = (bySurname.get(key) ?? []).filter((c) => c.kind === "person");
+    const weight = (c: Cluster) => c.quotes + [...c.spellings.values()].reduce((a, b) => a + b, 0);
+    const total = group.reduce((sum, c) => sum + weight(c), 0);
+    const top = [...group].sort((a, b) => weight(b) - weight(a))[0];
+    let cluster = top && weight(top) >= total * 0.7 ? top : undefined;
+    if (!cluster) {
+      cluster = group.find((c) => c.firstKeys.size === 0);
+      if (!cluster) {
+        cluster = newCluster("person", key);
+        clusters.push(cluster);
+        bySurname.set(key, [...(bySurname.get(key) ?? []), cluster]);
+      }
+    }
+    addEntry(cluster, entry, quotes);
+    local.set(doc + "\0" + entry.name, cluster);
+  }
+
+  function newCluster(kind: Speaker["kind"], surnameKey: string): Cluster {
+    return { kind, spellings: new Map(), forms: new Set(), genders: { male: 0, female: 0 }, quotes: 0, firstKeys: new Set(), surnameKey, sure: false };
+  }
+
+  function findOrCreate(entry: NamedInArticle, parts: string[]): Cluster {
+    if (entry.kind === "organisation") {
+      const key = fullNameKey(canonicalOrgName(parts));
+      const keyParts = key.split(" ");
+      const group = bySurname.get(keyParts[keyParts.length - 1]!) ?? [];
+      for (const c of group) {
+        if (c.kind !== "organisation") continue;
+        for (const k of c.firstKeys) {
+          const other = k.split(" ");
+          if (other.length === keyParts.length && other.every((t, i) => nameTokensMatch(t, keyParts[i]!))) return c;
+        }
+      }
+      const c = newCluster("organisation", keyParts[keyParts.length - 1]!);
+      c.firstKeys.add(key);
+      clusters.push(c);
+      bySurname.set(c.surnameKey, [...group, c]);
+      return c;
+    }
+    const surname = nameKey(parts[parts.length - 1]!);
+    const first = nameKey(parts[0]!);
+    const group = bySurname.get(surname) ?? [];
+    for (const c of group) {
+      if (c.kind !== "person") continue;
+      if ([...c.firstKeys].some((k) => nameTokensMatch(k, first))) return c;
+    }
+    // A surname-only cluster made earlier waits for its full name.
+    const bare = group.find((c) => c.kind === "person" && c.firstKeys.size === 0);
+    const c = bare ?? newCluster("person", surname);
+    c.firstKeys.add(first);
+    if (!bare) {
+      clusters.push(c);
+      bySurname.set(surname, [...group, c]);
+    }
+    return c;
+  }
+
+  function addEntry(c: Cluster, entry: NamedInArticle, quotes: number): void {
+    const spelling = entry.kind === "organisation" ? canonicalOrgName(entry.name.split(/\s+/)) : entry.name;
+    // Each article counts once per spelling: a name repeated in one story is not more canonical.
+    c.spellings.set(spelling, (c.spellings.get(spelling) ?? 0) + 1);
+    c.forms.add(entry.name);
+    for (const f of entry.forms) c.forms.add(f);
+    for (const f of entry.titled) c.forms.add(f);
+    if (entry.gender) c.genders[entry.gender]++;
+    c.quotes += quotes;
+    if (entry.sure) c.sure = true;
+  }
+
+  const speakers: Speaker[] = [];
+  const clusterSpeaker = new Map<Cluster, Speaker>();
+  for (const c of clusters) {
+    if (c.spellings.size === 0) continue;
+    const speaker = toSpeaker(c);
+    speakers.push(speaker);
+    clusterSpeaker.set(c, speaker);
+  }
+  speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return createRegistry(speakers, (doc, localName) => {
+    const c = local.get(doc + "\0" + localName);
+    return c ? (clusterSpeaker.get(c) ?? null) : null;
+  });
+}
+
+function toSpeaker(c: Cluster): Speaker {
+  let name = "";
+  let best = -1;
+  for (const [spelling, count] of c.spellings) {
+    const words = spelling.split(" ").length;
+    // Full names beat surnames; then frequency; then the first seen (Map order).
+    const score = Math.min(words, 2) * 1e6 + count;
+    if (score > best) {
+      best = score;
+      name = spelling;
+    }
+  }
+  const gender = c.kind === "person" ? (c.genders.male > c.genders.female ? "male" : c.genders.female > c.genders.male ? "female" : null) : null;
+  const aliases = new Set<string>();
+  const add = (alias: string) => {
+    if (alias && alias !== name) aliases.add(alias);
+  };
+  for (const form of c.forms) add(form.replace(/[’']s$/u, "").replace(/^the\s+/i, ""));
+  for (const spelling of c.spellings.keys()) add(spelling);
+  for (const a of [...aliases, name]) add(stripDiacritics(a));
+  if (c.kind === "person") {
+    const surname = name.split(" ").pop()!;
+    add(surname);
+    add(stripDiacritics(surname));
+    if (gender === "male") add(`Mr ${surname}`);
+    if (gender === "female") {
+      add(`Ms ${surname}`);
+      add(`Mrs ${surname}`);
+    }
+  }
+  return { name, aliases: [...aliases], kind: c.kind, gender, quotes: c.quotes };
+}
+
+function stripDiacritics(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** A registry over a fixed speaker list (also used by tests with hand-made speakers). */
+export function createRegistry(
+  speakers: Speaker[],
+  canonical: (doc: string, localName: string) => Speaker | null = () => null,
+): BuiltRegistry {
+  // Folded key of every name and alias -> speakers, best (most quoted) first.
+  const byKey = new Map<string, Speaker[]>();
+  const keysOf = new Map<Speaker, string[]>();
+  for (const s of speakers) {
+    const keys = new Set([s.name, ...s.aliases].map(fullNameKey));
+    keysOf.set(s, [...keys]);
+    for (const key of keys) {
+      const list = byKey.get(key) ?? [];
+      list.push(s);
+      byKey.set(key, list);
+    }
+  }
+  for (const list of byKey.values()) list.sort((a, b) => b.quotes - a.quotes);
+  const byLength = new Map<number, Array<{ key: string[]; speaker: Speaker }>>();
+  for (const [key, list] of byKey) {
+    const parts = key.split(" ");
+    const bucket = byLength.get(parts.length) ?? [];
+    bucket.push({ key: parts, speaker: list[0]! });
+    byLength.set(parts.length, bucket);
+  }
+
+  function exact(tokens: readonly string[]): Speaker | null {
+    return byKey.get(tokens.map(nameKey).join(" "))?.[0] ?? null;
+  }
+
+  function fuzzy(tokens: readonly string[]): Speaker | null {
+    const keys = tokens.map(nameKey);
+    let best: { speaker: Speaker; distance: number } | null = null;
+    for (const { key, speaker } of byLength.get(keys.length) ?? []) {
+      let distance = 0;
+      let ok = true;
+      for (let i = 0; i < keys.length && ok; i++) {
+        const a = keys[i]!;
+        const b = key[i]!;
+        if (a === b) continue;
+        const allowance = Math.min(typoAllowance(a.length), typoAllowance(b.length));
+        const d = allowance > 0 ? editDistance(a, b, allowance) : allowance + 1;
+        if (d > allowance) ok = false;
+        distance += d;
+      }
+      if (ok && (!best || distance < best.distance || (distance === best.distance && speaker.quotes > best.speaker.quotes))) {
+        best = { speaker, distance };
+      }
+    }
+    return best?.speaker ?? null;
+  }
+
+  /** Leading title words ("Foreign Minister", "Mr") that may precede a name. */
+  function titleLength(tokens: readonly string[]): number {
+    let i = 0;
+    while (i < tokens.length - 1 && (TITLE_WORDS.has(tokens[i]!.toLowerCase()) || tokens[i]!.toLowerCase() in HONORIFICS || /^(?:russian|us|u\.s\.|american|british|french|german|chinese|ukrainian|un)$/i.test(tokens[i]!))) i++;
+    return i;
+  }
+
+  const registry: BuiltRegistry = {
+    speakers,
+    canonical,
+    resolve(name: string): Speaker | null {
+      const tokens = name.trim().split(/\s+/).filter(Boolean);
+      if (tokens.length === 0) return null;
+      const direct = exact(tokens);
+      if (direct) return direct;
+      const skip = titleLength(tokens);
+      const rest = tokens.slice(skip);
+      return (skip > 0 ? exact(rest) : null) ?? fuzzy(rest);
+    },
+    matchLeading(input: readonly string[]): SpeakerMatch | null {
+      const tokens = input.filter(Boolean);
+      const skip = titleLength(tokens);
+      for (const offset of skip > 0 ? [0, skip] : [0]) {
+        const max = Math.min(MAX_NAME_WORDS, tokens.length - offset);
+        for (let n = max; n >= 1; n--) {
+          const part = tokens.slice(offset, offset + n);
+          const found = exact(part) ?? fuzzy(part);
+          if (found) return { speaker: found, consumed: offset + n };
+        }
+      }
+      return null;
+    },
+    suggest(text: string, limit: number): Speaker[] {
+      const query = fullNameKey(text.trim());
+      if (!query) return speakers.slice(0, limit);
+      const scored: Array<{ speaker: Speaker; score: number }> = [];
+      for (const s of speakers) {
+        let score = 0;
+        for (const key of keysOf.get(s) ?? []) {
+          if (key.startsWith(query) || key.split(" ").some((t) => t.startsWith(query))) score = Math.max(score, 3);
+          else {
+            const cap = Math.max(1, Math.min(3, Math.floor(query.length / 3)));
+            const d = Math.min(editDistance(key, query, cap), ...key.split(" ").map((t) => editDistance(t, query, cap)));
+            if (d <= cap) score = Math.max(score, 2 - d / (cap + 1));
+          }
+        }
+        if (score > 0) scored.push({ speaker: s, score });
+      }
+      scored.sort((a, b) => b.score - a.score || b.speaker.quotes - a.speaker.quotes || a.speaker.name.localeCompare(b.speaker.name));
+      return scored.slice(0, limit).map((x) => x.speaker);
+    },
+  };
+  return registry;
+}

@@ -1,0 +1,157 @@
+/**
+ * Verbatim excerpts: a passage trimmed at word boundaries to about 300 characters around its matched words,
+ * and exact-phrase finding on folded text with offsets mapped back to the original.
+ * Every range returned points into the original text: `text.slice(start, end)` is what is shown.
+ */
+import { foldText } from "./analysis.js";
+
+export type Range = readonly [number, number];
+
+export interface Excerpt {
+  start: number;
+  end: number;
+  cutStart: boolean;
+  cutEnd: boolean;
+  /** Matched-word ranges relative to `start`. */
+  marks: Array<[number, number]>;
+}
+
+export const EXCERPT_TARGET = 300;
+/** A passage up to this long is shown whole rather than cut. */
+const WHOLE_UP_TO = 380;
+/** How much text to keep before the first matched word when the window must move into the passage. */
+const LEAD = 80;
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}'’]/u.test(ch);
+
+/**
+ * The part of `text[start, end)` to show, and the marks inside it. `marks` are absolute ranges (any order,
+ * may overlap); the result's marks are merged, relative to the excerpt and wholly inside it.
+ */
+export function makeExcerpt(text: string, start: number, end: number, marks: readonly Range[], target = EXCERPT_TARGET): Excerpt {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const merged = mergeRanges(marks.filter(([s, e]) => s >= start && e <= end && e > s));
+
+  let from = start;
+  let to = end;
+  if (end - start > Math.max(WHOLE_UP_TO, target)) {
+    from = bestWindowStart(merged, start, end, target);
+    to = Math.min(end, from + target);
+    if (from > start) from = snapForward(text, from, to);
+    if (to < end) to = snapBack(text, from, to);
+    // The first matched word of the window is always shown whole, however long (a spelled-out acronym).
+    const anchor = merged.find(([s]) => s >= from);
+    if (anchor && anchor[1] > to) to = anchor[1];
+    // Never cut through a matched word.
+    for (const [s, e] of merged) {
+      if (s < from && e > from) from = s;
+      if (s < to && e > to) to = e;
+    }
+  }
+  const shown = merged
+    .filter(([s, e]) => s >= from && e <= to)
+    .map(([s, e]) => [s - from, e - from] as [number, number]);
+  return { start: from, end: to, cutStart: from > start, cutEnd: to < end, marks: shown };
+}
+
+/** The window start (before snapping) that covers the most marks, with some lead before the first of them. */
+function bestWindowStart(marks: readonly Range[], start: number, end: number, target: number): number {
+  if (marks.length === 0) return start;
+  const lead = Math.min(LEAD, Math.floor(target / 4));
+  let best = start;
+  let bestCount = -1;
+  for (const [s] of marks) {
+    const from = Math.max(start, Math.min(s - lead, end - target));
+    const count = marks.filter(([ms, me]) => ms >= from && me <= from + target).length;
+    if (count > bestCount) {
+      bestCount = count;
+      best = from;
+    }
+  }
+  // Close to the paragraph's start: show it from its start.
+  return best - start < lead / 2 ? start : best;
+}
+
+/** Moves `at` forward to the start of a word (and past a sentence end when one is near). */
+function snapForward(text: string, at: number, limit: number): number {
+  const window = text.slice(at, Math.min(limit, at + LEAD));
+  const sentence = /[.!?]["”’)]?\s+(?=\S)/.exec(window);
+  if (sentence && sentence.index < LEAD * 0.75) return at + sentence.index + sentence[0].length;
+  let i = at;
+  while (i < limit && isWordChar(text[i - 1]) && isWordChar(text[i])) i++;
+  while (i < limit && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+/** Moves `at` back to the end of a word, dropping dangling punctuation and spaces. */
+function snapBack(text: string, from: number, at: number): number {
+  let i = at;
+  while (i > from && isWordChar(text[i - 1]) && isWordChar(text[i])) i--;
+  while (i > from && /[\s,;:(\-–—"“]/.test(text[i - 1]!)) i--;
+  return i > from ? i : at;
+}
+
+export function mergeRanges(ranges: readonly Range[]): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** A phrase as it is compared: folded, typographic apostrophes plain, whitespace runs as one space. */
+export function foldPhrase(phrase: string): string {
+  return foldText(phrase).replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Where the folded phrase occurs in `text[start, end)`, as original ranges (whole words only).
+ * `phrase` must already be folded with `foldPhrase`.
+ */
+export function findPhrase(text: string, start: number, end: number, phrase: string): Range[] {
+  if (!phrase) return [];
+  // Fold character by character, remembering where each folded character came from.
+  let folded = "";
+  const origin: number[] = [];
+  let lastWasSpace = false;
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const next = i + ch.length;
+    if (/\s/u.test(ch)) {
+      if (!lastWasSpace) {
+        folded += " ";
+        origin.push(i);
+      }
+      lastWasSpace = true;
+    } else {
+      const f = foldText(ch).replace(/[’‘]/g, "'");
+      for (let k = 0; k < f.length; k++) origin.push(i);
+      folded += f;
+      lastWasSpace = false;
+    }
+    i = next;
+  }
+  origin.push(end);
+  const found: Range[] = [];
+  let at = folded.indexOf(phrase);
+  while (at >= 0) {
+    const before = folded[at - 1];
+    const after = folded[at + phrase.length];
+    const wordEdgeStart = !isWordChar(phrase[0]) || !isWordChar(before);
+    const wordEdgeEnd = !isWordChar(phrase[phrase.length - 1]) || !isWordChar(after);
+    if (wordEdgeStart && wordEdgeEnd) {
+      const s = origin[at]!;
+      const lastOrigin = origin[at + phrase.length - 1]!;
+      let e = lastOrigin + String.fromCodePoint(text.codePointAt(lastOrigin)!).length;
+      while (e < end && /\p{M}/u.test(text[e]!)) e++;
+      found.push([s, e]);
+    }
+    at = folded.indexOf(phrase, at + 1);
+  }
+  return found;
+}

@@ -1,0 +1,53 @@
+/**
+ * A /sources query as the index searches it: clauses of index terms (one per meaningful word, or one per
+ * spelled-out acronym: "prisoners of war" searches "pow", which every passage spelling it out also carries)
+ * and exact phrases, folded.
+ */
+import { contentTerms, type Lexicon } from "./analysis.js";
+import { foldPhrase } from "./excerpt.js";
+import type { SourceQuery } from "./types.js";
+
+export interface Clause {
+  /** The index term searched. */
+  term: string;
+  /** The words of the query it stands for, as typed (for hints). */
+  typed: string;
+}
+
+export interface QueryPlan {
+  clauses: Clause[];
+  /** Folded phrases that a passage must contain. */
+  phrases: string[];
+}
+
+export function planQuery(query: Pick<SourceQuery, "words" | "phrases">, lexicon: Lexicon): QueryPlan {
+  const clauses: Clause[] = [];
+  const seen = new Set<string>();
+  const add = (term: string, typed: string) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    clauses.push({ term, typed });
+  };
+  // Words and phrases are analysed as separate texts so that an acronym is never spelled across them.
+  for (const text of [query.words.join(" "), ...query.phrases]) {
+    const terms = contentTerms(text);
+    for (let i = 0; i < terms.length; ) {
+      const t = terms[i]!;
+      const concept = lexicon.matchesAt(terms, i)[0];
+      if (concept) {
+        add(concept.concept, text.slice(t.start, terms[i + concept.length - 1]!.end));
+        i += concept.length;
+      } else {
+        add(t.term, text.slice(t.start, t.end));
+        i++;
+      }
+    }
+  }
+  const phrases = query.phrases.map(foldPhrase).filter((p) => p.length > 0);
+  return { clauses, phrases };
+}
+
+/** Whether a text has anything to search for once stop words and punctuation are set aside. */
+export function hasSearchableContent(text: string): boolean {
+  return contentTerms(text).length > 0;
+}

@@ -1,0 +1,98 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { memoryLogger } from "../../src/core/log.js";
+import { parseDuration } from "../../src/digest/duration.js";
+import {
+  canonicalTimeZone,
+  openSubscriptions,
+  SUBSCRIPTIONS_FILE,
+  suggestTimeZones,
+} from "../../src/digest/subscriptions.js";
+import { tempDir } from "./helpers.js";
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+const now = new Date("2024-05-01T10:00:00Z");
+
+describe("subscription store", () => {
+  it("stores one subscription per channel, replaced when subscribing again", async () => {
+    const store = openSubscriptions(dir, memoryLogger());
+    await store.subscribe({ platform: "slack", channel: "C1", time: "7:30", zone: "europe/paris" }, now);
+    await store.subscribe({ platform: "discord", channel: "C1", time: "08:00", zone: "UTC" }, now);
+    await store.subscribe({ platform: "slack", channel: "C1", time: "09:15", zone: "Asia/Tokyo" }, now);
+    const reopened = openSubscriptions(dir, memoryLogger());
+    expect((await reopened.list()).map((s) => `${s.platform}/${s.channel} ${s.time} ${s.zone}`).sort()).toEqual([
+      "discord/C1 08:00 UTC",
+      "slack/C1 09:15 Asia/Tokyo",
+    ]);
+    expect(await reopened.unsubscribe("slack", "C1")).toBe(true);
+    expect(await reopened.unsubscribe("slack", "C1")).toBe(false);
+    expect(await store.get("slack", "C1")).toBeNull();
+  });
+
+  it("normalises the time and the zone name", async () => {
+    const store = openSubscriptions(dir, memoryLogger());
+    const s = await store.subscribe({ platform: "slack", channel: "C1", time: "7:05", zone: "america/new_york" }, now);
+    expect(s.time).toBe("07:05");
+    expect(s.zone).toBe("America/New_York");
+  });
+
+  it("refuses 25:00, 24:00, 7:60 and unknown zones", async () => {
+    const store = openSubscriptions(dir, memoryLogger());
+    for (const time of ["25:00", "24:00", "7:60", "0730", "7"]) {
+      await expect(store.subscribe({ platform: "slack", channel: "C1", time, zone: "UTC" }, now)).rejects.toThrow(/HH:MM/);
+    }
+    await expect(
+      store.subscribe({ platform: "slack", channel: "C1", time: "07:00", zone: "Mars/Olympus" }, now),
+    ).rejects.toThrow(/not a time zone I know.*Europe\/Paris/);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it("skips invalid entries and survives an unreadable file", async () => {
+    await writeFile(
+      join(dir, SUBSCRIPTIONS_FILE),
+      JSON.stringify({
+        version: 1,
+        subscriptions: [
+          { platform: "slack", channel: "C1", time: "07:00", zone: "UTC", createdAt: now.toISOString() },
+          { platform: "slack", channel: "C2", time: "25:00", zone: "UTC", createdAt: now.toISOString() },
+        ],
+      }),
+    );
+    const log = memoryLogger();
+    expect((await openSubscriptions(dir, log).list()).map((s) => s.channel)).toEqual(["C1"]);
+    expect(log.lines.some((l) => l.level === "warn")).toBe(true);
+
+    await writeFile(join(dir, SUBSCRIPTIONS_FILE), "{not json");
+    expect(await openSubscriptions(dir, log).list()).toEqual([]);
+    expect(log.lines.some((l) => l.level === "error")).toBe(true);
+  });
+});
+
+describe("time zones", () => {
+  it("knows IANA names and suggests close ones", () => {
+    expect(canonicalTimeZone("Europe/Paris")).toBe("Europe/Paris");
+    expect(canonicalTimeZone("Mars/Olympus")).toBeNull();
+    expect(canonicalTimeZone("../etc/passwd")).toBeNull();
+    expect(suggestTimeZones("Europe/Pariss")).toContain("Europe/Paris");
+    expect(suggestTimeZones("Mars/Olympus")).toEqual([]);
+  });
+});
+
+describe("parseDuration", () => {
+  it("reads minutes, hours and days", () => {
+    expect(parseDuration("24h")).toBe(24 * 3_600_000);
+    expect(parseDuration("90m")).toBe(90 * 60_000);
+    expect(parseDuration("2d")).toBe(2 * 86_400_000);
+    expect(parseDuration("1h30m")).toBe(90 * 60_000);
+    for (const bad of ["", "0h", "h", "-1h", "1.5h", "24", "1w"]) expect(parseDuration(bad)).toBeNull();
+  });
+});

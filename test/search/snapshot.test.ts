@@ -1,0 +1,107 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { memoryLogger } from "../../src/core/log.js";
+import type { Corpus } from "../../src/corpus/types.js";
+import { openSourceIndex, SNAPSHOT_FILE } from "../../src/search/snapshot.js";
+import { makeArticle } from "./helpers.js";
+
+const corpusOf = (fingerprint: string, extra = ""): Corpus => ({
+  location: "memory",
+  fingerprint,
+  problems: [],
+  articles: [
+    makeArticle("a.txt", [{ text: "Lavrov meets ICRC head", role: "headline" }, "Sergey Lavrov met the International Committee of the Red Cross (ICRC) in Moscow."], {
+      title: "Lavrov meets ICRC head",
+    }),
+    makeArticle("b.txt", [`Donbas has been subjected to daily bombardments. ${extra}`]),
+  ],
+});
+
+const search = (index: Awaited<ReturnType<typeof openSourceIndex>>["index"], words: string) =>
+  index.search({ words: words.split(" "), phrases: [] }, { offset: 0, limit: 10 }).hits.map((h) => h.doc);
+
+describe("index snapshot", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "dateline-snapshot-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is saved on first build and reused when the corpus is unchanged", async () => {
+    const log = memoryLogger();
+    const first = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log });
+    expect(first.fromSnapshot).toBe(false);
+    expect(readdirSync(dir)).toEqual([SNAPSHOT_FILE]);
+
+    const second = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log });
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.index.passageCount).toBe(first.index.passageCount);
+    for (const words of ["Red Cross", "ICRC", "Kiev Donbass", "bombardment", "Lavorv"]) {
+      expect(search(second.index, words), words).toEqual(search(first.index, words));
+    }
+    expect(search(second.index, "Red Cross")).toEqual(["a.txt"]);
+  });
+
+  it("keeps working incrementally after loading from a snapshot", async () => {
+    await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+    const { index, fromSnapshot } = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+    expect(fromSnapshot).toBe(true);
+    index.remove("a.txt");
+    expect(search(index, "Lavrov")).toEqual([]);
+    index.upsert(makeArticle("c.txt", ["Lavrov spoke in Odessa."]));
+    expect(search(index, "Odesa Lavrov")).toEqual(["c.txt"]);
+  });
+
+  it("is rebuilt, with a warning, when the corpus changed", async () => {
+    await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+    const log = memoryLogger();
+    const changed = await openSourceIndex(corpusOf("f2", "Shelling continued."), { dataDir: dir, log });
+    expect(changed.fromSnapshot).toBe(false);
+    expect(log.lines.some((l) => l.level === "warn" && String(l.msg).includes("stale"))).toBe(true);
+    expect(search(changed.index, "shelling")).toEqual(["b.txt"]);
+    const again = await openSourceIndex(corpusOf("f2", "Shelling continued."), { dataDir: dir, log });
+    expect(again.fromSnapshot).toBe(true);
+  });
+
+  for (const [name, damage] of [
+    ["truncated", (text: string) => text.slice(0, Math.floor(text.length * 0.7))],
+    ["cut after the header", (text: string) => text.slice(0, text.indexOf("\n"))],
+    ["garbage", () => "\u0000\u0001 not a snapshot at all"],
+    ["empty", () => ""],
+    ["valid JSON of the wrong shape", (text: string) => text.split("\n").slice(0, 2).join("\n") + "\n" + JSON.stringify({ index: 5 })],
+  ] as const) {
+    it(`is rebuilt, with a warning, when the file is ${name}`, async () => {
+      await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+      const path = join(dir, SNAPSHOT_FILE);
+      writeFileSync(path, damage(readFileSync(path, "utf8")));
+      const log = memoryLogger();
+      const reopened = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log });
+      expect(reopened.fromSnapshot).toBe(false);
+      expect(log.lines.some((l) => l.level === "warn")).toBe(true);
+      expect(search(reopened.index, "Red Cross")).toEqual(["a.txt"]);
+      // The rebuilt index was saved again and is good.
+      const third = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+      expect(third.fromSnapshot).toBe(true);
+    });
+  }
+
+  it("works without a data folder, and reports progress", async () => {
+    const progress: Array<[number, number]> = [];
+    const { index, fromSnapshot } = await openSourceIndex(corpusOf("f1"), {
+      dataDir: null,
+      log: memoryLogger(),
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(fromSnapshot).toBe(false);
+    expect(index.passageCount).toBe(2);
+    expect(progress.at(-1)).toEqual([2, 2]);
+  });
+
+  it("leaves no temporary files behind", async () => {
+    await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
+    await openSourceIndex(corpusOf("f2"), { dataDir: dir, log: memoryLogger() });
+    expect(readdirSync(dir)).toEqual([SNAPSHOT_FILE]);
+  });
+});
