@@ -63,7 +63,7 @@ const ms = (x: number | null | undefined) => (x == null ? "-" : `${round(x)} ms`
 const bytes = (x: number | null | undefined) =>
   x == null ? "-" : x >= 1024 * 1024 ? `${round(x / 1024 / 1024)} MB` : x >= 1024 ? `${round(x / 1024)} KB` : `${Math.round(x)} B`;
 const times = (x: number | null | undefined) => (x == null ? "-" : `${round(x)}x`);
-const why = (x: Maybe<unknown>) => (x && isFailed(x) ? `(${x.error.slice(0, 60)})` : "-");
+const why = (x: Maybe<unknown>) => (x && isFailed(x) ? `(${x.error.slice(0, 200)})` : "-");
 
 /** One row per figure: MiniSearch, MiniSearch prefix+fuzzy, Dateline, Dateline / MiniSearch. */
 export function tableRows(report: BenchReport): string[][] {
@@ -135,6 +135,14 @@ export function renderReport(report: BenchReport): string {
   for (const [name, l] of [...Object.entries(report.minisearch?.latency ?? {}).map(([k, v]) => [`MiniSearch ${k}`, v] as const), ...Object.entries(report.dateline.latency).map(([, v]) => ["Dateline", v] as const)]) {
     if (!l.complete) notes.push(`${name}: time budget reached, fewer repetitions timed (${l.sources?.n ?? 0} + ${l.quote?.n ?? 0} samples)`);
     notes.push(`${name} slowest: ${l.slowest.map((s) => `${s.input} ${ms(s.maxMs)} (${s.found} found)`).join("; ")}`);
+  }
+  for (const [name, engine] of [["MiniSearch", report.minisearch], ["Dateline", report.dateline]] as const) {
+    const first = ok(engine?.firstAnswer);
+    if (first) notes.push(`${name} first answer: ${Object.entries(first.phases).map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}`).join(", ")} (${first.found} found; wall ${ms(first.wallMs)})`);
+    else if (engine?.firstAnswer) notes.push(`${name} first answer: ${why(engine.firstAnswer)}`);
+    const slack = ok(engine?.slack);
+    if (slack) notes.push(`${name} Slack: ${slack.failed} of ${slack.requests} failed; ack p50 ${ms(slack.ack?.p50)}, p99 ${ms(slack.ack?.p99)}; answer p95 ${ms(slack.answer?.p95)}; all done in ${ms(slack.wallMs)}`);
+    else if (engine?.slack) notes.push(`${name} Slack: ${why(engine.slack)}`);
   }
   if (notes.length > 0) out.push("", "Notes:", ...notes.map((n) => `  - ${n}`));
   return out.join("\n");

@@ -108,7 +108,7 @@ function surname(name: string): string {
  * california; "Former Secretary of State Madeleine Albright" -> albright or secretary).
  */
 function annotatedSurnames(source: string): string[] {
-  const head = source.split(/[,(\[]/u)[0] ?? source;
+  const head = source.split(/[,([]/u)[0] ?? source;
   const out: string[] = [];
   for (const part of head.split(/\s+(?:of|from|at)\s+/u)) {
     const words = nameWords(part);
@@ -164,7 +164,7 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
   const rules: Record<string, { right: number; wrong: number }> = {};
   const matched = new Set<Quotation>();
   for (const row of rows) {
-    const sourceHead = (row.source.split(/[,(\[]/u)[0] ?? "").trim().split(/\s+/u);
+    const sourceHead = (row.source.split(/[,([]/u)[0] ?? "").trim().split(/\s+/u);
     const isName = !row.source_is_pronoun && /^\p{Lu}/u.test(sourceHead[sourceHead.length - 1] ?? "");
     const group = row.source_is_pronoun ? groups.pronoun : isName ? groups.name : groups.other;
     group.total++;

@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 /** The `dateline` command line: ask, quotes, statements, index, digest, start, slack-manifest, discord-register. */
-import { ask } from "./cli/ask.js";
-import { index } from "./cli/index-command.js";
-import { quotes } from "./cli/quotes.js";
-import { UsageError, cliConfig, corpusLocation } from "./cli/shared.js";
-import { statements } from "./cli/statements.js";
-import { createLogger } from "./core/log.js";
-import { start } from "./main.js";
+import { existsSync } from "node:fs";
+import { UsageError } from "./cli/shared.js";
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -15,44 +10,34 @@ const USAGE = `Usage: dateline <command> [options]
   statements [--corpus DIR] [--json]                    statements rendered in two or more documents
   index [--corpus DIR]                                  build the index snapshot and print a summary
   start                                                 run the bot (the terminal console when no chat platform is set)
+  slack-manifest (--socket | --request-url URL)         the Slack app manifest for these commands
+  discord-register [--guild ID]                         register the slash commands with Discord
 
 The corpus is --corpus, else DATELINE_CORPUS, else seeds/. See README.md for the environment.`;
 
 type Subcommand = (argv: string[]) => Promise<void>;
 
-const subcommands: Record<string, Subcommand> = {
-  ask,
-  quotes,
-  statements,
-  index,
-  start: runBot,
+// Loaded on demand: the chat libraries take a second to import, and `ask` does not need them.
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  ask: async () => (await import("./cli/ask.js")).ask,
+  quotes: async () => (await import("./cli/quotes.js")).quotes,
+  statements: async () => (await import("./cli/statements.js")).statements,
+  index: async () => (await import("./cli/index-command.js")).index,
+  start: async () => (await import("./cli/start.js")).startCommand,
+  "slack-manifest": async () => (await import("./cli/slack-manifest.js")).slackManifestCommand,
+  "discord-register": async () => (await import("./cli/discord-register.js")).discordRegister,
 };
 
-async function runBot(argv: string[]): Promise<void> {
-  if (argv.length > 0) throw new UsageError(`start takes no arguments (got "${argv.join(" ")}")`);
-  const config = cliConfig();
-  const log = createLogger(config.LOG_LEVEL);
-  const running = await start(config, corpusLocation(undefined, config), log);
-  if (!running) return;
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info("shutting down", { signal });
-      void running.stop().then(resolve);
-    };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-  });
-}
-
 async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(USAGE + "\n");
     return name ? 0 : 2;
   }
-  const subcommand = subcommands[name];
-  if (!subcommand) throw new UsageError(`unknown command "${name}"; try: dateline --help`);
-  await subcommand(rest);
+  const load = subcommands[name];
+  if (!load) throw new UsageError(`unknown command "${name}"; try: dateline --help`);
+  await (await load())(rest);
   return 0;
 }
 
@@ -70,3 +55,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** Reads ./.env when there is one; variables already set in the environment win. */
+function loadDotEnv(): void {
+  if (!existsSync(".env")) return;
+  try {
+    process.loadEnvFile(".env");
+  } catch (error) {
+    throw new UsageError(`cannot read .env: ${(error as Error).message}`);
+  }
+}

@@ -4,8 +4,6 @@
  */
 import type { Services } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
-import { startDiscord } from "./adapters/discord/client.js";
-import { startSlack } from "./adapters/slack/app.js";
 import { botFor } from "./bot-for.js";
 import { discordEnabled, slackEnabled, type Config } from "./config.js";
 import type { ChannelPoster } from "./core/bot.js";
@@ -38,6 +36,8 @@ export async function start(config: Config, location: string, log: Logger): Prom
   const stops: Array<() => Promise<void>> = [];
   const posters: ChannelPoster[] = [];
   if (slackEnabled(config)) {
+    // Each chat library is loaded only when its platform is configured (they are slow to import).
+    const { startSlack } = await import("./adapters/slack/app.js");
     const slack = await startSlack({
       bot,
       botToken: config.SLACK_BOT_TOKEN!,
@@ -51,6 +51,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     posters.push(slack);
   }
   if (discordEnabled(config)) {
+    const { startDiscord } = await import("./adapters/discord/client.js");
     const discord = await startDiscord({
       bot,
       token: config.DISCORD_TOKEN!,

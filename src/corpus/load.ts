@@ -169,6 +169,8 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const LOGGED_PROBLEMS = 50;
+
 export async function loadCorpus(location: string, options: { log?: Logger } = {}): Promise<Corpus> {
   let info;
   try {
@@ -207,7 +209,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
       return await readCorpusFile(root, rel);
     } catch (error) {
       if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
-      return { rel, error };
+      return { error };
     }
   });
   for (const [i, result] of read.entries()) {
@@ -236,7 +238,10 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
   const corpus: Corpus = { location, articles, problems, fingerprint: corpusFingerprint(digests) };
   const log = options.log;
   if (log) {
-    for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
+    // A broken export can have thousands of bad records: log the first ones; `problems` keeps them all.
+    for (const p of problems.slice(0, LOGGED_PROBLEMS)) {
+      log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
+    }
     log.info("corpus read", { location, files: files.length, articles: articles.length, problems: problems.length });
   }
   return corpus;

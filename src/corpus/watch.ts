@@ -11,8 +11,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { Logger } from "../core/log.js";
-
-export const CORPUS_EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".ndjson"] as const;
+import { isCorpusFileName } from "./load.js";
 
 export interface WatchOptions {
   log: Logger;
@@ -29,14 +28,16 @@ export interface CorpusWatcher {
   close(): Promise<void>;
 }
 
-/** Whether a path (relative, forward slashes) is a corpus file: a known extension, not hidden, not a temp file. */
+/**
+ * Whether a path (relative, forward slashes) is one the corpus reader reads: a known extension, in no hidden
+ * folder, not an editor's lock, backup or autosave file.
+ */
 export function isCorpusFile(relPath: string): boolean {
   const parts = relPath.split("/");
   if (parts.some((part) => part.startsWith(".") || part === "node_modules")) return false;
   const name = parts[parts.length - 1] ?? "";
-  if (/^~|^#.*#$|~$/.test(name)) return false;
-  const lower = name.toLowerCase();
-  return CORPUS_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  if (/^#.*#$|~$/.test(name)) return false;
+  return isCorpusFileName(name);
 }
 
 interface FileState {

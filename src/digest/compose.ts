@@ -60,7 +60,7 @@ export function composeDigest(input: DigestInput): Digest {
         input.statements,
         story.articles.map((a) => a.title ?? ""),
       ),
-      variants: input.statements ? variantsAmong(new Set(storyDocs), input.statements) : [],
+      variants: input.statements ? variantsAmong(new Set(storyDocs), input.statements, byDoc) : [],
     };
   });
 
@@ -192,7 +192,11 @@ function notableQuotes(
 }
 
 /** Statements that two or more of the story's documents word differently. */
-function variantsAmong(docs: ReadonlySet<string>, statements: StatementIndex): DigestVariant[] {
+function variantsAmong(
+  docs: ReadonlySet<string>,
+  statements: StatementIndex,
+  quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
+): DigestVariant[] {
   const variants: DigestVariant[] = [];
   for (const statement of statements.statements) {
     const renderings = statement.renderings.filter((r) => docs.has(r.doc));
@@ -200,7 +204,9 @@ function variantsAmong(docs: ReadonlySet<string>, statements: StatementIndex): D
     const wordings = new Set(renderings.map((r) => foldText(r.text).replace(/\W+/g, " ").trim())).size;
     if (wordings < 2) continue;
     const outlets = new Set(renderings.map((r) => r.outlet?.toLowerCase() ?? `doc:${r.doc}`)).size;
-    variants.push({ speaker: statement.speaker, renderings, wordings, outlets });
+    const first = renderings[0]!;
+    const holder = quotationsByDoc.get(first.doc)?.find((q) => q.start <= first.start && first.end <= q.end);
+    variants.push({ speaker: statement.speaker, renderings, wordings, outlets, kind: holder?.kind ?? "partial" });
   }
   return variants
     .sort((a, b) => b.wordings - a.wordings || b.renderings.length - a.renderings.length)

@@ -7,6 +7,7 @@ import type { Quotation } from "../quotes/types.js";
 import type { StatementIndex } from "../statements/types.js";
 import { composeDigest, digestJson } from "./compose.js";
 import { digestReply, type DigestReplyOptions } from "./render.js";
+import type { ComposeDigest } from "./schedule.js";
 import type { Digest, DigestJson } from "./types.js";
 
 /** What the digest needs from a Newsroom (a LiveNewsroom is one). */
@@ -59,4 +60,10 @@ export function digestForCli(
   const digest = digestForNewsroom(source, since, now);
   const reply = digestReply(digest, { maxStories: Number.MAX_SAFE_INTEGER, maxQuotesPerStory: 3, ...options });
   return { digest, json: digestJson(digest), text: reply.text };
+}
+
+/** The scheduler's compose function over a live newsroom: the public digest, dates in the channel's zone. */
+export function digestComposer(source: DigestSource): ComposeDigest {
+  return (from, to, late, subscription) =>
+    digestReply(digestForNewsroom(source, from, to, late), { visibility: "public", zone: subscription.zone });
 }

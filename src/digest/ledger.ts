@@ -79,7 +79,7 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
         recovered: entries.length,
         unreadable: parsed.unreadable,
       });
-      await write();
+      await write(entries);
     }
   }
 
@@ -87,12 +87,14 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
     return `${e.platform}\u0000${e.channel}\u0000${e.day}`;
   }
 
-  function write(): Promise<void> {
+  /** Writes `next` and makes it the ledger's content once it is on disk. */
+  async function write(next: LedgerEntry[]): Promise<void> {
     const cutoff = now().getTime() - KEEP_DAYS * 86_400_000;
-    entries = entries.filter((e) => Date.parse(e.intentAt) >= cutoff);
-    const lines = entries.map((e) => JSON.stringify(e));
+    const kept = next.filter((e) => Date.parse(e.intentAt) >= cutoff);
+    const lines = kept.map((e) => JSON.stringify(e));
     const content = `{"version":1,"entries":[\n${lines.join(",\n")}\n]}\n`;
-    return enqueue(() => writeFileAtomic(path, content));
+    await enqueue(() => writeFileAtomic(path, content));
+    entries = kept;
   }
 
   return {
@@ -113,8 +115,8 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
     },
     async record(entry) {
       const checked = ledgerEntrySchema.parse(entry);
-      entries = [...entries.filter((e) => key(e) !== key(checked)), checked];
-      await write();
+      // Only what reached the disk counts: an intent that could not be written is not an intent.
+      await write([...entries.filter((e) => key(e) !== key(checked)), checked]);
     },
   };
 }

@@ -145,7 +145,7 @@ function variantBlock(variant: DigestVariant, documents: Digest["documents"]): B
     speaker: r.speaker ?? variant.speaker,
     cue: null,
     confidence: null,
-    kind: "partial",
+    kind: variant.kind,
     citation: citation(r.doc, r.start, r.end, r.paragraph, documents[r.doc]),
     note: `${plural(variant.outlets, variant.renderings.every((x) => x.outlet) ? "outlet" : "report")} · ${plural(variant.wordings, "wording")}`,
   };

@@ -20,6 +20,8 @@ import { openSubscriptions, type Subscription, type SubscriptionStore } from "./
 /** The longest period a digest covers. */
 export const MAX_PERIOD_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_GRACE_MS = 5 * 60 * 1000;
+/** A platform call that has not answered by then is given up (and recorded as failed, never retried). */
+const DEFAULT_POST_TIMEOUT_MS = 2 * 60 * 1000;
 
 export type ComposeDigest = (from: Date, to: Date, late: boolean, subscription: Subscription) => Reply | Promise<Reply>;
 
@@ -33,6 +35,8 @@ export interface DigestSchedulerOptions {
   subscriptions?: SubscriptionStore;
   /** How long after its time a digest still counts as on time. Default 5 minutes. */
   graceMs?: number;
+  /** How long to wait for a platform to accept a post. Default 2 minutes. */
+  postTimeoutMs?: number;
 }
 
 export interface TickOutcome {
@@ -93,6 +97,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const log = options.log.child({ component: "digest" });
   const now = options.now ?? (() => new Date());
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const postTimeoutMs = options.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
   const subscriptions = options.subscriptions ?? openSubscriptions(options.dataDir, log);
   let ledger: Promise<Ledger> | null = null;
   let damageHandled = false;
@@ -160,11 +165,19 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       intentAt: at.toISOString(),
       postedAt: null,
     };
-    const reply = await options.compose(from, to, late, sub);
+    let reply: Reply;
+    try {
+      reply = await options.compose(from, to, late, sub);
+    } catch (error) {
+      // Our own failure: recorded, so that it is reported once and not retried every minute all day.
+      log.error("digest could not be composed", { ...base, err: error });
+      await book.record({ ...entry, status: "failed", error: `compose: ${errorMessage(error)}` });
+      return { ...base, status: "failed", late };
+    }
     // The intent is on disk before the platform is called; if it cannot be written, nothing is sent.
     await book.record(entry);
     try {
-      await poster.post(sub.channel, { ...reply, visibility: "public" });
+      await withTimeout(poster.post(sub.channel, { ...reply, visibility: "public" }), postTimeoutMs);
     } catch (error) {
       log.warn("digest could not be posted; channel skipped", { ...base, err: error });
       await book.record({ ...entry, status: "failed", error: errorMessage(error) });
@@ -222,4 +235,13 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message.slice(0, 500);
   return String(error).slice(0, 500);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the platform within ${Math.round(ms / 1000)} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

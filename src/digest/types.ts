@@ -23,6 +23,8 @@ export interface DigestVariant {
   wordings: number;
   /** Distinct outlets (documents without an outlet count as one each). */
   outlets: number;
+  /** How the first rendering is quoted (from the quotation that holds it; "partial" when none does). */
+  kind: QuotationKind;
 }
 
 export interface DigestStory {

@@ -5,7 +5,7 @@
  * Lookups fold case, diacritics and transliteration variants, and forgive small typos ("Zaharova").
  */
 import type { NamedInArticle } from "./article-quotes.js";
-import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
+import { DEMONYMS, HONORIFICS, TITLE_WORDS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
 import { editDistance, fullNameKey, nameKey, nameTokensMatch, typoAllowance } from "./text.js";
 import type { Quotation, Speaker, SpeakerMatch, SpeakerRegistry } from "./types.js";
@@ -171,6 +171,15 @@ function toSpeaker(c: Cluster): Speaker {
   for (const form of c.forms) add(form.replace(/[’']s$/u, "").replace(/^the\s+/i, ""));
   for (const spelling of c.spellings.keys()) add(spelling);
   for (const a of [...aliases, name]) add(stripDiacritics(a));
+  if (c.kind === "organisation") {
+    // "Russian Investigative Committee": also "Investigative Committee" and "Russia's Investigative Committee".
+    const [first, ...rest] = name.split(" ");
+    const country = Object.entries(DEMONYMS).find(([, demonym]) => demonym === first)?.[0];
+    if (country && rest.length > 0) {
+      add(rest.join(" "));
+      add(`${country[0]!.toUpperCase()}${country.slice(1)}'s ${rest.join(" ")}`);
+    }
+  }
   if (c.kind === "person") {
     const surname = name.split(" ").pop()!;
     add(surname);
@@ -257,7 +266,7 @@ export function createRegistry(
       if (direct) return direct;
       const skip = titleLength(tokens);
       const rest = tokens.slice(skip);
-      return (skip > 0 ? exact(rest) : null) ?? fuzzy(rest);
+      return (skip > 0 ? exact(rest) : null) ?? fuzzy(tokens) ?? (skip > 0 ? fuzzy(rest) : null);
     },
     matchLeading(input: readonly string[]): SpeakerMatch | null {
       const tokens = input.filter(Boolean);
@@ -275,15 +284,25 @@ export function createRegistry(
     suggest(text: string, limit: number): Speaker[] {
       const query = fullNameKey(text.trim());
       if (!query) return speakers.slice(0, limit);
+      const queryTokens = query.split(" ").filter((t) => t.length >= 3);
       const scored: Array<{ speaker: Speaker; score: number }> = [];
       for (const s of speakers) {
         let score = 0;
         for (const key of keysOf.get(s) ?? []) {
-          if (key.startsWith(query) || key.split(" ").some((t) => t.startsWith(query))) score = Math.max(score, 3);
-          else {
-            const cap = Math.max(1, Math.min(3, Math.floor(query.length / 3)));
-            const d = Math.min(editDistance(key, query, cap), ...key.split(" ").map((t) => editDistance(t, query, cap)));
-            if (d <= cap) score = Math.max(score, 2 - d / (cap + 1));
+          const keyTokens = key.split(" ");
+          // Autocomplete: the name, or one of its words, starts with what was typed.
+          if (key.startsWith(query) || keyTokens.some((t) => t.startsWith(query))) {
+            score = Math.max(score, 3);
+            continue;
+          }
+          // Near spellings: the best match of a typed word with a word of the name.
+          for (const q of queryTokens) {
+            for (const t of keyTokens) {
+              const cap = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
+              const d = editDistance(q, t, cap);
+              if (d <= cap) score = Math.max(score, 2 - d / (cap + 1));
+              else if (commonPrefix(q, t) >= 4) score = Math.max(score, 1);
+            }
           }
         }
         if (score > 0) scored.push({ speaker: s, score });
@@ -293,4 +312,10 @@ export function createRegistry(
     },
   };
   return registry;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -6,7 +6,7 @@
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 5;
 
 export interface Token {
   /** The word as written. */
@@ -15,8 +15,11 @@ export interface Token {
   end: number;
 }
 
-/** Dotted acronyms ("U.S.", "U.N.") first, then words with inner apostrophes ("Russia’s", "don't"). */
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * Dotted acronyms ("U.S.", "U.N.") first, then numbers with separators ("3.9", "4,000"), then words with
+ * inner apostrophes ("Russia’s", "don't").
+ */
+const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’‘][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Raw word tokens with their offsets in `text`. Hyphens and other punctuation separate words. */
 export function tokenize(text: string): Token[] {
@@ -60,15 +63,23 @@ export function normalizeTerm(term: string): string | null {
   return result;
 }
 
+/** The glossary's acronyms, folded ("pow", "us"). */
+function glossaryAcronyms(): Set<string> {
+  acronymKeys ??= new Set(analysisData().glossary.map((g) => foldText(g.acronym)));
+  return acronymKeys;
+}
+
 function computeNormalizedTerm(raw: string): string | null {
-  const { stopWords, variants, glossary } = analysisData();
-  acronymKeys ??= new Set(glossary.map((g) => foldText(g.acronym)));
-  const word = raw.replace(/\./g, "");
+  const { stopWords, variants } = analysisData();
+  const acronymKeys = glossaryAcronyms();
+  // "U.S." -> "US"; a number keeps its separators ("3.9" is not "39").
+  const word = /^(?:\p{Lu}\.){2,}$/u.test(raw) ? raw.replace(/\./g, "") : raw;
   const allCaps = /^\p{Lu}{2,}$/u.test(word);
   const pluralAcronym = /^\p{Lu}{2,}s$/u.test(word);
   let folded = foldText(word).replace(/[’‘]/g, "'");
   folded = folded.replace(/'s$/, "").replace(/'/g, "");
-  if (!folded) return null;
+  // Single letters and digits match too much to be worth searching ("3" of "3.9 pct" is everywhere).
+  if (folded.length < 2) return null;
   if (allCaps && acronymKeys.has(folded)) return folded;
   if (pluralAcronym) {
     const single = folded.slice(0, -1);
@@ -123,15 +134,28 @@ export interface Term {
 
 const BREAK = /[.!?;:\n]/;
 
+/**
+ * Whether a text is set in capitals ("U.S. TRADE DEFICIT WIDENS", a wire headline): then its words are read
+ * as ordinary words (RATES = rates), not as acronyms, except the glossary's own acronyms.
+ */
+function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu);
+  if (!letters || letters.length < 12) return false;
+  const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
+  return upper / letters.length > 0.7;
+}
+
 /** The index terms of `text` in order, with offsets (stop words and empty words dropped). */
 export function contentTerms(text: string): Term[] {
   const terms: Term[] = [];
   let pendingBreak = false;
   let previousEnd = 0;
+  const shouting = isShouting(text);
   for (const token of tokenize(text)) {
     if (BREAK.test(text.slice(previousEnd, token.start))) pendingBreak = true;
     previousEnd = token.end;
-    const term = normalizeTerm(token.term);
+    const word = shouting && !glossaryAcronyms().has(foldText(token.term.replace(/\./g, ""))) ? token.term.toLowerCase() : token.term;
+    const term = normalizeTerm(word);
     if (term === null) continue;
     terms.push({ term, start: token.start, end: token.end, breakBefore: pendingBreak });
     pendingBreak = false;

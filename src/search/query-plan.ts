@@ -20,11 +20,14 @@ export interface QueryPlan {
   phrases: string[];
 }
 
+/** A query is at most 1,000 characters; beyond this many distinct terms, more words only slow it down. */
+export const MAX_CLAUSES = 32;
+
 export function planQuery(query: Pick<SourceQuery, "words" | "phrases">, lexicon: Lexicon): QueryPlan {
   const clauses: Clause[] = [];
   const seen = new Set<string>();
   const add = (term: string, typed: string) => {
-    if (seen.has(term)) return;
+    if (seen.has(term) || clauses.length >= MAX_CLAUSES) return;
     seen.add(term);
     clauses.push({ term, typed });
   };

@@ -25,6 +25,7 @@ export interface IndexedDoc {
 const TITLE_WEIGHT = 1;
 /** Misspelled names: fuzzy matching only for query terms the index does not know, and only this long. */
 const FUZZY_MIN_LENGTH = 4;
+const MAX_FUZZY_TERMS = 3;
 const TITLE_SUFFIX = "#t";
 
 export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
@@ -127,53 +128,65 @@ export class PassageIndex implements SourceSearch {
 
   /** Every article matching the plan (in no order), each with its best passage. */
   private match(plan: QueryPlan): RankedArticle[] {
-    const clauseOf = new Map(plan.clauses.map((c, i) => [c.term, i]));
+    const fuzzyTerms = new Set(
+      plan.clauses
+        .map((c) => c.term)
+        .filter((t) => !this.vocabulary.has(t) && t.length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(t))
+        .slice(0, MAX_FUZZY_TERMS),
+    );
     const results = this.miniSearch.search(
       { combineWith: "OR", queries: plan.clauses.map((c) => c.term) },
       {
         prefix: false,
-        fuzzy: (term) => (this.vocabulary.has(term) || term.length < FUZZY_MIN_LENGTH || /^\d+$/.test(term) ? false : 0.25),
+        fuzzy: (term) => (fuzzyTerms.has(term) ? 0.25 : false),
         maxFuzzy: 2,
         tokenize: (text) => [text],
         processTerm: (term) => term,
       },
     );
 
+    // This loop sees every matching passage (tens of thousands for common words): keep it lean, and look
+    // paragraphs up only for each article's best passage.
+    const clauseCount = plan.clauses.length;
     const byArticle = new Map<string, Candidate>();
     for (const result of results) {
-      const { doc, paragraph } = parseId(result.id as string);
+      const id = result.id as string;
+      const hash = id.lastIndexOf("#");
+      const doc = id.slice(0, hash);
       let candidate = byArticle.get(doc);
       if (!candidate) {
-        const article = this.articles.get(doc);
-        if (!article) continue;
-        candidate = { article, best: null, title: null };
+        candidate = { best: null, bestScore: -1, title: null };
         byArticle.set(doc, candidate);
       }
-      const clauses = new Set(result.queryTerms.map((t) => clauseOf.get(t)).filter((i) => i !== undefined));
-      if (paragraph === null) {
-        candidate.title = { score: result.score, clauses, result };
+      if (id.length === hash + 2 && id.endsWith(TITLE_SUFFIX)) {
+        candidate.title = result;
         continue;
       }
-      const p = paragraphNumbered(candidate.article, paragraph);
-      if (!p || p.role !== "body") continue;
-      if (plan.phrases.length > 0 && !plan.phrases.every((ph) => findPhrase(candidate.article.text, p.start, p.end, ph).length > 0)) {
-        continue;
-      }
-      const score = result.score * coordination(clauses.size, plan.clauses.length);
-      if (!candidate.best || score > candidate.best.score) candidate.best = { paragraph: p, score, clauses, result };
+      const score = result.score * coordination(result.queryTerms.length, clauseCount);
+      if (score <= candidate.bestScore) continue;
+      if (plan.phrases.length > 0 && !this.hasPhrases(doc, Number(id.slice(hash + 2)), plan.phrases)) continue;
+      candidate.best = result;
+      candidate.bestScore = score;
     }
 
     const ranked: RankedArticle[] = [];
-    for (const { article, best, title } of byArticle.values()) {
-      if (!best && plan.phrases.length > 0) continue;
-      const paragraph = best?.paragraph ?? lede(article);
+    for (const [doc, { best, title }] of byArticle) {
+      const article = this.articles.get(doc);
+      if (!article || (!best && plan.phrases.length > 0)) continue;
+      const paragraph = best ? paragraphNumbered(article, Number((best.id as string).slice(doc.length + 2))) : lede(article);
       if (!paragraph) continue;
-      const clauses = new Set([...(best?.clauses ?? []), ...(title?.clauses ?? [])]);
-      const raw = (best?.result.score ?? 0) + TITLE_WEIGHT * (title?.score ?? 0);
-      const matchedTerms = new Set([...(best?.result.terms ?? []), ...(title?.result.terms ?? [])]);
-      ranked.push({ article, paragraph, clauses: clauses.size, matchedTerms, score: raw * coordination(clauses.size, plan.clauses.length) });
+      const clauses = new Set([...(best?.queryTerms ?? []), ...(title?.queryTerms ?? [])]).size;
+      const raw = (best?.score ?? 0) + TITLE_WEIGHT * (title?.score ?? 0);
+      const matchedTerms = new Set([...(best?.terms ?? []), ...(title?.terms ?? [])]);
+      ranked.push({ article, paragraph, clauses, matchedTerms, score: raw * coordination(clauses, clauseCount) });
     }
     return ranked;
+  }
+
+  private hasPhrases(doc: string, n: number, phrases: readonly string[]): boolean {
+    const article = this.articles.get(doc);
+    const p = article && paragraphNumbered(article, n);
+    return !!p && phrases.every((phrase) => findPhrase(article.text, p.start, p.end, phrase).length > 0);
   }
 
   private toHit(r: RankedArticle, plan: QueryPlan): SourceHit {
@@ -222,9 +235,10 @@ export class PassageIndex implements SourceSearch {
 }
 
 interface Candidate {
-  article: Article;
-  best: { paragraph: Paragraph; score: number; clauses: Set<number>; result: SearchResult } | null;
-  title: { score: number; clauses: Set<number>; result: SearchResult } | null;
+  /** The best body passage (by its own score times coordination). */
+  best: SearchResult | null;
+  bestScore: number;
+  title: SearchResult | null;
 }
 
 interface RankedArticle {
@@ -290,11 +304,6 @@ function paragraphNumbered(article: Article, n: number): Paragraph | undefined {
   return guess?.n === n ? guess : article.paragraphs.find((p) => p.n === n);
 }
 
-function parseId(id: string): { doc: string; paragraph: number | null } {
-  if (id.endsWith(TITLE_SUFFIX)) return { doc: id.slice(0, -TITLE_SUFFIX.length), paragraph: null };
-  const at = id.lastIndexOf("#p");
-  return { doc: id.slice(0, at), paragraph: Number(id.slice(at + 2)) };
-}
 
 function learnInto(lexicon: Lexicon, article: Article): void {
   for (const p of article.paragraphs) {

@@ -1,7 +1,7 @@
 /**
  * Syndicated and duplicate articles: the same wire text in two outlets (or the same story filed twice).
  * Two articles are duplicates when the Jaccard similarity of their bodies' 5-word shingles exceeds 0.8.
- * Candidate pairs come from an inverted index over shingles, never from all pairs of articles.
+ * Candidate pairs come from an inverted index over a hash sample of the shingles, never from all pairs of articles.
  */
 import type { Article } from "../corpus/types.js";
 import { tokens } from "./text.js";
@@ -15,6 +15,8 @@ export interface DuplicateOptions {
 
 /** A shingle shared by more articles than this is boilerplate ("Please enter your comment"), not evidence. */
 const MAX_SHINGLE_POSTINGS = 50;
+/** Candidate pairs are proposed by one shingle in SAMPLE (a fixed hash subset); near-copies share dozens. */
+const SAMPLE = 8;
 
 /** The body text of an article: its body paragraphs, or all of it when it has no paragraph roles. */
 function bodyText(article: Article): string {
@@ -23,10 +25,22 @@ function bodyText(article: Article): string {
   return body.map((p) => article.text.slice(p.start, p.end)).join("\n");
 }
 
-function shingles(text: string, size: number): Set<string> {
-  const words = tokens(text).map((t) => t.folded);
-  const out = new Set<string>();
-  for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(" "));
+/** Shingles as numbers: a polynomial hash of the word ids (collisions are harmlessly rare at this size). */
+function shingles(text: string, size: number, wordIds: Map<string, number>): Set<number> {
+  const ids = tokens(text).map((t) => {
+    let id = wordIds.get(t.folded);
+    if (id === undefined) {
+      id = wordIds.size + 1;
+      wordIds.set(t.folded, id);
+    }
+    return id;
+  });
+  const out = new Set<number>();
+  for (let i = 0; i + size <= ids.length; i++) {
+    let h = 0;
+    for (let j = i; j < i + size; j++) h = (h * 1_000_003 + ids[j]!) % 4_503_599_627_370_449;
+    out.add(h);
+  }
   return out;
 }
 
@@ -37,13 +51,15 @@ function shingles(text: string, size: number): Set<string> {
 export function findDuplicates(articles: readonly Article[], options: DuplicateOptions = {}): string[][] {
   const size = options.shingle ?? 5;
   const threshold = options.threshold ?? 0.8;
-  const sets = articles.map((a) => shingles(bodyText(a), size));
-  const postings = new Map<string, number[]>();
+  const wordIds = new Map<string, number>();
+  const sets = articles.map((a) => shingles(bodyText(a), size, wordIds));
+  const postings = new Map<number, number[]>();
   sets.forEach((set, i) => {
-    for (const s of set) {
-      const list = postings.get(s);
+    for (const h of set) {
+      if (h % SAMPLE !== 0) continue;
+      const list = postings.get(h);
       if (list) list.push(i);
-      else postings.set(s, [i]);
+      else postings.set(h, [i]);
     }
   });
 
@@ -52,19 +68,24 @@ export function findDuplicates(articles: readonly Article[], options: DuplicateO
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
+  const common = new Map<number, number>();
   sets.forEach((set, i) => {
-    if (set.size === 0) return;
-    const common = new Map<number, number>();
-    for (const s of set) {
-      const list = postings.get(s)!;
+    common.clear();
+    for (const h of set) {
+      if (h % SAMPLE !== 0) continue;
+      const list = postings.get(h)!;
       if (list.length > MAX_SHINGLE_POSTINGS) continue;
       for (const j of list) if (j > i) common.set(j, (common.get(j) ?? 0) + 1);
     }
-    for (const [j, shared] of common) {
-      const other = sets[j]!.size;
+    for (const [j, sampled] of common) {
+      // One shared sampled shingle is a stock phrase; copies share dozens.
+      if (sampled < 2) continue;
+      const other = sets[j]!;
       // Cheap bound first: Jaccard can be at most min/max of the sizes.
-      if (Math.min(set.size, other) / Math.max(set.size, other) <= threshold) continue;
-      if (shared / (set.size + other - shared) > threshold) parent[root(j)] = root(i);
+      if (Math.min(set.size, other.size) / Math.max(set.size, other.size) <= threshold) continue;
+      let shared = 0;
+      for (const h of set) if (other.has(h)) shared++;
+      if (shared / (set.size + other.size - shared) > threshold) parent[root(j)] = root(i);
     }
   });
 

@@ -27,6 +27,8 @@ export interface StatementOptions {
 const DEFAULT_THRESHOLD = 0.62;
 /** Two renderings must share at least this many distinct content terms. */
 const MIN_SHARED = 3;
+/** A rendering with at most this many distinct content terms must share all of them. */
+const SHORT_RENDERING = 4;
 /** ... and this many when neither speaker is known. */
 const MIN_SHARED_UNATTRIBUTED = 5;
 /** Two sentences of one document are the same remark repeated when the shorter is this much covered by the longer. */
@@ -156,6 +158,9 @@ function candidateEdges(units: readonly Unit[], weight: Weights, threshold: numb
       if (!wa[0] || !wb[0] || compareSets(wa[0], wb[0], weight).shared < rule.shared) continue;
       const found = align(wa, wb, weight);
       if (!found || found.shared < rule.shared || found.score < rule.threshold) continue;
+      // A short rendering (a few content words: "a top-10 player") must be matched whole.
+      const smaller = Math.min(found.a.set.size, found.b.set.size);
+      if (smaller <= SHORT_RENDERING && found.shared < smaller) continue;
       edges.push({ a: nodeOf(found.a), b: nodeOf(found.b), score: found.score });
     }
   });

@@ -17,6 +17,8 @@ export interface Token extends Span {
 const TOKEN = /\d+(?:[.,]\d+)*[\p{L}%]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 
 export function fold(word: string): string {
+  // Plain ASCII (most words) needs no Unicode decomposition.
+  if (/^[ -~]*$/.test(word)) return word.toLowerCase();
   return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 

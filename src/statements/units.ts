@@ -6,7 +6,7 @@
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
 import { contentTerms, type Term } from "./terms.js";
-import { clauses, fold, sentences, tokens, type Span } from "./text.js";
+import { clauses, sentences, tokens, trimSpan, type Span, type Token } from "./text.js";
 
 export type UnitKind = "direct" | "partial" | "transcript" | "reported";
 
@@ -35,9 +35,8 @@ const CUES = new Set(
     "said says say told tells added adds noted notes stressed stresses urged urges warned warns insisted insists " +
     "argued argues claimed claims accused accuses praised praises reiterated reiterating promised promises " +
     "pointed declared declares announced announces explained explains emphasized emphasised emphasizing " +
-    "emphasising stated states expressed called calls according believes expects hopes vowed vows denied denies " +
-    "drew confirmed confirms assured reassured acknowledged admitted suggested described plans wants demanded " +
-    "condemned saying telling adding noting stressing warning insisting arguing claiming"
+    "emphasising stated states expressed called calls according vowed vows denied denies " +
+    "confirmed confirms assured reassured acknowledged admitted suggested described demanded condemned"
   ).split(" "),
 );
 
@@ -54,17 +53,22 @@ const ORGANISATION_WORDS = new Set(
 interface SpeakerNames {
   /** Folded full name -> canonical. */
   full: Map<string, string>;
+  /** First words of the full names, to skip the lookup for most words. */
+  firstWords: Set<string>;
   /** Folded surname -> canonicals. */
   surname: Map<string, Set<string>>;
 }
 
 function speakerNames(quotations: readonly Quotation[]): SpeakerNames {
   const full = new Map<string, string>();
+  const firstWords = new Set<string>();
   const surname = new Map<string, Set<string>>();
   for (const q of quotations) {
-    if (!q.speaker || full.has(fold(q.speaker))) continue;
-    full.set(fold(q.speaker), q.speaker);
+    if (!q.speaker) continue;
     const words = tokens(q.speaker).map((t) => t.folded);
+    if (full.has(words.join(" "))) continue;
+    full.set(words.join(" "), q.speaker);
+    if (words[0]) firstWords.add(words[0]);
     const last = words[words.length - 1];
     if (words.length >= 2 && words.length <= 3 && last && last.length >= 3 && !ORGANISATION_WORDS.has(last)) {
       const set = surname.get(last) ?? new Set<string>();
@@ -72,7 +76,7 @@ function speakerNames(quotations: readonly Quotation[]): SpeakerNames {
       surname.set(last, set);
     }
   }
-  return { full, surname };
+  return { full, firstWords, surname };
 }
 
 /** Builds the units of every article, in document order; articles in `skip` (syndicated copies) are left out. */
@@ -118,7 +122,7 @@ function addUnits(
   }
 }
 
-/** Body sentences outside quotation marks that carry a reporting verb, with the speaker they name. */
+/** Body sentences outside quotation marks that report what a speaker said: their reported content is a unit. */
 function addReportedSpeech(units: Unit[], article: Article, quotes: readonly Quotation[], names: SpeakerNames): void {
   const body = article.paragraphs.filter((p) => p.role === "body");
   const events: Array<{ at: number; speaker: string }> = quotes
@@ -130,33 +134,106 @@ function addReportedSpeech(units: Unit[], article: Article, quotes: readonly Quo
       if (quotes.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
       if (/["“”«»„]/.test(article.text.slice(sentence.start, sentence.end))) continue;
       const words = tokens(article.text, sentence.start, sentence.end);
-      const cueAt = words.findIndex((w) => CUES.has(w.folded));
-      if (cueAt < 0) continue;
-      let speaker = namedSpeaker(words.slice(0, cueAt).map((w) => w.folded), names, quotes);
-      if (!speaker && BACK_REFERENCE.test(article.text.slice(sentence.start, sentence.end))) {
-        speaker = lastSpeakerBefore(events, sentence.start);
-      }
+      const report = reportedContent(article.text, sentence, words, names, quotes);
+      if (!report) continue;
+      const speaker = report.speaker ?? (report.backReference ? lastSpeakerBefore(events, sentence.start) : null);
       if (speaker) events.push({ at: sentence.start, speaker });
-      addUnits(units, article, sentence, { speaker, kind: "reported", confidence: null, cue: words[cueAt]!.folded });
+      const span = trimSpan(article.text, report.start, report.end);
+      if (!span) continue;
+      addUnits(units, article, span, { speaker, kind: "reported", confidence: null, cue: report.cue });
     }
   }
 }
 
-/** The speaker named by full name or unambiguous surname among the words before the reporting verb. */
-function namedSpeaker(words: readonly string[], names: SpeakerNames, quotes: readonly Quotation[]): string | null {
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
-      const hit = names.full.get(words.slice(i, i + n).join(" "));
-      if (hit) return hit;
+interface Mention {
+  speaker: string | null;
+  /** Token index range [at, at + length). */
+  at: number;
+  length: number;
+}
+
+interface Report {
+  speaker: string | null;
+  /** The subject refers back ("He said", "The minister urged") rather than naming the speaker. */
+  backReference: boolean;
+  cue: string;
+  start: number;
+  end: number;
+}
+
+const PASSIVE = new Set("is was were are be been being".split(" "));
+/** Words allowed between the speaker and the verb: "Mr Straw has also said". */
+const MAX_GAP = 3;
+
+/**
+ * Where a sentence reports speech, the reported content and who said it: "Lavrov said (that) CONTENT",
+ * "CONTENT, Michael Howard said", "CONTENT, said Mr Howard", "According to X, CONTENT". Null when the
+ * sentence names no speaker next to a reporting verb (narrative: "Ebbers, who is accused of ...").
+ */
+function reportedContent(
+  text: string,
+  sentence: Span,
+  words: readonly Token[],
+  names: SpeakerNames,
+  quotes: readonly Quotation[],
+): Report | null {
+  const folded = words.map((w) => w.folded);
+  const mentions = speakerMentions(folded, names, quotes);
+  const back = BACK_REFERENCE.exec(text.slice(sentence.start, sentence.end));
+  if (back) mentions.unshift({ speaker: null, at: 0, length: back[0].split(/\s+/).length });
+  const after = (i: number) => (i < words.length ? words[i]!.start : sentence.end);
+  const before = (i: number) => (i > 0 ? words[i - 1]!.end : sentence.start);
+
+  for (let c = 0; c < words.length; c++) {
+    const cue = folded[c]!;
+    if (!CUES.has(cue) || PASSIVE.has(folded[c - 1] ?? "")) continue;
+    const report = (m: Mention, start: number, end: number): Report => ({
+      speaker: m.speaker,
+      backReference: m.speaker === null,
+      cue,
+      start,
+      end,
+    });
+    if (cue === "according") {
+      const m = mentions.find((x) => x.at === c + 2 && folded[c + 1] === "to");
+      if (!m) continue;
+      return c === 0 ? report(m, after(m.at + m.length), sentence.end) : report(m, sentence.start, before(c));
     }
-    const candidates = names.surname.get(words[i]!);
-    if (!candidates) continue;
-    if (candidates.size === 1) return [...candidates][0]!;
-    // Two people share the surname: take the one quoted in this article, if exactly one is.
-    const local = [...candidates].filter((c) => quotes.some((q) => q.speaker === c));
-    if (local.length === 1) return local[0]!;
+    // Speaker, then verb: "Lavrov said ...", "..., Michael Howard said."
+    const subject = mentions.find((m) => c - (m.at + m.length) >= 0 && c - (m.at + m.length) <= MAX_GAP);
+    if (subject) {
+      const first = folded[c + 1] === "that" ? c + 2 : c + 1;
+      if (words.length - first >= MIN_TERMS) return report(subject, after(first), sentence.end);
+      return report(subject, sentence.start, before(subject.at));
+    }
+    // Verb, then speaker at the end: "..., said Mr Howard."
+    const inverted = mentions.find((m) => m.at > c && m.at - c <= 2 && m.at + m.length >= words.length - 1);
+    if (inverted) return report(inverted, sentence.start, before(c));
   }
   return null;
+}
+
+/** Every mention of a known speaker by full name or unambiguous surname. */
+function speakerMentions(words: readonly string[], names: SpeakerNames, quotes: readonly Quotation[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let found: Mention | null = null;
+    for (let n = names.firstWords.has(words[i]!) ? Math.min(4, words.length - i) : 0; n >= 2 && !found; n--) {
+      const hit = names.full.get(words.slice(i, i + n).join(" "));
+      if (hit) found = { speaker: hit, at: i, length: n };
+    }
+    const candidates = found ? null : names.surname.get(words[i]!);
+    if (candidates) {
+      // Two people share the surname: take the one quoted in this article, if exactly one is.
+      const local = candidates.size === 1 ? [...candidates] : [...candidates].filter((c) => quotes.some((q) => q.speaker === c));
+      if (local.length === 1) found = { speaker: local[0]!, at: i, length: 1 };
+    }
+    if (found) {
+      out.push(found);
+      i += found.length - 1;
+    }
+  }
+  return out;
 }
 
 function lastSpeakerBefore(events: ReadonlyArray<{ at: number; speaker: string }>, at: number): string | null {

@@ -48,3 +48,15 @@ describe("the digest of a newsroom's new articles", () => {
     expect(text).not.toContain("not shown");
   });
 });
+
+describe("digestComposer", () => {
+  it("composes the public digest for a subscription, dates in its zone", async () => {
+    const { digestComposer } = await import("../../src/digest/for-newsroom.js");
+    const compose = digestComposer(source);
+    const sub = { platform: "slack" as const, channel: "C1", time: "07:30", zone: "Europe/Paris", createdAt: now.toISOString() };
+    const reply = await compose(new Date("2024-05-01T07:00:00Z"), now, true, sub);
+    expect(reply.visibility).toBe("public");
+    expect(reply.text).toContain("2 new articles in 2 stories since 1 May 2024, 09:00 CEST.");
+    expect(reply.text).toContain("Posted late");
+  });
+});

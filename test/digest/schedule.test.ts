@@ -216,6 +216,47 @@ describe("digest scheduler", () => {
     expect(posts).toHaveLength(2);
   });
 
+  it("gives up on a platform that does not answer, without posting again", async () => {
+    const c = clock("2024-03-12T06:30:00Z");
+    await subscribe(c, "slack", "slow", "07:30", "Europe/Paris");
+    const hanging: ChannelPoster = { platform: "slack", post: () => new Promise<void>(() => undefined) };
+    const log = memoryLogger();
+    const s = createDigestScheduler({ dataDir: dir, posters: [hanging], compose: echoCompose, now: c.now, log, postTimeoutMs: 50 });
+    const outcomes = await s.tick();
+    expect(outcomes.map((o) => o.status)).toEqual(["failed"]);
+    expect(log.lines.some((l) => l.level === "warn" && /no answer from the platform/.test(JSON.stringify(l.err)))).toBe(true);
+    const posts: Post[] = [];
+    c.advance(MINUTE);
+    await scheduler(c, [fakePoster("slack", posts, c.now)]).tick();
+    expect(posts).toHaveLength(0);
+  });
+
+  it("reports a digest that could not be composed once, and still serves the other channels", async () => {
+    const c = clock("2024-03-12T06:30:00Z");
+    await subscribe(c, "slack", "C1", "07:30", "Europe/Paris");
+    await subscribe(c, "slack", "C2", "15:30", "Asia/Tokyo"); // 06:30 UTC too
+    const posts: Post[] = [];
+    const log = memoryLogger();
+    let calls = 0;
+    const s = createDigestScheduler({
+      dataDir: dir,
+      posters: [fakePoster("slack", posts, c.now)],
+      compose: (from, to, late, sub) => {
+        calls++;
+        if (sub.channel === "C1") throw new Error("index not ready");
+        return echoCompose(from, to, late, sub);
+      },
+      now: c.now,
+      log,
+    });
+    await s.tick();
+    c.advance(MINUTE);
+    await s.tick();
+    expect(calls).toBe(2);
+    expect(posts.map((p) => p.channel)).toEqual(["C2"]);
+    expect(log.lines.filter((l) => l.level === "error" && /could not be composed/.test(String(l.msg)))).toHaveLength(1);
+  });
+
   it("waits for a platform that is not running, without recording anything", async () => {
     const c = clock("2024-03-12T06:30:00Z");
     await subscribe(c, "discord", "D1", "07:30", "Europe/Paris");

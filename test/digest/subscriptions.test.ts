@@ -96,3 +96,13 @@ describe("parseDuration", () => {
     for (const bad of ["", "0h", "h", "-1h", "1.5h", "24", "1w"]) expect(parseDuration(bad)).toBeNull();
   });
 });
+
+describe("sinceFlag", () => {
+  it("defaults to 24 hours and refuses what is not a duration", async () => {
+    const { sinceFlag } = await import("../../src/digest/duration.js");
+    const now = new Date("2024-05-02T12:00:00Z");
+    expect(sinceFlag(undefined, now).toISOString()).toBe("2024-05-01T12:00:00.000Z");
+    expect(sinceFlag("90m", now).toISOString()).toBe("2024-05-02T10:30:00.000Z");
+    expect(() => sinceFlag("yesterday", now)).toThrow(/--since takes a duration such as 24h/);
+  });
+});

@@ -230,6 +230,11 @@ describe("buttons", () => {
     const shared = await answer(click);
     expect(shared.ephemeral).toBe(false);
     expect(shared.text).toContain(`Sources for “${topic}”`);
+    // Page 2 carries the text along, so its own "More results" works the same way.
+    const page2 = await answer(fake.click(message, button(message, "More results")));
+    expect(page2.text).toContain("Page 2 · 12 sources");
+    const page3 = await answer(fake.click(page2.message, button(page2.message, "More results")));
+    expect(page3.text).toContain("Page 3 · 12 sources");
   });
 
   test("a button whose message lost its command text says so privately", async () => {

@@ -185,6 +185,14 @@ describe("renderDiscord: limits", () => {
     expect(out.content).toBe("… and 1 more");
   });
 
+  test("once a result is left out, the smaller ones after it are too (results are ranked)", () => {
+    const long = "word ".repeat(1100).trim();
+    const out = renderDiscord(reply([source(long), source(long), source(long), source("tiny")]));
+    expect(out.embeds).toHaveLength(2);
+    expect(out.embeds.some((e) => e.description === "tiny")).toBe(false);
+    expect(out.content).toBe("… and 2 more");
+  });
+
   test("a quotation longer than 4,096 characters is cut inside its quotation marks", () => {
     const out = renderDiscord(
       reply([

@@ -10,6 +10,12 @@ describe("tokenize", () => {
     expect(tokens.map((t) => t.term)).toEqual(["Russia’s", "cooperation", "with", "the", "ICRC", "Nagorno", "Karabakh", "U.S.", "officials"]);
   });
 
+  it("keeps numbers with separators whole", () => {
+    expect(tokenize("sales fell 3.9 pct to 4,000 cars, in 2022.").map((t) => t.term)).toEqual(["sales", "fell", "3.9", "pct", "to", "4,000", "cars", "in", "2022"]);
+    expect(normalizeTerm("3.9")).toBe("3.9");
+    expect(normalizeTerm("7")).toBeNull();
+  });
+
   it("keeps decomposed diacritics inside the word", () => {
     const text = "Spoljaric\u0301 said";
     expect(tokenize(text)[0]!.term).toBe("Spoljaric\u0301");
@@ -63,6 +69,16 @@ describe("normalizeTerm", () => {
     ];
     for (const [a, b] of pairs) expect(normalizeTerm(a!), `${a} ~ ${b}`).toBe(normalizeTerm(b!));
     expect(normalizeTerm("Kiev")).not.toBe(normalizeTerm("Kharkiv"));
+  });
+});
+
+describe("analyze", () => {
+  it("reads a headline set in capitals as ordinary words, glossary acronyms kept", () => {
+    expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toEqual(analyze("U.S. interest rates and talks seen higher"));
+    expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toContain("rate");
+    expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toContain("us");
+    // A short acronym in ordinary text stays an acronym.
+    expect(analyze("Drugs for AIDS patients")).toContain("aids");
   });
 });
 

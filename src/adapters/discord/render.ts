@@ -66,7 +66,8 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   let omitted = 0;
   for (const block of reply.blocks) {
     if (block.type !== "quote" && block.type !== "source" && block.type !== "fields") continue;
-    const embed = embeds.length < maxEmbeds ? renderEmbed(block, room) : null;
+    // Results are ranked: once one is left out, the ones after it are too.
+    const embed = omitted === 0 && embeds.length < maxEmbeds ? renderEmbed(block, room) : null;
     if (!embed) {
       omitted += block.type === "fields" ? block.fields.length : 1;
       continue;
