@@ -72,6 +72,7 @@ async function run(options: BenchOptions): Promise<number> {
                 measureSlack(startSlack, bot, BENCH_QUERIES, {
                   requests: options.slackRequests,
                   concurrency: options.concurrency,
+                  budgetMs: options.budgetSeconds * 1000,
                   log: createLogger("error"),
                 }),
       progress,

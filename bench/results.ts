@@ -43,6 +43,7 @@ export interface LatencyFigures {
 }
 
 export interface SlackFigures {
+  /** Requests sent (fewer than asked when the time budget ran out). */
   requests: number;
   concurrency: number;
   /** Slash command POST to its HTTP response (Slack wants this within 3 s). */

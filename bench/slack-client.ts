@@ -19,6 +19,8 @@ export interface SlackLoadPlan {
   requests: number;
   concurrency: number;
   secret: string;
+  /** No new request is sent after this many milliseconds (those in flight are still awaited). */
+  budgetMs?: number;
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -84,11 +86,12 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     }
   };
   const started = performance.now();
+  const budget = plan.budgetMs ?? Number.POSITIVE_INFINITY;
   const worker = async () => {
-    while (next < plan.requests) await one(next++);
+    while (next < plan.requests && performance.now() - started < budget) await one(next++);
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, plan.requests) }, worker));
-  return { requests: plan.requests, concurrency: plan.concurrency, ack: summarize(acks), answer: summarize(answers), failed, wallMs: performance.now() - started };
+  return { requests: next, concurrency: plan.concurrency, ack: summarize(acks), answer: summarize(answers), failed, wallMs: performance.now() - started };
 }
 
 if (parentPort) {

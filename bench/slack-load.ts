@@ -47,12 +47,15 @@ function freePort(): Promise<number> {
 
 type FromClient = { fakePort: number } | { figures: SlackFigures } | { error: string };
 
-/** Sends `requests` slash commands (cycling through `queries`), `concurrency` at a time, and times each. */
+/**
+ * Sends `requests` slash commands (cycling through `queries`), `concurrency` at a time, and times each; no new
+ * request is started once `budgetMs` has gone (the figures then say how many were sent).
+ */
 export async function measureSlack(
   startSlack: StartSlack,
   bot: BotCore,
   queries: readonly BenchQuery[],
-  options: { requests: number; concurrency: number; log: Logger },
+  options: { requests: number; concurrency: number; budgetMs: number; log: Logger },
 ): Promise<SlackFigures | Failed> {
   const client = new Worker(new URL("./slack-client.js", import.meta.url));
   const messages: FromClient[] = [];
@@ -75,7 +78,7 @@ export async function measureSlack(
     if (!("fakePort" in hello)) throw new Error("error" in hello ? hello.error : "the Slack client did not start");
     const port = await freePort();
     app = await startSlack({ bot, botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: `http://127.0.0.1:${hello.fakePort}/api/`, port, log: options.log });
-    const plan: SlackLoadPlan = { port, inputs: queries.map(queryInput), requests: options.requests, concurrency: options.concurrency, secret: SECRET };
+    const plan: SlackLoadPlan = { port, inputs: queries.map(queryInput), requests: options.requests, concurrency: options.concurrency, secret: SECRET, budgetMs: options.budgetMs };
     client.postMessage(plan);
     const result = await nextMessage();
     if ("figures" in result) return result.figures;

@@ -63,7 +63,7 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
     }
 
     const reference = referenceRendering(statement);
-    const heading = `${speakerLabel(statement.speaker)} on “${topic}”: ${statementNote(statement)}`;
+    const heading = `${speakerLabel(statement.speaker)} on “${withoutSpeaker(topic, statement.speaker)}”: ${statementNote(statement)}`;
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
     const shown = statement.renderings.filter((r) => !r.copyOf);
@@ -153,6 +153,15 @@ function speakerLabel(speaker: string | null): string {
   const words = speaker.split(/\s+/);
   if (words.length >= 2 && words.length <= 3 && !ORGANISATION_WORDS.test(speaker)) return words[words.length - 1]!;
   return speaker;
+}
+
+/** "Lavrov Minsk agreements" -> "Minsk agreements" when the statement is Lavrov's (the heading names him). */
+function withoutSpeaker(topic: string, speaker: string | null): string {
+  if (!speaker) return topic;
+  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const names = new Set(speaker.split(/\s+/).map(fold));
+  const rest = topic.split(/\s+/).filter((w) => !names.has(fold(w)));
+  return rest.length > 0 ? rest.join(" ") : topic;
 }
 
 function shorten(text: string, max: number): string {

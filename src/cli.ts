@@ -8,6 +8,7 @@ const USAGE = `Usage: dateline <command> [options]
   ask "<command>" [--corpus DIR] [--json] [--limit N]   answer a chat command (or one per line of standard input)
   quotes [--corpus DIR] [--json]                        every quotation in the corpus
   statements [--corpus DIR] [--json]                    statements rendered in two or more documents
+  digest [--corpus DIR] [--since 24h] [--json]          the digest of what came into the corpus
   index [--corpus DIR]                                  build the index snapshot and print a summary
   start                                                 run the bot (the terminal console when no chat platform is set)
   slack-manifest (--socket | --request-url URL)         the Slack app manifest for these commands
@@ -22,6 +23,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   ask: async () => (await import("./cli/ask.js")).ask,
   quotes: async () => (await import("./cli/quotes.js")).quotes,
   statements: async () => (await import("./cli/statements.js")).statements,
+  digest: async () => (await import("./cli/digest.js")).digest,
   index: async () => (await import("./cli/index-command.js")).index,
   start: async () => (await import("./cli/start.js")).startCommand,
   "slack-manifest": async () => (await import("./cli/slack-manifest.js")).slackManifestCommand,

@@ -7,7 +7,12 @@ import { runConsole } from "./adapters/console/console.js";
 import { botFor } from "./bot-for.js";
 import { discordEnabled, slackEnabled, type Config } from "./config.js";
 import type { ChannelPoster } from "./core/bot.js";
+import type { Platform } from "./core/command.js";
 import type { Logger } from "./core/log.js";
+import { watchCorpus } from "./corpus/watch.js";
+import { digestComposer } from "./digest/for-newsroom.js";
+import { createDigestScheduler } from "./digest/schedule.js";
+import { createDigestServices } from "./digest/services.js";
 import { openNewsroom } from "./open-newsroom.js";
 
 export interface Running {
@@ -15,25 +20,37 @@ export interface Running {
 }
 
 export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
-  const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log });
-  const skipped = newsroom.problems().filter((p) => p.severity === "error");
+  const dataDir = config.DATELINE_DATA_DIR;
+  const newsroom = await openNewsroom(location, { dataDir, log });
   for (const p of newsroom.problems()) log.warn("corpus problem", { file: p.file, line: p.line, problem: p.message });
   log.info("corpus ready", {
     location,
     documents: newsroom.articles().length,
     quotations: newsroom.quotes.quotations.length,
-    skipped: skipped.length,
+    skipped: newsroom.problems().filter((p) => p.severity === "error").length,
     fromSnapshot: newsroom.fromSnapshot,
   });
-  const services: Services = newsroom;
+
+  const platforms: Platform[] = [];
+  if (slackEnabled(config)) platforms.push("slack");
+  if (discordEnabled(config)) platforms.push("discord");
+  const digest = createDigestServices({ dataDir, log, platforms });
+  const services: Services = Object.assign(newsroom, { digest });
   const bot = botFor(() => services, log);
 
-  if (!slackEnabled(config) && !discordEnabled(config)) {
+  // New, changed and removed corpus files reach the indexes while the bot runs.
+  const watcher = newsroom.isFolder
+    ? watchCorpus(location, async (relPath) => void (await newsroom.refreshFile(relPath)), { log })
+    : null;
+
+  if (platforms.length === 0) {
     await runConsole({ bot });
+    await watcher?.close();
     return null;
   }
 
   const stops: Array<() => Promise<void>> = [];
+  if (watcher) stops.push(() => watcher.close());
   const posters: ChannelPoster[] = [];
   if (slackEnabled(config)) {
     // Each chat library is loaded only when its platform is configured (they are slow to import).
@@ -62,10 +79,20 @@ export async function start(config: Config, location: string, log: Logger): Prom
     stops.push(() => discord.stop());
     posters.push(discord);
   }
-  log.info("dateline running", { platforms: posters.map((p) => p.platform) });
+  const scheduler = createDigestScheduler({
+    dataDir,
+    posters,
+    compose: digestComposer(newsroom),
+    log,
+    subscriptions: digest.subscriptions,
+  });
+  await scheduler.start();
+  stops.push(() => scheduler.stop());
+  log.info("dateline running", { platforms });
+
   return {
     async stop() {
-      // Adapters first (they finish in-flight answers), then state is flushed by the stores they use.
+      // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
       for (const stopOne of stops.reverse()) {
         try {
           await stopOne();

@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
-import { loadCorpus, readCorpusFile } from "./corpus/load.js";
+import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom } from "./newsroom.js";
 import { buildQuoteBook } from "./quotes/book.js";
@@ -60,7 +60,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readCorpusFile(location, relPath);
+    const read = await readIfPresent(location, relPath);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
@@ -104,6 +104,16 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,
   };
+}
+
+/** A file deleted (or deleted while being read) holds no articles any more. */
+async function readIfPresent(root: string, relPath: string): Promise<Pick<CorpusFile, "articles" | "problems">> {
+  try {
+    return await readCorpusFile(root, relPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
+    throw error;
+  }
 }
 
 /** The corpus file an article was read from, relative to the corpus folder ("feed.jsonl:12" -> "feed.jsonl"). */

@@ -41,7 +41,11 @@ export function composeDigest(input: DigestInput): Digest {
   const docs = new Set(input.articles.map((a) => a.id));
   const quotations = input.quotations.filter((q) => docs.has(q.doc) && q.speaker !== null);
   const byDoc = new Map<string, Quotation[]>();
-  for (const q of quotations) byDoc.set(q.doc, [...(byDoc.get(q.doc) ?? []), q]);
+  for (const q of quotations) {
+    const list = byDoc.get(q.doc);
+    if (list) list.push(q);
+    else byDoc.set(q.doc, [q]);
+  }
 
   const grouped =
     input.articles.length > MAX_GROUPED_ARTICLES
@@ -150,7 +154,11 @@ function notableQuotes(
     .sort((a, b) => b.score - a.score || a.q.doc.localeCompare(b.q.doc) || a.q.start - b.q.start);
 
   const perSpeaker = new Map<string, Array<{ q: Quotation; score: number }>>();
-  for (const r of ranked) perSpeaker.set(r.q.speaker!, [...(perSpeaker.get(r.q.speaker!) ?? []), r]);
+  for (const r of ranked) {
+    const list = perSpeaker.get(r.q.speaker!);
+    if (list) list.push(r);
+    else perSpeaker.set(r.q.speaker!, [r]);
+  }
   const foldedHeadlines = headlines.map((h) => foldText(h));
   const prominence = (speaker: string, list: ReadonlyArray<{ score: number }>) => {
     const surname = foldText(speaker.split(/\s+/).pop() ?? speaker);

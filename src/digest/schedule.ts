@@ -218,9 +218,11 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
   return {
     async start() {
-      await tick();
+      const safeTick = () => tick().catch((error: unknown) => void log.error("digest tick failed", { err: error }));
+      // A first tick at once posts what is owed (late digests); a failing one must not stop the bot starting.
+      await safeTick();
       cron ??= new Cron("* * * * *", { protect: true, unref: true }, async () => {
-        await tick().catch((error: unknown) => log.error("digest tick failed", { err: error }));
+        await safeTick();
       });
     },
     async stop() {

@@ -12,6 +12,7 @@ import type { Discourse, Entity, Mention } from "./discourse.js";
 import type { QuoteSpan } from "./extract.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
 import { rangeAt, type Range } from "./sentences.js";
+import { isPlace } from "./names.js";
 import { words, type Word } from "./text.js";
 
 export interface Attribution {
@@ -92,7 +93,7 @@ function toAttribution(found: Found): Attribution {
 /** The reporting clause after the quotation: “…,” he said / said Marija Zakharova / the Russian Defense Ministry said. */
 function after(d: Discourse, from: number, to: number): Found | null {
   const text = d.article.text;
-  const ws = outsideWords(d, from, to).slice(0, 14);
+  const ws = outsideWords(d, from, to).slice(0, 30);
   if (ws.length === 0) return null;
   const first = ws[0]!;
   // Only a clause that starts right after the quotation belongs to it.
@@ -104,10 +105,11 @@ function after(d: Discourse, from: number, to: number): Found | null {
   }
   if (SPEECH_VERBS.has(firstLower)) {
     if (!INVERTIBLE_VERBS.has(firstLower)) return null;
-    const m = mentionStartingAt(d, first.end);
+    const m = invertedSubject(d, first.end, to);
     return m ? { subject: m, verb: first, how: "inverted" } : null;
   }
-  for (let i = 1; i < Math.min(ws.length, 10); i++) {
+  const limit = startsWithMention(d, first.start) ? 30 : 10;
+  for (let i = 1; i < Math.min(ws.length, limit); i++) {
     const w = ws[i]!;
     const l = w.text.toLowerCase();
     if (!SPEECH_VERBS.has(l)) continue;
@@ -116,27 +118,87 @@ function after(d: Discourse, from: number, to: number): Found | null {
     if (found) return found;
     return pronounLike(d, w, from);
   }
+  // “Go back to Univision,” Trump barked. — a name, then a verb we do not list, then the end of the clause.
+  const m = startsWithMention(d, first.start);
+  if (m && m.type !== "role") {
+    const next = ws.find((w) => w.start >= m.end);
+    if (next && /^\s*$/.test(text.slice(m.end, next.start)) && /^[a-z]+(?:ed|s)$/.test(next.text) && /^\s*(?:[,.;!?—–]|$)/.test(text.slice(next.end, next.end + 2))) {
+      return { subject: m, verb: next, how: "adjacent" };
+    }
+  }
   return null;
+}
+
+function startsWithMention(d: Discourse, at: number): Mention | null {
+  return d.mentions.find((m) => m.start === at) ?? null;
+}
+
+/** "said Clinton’s top aide Jake Sullivan, …": the last person named before the clause ends; else a body. */
+function invertedSubject(d: Discourse, from: number, to: number): Mention | null {
+  const text = d.article.text;
+  const tail = text.slice(from, to);
+  const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about|of)\s/u.exec(tail);
+  const end = from + (stop ? stop.index : tail.length);
+  const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
+  if (inside.length === 0) return null;
+  if (!/^\s*(?:[\p{L}’'.-]+\s+){0,5}$/u.test(text.slice(from, inside[0]!.start))) return null;
+  const people = inside.filter((m) => m.entity!.kind === "person");
+  return people[people.length - 1] ?? inside[inside.length - 1]!;
 }
 
 /** The reporting clause before the quotation in its sentence: Lavrov said: “…” / Guterres called it a “…”. */
 function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
+  const text = d.article.text;
   const ws = outsideWords(d, sentence.start, span.open);
+  const lead = text.slice(sentence.start, span.open);
+  // "… doesn’t surprise pollster Daron Shaw: “…”": a name right before the colon.
+  const colon = /([,:])\s*$/.exec(lead);
+  if (colon) {
+    const at = sentence.start + colon.index;
+    const named = mentionEndingAt(d, at, sentence.start);
+    const objectOf = named ? /(\S+)\s+$/.exec(text.slice(Math.max(sentence.start, named.start - 25), named.start))?.[1]?.toLowerCase() : undefined;
+    const isObject = objectOf !== undefined && (SPEECH_VERBS.has(objectOf) || PREPOSITIONS.test(objectOf));
+    if (named && colon[1] === ":" && named.entity && !isObject) {
+      return { subject: named, verb: { text: ":", start: at, end: at + 1 }, how: "adjacent" };
+    }
+    // "Hillary shot back, “…”": any verb, its subject right before it.
+    const last = ws[ws.length - 1];
+    if (last && /^[a-z]+$/.test(last.text) && !SPEECH_VERBS.has(last.text)) {
+      const particle = /^(?:back|out|up|in|on|off)$/.test(last.text) ? ws[ws.length - 2] : last;
+      if (particle && /^[a-z]+(?:ed|s)$/.test(particle.text)) {
+        const subject = subjectBefore(d, particle, sentence.start);
+        if (subject) return subject;
+      }
+    }
+  }
   const verbs = ws.filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
   let fallbackVerb: Word | null = null;
   for (let i = verbs.length - 1; i >= 0; i--) {
     const verb = verbs[i]!;
     const l = verb.text.toLowerCase();
-    // A participle hangs off the main clause (“…,” he said, pointing out that … “…”): its subject is earlier.
-    if (isParticiple(l) && precededByComma(d, verb)) continue;
-    const found = subjectBefore(d, verb, sentence.start);
-    if (found) return found;
-    const other = pronounLike(d, verb, sentence.start);
-    if (other) return other;
-    // "said Mr Blair: “…”" or "Asked about it, Lavrov said …"
-    const inverted = INVERTIBLE_VERBS.has(l) ? mentionStartingAt(d, verb.end) : null;
-    if (inverted && inverted.end <= span.open) return { subject: inverted, verb, how: "inverted" };
-    fallbackVerb ??= verb;
+    const participle = isParticiple(l) && precededByComma(d, verb);
+    if (!participle) {
+      // "Sanders was asked by host Bill Maher, “…”": the one asking speaks.
+      const passive = /\b(?:was|were|is|are|been|being)\s+$/i.test(text.slice(Math.max(sentence.start, verb.start - 12), verb.start));
+      if (passive) {
+        const by = /^\s+by\s+/i.exec(text.slice(verb.end, verb.end + 6));
+        const asker = by ? invertedSubject(d, verb.end + by[0].length, span.open) : null;
+        if (asker) return { subject: asker, verb, how: "inverted" };
+      } else {
+        const found = subjectBefore(d, verb, sentence.start) ?? pronounLike(d, verb, sentence.start);
+        if (found) return found;
+        // "said Mr Blair: “…”"
+        const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, verb.end, span.open) : null;
+        if (inverted && /^\s*$/.test(text.slice(verb.end, inverted.start).replace(/[\p{Lu}][\p{L}.’'-]*\s*/gu, ""))) {
+          return { subject: inverted, verb, how: "inverted" };
+        }
+      }
+      fallbackVerb ??= verb;
+    }
+    // Only a participle (“…, pointing out that …”) or a coordinated verb ("denied … and accused") hands over to
+    // an earlier verb; any other verb starts its own clause.
+    const coordinated = /\b(?:and|or|but)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(sentence.start, verb.start - 20), verb.start));
+    if (!participle && !coordinated) break;
   }
   const verb = fallbackVerb ?? verbs[verbs.length - 1];
   if (!verb) {
@@ -147,9 +209,28 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     }
     return null;
   }
-  // The sentence's subject: its first person or body, before the verb.
-  const subject = d.mentions.find((m) => m.sentence === sentence && m.start < verb.start && m.entity && m.subject);
+  const subject = sentenceSubject(d, sentence, verb.start);
   return subject ? { subject, verb, how: "sentence" } : null;
+}
+
+/**
+ * The sentence's grammatical subject, strictly: a person or body named (or he/she) at the very start of the
+ * sentence, or right after a short opening phrase and its comma.
+ */
+function sentenceSubject(d: Discourse, sentence: Range, before: number): Mention | null {
+  const text = d.article.text;
+  const m = d.mentions.find((x) => x.sentence === sentence && x.start < before && x.subject);
+  if (!m?.entity) return null;
+  const lead = text.slice(sentence.start, m.start);
+  const opening = /^[\s“"]*(?:(?:but|and|so|yet|meanwhile|still|now|instead|however|also)\s+)?$/i.test(lead) || /^[^,]{0,60},\s*$/.test(lead);
+  if (!opening) return null;
+  if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return null;
+  if (m.entity.kind === "organisation" && isPlaceName(m.entity.name)) return null;
+  return m;
+}
+
+function isPlaceName(name: string): boolean {
+  return name.split(/\s+/).every((w) => isPlace(w));
 }
 
 function precededByComma(d: Discourse, w: Word): boolean {
@@ -172,7 +253,13 @@ function mentionStartingAt(d: Discourse, at: number): Mention | null {
   return null;
 }
 
-/** The mention that is the verb's subject: right before it (modifiers skipped), or before an apposition. */
+const PREPOSITIONS = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|under|near|than|into|across|outside|inside)\s*$/i;
+
+/**
+ * The mention that is the verb's subject: right before it (modifiers and a bracket such as "(D-Vt.)" skipped),
+ * or before an apposition ("Marta Hurtado, spokesperson for the UN human rights office, told …"). A name after
+ * a preposition ("a salesman from Sumter says") describes the subject, it is not the subject.
+ */
 function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
   const text = d.article.text;
   const ws = words(text, lower, verb.start);
@@ -183,20 +270,50 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     if (!/^\s*$/.test(text.slice(ws[i]!.end, p))) break;
     p = ws[i]!.start;
   }
-  const adjacent = mentionEndingAt(d, p, lower);
-  if (adjacent) return { subject: adjacent, verb, how: "adjacent" };
-  const gap = text.slice(lower, p);
-  if (!/,\s*$/.test(gap)) return null;
-  // Apposition: "Marta Hurtado, spokesperson for the UN human rights office, told …"
-  const c1 = lower + gap.replace(/\s*$/, "").length - 1;
-  const c0 = text.lastIndexOf(",", c1 - 1);
-  if (c0 < lower) return null;
-  const inner = d.mentions.find((m) => m.type === "name" && m.entity?.kind === "person" && m.start >= c0 && m.end <= c1);
-  if (inner && /^[,\s]*$/.test(text.slice(c0, inner.start)) && /^[\s]*$/.test(text.slice(inner.end, c1))) {
-    return { subject: inner, verb, how: "apposition" };
+  let how: Found["how"] = "adjacent";
+  for (let attempt = 0; attempt < 4 && p > lower; attempt++) {
+    // A bracket right before: "Sen. Bernie Sanders (I-Vt.) said".
+    const bracket = /\([^()]{1,40}\)\s*$/.exec(text.slice(Math.max(lower, p - 45), p));
+    if (bracket) p -= bracket[0].length;
+    const candidate = mentionEndingAt(d, p, lower);
+    if (candidate) {
+      if (acceptableSubject(d, candidate)) return { subject: candidate, verb, how };
+      // Skip the describing phrase and look further back ("Stacy Baker of Columbia, South Carolina says").
+      let q = candidate.start;
+      const gap = text.slice(lower, q);
+      const prep = PREPOSITIONS.exec(gap);
+      if (prep) q = lower + prep.index;
+      else if (/,\s*$/.test(gap)) q = lower + gap.replace(/,\s*$/, "").length;
+      else return null;
+      const owner = mentionEndingAt(d, q, lower);
+      if (owner && acceptableSubject(d, owner)) return { subject: owner, verb, how: "apposition" };
+      p = q;
+      how = "apposition";
+      continue;
+    }
+    const gap = text.slice(lower, p);
+    if (!/,\s*$/.test(gap)) return null;
+    // Apposition: the name before the comma that opens it, or a name that is the whole apposition.
+    const c1 = lower + gap.replace(/\s*$/, "").length - 1;
+    const c0 = text.lastIndexOf(",", c1 - 1);
+    if (c0 < lower) return null;
+    const inner = d.mentions.find((m) => m.type === "name" && m.entity?.kind === "person" && m.start >= c0 && m.end <= c1);
+    if (inner && /^[,\s]*$/.test(text.slice(c0, inner.start)) && /^\s*$/.test(text.slice(inner.end, c1))) {
+      return { subject: inner, verb, how: "apposition" };
+    }
+    p = c0;
+    how = "apposition";
   }
-  const outer = mentionEndingAt(d, c0, lower);
-  return outer ? { subject: outer, verb, how: "apposition" } : null;
+  return null;
+}
+
+function acceptableSubject(d: Discourse, m: Mention): boolean {
+  const text = d.article.text;
+  if (/^[’']s?\b/.test(text.slice(m.end, m.end + 2)) && m.type === "name") return false;
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (PREPOSITIONS.test(before) || /\b(?:the|a|an)\s*$/i.test(before) && m.type === "name" && m.entity?.kind === "organisation" && isPlaceName(m.entity.name)) return false;
+  if (m.entity?.kind === "organisation" && isPlaceName(m.entity.name) && /,\s*$/.test(before)) return false;
+  return true;
 }
 
 function mentionEndingAt(d: Discourse, at: number, lower: number): Mention | null {
@@ -290,6 +407,22 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
   // A quotation opening a paragraph after one that ends in a colon: "Cruz called them on it:"
   const introduced = introducedByColon(d, span);
   if (introduced) return introduced;
+  // A paragraph opening with this quotation after a paragraph that reports someone speaking, quoting nobody.
+  const reported = reportedBefore(d, span);
+  if (reported) return reported;
+  // A fragment woven into a sentence with no reporting verb: the sentence's subject, flagged as unsure.
+  if (span.kind === "partial") {
+    const subject = sentenceSubject(d, sentence, span.open);
+    if (subject?.entity) {
+      return {
+        entity: subject.entity,
+        cue: null,
+        mention: subject.text,
+        confidence: Math.min(0.55, subject.type === "name" ? 0.55 : subject.confidence - 0.3),
+        evidence: `subject of the sentence that quotes it: ${subject.text}`,
+      };
+    }
+  }
   // A paragraph that is only this quotation, right after a paragraph whose last quotation has a speaker.
   const prev = done[index - 1];
   const prevSpan = d.spans[index - 1];
@@ -299,6 +432,27 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
     const others = d.mentions.some((m) => m.paragraphIndex === span.paragraphIndex && m.entity && m.entity !== prev.entity);
     const startsParagraph = /^\s*$/.test(d.article.text.slice(paragraph.start, span.open));
     if (!talks && !others && startsParagraph) return inherit(prev, 0.7, "a quotation paragraph after one by");
+  }
+  return null;
+}
+
+/** "Valastro praised Christie’s leadership …" then a paragraph opening with the quotation. */
+function reportedBefore(d: Discourse, span: QuoteSpan): Attribution | null {
+  const text = d.article.text;
+  const paragraph = d.article.paragraphs[span.paragraphIndex]!;
+  if (!/^\s*$/.test(text.slice(paragraph.start, span.open)) || span.kind !== "direct") return null;
+  const previous = d.article.paragraphs[span.paragraphIndex - 1];
+  if (!previous || previous.role !== "body") return null;
+  if (d.spans.some((s) => s.paragraphIndex === span.paragraphIndex - 1)) return null;
+  const sentences = d.sentences.get(span.paragraphIndex - 1) ?? [];
+  const last = sentences[sentences.length - 1];
+  if (!last) return null;
+  for (const verb of outsideWords(d, last.start, last.end)) {
+    if (!SPEECH_VERBS.has(verb.text.toLowerCase()) || insideMention(d, verb)) continue;
+    const found = subjectBefore(d, verb, last.start);
+    if (!found?.subject.entity) return null;
+    const a = toAttribution(found);
+    return { ...a, confidence: Math.min(a.confidence, 0.7), evidence: `the paragraph before reports ${a.entity!.name} speaking (${verb.text})` };
   }
   return null;
 }
@@ -325,10 +479,12 @@ function introducedByColon(d: Discourse, span: QuoteSpan): Attribution | null {
       return { ...a, confidence: Math.min(a.confidence, 0.85), evidence: `introduced in ¶${previous.n}: ${a.evidence}` };
     }
   }
-  // No reporting verb ("17-year-old Jared Potts echoed:"): the sentence's subject, if it ends right before the colon's verb.
-  const subject = d.mentions.find((m) => m.sentence === last && m.subject && m.entity);
+  // No reporting verb ("17-year-old Jared Potts echoed:", "President Clinton released the following statement:"):
+  // a name right before the colon, else the sentence's subject.
+  const beforeColon = mentionEndingAt(d, last.start + text.slice(last.start, last.end).trimEnd().length - 1, last.start);
+  const subject = beforeColon?.entity ? beforeColon : sentenceSubject(d, last, last.end);
   const tail = subject ? words(text, subject.end, last.end) : [];
-  if (subject && tail.length <= 3) {
+  if (subject) {
     return {
       entity: subject.entity,
       cue: tail[0]?.text ?? null,

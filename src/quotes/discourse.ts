@@ -7,7 +7,7 @@ import type { Article } from "../corpus/types.js";
 import type { QuoteSpan } from "./extract.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
-import { capitalisedRuns, parseRun } from "./names.js";
+import { capitalisedRuns, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { sentenceRanges, type Range } from "./sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
 
@@ -64,6 +64,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   const sentences = new Map<number, Range[]>();
   const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string }> = [];
 
+  const capitalisedMidSentence = midSentenceCapitals(article);
   article.paragraphs.forEach((p, pi) => {
     if (p.role !== "body") return;
     const masked = spans.filter((s) => s.paragraphIndex === pi);
@@ -74,6 +75,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       for (const run of capitalisedRuns(text, sentence.start, sentence.end, masked)) {
         const parsed = parseRun(run);
         if (!parsed) continue;
+        if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
         raw.push({
           type: "name",
           start: parsed.start,
@@ -139,6 +141,31 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   return { article, spans, entities, mentions: kept, sentences };
 }
 
+/** Words the article capitalises somewhere other than at a sentence start: names, not sentence openers. */
+function midSentenceCapitals(article: Article): Set<string> {
+  const out = new Set<string>();
+  for (const p of article.paragraphs) {
+    if (p.role !== "body") continue;
+    for (const m of article.text.slice(p.start, p.end).matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}’'-]+/gu)) out.add(nameKey(m[0]));
+  }
+  return out;
+}
+
+/** "Hours later, …", "Multiple reports …", "Wait, …": one capitalised word opening a sentence is no name. */
+function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: ParsedName, midSentence: ReadonlySet<string>): boolean {
+  if (run.tokens.length !== 1 || parsed.kind !== "person" || parsed.sure) return false;
+  const before = text.slice(sentence.start, run.start);
+  if (!/^[\s“"‘'(—–-]*$/.test(before)) return false;
+  if (midSentence.has(nameKey(run.tokens[0]!.text))) return false;
+  // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
+  for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
+    const l = w.text.toLowerCase();
+    if (SPEECH_VERBS.has(l)) return false;
+    if (!VERB_MODIFIERS.has(l)) break;
+  }
+  return true;
+}
+
 function mentionOf(type: Mention["type"], start: number, end: number, text: string, pi: number, sentence: Range): Mention {
   return { type, start, end, text: text.slice(start, end), entity: null, paragraphIndex: pi, sentence, subject: false, confidence: 0, evidence: "" };
 }
@@ -158,10 +185,15 @@ function linkName(
 ): Entity {
   const parts = name.split(/\s+/);
   const keys = parts.map(nameKey);
+  // A surname (or full name) match first; a first name alone only for someone surely named in full ("Hillary").
   let found: Entity | undefined;
   for (let i = entities.length - 1; i >= 0 && !found; i--) {
     const e = entities[i]!;
     if (sameEntity(e, kind, keys)) found = e;
+  }
+  if (!found && kind === "person" && keys.length === 1) {
+    const byFirst = entities.filter((e) => e.kind === "person" && e.sure && e.keys.length >= 2 && e.keys[0] === keys[0] && genderOfFirstName(parts[0]!) !== null);
+    if (new Set(byFirst.map((e) => e.name)).size === 1) found = byFirst[byFirst.length - 1];
   }
   // Prefer the most recently mentioned entity of that name: move it to the end.
   if (found) {
@@ -200,10 +232,7 @@ function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[]): b
   }
   const last = keys[keys.length - 1]!;
   const eLast = e.keys[e.keys.length - 1]!;
-  if (keys.length === 1) {
-    // A surname alone, or a first name alone for someone named in full ("Hillary").
-    return nameTokensMatch(last, eLast) || (e.keys.length >= 2 && last === e.keys[0]);
-  }
+  if (keys.length === 1) return nameTokensMatch(last, eLast);
   if (!nameTokensMatch(last, eLast)) return false;
   if (e.keys.length === 1) return true;
   const first = keys[0]!;

@@ -36,6 +36,10 @@ const CONNECTORS = new Set(["of", "for", "de", "van", "von", "der", "den", "da",
 /** Connectors that may join words of a body's name but never a person's ("Ministry of Defense"). */
 const ORG_CONNECTORS = new Set(["of", "for", "the", "and", "on"]);
 
+const TITLE_ABBREVIATIONS = new Set(
+  "mr mrs ms dr gov sen rep gen lt col sgt prof rev st pres amb adm capt maj cmdr supt insp det hon atty sens reps".split(" "),
+);
+
 /** Places that, named as a speaker, stand for their government ("Moscow said"). */
 const PLACES = new Set(
   `moscow kyiv kiev washington london paris berlin beijing tokyo brussels tehran damascus ankara warsaw minsk
@@ -86,7 +90,10 @@ export function capitalisedRuns(
     // "Russia’s Investigative Committee" is one name; "Spoljaric’s attention" ends at the possessive.
     const prevPossessive = prev !== undefined && stripPossessive(prev.text);
     const countryPossessive = prevPossessive && prevPossessive.possessive && current.length === 1 && DEMONYMS[prevPossessive.base.toLowerCase()] !== undefined;
-    const joined = prev !== undefined && /^ $/.test(gap) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
+    // "Sen. Bernie Sanders", "Dr. Harold Varmus": an abbreviated title joins across its full stop.
+    const abbreviatedTitle = prev !== undefined && gap === ". " && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase());
+    const joined =
+      prev !== undefined && (/^ $/.test(gap) || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
     const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
     if (cap && !(w.text.length === 1 && w.text === "I")) {
       if (!joined) flush();
@@ -125,6 +132,10 @@ export function parseRun(run: NameRun): ParsedName | null {
   const lowers = texts.map((t) => t.toLowerCase());
   const last = lowers[lowers.length - 1]!;
   const allCapsAcronym = tokens.length === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
+  // A shouted headline ("ROLL TIDE Alabama beat …") is not a name.
+  if (texts.filter((t) => /^\p{Lu}{3,}$/u.test(t)).length >= 2) return null;
+  // "Americans", "Russians": a people, not a speaker.
+  if (tokens.length <= 2 && isDemonymPlural(last)) return null;
 
   if (ORG_WORDS.has(last) || allCapsAcronym || (tokens.length > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
     // "Chief Prosecutor of the International Criminal Court": the body after the titles that lead to it.
@@ -200,3 +211,15 @@ function placeAsBody(name: string): string {
   return name;
 }
 
+
+const DEMONYM_PLURALS = new Set(
+  `americans russians ukrainians europeans africans asians mexicans canadians australians indians italians germans
+  britons brits iranians iraqis syrians afghans israelis palestinians chinese japanese koreans cubans
+  venezuelans brazilians argentinians colombians pakistanis turks egyptians saudis texans californians
+  floridians virginians ohioans iowans hispanics latinos asians christians muslims jews catholics evangelicals
+  africans-americans`.split(/\s+/),
+);
+
+function isDemonymPlural(word: string): boolean {
+  return DEMONYM_PLURALS.has(word);
+}

@@ -6,7 +6,10 @@
  * Pairs above the threshold are merged strongest first, refusing any merge that would join two speakers or two
  * different sentences of one document: precision before recall.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Article } from "../corpus/types.js";
+import { packageRoot } from "../paths.js";
 import type { Quotation } from "../quotes/types.js";
 import { findDuplicates, type DuplicateOptions } from "./duplicates.js";
 import { align, compareSets, idfWeights, similarity, windowsOf, type Weights, type Window } from "./similarity.js";
@@ -20,7 +23,10 @@ export interface StatementOptions {
   threshold?: number;
   /** Duplicate detection settings, or false to treat every article as its own text. */
   duplicates?: DuplicateOptions | false;
-  /** Speaker -> outlet names of their own organisation ("Sergey Lavrov" -> ["Russian Foreign Ministry"]). */
+  /**
+   * Speaker -> outlet names and web domains of their own organisation ("Sergey Lavrov" -> ["Russian Foreign
+   * Ministry", "mid.ru"]). Defaults to data/organisations.tsv.
+   */
   organisations?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -68,7 +74,7 @@ export function buildStatements(
 
   const statements: Statement[] = [];
   for (const nodes of components) {
-    const statement = toStatement(nodes, byId, duplicates, options.organisations ?? {});
+    const statement = toStatement(nodes, byId, duplicates, options.organisations ?? defaultOrganisations());
     if (statement) statements.push(statement);
   }
   statements.sort((x, y) => compareRenderings(x.renderings[0]!, y.renderings[0]!));
@@ -158,9 +164,10 @@ function candidateEdges(units: readonly Unit[], weight: Weights, threshold: numb
       if (!wa[0] || !wb[0] || compareSets(wa[0], wb[0], weight).shared < rule.shared) continue;
       const found = align(wa, wb, weight);
       if (!found || found.shared < rule.shared || found.score < rule.threshold) continue;
-      // A short rendering (a few content words: "a top-10 player") must be matched whole.
+      // A short rendering (a few content words: "a top-10 player") must be matched whole, by one as short.
       const smaller = Math.min(found.a.set.size, found.b.set.size);
-      if (smaller <= SHORT_RENDERING && found.shared < smaller) continue;
+      const larger = Math.max(found.a.set.size, found.b.set.size);
+      if (smaller <= SHORT_RENDERING && (found.shared < smaller || larger > 2 * smaller)) continue;
       edges.push({ a: nodeOf(found.a), b: nodeOf(found.b), score: found.score });
     }
   });
@@ -323,10 +330,37 @@ function isPrimary(
   organisations: Readonly<Record<string, readonly string[]>>,
 ): boolean {
   if (r.kind === "transcript") return true;
-  if (!speaker || !article.outlet) return false;
-  const outlet = fold(article.outlet);
+  if (!speaker) return false;
+  const outlet = article.outlet ? fold(article.outlet) : null;
+  const host = hostOf(article.url);
   const own = [speaker, ...(organisations[speaker] ?? [])].map(fold);
-  return own.some((name) => name === outlet);
+  return own.some((name) => name === outlet || (host !== null && (host === name || host.endsWith(`.${name}`))));
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+}
+
+let organisationsFile: Record<string, string[]> | null = null;
+
+/** data/organisations.tsv: speaker, then their organisation's outlet names and domains. */
+function defaultOrganisations(): Readonly<Record<string, readonly string[]>> {
+  if (organisationsFile) return organisationsFile;
+  const table: Record<string, string[]> = {};
+  const path = join(packageRoot(), "data", "organisations.tsv");
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "";
+  for (const raw of text.split(/\r?\n/)) {
+    if (!raw.trim() || raw.startsWith("#")) continue;
+    const [speaker, ...own] = raw.split("\t").map((s) => s.trim()).filter(Boolean);
+    if (speaker) table[speaker] = own;
+  }
+  organisationsFile = table;
+  return table;
 }
 
 function nearestOccurrence(text: string, needle: string, near: number): number {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChannelPoster } from "../../src/core/bot.js";
@@ -255,6 +255,27 @@ describe("digest scheduler", () => {
     expect(calls).toBe(2);
     expect(posts.map((p) => p.channel)).toEqual(["C2"]);
     expect(log.lines.filter((l) => l.level === "error" && /could not be composed/.test(String(l.msg)))).toHaveLength(1);
+  });
+
+  it("sends nothing while its intent cannot be written, and posts once the ledger is writable again", async () => {
+    const c = clock("2024-03-12T06:00:00Z");
+    await subscribe(c, "slack", "C1", "07:30", "Europe/Paris");
+    const posts: Post[] = [];
+    const log = memoryLogger();
+    const s = scheduler(c, [fakePoster("slack", posts, c.now)], log);
+    await s.tick();
+    // A folder where the ledger file should go: every write of the ledger fails.
+    await mkdir(join(dir, LEDGER_FILE));
+    c.set("2024-03-12T06:30:00Z");
+    await s.tick();
+    expect(posts).toHaveLength(0);
+    expect(log.lines.some((l) => l.level === "error" && l.msg === "digest failed")).toBe(true);
+
+    await rm(join(dir, LEDGER_FILE), { recursive: true });
+    c.set("2024-03-12T06:31:00Z");
+    await s.tick();
+    await s.tick();
+    expect(posts).toHaveLength(1);
   });
 
   it("waits for a platform that is not running, without recording anything", async () => {

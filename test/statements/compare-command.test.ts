@@ -80,7 +80,8 @@ describe("/compare", () => {
   });
 
   it("names material differences: the transcript's hedge that a report drops", async () => {
-    const out = await ask("/compare Red Cross act impartially");
+    const out = await ask("/compare Lavrov Red Cross act impartially");
+    expect(out.reply.blocks[0]).toEqual({ type: "heading", text: "Lavrov on “Red Cross act impartially”: 2 outlets · 2 wordings" });
     const results = out.results as CompareResult[];
     expect(results[0]!.doc).toBe(TRANSCRIPT);
     const contexts = out.reply.blocks.filter((b) => b.type === "context").map((b) => (b as { text: string }).text);
