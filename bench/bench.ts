@@ -17,10 +17,10 @@ import { canCollect } from "./heap.js";
 import { benchMiniSearch, type SideContext } from "./minisearch-side.js";
 import { BENCH_USAGE, BenchUsageError, parseBenchOptions, type BenchOptions } from "./options.js";
 import { passageBytes, passageDocs } from "./passages.js";
-import { BENCH_QUERIES } from "./queries.js";
 import { checkTargets, computeRatios, renderReport } from "./report.js";
 import type { BenchReport, EngineReport } from "./results.js";
 import { isFailed } from "./results.js";
+import { quietLog } from "./quiet-log.js";
 import { loadStartSlack, measureSlack } from "./slack-load.js";
 
 /** Heap ceiling for the benchmark and its children: 1,000,000 passages of plain MiniSearch alone need ~2 GB. */
@@ -57,6 +57,7 @@ async function run(options: BenchOptions): Promise<number> {
   const workDir = mkdtempSync(path.join(tmpdir(), "dateline-bench-"));
   try {
     const startSlack = options.skip.has("slack") ? null : await loadStartSlack();
+    const quiet = quietLog();
     const ctx: SideContext = {
       workDir,
       repetitions: options.repetitions,
@@ -68,13 +69,13 @@ async function run(options: BenchOptions): Promise<number> {
           ? null
           : isFailed(startSlack)
             ? () => Promise.resolve(startSlack)
-            : (bot) =>
-                measureSlack(startSlack, bot, BENCH_QUERIES, {
+            : (bot, queries) =>
+                measureSlack(startSlack, bot, queries, {
                   requests: options.slackRequests,
                   concurrency: options.concurrency,
                   budgetMs: options.budgetSeconds * 1000,
-                  log: createLogger("error"),
                 }),
+      quietLog: quiet.log,
       progress,
     };
 
@@ -86,6 +87,9 @@ async function run(options: BenchOptions): Promise<number> {
     const corpusArgs = [...locations.flatMap((l) => ["--corpus", l]), ...(options.passages === null ? [] : ["--passages", String(options.passages)])];
     const dateline = await benchDateline({ corpus: bench.corpus, passages: bench.passages, bytes, modules, log, corpusArgs }, ctx);
 
+    if (quiet.count() > 0) {
+      dateline.notes.push(`${quiet.count()} warning/error lines were logged under load by the bot under load, first: ${quiet.first().join(" || ")}`);
+    }
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: {

@@ -18,6 +18,9 @@ export type OpenSourceIndex = (
   options: { dataDir: string | null; log: Logger; onProgress?: (done: number, total: number) => void },
 ) => Promise<{ index: SourceSearch; fromSnapshot: boolean }>;
 export type BuildQuoteBook = (corpus: Corpus) => QuoteBook;
+/** snapshot.ts's own saver: writes an index already built (so the benchmark does not build it twice). */
+export type SaveSnapshot = (dataDir: string, fingerprint: string, index: SourceSearch) => Promise<void>;
+export type SnapshotFingerprint = (corpus: Pick<Corpus, "fingerprint">) => string;
 // Commands declare their own argument types; only their common shape matters here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<Newsroom, any>;
@@ -25,6 +28,8 @@ export type AnyCommand = Command<Newsroom, any>;
 export interface DatelineModules {
   openSourceIndex: OpenSourceIndex | null;
   buildQuoteBook: BuildQuoteBook | null;
+  /** Both or neither: without them the snapshot is written by a second openSourceIndex (a second build). */
+  saveSnapshot: { save: SaveSnapshot; fingerprint: SnapshotFingerprint } | null;
   commands: readonly AnyCommand[] | null;
   /** What could not be loaded, and why. */
   missing: string[];
@@ -47,9 +52,12 @@ export async function loadDatelineModules(): Promise<DatelineModules> {
   const index = await optionalExport<OpenSourceIndex>("../src/search/snapshot.js", "openSourceIndex");
   const quotes = await optionalExport<BuildQuoteBook>("../src/quotes/book.js", "buildQuoteBook");
   const commands = await optionalExport<readonly AnyCommand[]>("../commands/index.js", "commands");
+  const save = await optionalExport<SaveSnapshot>("../src/search/snapshot.js", "saveSnapshot");
+  const fingerprint = await optionalExport<SnapshotFingerprint>("../src/search/snapshot.js", "snapshotFingerprint");
   return {
     openSourceIndex: index.value,
     buildQuoteBook: quotes.value,
+    saveSnapshot: save.value && fingerprint.value ? { save: save.value, fingerprint: fingerprint.value } : null,
     commands: commands.value,
     missing: [index.problem, quotes.problem, commands.problem].filter((p): p is string => p !== undefined),
   };
@@ -106,13 +114,12 @@ export function datelineRunner(
   log: Logger,
 ): DatelineRunner {
   const failures: string[] = [];
-  const ready = commands !== null && hasQuotes && commands.some((c) => c.name === "sources");
-  if (ready) {
+  if (commands !== null && commands.some((c) => c.name === "sources")) {
     const dispatcher: Dispatcher<Newsroom> = createDispatcher(commands);
     return {
       path: "dispatcher",
       failures,
-      canRun: (command) => dispatcher.find(command) !== undefined,
+      canRun: (command) => dispatcher.find(command) !== undefined && (command !== "quote" || hasQuotes),
       run: async (q) => {
         const outcome = await dispatcher.dispatch(queryInput(q), {
           services: newsroom,

@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     mark("indexOpenMs", t);
     t = performance.now();
     // The bot extracts quotations at start-up too (src/open-newsroom.ts), before it can answer.
-    const quotes = modules.buildQuoteBook ? modules.buildQuoteBook(bench.corpus) : null;
+    let quotes = null;
+    try {
+      quotes = modules.buildQuoteBook ? modules.buildQuoteBook(bench.corpus) : null;
+    } catch (error) {
+      process.stderr.write(`first-answer: buildQuoteBook crashed: ${(error as Error).message}\n`);
+    }
     mark("quotationsMs", t);
     t = performance.now();
     const newsroom = benchNewsroom(bench.corpus, index, quotes ?? absentQuoteBook());

@@ -3,12 +3,12 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { BotCore } from "../src/core/bot.js";
-import { createLogger } from "../src/core/log.js";
+import { createLogger, type Logger } from "../src/core/log.js";
 import { privateReply, type Block } from "../src/core/reply.js";
 import { runChild } from "./child.js";
 import { settledHeap } from "./heap.js";
 import type { PassageDoc } from "./passages.js";
-import { BENCH_QUERIES } from "./queries.js";
+import { BENCH_QUERIES, type BenchQuery } from "./queries.js";
 import { failure, type EngineReport, type FirstAnswerFigures, type SlackFigures, type Failed } from "./results.js";
 import { latencyByCommand, slowestQueries, timeQueries } from "./timing.js";
 
@@ -24,8 +24,10 @@ export interface SideContext {
   /** dist/bench/first-answer.js, or null to skip that measurement. */
   firstAnswerScript: string | null;
   nodeArgs: string[];
-  /** Measures slash commands through the Slack adapter against this bot, or null to skip. */
-  slack: ((bot: BotCore) => Promise<SlackFigures | Failed>) | null;
+  /** Measures slash commands (these queries) through the Slack adapter against this bot, or null to skip. */
+  slack: ((bot: BotCore, queries: readonly BenchQuery[]) => Promise<SlackFigures | Failed>) | null;
+  /** For what runs under load: counts error lines instead of printing hundreds of them. */
+  quietLog: Logger;
   progress: (message: string) => void;
 }
 
@@ -69,7 +71,7 @@ export async function benchMiniSearch(docs: readonly PassageDoc[], bytes: number
 
   if (ctx.slack) {
     ctx.progress("MiniSearch: Slack load");
-    report.slack = await ctx.slack(miniSearchBot(ms, docs));
+    report.slack = await ctx.slack(miniSearchBot(ms, docs), BENCH_QUERIES);
   }
 
   if (ctx.firstAnswerScript && !("error" in report.snapshot)) {

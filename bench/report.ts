@@ -141,7 +141,7 @@ export function renderReport(report: BenchReport): string {
     if (first) notes.push(`${name} first answer: ${Object.entries(first.phases).map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}`).join(", ")} (${first.found} found; wall ${ms(first.wallMs)})`);
     else if (engine?.firstAnswer) notes.push(`${name} first answer: ${why(engine.firstAnswer)}`);
     const slack = ok(engine?.slack);
-    if (slack) notes.push(`${name} Slack: ${slack.failed} of ${slack.requests} failed; ack p50 ${ms(slack.ack?.p50)}, p99 ${ms(slack.ack?.p99)}; answer p95 ${ms(slack.answer?.p95)}; all done in ${ms(slack.wallMs)}`);
+    if (slack) notes.push(`${name} Slack: ${slack.failed} of ${slack.requests} failed; ack p50 ${ms(slack.ack?.p50)}, p99 ${ms(slack.ack?.p99)}; answer p95 ${ms(slack.answer?.p95)}; all done in ${ms(slack.wallMs)}` + (slack.logged ? `; the adapter logged ${slack.logged} warnings/errors, first: ${slack.loggedSample?.[0] ?? ""}` : ""));
     else if (engine?.slack) notes.push(`${name} Slack: ${why(engine.slack)}`);
   }
   if (notes.length > 0) out.push("", "Notes:", ...notes.map((n) => `  - ${n}`));

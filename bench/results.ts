@@ -53,6 +53,9 @@ export interface SlackFigures {
   /** Requests that got no answer, or an error status. */
   failed: number;
   wallMs: number;
+  /** Warning and error lines the adapter logged meanwhile (answers refused, late answers), and the first few. */
+  logged?: number;
+  loggedSample?: string[];
 }
 
 export interface EngineReport {

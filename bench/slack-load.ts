@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { Worker } from "node:worker_threads";
 import type { BotCore } from "../src/core/bot.js";
 import type { Logger } from "../src/core/log.js";
+import { quietLog } from "./quiet-log.js";
 import { queryInput, type BenchQuery } from "./queries.js";
 import { failure, type Failed, type SlackFigures } from "./results.js";
 import type { SlackLoadPlan } from "./slack-client.js";
@@ -55,7 +56,7 @@ export async function measureSlack(
   startSlack: StartSlack,
   bot: BotCore,
   queries: readonly BenchQuery[],
-  options: { requests: number; concurrency: number; budgetMs: number; log: Logger },
+  options: { requests: number; concurrency: number; budgetMs: number },
 ): Promise<SlackFigures | Failed> {
   const client = new Worker(new URL("./slack-client.js", import.meta.url));
   const messages: FromClient[] = [];
@@ -73,15 +74,16 @@ export async function measureSlack(
     return messages.shift()!;
   };
   let app: { stop(): Promise<void> } | null = null;
+  const adapterLog = quietLog();
   try {
     const hello = await nextMessage();
     if (!("fakePort" in hello)) throw new Error("error" in hello ? hello.error : "the Slack client did not start");
     const port = await freePort();
-    app = await startSlack({ bot, botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: `http://127.0.0.1:${hello.fakePort}/api/`, port, log: options.log });
+    app = await startSlack({ bot, botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: `http://127.0.0.1:${hello.fakePort}/api/`, port, log: adapterLog.log });
     const plan: SlackLoadPlan = { port, inputs: queries.map(queryInput), requests: options.requests, concurrency: options.concurrency, secret: SECRET, budgetMs: options.budgetMs };
     client.postMessage(plan);
     const result = await nextMessage();
-    if ("figures" in result) return result.figures;
+    if ("figures" in result) return { ...result.figures, logged: adapterLog.count(), loggedSample: adapterLog.first() };
     throw new Error("error" in result ? result.error : "unexpected message from the Slack client");
   } catch (error) {
     return failure(error);

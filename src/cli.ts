@@ -53,7 +53,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`dateline: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    // One line for people (a refused token, a port in use); the stack only when asked for with LOG_LEVEL=debug.
+    const detail = process.env.LOG_LEVEL === "debug" ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error);
+    process.stderr.write(`dateline: ${detail}\n`);
     process.exitCode = 1;
   },
 );

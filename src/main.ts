@@ -51,55 +51,60 @@ export async function start(config: Config, location: string, log: Logger): Prom
 
   const stops: Array<() => Promise<void>> = [];
   if (watcher) stops.push(() => watcher.close());
-  const posters: ChannelPoster[] = [];
-  if (slackEnabled(config)) {
-    // Each chat library is loaded only when its platform is configured (they are slow to import).
-    const { startSlack } = await import("./adapters/slack/app.js");
-    const slack = await startSlack({
-      bot,
-      botToken: config.SLACK_BOT_TOKEN!,
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      appToken: config.SLACK_APP_TOKEN,
-      apiUrl: config.SLACK_API_URL,
-      port: config.PORT,
-      log: log.child({ platform: "slack" }),
-    });
-    stops.push(() => slack.stop());
-    posters.push(slack);
-  }
-  if (discordEnabled(config)) {
-    const { startDiscord } = await import("./adapters/discord/client.js");
-    const discord = await startDiscord({
-      bot,
-      token: config.DISCORD_TOKEN!,
-      applicationId: config.DISCORD_APPLICATION_ID,
-      apiUrl: config.DISCORD_API_URL,
-      log: log.child({ platform: "discord" }),
-    });
-    stops.push(() => discord.stop());
-    posters.push(discord);
-  }
-  const scheduler = createDigestScheduler({
-    dataDir,
-    posters,
-    compose: digestComposer(newsroom),
-    log,
-    subscriptions: digest.subscriptions,
-  });
-  await scheduler.start();
-  stops.push(() => scheduler.stop());
-  log.info("dateline running", { platforms });
-
-  return {
-    async stop() {
-      // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
-      for (const stopOne of stops.reverse()) {
-        try {
-          await stopOne();
-        } catch (err) {
-          log.error("error while stopping", { err });
-        }
+  // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
+  const stopAll = async () => {
+    for (const stopOne of stops.splice(0).reverse()) {
+      try {
+        await stopOne();
+      } catch (err) {
+        log.error("error while stopping", { err });
       }
-    },
+    }
   };
+  const posters: ChannelPoster[] = [];
+  try {
+    if (slackEnabled(config)) {
+      // Each chat library is loaded only when its platform is configured (they are slow to import).
+      const { startSlack } = await import("./adapters/slack/app.js");
+      const slack = await startSlack({
+        bot,
+        botToken: config.SLACK_BOT_TOKEN!,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        port: config.PORT,
+        log: log.child({ platform: "slack" }),
+      });
+      stops.push(() => slack.stop());
+      posters.push(slack);
+    }
+    if (discordEnabled(config)) {
+      const { startDiscord } = await import("./adapters/discord/client.js");
+      const discord = await startDiscord({
+        bot,
+        token: config.DISCORD_TOKEN!,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        apiUrl: config.DISCORD_API_URL,
+        log: log.child({ platform: "discord" }),
+      });
+      stops.push(() => discord.stop());
+      posters.push(discord);
+    }
+    const scheduler = createDigestScheduler({
+      dataDir,
+      posters,
+      compose: digestComposer(newsroom),
+      log,
+      subscriptions: digest.subscriptions,
+    });
+    await scheduler.start();
+    stops.push(() => scheduler.stop());
+  } catch (error) {
+    // A platform that cannot start (a refused token) ends start-up. What already runs is closed first: the corpus
+    // watcher or an adapter already started would otherwise keep the process alive after the error is reported.
+    await stopAll();
+    throw error;
+  }
+  log.info("dateline running", { platforms });
+  return { stop: stopAll };
 }

@@ -1,4 +1,5 @@
 /** `dateline start` (what `npm start` runs): the bot as a service, or the console when no platform is configured. */
+import { discordEnabled, slackEnabled } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { start } from "../main.js";
 import { UsageError, cliConfig, corpusLocation } from "./shared.js";
@@ -7,14 +8,28 @@ export async function startCommand(argv: string[]): Promise<void> {
   if (argv.length > 0) throw new UsageError(`start takes no arguments (got "${argv.join(" ")}")`);
   const config = cliConfig();
   const log = createLogger(config.LOG_LEVEL);
+  // As a service, listen for SIGINT/SIGTERM from the very start: one platform may already be answering while the
+  // others (or the digest scheduler) are still starting, and a signal then must not kill answers in flight. A
+  // signal during start-up is kept and acted on once start-up is done. (A second signal kills, as usual.) The
+  // console is left alone: there Ctrl-C must keep ending the program at once.
+  const asService = slackEnabled(config) || discordEnabled(config);
+  const signalled = asService ? firstSignal() : null;
   const running = await start(config, corpusLocation(undefined, config), log);
-  if (!running) return;
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info("shutting down", { signal });
-      void running.stop().then(resolve);
+  if (!running || !signalled) return;
+  const signal = await signalled;
+  log.info("shutting down", { signal });
+  await running.stop();
+}
+
+/** Resolves with the first SIGINT or SIGTERM received; each handler is used once. */
+function firstSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", on);
+      process.off("SIGTERM", on);
+      resolve(signal);
     };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", on);
+    process.once("SIGTERM", on);
   });
 }

@@ -10,7 +10,7 @@
  */
 import type { Discourse, Entity, Mention } from "./discourse.js";
 import type { QuoteSpan } from "./extract.js";
-import { INVERTIBLE_VERBS, SPEECH_VERBS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
+import { INVERTIBLE_VERBS, NOT_NAMES, SPEECH_VERBS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { words, type Word } from "./text.js";
@@ -58,8 +58,15 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   const sentence = sentenceOf(d, span);
   const content = text.slice(span.start, span.end);
   const afterStart = span.close >= 0 ? span.close + 1 : span.end;
-  const nextOpen = d.spans.find((s) => s.open > span.open && s.paragraphIndex === span.paragraphIndex)?.open ?? Infinity;
-  const afterEnd = Math.min(sentence.end, nextOpen);
+  // The clause ends at the next quoted sentence (a partial quotation inside the clause does not end it).
+  const nextOpen = d.spans.find((s) => s.open > span.open && s.paragraphIndex === span.paragraphIndex && s.kind === "direct")?.open ?? Infinity;
+  let afterEnd = Math.min(sentence.end, nextOpen);
+  // “Who do they think they are?” Trump said. — the question mark ended the sentence, not the clause.
+  if (/[?!.]$/.test(content) && span.close >= 0 && /^\s*$/.test(text.slice(span.close + 1, afterEnd))) {
+    const sentences = d.sentences.get(span.paragraphIndex) ?? [];
+    const next = sentences.find((r) => r.start > span.close && r.start <= span.close + 3);
+    if (next && (/[?!]$/.test(content) || words(text, next.start, next.end).length <= 8)) afterEnd = Math.min(next.end, nextOpen);
+  }
   const afterText = text.slice(afterStart, afterEnd);
   const postFirst = /[,?!—–-]$/.test(content) || /^\s*[,—–]/.test(afterText) || span.kind === "direct" && !/[.]$/.test(content);
   const tries = postFirst
@@ -75,7 +82,7 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
 function toAttribution(found: Found): Attribution {
   const { subject, verb, how } = found;
   const base = subject.type === "name" ? 0.95 : subject.confidence;
-  const penalty = how === "sentence" ? 0.1 : how === "apposition" ? 0.03 : 0;
+  const penalty = how === "sentence" ? 0.2 : how === "apposition" ? 0.03 : 0;
   const entity = subject.entity;
   const evidence =
     subject.type === "name"
@@ -108,21 +115,35 @@ function after(d: Discourse, from: number, to: number): Found | null {
     const m = invertedSubject(d, first.end, to);
     return m ? { subject: m, verb: first, how: "inverted" } : null;
   }
+  if (/^[a-z]+ed$/.test(first.text)) {
+    const m = invertedSubject(d, first.end, to);
+    if (m?.entity?.kind === "person" && m.type === "name" && /^\s+$/.test(text.slice(first.end, m.start).replace(/[\p{L}.]+/gu, (w) => (/^\p{Lu}/u.test(w) ? " " : w)))) {
+      return { subject: m, verb: first, how: "inverted" };
+    }
+  }
   const limit = startsWithMention(d, first.start) ? 30 : 10;
   for (let i = 1; i < Math.min(ws.length, limit); i++) {
     const w = ws[i]!;
     const l = w.text.toLowerCase();
     if (!SPEECH_VERBS.has(l)) continue;
     if (insideMention(d, w)) continue;
-    const found = subjectBefore(d, w, from);
+    const found = subjectBefore(d, w, from) ?? pronounLike(d, w, from);
     if (found) return found;
-    return pronounLike(d, w, from);
+    // “We’re extremely happy” about the decision, said RoseAnn DeMoro, …
+    const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, w.end, to) : null;
+    return inverted ? { subject: inverted, verb: w, how: "inverted" } : null;
   }
   // “Go back to Univision,” Trump barked. — a name, then a verb we do not list, then the end of the clause.
-  const m = startsWithMention(d, first.start);
-  if (m && m.type !== "role") {
-    const next = ws.find((w) => w.start >= m.end);
-    if (next && /^\s*$/.test(text.slice(m.end, next.start)) && /^[a-z]+(?:ed|s)$/.test(next.text) && /^\s*(?:[,.;!?—–]|$)/.test(text.slice(next.end, next.end + 2))) {
+  // “France will always be France,” an angry Hollande retaliated. / "…," Trump shot back.
+  const lead = ws.slice(0, 4);
+  const m = d.mentions.find((x) => x.type === "name" && lead.some((w) => w.start === x.start) && x.entity);
+  if (m && ws.filter((w) => w.start < m.start).every((w) => /^[a-z]+$/.test(w.text))) {
+    const rest = ws.filter((w) => w.start >= m.end);
+    const next = rest[0];
+    const particle = rest[1] && /^(?:back|out|up|on|in)$/.test(rest[1].text) ? rest[1] : null;
+    const endOfVerb = particle ? particle.end : (next?.end ?? 0);
+    const verbLike = next !== undefined && (/^[a-z]+(?:ed|s)$/.test(next.text) || (particle !== null && /^(?:shot|fired|hit|struck|spoke|went|lashed)$/.test(next.text)));
+    if (next && verbLike && /^\s*$/.test(text.slice(m.end, next.start)) && /^\s*(?:[,.;!?—–]|$)/.test(text.slice(endOfVerb, endOfVerb + 2))) {
       return { subject: m, verb: next, how: "adjacent" };
     }
   }
@@ -136,7 +157,8 @@ function startsWithMention(d: Discourse, at: number): Mention | null {
 /** "said Clinton’s top aide Jake Sullivan, …": the last person named before the clause ends; else a body. */
 function invertedSubject(d: Discourse, from: number, to: number): Mention | null {
   const text = d.article.text;
-  const tail = text.slice(from, to);
+  // Full stops of abbreviated titles ("Dr. Harold Varmus") do not end the clause.
+  const tail = text.slice(from, to).replace(/\b(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Prof|Rev|St)\./g, "$1 ");
   const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about|of)\s/u.exec(tail);
   const end = from + (stop ? stop.index : tail.length);
   const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
@@ -156,8 +178,12 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
   if (colon) {
     const at = sentence.start + colon.index;
     const named = mentionEndingAt(d, at, sentence.start);
-    const objectOf = named ? /(\S+)\s+$/.exec(text.slice(Math.max(sentence.start, named.start - 25), named.start))?.[1]?.toLowerCase() : undefined;
-    const isObject = objectOf !== undefined && (SPEECH_VERBS.has(objectOf) || PREPOSITIONS.test(objectOf));
+    // Not the object of a verb or a preposition: "told The Huffington Post: “…”", "to the newspaper NRC: “…”".
+    const leading = named ? words(text, Math.max(sentence.start, named.start - 60), named.start) : [];
+    let k = leading.length - 1;
+    while (k >= 0 && leading.length - k <= 4 && (/^\p{Lu}/u.test(leading[k]!.text) || DESCRIPTIVE.test(leading[k]!.text))) k--;
+    const governing = leading[k]?.text.toLowerCase();
+    const isObject = governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
     if (named && colon[1] === ":" && named.entity && !isObject) {
       return { subject: named, verb: { text: ":", start: at, end: at + 1 }, how: "adjacent" };
     }
@@ -165,9 +191,14 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     const last = ws[ws.length - 1];
     if (last && /^[a-z]+$/.test(last.text) && !SPEECH_VERBS.has(last.text)) {
       const particle = /^(?:back|out|up|in|on|off)$/.test(last.text) ? ws[ws.length - 2] : last;
-      if (particle && /^[a-z]+(?:ed|s)$/.test(particle.text)) {
+      if (particle && /^[a-z]+(?:ed|s|ing)$/.test(particle.text)) {
         const subject = subjectBefore(d, particle, sentence.start);
         if (subject) return subject;
+        // "Trump gestured …, then leaned in and boomed: “…”"
+        if (/\band\s+$/.test(text.slice(Math.max(sentence.start, particle.start - 5), particle.start))) {
+          const main = sentenceSubject(d, sentence, particle.start);
+          if (main) return { subject: main, verb: particle, how: "sentence" };
+        }
       }
     }
   }
@@ -179,17 +210,22 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     const participle = isParticiple(l) && precededByComma(d, verb);
     if (!participle) {
       // "Sanders was asked by host Bill Maher, “…”": the one asking speaks.
-      const passive = /\b(?:was|were|is|are|been|being)\s+$/i.test(text.slice(Math.max(sentence.start, verb.start - 12), verb.start));
+      const passive =
+        /^(?:asked|questioned|told|urged|pressed)$/.test(l) && /\b(?:was|were|is|are|been|being)\s+$/i.test(text.slice(Math.max(sentence.start, verb.start - 12), verb.start));
       if (passive) {
         const by = /^\s+by\s+/i.exec(text.slice(verb.end, verb.end + 6));
         const asker = by ? invertedSubject(d, verb.end + by[0].length, span.open) : null;
         if (asker) return { subject: asker, verb, how: "inverted" };
+        // "Trump was asked, “…”": the question is someone else's, unnamed.
+        return { subject: { type: "other", text: verb.text, entity: null, confidence: 0, evidence: `a question put to someone ("${verb.text}"), its asker unnamed` }, verb, how: "adjacent" };
       } else {
         const found = subjectBefore(d, verb, sentence.start) ?? pronounLike(d, verb, sentence.start);
         if (found) return found;
         // "said Mr Blair: “…”"
         const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, verb.end, span.open) : null;
-        if (inverted && /^\s*$/.test(text.slice(verb.end, inverted.start).replace(/[\p{Lu}][\p{L}.’'-]*\s*/gu, ""))) {
+        // Inverted only when the name closes the clause: "said Mr Blair: “…”", not "says Cruz will “…”".
+        const closesClause = inverted !== null && /^\s*(?:\([^()]*\)\s*)?(?:[,:—–]|$)/.test(text.slice(inverted.end, span.open));
+        if (inverted && closesClause && /^\s*$/.test(text.slice(verb.end, inverted.start).replace(/[\p{Lu}][\p{L}.’'-]*\s*/gu, ""))) {
           return { subject: inverted, verb, how: "inverted" };
         }
       }
@@ -201,6 +237,11 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     if (!participle && !coordinated) break;
   }
   const verb = fallbackVerb ?? verbs[verbs.length - 1];
+  if (!verb && colon?.[1] === ":" && span.kind === "direct") {
+    // "In a Fox interview later that day, Trump went even further: “…”": the sentence introduces the quotation.
+    const subject = sentenceSubject(d, sentence, span.open);
+    if (subject) return { subject, verb: { text: ":", start: sentence.start + colon.index, end: sentence.start + colon.index + 1 }, how: "sentence" };
+  }
   if (!verb) {
     const according = ws.findIndex((w, i) => w.text.toLowerCase() === "according" && ws[i + 1]?.text.toLowerCase() === "to");
     if (according >= 0) {
@@ -213,28 +254,63 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
   return subject ? { subject, verb, how: "sentence" } : null;
 }
 
+/** Lower-case words that may open a subject's noun phrase ("conservative commentator Jonah Goldberg"). */
+const DESCRIPTIVE = /^(?:the|a|an|former|conservative|liberal|republican|democratic|presidential|senior|top|veteran|longtime|then|vice|deputy|chief|acting|state|band|party|campaign|group|white|house|senate|gop|member|commentator|candidate|nominee|frontrunner|front-runner|spokesman|spokeswoman|spokesperson|host|anchor|reporter|columnist|analyst|strategist|pollster|adviser|advisor|aide|director|chairman|chairwoman|leader|rival|businessman|billionaire|mogul|star|singer|actor|actress|rapper|comedian|author|writer|editor|professor|expert|official|lawmaker|senator|governor|mayor|congressman|congresswoman|rep|sen|gov|dr|mr|mrs|ms|[\d-]+-year-old)$/i;
+
 /**
- * The sentence's grammatical subject, strictly: a person or body named (or he/she) at the very start of the
- * sentence, or right after a short opening phrase and its comma.
+ * The sentence's grammatical subject, strictly: the first person or body named (or he/she) at the start of the
+ * sentence, after its title words, or right after an opening phrase and its comma ("Speaking in Salem, New
+ * Hampshire, Trump went after Bush"). Places are skipped: "Salem" is where, not who.
  */
 function sentenceSubject(d: Discourse, sentence: Range, before: number): Mention | null {
   const text = d.article.text;
-  const m = d.mentions.find((x) => x.sentence === sentence && x.start < before && x.subject);
-  if (!m?.entity) return null;
-  const lead = text.slice(sentence.start, m.start);
-  const opening = /^[\s“"]*(?:(?:but|and|so|yet|meanwhile|still|now|instead|however|also)\s+)?$/i.test(lead) || /^[^,]{0,60},\s*$/.test(lead);
-  if (!opening) return null;
-  if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return null;
-  if (m.entity.kind === "organisation" && isPlaceName(m.entity.name)) return null;
-  return m;
+  for (const m of d.mentions) {
+    if (m.sentence !== sentence || m.start >= before) continue;
+    if (!m.entity) continue;
+    if (m.entity.kind === "organisation" && isPlaceName(m.entity.name)) continue;
+    // "Syrian refugees", "Republican candidates": an adjective, not someone.
+    if (!m.entity.sure && m.entity.keys.length === 1 && /(?:an|ese|ish|i)$/.test(m.text) && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3))) continue;
+    if (/^[’']s?\b/.test(text.slice(m.end, m.end + 3))) continue;
+    const lead = text.slice(sentence.start, m.start).replace(/^[\s“"‘(]+/u, "");
+    const leadWords = lead.match(/[\p{L}\p{N}.’'-]+/gu) ?? [];
+    const describes = (w: string) =>
+      (/^[\p{Lu}\p{N}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase())) || DESCRIPTIVE.test(w.replace(/\.$/, ""));
+    const titled = leadWords.every(describes);
+    const opening = /^(?:(?:but|and|so|yet|meanwhile|still|now|instead|however|also)\s+)?$/i.test(lead);
+    // An opening phrase and its comma, then perhaps title words: "At Brazile’s direction, the DNC …"
+    const core = lead.replace(/(?:[\p{L}\p{N}.’'-]+\s+)*$/u, (tail) => ((tail.match(/[\p{L}\p{N}.’'-]+/gu) ?? []).every(describes) ? "" : tail));
+    const afterPhrase = core.length <= 160 && /,\s*$/.test(core) && !/[.;:]\s/.test(core);
+    if ((titled && leadWords.length <= 6) || opening || afterPhrase) return m;
+  }
+  return null;
 }
 
 function isPlaceName(name: string): boolean {
   return name.split(/\s+/).every((w) => isPlace(w));
 }
 
+/** Who a sentence reports speaking, if it does: "Bolton distanced himself …, saying he would …" -> Bolton. */
+function reportingClause(d: Discourse, range: Range): Found | null {
+  const text = d.article.text;
+  const verbs = outsideWords(d, range.start, range.end).filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const verb = verbs[i]!;
+    const participle = isParticiple(verb.text.toLowerCase()) && precededByComma(d, verb);
+    if (!participle) {
+      const found = subjectBefore(d, verb, range.start) ?? pronounLike(d, verb, range.start);
+      if (found) return found;
+    }
+    const coordinated = /\b(?:and|or|but|by)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(range.start, verb.start - 20), verb.start));
+    if (!participle && !coordinated) break;
+  }
+  const verb = verbs[0];
+  if (!verb) return null;
+  const subject = sentenceSubject(d, range, verb.start);
+  return subject ? { subject, verb, how: "sentence" } : null;
+}
+
 function precededByComma(d: Discourse, w: Word): boolean {
-  return /,\s*$/.test(d.article.text.slice(Math.max(0, w.start - 3), w.start));
+  return /,["”’]?\s*$/.test(d.article.text.slice(Math.max(0, w.start - 4), w.start));
 }
 
 function insideMention(d: Discourse, w: Word): boolean {
@@ -298,7 +374,7 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     const c0 = text.lastIndexOf(",", c1 - 1);
     if (c0 < lower) return null;
     const inner = d.mentions.find((m) => m.type === "name" && m.entity?.kind === "person" && m.start >= c0 && m.end <= c1);
-    if (inner && /^[,\s]*$/.test(text.slice(c0, inner.start)) && /^\s*$/.test(text.slice(inner.end, c1))) {
+    if (inner && /^[,\s]*$/.test(text.slice(c0, inner.start)) && /^\s*(?:\([^()]{1,40}\))?\s*$/.test(text.slice(inner.end, c1))) {
       return { subject: inner, verb, how: "apposition" };
     }
     p = c0;
@@ -307,11 +383,13 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
   return null;
 }
 
+const GOVERNED = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|under|near|than|into|across)\s+(?:(?:the|a|an)\s+)?$/i;
+
 function acceptableSubject(d: Discourse, m: Mention): boolean {
   const text = d.article.text;
   if (/^[’']s?\b/.test(text.slice(m.end, m.end + 2)) && m.type === "name") return false;
-  const before = text.slice(Math.max(0, m.start - 12), m.start);
-  if (PREPOSITIONS.test(before) || /\b(?:the|a|an)\s*$/i.test(before) && m.type === "name" && m.entity?.kind === "organisation" && isPlaceName(m.entity.name)) return false;
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (GOVERNED.test(before) || /\b(?:the|a|an)\s*$/i.test(before) && m.type === "name" && m.entity?.kind === "organisation" && isPlaceName(m.entity.name)) return false;
   if (m.entity?.kind === "organisation" && isPlaceName(m.entity.name) && /,\s*$/.test(before)) return false;
   return true;
 }
@@ -392,15 +470,10 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
   if (prevSentence && prevSentence.start >= paragraph.start && span.kind === "direct") {
     const hasQuote = d.spans.some((s) => s.open >= prevSentence.start && s.open < prevSentence.end);
     if (!hasQuote) {
-      const ws = outsideWords(d, prevSentence.start, prevSentence.end);
-      for (const verb of ws) {
-        if (!SPEECH_VERBS.has(verb.text.toLowerCase()) || insideMention(d, verb)) continue;
-        const found = subjectBefore(d, verb, prevSentence.start);
-        if (found?.subject.entity) {
-          const a = toAttribution(found);
-          return { ...a, confidence: Math.min(a.confidence, 0.8), evidence: `the sentence before reports ${a.entity!.name} speaking (${verb.text})` };
-        }
-        break;
+      const found = reportingClause(d, prevSentence);
+      if (found?.subject.entity) {
+        const a = toAttribution(found);
+        return { ...a, confidence: Math.min(a.confidence, 0.8), evidence: `the sentence before reports ${a.entity!.name} speaking (${found.verb.text})` };
       }
     }
   }
@@ -447,14 +520,10 @@ function reportedBefore(d: Discourse, span: QuoteSpan): Attribution | null {
   const sentences = d.sentences.get(span.paragraphIndex - 1) ?? [];
   const last = sentences[sentences.length - 1];
   if (!last) return null;
-  for (const verb of outsideWords(d, last.start, last.end)) {
-    if (!SPEECH_VERBS.has(verb.text.toLowerCase()) || insideMention(d, verb)) continue;
-    const found = subjectBefore(d, verb, last.start);
-    if (!found?.subject.entity) return null;
-    const a = toAttribution(found);
-    return { ...a, confidence: Math.min(a.confidence, 0.7), evidence: `the paragraph before reports ${a.entity!.name} speaking (${verb.text})` };
-  }
-  return null;
+  const found = reportingClause(d, last);
+  if (!found?.subject.entity) return null;
+  const a = toAttribution(found);
+  return { ...a, confidence: Math.min(a.confidence, 0.7), evidence: `the paragraph before reports ${a.entity!.name} speaking (${found.verb.text})` };
 }
 
 /** "Cruz continued:" / "As Joel Pollak observed, the biggest victor was the stage itself:" then the quotation. */
@@ -469,15 +538,10 @@ function introducedByColon(d: Discourse, span: QuoteSpan): Attribution | null {
   const sentences = d.sentences.get(span.paragraphIndex - 1) ?? [];
   const last = sentences[sentences.length - 1];
   if (!last) return null;
-  const ws = outsideWords(d, last.start, last.end);
-  for (let i = ws.length - 1; i >= 0; i--) {
-    const verb = ws[i]!;
-    if (!SPEECH_VERBS.has(verb.text.toLowerCase()) || insideMention(d, verb)) continue;
-    const found = subjectBefore(d, verb, last.start) ?? pronounLike(d, verb, last.start);
-    if (found) {
-      const a = toAttribution(found);
-      return { ...a, confidence: Math.min(a.confidence, 0.85), evidence: `introduced in ¶${previous.n}: ${a.evidence}` };
-    }
+  const found = reportingClause(d, last);
+  if (found) {
+    const a = toAttribution(found);
+    return { ...a, confidence: Math.min(a.confidence, 0.85), evidence: `introduced in ¶${previous.n}: ${a.evidence}` };
   }
   // No reporting verb ("17-year-old Jared Potts echoed:", "President Clinton released the following statement:"):
   // a name right before the colon, else the sentence's subject.

@@ -94,13 +94,14 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
 
 function markRole(text: string, i: number, from: number, to: number): MarkRole | null {
   const ch = text[i]!;
-  if (OPEN_MARKS.includes(ch)) return "open";
-  if (CLOSE_MARKS.includes(ch)) return "close";
-  if (ch !== '"') return null;
+  if (ch !== '"' && !OPEN_MARKS.includes(ch) && !CLOSE_MARKS.includes(ch)) return null;
   const before = i > from ? text[i - 1]! : " ";
   const after = i + 1 < to ? text[i + 1]! : " ";
   const spaceBefore = /[\s([{—–\-/]/.test(before);
   const spaceAfter = /[\s.,;:!?)\]}—–]/.test(after);
+  // A curly mark facing the wrong way ("It's unusual,“ said …") is read from its surroundings.
+  if (OPEN_MARKS.includes(ch)) return !spaceBefore && spaceAfter ? "either" : "open";
+  if (CLOSE_MARKS.includes(ch)) return spaceBefore && !spaceAfter ? "either" : "close";
   if (spaceBefore && !spaceAfter) return "open";
   if (!spaceBefore && spaceAfter) return "close";
   return "either";
@@ -196,6 +197,8 @@ function looksLikeTitle(content: string): boolean {
 /** Tony "the Tiger" Blair, Earvin "Magic" Johnson: a quoted word between two parts of a name. */
 function isNickname(text: string, span: QuoteSpan, p: Paragraph): boolean {
   if (span.close < 0) return false;
+  // “unhinged.” Sen. Rubio … / “an orange buffoon,” Susan said: punctuation inside the marks ends the phrase.
+  if (/[.,;:!?]$/.test(text.slice(span.start, span.end)) || text[span.close + 1] !== " ") return false;
   const before = /(\p{Lu}[\p{L}.'’-]*)\s+$/u.exec(text.slice(Math.max(p.start, span.open - 30), span.open));
   const after = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(span.close + 1, Math.min(p.end, span.close + 30)));
   return before !== null && after !== null;

@@ -26,7 +26,10 @@ export const SPEECH_VERBS = new Set(
   echoes echoing referred refers retorted quoted quoting recounted recounts cautioned cautions advised lashed
   griped grumbled mused muses scoffed sniped snapped chided touted touts bragged fumed vented posited
   contended contends opined explained ranted repeated repeats recalled underscored underlined gushed thundered
-  railed blasted bemoaned conceded predicted proclaimed proclaims announced affirmed`
+  railed blasted bemoaned conceded predicted proclaimed proclaims announced affirmed thanked thanks decried
+  decries pondered ponders lamented demanded interjected interrupted cried exclaimed exclaims whispered shouted yelled
+  screamed answered answers responds replied remarked denounce denounced denounces denouncing chanted chanting
+  referring refer refers mocking ridiculed ridiculing speculated speculates retaliated`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -47,7 +50,8 @@ export const INVERTIBLE_VERBS = new Set(
 export const VERB_MODIFIERS = new Set(
   `also later then has have had previously further repeatedly publicly recently earlier once again had would will
   subsequently simply then flatly immediately quickly angrily bluntly frankly firmly reportedly separately privately
-  openly has already once just since still even yet originally initially first last finally told`
+  openly has already once just since still even yet originally initially first last finally told is are was were
+  been being now again also reportedly`
     .split(/\s+/)
     .filter(Boolean),
 );

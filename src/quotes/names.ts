@@ -4,7 +4,7 @@
  * Ministry" are one body, "Russian Defense Ministry".
  */
 import { genderOfFirstName } from "./first-names.js";
-import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS } from "./lexicon.js";
+import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, stripPossessive, words, type Word } from "./text.js";
 
 export interface NameRun {
@@ -48,7 +48,12 @@ const PLACES = new Set(
   england scotland wales ireland donbas donbass crimea bucha izyum kharkiv kharkov luhansk donetsk lugansk
   texas california florida ohio iowa virginia carolina pennsylvania michigan wisconsin nevada arizona colorado
   chicago boston philadelphia manchester liverpool united states kingdom emirates saudi arabia korea north south
-  east west republic union european africa asia america latin middle gulf`
+  east west republic union european africa asia america latin middle gulf hampshire jersey dakota island kansas
+  missouri indiana illinois georgia alabama tennessee kentucky louisiana mississippi arkansas oklahoma nebraska
+  minnesota oregon utah idaho montana wyoming maine vermont massachusetts connecticut maryland delaware hawaii
+  alaska los angeles san francisco diego miami atlanta dallas houston denver seattle detroit cleveland orlando
+  vegas las phoenix charleston columbus pittsburgh baltimore brooklyn manhattan queens harlem bronx anaheim
+  sacramento nashville memphis louisville richmond milwaukee des moines tampa austin portland omaha cincinnati`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -72,7 +77,9 @@ export function capitalisedRuns(
   let current: Word[] = [];
   const flush = () => {
     while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
-    while (current.length > 0 && NOT_NAMES.has(current[0]!.text.toLowerCase())) current.shift();
+    while (current.length > 0 && (NOT_NAMES.has(current[0]!.text.toLowerCase()) || SPEECH_VERBS.has(current[0]!.text.toLowerCase()))) {
+      current.shift();
+    }
     if (current.length > 0) {
       const last = current[current.length - 1]!;
       runs.push({
@@ -91,7 +98,8 @@ export function capitalisedRuns(
     const prevPossessive = prev !== undefined && stripPossessive(prev.text);
     const countryPossessive = prevPossessive && prevPossessive.possessive && current.length === 1 && DEMONYMS[prevPossessive.base.toLowerCase()] !== undefined;
     // "Sen. Bernie Sanders", "Dr. Harold Varmus": an abbreviated title joins across its full stop.
-    const abbreviatedTitle = prev !== undefined && gap === ". " && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase());
+    const abbreviatedTitle =
+      prev !== undefined && gap === ". " && (TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)); // "Kevin D. Williamson"
     const joined =
       prev !== undefined && (/^ $/.test(gap) || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
     const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
@@ -152,7 +160,8 @@ export function parseRun(run: NameRun): ParsedName | null {
   if (of > 0) {
     const left = texts.slice(0, of);
     const lastLeft = left[left.length - 1]!.toLowerCase();
-    if (genderOfFirstName(left[0]!) !== null && !TITLE_WORDS.has(lastLeft) && !ORG_WORDS.has(lastLeft)) {
+    const firstName = left.find((t) => !TITLE_WORDS.has(t.toLowerCase()));
+    if (firstName !== undefined && genderOfFirstName(firstName) !== null && !TITLE_WORDS.has(lastLeft) && !ORG_WORDS.has(lastLeft)) {
       const leftRun: NameRun = { start: run.start, end: tokens[of - 1]!.end, tokens: tokens.slice(0, of), possessive: false };
       return parseRun(leftRun);
     }
@@ -164,7 +173,12 @@ export function parseRun(run: NameRun): ParsedName | null {
     // "John Major": a title word right after a known first name is a surname.
     const afterFirstName = i >= 2 && genderOfFirstName(texts[i - 2]!) !== null;
     if (TITLE_WORDS.has(l) && !afterFirstName) break;
-    if (CONNECTORS.has(l) && i - 1 > 0 && !TITLE_WORDS.has(lowers[i - 2]!)) {
+    // "De Blasio", "Le Pen": a capitalised particle opening the run belongs to the name.
+    if (CONNECTORS.has(l) && i - 1 === 0 && i < texts.length && /^\p{Lu}/u.test(texts[0]!) && l !== "of" && l !== "for") {
+      i--;
+      continue;
+    }
+    if (CONNECTORS.has(l) && l !== "of" && l !== "for" && i - 1 > 0 && !TITLE_WORDS.has(lowers[i - 2]!)) {
       i--; // "Ludwig van Beethoven"
       continue;
     }

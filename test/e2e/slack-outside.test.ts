@@ -1,7 +1,8 @@
 /**
  * Checked from outside: the built bot, started as `node dist/src/cli.js start` (what `npm start` runs) with only
  * its environment, answers a real request from a fake Slack or a fake Discord on 127.0.0.1, refuses an unsigned
- * Slack request, and on SIGTERM finishes the answer in flight and exits 0.
+ * Slack request, and on SIGTERM finishes the answer in flight and exits 0. A token the platform refuses ends
+ * start-up with a non-zero exit and the reason, instead of a process left hanging.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(services.map((s) => s.kill()));
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function start(env: Record<string, string>): Service {
@@ -93,6 +94,45 @@ describe("Slack over HTTP, from outside", () => {
   });
 });
 
+describe("a token the platform refuses, from outside", () => {
+  let slackFake: FakeSlack;
+  let discordFake: FakeDiscord;
+
+  beforeAll(async () => {
+    slackFake = await FakeSlack.start();
+    slackFake.onApi("auth.test", () => ({ body: { ok: false, error: "invalid_auth" } }));
+    discordFake = await FakeDiscord.start();
+  });
+
+  afterAll(async () => {
+    await slackFake?.stop();
+    await discordFake?.close();
+  });
+
+  /** Start-up fails: the bot says why and exits non-zero instead of hanging on what it had already opened. */
+  async function expectRefused(service: Service, why: RegExp): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`still running ${EXIT_WITHIN_MS} ms after the token was refused:\n${service.output()}`)), EXIT_WITHIN_MS);
+    });
+    const exit = await Promise.race([service.exited, hung]).finally(() => clearTimeout(timer));
+    expect(exit.code, service.output()).not.toBe(0);
+    expect(exit.signal).toBeNull();
+    expect(service.output()).toMatch(why);
+  }
+
+  test("Slack: exits non-zero with the reason", async () => {
+    const port = await freePort();
+    const service = start({ SLACK_BOT_TOKEN: "xoxb-revoked", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackFake.apiUrl, PORT: String(port) });
+    await expectRefused(service, /invalid_auth/);
+  }, 60_000);
+
+  test("Discord: exits non-zero with the reason", async () => {
+    const service = start({ DISCORD_TOKEN: "not-the-token", DISCORD_API_URL: discordFake.apiUrl });
+    await expectRefused(service, /"msg":"discord login failed".*invalid token/);
+  }, 60_000);
+});
+
 describe("Discord, from outside", () => {
   let fake: FakeDiscord;
   let service: Service;
@@ -126,7 +166,10 @@ describe("Discord, from outside", () => {
     // Deferred: the answer is in flight. Stopping now must still deliver it.
     await fake.waitFor(() => fake.requestsFor(token).some((r) => r.route.endsWith("/callback")), "the deferral", 30_000);
     const exit = service.terminate(EXIT_WITHIN_MS);
-    const { message, request } = await discordAnswer(fake, token);
+    const { message, request } = await discordAnswer(fake, token).catch((error: Error) => {
+      const { exitCode, signalCode } = service.child;
+      throw new Error(`${error.message}\nrequests: ${fake.timeline.join(", ")}\nexit: ${exitCode} ${signalCode}\nbot output:\n${service.output()}`);
+    });
     expect(request.method).toBe("PATCH");
     expect(request.body.allowed_mentions).toEqual({ parse: [] });
     expect(isEphemeral(message)).toBe(true);
