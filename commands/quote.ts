@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationLine, type Block, type Citation } from "../src/core/reply.js";
+import type { Block, Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import type { QuoteHit, Speaker } from "../src/quotes/types.js";
@@ -216,13 +216,14 @@ function citationOf(hit: QuoteHit, newsroom: Newsroom): Citation {
   };
 }
 
-/** “text” — Speaker (cue), Outlet · “Title” · date · ¶N [(uncertain attribution)] */
+/** “text” — Speaker (cue), Outlet, “Title”, date, ¶N [(uncertain attribution)] */
 function plainQuote(hit: QuoteHit, citation: Citation): string {
   const q = hit.quotation;
   const who = q.speaker ?? "unknown speaker";
   const cue = q.kind === "transcript" ? "transcript" : q.cue;
   const note = q.confidence < UNCERTAIN_BELOW ? " (uncertain attribution)" : "";
-  return `“${q.text}” — ${who}${cue ? ` (${cue})` : ""}, ${citationLine(citation)}${note}`;
+  const where = [citation.outlet ?? citation.doc, citation.title ? `“${citation.title}”` : null, citation.published?.slice(0, 10), `¶${citation.paragraph}`];
+  return `“${q.text}” — ${who}${cue ? ` (${cue})` : ""}, ${where.filter(Boolean).join(", ")}${note}`;
 }
 
 function sameName(typed: string, name: string): boolean {

@@ -3,9 +3,13 @@
  * 1. The sample corpus (seeds/) against test/fixtures/seed-quotes.json: quotations found, right speaker, misses.
  * 2. PolNeAR (../shared/corpora/polnear, dev split; `--split train` for tuning): direct and mixed quotations
  *    whose source is a name: the share found (one of our quotations overlaps the annotated content) and, of
- *    those, the share with the right speaker (the source's last word is our speaker's last word). Pronoun
- *    sources are reported apart (found, and given a speaker). Skipped with a message when ../shared is absent.
- * Options: --split dev|train, --misses N (print N wrong or missed examples).
+ *    those, the share with the right speaker: our speaker's surname is the last word of the annotated source's
+ *    head (before an apposition, a bracket or an "of …" tail: "Brent Bozell III, founder of …" -> Bozell).
+ *    A source is "a name" when that last word is capitalised ("who", "the statement", "a source" are not).
+ *    Pronoun sources are reported apart (found, and given a speaker). Also: accuracy by confidence band and by
+ *    attribution rule. Skipped with a message when ../shared is absent.
+ * Options: --split dev|train (tune on train only), --misses N (print N wrong examples), --show-null (with
+ * --misses, list found-but-unattributed and missed ones too).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -162,6 +166,7 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
   };
   const misses: string[] = [];
   const rules: Record<string, { right: number; wrong: number }> = {};
+  const bands: Record<string, { right: number; wrong: number }> = {};
   const matched = new Set<Quotation>();
   for (const row of rows) {
     const sourceHead = (row.source.split(/[,([]/u)[0] ?? "").trim().split(/\s+/u);
@@ -183,6 +188,12 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
       const r = (rules[ruleOf(best)] ??= { right: 0, wrong: 0 });
       if (right) r.right++;
       else r.wrong++;
+      if (best.speaker) {
+        const band = best.confidence >= 0.8 ? "≥0.8" : best.confidence >= 0.6 ? "0.6–0.8" : "<0.6";
+        const b = (bands[band] ??= { right: 0, wrong: 0 });
+        if (right) b.right++;
+        else b.wrong++;
+      }
     }
     if (right) group.right++;
     else if (isName && misses.length < options.misses && (best.speaker || options.showNull)) {
@@ -199,6 +210,10 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
   console.log(`  other source:   ${o.total} ("who", "the statement", a title, none): found ${o.found} (${pct(o.found, o.total)}), same last word ${o.right}`);
   const p = groups.pronoun;
   console.log(`  pronoun source: ${p.total}: found ${p.found} (${pct(p.found, p.total)}), given a speaker ${p.attributed} (${pct(p.attributed, p.found)} of found)`);
+  const attributedRight = n.right;
+  const attributed = Object.values(bands).reduce((sum, b) => sum + b.right + b.wrong, 0);
+  console.log(`  named source, given a speaker: ${attributed} (${pct(attributed, n.found)} of found), right ${pct(attributedRight, attributed)}`);
+  console.log(`  by confidence (named sources given a speaker): ${Object.entries(bands).map(([k, v]) => `${k}: ${v.right}/${v.right + v.wrong} right (${pct(v.right, v.right + v.wrong)})`).join(", ")}`);
   console.log(`  by rule (named sources): ${Object.entries(rules).sort((a, b) => b[1].right + b[1].wrong - a[1].right - a[1].wrong).map(([k, v]) => `${k} ${v.right}/${v.right + v.wrong}`).join(", ")}`);
   for (const line of misses) console.log(line);
 }

@@ -10,10 +10,10 @@
  */
 import type { Discourse, Entity, Mention } from "./discourse.js";
 import type { QuoteSpan } from "./extract.js";
-import { INVERTIBLE_VERBS, NOT_NAMES, SPEECH_VERBS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
+import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
-import { words, type Word } from "./text.js";
+import { nameKey, words, type Word } from "./text.js";
 
 export interface Attribution {
   entity: Entity | null;
@@ -57,6 +57,8 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   const text = d.article.text;
   const sentence = sentenceOf(d, span);
   const content = text.slice(span.start, span.end);
+  const labelled = speakerLabel(d, content);
+  if (labelled) return labelled;
   const afterStart = span.close >= 0 ? span.close + 1 : span.end;
   // The clause ends at the next quoted sentence (a partial quotation inside the clause does not end it).
   const nextOpen = d.spans.find((s) => s.open > span.open && s.paragraphIndex === span.paragraphIndex && s.kind === "direct")?.open ?? Infinity;
@@ -77,6 +79,16 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
     if (found) return toAttribution(found);
   }
   return null;
+}
+
+/** An interview transcript quoted: "PENCE: Well, look, …" names its speaker in capitals. */
+function speakerLabel(d: Discourse, content: string): Attribution | null {
+  const label = /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}):\s/u.exec(content);
+  if (!label) return null;
+  const key = nameKey(label[1]!.split(" ").pop()!);
+  const entity = d.entities.find((e) => e.kind === "person" && e.keys[e.keys.length - 1] === key);
+  if (!entity) return null;
+  return { entity, cue: null, mention: label[1]!, confidence: 0.85, evidence: `transcript label ${label[1]}: ${entity.name}` };
 }
 
 function toAttribution(found: Found): Attribution {
@@ -106,12 +118,18 @@ function after(d: Discourse, from: number, to: number): Found | null {
   // Only a clause that starts right after the quotation belongs to it.
   if (!/^[\s,.;:—–-]*$/.test(text.slice(from, first.start))) return null;
   const firstLower = first.text.toLowerCase();
+  // “…” ― Sonya Herridge: a quotation signed with a dash.
+  if (/^\s*[―—–-]\s*$/.test(text.slice(from, first.start))) {
+    const signed = d.mentions.find((m) => m.start === first.start && m.type === "name" && m.entity);
+    if (signed) return { subject: signed, verb: { text: "―", start: from, end: first.start }, how: "adjacent" };
+  }
   if (firstLower === "according" && ws[1]?.text.toLowerCase() === "to") {
     const m = mentionStartingAt(d, ws[1].end);
     if (m) return { subject: m, verb: first, how: "according" };
   }
   if (SPEECH_VERBS.has(firstLower)) {
-    if (!INVERTIBLE_VERBS.has(firstLower)) return null;
+    // Right after a quotation any finite reporting verb may come first: “…,” declares Stephanie Acs.
+    if (isParticiple(firstLower) || /^(?:told|tells|tell|asked|asks|ask|urged|urges)$/.test(firstLower)) return null;
     const m = invertedSubject(d, first.end, to);
     return m ? { subject: m, verb: first, how: "inverted" } : null;
   }
@@ -134,6 +152,16 @@ function after(d: Discourse, from: number, to: number): Found | null {
     return inverted ? { subject: inverted, verb: w, how: "inverted" } : null;
   }
   // “Go back to Univision,” Trump barked. — a name, then a verb we do not list, then the end of the clause.
+  // "…" and donations began to pick up again last week, Gilbert said. — a clause closing the sentence.
+  const all = outsideWords(d, from, to);
+  const lastVerb = [...all].reverse().find((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
+  if (lastVerb && all.length - all.indexOf(lastVerb) <= 3 && /^[\s\w]*[.!?]?\s*$/.test(text.slice(lastVerb.end, to))) {
+    const found = subjectBefore(d, lastVerb, from);
+    const subjectStart = found && "start" in found.subject ? found.subject.start : -1;
+    if (found && found.how === "adjacent" && subjectStart >= from && /,\s*$/.test(text.slice(from, subjectStart))) {
+      return { ...found, how: "apposition" };
+    }
+  }
   // “France will always be France,” an angry Hollande retaliated. / "…," Trump shot back.
   const lead = ws.slice(0, 4);
   const m = d.mentions.find((x) => x.type === "name" && lead.some((w) => w.start === x.start) && x.entity);
@@ -158,12 +186,15 @@ function startsWithMention(d: Discourse, at: number): Mention | null {
 function invertedSubject(d: Discourse, from: number, to: number): Mention | null {
   const text = d.article.text;
   // Full stops of abbreviated titles ("Dr. Harold Varmus") do not end the clause.
-  const tail = text.slice(from, to).replace(/\b(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Prof|Rev|St)\./g, "$1 ");
+  const tail = text
+    .slice(from, to)
+    .replace(/\b(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Prof|Rev|St)\./g, "$1 ")
+    .replace(/\b(\p{Lu})\./gu, "$1 "); // initials: "G.K. Butterfield"
   const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about|of)\s/u.exec(tail);
   const end = from + (stop ? stop.index : tail.length);
   const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
   if (inside.length === 0) return null;
-  if (!/^\s*(?:[\p{L}’'.-]+\s+){0,5}$/u.test(text.slice(from, inside[0]!.start))) return null;
+  if (!/^\s*(?:[\p{L}\p{N}’'.,-]+\s+){0,10}$/u.test(text.slice(from, inside[0]!.start))) return null;
   const people = inside.filter((m) => m.entity!.kind === "person");
   return people[people.length - 1] ?? inside[inside.length - 1]!;
 }
@@ -191,7 +222,7 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     const last = ws[ws.length - 1];
     if (last && /^[a-z]+$/.test(last.text) && !SPEECH_VERBS.has(last.text)) {
       const particle = /^(?:back|out|up|in|on|off)$/.test(last.text) ? ws[ws.length - 2] : last;
-      if (particle && /^[a-z]+(?:ed|s|ing)$/.test(particle.text)) {
+      if (particle && (/^[a-z]+(?:ed|s|ing)$/.test(particle.text) || /^(?:shot|spoke|went|fired|wrote|said)$/.test(particle.text))) {
         const subject = subjectBefore(d, particle, sentence.start);
         if (subject) return subject;
         // "Trump gestured …, then leaned in and boomed: “…”"
@@ -271,7 +302,15 @@ function sentenceSubject(d: Discourse, sentence: Range, before: number): Mention
     // "Syrian refugees", "Republican candidates": an adjective, not someone.
     if (!m.entity.sure && m.entity.keys.length === 1 && /(?:an|ese|ish|i)$/.test(m.text) && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3))) continue;
     if (/^[’']s?\b/.test(text.slice(m.end, m.end + 3))) continue;
-    const lead = text.slice(sentence.start, m.start).replace(/^[\s“"‘(]+/u, "");
+    // The lead-in with quotations taken out: "“…,” Blige sings" opens with Blige.
+    let lead = text.slice(sentence.start, m.start);
+    for (const q of [...d.spans].reverse()) {
+      if (q.open >= sentence.start && q.open < m.start) {
+        const qEnd = Math.min(m.start, (q.close >= 0 ? q.close + 1 : q.end)) - sentence.start;
+        lead = lead.slice(0, q.open - sentence.start) + lead.slice(qEnd).replace(/^[\s,]*/, " ");
+      }
+    }
+    lead = lead.replace(/^[\s“"‘(]+/u, "");
     const leadWords = lead.match(/[\p{L}\p{N}.’'-]+/gu) ?? [];
     const describes = (w: string) =>
       (/^[\p{Lu}\p{N}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase())) || DESCRIPTIVE.test(w.replace(/\.$/, ""));
@@ -354,13 +393,26 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     const candidate = mentionEndingAt(d, p, lower);
     if (candidate) {
       if (acceptableSubject(d, candidate)) return { subject: candidate, verb, how };
+      // "…, with Cruz recently promising to “…”": the one after "with" does the -ing.
+      if (isParticiple(verb.text.toLowerCase()) && /\bwith\s+$/i.test(text.slice(Math.max(lower, candidate.start - 6), candidate.start))) {
+        return { subject: candidate, verb, how };
+      }
       // Skip the describing phrase and look further back ("Stacy Baker of Columbia, South Carolina says").
       let q = candidate.start;
       const gap = text.slice(lower, q);
-      const prep = PREPOSITIONS.exec(gap);
+      const prep = GOVERNED.exec(gap);
       if (prep) q = lower + prep.index;
       else if (/,\s*$/.test(gap)) q = lower + gap.replace(/,\s*$/, "").length;
       else return null;
+      // "John Houlihan, editor of Computerandvideogames.com told …": an apposition left open before the verb.
+      const comma = text.lastIndexOf(",", q);
+      if (comma >= lower) {
+        const opener = /^\s*([\p{Ll}-]+)/u.exec(text.slice(comma + 1, q))?.[1] ?? "";
+        const named = mentionEndingAt(d, comma, lower);
+        if (named?.entity?.kind === "person" && (DESCRIPTIVE.test(opener) || TITLE_WORDS.has(opener) || opener in PERSON_ROLES)) {
+          if (acceptableSubject(d, named)) return { subject: named, verb, how: "apposition" };
+        }
+      }
       const owner = mentionEndingAt(d, q, lower);
       if (owner && acceptableSubject(d, owner)) return { subject: owner, verb, how: "apposition" };
       p = q;

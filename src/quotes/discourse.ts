@@ -7,7 +7,7 @@ import type { Article } from "../corpus/types.js";
 import type { QuoteSpan } from "./extract.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
-import { capitalisedRuns, parseRun, type NameRun, type ParsedName } from "./names.js";
+import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { sentenceRanges, type Range } from "./sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
 
@@ -38,6 +38,8 @@ export interface Mention {
   sentence: Range;
   /** The first mention of a person or body in its sentence: the likely grammatical subject. */
   subject: boolean;
+  /** A reporting verb follows this mention ("Archer, wearing a T-shirt, said …"). */
+  speaks: boolean;
   /** How sure the link to `entity` is (1 for a name). */
   confidence: number;
   evidence: string;
@@ -85,6 +87,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
           paragraphIndex: pi,
           sentence,
           subject: false,
+          speaks: false,
           confidence: 1,
           evidence: "",
           kind: parsed.kind,
@@ -112,12 +115,26 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   });
   raw.sort((a, b) => a.start - b.start);
 
-  // Subjects: the first mention of each sentence.
+  // Subjects: the first person (name, he/she or role) of each sentence, and a body named before any person.
+  // Places are never subjects ("Florida delegate John Archer said" is about Archer).
   let lastSentence: Range | null = null;
+  let personSeen = false;
+  let bodySeen = false;
   for (const m of raw) {
+    m.speaks = speaksAfter(text, m);
     if (m.sentence !== lastSentence) {
-      m.subject = true;
       lastSentence = m.sentence;
+      personSeen = false;
+      bodySeen = false;
+    }
+    const isBody = m.type === "name" && m.kind === "organisation";
+    if (isBody && isPlaceName(m.name ?? "")) continue;
+    if (isBody) {
+      if (!personSeen && !bodySeen) m.subject = true;
+      bodySeen = true;
+    } else if (!personSeen) {
+      m.subject = true;
+      personSeen = true;
     }
   }
 
@@ -139,6 +156,10 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     kept.push(stripExtras(m));
   }
   return { article, spans, entities, mentions: kept, sentences };
+}
+
+function isPlaceName(name: string): boolean {
+  return name !== "" && name.split(/\s+/).every((w) => isPlace(w));
 }
 
 /** Words the article capitalises somewhere other than at a sentence start: names, not sentence openers. */
@@ -167,12 +188,25 @@ function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: P
 }
 
 function mentionOf(type: Mention["type"], start: number, end: number, text: string, pi: number, sentence: Range): Mention {
-  return { type, start, end, text: text.slice(start, end), entity: null, paragraphIndex: pi, sentence, subject: false, confidence: 0, evidence: "" };
+  return { type, start, end, text: text.slice(start, end), entity: null, paragraphIndex: pi, sentence, subject: false, speaks: false, confidence: 0, evidence: "" };
 }
 
 function stripExtras(m: Mention): Mention {
-  const { type, start, end, text, entity, paragraphIndex, sentence, subject, confidence, evidence } = m;
-  return { type, start, end, text, entity, paragraphIndex, sentence, subject, confidence, evidence };
+  const { type, start, end, text, entity, paragraphIndex, sentence, subject, speaks, confidence, evidence } = m;
+  return { type, start, end, text, entity, paragraphIndex, sentence, subject, speaks, confidence, evidence };
+}
+
+/** Whether a reporting verb follows the mention, past modifiers, a bracket or one comma-delimited apposition. */
+function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean {
+  let rest = text.slice(m.end, m.sentence.end).replace(/^\s*\([^()]{0,40}\)/, "");
+  const apposition = /^\s*,[^,]{1,120},/.exec(rest);
+  if (apposition) rest = rest.slice(apposition[0].length);
+  for (const w of rest.match(/[\p{L}’'-]+/gu)?.slice(0, 4) ?? []) {
+    const l = w.toLowerCase();
+    if (SPEECH_VERBS.has(l)) return true;
+    if (!VERB_MODIFIERS.has(l)) return false;
+  }
+  return false;
 }
 
 function linkName(
@@ -284,7 +318,8 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
     const unknown = inSentence.filter((x) => x.entity!.gender === null && x.entity!.sure);
     const pool = known.length > 0 ? known : unknown;
     if (pool.length === 0) continue;
-    const chosen = pool.find((x) => x.subject) ?? pool[pool.length - 1]!;
+    // Someone reported speaking in that sentence first, then its subject, then the latest named.
+    const chosen = pool.find((x) => x.speaks) ?? pool.find((x) => x.subject) ?? pool[pool.length - 1]!;
     const entity = chosen.entity!;
     const rivals = new Set(pool.map((x) => x.entity)).size > 1;
     m.entity = entity;

@@ -39,9 +39,12 @@ export function isParticiple(verb: string): boolean {
   return verb.endsWith("ing");
 }
 
-/** Verbs that take their speaker after them in inverted order ("said Marija Zakharova"). */
+/**
+ * Verbs that take their speaker after them in inverted order ("said Marija Zakharova"). Not "told" or "asked":
+ * what follows them is the listener ("told BBC News").
+ */
 export const INVERTIBLE_VERBS = new Set(
-  "said says added adds noted notes continued continues asked asks replied replies explained explains wrote writes concluded concludes told insisted warned argued recalled declared observed stated commented remarked explained suggested quipped".split(
+  "said says added adds noted notes continued continues replied replies explained explains wrote writes concluded concludes insisted warned argued recalled declared observed stated commented remarked suggested quipped".split(
     " ",
   ),
 );

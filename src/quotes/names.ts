@@ -36,6 +36,11 @@ const CONNECTORS = new Set(["of", "for", "de", "van", "von", "der", "den", "da",
 /** Connectors that may join words of a body's name but never a person's ("Ministry of Defense"). */
 const ORG_CONNECTORS = new Set(["of", "for", "the", "and", "on"]);
 
+/** Title words that do not make the next word a person's name by themselves. */
+const WEAK_TITLE_WORDS = new Set(
+  "former ex acting interim the of for senior junior first then vice deputy state home foreign shadow trade industry culture health education finance treasury transport energy environment justice labour labor works pensions business economy development international affairs relations security us u.s. un eu uk nato who democratic republican democrat gop presidential star".split(" "),
+);
+
 const TITLE_ABBREVIATIONS = new Set(
   "mr mrs ms dr gov sen rep gen lt col sgt prof rev st pres amb adm capt maj cmdr supt insp det hon atty sens reps".split(" "),
 );
@@ -105,6 +110,10 @@ export function capitalisedRuns(
     const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
     if (cap && !(w.text.length === 1 && w.text === "I")) {
       if (!joined) flush();
+      // Keep an initial's full stop in the name: "Sander M. Levin".
+      if (joined && abbreviatedTitle && prev && /^\p{Lu}$/u.test(prev.text)) {
+        current[current.length - 1] = { ...prev, text: prev.text + ".", end: prev.end + 1 };
+      }
       current.push(w);
     } else if (joined && (CONNECTORS.has(w.text) || ORG_CONNECTORS.has(w.text))) {
       current.push(w);
@@ -209,7 +218,9 @@ export function parseRun(run: NameRun): ParsedName | null {
   if (description.length === 0 && nameTexts.every((t) => isPlace(t))) {
     return { kind: "organisation", name: placeAsBody(name), start, end };
   }
-  const sure = description.length > 0 || firstGender !== null;
+  // "Former Southampton" is no title: only an office or an honorific makes a capitalised word surely a person.
+  const titled = description.some((w) => !WEAK_TITLE_WORDS.has(w));
+  const sure = titled || firstGender !== null;
   return { kind: "person", name, start, end, description, gender, sure };
 }
 

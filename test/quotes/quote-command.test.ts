@@ -178,18 +178,24 @@ describe("/quote over the sample corpus", () => {
 });
 
 describe("/quote with uncertain attributions", () => {
-  it("notes an uncertain attribution in the plain text", async () => {
-    // Two men named before "he": the pronoun is ambiguous, and its confidence low.
+  it("notes an uncertain attribution in the plain text, and not a sure one", async () => {
+    // A fragment in a sentence with no reporting verb goes to the sentence's subject, flagged as unsure.
     const a = article("x.txt", [
-      "Smith met Jones and Brown on Monday, and Jones spoke with Brown.",
-      "“The budget is a disaster for every family in the land,” he said.",
+      "Hillary Clinton has long championed the idea of “systemic racism in our justice system” on the trail.",
+      "“We will fix the justice system for every family in the land,” Hillary Clinton said on Monday.",
     ]);
     const newsroom = newsroomOf([a]);
-    const quotation = newsroom.quotes.quotations[0]!;
     const dispatcher = createDispatcher([quoteCommand]);
-    const outcome = await dispatcher.dispatch("/quote budget", { services: newsroom, platform: "cli", user: null, channel: null, log: memoryLogger(), now: () => new Date() });
-    if (quotation.confidence < 0.6) expect(outcome.reply.text).toContain("(uncertain attribution)");
-    else expect(outcome.reply.text).not.toContain("(uncertain attribution)");
-    expect((outcome.results as QuoteResult[])[0]?.confidence).toBe(quotation.confidence);
+    const outcome = await dispatcher.dispatch("/quote Clinton justice", { services: newsroom, platform: "cli", user: null, channel: null, log: memoryLogger(), now: () => new Date() });
+    const results = outcome.results as QuoteResult[];
+    expect(results.map((r) => r.speaker)).toEqual(["Hillary Clinton", "Hillary Clinton"]);
+    const unsure = results.find((r) => r.kind === "partial")!;
+    const sure = results.find((r) => r.kind === "direct")!;
+    expect(unsure.confidence).toBeLessThan(0.6);
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.9);
+    const lines = outcome.reply.text.split("\n");
+    expect(lines.find((l) => l.includes("systemic racism"))).toContain("(uncertain attribution)");
+    expect(lines.find((l) => l.includes("We will fix"))).not.toContain("(uncertain attribution)");
+    expect(lines.find((l) => l.includes("We will fix"))).toContain("— Hillary Clinton (said), x.txt, ¶2");
   });
 });
