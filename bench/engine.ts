@@ -76,6 +76,7 @@ export function benchNewsroom(corpus: Corpus, sources: SourceSearch, quotes: Quo
     statements: () => {
       throw new Error("statements are not part of the benchmark");
     },
+    statementsIfReady: () => null,
     firstSeen: () => null,
   };
 }

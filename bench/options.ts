@@ -6,7 +6,7 @@ export interface BenchOptions {
   corpora: string[];
   /** Replicate (or cut) the passages to this many; null keeps the corpus as it is. */
   passages: number | null;
-  /** Timed repetitions of each query (after one untimed warm-up pass). */
+  /** Timed repetitions of each query (after a short untimed warm-up). */
   repetitions: number;
   json: boolean;
   /** Slash commands sent through the Slack HTTP adapter, and how many at a time. */

@@ -125,7 +125,7 @@ export function renderReport(report: BenchReport): string {
     `corpus: ${c.articles.toLocaleString("en")} articles, ${c.passages.toLocaleString("en")} passages, ${round(c.megabytes)} MB of passage text` +
       (c.copies > 0 ? ` (${c.baseArticles.toLocaleString("en")} articles / ${c.basePassages.toLocaleString("en")} passages replicated: ${c.copies} perturbed copies)` : ""),
   );
-  out.push(`queries: ${report.repetitions} timed repetitions of each, after one warm-up pass`);
+  out.push(`queries: ${report.repetitions} timed repetitions of each (the first always complete; later ones within the time budget), after a short warm-up`);
   out.push("");
   out.push(markdownTable(tableRows(report)));
   out.push("");

@@ -35,7 +35,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** The fake Slack: Web API methods answer ok; POSTs to /respond/{n} resolve request n's answer. */
 function fakeSlack(onAnswer: (n: number) => void): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void readBody(req).then(() => {
       const url = req.url ?? "/";
       const respond = /^\/respond\/(\d+)/.exec(url);
@@ -46,6 +46,10 @@ function fakeSlack(onAnswer: (n: number) => void): Server {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     });
   });
+  // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets ECONNRESET. The bot
+  // answers seconds apart under load, so keep sockets open longer than any wait here, as Slack's servers do.
+  server.keepAliveTimeout = 120_000;
+  return server;
 }
 
 async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, () => void>): Promise<SlackFigures> {

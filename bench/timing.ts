@@ -1,36 +1,40 @@
-/** Timing a query set: one untimed warm-up pass, then repeated timed passes within a time budget. */
+/**
+ * Timing a query set: a short untimed warm-up (the first `WARM_UP` queries, for the JIT), then timed passes
+ * over the whole set. The first pass always runs to its end, so every query has at least one sample however slow
+ * the engine; further passes stop once the time budget is spent (and the figures say so).
+ */
 import type { BenchCommand, BenchQuery } from "./queries.js";
 import { summarize, type LatencySummary } from "./stats.js";
+
+export const WARM_UP = 3;
 
 export interface QueryTimes {
   /** Milliseconds per timed run, per query (same order as the query set). */
   samples: number[][];
-  /** Results found by each query on its warm-up run (a sanity check: both engines should find something). */
+  /** Results found by each query on its first timed run (a sanity check: both engines should find something). */
   found: number[];
   /** False when the budget ran out before every repetition was timed. */
   complete: boolean;
 }
 
-/**
- * Runs every query once untimed, then `repetitions` timed passes over the set, stopping early (and saying so)
- * once `budgetMs` of wall time has gone. `run` returns how many results the query found.
- */
+/** `run` returns how many results the query found. */
 export async function timeQueries(
   queries: readonly BenchQuery[],
   repetitions: number,
   budgetMs: number,
   run: (q: BenchQuery) => number | Promise<number>,
 ): Promise<QueryTimes> {
+  for (const q of queries.slice(0, WARM_UP)) await run(q);
   const started = performance.now();
   const found: number[] = [];
-  for (const q of queries) found.push(await run(q));
   const samples: number[][] = queries.map(() => []);
   for (let r = 0; r < repetitions; r++) {
     for (const [i, q] of queries.entries()) {
-      if (performance.now() - started > budgetMs) return { samples, found, complete: false };
+      if (r > 0 && performance.now() - started > budgetMs) return { samples, found, complete: false };
       const t = performance.now();
-      await run(q);
+      const n = await run(q);
       samples[i]!.push(performance.now() - t);
+      if (r === 0) found.push(n);
     }
   }
   return { samples, found, complete: true };

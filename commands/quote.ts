@@ -5,10 +5,13 @@
  */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import type { Block, Citation } from "../src/core/reply.js";
+import { encodeAction } from "../src/core/actions.js";
+import type { Action, Block, Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import type { QuoteHit, Speaker } from "../src/quotes/types.js";
+import { referenceRendering, statementNote } from "../src/statements/summary.js";
+import type { Statement, StatementIndex } from "../src/statements/types.js";
 
 export interface QuoteArgs {
   /** The speaker named with by:"…", or null. */
@@ -86,9 +89,15 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
 
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
+    // One statement reported by several outlets is shown once, with a note and a button to compare the wordings.
+    const groups = groupByStatement(found.hits, ctx.services);
+    let expand: Action | null = null;
     found.hits.forEach((hit, i) => {
+      const group = groups.get(hit);
+      if (group?.hidden) return;
       const citation = citationOf(hit, ctx.services);
       const q = hit.quotation;
+      const note = group ? statementNote(group.statement) : undefined;
       blocks.push({
         type: "quote",
         text: q.text,
@@ -98,16 +107,21 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
         kind: q.kind,
         citation,
         marks: hit.marks,
+        ...(note ? { note } : {}),
       });
-      lines.push(`${offset + i + 1}. ${plainQuote(hit, citation)}`);
+      lines.push(`${offset + i + 1}. ${plainQuote(hit, citation)}${note ? ` [${note}]` : ""}`);
+      if (group && !expand) expand = compareAction(group.statement);
     });
     const count = found.total === 1 ? "1 quotation" : `${found.total} quotations`;
     const readAs = reading.speakerWords && reading.speaker && !sameName(reading.speakerWords, reading.speaker.name)
       ? ` · “${reading.speakerWords}” read as ${reading.speaker.name}`
       : "";
-    const context = `${count} · showing ${offset + 1}–${offset + found.hits.length}${readAs}`;
+    const folded = [...groups.values()].filter((g) => g.hidden).length;
+    const foldedNote = folded > 0 ? ` · ${folded} other ${folded === 1 ? "wording" : "wordings"} of the same statements folded in` : "";
+    const context = `${count} · showing ${offset + 1}–${offset + found.hits.length}${foldedNote}${readAs}`;
     blocks.push({ type: "context", text: context });
     lines.push(context);
+    if (expand) blocks.push({ type: "actions", actions: [expand] });
 
     const results = found.hits.map((h) => ({
       doc: h.quotation.doc,
@@ -199,6 +213,55 @@ function nothingFound(total: number, reading: Reading, topic: string, heading: s
   }
   const text = inert(parts.join(" "));
   return { reply: { visibility: "private" as const, text, blocks: [{ type: "heading" as const, text: heading }, { type: "paragraph" as const, text }] }, results: [] };
+}
+
+/**
+ * The statement (rendered in two or more documents) each hit belongs to; every hit after the first of a statement
+ * is hidden from the chat answer. The machine-readable results keep every quotation.
+ */
+function groupByStatement(hits: readonly QuoteHit[], newsroom: Newsroom): Map<QuoteHit, { statement: Statement; hidden: boolean }> {
+  const groups = new Map<QuoteHit, { statement: Statement; hidden: boolean }>();
+  const shown = new Set<Statement>();
+  // Not computed yet on a large corpus that is still warming up: answer now, without folding.
+  const statements = newsroom.statementsIfReady();
+  if (!statements) return groups;
+  for (const hit of hits) {
+    const statement = statementOf(hit, statements);
+    if (!statement) continue;
+    groups.set(hit, { statement, hidden: shown.has(statement) });
+    shown.add(statement);
+  }
+  return groups;
+}
+
+/**
+ * A long quotation may hold several statements: take the one whose wording holds the matched topic words, else
+ * the one it overlaps most. Only statements rendered in two or more documents count.
+ */
+function statementOf(hit: QuoteHit, statements: StatementIndex): Statement | null {
+  const q = hit.quotation;
+  // A quotation repeated in its article (a sub-headline and the body) may carry the statement's rendering in
+  // its other occurrence: a rendering whose words stand in the quotation counts too.
+  const candidates = statements
+    .overlapping(q.doc, 0, Number.MAX_SAFE_INTEGER)
+    .filter(({ rendering: r }) => Math.min(q.end, r.end) > Math.max(q.start, r.start) || q.text.includes(r.text))
+    .filter(({ statement }) => new Set(statement.renderings.map((r) => r.doc)).size >= 2);
+  const matched = (r: { start: number; end: number }) =>
+    hit.marks.filter(([s, e]) => q.start + s >= r.start && q.start + e <= r.end).length;
+  let best = candidates[0] ?? null;
+  for (const c of candidates) if (matched(c.rendering) > (best ? matched(best.rendering) : 0)) best = c;
+  return best?.statement ?? null;
+}
+
+/** "Compare wordings" runs /compare with the first words of the statement's reference wording. */
+function compareAction(statement: Statement): Action {
+  const words = referenceRendering(statement).text.split(/\s+/).filter(Boolean);
+  let text = "";
+  for (const word of words) {
+    if ((text + " " + word).trim().length > 60) break;
+    text = (text + " " + word).trim();
+  }
+  return { kind: "expand", label: "Compare wordings", value: encodeAction({ c: "compare", t: text, p: 0 }) };
 }
 
 function citationOf(hit: QuoteHit, newsroom: Newsroom): Citation {

@@ -126,6 +126,7 @@ function ruleOf(q: Quotation): string {
   const e = q.evidence;
   if (!q.speaker) return "none";
   if (e.startsWith("named next")) return "named";
+  if (e.startsWith("named in the clause closing")) return "closing clause";
   if (e.startsWith("subject of the sentence")) return "sentence subject";
   if (e.startsWith("pronoun")) return "pronoun";
   if (e.startsWith("'")) return "role/it";

@@ -13,7 +13,7 @@ import { watchCorpus } from "./corpus/watch.js";
 import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
-import { openNewsroom } from "./open-newsroom.js";
+import { openNewsroom, prepareStatements } from "./open-newsroom.js";
 
 export interface Running {
   stop(): Promise<void>;
@@ -43,6 +43,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     ? watchCorpus(location, async (relPath) => void (await newsroom.refreshFile(relPath)), { log })
     : null;
 
+  prepareStatements(newsroom, { background: platforms.length > 0 });
   if (platforms.length === 0) {
     await runConsole({ bot });
     await watcher?.close();

@@ -18,6 +18,8 @@ export interface Newsroom {
   problems(): Corpus["problems"];
   /** Statements rendered in two or more documents (computed lazily, recomputed after corpus changes). */
   statements(): StatementIndex;
+  /** The statements when they are already computed, else null (for answers that must not wait for them). */
+  statementsIfReady(): StatementIndex | null;
   /** When Dateline first saw the document (ISO date-time), kept across restarts; null if unknown. */
   firstSeen(doc: string): string | null;
 }

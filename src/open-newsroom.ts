@@ -9,7 +9,7 @@ import type { Logger } from "./core/log.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
-import type { LiveNewsroom } from "./newsroom.js";
+import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import { buildQuoteBook } from "./quotes/book.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements } from "./statements/group.js";
@@ -101,9 +101,26 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     article: (doc) => articles.get(doc),
     problems: () => problems,
     statements: () => (statements ??= buildStatements([...articles.values()], quotes.quotations)),
+    statementsIfReady: () => statements,
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,
   };
+}
+
+/** Up to this many articles, statements across outlets are computed before the first answer (a few seconds at most). */
+export const EAGER_STATEMENTS_MAX_ARTICLES = 5000;
+
+/**
+ * Computes the statements across outlets that /quote uses to fold wordings together: at once for a corpus of
+ * moderate size, so that the first answer already folds them; for a larger one only when `background` is set
+ * (a running bot), after the current work, so that start-up is not held up.
+ */
+export function prepareStatements(newsroom: Newsroom, options: { background: boolean }): void {
+  if (newsroom.articles().length <= EAGER_STATEMENTS_MAX_ARTICLES) {
+    newsroom.statements();
+  } else if (options.background) {
+    setImmediate(() => newsroom.statements());
+  }
 }
 
 /** A file deleted (or deleted while being read) holds no articles any more. */

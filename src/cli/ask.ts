@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { commands } from "../../commands/index.js";
 import { renderConsole } from "../adapters/console/render.js";
 import { createDispatcher, DEFAULT_LIMIT } from "../core/dispatch.js";
+import { prepareStatements } from "../open-newsroom.js";
 import { cliConfig, cliLogger, corpusLocation, openForCli, positiveInt } from "./shared.js";
 
 export async function ask(argv: string[]): Promise<void> {
@@ -16,6 +17,7 @@ export async function ask(argv: string[]): Promise<void> {
   const config = cliConfig();
   const log = cliLogger(config);
   const newsroom = await openForCli(corpusLocation(values.corpus, config), config, log);
+  prepareStatements(newsroom, { background: false });
   const dispatcher = createDispatcher(commands);
   const color = Boolean(process.stdout.isTTY) && !values.json;
 

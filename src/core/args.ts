@@ -23,7 +23,8 @@ export function parseArgs(text: string): ParsedArgs {
   const raw = text.trim();
   const words: string[] = [];
   const phrases: string[] = [];
-  const filters: Record<string, string> = {};
+  // Keys are typed by the user ("__proto__:x" too): no prototype.
+  const filters: Record<string, string> = Object.create(null) as Record<string, string>;
   const terms: ParsedArgs["terms"] = [];
   let i = 0;
   while (i < raw.length) {

@@ -74,7 +74,8 @@ export interface ContextBlock {
   text: string;
 }
 
-export type ActionKind = "share" | "more";
+/** share: post the answer publicly; more: the next page; expand: a related private answer (e.g. compare wordings). */
+export type ActionKind = "share" | "more" | "expand";
 
 export interface Action {
   kind: ActionKind;

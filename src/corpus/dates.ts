@@ -2,12 +2,13 @@
  * Dates as news pages write them: "Tuesday, November 29, 2022", "January 20, 2023", "20 January 2023",
  * "2023-01-20", and the bare "January 20" of a dateline (no year).
  */
+import { table } from "../core/table.js";
 
-const MONTHS: Record<string, number> = {
+const MONTHS = table<number>({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
   nov: 11, december: 12, dec: 12,
-};
+});
 
 const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?,?\\s+";

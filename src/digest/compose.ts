@@ -74,7 +74,8 @@ export function composeDigest(input: DigestInput): Digest {
     .map(([name, quotes]) => ({ name, quotes }))
     .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
 
-  const documents: Record<string, DigestDocument> = {};
+  // Keyed by document ids, which may be any string ("constructor" too): no prototype.
+  const documents: Record<string, DigestDocument> = Object.create(null) as Record<string, DigestDocument>;
   for (const a of input.articles) {
     documents[a.id] = { title: a.title, outlet: a.outlet, published: a.published, url: a.url };
   }

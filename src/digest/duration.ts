@@ -1,6 +1,7 @@
 /** Durations as typed on the command line: "24h", "90m", "2d", "1h30m". */
+import { table } from "../core/table.js";
 
-const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS = table<number>({ m: 60_000, h: 3_600_000, d: 86_400_000 });
 
 /** Milliseconds, or null when the text is not a positive duration. */
 export function parseDuration(text: string): number | null {
@@ -20,3 +21,4 @@ export function sinceFlag(value: string | undefined, now: Date): Date {
   if (ms === null) throw new RangeError(`--since takes a duration such as 24h, 90m or 2d, not "${text}"`);
   return new Date(now.getTime() - ms);
 }
+

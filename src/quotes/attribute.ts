@@ -29,7 +29,7 @@ interface Found {
   subject: Mention | { text: string; entity: Entity | null; confidence: number; evidence: string; type: "other" };
   verb: Word;
   /** How the subject was reached: right next to the verb, across an apposition, or as the sentence's subject. */
-  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according";
+  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according" | "closing";
 }
 
 export function attributeAll(d: Discourse): Attribution[] {
@@ -94,12 +94,10 @@ function speakerLabel(d: Discourse, content: string): Attribution | null {
 function toAttribution(found: Found): Attribution {
   const { subject, verb, how } = found;
   const base = subject.type === "name" ? 0.95 : subject.confidence;
-  const penalty = how === "sentence" ? 0.2 : how === "apposition" ? 0.03 : 0;
+  const penalty = how === "sentence" ? 0.2 : how === "closing" ? 0.1 : how === "apposition" ? 0.03 : 0;
   const entity = subject.entity;
-  const evidence =
-    subject.type === "name"
-      ? `${how === "sentence" ? "subject of the sentence" : "named next to the cue"}: ${subject.text} ${verb.text}`
-      : subject.evidence;
+  const rule = how === "sentence" ? "subject of the sentence" : how === "closing" ? "named in the clause closing the sentence" : "named next to the cue";
+  const evidence = subject.type === "name" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
   return {
     entity,
     cue: verb.text,
@@ -129,8 +127,13 @@ function after(d: Discourse, from: number, to: number): Found | null {
   }
   if (SPEECH_VERBS.has(firstLower)) {
     // Right after a quotation any finite reporting verb may come first: “…,” declares Stephanie Acs.
-    if (isParticiple(firstLower) || /^(?:told|tells|tell|asked|asks|ask|urged|urges)$/.test(firstLower)) return null;
+    if (isParticiple(firstLower) || /^(?:told|tells|tell|ask|urged|urges)$/.test(firstLower)) return null;
     const m = invertedSubject(d, first.end, to);
+    // “…?” asked Dunn — the asker only when named right after the verb (“…” asked him to … is no clause).
+    if (/^ask(?:ed|s)$/.test(firstLower)) {
+      const adjacent = m?.type === "name" && /^\s+(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(text.slice(first.end, m.start)) && /^\s*(?:[,.;!?(—–]|$)/.test(text.slice(m.end, to));
+      return adjacent ? { subject: m, verb: first, how: "inverted" } : null;
+    }
     return m ? { subject: m, verb: first, how: "inverted" } : null;
   }
   if (/^[a-z]+ed$/.test(first.text)) {
@@ -147,6 +150,8 @@ function after(d: Discourse, from: number, to: number): Found | null {
     if (insideMention(d, w)) continue;
     const found = subjectBefore(d, w, from) ?? pronounLike(d, w, from);
     if (found) return found;
+    const opened = openApposition(d, first, w);
+    if (opened) return opened;
     // “We’re extremely happy” about the decision, said RoseAnn DeMoro, …
     const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, w.end, to) : null;
     return inverted ? { subject: inverted, verb: w, how: "inverted" } : null;
@@ -162,6 +167,8 @@ function after(d: Discourse, from: number, to: number): Found | null {
       return { ...found, how: "apposition" };
     }
   }
+  const closing = closingInvertedClause(d, lastVerb, from, to);
+  if (closing) return closing;
   // “France will always be France,” an angry Hollande retaliated. / "…," Trump shot back.
   const lead = ws.slice(0, 4);
   const m = d.mentions.find((x) => x.type === "name" && lead.some((w) => w.start === x.start) && x.entity);
@@ -171,11 +178,44 @@ function after(d: Discourse, from: number, to: number): Found | null {
     const particle = rest[1] && /^(?:back|out|up|on|in)$/.test(rest[1].text) ? rest[1] : null;
     const endOfVerb = particle ? particle.end : (next?.end ?? 0);
     const verbLike = next !== undefined && (/^[a-z]+(?:ed|s)$/.test(next.text) || (particle !== null && /^(?:shot|fired|hit|struck|spoke|went|lashed)$/.test(next.text)));
-    if (next && verbLike && /^\s*$/.test(text.slice(m.end, next.start)) && /^\s*(?:[,.;!?—–]|$)/.test(text.slice(endOfVerb, endOfVerb + 2))) {
+    // The clause ends there, or goes on with an adverbial: "Trump barked and …", "Bennett shot back with a laugh".
+    const ends = /^\s*(?:[,.;!?—–]|$)/.test(text.slice(endOfVerb, endOfVerb + 2));
+    const goesOn = (/ed$/.test(next?.text ?? "") || particle !== null) && /^\s+(?:and|with|as|in|at|on|after|before|during|while|from|over|via)\b/.test(text.slice(endOfVerb, endOfVerb + 10));
+    if (next && verbLike && /^\s*$/.test(text.slice(m.end, next.start)) && (ends || goesOn)) {
       return { subject: m, verb: next, how: "adjacent" };
     }
   }
   return null;
+}
+
+/**
+ * “…,” Nate Silver, the polling guru who founded the site tweeted. — a person opening the clause, then an
+ * apposition left unclosed before the verb, with nobody else named in it.
+ */
+function openApposition(d: Discourse, first: Word, verb: Word): Found | null {
+  const text = d.article.text;
+  const m = startsWithMention(d, first.start);
+  if (m?.type !== "name" || m.entity?.kind !== "person") return null;
+  if (!/^,\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) || isParticiple(verb.text.toLowerCase())) return null;
+  if (/[.;:!?—–]\s/.test(text.slice(m.end, verb.start))) return null;
+  const others = d.mentions.some((x) => x.start > m.end && x.end <= verb.start && x.entity?.kind === "person" && x.entity !== m.entity);
+  return others ? null : { subject: m, verb, how: "apposition" };
+}
+
+/**
+ * “These groups have been setting the table,” in sharp contrast to earlier years, says Dante Scala, a political
+ * scientist. — an inverted clause ("said/says NAME") after a comma, closing the sentence, however far away.
+ */
+function closingInvertedClause(d: Discourse, verb: Word | undefined, from: number, to: number): Found | null {
+  const text = d.article.text;
+  if (!verb || !INVERTIBLE_VERBS.has(verb.text.toLowerCase())) return null;
+  if (!/,\s*$/.test(text.slice(Math.max(from, verb.start - 3), verb.start))) return null;
+  const m = invertedSubject(d, verb.end, to);
+  if (m?.type !== "name" || !m.entity) return null;
+  // Only title words before the name, and nothing but an apposition after it.
+  if (!/^\s+(?:[\p{L}.’'-]+\s+){0,4}$/u.test(text.slice(verb.end, m.start))) return null;
+  if (!/^\s*(?:\([^()]*\)\s*)?(?:,[^“”"]*)?[.!?]?\s*$/u.test(text.slice(m.end, to))) return null;
+  return { subject: m, verb, how: "closing" };
 }
 
 function startsWithMention(d: Discourse, at: number): Mention | null {
@@ -188,9 +228,11 @@ function invertedSubject(d: Discourse, from: number, to: number): Mention | null
   // Full stops of abbreviated titles ("Dr. Harold Varmus") do not end the clause.
   const tail = text
     .slice(from, to)
-    .replace(/\b(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Prof|Rev|St)\./g, "$1 ")
+    .replace(/\b(Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|St|Atty|Amb|Pres|Hon|Supt|Det|Insp)\./g, "$1 ")
     .replace(/\b(\p{Lu})\./gu, "$1 "); // initials: "G.K. Butterfield"
-  const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about|of)\s/u.exec(tail);
+  // "of" ends the clause ("said a friend of Joe Smith") unless a lower-case title goes on: "said former
+  // secretary of state Hillary Clinton", "said master of ceremonies Asab Al-Tabchi".
+  const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about)\s|\sof\s(?!(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll})/u.exec(tail);
   const end = from + (stop ? stop.index : tail.length);
   const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
   if (inside.length === 0) return null;
@@ -212,7 +254,10 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     // Not the object of a verb or a preposition: "told The Huffington Post: “…”", "to the newspaper NRC: “…”".
     const leading = named ? words(text, Math.max(sentence.start, named.start - 60), named.start) : [];
     let k = leading.length - 1;
-    while (k >= 0 && leading.length - k <= 4 && (/^\p{Lu}/u.test(leading[k]!.text) || DESCRIPTIVE.test(leading[k]!.text))) k--;
+    // Title words, capitalised or not, and the "of" inside a title: "Former secretary of state Hillary Clinton:".
+    const titleOf = (i: number) => leading[i]!.text === "of" && TITLE_WORDS.has(leading[i - 1]?.text.toLowerCase() ?? "");
+    const describing = (i: number) => /^\p{Lu}/u.test(leading[i]!.text) || DESCRIPTIVE.test(leading[i]!.text) || TITLE_WORDS.has(leading[i]!.text.toLowerCase()) || titleOf(i);
+    while (k >= 0 && leading.length - k <= 6 && describing(k)) k--;
     const governing = leading[k]?.text.toLowerCase();
     const isObject = governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
     if (named && colon[1] === ":" && named.entity && !isObject) {
@@ -420,6 +465,10 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
       continue;
     }
     const gap = text.slice(lower, p);
+    // "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a person, then the body
+    // they belong to (capitalised words only) right before the verb.
+    const member = [...d.mentions].reverse().find((x) => x.start >= lower && x.end <= p && x.type === "name" && x.entity?.kind === "person");
+    if (member && acceptableSubject(d, member) && AFFILIATION.test(text.slice(member.end, p))) return { subject: member, verb, how: "apposition" };
     if (!/,\s*$/.test(gap)) return null;
     // Apposition: the name before the comma that opens it, or a name that is the whole apposition.
     const c1 = lower + gap.replace(/\s*$/, "").length - 1;
@@ -434,6 +483,9 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
   }
   return null;
 }
+
+/** " of the James Martin Center for Nonproliferation Studies ": an affiliation, capitalised words only. */
+const AFFILIATION = /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}’'.&-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*\p{Lu}[\p{L}’'.&-]*)*\s*$/u;
 
 const GOVERNED = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|under|near|than|into|across)\s+(?:(?:the|a|an)\s+)?$/i;
 

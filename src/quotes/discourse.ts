@@ -72,9 +72,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     const masked = spans.filter((s) => s.paragraphIndex === pi);
     const ranges = sentenceRanges(text, p.start, p.end, masked);
     sentences.set(pi, ranges);
+    const dateline = datelineEnd(text, p.start, p.end);
     for (const sentence of ranges) {
       const inQuote = (a: number, b: number) => masked.some((m) => a >= m.start && b <= m.end);
       for (const run of capitalisedRuns(text, sentence.start, sentence.end, masked)) {
+        if (run.start < dateline) continue;
         const parsed = parseRun(run);
         if (!parsed) continue;
         if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
@@ -108,7 +110,8 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         const start = sentence.start + m.index;
         const end = start + m[0].length;
         if (inQuote(start, end)) continue;
-        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start)) continue;
+        // "the Florida senator": a place among the modifiers does not make the phrase a name.
+        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end))) continue;
         raw.push(mentionOf("role", start, end, text, pi, sentence));
       }
     }
@@ -144,7 +147,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
     m.evidence = `named: ${m.text}`;
   }
-  voteGenders(text, raw, entities);
+  voteGenders(withoutQuotations(text, spans), raw, entities);
 
   const kept: Mention[] = [];
   for (const m of raw) {
@@ -156,6 +159,18 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     kept.push(stripExtras(m));
   }
   return { article, spans, entities, mentions: kept, sentences };
+}
+
+/**
+ * Where a paragraph's dateline ends ("WASHINGTON, Aug. 24 (UPI) — ", "LA CROSSE, Wisc. — ", "Washington (AFP) – "),
+ * or the paragraph's start: the place and the agency there are no one speaking.
+ */
+export function datelineEnd(text: string, start: number, end: number): number {
+  const head = text.slice(start, Math.min(end, start + 80));
+  const caps = /^\s*\p{Lu}[\p{Lu}.'’]+(?:\s+\p{Lu}[\p{Lu}.'’]+)*(?:\s*\([^()]{1,30}\)|,\s*[^—–\n]{1,30}?)*\s+[—–-]{1,2}\s+/u.exec(head);
+  const agency = /^\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?,?\s*\((?:AFP|AP|Reuters|UPI|CNN)\)\s*[—–-]{1,2}\s+/u.exec(head);
+  const m = caps ?? agency;
+  return m ? start + m[0].length : start;
 }
 
 function isPlaceName(name: string): boolean {
@@ -199,7 +214,10 @@ function stripExtras(m: Mention): Mention {
 /** Whether a reporting verb follows the mention, past modifiers, a bracket or one comma-delimited apposition. */
 function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean {
   let rest = text.slice(m.end, m.sentence.end).replace(/^\s*\([^()]{0,40}\)/, "");
-  const apposition = /^\s*,[^,]{1,120},/.exec(rest);
+  // One apposition, or a longer one with commas of its own ("Sandy Phillips, who lost her daughter in Aurora,
+  // Colorado, in 2012, said") when a reporting verb closes it.
+  const long = /^\s*,[^.;:!?“”"]{1,200}?,\s*(?=(?:\p{Ll}+ly\s+|also\s+|later\s+)?(\p{Ll}+))/u.exec(rest);
+  const apposition = long && SPEECH_VERBS.has(long[1]!) ? long : /^\s*,[^,]{1,120},/.exec(rest);
   if (apposition) rest = rest.slice(apposition[0].length);
   for (const w of rest.match(/[\p{L}’'-]+/gu)?.slice(0, 4) ?? []) {
     const l = w.toLowerCase();
@@ -287,9 +305,12 @@ function voteGenders(text: string, mentions: readonly Mention[], entities: reado
     const people = new Set(list.map((m) => m.entity));
     if (people.size !== 1) continue;
     const entity = list[0]!.entity!;
-    // Only someone surely a person: "the United States … he said" must not make a country male.
-    if (!entity.sure || entity.gender) continue;
-    const after = text.slice(list[0]!.end, sentence.end + 200).toLowerCase();
+    if (entity.gender) continue;
+    // Someone surely a person: the sentence and the next ones. A bare surname ("Garcia"): only as the sentence's
+    // subject, and its own sentence ("Garcia put her finger on it"); "the United States … he said" must not
+    // make a country male.
+    if (!entity.sure && !list[0]!.subject) continue;
+    const after = text.slice(list[0]!.end, entity.sure ? sentence.end + 200 : sentence.end).toLowerCase();
     for (const w of after.match(/\b[a-z]+\b/g) ?? []) {
       if (MALE_PRONOUNS.has(w)) entity.votes.male++;
       else if (FEMALE_PRONOUNS.has(w)) entity.votes.female++;
@@ -300,6 +321,13 @@ function voteGenders(text: string, mentions: readonly Mention[], entities: reado
     if (e.votes.male > e.votes.female) e.gender = "male";
     else if (e.votes.female > e.votes.male) e.gender = "female";
   }
+}
+
+/** The text with quotation contents blanked (same offsets): a "he" inside a quotation is someone else. */
+function withoutQuotations(text: string, spans: readonly QuoteSpan[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
+  return out;
 }
 
 /** He/she: the subject (or else the last) compatible person of the nearest sentence that has one. */
@@ -315,15 +343,19 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
   }
   for (const [back, inSentence] of groups.slice(0, 8).entries()) {
     const known = inSentence.filter((x) => x.entity!.gender === gender);
-    const unknown = inSentence.filter((x) => x.entity!.gender === null && x.entity!.sure);
+    // Of unknown gender: someone surely a person, or named as speaking ("Tanden asked …": people speak).
+    const unknown = inSentence.filter((x) => x.entity!.gender === null && (x.entity!.sure || x.speaks));
     const pool = known.length > 0 ? known : unknown;
     if (pool.length === 0) continue;
-    // Someone reported speaking in that sentence first, then its subject, then the latest named.
-    const chosen = pool.find((x) => x.speaks) ?? pool.find((x) => x.subject) ?? pool[pool.length - 1]!;
+    // Someone reported speaking in that sentence first, then its subject, then the latest named. A speaker or
+    // subject of unknown gender outranks a man or woman merely mentioned ("Biden rubbished Trump’s claim").
+    const leading = (x: Mention) => x.speaks || x.subject;
+    const unknownLead = known.some(leading) ? undefined : unknown.find((x) => x.speaks) ?? unknown.find((x) => x.subject && x.type === "name");
+    const chosen = unknownLead ?? pool.find((x) => x.speaks) ?? pool.find((x) => x.subject) ?? pool[pool.length - 1]!;
     const entity = chosen.entity!;
-    const rivals = new Set(pool.map((x) => x.entity)).size > 1;
+    const rivals = new Set((unknownLead ? [...known, ...unknown] : pool).map((x) => x.entity)).size > 1;
     m.entity = entity;
-    if (known.length === 0) {
+    if (chosen.entity!.gender === null) {
       m.confidence = 0.55;
       m.evidence = `pronoun '${m.text}' -> ${entity.name} (gender unknown)`;
     } else {

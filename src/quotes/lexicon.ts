@@ -1,6 +1,7 @@
 /**
  * Word lists for quotation attribution: reporting verbs, titles, role nouns, organisation words. All lower case.
  */
+import { table } from "../core/table.js";
 
 /** Reporting verbs that introduce speech, in the forms news copy uses. */
 export const SPEECH_VERBS = new Set(
@@ -73,13 +74,13 @@ export const TITLE_WORDS = new Set(
   justice labour labor works pensions business economy development international affairs relations security
   un us u.s. eu nato icrc uk who mp mep mps chief-executive managing striker midfielder defender goalkeeper
   keeper winger forward skipper star actor actress singer director producer writer author presenter host
-  campaigner activist lawyer spokesperson`
+  campaigner activist lawyer spokesperson capt maj cmdr atty amb supt det insp`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Honorifics with the gender they imply. */
-export const HONORIFICS: Record<string, "male" | "female" | null> = {
+export const HONORIFICS = table<"male" | "female" | null>({
   mr: "male",
   "mr.": "male",
   sir: "male",
@@ -95,7 +96,7 @@ export const HONORIFICS: Record<string, "male" | "female" | null> = {
   "dr.": null,
   prof: null,
   professor: null,
-};
+});
 
 /** Words that make a capitalised run the name of a body, not a person ("Defense Ministry", "Red Cross"). */
 export const ORG_WORDS = new Set(
@@ -113,7 +114,7 @@ export const ORG_WORDS = new Set(
 );
 
 /** Role nouns that stand for a person named earlier ("the diplomat"), with the title words they fit. */
-export const PERSON_ROLES: Record<string, { fits: string[]; gender?: "male" | "female" }> = {
+export const PERSON_ROLES = table<{ fits: string[]; gender?: "male" | "female" }>({
   diplomat: { fits: ["minister", "secretary", "ambassador", "envoy", "diplomat", "secretary-general", "foreign"] },
   minister: { fits: ["minister"] },
   secretary: { fits: ["secretary", "secretary-general"] },
@@ -161,7 +162,7 @@ export const PERSON_ROLES: Record<string, { fits: string[]; gender?: "male" | "f
   economist: { fits: ["economist", "analyst"] },
   analyst: { fits: ["analyst", "economist"] },
   mp: { fits: ["mp"] },
-};
+});
 
 /** Role nouns that stand for a body named earlier ("the ministry said"). */
 export const ORG_ROLES = new Set(
@@ -181,13 +182,13 @@ export const NOT_NAMES = new Set(
   others another all both each every no not nor any according speaking asked meanwhile overall still such
   without with within under over among between across against into through toward towards upon about above below
   mr mrs ms dr sir lady lord just only even perhaps maybe certainly clearly let please thanks thank yes well
-  oh ok okay even amid mid`
+  oh ok okay even amid mid like unlike given following including plus`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Country or city names that, as speakers, stand for a government ("Moscow said"), and their demonyms. */
-export const DEMONYMS: Record<string, string> = {
+export const DEMONYMS = table<string>({
   russia: "Russian",
   ukraine: "Ukrainian",
   china: "Chinese",
@@ -213,7 +214,8 @@ export const DEMONYMS: Record<string, string> = {
   belarus: "Belarusian",
   "north korea": "North Korean",
   "south korea": "South Korean",
-};
+});
 
 export const MALE_PRONOUNS = new Set(["he", "him", "his", "himself"]);
 export const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
+

@@ -154,7 +154,15 @@ export function parseRun(run: NameRun): ParsedName | null {
   // "Americans", "Russians": a people, not a speaker.
   if (tokens.length <= 2 && isDemonymPlural(last)) return null;
 
-  if (ORG_WORDS.has(last) || allCapsAcronym || (tokens.length > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
+  // "Stephen Vladeck of the University of Texas", "Sen. Tammy Baldwin of Wisconsin": a person, then where from.
+  const affiliated = personBeforeAffiliation(texts);
+  if (affiliated > 0) {
+    return parseRun({ start: run.start, end: tokens[affiliated - 1]!.end, tokens: tokens.slice(0, affiliated), possessive: false });
+  }
+
+  // "Bank of England", "University of Leeds": a body's word, then what it is of.
+  const bodyOf = tokens.length > 2 && ORG_WORDS.has(lowers[0]!) && !TITLE_WORDS.has(lowers[0]!) && (lowers[1] === "of" || lowers[1] === "for");
+  if (ORG_WORDS.has(last) || allCapsAcronym || bodyOf || (tokens.length > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
     // "Chief Prosecutor of the International Criminal Court": the body after the titles that lead to it.
     let from = 0;
     for (let k = 0; k < lowers.length; k++) {
@@ -222,6 +230,32 @@ export function parseRun(run: NameRun): ParsedName | null {
   const titled = description.some((w) => !WEAK_TITLE_WORDS.has(w));
   const sure = titled || firstGender !== null;
   return { kind: "person", name, start, end, description, gender, sure };
+}
+
+/**
+ * Where "of/for/from" cuts a run into a person and their affiliation, or -1: the words before it end in a
+ * name (no title, body or place word among the name words) that is surely a person's: two name words with a
+ * known first name, or an office before the name ("Sen. Tammy Baldwin"), or three name words. "University of
+ * Texas", "Secretary of State", "Gulf of Mexico", "Bill of Rights" are not cut.
+ */
+function personBeforeAffiliation(texts: readonly string[]): number {
+  const lowers = texts.map((t) => t.toLowerCase());
+  const k = lowers.findIndex((l, i) => i >= 1 && (l === "of" || l === "for" || l === "from" || l === "on"));
+  if (k < 1 || k === texts.length - 1) return -1;
+  const left = texts.slice(0, k);
+  if (!left.every((t) => /^\p{Lu}/u.test(t))) return -1;
+  let n = left.length;
+  while (n > 0 && !TITLE_WORDS.has(lowers[n - 1]!.replace(/\.$/, ""))) n--;
+  const nameWords = left.slice(n);
+  const description = lowers.slice(0, n).map((l) => l.replace(/\.$/, ""));
+  if (nameWords.length === 0 || nameWords.length > 4) return -1;
+  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()) || isPlace(w) || NOT_NAMES.has(w.toLowerCase()))) return -1;
+  const titled = description.some((w) => TITLE_WORDS.has(w) && !WEAK_TITLE_WORDS.has(w));
+  const firstName = nameWords.length >= 2 && genderOfFirstName(nameWords[0]!) !== null;
+  // Two unknown words, then a place or a body: "Jon Stuart of Wisconsin", "Kim Doe of the Pew Research Center".
+  const right = lowers.slice(k + 1).filter((l) => !ORG_CONNECTORS.has(l));
+  const affiliation = right.length > 0 && (right.every((l) => isPlace(l)) || right.some((l) => ORG_WORDS.has(l)));
+  return titled || firstName || nameWords.length >= 3 || (nameWords.length === 2 && affiliation) ? k : -1;
 }
 
 function possessiveLength(token: string): number {

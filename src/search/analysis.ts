@@ -3,6 +3,7 @@
  * (case, diacritics, apostrophes), stop words, light English plural stemming, transliteration variants and
  * acronym concepts. Offsets always point into the text given; analysis never changes the text.
  */
+import { table } from "../core/table.js";
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
@@ -31,9 +32,9 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Letters that NFKD does not decompose into a base letter plus a mark. */
-const SPECIAL_LETTERS: Record<string, string> = {
+const SPECIAL_LETTERS = table<string>({
   ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l",
-};
+});
 
 /** Case and diacritic folding: "Spoljarić" -> "spoljaric", "Straße" -> "strasse". Length may change. */
 export function foldText(text: string): string {
@@ -95,13 +96,13 @@ function computeNormalizedTerm(raw: string): string | null {
   return variants.get(stemmed) ?? stemmed;
 }
 
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = table<string>({
   children: "child", men: "man", women: "woman", mice: "mouse", geese: "goose", feet: "foot",
   teeth: "tooth", lives: "life", wives: "wife", knives: "knife", thieves: "thief", halves: "half",
   wolves: "wolf", crises: "crisis", analyses: "analysis", theses: "thesis", criteria: "criterion",
   phenomena: "phenomenon", spokesmen: "spokesman", spokeswomen: "spokeswoman", policemen: "policeman",
   servicemen: "serviceman", congressmen: "congressman", chairmen: "chairman", businessmen: "businessman",
-};
+});
 
 /** Words that end in "s" but are not plurals of another word. */
 const NOT_PLURAL = new Set([

@@ -3,6 +3,7 @@
  * words, spelling variants unified), and the differences that change what was said: a number, a negation, a
  * hedge, a different subject.
  */
+import { table } from "../core/table.js";
 import type { Marks } from "../core/reply.js";
 import { analysisData } from "../search/analysis-data.js";
 import { termKey } from "./terms.js";
@@ -101,12 +102,12 @@ const HEDGES = new Set(
   ),
 );
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = table<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, dozen: 12, dozens: 12,
-};
+});
 
 export function materialDifferences(reference: string, other: string): MaterialDifference[] {
   const a = tokens(reference);
@@ -177,10 +178,10 @@ const NO_SUBJECT = new Set(
     " ",
   ),
 );
-const PRONOUNS: Record<string, string> = {
+const PRONOUNS = table<string>({
   i: "i", me: "i", we: "we", us: "we", you: "you", he: "he", him: "he", she: "she", her: "she", it: "it",
   they: "they", them: "they", what: "what", this: "this",
-};
+});
 const DETERMINERS = new Set("the a an this these those its their our his her your my many some all most several".split(" "));
 /** Words that end a subject noun phrase: auxiliaries and common reporting verbs. */
 const VERB_STARTS = new Set(

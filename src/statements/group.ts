@@ -351,7 +351,7 @@ let organisationsFile: Record<string, string[]> | null = null;
 /** data/organisations.tsv: speaker, then their organisation's outlet names and domains. */
 function defaultOrganisations(): Readonly<Record<string, readonly string[]>> {
   if (organisationsFile) return organisationsFile;
-  const table: Record<string, string[]> = {};
+  const table: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const path = join(packageRoot(), "data", "organisations.tsv");
   const text = existsSync(path) ? readFileSync(path, "utf8") : "";
   for (const raw of text.split(/\r?\n/)) {
@@ -400,6 +400,13 @@ function createIndex(
   const keysOf = new Map(
     statements.map((s) => [s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key)))]),
   );
+  function overlapping(doc: string, start: number, end: number): Array<{ statement: Statement; rendering: Rendering }> {
+    return (byDoc.get(doc) ?? [])
+      .map(({ r, s }) => ({ statement: s, rendering: r, overlap: Math.min(end, r.end) - Math.max(start, r.start) }))
+      .filter((o) => o.overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap)
+      .map(({ statement, rendering }) => ({ statement, rendering }));
+  }
   return {
     statements,
     duplicates,
@@ -407,17 +414,9 @@ function createIndex(
       return findStatement(query, statements, keysOf, weight);
     },
     containing(doc, start, end) {
-      let best: Statement | null = null;
-      let bestOverlap = 0;
-      for (const { r, s } of byDoc.get(doc) ?? []) {
-        const overlap = Math.min(end, r.end) - Math.max(start, r.start);
-        if (overlap > bestOverlap) {
-          best = s;
-          bestOverlap = overlap;
-        }
-      }
-      return best;
+      return overlapping(doc, start, end)[0]?.statement ?? null;
     },
+    overlapping,
   };
 }
 

@@ -37,6 +37,8 @@ export interface StatementIndex {
   find(query: string): Statement | null;
   /** The statement a quotation span belongs to, if any (for collapsing /quote results). */
   containing(doc: string, start: number, end: number): Statement | null;
+  /** Every statement with a rendering overlapping the span, with that rendering; the largest overlap first. */
+  overlapping(doc: string, start: number, end: number): Array<{ statement: Statement; rendering: Rendering }>;
   /** Articles that are the same wire text in two outlets: each group's docs, first is the earliest/primary. */
   readonly duplicates: ReadonlyArray<readonly string[]>;
 }

@@ -7,6 +7,8 @@ import type { QuoteBlock } from "../../src/core/reply.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
 import type { Newsroom } from "../../src/newsroom.js";
+import { buildStatements } from "../../src/statements/group.js";
+import type { StatementIndex } from "../../src/statements/types.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
 import type { SourceSearch } from "../../src/search/types.js";
 import { article } from "./helpers.js";
@@ -38,6 +40,8 @@ const queries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf
 /** /quote needs the articles and the quote book; the passage index is a stub that fails loudly. */
 function newsroomOf(articles: readonly Article[], location = "test"): Newsroom {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const quotes = buildQuoteBook({ articles: [...articles] });
+  let statements: StatementIndex | undefined;
   const sources: SourceSearch = {
     search: () => {
       throw new Error("/quote must not search passages");
@@ -51,11 +55,10 @@ function newsroomOf(articles: readonly Article[], location = "test"): Newsroom {
     articles: () => articles,
     article: (doc) => byId.get(doc),
     sources,
-    quotes: buildQuoteBook({ articles: [...articles] }),
+    quotes,
     problems: () => [],
-    statements: () => {
-      throw new Error("/quote must not use statements");
-    },
+    statements: () => (statements ??= buildStatements(articles, quotes.quotations)),
+    statementsIfReady: () => (statements ??= buildStatements(articles, quotes.quotations)),
     firstSeen: () => null,
   };
 }

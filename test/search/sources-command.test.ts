@@ -47,6 +47,7 @@ function newsroomFor(corpus: Corpus): Newsroom {
     quotes: new Proxy({}, { get: unused("quotes") }) as QuoteBook,
     problems: () => corpus.problems,
     statements: unused("statements") as () => StatementIndex,
+    statementsIfReady: () => null,
     firstSeen: () => null,
   };
 }

@@ -31,6 +31,7 @@ beforeAll(async () => {
     quotes,
     problems: () => [],
     statements: () => (statements ??= buildStatements(articles, quotes.quotations)),
+    statementsIfReady: () => statements,
     firstSeen: () => null,
   };
   dispatcher = createDispatcher<Newsroom>([compareCommand]);

@@ -1,5 +1,6 @@
 /** Pure Reply -> terminal text. Matched words are shown in bold on a colour terminal, **like this** otherwise. */
-import { citationLine, type Block, type Marks, type Reply } from "../../core/reply.js";
+import { decodeAction } from "../../core/actions.js";
+import { citationLine, type Action, type Block, type Marks, type Reply } from "../../core/reply.js";
 
 export interface ConsoleStyle {
   color: boolean;
@@ -29,7 +30,7 @@ function renderBlock(block: Block, style: ConsoleStyle, next: () => number): str
     case "fields":
       return block.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
     case "actions":
-      return block.actions.some((a) => a.kind === "more") ? dim("(type /more for more results)") : "";
+      return block.actions.map(actionHint).filter(Boolean).map(dim).join("\n");
     case "source": {
       const excerpt = `${block.cutStart ? "…" : ""}${mark(block.excerpt, block.marks, bold)}${block.cutEnd ? "…" : ""}`;
       return `${next()}. ${citationLine(block.citation)}\n   ${excerpt}`;
@@ -41,6 +42,14 @@ function renderBlock(block: Block, style: ConsoleStyle, next: () => number): str
       return `${next()}. “${mark(block.text, block.marks, bold)}”\n   — ${who}${doubt} · ${citationLine(block.citation)}${note}`;
     }
   }
+}
+
+/** The console has no buttons: it says what to type instead. */
+function actionHint(action: Action): string {
+  if (action.kind === "more") return "(type /more for more results)";
+  if (action.kind !== "expand") return "";
+  const payload = decodeAction(action.value);
+  return payload ? `(${action.label.toLowerCase()}: /${payload.c} ${payload.t})` : "";
 }
 
 /** Wraps the marked ranges; ranges are sorted and clipped, overlapping ones merged. */

@@ -185,20 +185,23 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     await track(() => runCommand(name, command, respond));
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.more, async ({ ack, body, action, respond }) => {
-    await ack();
-    await track(async () => {
-      const target: Target = { respond, user: body.user.id, channel: body.channel?.id ?? null };
-      const payload = decodeAction(action.value ?? "");
-      if (!payload) return respondWith(target, expiredButton(), { action: "more" });
-      const outcome = await bot.run(`/${payload.c} ${payload.t}`, originOf(body, payload.p));
-      const message = renderSlack({ ...outcome.reply, visibility: "private" });
-      await respondWith(target, { response_type: "ephemeral", replace_original: false, ...message }, {
-        action: "more",
-        command: payload.c,
+  // "More results" and "Compare wordings" both answer privately with the command their value carries.
+  for (const kind of ["more", "expand"] as const) {
+    app.action<BlockAction<ButtonAction>>(ACTION_IDS[kind], async ({ ack, body, action, respond }) => {
+      await ack();
+      await track(async () => {
+        const target: Target = { respond, user: body.user.id, channel: body.channel?.id ?? null };
+        const payload = decodeAction(action.value ?? "");
+        if (!payload) return respondWith(target, expiredButton(), { action: kind });
+        const outcome = await bot.run(`/${payload.c} ${payload.t}`, originOf(body, payload.p));
+        const message = renderSlack({ ...outcome.reply, visibility: "private" });
+        await respondWith(target, { response_type: "ephemeral", replace_original: false, ...message }, {
+          action: kind,
+          command: payload.c,
+        });
       });
     });
-  });
+  }
 
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
