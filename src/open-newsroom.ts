@@ -10,6 +10,7 @@ import { loadFirstSeen } from "./corpus/first-seen.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
+import type { QuoteBook } from "./quotes/types.js";
 import { buildQuoteBook } from "./quotes/book.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements } from "./statements/group.js";
@@ -42,7 +43,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     log,
     onProgress: options.onProgress,
   });
-  const quotes = buildQuoteBook(corpus);
+  // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use.
+  let quoteBook: QuoteBook | null = null;
+  const quotes = (): QuoteBook => (quoteBook ??= buildQuoteBook({ articles: [...articles.values()] }));
   const firstSeen = await loadFirstSeen(options.dataDir, log);
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
@@ -69,14 +72,14 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       if (afterIds.has(doc)) continue;
       articles.delete(doc);
       index.remove(doc);
-      quotes.remove(doc);
+      quoteBook?.remove(doc);
       changed = true;
     }
     for (const article of after) {
       if (articles.get(article.id)?.text === article.text) continue;
       articles.set(article.id, article);
       index.upsert(article);
-      quotes.upsert(article);
+      quoteBook?.upsert(article);
       firstSeen.mark(article.id, now());
       changed = true;
     }
@@ -96,11 +99,13 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     fromSnapshot,
     isFolder,
     sources: index,
-    quotes,
+    get quotes() {
+      return quotes();
+    },
     articles: () => [...articles.values()],
     article: (doc) => articles.get(doc),
     problems: () => problems,
-    statements: () => (statements ??= buildStatements([...articles.values()], quotes.quotations)),
+    statements: () => (statements ??= buildStatements([...articles.values()], quotes().quotations)),
     statementsIfReady: () => statements,
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,

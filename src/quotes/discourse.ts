@@ -61,6 +61,8 @@ const ROLE_NP = new RegExp(
   "gu",
 );
 
+const GOVERNED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|near|over|than)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u;
+
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
   const sentences = new Map<number, Range[]>();
@@ -132,6 +134,8 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     }
     const isBody = m.type === "name" && m.kind === "organisation";
     if (isBody && isPlaceName(m.name ?? "")) continue;
+    // A name after a preposition ("at the Democratic National Convention, Biden …") is where or whom, not who.
+    if (m.type === "name" && GOVERNED_NAME.test(text.slice(Math.max(m.sentence.start, m.start - 50), m.start))) continue;
     if (isBody) {
       if (!personSeen && !bodySeen) m.subject = true;
       bodySeen = true;
@@ -344,7 +348,9 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
   for (const [back, inSentence] of groups.slice(0, 8).entries()) {
     const known = inSentence.filter((x) => x.entity!.gender === gender);
     // Of unknown gender: someone surely a person, or named as speaking ("Tanden asked …": people speak).
-    const unknown = inSentence.filter((x) => x.entity!.gender === null && (x.entity!.sure || x.speaks));
+    const unknown = inSentence.filter(
+      (x) => x.entity!.gender === null && (x.entity!.sure || x.speaks || (x.subject && x.type === "name" && x.entity!.keys.length >= 2)),
+    );
     const pool = known.length > 0 ? known : unknown;
     if (pool.length === 0) continue;
     // Someone reported speaking in that sentence first, then its subject, then the latest named. A speaker or

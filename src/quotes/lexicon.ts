@@ -108,7 +108,7 @@ export const ORG_WORDS = new Set(
   reuters bbc cnn fox tass ap afp telegraph guardian herald tribune gazette review magazine channel radio tv
   television studios records airlines airways motors systems technologies partners industries holdings society
   centre center red cross icrc un nato eu who fbi cia nhs fa uefa fifa icc imf opec wto oecd unicef unesco
-  directorate bureau watch alliance coalition movement front league`
+  directorate bureau watch alliance coalition movement front league convention`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -83,6 +83,8 @@ export function capitalisedRuns(
   const flush = () => {
     while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
     while (current.length > 0 && (NOT_NAMES.has(current[0]!.text.toLowerCase()) || SPEECH_VERBS.has(current[0]!.text.toLowerCase()))) {
+      // "Jan Brewer", "May Chen": a month that is also a first name, right before a surname, stays.
+      if (current.length >= 2 && MONTH_FIRST_NAMES.has(current[0]!.text) && text[current[0]!.end] === " ") break;
       current.shift();
     }
     if (current.length > 0) {
@@ -103,10 +105,13 @@ export function capitalisedRuns(
     const prevPossessive = prev !== undefined && stripPossessive(prev.text);
     const countryPossessive = prevPossessive && prevPossessive.possessive && current.length === 1 && DEMONYMS[prevPossessive.base.toLowerCase()] !== undefined;
     // "Sen. Bernie Sanders", "Dr. Harold Varmus": an abbreviated title joins across its full stop.
+    // Not across a sentence end: "… entering the U.S. While Clinton …".
     const abbreviatedTitle =
-      prev !== undefined && gap === ". " && (TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)); // "Kevin D. Williamson"
+      prev !== undefined && gap === ". " && !NOT_NAMES.has(w.text.toLowerCase()) &&
+      (TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)); // "Kevin D. Williamson"
+    const sentenceEnd = prev !== undefined && prev.text.endsWith(".") && NOT_NAMES.has(w.text.toLowerCase()); // "the U.S. While …"
     const joined =
-      prev !== undefined && (/^ $/.test(gap) || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
+      prev !== undefined && !sentenceEnd && (/^ $/.test(gap) || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
     const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
     if (cap && !(w.text.length === 1 && w.text === "I")) {
       if (!joined) flush();
@@ -124,6 +129,8 @@ export function capitalisedRuns(
   flush();
   return runs;
 }
+
+const MONTH_FIRST_NAMES = new Set(["Jan", "May", "June", "April", "August"]);
 
 /** Makes a body's name canonical: no leading article, "Russia’s X" -> "Russian X", "Ministry of Defense" -> "Defense Ministry". */
 export function canonicalOrgName(tokens: readonly string[]): string {
@@ -220,10 +227,12 @@ export function parseRun(run: NameRun): ParsedName | null {
   const name = nameTexts.join(" ");
   const start = nameTokens[0]!.start;
   const end = nameTokens[nameTokens.length - 1]!.end - (run.possessive ? possessiveLength(tokens[tokens.length - 1]!.text) : 0);
+  // "Former Arizona" (before a lower-case "governor …") is a place, not someone.
+  const weaklyDescribed = description.every((w) => WEAK_TITLE_WORDS.has(w));
   if (description.length === 0 && nameTokens.length === 1 && isPlace(name)) {
     return { kind: "organisation", name: placeAsBody(name), start, end };
   }
-  if (description.length === 0 && nameTexts.every((t) => isPlace(t))) {
+  if (weaklyDescribed && nameTexts.every((t) => isPlace(t))) {
     return { kind: "organisation", name: placeAsBody(name), start, end };
   }
   // "Former Southampton" is no title: only an office or an honorific makes a capitalised word surely a person.
