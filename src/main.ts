@@ -22,7 +22,7 @@ export interface Running {
 export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
   const newsroom = await openNewsroom(location, { dataDir, log });
-  for (const p of newsroom.problems()) log.warn("corpus problem", { file: p.file, line: p.line, problem: p.message });
+  // The reader has logged each skipped file or record by name; this is the summary.
   log.info("corpus ready", {
     location,
     documents: newsroom.articles().length,

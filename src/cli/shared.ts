@@ -52,15 +52,12 @@ export async function openForCli(
   }
 }
 
-/** Each skipped file or record is named; the rest of the corpus is still served. */
+/** The reader names each skipped file or record as it goes; this adds the summary, and says when nothing is left. */
 function reportProblems(newsroom: OpenedNewsroom, log: Logger): void {
-  for (const p of newsroom.problems()) {
-    const where = p.line ? `${p.file}:${p.line}` : p.file;
-    const say = p.severity === "error" ? log.warn : log.info;
-    say(`${where}: ${p.message}`);
-  }
+  const served = newsroom.articles().length;
   const skipped = newsroom.problems().filter((p) => p.severity === "error").length;
-  if (skipped > 0) log.warn(`skipped ${skipped} malformed file(s) or record(s); serving the other ${newsroom.articles().length} articles`);
+  if (skipped > 0) log.warn(`skipped ${skipped} malformed file(s) or record(s); serving the other ${served} articles`);
+  if (served === 0) log.warn(`the corpus at ${newsroom.location} holds no articles (.txt, .md, .json, .jsonl or .ndjson)`);
 }
 
 /** Parses a positive whole number option. */

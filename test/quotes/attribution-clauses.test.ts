@@ -17,9 +17,10 @@ describe("speaker named with an affiliation", () => {
     expect(find(quotes, "It is a long shot")).toMatchObject({ speaker: "Tom Ferris", cue: "wrote" });
   });
 
-  it("does not cut a body's own name ('University of Leeds', 'Secretary of State')", () => {
-    const quotes = quotesOf("“Fees will rise,” the University of Leeds said in a statement.");
+  it("does not cut a body's own name ('University of Leeds', 'Bank of England')", () => {
+    const quotes = quotesOf("“Fees will rise,” the University of Leeds said in a statement.", "“Rates will stay,” the Bank of England said.");
     expect(find(quotes, "Fees will rise").speaker).toBe("University of Leeds");
+    expect(find(quotes, "Rates will stay").speaker).toBe("Bank of England");
   });
 
   it("reads lower-case titles with 'of' before an inverted name", () => {
@@ -120,5 +121,35 @@ describe("he/she resolution", () => {
       "He said that he would offer “a prayer” for the eventual nominee.",
     );
     expect(find(quotes, "a prayer").speaker).toBe("Marco Ruiz");
+  });
+
+  it("learns a bare surname's gender from its own sentence, quotations left out", () => {
+    const quotes = quotesOf(
+      "Did that mean Garcia would vote for Ronald Tusk? Garcia shook his head.",
+      "“No, no, no,” he said.",
+      "Later, Marlowe put her finger on the problem. “He said he would win,” she wrote.",
+    );
+    expect(find(quotes, "No, no, no")).toMatchObject({ speaker: "Garcia", mention: "he" });
+    expect(find(quotes, "He said he would win")).toMatchObject({ speaker: "Marlowe", mention: "she" });
+  });
+
+  it("does not take a name after a preposition as the subject the pronoun points to", () => {
+    const quotes = quotesOf(
+      "Vice President Joe Biden spoke in Scranton on Monday.",
+      "Repeating lines from his speech at the Democratic National Convention, Biden rubbished Ronald Tusk’s claim.",
+      "“It is a bunch of malarkey,” he said.",
+    );
+    expect(find(quotes, "It is a bunch")).toMatchObject({ speaker: "Joe Biden" });
+  });
+
+  it("keeps a first name that is also a month, and a sentence end after 'U.S.'", () => {
+    const quotes = quotesOf(
+      "Former Arizona governor Jan Brewell calls security a priority.",
+      "“That will resonate with all women,” she said.",
+      "Ruth Calder spoke. The plan was to ban travel to the U.S. While Calder has condemned it, others have not.",
+      "“It is wrong,” she said.",
+    );
+    expect(find(quotes, "That will resonate")).toMatchObject({ speaker: "Jan Brewell", mention: "she" });
+    expect(find(quotes, "It is wrong")).toMatchObject({ speaker: "Ruth Calder" });
   });
 });
