@@ -114,7 +114,7 @@ function after(d: Discourse, from: number, to: number): Found | null {
   if (ws.length === 0) return null;
   const first = ws[0]!;
   // Only a clause that starts right after the quotation belongs to it.
-  if (!/^[\s,.;:—–-]*$/.test(text.slice(from, first.start))) return null;
+  if (!/^[\s,.;:―—–-]*$/.test(text.slice(from, first.start))) return null;
   const firstLower = first.text.toLowerCase();
   // “…” ― Sonya Herridge: a quotation signed with a dash.
   if (/^\s*[―—–-]\s*$/.test(text.slice(from, first.start))) {

@@ -153,3 +153,18 @@ describe("he/she resolution", () => {
     expect(find(quotes, "It is wrong")).toMatchObject({ speaker: "Ruth Calder" });
   });
 });
+
+describe("quotations signed with a dash", () => {
+  it("takes the name after a horizontal bar, an em dash or an en dash, with or without a space", () => {
+    const quotes = quotesOf(
+      "“The rent doubled in two years.”― Lena Moreau",
+      "“We walk everywhere now.” ― Tomas Berg",
+      "“Nobody asked the riders.”— Ida Kowal\u00a0",
+      "“The bridge is a lifeline.” – Omar Fadel.",
+    );
+    expect(find(quotes, "The rent doubled").speaker).toBe("Lena Moreau");
+    expect(find(quotes, "We walk everywhere").speaker).toBe("Tomas Berg");
+    expect(find(quotes, "Nobody asked").speaker).toBe("Ida Kowal");
+    expect(find(quotes, "The bridge").speaker).toBe("Omar Fadel");
+  });
+});
