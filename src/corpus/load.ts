@@ -20,6 +20,8 @@ export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".j
 /** Whether a file name is one the corpus reader reads (not hidden, not an editor's "~" lock file). */
 export function isCorpusFileName(name: string): boolean {
   const base = path.basename(name);
+  // A folder's README describes the corpus; it is not an article.
+  if (/^readme(\.[a-z]+)?$/i.test(base)) return false;
   return !/^[.~]/.test(base) && CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase());
 }
 

@@ -299,3 +299,11 @@ describe("readCorpusFile", () => {
     expect(file.digest).toMatchObject({ path: "feed/a.jsonl", size: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });
+
+describe("corpus folder documentation", () => {
+  it("does not read a README as an article", async () => {
+    const corpus = await loadCorpus("seeds");
+    expect(corpus.articles.map((a) => a.id)).not.toContain("README.md");
+    expect(corpus.articles).toHaveLength(5);
+  });
+});
