@@ -63,15 +63,20 @@ export async function loadDatelineModules(): Promise<DatelineModules> {
   };
 }
 
-/** The Newsroom the commands run against, composed as openNewsroom does but over an in-memory corpus. */
-export function benchNewsroom(corpus: Corpus, sources: SourceSearch, quotes: QuoteBook): Newsroom {
+/**
+ * The Newsroom the commands run against, composed as openNewsroom does but over an in-memory corpus. The quote
+ * book may be given as a function: like openNewsroom, it is then built on first use (the first /quote).
+ */
+export function benchNewsroom(corpus: Corpus, sources: SourceSearch, quotes: QuoteBook | (() => QuoteBook)): Newsroom {
   const byId = new Map<string, Article>(corpus.articles.map((a) => [a.id, a]));
   return {
     location: corpus.location,
     articles: () => corpus.articles,
     article: (doc) => byId.get(doc),
     sources,
-    quotes,
+    get quotes() {
+      return typeof quotes === "function" ? quotes() : quotes;
+    },
     problems: () => corpus.problems,
     statements: () => {
       throw new Error("statements are not part of the benchmark");

@@ -98,14 +98,24 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
 
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
+    const copies = copiesOnPage(found.hits, ctx.services);
     found.hits.forEach((hit, i) => {
+      const copy = copies.get(hit.doc);
+      if (copy?.hidden) return;
       const citation = citationOf(hit, ctx.services);
       blocks.push({ type: "source", excerpt: hit.excerpt, cutStart: hit.cutStart, cutEnd: hit.cutEnd, marks: hit.marks, citation });
       lines.push(`${offset + i + 1}. ${citationLine(citation)}`);
       lines.push(`   ${hit.cutStart ? "…" : ""}${withMarks(hit.excerpt, hit.marks)}${hit.cutEnd ? "…" : ""}`);
+      if (copy && copy.others.length > 0) {
+        const also = `Same text also in: ${copy.others.map((doc) => sourceName(doc, ctx.services)).join(", ")}`;
+        blocks.push({ type: "context", text: also });
+        lines.push(`   ${also}`);
+      }
     });
     const count = found.total === 1 ? "1 article" : `${found.total} articles`;
-    const context = `${count} · showing ${offset + 1}–${offset + found.hits.length}${filterNote}`;
+    const folded = [...copies.values()].filter((c) => c.hidden).length;
+    const foldedNote = folded > 0 ? ` · ${folded} duplicate ${folded === 1 ? "copy" : "copies"} folded in` : "";
+    const context = `${count} · showing ${offset + 1}–${offset + found.hits.length}${foldedNote}${filterNote}`;
     blocks.push({ type: "context", text: context });
     lines.push(context);
 
@@ -161,4 +171,32 @@ export function withMarks(text: string, marks: Marks): string {
  */
 function inertProse(text: string): string {
   return text.replace(/\*/g, "＊").replace(/_/g, "＿").replace(/`/g, "｀");
+}
+
+/**
+ * Articles on this page that are the same text (a syndicated wire story in two outlets): the first shown keeps
+ * the others' names, the others are hidden from the chat answer (the machine-readable results keep them all).
+ * Known once the statements across outlets are computed; until then every article is shown.
+ */
+function copiesOnPage(hits: readonly SourceHit[], newsroom: Newsroom): Map<string, { hidden: boolean; others: string[] }> {
+  const copies = new Map<string, { hidden: boolean; others: string[] }>();
+  const duplicates = newsroom.statementsIfReady()?.duplicates;
+  if (!duplicates || duplicates.length === 0) return copies;
+  const groupOf = new Map<string, readonly string[]>();
+  for (const group of duplicates) for (const doc of group) groupOf.set(doc, group);
+  const onPage = new Set(hits.map((h) => h.doc));
+  const shown = new Set<readonly string[]>();
+  for (const hit of hits) {
+    const group = groupOf.get(hit.doc);
+    if (!group) continue;
+    const others = group.filter((doc) => doc !== hit.doc && onPage.has(doc));
+    copies.set(hit.doc, { hidden: shown.has(group), others });
+    shown.add(group);
+  }
+  return copies;
+}
+
+function sourceName(doc: string, newsroom: Newsroom): string {
+  const article = newsroom.article(doc);
+  return article?.outlet ? `${article.outlet} (${doc})` : doc;
 }

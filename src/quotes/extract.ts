@@ -1,7 +1,9 @@
 /**
  * Finding quotations: the spans between double quotation marks (straight or curly) in body paragraphs.
  *
- * - Single quotation marks are never top-level marks (they double as apostrophes); nested ‘…’ stays inside.
+ * - Single quotation marks are never top-level marks (they double as apostrophes); nested ‘…’ stays inside. Two
+ *   apostrophes in a row ('') are a double mark, as in some wire and newspaper copy (''We will,'' he said).
+ * - Invisible format characters (a left-to-right mark, a zero-width space) count as space around a mark.
  * - A quotation that runs over several paragraphs (opening mark repeated on each, closing mark only on the last)
  *   yields one span per paragraph; each later span records the one it continues. The same holds inside one
  *   paragraph when a new opening mark comes before the open quotation was closed ("A. "B." in the BBC copy).
@@ -16,7 +18,10 @@ export interface QuoteSpan {
   /** Content offsets (marks excluded), trimmed of white space. */
   start: number;
   end: number;
-  /** Offset of the opening mark, and of the closing mark (-1 when the quotation stays open to a break). */
+  /**
+   * Offset of the opening mark, and of the closing mark (-1 when the quotation stays open to a break). For a
+   * two-character mark ('') `open` is its first character and `close` its last, so `close + 1` follows it.
+   */
   open: number;
   close: number;
   /** Index into `article.paragraphs`. */
@@ -57,51 +62,78 @@ export function extractQuoteSpans(article: Article): QuoteSpan[] {
 function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openAt = -1;
+  let openWidth = 1;
   let restarted = false;
   const push = (open: number, contentEnd: number, close: number) => {
-    let s = open + 1;
+    let s = open + openWidth;
     let e = contentEnd;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isBlank(text[s]!)) s++;
+    while (e > s && isBlank(text[e - 1]!)) e--;
     if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) {
       spans.push({ start: s, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 });
     }
   };
   for (let i = p.start; i < p.end; i++) {
-    const role = markRole(text, i, p.start, p.end);
-    if (!role) continue;
+    const mark = markAt(text, i, p.start, p.end);
+    if (!mark) continue;
+    const { role, width } = mark;
     if (openAt < 0) {
       if (role !== "close") {
         openAt = i;
+        openWidth = width;
         restarted = false;
       }
+      i += width - 1;
       continue;
     }
     if (role === "open") {
       // A new opening mark before the open quotation closed: the speaker's next paragraph, run together.
       push(openAt, i, -1);
       openAt = i;
+      openWidth = width;
       restarted = spans.length > 0;
+      i += width - 1;
       continue;
     }
-    push(openAt, i, i);
+    push(openAt, i, i + width - 1);
     openAt = -1;
     restarted = false;
+    i += width - 1;
   }
   if (openAt >= 0) push(openAt, p.end, -1);
   return spans;
 }
 
-function markRole(text: string, i: number, from: number, to: number): MarkRole | null {
+/** White space, or an invisible format character (U+202A, U+200B, U+FEFF…) that pasted copy carries. */
+function isBlank(ch: string): boolean {
+  return /[\s\p{Cf}]/u.test(ch);
+}
+
+/** The quotation mark starting at `i`, if any: its role and its width (2 for ''). */
+function markAt(text: string, i: number, from: number, to: number): { role: MarkRole; width: number } | null {
   const ch = text[i]!;
+  if (ch === "'") {
+    // '' between letters (a typo inside a word) or in a run of three or more is not a mark.
+    if (text[i + 1] !== "'" || i + 2 > to || text[i + 2] === "'" || (i > from && text[i - 1] === "'")) return null;
+    const letterBefore = i > from && /[\p{L}\p{N}]/u.test(text[i - 1]!);
+    const letterAfter = i + 2 < to && /[\p{L}\p{N}]/u.test(text[i + 2]!);
+    if (letterBefore && letterAfter) return null;
+    return { role: roleFromSurroundings(text, i, 2, from, to), width: 2 };
+  }
   if (ch !== '"' && !OPEN_MARKS.includes(ch) && !CLOSE_MARKS.includes(ch)) return null;
-  const before = i > from ? text[i - 1]! : " ";
-  const after = i + 1 < to ? text[i + 1]! : " ";
-  const spaceBefore = /[\s([{—–\-/]/.test(before);
-  const spaceAfter = /[\s.,;:!?)\]}—–]/.test(after);
+  const role = roleFromSurroundings(text, i, 1, from, to);
   // A curly mark facing the wrong way ("It's unusual,“ said …") is read from its surroundings.
-  if (OPEN_MARKS.includes(ch)) return !spaceBefore && spaceAfter ? "either" : "open";
-  if (CLOSE_MARKS.includes(ch)) return spaceBefore && !spaceAfter ? "either" : "close";
+  if (OPEN_MARKS.includes(ch)) return { role: role === "close" ? "either" : "open", width: 1 };
+  if (CLOSE_MARKS.includes(ch)) return { role: role === "open" ? "either" : "close", width: 1 };
+  return { role, width: 1 };
+}
+
+/** A mark with space before it and a word after opens; a word before and space or punctuation after closes. */
+function roleFromSurroundings(text: string, i: number, width: number, from: number, to: number): MarkRole {
+  const before = i > from ? text[i - 1]! : " ";
+  const after = i + width < to ? text[i + width]! : " ";
+  const spaceBefore = isBlank(before) || /[([{—–\-/]/.test(before);
+  const spaceAfter = isBlank(after) || /[.,;:!?)\]}—–]/.test(after);
   if (spaceBefore && !spaceAfter) return "open";
   if (!spaceBefore && spaceAfter) return "close";
   return "either";
@@ -109,13 +141,13 @@ function markRole(text: string, i: number, from: number, to: number): MarkRole |
 
 function firstNonSpace(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && /\s/.test(text[i]!)) i++;
+  while (i < to && isBlank(text[i]!)) i++;
   return i;
 }
 
 function trimEnd(text: string, from: number, to: number): number {
   let e = to;
-  while (e > from && /\s/.test(text[e - 1]!)) e--;
+  while (e > from && isBlank(text[e - 1]!)) e--;
   return e;
 }
 
