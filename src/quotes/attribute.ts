@@ -67,7 +67,9 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   if (/[?!.]$/.test(content) && span.close >= 0 && /^\s*$/.test(text.slice(span.close + 1, afterEnd))) {
     const sentences = d.sentences.get(span.paragraphIndex) ?? [];
     const next = sentences.find((r) => r.start > span.close && r.start <= span.close + 3);
-    if (next && (/[?!]$/.test(content) || words(text, next.start, next.end).length <= 8)) afterEnd = Math.min(next.end, nextOpen);
+    // Not a sentence that reports words of its own: "…!” She replied that it was an “honor …”".
+    const quotesOwn = next !== undefined && d.spans.some((s) => s !== span && s.open >= next.start && s.open < next.end && /\bthat\b/.test(text.slice(next.start, s.open)));
+    if (next && !quotesOwn && (/[?!]$/.test(content) || words(text, next.start, next.end).length <= 8)) afterEnd = Math.min(next.end, nextOpen);
   }
   const afterText = text.slice(afterStart, afterEnd);
   const postFirst = /[,?!—–-]$/.test(content) || /^\s*[,—–]/.test(afterText) || span.kind === "direct" && !/[.]$/.test(content);
@@ -78,7 +80,28 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
     const found = attempt();
     if (found) return toAttribution(found);
   }
-  return null;
+  const signed = signatureBelow(d, span);
+  return signed ? toAttribution(signed) : null;
+}
+
+/**
+ * A quotation paragraph signed on the next line: “…”¶- Sanders. / “…”¶—President Obama, tweeting after …
+ * The quotation ends its paragraph, and the next paragraph opens with a dash and a name.
+ */
+function signatureBelow(d: Discourse, span: QuoteSpan): Found | null {
+  const text = d.article.text;
+  const paragraph = d.article.paragraphs[span.paragraphIndex]!;
+  const next = d.article.paragraphs[span.paragraphIndex + 1];
+  if (!next || next.role !== "body") return null;
+  const rest = span.close >= 0 ? text.slice(span.close + 1, paragraph.end) : text.slice(span.end, paragraph.end);
+  if (!/^[\s.,]*$/.test(rest)) return null;
+  const dash = /^\s*[―—–~-]\s*/u.exec(text.slice(next.start, next.end));
+  if (!dash) return null;
+  const m = mentionStartingAt(d, next.start + dash[0].length);
+  if (m?.type !== "name" || !m.entity) return null;
+  // The signature is the name, perhaps with an apposition: "- Bernie Sanders." / "-Michelle Marks, Philadelphia."
+  if (!/^\s*(?:[,.;(]|$)/.test(text.slice(m.end, next.end))) return null;
+  return { subject: m, verb: { text: dash[0].trim(), start: next.start, end: next.start + dash[0].length }, how: "adjacent" };
 }
 
 /** An interview transcript quoted: "PENCE: Well, look, …" names its speaker in capitals. */
@@ -154,6 +177,8 @@ function after(d: Discourse, from: number, to: number): Found | null {
     if (opened) return opened;
     // “We’re extremely happy” about the decision, said RoseAnn DeMoro, …
     const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, w.end, to) : null;
+    // “… careless,” but said she should face no charges: "she" opens the reported clause, it is not inverted.
+    if (inverted && startsClause(text.slice(inverted.end, to), inverted.type !== "name")) return null;
     return inverted ? { subject: inverted, verb: w, how: "inverted" } : null;
   }
   // “Go back to Univision,” Trump barked. — a name, then a verb we do not list, then the end of the clause.
@@ -172,7 +197,9 @@ function after(d: Discourse, from: number, to: number): Found | null {
   // “France will always be France,” an angry Hollande retaliated. / "…," Trump shot back.
   const lead = ws.slice(0, 4);
   const m = d.mentions.find((x) => x.type === "name" && lead.some((w) => w.start === x.start) && x.entity);
-  if (m && ws.filter((w) => w.start < m.start).every((w) => /^[a-z]+$/.test(w.text))) {
+  // Only a determiner or an adjective may precede the name: "an angry Hollande", not "until the Iowa caucuses".
+  const beforeName = m ? ws.filter((w) => w.start < m.start) : [];
+  if (m && beforeName.every((w) => /^[a-z]+$/.test(w.text) && !CLAUSE_LINKS.test(w.text))) {
     const rest = ws.filter((w) => w.start >= m.end);
     const next = rest[0];
     const particle = rest[1] && /^(?:back|out|up|on|in)$/.test(rest[1].text) ? rest[1] : null;
@@ -186,6 +213,13 @@ function after(d: Discourse, from: number, to: number): Found | null {
     }
   }
   return null;
+}
+
+/** Whether the words after an inverted subject make it the subject of a new clause ("said she should go"). */
+function startsClause(rest: string, pronoun: boolean): boolean {
+  if (/^\s+(?:should|would|could|will|can|may|might|must|is|was|are|were|has|had|have|did|does|do|wanted|wants|needs|needed)\b/.test(rest)) return true;
+  // A pronoun is inverted only at the end of the clause: "…,” said he.
+  return pronoun && !/^\s*(?:[,.;:!?)—–]|$)/.test(rest);
 }
 
 /**
@@ -263,9 +297,11 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
     if (named && colon[1] === ":" && named.entity && !isObject) {
       return { subject: named, verb: { text: ":", start: at, end: at + 1 }, how: "adjacent" };
     }
-    // "Hillary shot back, “…”": any verb, its subject right before it.
+    // "Hillary shot back, “…”": any verb, its subject right before it. Not when the lead has a reporting verb
+    // of its own: "Johnson said before a Senate hearing, “…”", "Canova wrote to his Twitter followers, “…”".
     const last = ws[ws.length - 1];
-    if (last && /^[a-z]+$/.test(last.text) && !SPEECH_VERBS.has(last.text)) {
+    const reports = ws.some((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
+    if (last && /^[a-z]+$/.test(last.text) && !SPEECH_VERBS.has(last.text) && !reports) {
       const particle = /^(?:back|out|up|in|on|off)$/.test(last.text) ? ws[ws.length - 2] : last;
       if (particle && (/^[a-z]+(?:ed|s|ing)$/.test(particle.text) || /^(?:shot|spoke|went|fired|wrote|said)$/.test(particle.text))) {
         const subject = subjectBefore(d, particle, sentence.start);
@@ -277,6 +313,12 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
         }
       }
     }
+  }
+  // "As The Post's Ruth Marcus puts it, Obama is making them “an offer …”": the one putting it speaks.
+  const putsIt = /^\W*as\s+(.{2,80}?)\s+(?:puts?|put)\s+it\s*,/iu.exec(lead);
+  if (putsIt) {
+    const named = mentionEndingAt(d, sentence.start + lead.indexOf(putsIt[1]!) + putsIt[1]!.length, sentence.start);
+    if (named?.entity) return { subject: named, verb: { text: "puts it", start: named.end, end: named.end }, how: "adjacent" };
   }
   const verbs = ws.filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
   let fallbackVerb: Word | null = null;
@@ -330,6 +372,9 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
   return subject ? { subject, verb, how: "sentence" } : null;
 }
 
+/** Plural nouns for a crowd: "the school's fans", "Trump supporters" speak as nobody in particular. */
+const GROUP_NOUNS = /^(?:fans|supporters|followers|voters|students|members|protesters|protestors|demonstrators|critics|residents|officials|staffers|aides|activists|delegates|donors|lawmakers|leaders|workers|users|readers|viewers|players|employees|crowds?)$/;
+
 /** Lower-case words that may open a subject's noun phrase ("conservative commentator Jonah Goldberg"). */
 const DESCRIPTIVE = /^(?:the|a|an|former|conservative|liberal|republican|democratic|presidential|senior|top|veteran|longtime|then|vice|deputy|chief|acting|state|band|party|campaign|group|white|house|senate|gop|member|commentator|candidate|nominee|frontrunner|front-runner|spokesman|spokeswoman|spokesperson|host|anchor|reporter|columnist|analyst|strategist|pollster|adviser|advisor|aide|director|chairman|chairwoman|leader|rival|businessman|billionaire|mogul|star|singer|actor|actress|rapper|comedian|author|writer|editor|professor|expert|official|lawmaker|senator|governor|mayor|congressman|congresswoman|rep|sen|gov|dr|mr|mrs|ms|[\d-]+-year-old)$/i;
 
@@ -347,6 +392,13 @@ function sentenceSubject(d: Discourse, sentence: Range, before: number): Mention
     // "Syrian refugees", "Republican candidates": an adjective, not someone.
     if (!m.entity.sure && m.entity.keys.length === 1 && /(?:an|ese|ish|i)$/.test(m.text) && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3))) continue;
     if (/^[’']s?\b/.test(text.slice(m.end, m.end + 3))) continue;
+    // "Andrean High School fans chanted", "Washington Post columnist Michael Gerson calls": the name modifies a
+    // noun that is the real subject; a person named after it may still be, a group is nobody in particular.
+    const modified = /^\s+(\p{Ll}[\p{Ll}-]*)\b/u.exec(text.slice(m.end, m.end + 30))?.[1];
+    if (modified && (GROUP_NOUNS.test(modified) || (m.entity.kind === "organisation" && (DESCRIPTIVE.test(modified) || modified in PERSON_ROLES)))) {
+      if (GROUP_NOUNS.test(modified)) return null;
+      continue;
+    }
     // The lead-in with quotations taken out: "“…,” Blige sings" opens with Blige.
     let lead = text.slice(sentence.start, m.start);
     for (const q of [...d.spans].reverse()) {
@@ -413,6 +465,10 @@ function mentionStartingAt(d: Discourse, at: number): Mention | null {
   return null;
 }
 
+/** Prepositions and conjunctions: after them a name is an object or a new clause, not the speaker. */
+const CLAUSE_LINKS =
+  /^(?:of|from|in|at|for|with|by|to|on|about|against|over|under|near|than|into|until|till|since|after|before|during|while|because|as|and|or|but|if|when|where|that|which|who|like|unlike|toward|towards|through|via|per|among|between)$/;
+
 const PREPOSITIONS = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|under|near|than|into|across|outside|inside)\s*$/i;
 
 /**
@@ -431,7 +487,7 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     p = ws[i]!.start;
   }
   let how: Found["how"] = "adjacent";
-  for (let attempt = 0; attempt < 4 && p > lower; attempt++) {
+  for (let attempt = 0; attempt < 6 && p > lower; attempt++) {
     // A bracket right before: "Sen. Bernie Sanders (I-Vt.) said".
     const bracket = /\([^()]{1,40}\)\s*$/.exec(text.slice(Math.max(lower, p - 45), p));
     if (bracket) p -= bracket[0].length;
@@ -588,7 +644,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
   const reported = reportedBefore(d, span);
   if (reported) return reported;
   // A fragment woven into a sentence with no reporting verb: the sentence's subject, flagged as unsure.
-  if (span.kind === "partial") {
+  if (span.kind === "partial" && !/\baccording\s+to\b/i.test(d.article.text.slice(sentence.start, span.open))) {
     const subject = sentenceSubject(d, sentence, span.open);
     if (subject?.entity) {
       return {

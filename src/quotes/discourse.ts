@@ -242,10 +242,14 @@ function linkName(
   const parts = name.split(/\s+/);
   const keys = parts.map(nameKey);
   // A surname (or full name) match first; a first name alone only for someone surely named in full ("Hillary").
+  // An exact match anywhere beats a typo-tolerant one nearer: "Christie" is Chris Christie named earlier, not a
+  // "Christian" named since.
   let found: Entity | undefined;
-  for (let i = entities.length - 1; i >= 0 && !found; i--) {
-    const e = entities[i]!;
-    if (sameEntity(e, kind, keys)) found = e;
+  for (const exact of [true, false]) {
+    for (let i = entities.length - 1; i >= 0 && !found; i--) {
+      const e = entities[i]!;
+      if (sameEntity(e, kind, keys, exact)) found = e;
+    }
   }
   if (!found && kind === "person" && keys.length === 1) {
     const byFirst = entities.filter((e) => e.kind === "person" && e.sure && e.keys.length >= 2 && e.keys[0] === keys[0] && genderOfFirstName(parts[0]!) !== null);
@@ -278,22 +282,23 @@ function linkName(
   return entity;
 }
 
-function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[]): boolean {
+function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], exact: boolean): boolean {
   if (e.kind !== kind) return false;
+  const match = exact ? (a: string, b: string) => a === b : nameTokensMatch;
   if (kind === "organisation") {
     // "Defense Ministry" names the "Russian Defense Ministry" named before.
     if (keys.length > e.keys.length) return false;
     const tail = e.keys.slice(e.keys.length - keys.length);
-    return keys.every((k, i) => nameTokensMatch(k, tail[i]!));
+    return keys.every((k, i) => match(k, tail[i]!));
   }
   const last = keys[keys.length - 1]!;
   const eLast = e.keys[e.keys.length - 1]!;
-  if (keys.length === 1) return nameTokensMatch(last, eLast);
-  if (!nameTokensMatch(last, eLast)) return false;
+  if (keys.length === 1) return match(last, eLast);
+  if (!match(last, eLast)) return false;
   if (e.keys.length === 1) return true;
   const first = keys[0]!;
   const eFirst = e.keys[0]!;
-  return nameTokensMatch(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
+  return match(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
 }
 
 /** Gender from the pronouns used in a sentence that names exactly one person (and the sentence after it). */

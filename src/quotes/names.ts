@@ -58,7 +58,9 @@ const PLACES = new Set(
   minnesota oregon utah idaho montana wyoming maine vermont massachusetts connecticut maryland delaware hawaii
   alaska los angeles san francisco diego miami atlanta dallas houston denver seattle detroit cleveland orlando
   vegas las phoenix charleston columbus pittsburgh baltimore brooklyn manhattan queens harlem bronx anaheim
-  sacramento nashville memphis louisville richmond milwaukee des moines tampa austin portland omaha cincinnati`
+  sacramento nashville memphis louisville richmond milwaukee des moines tampa austin portland omaha cincinnati
+  n.c. s.c. n.h. n.j. n.m. n.y. n.d. s.d. r.i. d.c. w.va calif colo conn fla okla tenn ariz mich minn wis wyo nev
+  neb mont kan ala ark md va vt ky`
     .split(/\s+/)
     .filter(Boolean),
 );

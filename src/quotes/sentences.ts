@@ -45,12 +45,31 @@ export function sentenceRanges(text: string, from: number, to: number, quotes: r
     if (k >= to) break;
     const next = text[k]!;
     if (!(/[\p{Lu}\p{N}]/u.test(next) || OPENERS.includes(next))) continue;
-    if (ch === "." && isAbbreviation(text, from, i)) continue;
+    if (ch === "." && isAbbreviation(text, from, i) && !(endsDottedAbbreviation(text, from, i) && OPENING_WORDS.has(firstWord(text, k, to)))) continue;
     out.push({ start, end: j });
     start = k;
   }
   if (start < to) out.push({ start, end: to });
   return out;
+}
+
+/**
+ * Words that open a sentence and never follow "U.S." or "D.C." inside one: "… from entering the U.S. While
+ * Clinton …" ends a sentence there. (After a title or an initial — "Mr. While", "W. Bush" — they do not count.)
+ */
+const OPENING_WORDS = new Set(
+  "The While But And However He She They We It I In On At As After Before When If This That These Those Still Yet So Meanwhile".split(" "),
+);
+
+function firstWord(text: string, at: number, to: number): string {
+  return /^[\p{L}]+/u.exec(text.slice(at, Math.min(to, at + 20)))?.[0] ?? "";
+}
+
+/** "U.S.", "D.C.": letters and full stops, two full stops at least. */
+function endsDottedAbbreviation(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  return /^(?:\p{Lu}\.)+\p{Lu}$/u.test(text.slice(s, dot));
 }
 
 function isAbbreviation(text: string, from: number, dot: number): boolean {

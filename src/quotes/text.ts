@@ -11,8 +11,12 @@ export interface Word {
   end: number;
 }
 
-/** Words (letters, digits, inner apostrophes, hyphens and dots as in "U.S." or "Secretary-General"). */
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘\-.][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * Words (letters, digits, inner apostrophes, hyphens and dots as in "U.S." or "Secretary-General"). UTF-8 read as
+ * Latin-1 ("PeÃ±a" for "Peña") keeps the byte after Ã or Â inside the word, so the name stays whole.
+ */
+const LETTER = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃ]|A[\u0302\u0303])[\u0080-\u00BF])`; // Ã may be decomposed (A + U+0303)
+const WORD = new RegExp(String.raw`(?:\p{Lu}\.){2,}|${LETTER}+(?:['’‘\-.]${LETTER}+)*`, "gu");
 
 export function words(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];

@@ -28,6 +28,9 @@ export function transcriptSpeaker(headline: string): TranscriptSpeaker | null {
   const who = possessive ? possessive[1]! : by ? by[2]! : null;
   const cue = possessive ? possessive[2]! : by ? by[1]! : null;
   if (!who || !cue) return null;
+  // In a title-case news headline ("Networks Didn’t Cut From Donald Trump’s Speech …") the possessive ends a
+  // clause, not a name: a contraction or a preposition other than "of" before it says so.
+  if (possessive && /(?:n[’']t|[’'](?:ll|re|ve|d))\b|\b(?:from|to|with|on|in|at|against|about|after|over|by)\s/iu.test(who)) return null;
   // The name is the first capitalised run of the phrase ("the Russian Foreign Ministry", "Sergey Lavrov").
   const runs = capitalisedRuns(who, 0, who.length, []);
   const run = possessive ? runs[runs.length - 1] : runs[0];
