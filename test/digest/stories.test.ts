@@ -4,6 +4,7 @@ import { composeDigest, MAX_GROUPED_ARTICLES } from "../../src/digest/compose.js
 import { digestReply } from "../../src/digest/render.js";
 import { cosine, groupStories, inverseFrequencies, STORY_THRESHOLD, storyText, tfidfVector } from "../../src/digest/stories.js";
 import { analyze } from "../../src/search/analysis.js";
+import { makeArticle } from "../helpers/articles.js";
 import { ICRC, POW, seedArticles, UNSC } from "./seed-data.js";
 
 let seeds: Article[];
@@ -13,19 +14,7 @@ beforeAll(async () => {
 
 /** A one-paragraph article for synthetic cases. */
 function article(id: string, text: string, published: string | null = null): Article {
-  return {
-    id,
-    text,
-    title: null,
-    outlet: null,
-    url: null,
-    published,
-    author: null,
-    language: null,
-    dateline: null,
-    paragraphs: [{ id: `${id}#p1`, n: 1, start: 0, end: text.length, role: "body" }],
-    source: id,
-  };
+  return makeArticle(id, [text], { published });
 }
 
 describe("story grouping", () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import type { Corpus } from "../../src/corpus/types.js";
 import { openSourceIndex, SNAPSHOT_FILE } from "../../src/search/snapshot.js";
-import { makeArticle } from "./helpers.js";
+import { makeArticle } from "../helpers/articles.js";
 
 const corpusOf = (fingerprint: string, extra = ""): Corpus => ({
   location: "memory",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/corpus/types.js";
 import { PassageIndex } from "../../src/search/source-index.js";
 import type { SourceHit, SourceQuery } from "../../src/search/types.js";
-import { makeArticle } from "./helpers.js";
+import { makeArticle } from "../helpers/articles.js";
 
 const page = { offset: 0, limit: 10 };
 const q = (words: string, extra: Partial<SourceQuery> = {}): SourceQuery => ({

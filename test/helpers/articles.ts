@@ -1,3 +1,4 @@
+/** Articles built by hand for unit tests: no corpus text, exact offsets. */
 import type { Article, Paragraph, ParagraphRole } from "../../src/corpus/types.js";
 
 export type Part = string | { text: string; role: ParagraphRole };
