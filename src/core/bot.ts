@@ -6,6 +6,7 @@ import type { CommandMeta, Platform } from "./command.js";
 import type { Dispatcher, DispatchOutcome } from "./dispatch.js";
 import type { Logger } from "./log.js";
 import type { Reply } from "./reply.js";
+import { createTaskQueue } from "./turns.js";
 
 /** Who asked, and where. */
 export interface Origin {
@@ -44,6 +45,7 @@ export function createBot<S>(options: {
 }): BotCore {
   const { dispatcher, log } = options;
   const now = options.now ?? (() => new Date());
+  const queue = createTaskQueue();
   return {
     commands: dispatcher.commands,
     log,
@@ -56,15 +58,17 @@ export function createBot<S>(options: {
       }
     },
     run: (input, origin) =>
-      dispatcher.dispatch(input, {
-        services: options.services(),
-        platform: origin.platform,
-        user: origin.user,
-        channel: origin.channel,
-        page: origin.page,
-        limit: origin.limit,
-        log: log.child({ platform: origin.platform }),
-        now,
-      }),
+      queue(() =>
+        dispatcher.dispatch(input, {
+          services: options.services(),
+          platform: origin.platform,
+          user: origin.user,
+          channel: origin.channel,
+          page: origin.page,
+          limit: origin.limit,
+          log: log.child({ platform: origin.platform }),
+          now,
+        }),
+      ),
   };
 }

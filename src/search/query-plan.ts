@@ -3,7 +3,7 @@
  * spelled-out acronym: "prisoners of war" searches "pow", which every passage spelling it out also carries)
  * and exact phrases, folded.
  */
-import { contentTerms, type Lexicon } from "./analysis.js";
+import { contentTerms, normalizeTerm, type Lexicon } from "./analysis.js";
 import { foldPhrase } from "./excerpt.js";
 import type { SourceQuery } from "./types.js";
 
@@ -18,6 +18,11 @@ export interface QueryPlan {
   clauses: Clause[];
   /** Folded phrases that a passage must contain. */
   phrases: string[];
+  /**
+   * Plain word terms of the phrases: a passage lacking one cannot contain its phrase, so the (costly) text
+   * check is skipped for it. Acronym concepts are left out (a passage gets those only through the lexicon).
+   */
+  phraseTerms: string[];
 }
 
 /** A query is at most 1,000 characters; beyond this many distinct terms, more words only slow it down. */
@@ -26,13 +31,14 @@ export const MAX_CLAUSES = 32;
 export function planQuery(query: Pick<SourceQuery, "words" | "phrases">, lexicon: Lexicon): QueryPlan {
   const clauses: Clause[] = [];
   const seen = new Set<string>();
+  const phraseTerms = new Set<string>();
   const add = (term: string, typed: string) => {
     if (seen.has(term) || clauses.length >= MAX_CLAUSES) return;
     seen.add(term);
     clauses.push({ term, typed });
   };
   // Words and phrases are analysed as separate texts so that an acronym is never spelled across them.
-  for (const text of [query.words.join(" "), ...query.phrases]) {
+  [query.words.join(" "), ...query.phrases].forEach((text, textIndex) => {
     const terms = contentTerms(text);
     for (let i = 0; i < terms.length; ) {
       const t = terms[i]!;
@@ -42,12 +48,22 @@ export function planQuery(query: Pick<SourceQuery, "words" | "phrases">, lexicon
         i += concept.length;
       } else {
         add(t.term, text.slice(t.start, t.end));
+        if (textIndex > 0 && seen.has(t.term) && sameTermInAnyCase(text.slice(t.start, t.end))) phraseTerms.add(t.term);
         i++;
       }
     }
-  }
+  });
   const phrases = query.phrases.map(foldPhrase).filter((p) => p.length > 0);
-  return { clauses, phrases };
+  return { clauses, phrases, phraseTerms: phrases.length > 0 ? [...phraseTerms] : [] };
+}
+
+/**
+ * Phrases match on folded text, whatever the case, but a few words index differently by case ("AIDS" is an
+ * acronym, "aids" the plural of "aid"): only words that index the same in every case can rule a passage out.
+ */
+function sameTermInAnyCase(word: string): boolean {
+  const lower = normalizeTerm(word.toLowerCase());
+  return lower !== null && normalizeTerm(word.toUpperCase()) === lower && normalizeTerm(word) === lower;
 }
 
 /** Whether a text has anything to search for once stop words and punctuation are set aside. */

@@ -9,7 +9,9 @@ import { learnAcronyms } from "./acronyms.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm } from "./near-term.js";
-import { planQuery, type QueryPlan } from "./query-plan.js";
+import { planQuery, type Clause, type QueryPlan } from "./query-plan.js";
+import { DEFAULT_PLANNING, maxDocumentScore, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
+import { topK } from "./top-k.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
 export interface IndexedDoc {
@@ -27,6 +29,8 @@ const TITLE_WEIGHT = 1;
 const FUZZY_MIN_LENGTH = 4;
 const MAX_FUZZY_TERMS = 3;
 const TITLE_SUFFIX = "#t";
+/** Rare-term candidates are not worth it when their documents are more than this share of the index. */
+const MAX_CANDIDATE_SHARE = 0.25;
 
 export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   idField: "id",
@@ -41,6 +45,8 @@ export class PassageIndex implements SourceSearch {
   /** Index term -> number of indexed documents (passages and titles) that contain it. */
   private readonly vocabulary: Map<string, number>;
   private bodyPassages = 0;
+  /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
+  planning: PlanningOptions = DEFAULT_PLANNING;
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -118,32 +124,128 @@ export class PassageIndex implements SourceSearch {
     if (plan.clauses.length === 0) {
       return { hits: [], total: 0, hint: "Every word of that is too common to search for: add a distinctive word." };
     }
-    const keep = articleFilter(query);
-    const all = this.match(plan);
-    const ranked = rank(keep === null ? all : all.filter((r) => keep(r.article)), plan.clauses.length);
-    if (ranked.length === 0) return { hits: [], total: 0, hint: this.hint(plan, query, all.length) };
-    const hits = ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan));
-    return { hits, total: ranked.length };
+    const found = this.find(plan, articleFilter(query), page.offset + page.limit);
+    if (found.ranked.length === 0) return { hits: [], total: 0, hint: this.hint(plan, query, found.unfiltered) };
+    const hits = found.ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan));
+    return { hits, total: found.total };
   }
 
-  /** Every article matching the plan (in no order), each with its best passage. */
-  private match(plan: QueryPlan): RankedArticle[] {
-    const fuzzyTerms = new Set(
+  /** How a query's terms split into leaders and boosters (see term-plan.ts); for diagnostics and tests. */
+  termPlan(query: Pick<SourceQuery, "words" | "phrases">): TermPlan {
+    const plan = planQuery(query, this.lexicon);
+    return planByRarity(this.frequencies(plan, this.fuzzyTerms(plan)), this.miniSearch.documentCount, this.planning);
+  }
+
+  /** The best `wanted` articles, best first, and how many matched. */
+  private find(plan: QueryPlan, keep: ArticleFilter | null, wanted: number): Ranking {
+    const fuzzyTerms = this.fuzzyTerms(plan);
+    const frequencies = this.frequencies(plan, fuzzyTerms);
+    const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
+    if (termPlan.boosters.length > 0) {
+      const restricted = this.findAmongCandidates(plan, fuzzyTerms, frequencies, termPlan, keep, wanted);
+      if (restricted) return restricted;
+    }
+    return select(this.score(plan, fuzzyTerms, null), keep, plan.clauses.length, wanted);
+  }
+
+  /**
+   * Rare terms first: candidates are the articles holding a leader; only their documents are scored (with
+   * every term, so their scores are exactly those of a full search). Returns null, for a full search, unless
+   * no article left out could have made the page: either it cannot match enough of the words (it holds
+   * boosters only, fewer than half of them), or even its best possible score is below the page's last.
+   */
+  private findAmongCandidates(
+    plan: QueryPlan,
+    fuzzyTerms: ReadonlySet<string>,
+    frequencies: readonly TermFrequency[],
+    termPlan: TermPlan,
+    keep: ArticleFilter | null,
+    wanted: number,
+  ): Ranking | null {
+    const leaders = new Set(termPlan.leaders);
+    const candidates = new Set<string>();
+    this.runSearch(
+      plan.clauses.filter((c) => leaders.has(c.term)),
+      fuzzyTerms,
+      (id) => {
+        candidates.add(id.slice(0, id.lastIndexOf("#")));
+        return 0; // nothing is scored in this pass: it only collects the candidates
+      },
+    );
+    if (candidates.size === 0) return null;
+    const documents = new Set<string>();
+    for (const doc of candidates) {
+      const article = this.articles.get(doc);
+      if (!article) continue;
+      documents.add(doc + TITLE_SUFFIX);
+      for (const p of article.paragraphs) if (p.role === "body") documents.add(p.id);
+    }
+    // Candidates covering much of the index leave little to save.
+    if (documents.size > this.miniSearch.documentCount * MAX_CANDIDATE_SHARE) return null;
+
+    const clauseCount = plan.clauses.length;
+    const needed = neededClauses(clauseCount);
+    // With one word needed, an article holding a booster alone also matches: counted (not scored) for the total.
+    const others = needed === 1 ? new Set<string>() : null;
+    const scored = this.score(plan, fuzzyTerms, (id) => {
+      if (documents.has(id)) return 1;
+      others?.add(id.slice(0, id.lastIndexOf("#")));
+      return 0;
+    });
+    const ranking = select(scored, keep, clauseCount, wanted);
+    if (ranking.qualifying === 0) return null;
+    if (termPlan.boosters.length >= needed) {
+      const last = ranking.ranked[wanted - 1];
+      const boosters = new Set(termPlan.boosters);
+      const ceiling =
+        (1 + TITLE_WEIGHT) *
+        maxDocumentScore(frequencies.filter((f) => boosters.has(f.term)), this.miniSearch.documentCount) *
+        coordination(boosters.size, clauseCount);
+      if (!last || last.score < ceiling) return null;
+    }
+    let total = ranking.total;
+    for (const doc of others ?? []) {
+      const article = this.articles.get(doc);
+      if (article && (keep === null || keep(article))) total++;
+    }
+    return { ...ranking, total };
+  }
+
+  /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
+  private fuzzyTerms(plan: QueryPlan): Set<string> {
+    return new Set(
       plan.clauses
         .map((c) => c.term)
         .filter((t) => !this.vocabulary.has(t) && t.length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(t))
         .slice(0, MAX_FUZZY_TERMS),
     );
-    const results = this.miniSearch.search(
-      { combineWith: "OR", queries: plan.clauses.map((c) => c.term) },
+  }
+
+  /** Each clause's document frequency; a fuzzy clause counts as rarest (a misspelled name). */
+  private frequencies(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>): TermFrequency[] {
+    return plan.clauses.map((c) => ({ term: c.term, documents: fuzzyTerms.has(c.term) ? 0 : (this.vocabulary.get(c.term) ?? 0) }));
+  }
+
+  private runSearch(clauses: readonly Clause[], fuzzyTerms: ReadonlySet<string>, boostDocument?: (id: string) => number): SearchResult[] {
+    return this.miniSearch.search(
+      { combineWith: "OR", queries: clauses.map((c) => c.term) },
       {
         prefix: false,
         fuzzy: (term) => (fuzzyTerms.has(term) ? 0.25 : false),
         maxFuzzy: 2,
         tokenize: (text) => [text],
         processTerm: (term) => term,
+        ...(boostDocument ? { boostDocument } : {}),
       },
     );
+  }
+
+  /**
+   * Every article matching the plan (in no order), each with its best passage; with `only`, the documents it
+   * accepts alone are scored (the others are skipped by MiniSearch before scoring).
+   */
+  private score(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, only: ((id: string) => number) | null): ScoredArticle[] {
+    const results = this.runSearch(plan.clauses, fuzzyTerms, only ?? undefined);
 
     // This loop sees every matching passage (tens of thousands for common words): keep it lean, and look
     // paragraphs up only for each article's best passage.
@@ -164,23 +266,25 @@ export class PassageIndex implements SourceSearch {
       }
       const score = result.score * coordination(result.queryTerms.length, clauseCount);
       if (score <= candidate.bestScore) continue;
-      if (plan.phrases.length > 0 && !this.hasPhrases(doc, Number(id.slice(hash + 2)), plan.phrases)) continue;
+      if (plan.phrases.length > 0) {
+        if (!plan.phraseTerms.every((t) => result.queryTerms.includes(t))) continue;
+        if (!this.hasPhrases(doc, Number(id.slice(hash + 2)), plan.phrases)) continue;
+      }
       candidate.best = result;
       candidate.bestScore = score;
     }
 
-    const ranked: RankedArticle[] = [];
+    const scored: ScoredArticle[] = [];
     for (const [doc, { best, title }] of byArticle) {
       const article = this.articles.get(doc);
       if (!article || (!best && plan.phrases.length > 0)) continue;
       const paragraph = best ? paragraphNumbered(article, Number((best.id as string).slice(doc.length + 2))) : lede(article);
       if (!paragraph) continue;
-      const clauses = new Set([...(best?.queryTerms ?? []), ...(title?.queryTerms ?? [])]).size;
+      const clauses = distinctCount(best?.queryTerms, title?.queryTerms);
       const raw = (best?.score ?? 0) + TITLE_WEIGHT * (title?.score ?? 0);
-      const matchedTerms = new Set([...(best?.terms ?? []), ...(title?.terms ?? [])]);
-      ranked.push({ article, paragraph, clauses, matchedTerms, score: raw * coordination(clauses, clauseCount) });
+      scored.push({ article, paragraph, best, title, clauses, score: raw * coordination(clauses, clauseCount) });
     }
-    return ranked;
+    return scored;
   }
 
   private hasPhrases(doc: string, n: number, phrases: readonly string[]): boolean {
@@ -189,11 +293,11 @@ export class PassageIndex implements SourceSearch {
     return !!p && phrases.every((phrase) => findPhrase(article.text, p.start, p.end, phrase).length > 0);
   }
 
-  private toHit(r: RankedArticle, plan: QueryPlan): SourceHit {
+  private toHit(r: ScoredArticle, plan: QueryPlan): SourceHit {
     const { article, paragraph } = r;
     const marks: Range[] = [];
     const passage = article.text.slice(paragraph.start, paragraph.end);
-    const wanted = new Set([...r.matchedTerms, ...plan.clauses.map((c) => c.term)]);
+    const wanted = new Set([...(r.best?.terms ?? []), ...(r.title?.terms ?? []), ...plan.clauses.map((c) => c.term)]);
     for (const t of analyzeTerms(passage, this.lexicon)) {
       if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);
     }
@@ -241,23 +345,55 @@ interface Candidate {
   title: SearchResult | null;
 }
 
-interface RankedArticle {
+interface ScoredArticle {
   article: Article;
+  /** The passage shown: the best one, or the lede when only the title matched. */
   paragraph: Paragraph;
+  best: SearchResult | null;
+  title: SearchResult | null;
+  /** How many of the query's clauses the best passage and the title match together. */
   clauses: number;
-  matchedTerms: Set<string>;
   score: number;
 }
 
+type ArticleFilter = (article: Article) => boolean;
+
+interface Ranking {
+  /** The best articles, best first, as many as wanted (fewer when fewer match). */
+  ranked: ScoredArticle[];
+  /** How many articles match in all. */
+  total: number;
+  /** Articles matching enough of the words (before falling back to partial matches). */
+  qualifying: number;
+  /** Matching articles before the outlet and date filters (for the hint). */
+  unfiltered: number;
+}
+
+/** Most query words matter: with three or more, an article must match at least half of them. */
+function neededClauses(clauseCount: number): number {
+  return clauseCount <= 2 ? 1 : Math.ceil(clauseCount / 2);
+}
+
 /**
- * Best first. Most query words matter: with three or more, an article must match at least half of them,
- * unless none does (then the best partial matches are better than nothing).
+ * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
+ * (the best partial matches are better than nothing).
  */
-function rank(matches: RankedArticle[], clauseCount: number): RankedArticle[] {
-  const needed = clauseCount <= 2 ? 1 : Math.ceil(clauseCount / 2);
-  const enough = matches.filter((r) => r.clauses >= needed);
-  const chosen = enough.length > 0 ? enough : matches;
-  return chosen.sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
+function select(scored: ScoredArticle[], keep: ArticleFilter | null, clauseCount: number, wanted: number): Ranking {
+  const needed = neededClauses(clauseCount);
+  const kept = keep === null ? scored : scored.filter((r) => keep(r.article));
+  const enough = kept.filter((r) => r.clauses >= needed);
+  const chosen = enough.length > 0 ? enough : kept;
+  const ranked = topK(chosen, wanted, (a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
+  return { ranked, total: chosen.length, qualifying: enough.length, unfiltered: scored.length };
+}
+
+/** The number of distinct strings in two short lists. */
+function distinctCount(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
+  if (!b || b.length === 0) return a?.length ?? 0;
+  if (!a || a.length === 0) return b.length;
+  let count = a.length;
+  for (const term of b) if (!a.includes(term)) count++;
+  return count;
 }
 
 /** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
