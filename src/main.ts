@@ -38,20 +38,34 @@ export async function start(config: Config, location: string, log: Logger): Prom
   const services: Services = Object.assign(newsroom, { digest });
   const bot = botFor(() => services, log);
 
+  // A corpus change discards the statements across outlets; they are computed again once the changes settle.
+  const restatement = debounced(() => newsroom.statements(), 2000);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
-    ? watchCorpus(location, async (relPath) => void (await newsroom.refreshFile(relPath)), { log })
+    ? watchCorpus(
+        location,
+        async (relPath) => {
+          if ((await newsroom.refreshFile(relPath)) !== "unchanged") restatement.schedule();
+        },
+        { log },
+      )
     : null;
 
   prepareStatements(newsroom, { background: platforms.length > 0 });
   if (platforms.length === 0) {
     await runConsole({ bot });
+    restatement.cancel();
     await watcher?.close();
     return null;
   }
 
   const stops: Array<() => Promise<void>> = [];
-  if (watcher) stops.push(() => watcher.close());
+  if (watcher) {
+    stops.push(async () => {
+      restatement.cancel();
+      await watcher.close();
+    });
+  }
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
   const stopAll = async () => {
     for (const stopOne of stops.splice(0).reverse()) {
@@ -108,4 +122,23 @@ export async function start(config: Config, location: string, log: Logger): Prom
   }
   log.info("dateline running", { platforms });
   return { stop: stopAll };
+}
+
+/** Runs `task` once, `ms` after the last call to `schedule`. */
+function debounced(task: () => void, ms: number): { schedule(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    schedule() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        task();
+      }, ms);
+      timer.unref();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }
