@@ -2,17 +2,18 @@
 import { discordEnabled, slackEnabled } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { start } from "../main.js";
-import { UsageError, cliConfig, corpusLocation } from "./shared.js";
+import { UsageError, cliConfig, cliLogger, corpusLocation } from "./shared.js";
 
 export async function startCommand(argv: string[]): Promise<void> {
   if (argv.length > 0) throw new UsageError(`start takes no arguments (got "${argv.join(" ")}")`);
   const config = cliConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const asService = slackEnabled(config) || discordEnabled(config);
+  // A service logs JSON lines for its operators; the console is read by a person, so it logs as the CLI does.
+  const log = asService ? createLogger(config.LOG_LEVEL) : cliLogger(config);
   // As a service, listen for SIGINT/SIGTERM from the very start: one platform may already be answering while the
   // others (or the digest scheduler) are still starting, and a signal then must not kill answers in flight. A
   // signal during start-up is kept and acted on once start-up is done. (A second signal kills, as usual.) The
   // console is left alone: there Ctrl-C must keep ending the program at once.
-  const asService = slackEnabled(config) || discordEnabled(config);
   const signalled = asService ? firstSignal() : null;
   const running = await start(config, corpusLocation(undefined, config), log);
   if (!running || !signalled) return;
