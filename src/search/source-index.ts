@@ -10,7 +10,7 @@ import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm } from "./near-term.js";
 import { planQuery, type Clause, type QueryPlan } from "./query-plan.js";
-import { DEFAULT_PLANNING, maxDocumentScore, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
+import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
 import { topK } from "./top-k.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
@@ -29,8 +29,6 @@ const TITLE_WEIGHT = 1;
 const FUZZY_MIN_LENGTH = 4;
 const MAX_FUZZY_TERMS = 3;
 const TITLE_SUFFIX = "#t";
-/** Rare-term candidates are not worth it when their documents are more than this share of the index. */
-const MAX_CANDIDATE_SHARE = 0.25;
 
 export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   idField: "id",
@@ -141,7 +139,7 @@ export class PassageIndex implements SourceSearch {
     const fuzzyTerms = this.fuzzyTerms(plan);
     const frequencies = this.frequencies(plan, fuzzyTerms);
     const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
-    if (termPlan.boosters.length > 0) {
+    if (termPlan.mode !== "all") {
       const restricted = this.findAmongCandidates(plan, fuzzyTerms, frequencies, termPlan, keep, wanted);
       if (restricted) return restricted;
     }
@@ -149,10 +147,9 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * Rare terms first: candidates are the articles holding a leader; only their documents are scored (with
-   * every term, so their scores are exactly those of a full search). Returns null, for a full search, unless
-   * no article left out could have made the page: either it cannot match enough of the words (it holds
-   * boosters only, fewer than half of them), or even its best possible score is below the page's last.
+   * Rare terms first (term-plan.ts): candidates are the articles holding enough leaders, found by reading the
+   * leaders' postings without scoring them; then only the candidates' documents are scored, with every term.
+   * Returns null, for a full search, when that cannot be shown to give the same page.
    */
   private findAmongCandidates(
     plan: QueryPlan,
@@ -162,53 +159,56 @@ export class PassageIndex implements SourceSearch {
     keep: ArticleFilter | null,
     wanted: number,
   ): Ranking | null {
-    const leaders = new Set(termPlan.leaders);
-    const candidates = new Set<string>();
-    this.runSearch(
-      plan.clauses.filter((c) => leaders.has(c.term)),
-      fuzzyTerms,
-      (id) => {
-        candidates.add(id.slice(0, id.lastIndexOf("#")));
-        return 0; // nothing is scored in this pass: it only collects the candidates
-      },
-    );
+    const candidates = this.candidates(plan, fuzzyTerms, termPlan);
     if (candidates.size === 0) return null;
-    const documents = new Set<string>();
-    for (const doc of candidates) {
-      const article = this.articles.get(doc);
-      if (!article) continue;
-      documents.add(doc + TITLE_SUFFIX);
-      for (const p of article.paragraphs) if (p.role === "body") documents.add(p.id);
-    }
-    // Candidates covering much of the index leave little to save.
-    if (documents.size > this.miniSearch.documentCount * MAX_CANDIDATE_SHARE) return null;
-
     const clauseCount = plan.clauses.length;
-    const needed = neededClauses(clauseCount);
-    // With one word needed, an article holding a booster alone also matches: counted (not scored) for the total.
-    const others = needed === 1 ? new Set<string>() : null;
+    // Bounded plans need one word: an article holding a booster alone matches too, counted (not scored).
+    const others = termPlan.mode === "bounded" ? new Set<string>() : null;
     const scored = this.score(plan, fuzzyTerms, (id) => {
-      if (documents.has(id)) return 1;
-      others?.add(id.slice(0, id.lastIndexOf("#")));
+      const doc = id.slice(0, id.lastIndexOf("#"));
+      if (candidates.has(doc)) return 1;
+      others?.add(doc);
       return 0;
     });
     const ranking = select(scored, keep, clauseCount, wanted);
+    // None matches enough of the words: the best partial matches may be anywhere.
     if (ranking.qualifying === 0) return null;
-    if (termPlan.boosters.length >= needed) {
-      const last = ranking.ranked[wanted - 1];
-      const boosters = new Set(termPlan.boosters);
-      const ceiling =
-        (1 + TITLE_WEIGHT) *
-        maxDocumentScore(frequencies.filter((f) => boosters.has(f.term)), this.miniSearch.documentCount) *
-        coordination(boosters.size, clauseCount);
-      if (!last || last.score < ceiling) return null;
-    }
+    if (termPlan.mode === "complete") return ranking;
+
+    // Bounded: an article left out holds boosters only; the page stands if even its best cannot beat the last.
+    const last = ranking.ranked[wanted - 1];
+    const boosters = new Set(termPlan.boosters);
+    const ceiling =
+      (1 + TITLE_WEIGHT) *
+      maxDocumentScore(frequencies.filter((f) => boosters.has(f.term)), this.miniSearch.documentCount) *
+      coordination(boosters.size, clauseCount);
+    if (!last || last.score <= ceiling) return null;
     let total = ranking.total;
     for (const doc of others ?? []) {
       const article = this.articles.get(doc);
       if (article && (keep === null || keep(article))) total++;
     }
     return { ...ranking, total };
+  }
+
+  /** The articles holding at least `minLeaders` distinct leaders, from the leaders' postings (not scored). */
+  private candidates(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, termPlan: TermPlan): Set<string> {
+    const leaders = new Set(termPlan.leaders);
+    const clauses = plan.clauses.filter((c) => leaders.has(c.term));
+    const bits = new Map(clauses.map((c, i) => [c.term, 1 << i]));
+    // A fuzzy match reports the term found, not the clause: it counts for every fuzzy clause (more candidates
+    // than needed, never fewer).
+    let fuzzyBits = 0;
+    for (const c of clauses) if (fuzzyTerms.has(c.term)) fuzzyBits |= bits.get(c.term)!;
+    const held = new Map<string, number>();
+    this.runSearch(clauses, fuzzyTerms, (id, term) => {
+      const doc = id.slice(0, id.lastIndexOf("#"));
+      held.set(doc, (held.get(doc) ?? 0) | (bits.get(term) ?? fuzzyBits));
+      return 0; // nothing is scored in this pass
+    });
+    const candidates = new Set<string>();
+    for (const [doc, mask] of held) if (bitCount(mask) >= termPlan.minLeaders) candidates.add(doc);
+    return candidates;
   }
 
   /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
@@ -226,7 +226,11 @@ export class PassageIndex implements SourceSearch {
     return plan.clauses.map((c) => ({ term: c.term, documents: fuzzyTerms.has(c.term) ? 0 : (this.vocabulary.get(c.term) ?? 0) }));
   }
 
-  private runSearch(clauses: readonly Clause[], fuzzyTerms: ReadonlySet<string>, boostDocument?: (id: string) => number): SearchResult[] {
+  private runSearch(
+    clauses: readonly Clause[],
+    fuzzyTerms: ReadonlySet<string>,
+    boostDocument?: (id: string, term: string) => number,
+  ): SearchResult[] {
     return this.miniSearch.search(
       { combineWith: "OR", queries: clauses.map((c) => c.term) },
       {
@@ -244,7 +248,7 @@ export class PassageIndex implements SourceSearch {
    * Every article matching the plan (in no order), each with its best passage; with `only`, the documents it
    * accepts alone are scored (the others are skipped by MiniSearch before scoring).
    */
-  private score(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, only: ((id: string) => number) | null): ScoredArticle[] {
+  private score(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, only: ((id: string, term: string) => number) | null): ScoredArticle[] {
     const results = this.runSearch(plan.clauses, fuzzyTerms, only ?? undefined);
 
     // This loop sees every matching passage (tens of thousands for common words): keep it lean, and look
@@ -369,9 +373,11 @@ interface Ranking {
   unfiltered: number;
 }
 
-/** Most query words matter: with three or more, an article must match at least half of them. */
-function neededClauses(clauseCount: number): number {
-  return clauseCount <= 2 ? 1 : Math.ceil(clauseCount / 2);
+/** The number of bits set in a 32-bit mask. */
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
+  return count;
 }
 
 /**
