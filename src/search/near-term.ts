@@ -1,13 +1,17 @@
 /** "Did you mean": the known index term closest in spelling to an unknown one. */
 
-/** The closest term within edit distance 2 (1 for short words), the most frequent among equals; or null. */
+/**
+ * The closest term within edit distance 2 (1 for short words), the most frequent among equals; or null.
+ * Only terms with the same first letter are compared: misspelt names nearly always keep it ("Zaharova",
+ * "Guteres"), and it spares the edit-distance work on almost the whole vocabulary of a large corpus.
+ */
 export function nearestTerm(term: string, vocabulary: ReadonlyMap<string, number>): string | null {
   const limit = term.length <= 4 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = limit + 1;
   let bestCount = 0;
   for (const [candidate, count] of vocabulary) {
-    if (Math.abs(candidate.length - term.length) > limit || candidate === term) continue;
+    if (candidate[0] !== term[0] || Math.abs(candidate.length - term.length) > limit || candidate === term) continue;
     const distance = editDistance(term, candidate, limit);
     if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
       best = candidate;

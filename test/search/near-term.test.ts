@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { editDistance, nearestTerm } from "../../src/search/near-term.js";
+
+describe("nearestTerm", () => {
+  const vocabulary = new Map([
+    ["zakharova", 3],
+    ["guterres", 5],
+    ["kyiv", 9],
+    ["kiev", 2],
+    ["lavrov", 7],
+  ]);
+
+  it("suggests the known spelling of a misspelt name", () => {
+    expect(nearestTerm("zaharova", vocabulary)).toBe("zakharova");
+    expect(nearestTerm("guteres", vocabulary)).toBe("guterres");
+    expect(nearestTerm("lavorv", vocabulary)).toBe("lavrov");
+  });
+
+  it("prefers the more frequent of equally close terms", () => {
+    expect(nearestTerm("kyev", vocabulary)).toBe("kyiv");
+  });
+
+  it("suggests nothing when no known term is close or the first letter differs", () => {
+    expect(nearestTerm("blinken", vocabulary)).toBeNull();
+    expect(nearestTerm("avrov", vocabulary)).toBeNull();
+  });
+});
+
+describe("editDistance", () => {
+  it("counts a transposition as one edit and stops early above the limit", () => {
+    expect(editDistance("lavorv", "lavrov")).toBe(1);
+    expect(editDistance("abc", "xyz")).toBe(3);
+    expect(editDistance("abcdef", "uvwxyz", 2)).toBe(3);
+  });
+});
