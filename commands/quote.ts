@@ -11,7 +11,8 @@ import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import type { QuoteHit, Speaker } from "../src/quotes/types.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
-import type { Statement, StatementIndex } from "../src/statements/types.js";
+import { foldStatements } from "../src/statements/fold.js";
+import type { Statement } from "../src/statements/types.js";
 
 export interface QuoteArgs {
   /** The speaker named with by:"…", or null. */
@@ -90,7 +91,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
     // One statement reported by several outlets is shown once, with a note and a button to compare the wordings.
-    const groups = groupByStatement(found.hits, ctx.services);
+    const groups = foldStatements(found.hits, ctx.services.statementsIfReady());
     let expand: Action | null = null;
     found.hits.forEach((hit, i) => {
       const group = groups.get(hit);
@@ -213,44 +214,6 @@ function nothingFound(total: number, reading: Reading, topic: string, heading: s
   }
   const text = inert(parts.join(" "));
   return { reply: { visibility: "private" as const, text, blocks: [{ type: "heading" as const, text: heading }, { type: "paragraph" as const, text }] }, results: [] };
-}
-
-/**
- * The statement (rendered in two or more documents) each hit belongs to; every hit after the first of a statement
- * is hidden from the chat answer. The machine-readable results keep every quotation.
- */
-function groupByStatement(hits: readonly QuoteHit[], newsroom: Newsroom): Map<QuoteHit, { statement: Statement; hidden: boolean }> {
-  const groups = new Map<QuoteHit, { statement: Statement; hidden: boolean }>();
-  const shown = new Set<Statement>();
-  // Not computed yet on a large corpus that is still warming up: answer now, without folding.
-  const statements = newsroom.statementsIfReady();
-  if (!statements) return groups;
-  for (const hit of hits) {
-    const statement = statementOf(hit, statements);
-    if (!statement) continue;
-    groups.set(hit, { statement, hidden: shown.has(statement) });
-    shown.add(statement);
-  }
-  return groups;
-}
-
-/**
- * A long quotation may hold several statements: take the one whose wording holds the matched topic words, else
- * the one it overlaps most. Only statements rendered in two or more documents count.
- */
-function statementOf(hit: QuoteHit, statements: StatementIndex): Statement | null {
-  const q = hit.quotation;
-  // A quotation repeated in its article (a sub-headline and the body) may carry the statement's rendering in
-  // its other occurrence: a rendering whose words stand in the quotation counts too.
-  const candidates = statements
-    .overlapping(q.doc, 0, Number.MAX_SAFE_INTEGER)
-    .filter(({ rendering: r }) => Math.min(q.end, r.end) > Math.max(q.start, r.start) || q.text.includes(r.text))
-    .filter(({ statement }) => new Set(statement.renderings.map((r) => r.doc)).size >= 2);
-  const matched = (r: { start: number; end: number }) =>
-    hit.marks.filter(([s, e]) => q.start + s >= r.start && q.start + e <= r.end).length;
-  let best = candidates[0] ?? null;
-  for (const c of candidates) if (matched(c.rendering) > (best ? matched(best.rendering) : 0)) best = c;
-  return best?.statement ?? null;
 }
 
 /** "Compare wordings" runs /compare with the first words of the statement's reference wording. */

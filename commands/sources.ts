@@ -5,6 +5,7 @@ import { citationLine, type Block, type Citation, type Marks } from "../src/core
 import type { Newsroom } from "../src/newsroom.js";
 import { hasSearchableContent } from "../src/search/query-plan.js";
 import type { SourceHit, SourceQuery } from "../src/search/types.js";
+import { foldCopies } from "../src/statements/fold.js";
 
 export interface SourcesArgs {
   query: SourceQuery;
@@ -98,7 +99,7 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
 
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
-    const copies = copiesOnPage(found.hits, ctx.services);
+    const copies = foldCopies(found.hits.map((h) => h.doc), ctx.services.statementsIfReady());
     found.hits.forEach((hit, i) => {
       const copy = copies.get(hit.doc);
       if (copy?.hidden) return;
@@ -171,29 +172,6 @@ export function withMarks(text: string, marks: Marks): string {
  */
 function inertProse(text: string): string {
   return text.replace(/\*/g, "＊").replace(/_/g, "＿").replace(/`/g, "｀");
-}
-
-/**
- * Articles on this page that are the same text (a syndicated wire story in two outlets): the first shown keeps
- * the others' names, the others are hidden from the chat answer (the machine-readable results keep them all).
- * Known once the statements across outlets are computed; until then every article is shown.
- */
-function copiesOnPage(hits: readonly SourceHit[], newsroom: Newsroom): Map<string, { hidden: boolean; others: string[] }> {
-  const copies = new Map<string, { hidden: boolean; others: string[] }>();
-  const duplicates = newsroom.statementsIfReady()?.duplicates;
-  if (!duplicates || duplicates.length === 0) return copies;
-  const groupOf = new Map<string, readonly string[]>();
-  for (const group of duplicates) for (const doc of group) groupOf.set(doc, group);
-  const onPage = new Set(hits.map((h) => h.doc));
-  const shown = new Set<readonly string[]>();
-  for (const hit of hits) {
-    const group = groupOf.get(hit.doc);
-    if (!group) continue;
-    const others = group.filter((doc) => doc !== hit.doc && onPage.has(doc));
-    copies.set(hit.doc, { hidden: shown.has(group), others });
-    shown.add(group);
-  }
-  return copies;
 }
 
 function sourceName(doc: string, newsroom: Newsroom): string {
