@@ -92,5 +92,11 @@ export function quoteArticle(article: Article): ArticleQuotes {
     }
     if (!entry.forms.includes(m.text)) entry.forms.push(m.text);
   }
+  // Someone named only by a transcript label ("RAMOS:") is still a speaker of the article.
+  for (const a of attributions) {
+    const e = a.entity;
+    if (!e || named.has(e.id)) continue;
+    named.set(e.id, { name: e.name, kind: e.kind, gender: e.gender, forms: [e.name], titled: [], sure: e.sure });
+  }
   return { quotations, named: [...named.values()] };
 }

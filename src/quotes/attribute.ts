@@ -13,7 +13,9 @@ import type { QuoteSpan } from "./extract.js";
 import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS, isParticiple } from "./lexicon.js";
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
-import { nameKey, words, type Word } from "./text.js";
+import { namingVerb } from "./naming.js";
+import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
+import { words, type Word } from "./text.js";
 
 export interface Attribution {
   entity: Entity | null;
@@ -72,7 +74,9 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
     if (next && !quotesOwn && (/[?!]$/.test(content) || words(text, next.start, next.end).length <= 8)) afterEnd = Math.min(next.end, nextOpen);
   }
   const afterText = text.slice(afterStart, afterEnd);
-  const postFirst = /[,?!—–-]$/.test(content) || /^\s*[,—–]/.test(afterText) || span.kind === "direct" && !/[.]$/.test(content);
+  // “Reid called Trump a “con artist,” …": the naming clause before the fragment is its own.
+  const naming = span.kind === "partial" && namingVerb(text, sentence.start, span.open) !== null;
+  const postFirst = !naming && /[,?!—–-]$/.test(content) || /^\s*[,—–]/.test(afterText) || span.kind === "direct" && !/[.]$/.test(content);
   const tries = postFirst
     ? [() => after(d, afterStart, afterEnd), () => before(d, span, sentence)]
     : [() => before(d, span, sentence), () => after(d, afterStart, afterEnd)];
@@ -106,12 +110,10 @@ function signatureBelow(d: Discourse, span: QuoteSpan): Found | null {
 
 /** An interview transcript quoted: "PENCE: Well, look, …" names its speaker in capitals. */
 function speakerLabel(d: Discourse, content: string): Attribution | null {
-  const label = /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}):\s/u.exec(content);
-  if (!label) return null;
-  const key = nameKey(label[1]!.split(" ").pop()!);
-  const entity = d.entities.find((e) => e.kind === "person" && e.keys[e.keys.length - 1] === key);
-  if (!entity) return null;
-  return { entity, cue: null, mention: label[1]!, confidence: 0.85, evidence: `transcript label ${label[1]}: ${entity.name}` };
+  if (opensWithNonSpeakerLabel(content)) return { ...NONE, evidence: "opens with a label that names no one" };
+  const labelled = labelledSpeaker(d, content);
+  if (!labelled) return null;
+  return { entity: labelled.entity, cue: null, mention: labelled.label, confidence: 0.85, evidence: labelled.evidence };
 }
 
 function toAttribution(found: Found): Attribution {
@@ -319,6 +321,16 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
   if (putsIt) {
     const named = mentionEndingAt(d, sentence.start + lead.indexOf(putsIt[1]!) + putsIt[1]!.length, sentence.start);
     if (named?.entity) return { subject: named, verb: { text: "puts it", start: named.end, end: named.end }, how: "adjacent" };
+  }
+  // "Reid called Trump a “con artist”", "what he called a “brazen breach”": the one naming speaks.
+  const naming = span.kind === "partial" ? namingVerb(text, sentence.start, span.open) : null;
+  if (naming && !insideMention(d, naming)) {
+    // "Bush … attacked Trump, calling him a “loser”": a participle after a comma is the main clause's.
+    const hanging = isParticiple(naming.text.toLowerCase()) && precededByComma(d, naming);
+    const found = hanging ? null : subjectBefore(d, naming, sentence.start) ?? pronounLike(d, naming, sentence.start);
+    if (found) return found;
+    const subject = sentenceSubject(d, sentence, naming.start);
+    if (subject) return { subject, verb: naming, how: "sentence" };
   }
   const verbs = ws.filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
   let fallbackVerb: Word | null = null;

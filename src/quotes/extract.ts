@@ -11,6 +11,7 @@
  */
 import type { Article, Paragraph } from "../corpus/types.js";
 import { SPEECH_VERBS } from "./lexicon.js";
+import { namingVerb } from "./naming.js";
 import { sentenceRanges, rangeAt, type Range } from "./sentences.js";
 import { words } from "./text.js";
 
@@ -172,7 +173,10 @@ function filterSpeech(article: Article, spans: QuoteSpan[]): QuoteSpan[] {
     const p = article.paragraphs[span.paragraphIndex]!;
     span.kind = classify(text, span, p);
     const sentence = rangeAt(sentencesOf(span.paragraphIndex), span.open) ?? { start: p.start, end: p.end };
-    keep.push(span.continues >= 0 || isSpeech(text, span, p, sentence, spans));
+    // “Reid called Trump a “con artist”": someone's own word for something, woven into the sentence.
+    const naming = span.continues < 0 && !isNickname(text, span, p) && !namesAWork(text, span, sentence) && namingVerb(text, sentence.start, span.open) !== null;
+    if (naming) span.kind = "partial";
+    keep.push(span.continues >= 0 || naming || isSpeech(text, span, p, sentence, spans));
   }
   // Renumber `continues` after dropping spans.
   const newIndex: number[] = [];
@@ -185,6 +189,12 @@ function filterSpeech(article: Article, spans: QuoteSpan[]): QuoteSpan[] {
   });
   for (const span of out) if (span.continues >= 0) span.continues = newIndex[span.continues] ?? -1;
   return out;
+}
+
+/** "Springsteen called the song “American Skin”": a title after a word for a work, even with a naming verb. */
+function namesAWork(text: string, span: QuoteSpan, sentence: Range): boolean {
+  const cue = TITLE_CUES.exec(text.slice(Math.max(sentence.start, span.open - 40), span.open));
+  return cue !== null && !/^(?:called|dubbed)\b/i.test(cue[0]) && looksLikeTitle(text.slice(span.start, span.end));
 }
 
 /**
