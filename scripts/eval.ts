@@ -4,7 +4,8 @@
  * 2. PolNeAR (../shared/corpora/polnear, dev split; `--split train` for tuning): direct and mixed quotations
  *    whose source is a name: the share found (one of our quotations overlaps the annotated content) and, of
  *    those, the share with the right speaker: our speaker's surname is the last word of the annotated source's
- *    head (before an apposition, a bracket or an "of …" tail: "Brent Bozell III, founder of …" -> Bozell).
+ *    head or of one of its appositions (before an "of …" tail: "Brent Bozell III, founder of …" -> Bozell;
+ *    "His former business partner at Lenox, Lawrence B. Cummings," -> Cummings).
  *    A source is "a name" when that last word is capitalised ("who", "the statement", "a source" are not).
  *    Pronoun sources are reported apart (found, and given a speaker). Also: accuracy by confidence band and by
  *    attribution rule. Skipped with a message when ../shared is absent.
@@ -107,16 +108,18 @@ function surname(name: string): string {
 }
 
 /**
- * The surnames an annotated source may mean: the last word of its head (before an apposition or a bracket),
- * and the last word before each "of/from/at" in it ("Joel Pollak of Breitbart California" -> pollak or
- * california; "Former Secretary of State Madeleine Albright" -> albright or secretary).
+ * The surnames an annotated source may mean: the last word of its head (before an apposition or a bracket) and
+ * of each apposition, and the last word before each "of/from/at" in them ("Joel Pollak of Breitbart California"
+ * -> pollak or california; "Former Secretary of State Madeleine Albright" -> albright or secretary; "His former
+ * business partner at Lenox, Lawrence B. Cummings," -> partner, lenox or cummings).
  */
 function annotatedSurnames(source: string): string[] {
-  const head = source.split(/[,([]/u)[0] ?? source;
   const out: string[] = [];
-  for (const part of head.split(/\s+(?:of|from|at)\s+/u)) {
-    const words = nameWords(part);
-    if (words.length > 0) out.push(words[words.length - 1]!);
+  for (const segment of source.split(/[,()[\]]/u)) {
+    for (const part of segment.split(/\s+(?:of|from|at)\s+/u)) {
+      const words = nameWords(part);
+      if (words.length > 0) out.push(words[words.length - 1]!);
+    }
   }
   return out;
 }
