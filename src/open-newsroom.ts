@@ -11,7 +11,7 @@ import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { QuoteBook } from "./quotes/types.js";
-import { buildQuoteBook } from "./quotes/book.js";
+import { openQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements } from "./statements/group.js";
 import type { StatementIndex } from "./statements/types.js";
@@ -43,9 +43,17 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     log,
     onProgress: options.onProgress,
   });
-  // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use.
+  // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
+  // from the snapshot next to the index's when it is current.
   let quoteBook: QuoteBook | null = null;
-  const quotes = (): QuoteBook => (quoteBook ??= buildQuoteBook({ articles: [...articles.values()] }));
+  // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
+  let changedSinceLoad = false;
+  const quotes = (): QuoteBook =>
+    (quoteBook ??= openQuoteBook([...articles.values()], {
+      dataDir: changedSinceLoad ? null : indexDir,
+      fingerprint: corpus.fingerprint,
+      log,
+    }).book);
   const firstSeen = await loadFirstSeen(options.dataDir, log);
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
@@ -86,6 +94,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
     else docsByFile.delete(relPath);
     if (!changed) return "unchanged";
+    changedSinceLoad = true;
     statements = null;
     await firstSeen.save();
     log.info("corpus file refreshed", { file: relPath, documents: after.length });

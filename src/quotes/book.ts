@@ -41,6 +41,18 @@ export class CorpusQuoteBook implements QuoteBook {
     for (const article of articles) this.add(article);
   }
 
+  /** A book from quotations extracted earlier (a snapshot): no extraction runs; the registry is rebuilt from them. */
+  static fromExtracted(entries: Iterable<{ article: Article; extracted: ArticleQuotes }>): CorpusQuoteBook {
+    const book = new CorpusQuoteBook();
+    for (const { article, extracted } of entries) book.addExtracted(article, extracted);
+    return book;
+  }
+
+  /** Every article's own extraction (article-local speaker names), in corpus order: what a snapshot saves. */
+  extracted(): Array<{ doc: string; extracted: ArticleQuotes }> {
+    return [...this.entries.values()].map((e) => ({ doc: e.article.id, extracted: e.extracted }));
+  }
+
   get quotations(): readonly Quotation[] {
     return this.current().quotations;
   }
@@ -104,7 +116,10 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   private add(article: Article): void {
-    const extracted = quoteArticle(article);
+    this.addExtracted(article, quoteArticle(article));
+  }
+
+  private addExtracted(article: Article, extracted: ArticleQuotes): void {
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
     this.state = null;

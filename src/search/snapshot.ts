@@ -12,6 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import MiniSearch, { type AsPlainObject } from "minisearch";
+import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { analysisData } from "./analysis-data.js";
@@ -60,7 +61,16 @@ export async function openSourceIndex(
 /** Equal fingerprints mean the same corpus analysed the same way. */
 export function snapshotFingerprint(corpus: Pick<Corpus, "fingerprint">): string {
   return createHash("sha256")
-    .update(JSON.stringify({ format: SNAPSHOT_FORMAT, analysis: ANALYSIS_VERSION, data: analysisData().hash, corpus: corpus.fingerprint }))
+    .update(
+      JSON.stringify({
+        format: SNAPSHOT_FORMAT,
+        analysis: ANALYSIS_VERSION,
+        data: analysisData().hash,
+        corpus: corpus.fingerprint,
+        // The index's and the corpus reader's code: paragraph numbers and terms come from them.
+        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../corpus/", import.meta.url))],
+      }),
+    )
     .digest("hex");
 }
 
