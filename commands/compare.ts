@@ -28,15 +28,7 @@ export const compareSchema = z.custom<ParsedArgs>().transform((args, ctx): Compa
   return { query };
 });
 
-export interface CompareResult {
-  doc: string;
-  start: number;
-  end: number;
-  text: string;
-  outlet: string | null;
-  speaker: string | null;
-  primary: boolean;
-}
+export type CompareResult = Pick<Rendering, "doc" | "start" | "end" | "text" | "outlet" | "speaker" | "primary">;
 
 export const compareCommand = defineCommand<Newsroom, CompareArgs>({
   name: "compare",

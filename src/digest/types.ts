@@ -1,19 +1,9 @@
 /** The digest of a period: what came into the corpus, grouped into stories, with who was quoted. */
-import type { QuotationKind } from "../quotes/types.js";
+import type { Quotation, QuotationKind } from "../quotes/types.js";
 import type { Rendering } from "../statements/types.js";
 
 /** A quotation picked for the digest: `article.text.slice(start, end) === text`. */
-export interface DigestQuote {
-  doc: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  kind: QuotationKind;
-  cue: string | null;
-  confidence: number;
-  paragraph: number;
-}
+export type DigestQuote = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "cue" | "confidence" | "paragraph">;
 
 /** One statement worded differently by different outlets, among the story's documents. */
 export interface DigestVariant {

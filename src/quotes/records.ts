@@ -1,17 +1,7 @@
 /** `dateline quotes --json`: every quotation of the corpus as one flat record, in corpus order. */
-import type { QuoteBook, QuotationKind } from "./types.js";
+import type { Quotation, QuoteBook } from "./types.js";
 
-export interface QuotationRecord {
-  doc: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  kind: QuotationKind;
-  cue: string | null;
-  mention: string | null;
-  confidence: number;
-}
+export type QuotationRecord = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "cue" | "mention" | "confidence">;
 
 export function quotationRecords(book: Pick<QuoteBook, "quotations">): QuotationRecord[] {
   return book.quotations.map((q) => ({

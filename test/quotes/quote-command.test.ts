@@ -5,13 +5,10 @@ import { createDispatcher, type Dispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import type { QuoteBlock } from "../../src/core/reply.js";
 import { loadCorpus } from "../../src/corpus/load.js";
-import type { Article, Corpus } from "../../src/corpus/types.js";
+import type { Corpus } from "../../src/corpus/types.js";
 import type { Newsroom } from "../../src/newsroom.js";
-import { buildStatements } from "../../src/statements/group.js";
-import type { StatementIndex } from "../../src/statements/types.js";
-import { buildQuoteBook } from "../../src/quotes/book.js";
-import type { SourceSearch } from "../../src/search/types.js";
 import { article } from "./helpers.js";
+import { quoteNewsroom } from "./newsroom.js";
 
 interface SeedQuery {
   ask: string;
@@ -37,31 +34,6 @@ const queries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf
   q.ask.startsWith("/quote "),
 );
 
-/** /quote needs the articles and the quote book; the passage index is a stub that fails loudly. */
-function newsroomOf(articles: readonly Article[], location = "test"): Newsroom {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const quotes = buildQuoteBook({ articles: [...articles] });
-  let statements: StatementIndex | undefined;
-  const sources: SourceSearch = {
-    search: () => {
-      throw new Error("/quote must not search passages");
-    },
-    upsert: () => undefined,
-    remove: () => undefined,
-    passageCount: 0,
-  };
-  return {
-    location,
-    articles: () => articles,
-    article: (doc) => byId.get(doc),
-    sources,
-    quotes,
-    problems: () => [],
-    statements: () => (statements ??= buildStatements(articles, quotes.quotations)),
-    statementsIfReady: () => (statements ??= buildStatements(articles, quotes.quotations)),
-    firstSeen: () => null,
-  };
-}
 
 describe("/quote over the sample corpus", () => {
   let corpus: Corpus;
@@ -72,7 +44,7 @@ describe("/quote over the sample corpus", () => {
 
   beforeAll(async () => {
     corpus = await loadCorpus("seeds");
-    newsroom = newsroomOf(corpus.articles, "seeds");
+    newsroom = quoteNewsroom(corpus.articles, undefined, "seeds");
     dispatcher = createDispatcher([quoteCommand]);
   });
 
@@ -187,7 +159,7 @@ describe("/quote with uncertain attributions", () => {
       "Hillary Clinton has long championed the idea of “systemic racism in our justice system” on the trail.",
       "“We will fix the justice system for every family in the land,” Hillary Clinton said on Monday.",
     ]);
-    const newsroom = newsroomOf([a]);
+    const newsroom = quoteNewsroom([a]);
     const dispatcher = createDispatcher([quoteCommand]);
     const outcome = await dispatcher.dispatch("/quote Clinton justice", { services: newsroom, platform: "cli", user: null, channel: null, log: memoryLogger(), now: () => new Date() });
     const results = outcome.results as QuoteResult[];

@@ -7,39 +7,18 @@ import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
-import type { Newsroom } from "../../src/newsroom.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
 import type { QuoteBook } from "../../src/quotes/types.js";
-import type { SourceSearch } from "../../src/search/types.js";
-import { buildStatements } from "../../src/statements/group.js";
-import type { StatementIndex } from "../../src/statements/types.js";
+import { quoteNewsroom } from "./newsroom.js";
 
 const quoteQueries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf8")) as { queries: Array<{ ask: string }> }).queries
   .map((q) => q.ask)
   .filter((ask) => ask.startsWith("/quote "));
 
-/** /quote over a given quote book (the passage index is not used by /quote). */
-function newsroomOf(articles: readonly Article[], quotes: QuoteBook): Newsroom {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  let statements: StatementIndex | undefined;
-  const sources: SourceSearch = { search: () => ({ hits: [], total: 0 }), upsert: () => undefined, remove: () => undefined, passageCount: 0 };
-  return {
-    location: "seeds",
-    articles: () => articles,
-    article: (doc) => byId.get(doc),
-    sources,
-    quotes,
-    problems: () => [],
-    statements: () => (statements ??= buildStatements(articles, quotes.quotations)),
-    statementsIfReady: () => (statements ??= buildStatements(articles, quotes.quotations)),
-    firstSeen: () => null,
-  };
-}
-
 async function answers(articles: readonly Article[], quotes: QuoteBook): Promise<unknown[]> {
   const dispatcher = createDispatcher([quoteCommand]);
-  const services = newsroomOf(articles, quotes);
+  const services = quoteNewsroom(articles, quotes);
   const out: unknown[] = [];
   for (const ask of [...quoteQueries, "/quote Lavrov", "/quote Zaharova"]) {
     out.push(await dispatcher.dispatch(ask, { services, platform: "cli", user: null, channel: null, log: memoryLogger(), now: () => new Date(0) }));
