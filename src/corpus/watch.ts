@@ -60,6 +60,11 @@ export function watchCorpus(
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   /** Last known state of every corpus file, for the rescan. */
   let known = new Map<string, FileState>();
+  /**
+   * State of every corpus file as last reported (or as found at the start; null once reported removed), to
+   * report each change once.
+   */
+  const reported = new Map<string, FileState | null>();
   let scanning: Promise<void> | null = null;
   let scanSoonTimer: NodeJS.Timeout | null = null;
 
@@ -91,6 +96,11 @@ export function watchCorpus(
         const state = await statFile(join(root, relPath));
         if (state) known.set(relPath, state);
         else known.delete(relPath);
+        // Two notices of one write (an event and a rescan that read the file halfway through the write, or two
+        // events further apart than the debounce on a busy machine) come here twice: report it once.
+        // A removal is reported even for a path never seen (it may have been read before the watcher started).
+        if (reported.has(relPath) && sameState(reported.get(relPath), state)) continue;
+        reported.set(relPath, state);
         try {
           await onChange(relPath);
         } catch (error) {
@@ -165,7 +175,9 @@ export function watchCorpus(
     }
   }
 
-  const initialScan = rescan(true);
+  const initialScan = rescan(true).then(() => {
+    for (const [relPath, state] of known) if (!reported.has(relPath)) reported.set(relPath, state);
+  });
   const poll = pollMs > 0 ? setInterval(() => void initialScan.then(() => rescan(false)), pollMs) : null;
   poll?.unref();
 
@@ -180,6 +192,11 @@ export function watchCorpus(
       await Promise.allSettled([initialScan, scanning, ...[...running.values()].map((r) => r.done)]);
     },
   };
+}
+
+function sameState(a: FileState | undefined | null, b: FileState | null): boolean {
+  if (!a || !b) return !a && !b;
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
 async function statFile(path: string): Promise<FileState | null> {

@@ -72,6 +72,21 @@ describe("watchCorpus", () => {
     expect(seen).toEqual(["a.md"]);
   });
 
+  it("does not report a file again when a notice comes but nothing in it changed", async () => {
+    const { chmod } = await import("node:fs/promises");
+    const { seen } = watchInto({ pollMs: 100 });
+    await settle();
+    const path = join(dir, "a.md");
+    await writeFile(path, "# A");
+    await expect.poll(() => seen, { timeout: 5000 }).toEqual(["a.md"]);
+    // A change of permissions raises a file-system event but leaves the text and its time as they were.
+    await chmod(path, 0o600);
+    await settle();
+    expect(seen).toEqual(["a.md"]);
+    await writeFile(path, "# A, longer");
+    await expect.poll(() => seen, { timeout: 5000 }).toEqual(["a.md", "a.md"]);
+  });
+
   it("ignores hidden, temporary and non-corpus files", async () => {
     const { seen } = watchInto();
     await settle();
