@@ -11,21 +11,27 @@ import { runChild } from "./child.js";
 import { absentQuoteBook, benchNewsroom, datelineRunner, type DatelineModules, type OpenSourceIndex } from "./engine.js";
 import { settledHeap } from "./heap.js";
 import { FIRST_QUERY, type SideContext } from "./minisearch-side.js";
+import type { DatelineFirstAnswer } from "./first-answer-dateline.js";
 import { BENCH_QUERIES } from "./queries.js";
-import { failure, type EngineReport, type FirstAnswerFigures } from "./results.js";
+import { QUOTES_SNAPSHOT_FILE, writeQuotesSnapshot } from "./quotes-snapshot.js";
+import { failure, type EngineReport, type Failed, type FirstAnswerFigures } from "./results.js";
 import { latencyByCommand, slowestQueries, timeQueries } from "./timing.js";
 
 const MB = 1024 * 1024;
 
-/** Total size of the files under `dir`. */
-export function folderBytes(dir: string): number {
+/** Total size of the files under `dir`, but for those named `except`. */
+export function folderBytes(dir: string, except: readonly string[] = []): number {
   let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (except.includes(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    bytes += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+    bytes += entry.isDirectory() ? folderBytes(full, except) : statSync(full).size;
   }
   return bytes;
 }
+
+/** The index snapshot's size: the data folder without the quotations' snapshot. */
+const indexSnapshotBytes = (dataDir: string) => folderBytes(dataDir, [QUOTES_SNAPSHOT_FILE]);
 
 export interface DatelineInput {
   corpus: Corpus;
@@ -47,12 +53,14 @@ export async function benchDateline(input: DatelineInput, ctx: SideContext): Pro
     return report;
   }
 
+  // The data folder as a bot that has run once leaves it (src/open-newsroom.ts): the index's snapshot and,
+  // beside it, the quotations'.
+  const dataDir = path.join(ctx.workDir, "dateline-index");
   // Built inside a function of its own, so that this index is garbage once measured and never shares the
   // heap with the snapshot's.
-  await measureLiveIndex(input, openSourceIndex, ctx, report);
+  const quotesSnapshot = await measureLiveIndex(input, openSourceIndex, dataDir, ctx, report);
   settledHeap();
 
-  const dataDir = path.join(ctx.workDir, "dateline-index");
   if (!report.snapshot) {
     // snapshot.ts's saver is not exported: open the index again with a data folder (a second build, then a save).
     ctx.progress("Dateline: snapshot (second build)");
@@ -62,27 +70,34 @@ export async function benchDateline(input: DatelineInput, ctx: SideContext): Pro
       const fromSnapshot = await openSourceIndex(corpus, { dataDir, log }).then((opened) => opened.fromSnapshot);
       const writeMs = performance.now() - t2;
       if (fromSnapshot) report.notes.push("the snapshot folder already held a current snapshot (reused).");
-      report.snapshot = { bytes: folderBytes(dataDir), writeMs };
+      report.snapshot = { bytes: indexSnapshotBytes(dataDir), writeMs };
     } catch (error) {
       report.snapshot = failure(error);
     }
     settledHeap();
   }
+  if (report.snapshot && !("error" in report.snapshot)) report.snapshot.quotes = quotesSnapshot;
 
   if (ctx.firstAnswerScript && report.snapshot && !("error" in report.snapshot)) {
     ctx.progress("Dateline: first answer from snapshot");
     try {
-      const { wallMs, report: child, stderr } = await runChild<{
-        sinceStartMs: number;
-        phases: Record<string, number>;
-        found: number;
-        fromSnapshot: boolean;
-      }>(ctx.firstAnswerScript, ["dateline", "--data-dir", dataDir, "--query", `/sources ${FIRST_QUERY}`, ...input.corpusArgs], ctx.nodeArgs, 5 * 60_000);
+      const { wallMs, report: child, stderr } = await runChild<DatelineFirstAnswer>(ctx.firstAnswerScript, ["dateline", "--data-dir", dataDir, "--query", `/sources ${FIRST_QUERY}`, ...input.corpusArgs], ctx.nodeArgs, 5 * 60_000);
       // Replicating the corpus is the benchmark's own step, not Dateline's: it is left out of the figure.
       const synthetic = child.phases.replicateMs ?? 0;
-      report.firstAnswer = { ms: child.sinceStartMs - synthetic, wallMs, phases: child.phases, found: child.found } satisfies FirstAnswerFigures;
+      report.firstAnswer = {
+        ms: child.sinceStartMs - synthetic,
+        wallMs,
+        phases: child.phases,
+        found: child.found,
+        ...(child.quotations ? { quotations: child.quotations } : {}),
+      } satisfies FirstAnswerFigures;
       if (!child.fromSnapshot) {
         report.notes.push(`first answer: the child did NOT open the snapshot (it rebuilt the index): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+      }
+      if (child.quotations && !child.quotations.fromSnapshot) {
+        report.notes.push(`first /quote: the child did NOT load the quotations snapshot (it extracted them): ${child.quotations.why ?? ""}`);
+      } else if (!child.quotations) {
+        report.notes.push("first /quote: not asked by the child (no quote book or /quote command).");
       }
     } catch (error) {
       report.firstAnswer = failure(error);
@@ -91,12 +106,14 @@ export async function benchDateline(input: DatelineInput, ctx: SideContext): Pro
   return report;
 }
 
+/** Returns the figures of the quotations' snapshot it wrote into `dataDir` (or why it could not). */
 async function measureLiveIndex(
   input: DatelineInput,
   openSourceIndex: OpenSourceIndex,
+  dataDir: string,
   ctx: SideContext,
   report: EngineReport,
-): Promise<void> {
+): Promise<{ bytes: number; writeMs: number } | Failed> {
   ctx.progress("Dateline: build index");
   const { corpus, modules, log } = input;
   let quotes: QuoteBook | null = null;
@@ -150,13 +167,22 @@ async function measureLiveIndex(
 
   if (modules.saveSnapshot) {
     ctx.progress("Dateline: snapshot");
-    const dataDir = path.join(ctx.workDir, "dateline-index");
     try {
       const t2 = performance.now();
       await modules.saveSnapshot.save(dataDir, modules.saveSnapshot.fingerprint(corpus), index);
-      report.snapshot = { bytes: folderBytes(dataDir), writeMs: performance.now() - t2 };
+      report.snapshot = { bytes: indexSnapshotBytes(dataDir), writeMs: performance.now() - t2 };
     } catch (error) {
       report.snapshot = failure(error);
+    }
+  }
+  // The quotations already extracted above, saved as the bot saves them after its first extraction.
+  let quotesSnapshot: { bytes: number; writeMs: number } | Failed = { error: "not written: no quote book" };
+  if (quotes) {
+    ctx.progress("Dateline: quotations snapshot");
+    try {
+      quotesSnapshot = await writeQuotesSnapshot(dataDir, corpus, quotes);
+    } catch (error) {
+      quotesSnapshot = failure(error);
     }
   }
 
@@ -169,5 +195,5 @@ async function measureLiveIndex(
       report.slack = { error: "not measured: the commands are not loadable yet" };
     }
   }
-
+  return quotesSnapshot;
 }

@@ -1,17 +1,14 @@
 /**
  * Child process of the benchmark: starts cold, opens a saved index and answers one query, then prints one JSON
- * line: `{sinceStartMs, phases, found, fromSnapshot}`. `sinceStartMs` is the time since this process started
- * (Node's performance time origin), so it includes Node's own start-up and every import.
+ * line: `{sinceStartMs, phases, found, fromSnapshot}` (Dateline's adds `path` and `quotations`: see
+ * first-answer-dateline.ts, which also asks a first /quote). `sinceStartMs` is the time since this process
+ * started (Node's performance time origin), so it includes Node's own start-up and every import.
  *
  *   node dist/bench/first-answer.js minisearch --snapshot FILE --query TEXT
  *   node dist/bench/first-answer.js dateline --data-dir DIR --query "/sources TEXT" [--corpus PATH]... [--passages N]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { QuoteBook } from "../src/quotes/types.js";
-
-/** The first /quote asked after the first /sources answer. */
-const FIRST_QUOTE = "minister government";
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -49,43 +46,20 @@ async function main(): Promise<void> {
   }
 
   if (engine === "dateline") {
-    let t = performance.now();
-    const { createLogger } = await import("../src/core/log.js");
-    const { loadBenchCorpus, defaultCorpusLocations } = await import("./corpora.js");
-    const { loadDatelineModules, benchNewsroom, datelineRunner, absentQuoteBook } = await import("./engine.js");
-    const { packageRoot } = await import("../src/paths.js");
-    const modules = await loadDatelineModules();
-    mark("importMs", t);
-    if (!modules.openSourceIndex) throw new Error(modules.missing.join("; "));
-    const log = createLogger("warn");
-    const locations = values.corpus ?? defaultCorpusLocations(packageRoot()) ?? [];
-    const passages = values.passages === undefined ? null : Number(values.passages);
-    const bench = await loadBenchCorpus(locations, passages);
-    phases.corpusMs = bench.loadMs;
-    phases.replicateMs = bench.replicateMs;
-    t = performance.now();
-    const { index, fromSnapshot } = await modules.openSourceIndex(bench.corpus, { dataDir: values["data-dir"] ?? null, log });
-    mark("indexOpenMs", t);
-    // As src/open-newsroom.ts does, quotations are extracted on first use: /sources does not wait for them.
-    const buildQuoteBook = modules.buildQuoteBook;
-    let book: QuoteBook | null = null;
-    const quotes = () => (book ??= buildQuoteBook ? buildQuoteBook(bench.corpus) : absentQuoteBook());
-    t = performance.now();
-    const newsroom = benchNewsroom(bench.corpus, index, quotes);
-    const runner = datelineRunner(newsroom, modules.commands, buildQuoteBook !== null, log);
-    const text = query.replace(/^\/sources\s+/, "");
-    const found = await runner.run({ command: "sources", kind: "common", text });
-    mark("queryMs", t);
-    const sinceStartMs = performance.now();
-    // Then the first /quote, which pays for the quotation extraction.
-    t = performance.now();
-    try {
-      if (runner.canRun("quote")) await runner.run({ command: "quote", kind: "common", text: FIRST_QUOTE });
-      mark("firstQuoteMs", t);
-    } catch (error) {
-      process.stderr.write(`first-answer: the first /quote failed: ${(error as Error).message}\n`);
-    }
-    print({ sinceStartMs, phases, found, fromSnapshot, path: runner.path });
+    const dataDir = values["data-dir"];
+    if (!dataDir) throw new Error("dateline needs --data-dir DIR (the folder holding the snapshots)");
+    const t = performance.now();
+    // Imported here, so that its cost (and every module of Dateline's) counts as Dateline's start-up.
+    const { datelineFirstAnswer } = await import("./first-answer-dateline.js");
+    const importMs = performance.now() - t;
+    const report = await datelineFirstAnswer({
+      dataDir,
+      query,
+      locations: values.corpus ?? [],
+      passages: values.passages === undefined ? null : Number(values.passages),
+    });
+    report.phases.importMs = importMs + (report.phases.importMs ?? 0);
+    print(report);
     return;
   }
   throw new Error(`unknown engine "${engine ?? ""}" (minisearch or dateline)`);

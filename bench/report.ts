@@ -1,5 +1,5 @@
 /** Ratios, targets and the readable table of a benchmark run (pure: figures in, text out). */
-import { isFailed, type BenchReport, type EngineReport, type LatencyFigures } from "./results.js";
+import { isFailed, type BenchReport, type EngineReport, type FirstAnswerFigures, type LatencyFigures } from "./results.js";
 import type { LatencySummary } from "./stats.js";
 import { ratio } from "./stats.js";
 
@@ -85,7 +85,10 @@ export function tableRows(report: BenchReport): string[][] {
   const mh = ok(m?.heap);
   const dh = ok(d.heap);
   rows.push(["heap per passage", bytes(mh?.perPassage), same, dh ? `${bytes(dh.perPassage)} (index ${bytes(dh.parts?.indexPerPassage)})` : why(d.heap), times(r["heap per passage"])]);
-  rows.push(["snapshot size", ok(m?.snapshot) ? bytes(ok(m?.snapshot)?.bytes) : why(m?.snapshot), same, ok(d.snapshot) ? bytes(ok(d.snapshot)?.bytes) : why(d.snapshot), times(r["snapshot size"])]);
+  const ds_ = ok(d.snapshot);
+  const quotesSnapshot = ok(ds_?.quotes);
+  const datelineSnapshot = ds_ ? bytes(ds_.bytes) + (quotesSnapshot ? ` (+ quotations ${bytes(quotesSnapshot.bytes)})` : "") : why(d.snapshot);
+  rows.push(["snapshot size", ok(m?.snapshot) ? bytes(ok(m?.snapshot)?.bytes) : why(m?.snapshot), same, datelineSnapshot, times(r["snapshot size"])]);
   rows.push(["first answer from snapshot", ok(m?.firstAnswer) ? ms(ok(m?.firstAnswer)?.ms) : why(m?.firstAnswer), same, ok(d.firstAnswer) ? ms(ok(d.firstAnswer)?.ms) : why(d.firstAnswer), times(r["first answer from snapshot"])]);
   for (const command of ["sources", "quote"] as const) {
     for (const p of ["p50", "p95", "p99"] as const) {
@@ -107,6 +110,23 @@ export function tableRows(report: BenchReport): string[][] {
   rows.push([`Slack answer p50`, slackCell(ms_, (s) => s.answer, "p50"), "-", slackCell(ds, (s) => s.answer, "p50"), times(r["Slack answer p50"])]);
   rows.push([`Slack answer p99`, slackCell(ms_, (s) => s.answer, "p99"), "-", slackCell(ds, (s) => s.answer, "p99"), times(r["Slack answer p99"])]);
   return rows;
+}
+
+/**
+ * The child's phases, in order ("import 120 ms, corpus 900 ms, ..."). The first /quote says where its quotations
+ * came from and how long opening them took (part of its time), rather than listing that as a phase of its own.
+ */
+export function firstAnswerPhases(first: FirstAnswerFigures): string {
+  const opening = first.phases.quotesSnapshotMs ?? first.phases.quotesExtractMs;
+  const source = first.quotations
+    ? first.quotations.fromSnapshot
+      ? `quotations from snapshot, loaded in ${ms(opening)}`
+      : `quotations EXTRACTED in ${ms(opening)}: the snapshot could not be used: ${first.quotations.why ?? "no reason given"}`
+    : null;
+  return Object.entries(first.phases)
+    .filter(([k]) => k !== "quotesSnapshotMs" && k !== "quotesExtractMs")
+    .map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}` + (k === "firstQuoteMs" && source ? ` (${source})` : ""))
+    .join(", ");
 }
 
 /** Columns padded to their widest cell, as a Markdown table (readable in a terminal and pasteable in docs). */
@@ -138,8 +158,13 @@ export function renderReport(report: BenchReport): string {
   }
   for (const [name, engine] of [["MiniSearch", report.minisearch], ["Dateline", report.dateline]] as const) {
     const first = ok(engine?.firstAnswer);
-    if (first) notes.push(`${name} first answer: ${Object.entries(first.phases).map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}`).join(", ")} (${first.found} found; wall ${ms(first.wallMs)})`);
+    if (first) notes.push(`${name} first answer: ${firstAnswerPhases(first)} (${first.found} found; wall ${ms(first.wallMs)})`);
     else if (engine?.firstAnswer) notes.push(`${name} first answer: ${why(engine.firstAnswer)}`);
+    const snapshot = ok(engine?.snapshot);
+    if (snapshot?.quotes) {
+      const q = ok(snapshot.quotes);
+      notes.push(`${name} quotations snapshot (beside the index's, not in the size ratio): ` + (q ? `${bytes(q.bytes)}, written in ${ms(q.writeMs)}` : `not written ${why(snapshot.quotes)}`));
+    }
     const slack = ok(engine?.slack);
     if (slack) notes.push(`${name} Slack: ${slack.failed} of ${slack.requests} failed; ack p50 ${ms(slack.ack?.p50)}, p99 ${ms(slack.ack?.p99)}; answer p95 ${ms(slack.answer?.p95)}; all done in ${ms(slack.wallMs)}` + (slack.logged ? `; the adapter logged ${slack.logged} warnings/errors, first: ${slack.loggedSample?.[0] ?? ""}` : ""));
     else if (engine?.slack) notes.push(`${name} Slack: ${why(engine.slack)}`);

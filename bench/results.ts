@@ -17,9 +17,12 @@ export interface HeapFigures {
 }
 
 export interface SnapshotFigures {
+  /** The index's snapshot (what MiniSearch's is compared with). */
   bytes: number;
   /** Time to write it (for Dateline: build and save through openSourceIndex). */
   writeMs: number;
+  /** Dateline: the quotations' snapshot written beside it, as a bot that has run once leaves it. */
+  quotes?: { bytes: number; writeMs: number } | Failed;
 }
 
 export interface FirstAnswerFigures {
@@ -30,6 +33,8 @@ export interface FirstAnswerFigures {
   phases: Record<string, number>;
   /** How many results the first answer had. */
   found: number;
+  /** Dateline: where the quotations of the first /quote (timed after the first answer) came from. */
+  quotations?: { fromSnapshot: boolean; why?: string };
 }
 
 export interface LatencyFigures {

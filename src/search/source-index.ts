@@ -1,15 +1,18 @@
 /**
  * The passage index behind /sources: one MiniSearch document per body paragraph (`doc#pN`) and one per
  * article for its title and headline lines (`doc#t`), analysed with analysis.ts. MiniSearch stores no text:
- * passages are read back from the Article by their offsets, so every excerpt is verbatim.
+ * passages are read back from the Article by their offsets, so every excerpt is verbatim. Queries are scored
+ * from MiniSearch's postings directly (postings.ts), with MiniSearch's own scores.
  */
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
+import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm } from "./near-term.js";
-import { planQuery, type Clause, type QueryPlan } from "./query-plan.js";
+import { bitCount, Postings, type ExpandedClause } from "./postings.js";
+import { planQuery, type QueryPlan } from "./query-plan.js";
 import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
 import { topK } from "./top-k.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
@@ -45,6 +48,8 @@ export class PassageIndex implements SourceSearch {
   private bodyPassages = 0;
   /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
+  private readonly postings: Postings;
+  private readonly docs = new DocTable();
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -53,9 +58,16 @@ export class PassageIndex implements SourceSearch {
     articles: Iterable<Article>,
   ) {
     this.vocabulary = vocabulary;
+    this.postings = Postings.of(miniSearch, "terms");
     for (const article of articles) {
       this.articles.set(article.id, article);
       this.bodyPassages += bodyParagraphs(article).length;
+    }
+    // Documents loaded from a snapshot: their short ids, from their string ids (`doc#t`, `doc#pN`).
+    for (const [shortId, id] of this.postings.documents()) {
+      const hash = id.lastIndexOf("#");
+      const article = this.articles.get(id.slice(0, hash));
+      if (article) this.docs.set(shortId, article, id.endsWith(TITLE_SUFFIX) ? TITLE_PARAGRAPH : Number(id.slice(hash + 2)));
     }
   }
 
@@ -94,7 +106,9 @@ export class PassageIndex implements SourceSearch {
     const article = this.articles.get(doc);
     if (!article) return;
     for (const { id, text } of indexedTexts(article)) {
-      if (!this.miniSearch.has(id)) continue;
+      const shortId = this.postings.shortId(id);
+      if (shortId === undefined) continue;
+      this.docs.clear(shortId);
       this.miniSearch.discard(id);
       for (const term of new Set(analyze(text, this.lexicon))) {
         const count = (this.vocabulary.get(term) ?? 1) - 1;
@@ -109,11 +123,12 @@ export class PassageIndex implements SourceSearch {
   private add(article: Article): void {
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
-    for (const { id, text } of indexedTexts(article)) {
+    for (const { id, paragraph, text } of indexedTexts(article)) {
       const terms = analyze(text, this.lexicon);
       if (terms.length === 0) continue;
       for (const term of new Set(terms)) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
       this.miniSearch.add({ id, terms: terms.join(" ") });
+      this.docs.set(this.postings.shortId(id)!, article, paragraph);
     }
   }
 
@@ -122,9 +137,11 @@ export class PassageIndex implements SourceSearch {
     if (plan.clauses.length === 0) {
       return { hits: [], total: 0, hint: "Every word of that is too common to search for: add a distinctive word." };
     }
-    const found = this.find(plan, articleFilter(query), page.offset + page.limit);
+    const fuzzyTerms = this.fuzzyTerms(plan);
+    const clauses = this.postings.expand(plan.clauses.map((c) => ({ term: c.term, fuzzy: fuzzyTerms.has(c.term) })));
+    const found = this.find(plan, clauses, fuzzyTerms, articleFilter(query), page.offset + page.limit);
     if (found.ranked.length === 0) return { hits: [], total: 0, hint: this.hint(plan, query, found.unfiltered) };
-    const hits = found.ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan));
+    const hits = found.ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan, clauses));
     return { hits, total: found.total };
   }
 
@@ -135,15 +152,14 @@ export class PassageIndex implements SourceSearch {
   }
 
   /** The best `wanted` articles, best first, and how many matched. */
-  private find(plan: QueryPlan, keep: ArticleFilter | null, wanted: number): Ranking {
-    const fuzzyTerms = this.fuzzyTerms(plan);
+  private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
     const frequencies = this.frequencies(plan, fuzzyTerms);
     const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
     if (termPlan.mode !== "all") {
-      const restricted = this.findAmongCandidates(plan, fuzzyTerms, frequencies, termPlan, keep, wanted);
+      const restricted = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
       if (restricted) return restricted;
     }
-    return select(this.score(plan, fuzzyTerms, null), keep, plan.clauses.length, wanted);
+    return select(this.score(plan, clauses, null), keep, plan.clauses.length, wanted);
   }
 
   /**
@@ -153,22 +169,23 @@ export class PassageIndex implements SourceSearch {
    */
   private findAmongCandidates(
     plan: QueryPlan,
-    fuzzyTerms: ReadonlySet<string>,
+    clauses: readonly ExpandedClause[],
     frequencies: readonly TermFrequency[],
     termPlan: TermPlan,
     keep: ArticleFilter | null,
     wanted: number,
   ): Ranking | null {
-    const candidates = this.candidates(plan, fuzzyTerms, termPlan);
+    const candidates = this.candidates(clauses, termPlan);
     if (candidates.size === 0) return null;
     const clauseCount = plan.clauses.length;
     // Bounded plans need one word: an article holding a booster alone matches too, counted (not scored).
-    const others = termPlan.mode === "bounded" ? new Set<string>() : null;
-    const scored = this.score(plan, fuzzyTerms, (id) => {
-      const doc = id.slice(0, id.lastIndexOf("#"));
-      if (candidates.has(doc)) return 1;
-      others?.add(doc);
-      return 0;
+    const others = termPlan.mode === "bounded" ? new Set<Article>() : null;
+    const scored = this.score(plan, clauses, (shortId) => {
+      const article = this.docs.article(shortId);
+      if (!article) return false;
+      if (candidates.has(article)) return true;
+      others?.add(article);
+      return false;
     });
     const ranking = select(scored, keep, clauseCount, wanted);
     // None matches enough of the words: the best partial matches may be anywhere.
@@ -184,30 +201,22 @@ export class PassageIndex implements SourceSearch {
       coordination(boosters.size, clauseCount);
     if (!last || last.score <= ceiling) return null;
     let total = ranking.total;
-    for (const doc of others ?? []) {
-      const article = this.articles.get(doc);
-      if (article && (keep === null || keep(article))) total++;
-    }
+    for (const article of others ?? []) if (keep === null || keep(article)) total++;
     return { ...ranking, total };
   }
 
-  /** The articles holding at least `minLeaders` distinct leaders, from the leaders' postings (not scored). */
-  private candidates(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, termPlan: TermPlan): Set<string> {
+  /** The articles holding at least `minLeaders` distinct leaders, from the leaders' postings. */
+  private candidates(clauses: readonly ExpandedClause[], termPlan: TermPlan): Set<Article> {
     const leaders = new Set(termPlan.leaders);
-    const clauses = plan.clauses.filter((c) => leaders.has(c.term));
-    const bits = new Map(clauses.map((c, i) => [c.term, 1 << i]));
-    // A fuzzy match reports the term found, not the clause: it counts for every fuzzy clause (more candidates
-    // than needed, never fewer).
-    let fuzzyBits = 0;
-    for (const c of clauses) if (fuzzyTerms.has(c.term)) fuzzyBits |= bits.get(c.term)!;
-    const held = new Map<string, number>();
-    this.runSearch(clauses, fuzzyTerms, (id, term) => {
-      const doc = id.slice(0, id.lastIndexOf("#"));
-      held.set(doc, (held.get(doc) ?? 0) | (bits.get(term) ?? fuzzyBits));
-      return 0; // nothing is scored in this pass
-    });
-    const candidates = new Set<string>();
-    for (const [doc, mask] of held) if (bitCount(mask) >= termPlan.minLeaders) candidates.add(doc);
+    const touched = this.postings.score(clauses.filter((c) => leaders.has(c.term)));
+    const held = new Map<Article, number>();
+    for (let i = 0; i < touched.count; i++) {
+      const doc = touched.docs[i]!;
+      const article = this.docs.article(doc);
+      if (article) held.set(article, (held.get(article) ?? 0) | touched.mask[doc]!);
+    }
+    const candidates = new Set<Article>();
+    for (const [article, mask] of held) if (bitCount(mask) >= termPlan.minLeaders) candidates.add(article);
     return candidates;
   }
 
@@ -226,82 +235,72 @@ export class PassageIndex implements SourceSearch {
     return plan.clauses.map((c) => ({ term: c.term, documents: fuzzyTerms.has(c.term) ? 0 : (this.vocabulary.get(c.term) ?? 0) }));
   }
 
-  private runSearch(
-    clauses: readonly Clause[],
-    fuzzyTerms: ReadonlySet<string>,
-    boostDocument?: (id: string, term: string) => number,
-  ): SearchResult[] {
-    return this.miniSearch.search(
-      { combineWith: "OR", queries: clauses.map((c) => c.term) },
-      {
-        prefix: false,
-        fuzzy: (term) => (fuzzyTerms.has(term) ? 0.25 : false),
-        maxFuzzy: 2,
-        tokenize: (text) => [text],
-        processTerm: (term) => term,
-        ...(boostDocument ? { boostDocument } : {}),
-      },
-    );
-  }
-
   /**
    * Every article matching the plan (in no order), each with its best passage; with `only`, the documents it
-   * accepts alone are scored (the others are skipped by MiniSearch before scoring).
+   * accepts alone are scored.
    */
-  private score(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>, only: ((id: string, term: string) => number) | null): ScoredArticle[] {
-    const results = this.runSearch(plan.clauses, fuzzyTerms, only ?? undefined);
+  private score(plan: QueryPlan, clauses: readonly ExpandedClause[], only: ((shortId: number) => boolean) | null): ScoredArticle[] {
+    const touched = this.postings.score(clauses, only);
+    const clauseCount = clauses.length;
+    // A passage can hold a phrase only if it holds the phrase's words.
+    let phraseMask = 0;
+    clauses.forEach((c, i) => {
+      if (plan.phraseTerms.includes(c.term)) phraseMask |= 1 << i;
+    });
 
-    // This loop sees every matching passage (tens of thousands for common words): keep it lean, and look
-    // paragraphs up only for each article's best passage.
-    const clauseCount = plan.clauses.length;
-    const byArticle = new Map<string, Candidate>();
-    for (const result of results) {
-      const id = result.id as string;
-      const hash = id.lastIndexOf("#");
-      const doc = id.slice(0, hash);
-      let candidate = byArticle.get(doc);
+    // This loop sees every matching passage (hundreds of thousands for common words at scale): typed arrays
+    // and numbers only; paragraphs are looked up for each article's best passage alone.
+    const byArticle = new Map<Article, Candidate>();
+    for (let i = 0; i < touched.count; i++) {
+      const doc = touched.docs[i]!;
+      const article = this.docs.article(doc);
+      if (!article) continue;
+      let candidate = byArticle.get(article);
       if (!candidate) {
         candidate = { best: null, bestScore: -1, title: null };
-        byArticle.set(doc, candidate);
+        byArticle.set(article, candidate);
       }
-      if (id.length === hash + 2 && id.endsWith(TITLE_SUFFIX)) {
-        candidate.title = result;
+      const mask = touched.mask[doc]!;
+      const match = { doc, score: touched.score[doc]!, mask };
+      const n = this.docs.paragraph(doc);
+      if (n === TITLE_PARAGRAPH) {
+        candidate.title = match;
         continue;
       }
-      const score = result.score * coordination(result.queryTerms.length, clauseCount);
+      const score = match.score * coordination(bitCount(mask), clauseCount);
       if (score <= candidate.bestScore) continue;
       if (plan.phrases.length > 0) {
-        if (!plan.phraseTerms.every((t) => result.queryTerms.includes(t))) continue;
-        if (!this.hasPhrases(doc, Number(id.slice(hash + 2)), plan.phrases)) continue;
+        if ((mask & phraseMask) !== phraseMask) continue;
+        if (!this.hasPhrases(article, n, plan.phrases)) continue;
       }
-      candidate.best = result;
+      candidate.best = match;
       candidate.bestScore = score;
     }
 
     const scored: ScoredArticle[] = [];
-    for (const [doc, { best, title }] of byArticle) {
-      const article = this.articles.get(doc);
-      if (!article || (!best && plan.phrases.length > 0)) continue;
-      const paragraph = best ? paragraphNumbered(article, Number((best.id as string).slice(doc.length + 2))) : lede(article);
+    for (const [article, { best, title }] of byArticle) {
+      if (!best && plan.phrases.length > 0) continue;
+      const paragraph = best ? paragraphNumbered(article, this.docs.paragraph(best.doc)) : lede(article);
       if (!paragraph) continue;
-      const clauses = distinctCount(best?.queryTerms, title?.queryTerms);
+      const clauses = bitCount((best?.mask ?? 0) | (title?.mask ?? 0));
       const raw = (best?.score ?? 0) + TITLE_WEIGHT * (title?.score ?? 0);
       scored.push({ article, paragraph, best, title, clauses, score: raw * coordination(clauses, clauseCount) });
     }
     return scored;
   }
 
-  private hasPhrases(doc: string, n: number, phrases: readonly string[]): boolean {
-    const article = this.articles.get(doc);
-    const p = article && paragraphNumbered(article, n);
+  private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
+    const p = paragraphNumbered(article, n);
     return !!p && phrases.every((phrase) => findPhrase(article.text, p.start, p.end, phrase).length > 0);
   }
 
-  private toHit(r: ScoredArticle, plan: QueryPlan): SourceHit {
+  private toHit(r: ScoredArticle, plan: QueryPlan, clauses: readonly ExpandedClause[]): SourceHit {
     const { article, paragraph } = r;
     const marks: Range[] = [];
     const passage = article.text.slice(paragraph.start, paragraph.end);
-    const wanted = new Set([...(r.best?.terms ?? []), ...(r.title?.terms ?? []), ...plan.clauses.map((c) => c.term)]);
+    // The index terms matched (a misspelled name's fuzzy matches among them), to mark in the excerpt.
+    const matched = [r.best, r.title].flatMap((m) => (m ? this.postings.matchedTerms(m.doc, clauses) : []));
+    const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
     for (const t of analyzeTerms(passage, this.lexicon)) {
       if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);
     }
@@ -342,19 +341,26 @@ export class PassageIndex implements SourceSearch {
   }
 }
 
+/** An indexed document that matched: MiniSearch's short id, score and the clauses it matched (bits). */
+interface Match {
+  doc: number;
+  score: number;
+  mask: number;
+}
+
 interface Candidate {
   /** The best body passage (by its own score times coordination). */
-  best: SearchResult | null;
+  best: Match | null;
   bestScore: number;
-  title: SearchResult | null;
+  title: Match | null;
 }
 
 interface ScoredArticle {
   article: Article;
   /** The passage shown: the best one, or the lede when only the title matched. */
   paragraph: Paragraph;
-  best: SearchResult | null;
-  title: SearchResult | null;
+  best: Match | null;
+  title: Match | null;
   /** How many of the query's clauses the best passage and the title match together. */
   clauses: number;
   score: number;
@@ -373,13 +379,6 @@ interface Ranking {
   unfiltered: number;
 }
 
-/** The number of bits set in a 32-bit mask. */
-function bitCount(mask: number): number {
-  let count = 0;
-  for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
-  return count;
-}
-
 /**
  * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
  * (the best partial matches are better than nothing).
@@ -391,15 +390,6 @@ function select(scored: ScoredArticle[], keep: ArticleFilter | null, clauseCount
   const chosen = enough.length > 0 ? enough : kept;
   const ranked = topK(chosen, wanted, (a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
   return { ranked, total: chosen.length, qualifying: enough.length, unfiltered: scored.length };
-}
-
-/** The number of distinct strings in two short lists. */
-function distinctCount(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
-  if (!b || b.length === 0) return a?.length ?? 0;
-  if (!a || a.length === 0) return b.length;
-  let count = a.length;
-  for (const term of b) if (!a.includes(term)) count++;
-  return count;
 }
 
 /** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
@@ -419,8 +409,8 @@ function bodyParagraphs(article: Article): Paragraph[] {
 }
 
 /** What is indexed for an article: its body paragraphs, and its title with the headline lines. */
-export function indexedTexts(article: Article): Array<{ id: string; text: string }> {
-  const out: Array<{ id: string; text: string }> = [];
+export function indexedTexts(article: Article): Array<{ id: string; paragraph: number; text: string }> {
+  const out: Array<{ id: string; paragraph: number; text: string }> = [];
   const titleParts: string[] = [];
   const seen = new Set<string>();
   const addTitle = (text: string) => {
@@ -434,9 +424,9 @@ export function indexedTexts(article: Article): Array<{ id: string; text: string
   for (const p of article.paragraphs) {
     if (p.role === "headline") addTitle(article.text.slice(p.start, p.end));
   }
-  if (titleParts.length > 0) out.push({ id: article.id + TITLE_SUFFIX, text: titleParts.join("\n") });
+  if (titleParts.length > 0) out.push({ id: article.id + TITLE_SUFFIX, paragraph: TITLE_PARAGRAPH, text: titleParts.join("\n") });
   for (const p of article.paragraphs) {
-    if (p.role === "body") out.push({ id: p.id, text: article.text.slice(p.start, p.end) });
+    if (p.role === "body") out.push({ id: p.id, paragraph: p.n, text: article.text.slice(p.start, p.end) });
   }
   return out;
 }

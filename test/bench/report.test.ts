@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTargets, computeRatios, markdownTable, renderReport } from "../../bench/report.js";
+import { checkTargets, computeRatios, firstAnswerPhases, markdownTable, renderReport } from "../../bench/report.js";
 import type { BenchReport, EngineReport } from "../../bench/results.js";
 import { summarize } from "../../bench/stats.js";
 
@@ -82,5 +82,37 @@ describe("the readable report", () => {
     expect(text).toMatch(/snapshot size .*\(Invalid string length\)/);
     expect(text).toContain("1 perturbed copies");
     expect(text).toMatch(/MISS \/quote p99: 40\.0 ms/);
+  });
+
+  it("says where the first /quote's quotations came from, with the time opening them took", () => {
+    const phases = { queryMs: 5, firstQuoteMs: 1234, quotesSnapshotMs: 900 };
+    const fromSnapshot = firstAnswerPhases({ ms: 10, wallMs: 20, phases, found: 1, quotations: { fromSnapshot: true } });
+    expect(fromSnapshot).toBe("query 5.00 ms, firstQuote 1,234 ms (quotations from snapshot, loaded in 900 ms)");
+    const extracted = firstAnswerPhases({
+      ms: 10,
+      wallMs: 20,
+      phases: { firstQuoteMs: 5000, quotesExtractMs: 4900 },
+      found: 1,
+      quotations: { fromSnapshot: false, why: "no quotations snapshot yet; extracting the quotations" },
+    });
+    expect(extracted).toMatch(/^firstQuote 5,000 ms \(quotations EXTRACTED in 4,900 ms: the snapshot could not be used: no quotations snapshot yet/);
+  });
+
+  it("shows the quotations snapshot beside the index's without counting it in the size ratio", () => {
+    const withQuotes = engine({ ...dateline, snapshot: { bytes: 500, writeMs: 1, quotes: { bytes: 3 * 1024 * 1024, writeMs: 250 } } });
+    const report: BenchReport = {
+      date: "2026-01-01T00:00:00.000Z",
+      machine: { cpus: 2, cpu: "Test CPU", memoryGiB: 24, node: "v20", platform: "linux x64" },
+      corpus: { locations: ["x"], articles: 10, passages: 100, megabytes: 1, baseArticles: 5, basePassages: 50, copies: 0, loadMs: 1, replicateMs: 1 },
+      repetitions: 5,
+      minisearch,
+      dateline: withQuotes,
+      ratios: computeRatios(minisearch, withQuotes),
+      targets: checkTargets(minisearch, withQuotes),
+    };
+    expect(report.ratios["snapshot size"]).toBe(0.5);
+    const text = renderReport(report);
+    expect(text).toMatch(/\| snapshot size .*500 B \(\+ quotations 3\.00 MB\)/);
+    expect(text).toContain("Dateline quotations snapshot (beside the index's, not in the size ratio): 3.00 MB, written in 250 ms");
   });
 });

@@ -1,0 +1,208 @@
+/**
+ * Scores passages straight from MiniSearch's postings. `MiniSearch.search` builds an object (score, terms,
+ * match) for every document a term holds, then a sorted array of them all: for a common word at a million
+ * passages that is hundreds of thousands of objects for a page of ten. This reads the same postings into typed
+ * arrays reused from query to query, and computes exactly MiniSearch's score: its BM25+ per term, its fuzzy
+ * weights, its sum over the query's terms (in the same order, so the same floating-point result) and its
+ * multiplication by the number of query terms matched.
+ *
+ * It depends on MiniSearch 7's private fields (named in `MiniSearchInternals`); `postingsOf` checks them once,
+ * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
+ */
+import type MiniSearch from "minisearch";
+
+/** Document frequencies of one term: field id -> (document short id -> term frequency). */
+type FieldTermData = Map<number, Map<number, number>>;
+
+interface MiniSearchInternals {
+  _index: {
+    get(term: string): FieldTermData | undefined;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
+  };
+  _documentCount: number;
+  _avgFieldLength: number[];
+  _fieldLength: Map<number, number[]>;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldIds: Record<string, number>;
+  _nextId: number;
+}
+
+/** MiniSearch's defaults, which the index uses: BM25+ parameters and the weight of a fuzzy match. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FUZZY_WEIGHT = 0.45;
+/** As the index searches misspelled names: up to a quarter of the term's letters, at most 2 edits. */
+const FUZZY = 0.25;
+const MAX_FUZZY = 2;
+
+export interface ScoredClause {
+  term: string;
+  /** Also match index terms a few edits away (a misspelled name). */
+  fuzzy: boolean;
+}
+
+/** A clause with the index terms it matches (found once per query: a fuzzy lookup is not free). */
+export interface ExpandedClause {
+  term: string;
+  /** The term itself (weight 1) when indexed, then its fuzzy neighbours, in MiniSearch's order. */
+  matches: ReadonlyArray<{ term: string; data: FieldTermData; weight: number }>;
+}
+
+/** The documents a query touched, valid until the next `score` call (the arrays are reused). */
+export interface Touched {
+  /** Short ids of the matching documents, `count` of them, in no order. */
+  readonly docs: Int32Array;
+  readonly count: number;
+  /** By short id: MiniSearch's score (the sum times the number of clauses matched). */
+  readonly score: Float64Array;
+  /** By short id: bit i set when clause i matched. */
+  readonly mask: Uint32Array;
+}
+
+export class Postings {
+  private scores = new Float64Array(0);
+  private clauseScores = new Float64Array(0);
+  private masks = new Uint32Array(0);
+  private touched = new Int32Array(0);
+  private lastCount = 0;
+  private readonly fieldId: number;
+
+  private constructor(
+    private readonly ms: MiniSearchInternals,
+    field: string,
+  ) {
+    this.fieldId = ms._fieldIds[field]!;
+  }
+
+  /** The postings of a MiniSearch index with one field; throws when MiniSearch's internals are not as expected. */
+  static of(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string): Postings {
+    const ms = miniSearch as unknown as MiniSearchInternals;
+    const ok =
+      ms._index && typeof ms._index.get === "function" && typeof ms._index.fuzzyGet === "function" &&
+      ms._fieldLength instanceof Map && ms._documentIds instanceof Map && ms._idToShortId instanceof Map &&
+      Array.isArray(ms._avgFieldLength) && typeof ms._documentCount === "number" && typeof ms._nextId === "number" && ms._fieldIds?.[field] !== undefined;
+    if (!ok) throw new Error("MiniSearch's internals are not those of version 7: src/search/postings.ts needs updating");
+    return new Postings(ms, field);
+  }
+
+  /** The short id MiniSearch gave a document, if it is indexed. */
+  shortId(id: string): number | undefined {
+    return this.ms._idToShortId.get(id);
+  }
+
+  /** Every indexed document: short id and id. */
+  documents(): IterableIterator<[number, string]> {
+    return this.ms._documentIds.entries();
+  }
+
+  /** Indexed documents holding the term (MiniSearch's count, which is what its scores use). */
+  documentFrequency(term: string): number {
+    return this.ms._index.get(term)?.get(this.fieldId)?.size ?? 0;
+  }
+
+  /**
+   * Scores every document matching any clause, as `MiniSearch.search` with `combineWith: "OR"` would. With
+   * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0).
+   */
+  score(clauses: readonly ExpandedClause[], accept: ((shortId: number) => boolean) | null = null): Touched {
+    if (clauses.length > 32) throw new Error("at most 32 clauses");
+    this.clearLast();
+    this.fit(this.ms._nextId);
+    const { scores, clauseScores, masks, touched } = this;
+    const fieldLengths = this.ms._fieldLength;
+    const documentCount = this.ms._documentCount;
+    const avgLength = this.ms._avgFieldLength[this.fieldId]!;
+    let count = 0;
+    clauses.forEach((clause, i) => {
+      const bit = 1 << i;
+      const matches = clause.matches;
+      // A clause matching several index terms (fuzzy) sums them first, then adds the sum: MiniSearch's order.
+      const firstInClause: number[] | null = matches.length > 1 ? [] : null;
+      for (const { data, weight } of matches) {
+        const postings = data.get(this.fieldId);
+        if (!postings) continue;
+        const df = postings.size;
+        const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+        for (const [doc, tf] of postings) {
+          const lengths = fieldLengths.get(doc);
+          // A discarded document keeps its postings until MiniSearch vacuums them.
+          if (!lengths || (accept !== null && !accept(doc))) continue;
+          const fieldLength = lengths[this.fieldId]!;
+          // Written as MiniSearch writes it, so that the floating-point result is the same.
+          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const value = weight * raw;
+          const mask = masks[doc]!;
+          if (mask === 0) touched[count++] = doc;
+          if (firstInClause) {
+            if ((mask & bit) === 0) {
+              clauseScores[doc] = value;
+              firstInClause.push(doc);
+            } else {
+              clauseScores[doc] = clauseScores[doc]! + value;
+            }
+          } else {
+            scores[doc] = mask === 0 ? value : scores[doc]! + value;
+          }
+          masks[doc] = mask | bit;
+        }
+      }
+      for (const doc of firstInClause ?? []) {
+        scores[doc] = (masks[doc]! & ~bit) === 0 ? clauseScores[doc]! : scores[doc]! + clauseScores[doc]!;
+      }
+    });
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      scores[doc] = scores[doc]! * bitCount(masks[doc]!);
+    }
+    this.lastCount = count;
+    return { docs: touched, count, score: scores, mask: masks };
+  }
+
+  /** Clears the masks the last query set (they mark the documents touched). */
+  private clearLast(): void {
+    for (let i = 0; i < this.lastCount; i++) this.masks[this.touched[i]!] = 0;
+    this.lastCount = 0;
+  }
+
+  /** Sizes the arrays for every short id below `size`. */
+  private fit(size: number): void {
+    if (size <= this.masks.length) return;
+    const n = Math.max(size, this.masks.length * 2, 1024);
+    this.scores = new Float64Array(n);
+    this.clauseScores = new Float64Array(n);
+    this.masks = new Uint32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** The index terms each clause matches, with their weights: the term itself, then its fuzzy neighbours. */
+  expand(clauses: readonly ScoredClause[]): ExpandedClause[] {
+    return clauses.map((clause) => {
+      const matches: Array<{ term: string; data: FieldTermData; weight: number }> = [];
+      const exact = this.ms._index.get(clause.term);
+      if (exact) matches.push({ term: clause.term, data: exact, weight: 1 });
+      const maxDistance = Math.min(MAX_FUZZY, Math.round(clause.term.length * FUZZY));
+      if (clause.fuzzy && maxDistance > 0) {
+        for (const [term, [data, distance]] of this.ms._index.fuzzyGet(clause.term, maxDistance)) {
+          if (distance > 0) matches.push({ term, data, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+        }
+      }
+      return { term: clause.term, matches };
+    });
+  }
+
+  /** The index terms (exact or fuzzy) of the clauses that the document holds. */
+  matchedTerms(shortId: number, clauses: readonly ExpandedClause[]): string[] {
+    const found = new Set<string>();
+    for (const clause of clauses) {
+      for (const { term, data } of clause.matches) if (data.get(this.fieldId)?.has(shortId)) found.add(term);
+    }
+    return [...found];
+  }
+}
+
+/** The number of bits set in a 32-bit mask. */
+export function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
+  return count;
+}

@@ -1,0 +1,131 @@
+/**
+ * Postings must score exactly as MiniSearch.search does (same documents, same scores, same clauses matched),
+ * since it replaces it on the hot path. Checked on the seeds always, and on the BBC corpus when present.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import MiniSearch, { type SearchResult } from "minisearch";
+import { beforeAll, describe, expect, it } from "vitest";
+import { memoryLogger } from "../../src/core/log.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import type { Article } from "../../src/corpus/types.js";
+import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { bitCount, Postings, type ScoredClause } from "../../src/search/postings.js";
+import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
+
+const SEEDS = join(process.cwd(), "seeds");
+const BBC = join(process.cwd(), "..", "shared", "corpora", "bbc");
+
+function buildMiniSearch(articles: readonly Article[]): MiniSearch<IndexedDoc> {
+  const lexicon = glossaryLexicon();
+  const ms = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+  for (const article of articles) {
+    for (const { id, text } of indexedTexts(article)) {
+      const terms = analyze(text, lexicon);
+      if (terms.length > 0) ms.add({ id, terms: terms.join(" ") });
+    }
+  }
+  return ms;
+}
+
+/** What MiniSearch itself returns for the clauses, as the index used to ask it. */
+function reference(ms: MiniSearch<IndexedDoc>, clauses: readonly ScoredClause[], boost?: (id: string) => number): SearchResult[] {
+  return ms.search(
+    { combineWith: "OR", queries: clauses.map((c) => c.term) },
+    {
+      prefix: false,
+      fuzzy: (term) => (clauses.find((c) => c.term === term)?.fuzzy ? 0.25 : false),
+      maxFuzzy: 2,
+      tokenize: (text) => [text],
+      processTerm: (term) => term,
+      ...(boost ? { boostDocument: boost } : {}),
+    },
+  );
+}
+
+function expectSame(ms: MiniSearch<IndexedDoc>, postings: Postings, clauses: ScoredClause[], accept?: (id: string) => boolean): number {
+  const expected = reference(ms, clauses, accept ? (id) => (accept(id) ? 1 : 0) : undefined);
+  const ids = new Map([...postings.documents()].map(([short, id]) => [short, id]));
+  const touched = postings.score(postings.expand(clauses), accept ? (short) => accept(ids.get(short)!) : null);
+  const got = new Map<string, { score: number; clauses: string[] }>();
+  for (let i = 0; i < touched.count; i++) {
+    const doc = touched.docs[i]!;
+    const mask = touched.mask[doc]!;
+    got.set(ids.get(doc)!, { score: touched.score[doc]!, clauses: clauses.filter((_, c) => mask & (1 << c)).map((c) => c.term) });
+    expect(bitCount(mask)).toBeGreaterThan(0);
+  }
+  expect(got.size).toBe(expected.length);
+  for (const r of expected) {
+    const mine = got.get(r.id as string);
+    expect(mine, `${r.id} for ${clauses.map((c) => c.term).join(" ")}`).toBeDefined();
+    expect(mine!.score).toBe(r.score);
+    expect(mine!.clauses.sort()).toEqual([...r.queryTerms].sort());
+  }
+  return expected.length;
+}
+
+const clause = (term: string, fuzzy = false): ScoredClause => ({ term, fuzzy });
+
+describe("Postings on the seeds", () => {
+  let ms: MiniSearch<IndexedDoc>;
+  let postings: Postings;
+  beforeAll(async () => {
+    const corpus = await loadCorpus(SEEDS, { log: memoryLogger("error") });
+    ms = buildMiniSearch(corpus.articles);
+    postings = Postings.of(ms, "terms");
+  });
+
+  it("scores one term, several terms and misspelled terms exactly as MiniSearch", () => {
+    const terms = analyze("Lavrov prisoners video Red Cross humanitarian Moscow", glossaryLexicon());
+    expect(terms.length).toBeGreaterThan(4);
+    expect(expectSame(ms, postings, [clause(terms[0]!)])).toBeGreaterThan(0);
+    expect(expectSame(ms, postings, terms.map((t) => clause(t)))).toBeGreaterThan(3);
+    expect(expectSame(ms, postings, [clause("lavrow", true), clause("spoljarik", true), clause(terms[2]!)])).toBeGreaterThan(0);
+  });
+
+  it("scores only the documents accepted, and forgets the last query's documents", () => {
+    const terms = analyze("Lavrov humanitarian", glossaryLexicon()).map((t) => clause(t));
+    expectSame(ms, postings, terms, (id) => id.startsWith("002"));
+    expectSame(ms, postings, [clause(terms[1]!.term)]);
+  });
+
+  it("leaves out discarded documents", () => {
+    const fresh = buildMiniSearch([]);
+    fresh.add({ id: "a#p1", terms: "lavrov said" });
+    fresh.add({ id: "b#p1", terms: "lavrov spoke" });
+    fresh.discard("a#p1");
+    const p = Postings.of(fresh, "terms");
+    const touched = p.score(p.expand([clause("lavrov")]));
+    expect(touched.count).toBe(1);
+    expect([...p.documents()].find(([short]) => short === touched.docs[0])?.[1]).toBe("b#p1");
+  });
+
+  it("names the index terms a document matched, fuzzy ones included", () => {
+    const id = [...postings.documents()].find(([, long]) => long.startsWith("002") && long.endsWith("#t"))!;
+    expect(postings.matchedTerms(id[0], postings.expand([clause("lavrow", true), clause("moscow")]))).toEqual(expect.arrayContaining(["lavrov"]));
+  });
+});
+
+describe.skipIf(!existsSync(BBC))("Postings on the BBC corpus", () => {
+  let ms: MiniSearch<IndexedDoc>;
+  let postings: Postings;
+  beforeAll(async () => {
+    const corpus = await loadCorpus(BBC, { log: memoryLogger("error") });
+    ms = buildMiniSearch(corpus.articles);
+    postings = Postings.of(ms, "terms");
+  }, 120_000);
+
+  it("gives MiniSearch's scores for common, rare, long and misspelled queries", () => {
+    const lexicon = glossaryLexicon();
+    const queries = [
+      "government said",
+      "economic growth",
+      "Mourinho",
+      "what did the finance minister say about interest rates and inflation in the first quarter of the year",
+      "shares in the largest oil companies fell sharply after the cartel failed to agree on production cuts",
+    ];
+    for (const q of queries) expect(expectSame(ms, postings, analyze(q, lexicon).map((t) => clause(t)))).toBeGreaterThan(0);
+    expect(expectSame(ms, postings, [clause("mourino", true), clause("chelsea")])).toBeGreaterThan(0);
+    expect(expectSame(ms, postings, [clause("blair"), clause("elektion", true)], (id) => id.startsWith("politics/"))).toBeGreaterThan(0);
+  });
+});
