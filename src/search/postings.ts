@@ -10,6 +10,7 @@
  * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
 import type MiniSearch from "minisearch";
+import { PackedDocMap } from "./packed-postings.js";
 
 /** Document frequencies of one term: field id -> (document short id -> term frequency). */
 type FieldTermData = Map<number, Map<number, number>>;
@@ -26,6 +27,7 @@ interface MiniSearchInternals {
   _idToShortId: Map<string, number>;
   _fieldIds: Record<string, number>;
   _nextId: number;
+  _dirtCount: number;
 }
 
 /** MiniSearch's defaults, which the index uses: BM25+ parameters and the weight of a fuzzy match. */
@@ -65,6 +67,8 @@ export class Postings {
   private masks = new Uint32Array(0);
   private touched = new Int32Array(0);
   private lastCount = 0;
+  private lengths = new Uint32Array(0);
+  private lengthsKey = "";
   private readonly fieldId: number;
 
   private constructor(
@@ -109,7 +113,7 @@ export class Postings {
     this.clearLast();
     this.fit(this.ms._nextId);
     const { scores, clauseScores, masks, touched } = this;
-    const fieldLengths = this.ms._fieldLength;
+    const lengthOf = this.fieldLengths();
     const documentCount = this.ms._documentCount;
     const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     let count = 0;
@@ -123,11 +127,10 @@ export class Postings {
         if (!postings) continue;
         const df = postings.size;
         const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-        for (const [doc, tf] of postings) {
-          const lengths = fieldLengths.get(doc);
-          // A discarded document keeps its postings until MiniSearch vacuums them.
-          if (!lengths || (accept !== null && !accept(doc))) continue;
-          const fieldLength = lengths[this.fieldId]!;
+        const visit = (doc: number, tf: number) => {
+          // 0: a discarded document, whose postings stay until they are packed again or MiniSearch vacuums them.
+          const fieldLength = lengthOf(doc);
+          if (fieldLength === 0 || (accept !== null && !accept(doc))) return;
           // Written as MiniSearch writes it, so that the floating-point result is the same.
           const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
           const value = weight * raw;
@@ -144,7 +147,10 @@ export class Postings {
             scores[doc] = mask === 0 ? value : scores[doc]! + value;
           }
           masks[doc] = mask | bit;
-        }
+        };
+        const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
+        if (bytes) forEachPacked(bytes, df, visit);
+        else for (const [doc, tf] of postings) visit(doc, tf);
       }
       for (const doc of firstInClause ?? []) {
         scores[doc] = (masks[doc]! & ~bit) === 0 ? clauseScores[doc]! : scores[doc]! + clauseScores[doc]!;
@@ -156,6 +162,30 @@ export class Postings {
     }
     this.lastCount = count;
     return { docs: touched, count, score: scores, mask: masks };
+  }
+
+  /**
+   * The document's length in the field, 0 for a discarded document. Cached in a typed array (one Map lookup per
+   * posting is a good part of scoring a common word); the cache is dropped whenever documents are discarded.
+   */
+  private fieldLengths(): (doc: number) => number {
+    // Adding a document raises the next id; discarding one lowers the count or raises the dirt: a version stamp.
+    const key = `${this.ms._nextId}:${this.ms._documentCount}:${this.ms._dirtCount}`;
+    if (key !== this.lengthsKey) {
+      if (this.lengths.length < this.ms._nextId) this.lengths = new Uint32Array(Math.max(this.ms._nextId, this.lengths.length * 2, 1024));
+      else this.lengths.fill(0);
+      this.lengthsKey = key;
+    }
+    const lengths = this.lengths;
+    const fieldLength = this.ms._fieldLength;
+    const fieldId = this.fieldId;
+    return (doc) => {
+      const cached = lengths[doc]!;
+      if (cached !== 0) return cached;
+      const found = fieldLength.get(doc)?.[fieldId] ?? 0;
+      lengths[doc] = found;
+      return found;
+    };
   }
 
   /** Clears the masks the last query set (they mark the documents touched). */
@@ -190,13 +220,28 @@ export class Postings {
     });
   }
 
-  /** The index terms (exact or fuzzy) of the clauses that the document holds. */
-  matchedTerms(shortId: number, clauses: readonly ExpandedClause[]): string[] {
+  /** The index terms (exact or fuzzy) that the document holds, of the clauses it matched (`mask`, from `score`). */
+  matchedTerms(shortId: number, mask: number, clauses: readonly ExpandedClause[]): string[] {
     const found = new Set<string>();
-    for (const clause of clauses) {
-      for (const { term, data } of clause.matches) if (data.get(this.fieldId)?.has(shortId)) found.add(term);
-    }
+    clauses.forEach((clause, i) => {
+      if ((mask & (1 << i)) === 0) return;
+      if (clause.matches.length === 1) found.add(clause.matches[0]!.term);
+      else for (const { term, data } of clause.matches) if (this.holds(data, shortId)) found.add(term);
+    });
     return [...found];
+  }
+
+  /** Whether the postings hold the document (packed ones are read, not unpacked). */
+  private holds(data: FieldTermData, shortId: number): boolean {
+    const postings = data.get(this.fieldId);
+    if (!postings) return false;
+    const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
+    if (!bytes) return postings.has(shortId);
+    let found = false;
+    forEachPacked(bytes, postings.size, (doc) => {
+      if (doc === shortId) found = true;
+    });
+    return found;
   }
 }
 
@@ -205,4 +250,26 @@ export function bitCount(mask: number): number {
   let count = 0;
   for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
   return count;
+}
+
+/** Calls `visit` with each (short id, frequency) of packed postings (packed-postings.ts), without unpacking. */
+function forEachPacked(bytes: Uint8Array, count: number, visit: (doc: number, frequency: number) => void): void {
+  let at = 0;
+  let doc = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[at++]!;
+    let gap = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+    }
+    doc += gap;
+    byte = bytes[at++]!;
+    let frequency = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      frequency |= (byte & 0x7f) << shift;
+    }
+    visit(doc, frequency);
+  }
 }

@@ -8,6 +8,7 @@ import MiniSearch, { type Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm } from "./near-term.js";
@@ -39,7 +40,10 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   storeFields: [],
   tokenize: (text: string) => (text ? text.split(" ") : []),
   processTerm: (term: string) => term,
+  // Postings are packed (packed-postings.ts); packing a discarded document's terms again is the vacuum.
+  autoVacuum: false,
 };
+const FIELD = "terms";
 
 export class PassageIndex implements SourceSearch {
   private readonly articles = new Map<string, Article>();
@@ -58,7 +62,8 @@ export class PassageIndex implements SourceSearch {
     articles: Iterable<Article>,
   ) {
     this.vocabulary = vocabulary;
-    this.postings = Postings.of(miniSearch, "terms");
+    this.postings = Postings.of(miniSearch, FIELD);
+    packTerms(miniSearch, FIELD);
     for (const article of articles) {
       this.articles.set(article.id, article);
       this.bodyPassages += bodyParagraphs(article).length;
@@ -75,12 +80,14 @@ export class PassageIndex implements SourceSearch {
   static build(articles: readonly Article[], onProgress?: (done: number, total: number) => void): PassageIndex {
     const lexicon = glossaryLexicon().copy();
     for (const article of articles) learnInto(lexicon, article);
-    const index = new PassageIndex(new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS), lexicon, new Map(), []);
+    const miniSearch = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+    const index = new PassageIndex(miniSearch, lexicon, new Map(), []);
     const every = Math.max(1, Math.floor(articles.length / 100));
     articles.forEach((article, i) => {
       index.add(article);
       if (onProgress && (i % every === 0 || i === articles.length - 1)) onProgress(i + 1, articles.length);
     });
+    packTerms(miniSearch, FIELD);
     return index;
   }
 
@@ -99,37 +106,48 @@ export class PassageIndex implements SourceSearch {
   upsert(article: Article): void {
     this.remove(article.id);
     learnInto(this.lexicon, article);
-    this.add(article);
+    // MiniSearch unpacked the postings of the terms it added to: pack them again.
+    packTerms(this.miniSearch, FIELD, this.add(article));
   }
 
   remove(doc: string): void {
     const article = this.articles.get(doc);
     if (!article) return;
+    const terms = new Set<string>();
     for (const { id, text } of indexedTexts(article)) {
       const shortId = this.postings.shortId(id);
       if (shortId === undefined) continue;
       this.docs.clear(shortId);
       this.miniSearch.discard(id);
       for (const term of new Set(analyze(text, this.lexicon))) {
+        terms.add(term);
         const count = (this.vocabulary.get(term) ?? 1) - 1;
         if (count > 0) this.vocabulary.set(term, count);
         else this.vocabulary.delete(term);
       }
     }
+    // The discarded documents leave the postings of their terms.
+    packTerms(this.miniSearch, FIELD, terms);
     this.bodyPassages -= bodyParagraphs(article).length;
     this.articles.delete(doc);
   }
 
-  private add(article: Article): void {
+  /** Indexes the article; returns the terms it added postings to. */
+  private add(article: Article): Set<string> {
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
+    const added = new Set<string>();
     for (const { id, paragraph, text } of indexedTexts(article)) {
       const terms = analyze(text, this.lexicon);
       if (terms.length === 0) continue;
-      for (const term of new Set(terms)) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of new Set(terms)) {
+        added.add(term);
+        this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      }
       this.miniSearch.add({ id, terms: terms.join(" ") });
       this.docs.set(this.postings.shortId(id)!, article, paragraph);
     }
+    return added;
   }
 
   search(query: SourceQuery, page: { offset: number; limit: number }): SourceSearchResult {
@@ -299,7 +317,7 @@ export class PassageIndex implements SourceSearch {
     const marks: Range[] = [];
     const passage = article.text.slice(paragraph.start, paragraph.end);
     // The index terms matched (a misspelled name's fuzzy matches among them), to mark in the excerpt.
-    const matched = [r.best, r.title].flatMap((m) => (m ? this.postings.matchedTerms(m.doc, clauses) : []));
+    const matched = [r.best, r.title].flatMap((m) => (m ? this.postings.matchedTerms(m.doc, m.mask, clauses) : []));
     const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
     for (const t of analyzeTerms(passage, this.lexicon)) {
       if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);

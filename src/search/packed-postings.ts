@@ -1,0 +1,210 @@
+/**
+ * MiniSearch keeps each term's postings as a Map (document short id -> term frequency): 30 to 40 bytes of heap
+ * per posting, most of an index's memory. A packed term keeps them as bytes instead (for each document, the gap
+ * from the previous short id, then the frequency, both as varints: 2 to 3 bytes a posting) and turns back into
+ * a Map only when MiniSearch itself touches it (adding or removing a document holding the term). Scoring
+ * (postings.ts) and snapshots (snapshot.ts) read the bytes directly.
+ */
+import type MiniSearch from "minisearch";
+
+export class PackedDocMap extends Map<number, number> {
+  #bytes: Uint8Array | null;
+  #count: number;
+
+  constructor(bytes: Uint8Array, count: number) {
+    super();
+    this.#bytes = bytes;
+    this.#count = count;
+  }
+
+  /** The packed postings, or null once unpacked into the Map. */
+  get bytes(): Uint8Array | null {
+    return this.#bytes;
+  }
+
+  override get size(): number {
+    return this.#bytes ? this.#count : super.size;
+  }
+
+  override get(doc: number): number | undefined {
+    this.unpack();
+    return super.get(doc);
+  }
+
+  override has(doc: number): boolean {
+    this.unpack();
+    return super.has(doc);
+  }
+
+  override set(doc: number, frequency: number): this {
+    this.unpack();
+    return super.set(doc, frequency);
+  }
+
+  override delete(doc: number): boolean {
+    this.unpack();
+    return super.delete(doc);
+  }
+
+  override clear(): void {
+    this.#bytes = null;
+    super.clear();
+  }
+
+  override forEach(callback: (value: number, key: number, map: Map<number, number>) => void, thisArg?: unknown): void {
+    this.unpack();
+    super.forEach(callback, thisArg);
+  }
+
+  override entries(): MapIterator<[number, number]> {
+    this.unpack();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<number> {
+    this.unpack();
+    return super.keys();
+  }
+
+  override values(): MapIterator<number> {
+    this.unpack();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[number, number]> {
+    return this.entries();
+  }
+
+  private unpack(): void {
+    const bytes = this.#bytes;
+    if (!bytes) return;
+    this.#bytes = null;
+    for (const [doc, frequency] of unpacked(bytes, this.#count)) super.set(doc, frequency);
+  }
+}
+
+/** The postings of packed bytes, in order. */
+export function* unpacked(bytes: Uint8Array, count: number): Generator<[number, number]> {
+  let at = 0;
+  let doc = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[at++]!;
+    let gap = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+    }
+    doc += gap;
+    byte = bytes[at++]!;
+    let frequency = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      frequency |= (byte & 0x7f) << shift;
+    }
+    yield [doc, frequency];
+  }
+}
+
+/** Postings (short id -> frequency) of documents that `alive` accepts, sorted by short id. */
+function livePostings(postings: Map<number, number>, alive: (doc: number) => boolean): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let sorted = true;
+  let last = -1;
+  const entries = postings instanceof PackedDocMap && postings.bytes ? unpacked(postings.bytes, postings.size) : postings.entries();
+  for (const [doc, frequency] of entries) {
+    if (!alive(doc)) continue;
+    if (doc < last) sorted = false;
+    last = doc;
+    out.push([doc, frequency]);
+  }
+  if (!sorted) out.sort((a, b) => a[0] - b[0]);
+  return out;
+}
+
+function varintLength(value: number): number {
+  let length = 1;
+  while (value >= 0x80) {
+    value >>>= 7;
+    length++;
+  }
+  return length;
+}
+
+function writeVarint(into: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    into[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  into[at++] = value;
+  return at;
+}
+
+function packedLength(postings: ReadonlyArray<readonly [number, number]>): number {
+  let length = 0;
+  let last = 0;
+  for (const [doc, frequency] of postings) {
+    length += varintLength(doc - last) + varintLength(frequency);
+    last = doc;
+  }
+  return length;
+}
+
+function packInto(into: Uint8Array, at: number, postings: ReadonlyArray<readonly [number, number]>): number {
+  let last = 0;
+  for (const [doc, frequency] of postings) {
+    at = writeVarint(into, at, doc - last);
+    at = writeVarint(into, at, frequency);
+    last = doc;
+  }
+  return at;
+}
+
+/** MiniSearch 7's term index, as far as packing needs it. */
+interface TermIndex {
+  get(term: string): Map<number, Map<number, number>> | undefined;
+  delete(term: string): void;
+  [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
+}
+
+interface Packable {
+  _index: TermIndex;
+  _fieldLength: Map<number, number[]>;
+  _dirtCount: number;
+  _fieldIds: Record<string, number>;
+}
+
+/**
+ * Packs the postings of `terms`, leaving out documents MiniSearch has discarded: for the terms of a discarded
+ * document, this is MiniSearch's vacuum. Without `terms`, packs every term not packed yet (packed terms hold
+ * live documents only, as long as the terms of every discarded document are packed again after it). The terms
+ * packed together share one buffer.
+ */
+export function packTerms(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, terms?: Iterable<string>): void {
+  const ms = miniSearch as unknown as Packable;
+  const fieldId = ms._fieldIds[field]!;
+  const alive = (doc: number) => ms._fieldLength.has(doc);
+  const pending: Array<{ term: string; data: Map<number, Map<number, number>>; postings: Array<[number, number]> }> = [];
+  const consider = (term: string, data: Map<number, Map<number, number>> | undefined, again: boolean) => {
+    const map = data?.get(fieldId);
+    if (!data || !map || (!again && map instanceof PackedDocMap && map.bytes)) return;
+    pending.push({ term, data, postings: livePostings(map, alive) });
+  };
+  if (terms) for (const term of new Set(terms)) consider(term, ms._index.get(term), true);
+  else for (const [term, data] of ms._index) consider(term, data, false);
+
+  let total = 0;
+  for (const p of pending) total += packedLength(p.postings);
+  const buffer = new Uint8Array(total);
+  let at = 0;
+  for (const { term, data, postings } of pending) {
+    if (postings.length === 0) {
+      data.delete(fieldId);
+      if (data.size === 0) ms._index.delete(term);
+      continue;
+    }
+    const start = at;
+    at = packInto(buffer, at, postings);
+    data.set(fieldId, new PackedDocMap(buffer.subarray(start, at), postings.length));
+  }
+  if (!terms) ms._dirtCount = 0;
+}
