@@ -6,11 +6,15 @@ export function canCollect(): boolean {
   return typeof gc === "function";
 }
 
-/** Heap used after full collections, in bytes (without --expose-gc: as it stands, less exact). */
+/**
+ * Memory used after full collections, in bytes (without --expose-gc: as it stands, less exact): the JS heap plus
+ * the ArrayBuffers behind typed arrays, which live outside it (packed postings, score arrays).
+ */
 export function settledHeap(): number {
   if (gc) {
     gc();
     gc();
   }
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }

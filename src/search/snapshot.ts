@@ -2,27 +2,30 @@
  * The passage index's snapshot on disk: reused when it was built from the same corpus with the same analysis
  * (code version and data files), rebuilt with a warning when it is missing, stale or corrupt.
  *
- * File layout (sources-index.json), one JSON value per line so the header can be checked first:
- *   1. header: { format, fingerprint, documents, passages }
+ * File layout (sources-index.bin): three lines of JSON, so that the header can be checked first, then bytes:
+ *   1. header: { format, fingerprint, documents, passages, crc32 of everything after this line }
  *   2. the learned acronym lexicon: [[concept, [term, ...]], ...]
- *   3. MiniSearch's own serialization
+ *   3. the index's layout (index-codec.ts), then its binary sections
  * Saved atomically: written to a temporary file in the same folder, then renamed over the old one.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import { crc32 } from "node:zlib";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { analysisData } from "./analysis-data.js";
 import { ANALYSIS_VERSION, glossaryLexicon } from "./analysis.js";
-import { MINISEARCH_OPTIONS, PassageIndex, type IndexedDoc } from "./source-index.js";
+import type { IndexLayout } from "./index-codec.js";
+import { PassageIndex } from "./source-index.js";
 import type { SourceSearch } from "./types.js";
 
 /** Bump when the file layout or what PassageIndex stores changes. */
-export const SNAPSHOT_FORMAT = 1;
-export const SNAPSHOT_FILE = "sources-index.json";
+export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FILE = "sources-index.bin";
+/** Earlier formats' files, removed when a snapshot is saved. */
+const OLD_SNAPSHOT_FILES = ["sources-index.json"];
 
 export interface OpenSourceIndexOptions {
   /** Folder for the snapshot; null keeps nothing on disk. */
@@ -79,53 +82,61 @@ interface Header {
   fingerprint: string;
   documents: number;
   passages: number;
+  crc32: number;
 }
+
+const NEWLINE = 0x0a;
 
 export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  const header: Header = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount };
   const lexicon = index.lexicon.entries().map((e) => [e.concept, e.sequence]);
-  const body = [JSON.stringify(header), JSON.stringify(lexicon), JSON.stringify(index.toJSON())].join("\n");
+  const { layout, sections } = index.encode();
+  const text = Buffer.from(`${JSON.stringify(lexicon)}\n${JSON.stringify(layout)}\n`, "utf8");
+  let checksum = crc32(text);
+  for (const section of sections) checksum = crc32(section, checksum);
+  const header: Header = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount, crc32: checksum };
   const path = join(dataDir, SNAPSHOT_FILE);
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temporary, body, "utf8");
+    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+  await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dataDir, name), { force: true })));
 }
 
 /** The index from the snapshot, or null (with a log line saying why) when it cannot be used. */
 async function loadSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): Promise<PassageIndex | null> {
-  let text: string;
+  let file: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    file = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") log.info("no index snapshot yet; building the index", { path });
     else log.warn("cannot read the index snapshot; rebuilding the index", { path, err: error });
     return null;
   }
   try {
-    const firstBreak = text.indexOf("\n");
-    const secondBreak = text.indexOf("\n", firstBreak + 1);
-    if (firstBreak < 0 || secondBreak < 0) throw new Error("the file is cut short");
-    const header = JSON.parse(text.slice(0, firstBreak)) as Partial<Header>;
+    const firstBreak = file.indexOf(NEWLINE);
+    const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
+    const thirdBreak = secondBreak < 0 ? -1 : file.indexOf(NEWLINE, secondBreak + 1);
+    if (thirdBreak < 0) throw new Error("the file is cut short");
+    const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<Header>;
     if (header.format !== SNAPSHOT_FORMAT || header.fingerprint !== fingerprint) {
       log.warn("the index snapshot is stale (the corpus or the analysis changed); rebuilding the index", { path });
       return null;
     }
-    const lexiconEntries = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as unknown;
-    const serialized = JSON.parse(text.slice(secondBreak + 1)) as AsPlainObject;
+    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+    const lexiconEntries = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as unknown;
+    const layout = JSON.parse(file.toString("utf8", secondBreak + 1, thirdBreak)) as IndexLayout;
     const lexicon = glossaryLexicon().copy();
     if (!Array.isArray(lexiconEntries)) throw new Error("the acronym lexicon is not a list");
     for (const entry of lexiconEntries as unknown[]) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Array.isArray(entry[1])) throw new Error("bad lexicon entry");
       lexicon.addNormalized(entry[0], (entry[1] as unknown[]).map(String));
     }
-    const miniSearch = MiniSearch.loadJS<IndexedDoc>(serialized, MINISEARCH_OPTIONS);
-    const index = new PassageIndex(miniSearch, lexicon, vocabularyOf(serialized), articles);
+    const index = PassageIndex.decode(layout, file.subarray(thirdBreak + 1), lexicon, articles);
     if (index.documentCount !== header.documents || index.passageCount !== header.passages) {
       throw new Error(`it holds ${index.documentCount} documents and ${index.passageCount} passages, expected ${header.documents} and ${header.passages}`);
     }
@@ -134,16 +145,4 @@ async function loadSnapshot(path: string, fingerprint: string, articles: readonl
     log.warn("the index snapshot is corrupt; rebuilding the index", { path, err: error instanceof Error ? error.message : String(error) });
     return null;
   }
-}
-
-/** Index term -> number of documents holding it, read from MiniSearch's serialized index. */
-function vocabularyOf(serialized: AsPlainObject): Map<string, number> {
-  if (!Array.isArray(serialized.index)) throw new Error("the serialized index has no terms");
-  const vocabulary = new Map<string, number>();
-  for (const [term, fields] of serialized.index) {
-    let count = 0;
-    for (const entry of Object.values(fields)) count += Object.keys(entry).length;
-    vocabulary.set(term, count);
-  }
-  return vocabulary;
 }

@@ -8,6 +8,7 @@ import MiniSearch, { type Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
@@ -53,13 +54,15 @@ export class PassageIndex implements SourceSearch {
   /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
   private readonly postings: Postings;
-  private readonly docs = new DocTable();
+  private readonly docs: DocTable = new DocTable();
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
     readonly lexicon: Lexicon,
     vocabulary: Map<string, number>,
     articles: Iterable<Article>,
+    /** Which article and paragraph each indexed document is, when known (a snapshot saves it). */
+    docs?: DocTable,
   ) {
     this.vocabulary = vocabulary;
     this.postings = Postings.of(miniSearch, FIELD);
@@ -68,7 +71,11 @@ export class PassageIndex implements SourceSearch {
       this.articles.set(article.id, article);
       this.bodyPassages += bodyParagraphs(article).length;
     }
-    // Documents loaded from a snapshot: their short ids, from their string ids (`doc#t`, `doc#pN`).
+    if (docs) {
+      this.docs = docs;
+      return;
+    }
+    // Otherwise from the documents' ids (`doc#t`, `doc#pN`).
     for (const [shortId, id] of this.postings.documents()) {
       const hash = id.lastIndexOf("#");
       const article = this.articles.get(id.slice(0, hash));
@@ -99,8 +106,16 @@ export class PassageIndex implements SourceSearch {
     return this.miniSearch.documentCount;
   }
 
-  toJSON(): ReturnType<MiniSearch["toJSON"]> {
-    return this.miniSearch.toJSON();
+  /** The index in bytes, for a snapshot (index-codec.ts). */
+  encode(): ReturnType<typeof encodeIndex> {
+    return encodeIndex(this.miniSearch, FIELD, this.docs);
+  }
+
+  /** An index saved by `encode`, over the same articles. Throws when the bytes are damaged. */
+  static decode(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): PassageIndex {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const { miniSearch, docs, vocabulary } = decodeIndex(layout, binary, MINISEARCH_OPTIONS, FIELD, byId);
+    return new PassageIndex(miniSearch, lexicon, vocabulary, articles, docs);
   }
 
   upsert(article: Article): void {

@@ -65,17 +65,27 @@ describe("index snapshot", () => {
     expect(again.fromSnapshot).toBe(true);
   });
 
+  const lineEnd = (file: Buffer, n: number) => {
+    let at = -1;
+    for (let i = 0; i < n; i++) at = file.indexOf(0x0a, at + 1);
+    return at;
+  };
   for (const [name, damage] of [
-    ["truncated", (text: string) => text.slice(0, Math.floor(text.length * 0.7))],
-    ["cut after the header", (text: string) => text.slice(0, text.indexOf("\n"))],
-    ["garbage", () => "\u0000\u0001 not a snapshot at all"],
-    ["empty", () => ""],
-    ["valid JSON of the wrong shape", (text: string) => text.split("\n").slice(0, 2).join("\n") + "\n" + JSON.stringify({ index: 5 })],
+    ["truncated", (file: Buffer) => file.subarray(0, Math.floor(file.length * 0.7))],
+    ["cut after the header", (file: Buffer) => file.subarray(0, lineEnd(file, 1))],
+    ["garbage", () => Buffer.from("\u0000\u0001 not a snapshot at all")],
+    ["empty", () => Buffer.alloc(0)],
+    ["valid JSON of the wrong shape", (file: Buffer) => Buffer.concat([file.subarray(0, lineEnd(file, 2) + 1), Buffer.from(JSON.stringify({ index: 5 }) + "\n")])],
+    ["damaged in its postings (one byte changed)", (file: Buffer) => {
+      const copy = Buffer.from(file);
+      copy[copy.length - 3] ^= 0x5a;
+      return copy;
+    }],
   ] as const) {
     it(`is rebuilt, with a warning, when the file is ${name}`, async () => {
       await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
       const path = join(dir, SNAPSHOT_FILE);
-      writeFileSync(path, damage(readFileSync(path, "utf8")));
+      writeFileSync(path, damage(readFileSync(path)));
       const log = memoryLogger();
       const reopened = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log });
       expect(reopened.fromSnapshot).toBe(false);
@@ -99,7 +109,8 @@ describe("index snapshot", () => {
     expect(progress.at(-1)).toEqual([2, 2]);
   });
 
-  it("leaves no temporary files behind", async () => {
+  it("leaves no temporary files behind, nor a snapshot of the earlier format", async () => {
+    writeFileSync(join(dir, "sources-index.json"), "{}");
     await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
     await openSourceIndex(corpusOf("f2"), { dataDir: dir, log: memoryLogger() });
     expect(readdirSync(dir)).toEqual([SNAPSHOT_FILE]);

@@ -1,0 +1,213 @@
+/**
+ * The passage index in bytes, for its snapshot: MiniSearch's own JSON takes longer to parse and load than
+ * rebuilding its Maps is worth, most of it postings. Here the postings stay packed (packed-postings.ts) and
+ * load as they are saved, one slice of the file per term, unpacked only if MiniSearch ever touches the term.
+ *
+ * Layout: a JSON description (`IndexLayout`: counts, the articles and terms in order, section sizes), then the
+ * binary sections, little-endian: per short id the article (Int32, -1 for none), the paragraph (Int32, 0 for the
+ * title) and the field length (Uint32); per term its document count and its byte length (Uint32); then the
+ * packed postings of every term, in order.
+ */
+import MiniSearch, { type Options } from "minisearch";
+import type { Article } from "../corpus/types.js";
+import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { PackedDocMap, packTerms } from "./packed-postings.js";
+
+export interface IndexLayout {
+  documentCount: number;
+  nextId: number;
+  averageFieldLength: number[];
+  fieldIds: Record<string, number>;
+  articles: string[];
+  terms: string[];
+  /** Byte length of each binary section, in order. */
+  sections: number[];
+}
+
+/** MiniSearch 7's internals that a snapshot saves and restores. */
+interface Internals {
+  _documentCount: number;
+  _nextId: number;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _index: {
+    set(term: string, data: Map<number, Map<number, number>>): void;
+    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
+  };
+}
+
+const TITLE_SUFFIX = "#t";
+
+export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, docs: DocTable): { layout: IndexLayout; sections: Uint8Array[] } {
+  // Packed terms hold live documents only: nothing discarded is saved.
+  packTerms(miniSearch, field);
+  const ms = miniSearch as unknown as Internals;
+  const fieldId = ms._fieldIds[field]!;
+  const nextId = ms._nextId;
+  const docArticle = new Int32Array(nextId).fill(-1);
+  const docParagraph = new Int32Array(nextId);
+  const fieldLength = new Uint32Array(nextId);
+  const articles: string[] = [];
+  const ordinal = new Map<Article, number>();
+  for (const [shortId, lengths] of ms._fieldLength) {
+    const article = docs.article(shortId);
+    if (!article) throw new Error(`indexed document ${shortId} belongs to no article`);
+    let n = ordinal.get(article);
+    if (n === undefined) {
+      n = articles.push(article.id) - 1;
+      ordinal.set(article, n);
+    }
+    docArticle[shortId] = n;
+    docParagraph[shortId] = docs.paragraph(shortId);
+    fieldLength[shortId] = lengths[fieldId]!;
+  }
+
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const byteLengths: number[] = [];
+  const postings: Uint8Array[] = [];
+  for (const [term, data] of ms._index) {
+    const packed = data.get(fieldId);
+    if (!(packed instanceof PackedDocMap) || !packed.bytes) throw new Error(`the postings of “${term}” are not packed`);
+    terms.push(term);
+    counts.push(packed.size);
+    byteLengths.push(packed.bytes.length);
+    postings.push(packed.bytes);
+  }
+  const sections = [
+    bytesOf(docArticle),
+    bytesOf(docParagraph),
+    bytesOf(fieldLength),
+    bytesOf(Uint32Array.from(counts)),
+    bytesOf(Uint32Array.from(byteLengths)),
+    concat(postings),
+  ];
+  const layout: IndexLayout = {
+    documentCount: ms._documentCount,
+    nextId,
+    averageFieldLength: ms._avgFieldLength,
+    fieldIds: ms._fieldIds,
+    articles,
+    terms,
+    sections: sections.map((s) => s.length),
+  };
+  return { layout, sections };
+}
+
+export interface DecodedIndex<T> {
+  miniSearch: MiniSearch<T>;
+  docs: DocTable;
+  /** Index term -> number of documents holding it. */
+  vocabulary: Map<string, number>;
+}
+
+/** Restores what `encodeIndex` saved. Throws on anything inconsistent (a damaged snapshot). */
+export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): DecodedIndex<T> {
+  checkLayout(layout);
+  if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
+  const { nextId } = layout;
+  const termCount = layout.terms.length;
+  const expected = [nextId * 4, nextId * 4, nextId * 4, termCount * 4, termCount * 4];
+  if (expected.some((size, i) => layout.sections[i] !== size)) throw new Error("a section has the wrong size");
+  let at = 0;
+  const take = (size: number) => binary.subarray(at, (at += size));
+  const docArticle = int32s(take(nextId * 4));
+  const docParagraph = int32s(take(nextId * 4));
+  const fieldLength = uint32s(take(nextId * 4));
+  const counts = uint32s(take(termCount * 4));
+  const byteLengths = uint32s(take(termCount * 4));
+  const postings = take(layout.sections[5]!);
+
+  const miniSearch = MiniSearch.loadJS<T>(
+    {
+      documentCount: layout.documentCount,
+      nextId,
+      documentIds: {},
+      fieldIds: layout.fieldIds,
+      fieldLength: {},
+      averageFieldLength: layout.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    options,
+  );
+  const ms = miniSearch as unknown as Internals;
+  const fieldId = layout.fieldIds[field];
+  if (fieldId === undefined) throw new Error(`no field ${field}`);
+  const byOrdinal = layout.articles.map((id) => {
+    const article = articles.get(id);
+    if (!article) throw new Error(`article ${id} is not in the corpus`);
+    return article;
+  });
+  const docs = new DocTable();
+  let live = 0;
+  for (let shortId = 0; shortId < nextId; shortId++) {
+    const n = docArticle[shortId]!;
+    if (n === -1) continue;
+    const article = byOrdinal[n];
+    if (!article) throw new Error(`document ${shortId} names no article`);
+    const paragraph = docParagraph[shortId]!;
+    const id = paragraph === TITLE_PARAGRAPH ? article.id + TITLE_SUFFIX : `${article.id}#p${paragraph}`;
+    ms._documentIds.set(shortId, id);
+    ms._idToShortId.set(id, shortId);
+    const lengths: number[] = [];
+    lengths[fieldId] = fieldLength[shortId]!;
+    ms._fieldLength.set(shortId, lengths);
+    docs.set(shortId, article, paragraph);
+    live++;
+  }
+  if (live !== layout.documentCount) throw new Error(`it holds ${live} documents, expected ${layout.documentCount}`);
+
+  const vocabulary = new Map<string, number>();
+  let offset = 0;
+  for (let i = 0; i < termCount; i++) {
+    const term = layout.terms[i]!;
+    const count = counts[i]!;
+    const bytes = postings.subarray(offset, (offset += byteLengths[i]!));
+    if (count === 0 || bytes.length < count * 2) throw new Error(`the postings of “${term}” are damaged`);
+    ms._index.set(term, new Map([[fieldId, new PackedDocMap(bytes, count)]]));
+    vocabulary.set(term, count);
+  }
+  if (offset !== postings.length) throw new Error("the postings have the wrong size");
+  return { miniSearch, docs, vocabulary };
+}
+
+function checkLayout(layout: IndexLayout): void {
+  const ok =
+    layout !== null && typeof layout === "object" &&
+    Number.isInteger(layout.documentCount) && Number.isInteger(layout.nextId) && layout.nextId >= 0 &&
+    Array.isArray(layout.averageFieldLength) && typeof layout.fieldIds === "object" && layout.fieldIds !== null &&
+    Array.isArray(layout.articles) && layout.articles.every((a) => typeof a === "string") &&
+    Array.isArray(layout.terms) && layout.terms.every((t) => typeof t === "string") &&
+    Array.isArray(layout.sections) && layout.sections.length === 6 && layout.sections.every((s) => Number.isInteger(s) && s >= 0);
+  if (!ok) throw new Error("the index description is not valid");
+}
+
+/** A typed array's bytes, little-endian (the byte order of every machine Node runs on here). */
+function bytesOf(array: Int32Array | Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Copies (a slice of a file need not be aligned for a typed array; a Buffer's `slice` would not copy). */
+function int32s(bytes: Uint8Array): Int32Array {
+  return new Int32Array(new Uint8Array(bytes).buffer);
+}
+
+function uint32s(bytes: Uint8Array): Uint32Array {
+  return new Uint32Array(new Uint8Array(bytes).buffer);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
