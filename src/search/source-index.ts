@@ -7,6 +7,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
+import { ArticleScores, OrdinalMarks } from "./article-scores.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
 import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
@@ -55,6 +56,12 @@ export class PassageIndex implements SourceSearch {
   planning: PlanningOptions = DEFAULT_PLANNING;
   private readonly postings: Postings;
   private readonly docs: DocTable = new DocTable();
+  /** Reused from query to query (searches run one at a time). */
+  private readonly scores = new ArticleScores();
+  private readonly held = new OrdinalMarks();
+  private readonly others = new OrdinalMarks();
+  private finalScores = new Float64Array(0);
+  private clausesOf = new Uint8Array(0);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -143,6 +150,7 @@ export class PassageIndex implements SourceSearch {
     }
     // The discarded documents leave the postings of their terms.
     packTerms(this.miniSearch, FIELD, terms);
+    this.docs.forget(doc);
     this.bodyPassages -= bodyParagraphs(article).length;
     this.articles.delete(doc);
   }
@@ -192,12 +200,12 @@ export class PassageIndex implements SourceSearch {
       const restricted = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
       if (restricted) return restricted;
     }
-    return select(this.score(plan, clauses, null), keep, plan.clauses.length, wanted);
+    return this.select(plan, this.score(plan, clauses, null), keep, wanted);
   }
 
   /**
    * Rare terms first (term-plan.ts): candidates are the articles holding enough leaders, found by reading the
-   * leaders' postings without scoring them; then only the candidates' documents are scored, with every term.
+   * leaders' postings; then only the candidates' documents are scored, with every term.
    * Returns null, for a full search, when that cannot be shown to give the same page.
    */
   private findAmongCandidates(
@@ -208,22 +216,25 @@ export class PassageIndex implements SourceSearch {
     keep: ArticleFilter | null,
     wanted: number,
   ): Ranking | null {
-    const candidates = this.candidates(clauses, termPlan);
-    if (candidates.size === 0) return null;
+    const held = this.leadersHeld(clauses, termPlan);
+    if (held.count === 0) return null;
     const clauseCount = plan.clauses.length;
+    const minLeaders = termPlan.minLeaders;
     // Bounded plans need one word: an article holding a booster alone matches too, counted (not scored).
-    const others = termPlan.mode === "bounded" ? new Set<Article>() : null;
-    const scored = this.score(plan, clauses, (shortId) => {
-      const article = this.docs.article(shortId);
-      if (!article) return false;
-      if (candidates.has(article)) return true;
-      others?.add(article);
+    const others = this.others;
+    others.begin(this.docs.slots);
+    const bounded = termPlan.mode === "bounded";
+    const scores = this.score(plan, clauses, (shortId) => {
+      const ordinal = this.docs.ordinal(shortId);
+      if (ordinal < 0) return false;
+      if (bitCount(held.value[ordinal]!) >= minLeaders) return true;
+      if (bounded) others.mark(ordinal, 1);
       return false;
     });
-    const ranking = select(scored, keep, clauseCount, wanted);
+    const ranking = this.select(plan, scores, keep, wanted);
     // None matches enough of the words: the best partial matches may be anywhere.
     if (ranking.qualifying === 0) return null;
-    if (termPlan.mode === "complete") return ranking;
+    if (!bounded) return ranking;
 
     // Bounded: an article left out holds boosters only; the page stands if even its best cannot beat the last.
     const last = ranking.ranked[wanted - 1];
@@ -234,23 +245,25 @@ export class PassageIndex implements SourceSearch {
       coordination(boosters.size, clauseCount);
     if (!last || last.score <= ceiling) return null;
     let total = ranking.total;
-    for (const article of others ?? []) if (keep === null || keep(article)) total++;
+    for (let i = 0; i < others.count; i++) {
+      const article = this.docs.articleAt(others.touched[i]!);
+      if (article && (keep === null || keep(article))) total++;
+    }
     return { ...ranking, total };
   }
 
-  /** The articles holding at least `minLeaders` distinct leaders, from the leaders' postings. */
-  private candidates(clauses: readonly ExpandedClause[], termPlan: TermPlan): Set<Article> {
+  /** The leaders each article holds (bits), from the leaders' postings; candidates hold `minLeaders` of them. */
+  private leadersHeld(clauses: readonly ExpandedClause[], termPlan: TermPlan): OrdinalMarks {
     const leaders = new Set(termPlan.leaders);
     const touched = this.postings.score(clauses.filter((c) => leaders.has(c.term)));
-    const held = new Map<Article, number>();
+    const held = this.held;
+    held.begin(this.docs.slots);
     for (let i = 0; i < touched.count; i++) {
       const doc = touched.docs[i]!;
-      const article = this.docs.article(doc);
-      if (article) held.set(article, (held.get(article) ?? 0) | touched.mask[doc]!);
+      const ordinal = this.docs.ordinal(doc);
+      if (ordinal >= 0) held.mark(ordinal, touched.mask[doc]!);
     }
-    const candidates = new Set<Article>();
-    for (const [article, mask] of held) if (bitCount(mask) >= termPlan.minLeaders) candidates.add(article);
-    return candidates;
+    return held;
   }
 
   /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
@@ -269,10 +282,11 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * Every article matching the plan (in no order), each with its best passage; with `only`, the documents it
-   * accepts alone are scored.
+   * Every article matching the plan, with its best passage and its title document; with `only`, the documents
+   * it accepts alone are scored. This loop sees every matching passage (hundreds of thousands for common words
+   * at scale): typed arrays and numbers only.
    */
-  private score(plan: QueryPlan, clauses: readonly ExpandedClause[], only: ((shortId: number) => boolean) | null): ScoredArticle[] {
+  private score(plan: QueryPlan, clauses: readonly ExpandedClause[], only: ((shortId: number) => boolean) | null): ArticleScores {
     const touched = this.postings.score(clauses, only);
     const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
@@ -280,46 +294,86 @@ export class PassageIndex implements SourceSearch {
     clauses.forEach((c, i) => {
       if (plan.phraseTerms.includes(c.term)) phraseMask |= 1 << i;
     });
-
-    // This loop sees every matching passage (hundreds of thousands for common words at scale): typed arrays
-    // and numbers only; paragraphs are looked up for each article's best passage alone.
-    const byArticle = new Map<Article, Candidate>();
+    const scores = this.scores;
+    scores.begin(this.docs.slots);
     for (let i = 0; i < touched.count; i++) {
       const doc = touched.docs[i]!;
-      const article = this.docs.article(doc);
-      if (!article) continue;
-      let candidate = byArticle.get(article);
-      if (!candidate) {
-        candidate = { best: null, bestScore: -1, title: null };
-        byArticle.set(article, candidate);
-      }
+      const ordinal = this.docs.ordinal(doc);
+      if (ordinal < 0) continue;
+      scores.touch(ordinal);
       const mask = touched.mask[doc]!;
-      const match = { doc, score: touched.score[doc]!, mask };
+      const raw = touched.score[doc]!;
       const n = this.docs.paragraph(doc);
       if (n === TITLE_PARAGRAPH) {
-        candidate.title = match;
+        scores.titleDoc[ordinal] = doc;
+        scores.titleRaw[ordinal] = raw;
+        scores.titleMask[ordinal] = mask;
         continue;
       }
-      const score = match.score * coordination(bitCount(mask), clauseCount);
-      if (score <= candidate.bestScore) continue;
+      const score = raw * coordination(bitCount(mask), clauseCount);
+      if (score <= scores.bestScore[ordinal]!) continue;
       if (plan.phrases.length > 0) {
         if ((mask & phraseMask) !== phraseMask) continue;
-        if (!this.hasPhrases(article, n, plan.phrases)) continue;
+        if (!this.hasPhrases(this.docs.articleAt(ordinal)!, n, plan.phrases)) continue;
       }
-      candidate.best = match;
-      candidate.bestScore = score;
+      scores.bestScore[ordinal] = score;
+      scores.bestDoc[ordinal] = doc;
+      scores.bestRaw[ordinal] = raw;
+      scores.bestMask[ordinal] = mask;
     }
+    return scores;
+  }
 
-    const scored: ScoredArticle[] = [];
-    for (const [article, { best, title }] of byArticle) {
-      if (!best && plan.phrases.length > 0) continue;
-      const paragraph = best ? paragraphNumbered(article, this.docs.paragraph(best.doc)) : lede(article);
-      if (!paragraph) continue;
-      const clauses = bitCount((best?.mask ?? 0) | (title?.mask ?? 0));
-      const raw = (best?.score ?? 0) + TITLE_WEIGHT * (title?.score ?? 0);
-      scored.push({ article, paragraph, best, title, clauses, score: raw * coordination(clauses, clauseCount) });
+  /**
+   * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
+   * (the best partial matches are better than nothing).
+   */
+  private select(plan: QueryPlan, scores: ArticleScores, keep: ArticleFilter | null, wanted: number): Ranking {
+    const clauseCount = plan.clauses.length;
+    const needed = neededClauses(clauseCount);
+    if (this.finalScores.length < this.docs.slots) {
+      this.finalScores = new Float64Array(Math.max(this.docs.slots, 1024) * 2);
+      this.clausesOf = new Uint8Array(this.finalScores.length);
     }
-    return scored;
+    const final = this.finalScores;
+    const clausesOf = this.clausesOf;
+    const kept: number[] = [];
+    let unfiltered = 0;
+    let qualifying = 0;
+    for (let i = 0; i < scores.count; i++) {
+      const ordinal = scores.touched[i]!;
+      const article = this.docs.articleAt(ordinal);
+      if (!article) continue;
+      const hasBest = scores.bestDoc[ordinal]! >= 0;
+      const hasTitle = scores.titleDoc[ordinal]! >= 0;
+      // A title match alone needs a passage to show: the lede.
+      if (!hasBest && (plan.phrases.length > 0 || !hasBody(article))) continue;
+      unfiltered++;
+      if (keep !== null && !keep(article)) continue;
+      const clauses = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
+      const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
+      final[ordinal] = raw * coordination(clauses, clauseCount);
+      clausesOf[ordinal] = clauses;
+      if (clauses >= needed) qualifying++;
+      kept.push(ordinal);
+    }
+    const chosen = qualifying > 0 ? kept.filter((o) => clausesOf[o]! >= needed) : kept;
+    const idOf = (o: number) => this.docs.articleAt(o)!.id;
+    const best = topK(chosen, wanted, (a, b) => final[b]! - final[a]! || (idOf(a) < idOf(b) ? -1 : 1));
+    const ranked = best.map((ordinal) => {
+      const article = this.docs.articleAt(ordinal)!;
+      const bestDoc = scores.bestDoc[ordinal]!;
+      const titleDoc = scores.titleDoc[ordinal]!;
+      return {
+        article,
+        paragraph: (bestDoc >= 0 ? paragraphNumbered(article, this.docs.paragraph(bestDoc)) : lede(article))!,
+        best: bestDoc >= 0 ? { doc: bestDoc, score: scores.bestRaw[ordinal]!, mask: scores.bestMask[ordinal]! } : null,
+        title: titleDoc >= 0 ? { doc: titleDoc, score: scores.titleRaw[ordinal]!, mask: scores.titleMask[ordinal]! } : null,
+        clauses: clausesOf[ordinal]!,
+        score: final[ordinal]!,
+      };
+    });
+    return { ranked, total: chosen.length, qualifying, unfiltered };
   }
 
   private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
@@ -381,13 +435,6 @@ interface Match {
   mask: number;
 }
 
-interface Candidate {
-  /** The best body passage (by its own score times coordination). */
-  best: Match | null;
-  bestScore: number;
-  title: Match | null;
-}
-
 interface ScoredArticle {
   article: Article;
   /** The passage shown: the best one, or the lede when only the title matched. */
@@ -412,19 +459,6 @@ interface Ranking {
   unfiltered: number;
 }
 
-/**
- * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
- * (the best partial matches are better than nothing).
- */
-function select(scored: ScoredArticle[], keep: ArticleFilter | null, clauseCount: number, wanted: number): Ranking {
-  const needed = neededClauses(clauseCount);
-  const kept = keep === null ? scored : scored.filter((r) => keep(r.article));
-  const enough = kept.filter((r) => r.clauses >= needed);
-  const chosen = enough.length > 0 ? enough : kept;
-  const ranked = topK(chosen, wanted, (a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
-  return { ranked, total: chosen.length, qualifying: enough.length, unfiltered: scored.length };
-}
-
 /** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
 function coordination(matched: number, total: number): number {
   const share = total === 0 ? 0 : matched / total;
@@ -435,6 +469,10 @@ function coordination(matched: number, total: number): number {
 function lede(article: Article): Paragraph | undefined {
   const body = bodyParagraphs(article);
   return body.find((p) => p.end - p.start >= 100) ?? body[0];
+}
+
+function hasBody(article: Article): boolean {
+  return article.paragraphs.some((p) => p.role === "body");
 }
 
 function bodyParagraphs(article: Article): Paragraph[] {

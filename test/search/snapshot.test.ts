@@ -78,7 +78,7 @@ describe("index snapshot", () => {
     ["valid JSON of the wrong shape", (file: Buffer) => Buffer.concat([file.subarray(0, lineEnd(file, 2) + 1), Buffer.from(JSON.stringify({ index: 5 }) + "\n")])],
     ["damaged in its postings (one byte changed)", (file: Buffer) => {
       const copy = Buffer.from(file);
-      copy[copy.length - 3] ^= 0x5a;
+      copy[copy.length - 3] = copy[copy.length - 3]! ^ 0x5a;
       return copy;
     }],
   ] as const) {
