@@ -25,7 +25,9 @@ const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{N}])|[\p{L}\p{M}
 /** Raw word tokens with their offsets in `text`. Hyphens and other punctuation separate words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  // exec rather than matchAll, which copies the pattern on every call (once per passage).
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     tokens.push({ term: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
@@ -36,8 +38,12 @@ const SPECIAL_LETTERS = table<string>({
   ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l",
 });
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Case and diacritic folding: "Spoljarić" -> "spoljaric", "Straße" -> "strasse". Length may change. */
 export function foldText(text: string): string {
+  // ASCII has no decompositions, marks or special letters: lower case is all its folding (and most words are).
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -133,17 +139,46 @@ export interface Term {
   breakBefore: boolean;
 }
 
-const BREAK = /[.!?;:\n]/;
-
 /**
  * Whether a text is set in capitals ("U.S. TRADE DEFICIT WIDENS", a wire headline): then its words are read
  * as ordinary words (RATES = rates), not as acronyms, except the glossary's own acronyms.
  */
 function isShouting(text: string): boolean {
-  const letters = text.match(/\p{L}/gu);
-  if (!letters || letters.length < 12) return false;
-  const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
-  return upper / letters.length > 0.7;
+  // Counted in one pass without collecting the letters (this runs for every passage): ASCII directly, other
+  // characters one code point at a time, as a Unicode regex reads them.
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) letters++;
+      else if (code >= 0x41 && code <= 0x5a) {
+        letters++;
+        upper++;
+      }
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    const ch = String.fromCodePoint(point);
+    if (LETTER.test(ch)) {
+      letters++;
+      if (ch !== ch.toLowerCase()) upper++;
+    }
+  }
+  if (letters < 12) return false;
+  return upper / letters > 0.7;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Whether text[from, to) holds a sentence break: . ! ? ; : or a line break. */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3a || code === 0x0a) return true;
+  }
+  return false;
 }
 
 /** The index terms of `text` in order, with offsets (stop words and empty words dropped). */
@@ -153,7 +188,7 @@ export function contentTerms(text: string): Term[] {
   let previousEnd = 0;
   const shouting = isShouting(text);
   for (const token of tokenize(text)) {
-    if (BREAK.test(text.slice(previousEnd, token.start))) pendingBreak = true;
+    if (!pendingBreak && hasBreak(text, previousEnd, token.start)) pendingBreak = true;
     previousEnd = token.end;
     const word = shouting && !glossaryAcronyms().has(foldText(token.term.replace(/\./g, ""))) ? token.term.toLowerCase() : token.term;
     const term = normalizeTerm(word);

@@ -104,6 +104,24 @@ export interface DecodedIndex<T> {
   vocabulary: Map<string, number>;
 }
 
+/** An index as arrays: what a snapshot holds, and what index-builder.ts builds. */
+export interface IndexParts {
+  documentCount: number;
+  nextId: number;
+  averageFieldLength: number[];
+  fieldIds: Record<string, number>;
+  /** By ordinal. */
+  articles: readonly Article[];
+  /** By short id: the article's ordinal (-1 for none), the paragraph (0: title), the length in the field. */
+  docArticle: Int32Array;
+  docParagraph: Int32Array;
+  fieldLength: Uint32Array;
+  terms: readonly string[];
+  /** By term: its number of documents and its packed postings. */
+  counts: ArrayLike<number>;
+  postings: (term: number) => Uint8Array;
+}
+
 /** Restores what `encodeIndex` saved. Throws on anything inconsistent (a damaged snapshot). */
 export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): DecodedIndex<T> {
   checkLayout(layout);
@@ -120,15 +138,33 @@ export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options:
   const counts = uint32s(take(termCount * 4));
   const byteLengths = uint32s(take(termCount * 4));
   const postings = take(layout.sections[5]!);
+  const starts = new Float64Array(termCount + 1);
+  for (let i = 0; i < termCount; i++) starts[i + 1] = starts[i]! + byteLengths[i]!;
+  if (starts[termCount] !== postings.length) throw new Error("the postings have the wrong size");
+  const byOrdinal = layout.articles.map((id) => {
+    const article = articles.get(id);
+    if (!article) throw new Error(`article ${id} is not in the corpus`);
+    return article;
+  });
+  return restoreIndex(
+    { ...layout, articles: byOrdinal, docArticle, docParagraph, fieldLength, counts, postings: (i) => postings.subarray(starts[i], starts[i + 1]) },
+    options,
+    field,
+  );
+}
 
+/** A MiniSearch index (with packed postings) and its doc table, from arrays. Throws on anything inconsistent. */
+export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: string): DecodedIndex<T> {
+  const { nextId, docArticle, docParagraph, fieldLength } = parts;
+  if (docArticle.length !== nextId || docParagraph.length !== nextId || fieldLength.length !== nextId) throw new Error("the documents' arrays have the wrong size");
   const miniSearch = MiniSearch.loadJS<T>(
     {
-      documentCount: layout.documentCount,
+      documentCount: parts.documentCount,
       nextId,
       documentIds: {},
-      fieldIds: layout.fieldIds,
+      fieldIds: parts.fieldIds,
       fieldLength: {},
-      averageFieldLength: layout.averageFieldLength,
+      averageFieldLength: parts.averageFieldLength,
       storedFields: {},
       dirtCount: 0,
       index: [],
@@ -137,19 +173,14 @@ export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options:
     options,
   );
   const ms = miniSearch as unknown as Internals;
-  const fieldId = layout.fieldIds[field];
+  const fieldId = parts.fieldIds[field];
   if (fieldId === undefined) throw new Error(`no field ${field}`);
-  const byOrdinal = layout.articles.map((id) => {
-    const article = articles.get(id);
-    if (!article) throw new Error(`article ${id} is not in the corpus`);
-    return article;
-  });
   const docs = new DocTable();
   let live = 0;
   for (let shortId = 0; shortId < nextId; shortId++) {
     const n = docArticle[shortId]!;
     if (n === -1) continue;
-    const article = byOrdinal[n];
+    const article = parts.articles[n];
     if (!article) throw new Error(`document ${shortId} names no article`);
     const paragraph = docParagraph[shortId]!;
     const id = paragraph === TITLE_PARAGRAPH ? article.id + TITLE_SUFFIX : `${article.id}#p${paragraph}`;
@@ -161,19 +192,16 @@ export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options:
     docs.set(shortId, article, paragraph);
     live++;
   }
-  if (live !== layout.documentCount) throw new Error(`it holds ${live} documents, expected ${layout.documentCount}`);
+  if (live !== parts.documentCount) throw new Error(`it holds ${live} documents, expected ${parts.documentCount}`);
 
   const vocabulary = new Map<string, number>();
-  let offset = 0;
-  for (let i = 0; i < termCount; i++) {
-    const term = layout.terms[i]!;
-    const count = counts[i]!;
-    const bytes = postings.subarray(offset, (offset += byteLengths[i]!));
+  parts.terms.forEach((term, i) => {
+    const count = parts.counts[i]!;
+    const bytes = parts.postings(i);
     if (count === 0 || bytes.length < count * 2) throw new Error(`the postings of “${term}” are damaged`);
     ms._index.set(term, new Map([[fieldId, new PackedDocMap(bytes, count)]]));
     vocabulary.set(term, count);
-  }
-  if (offset !== postings.length) throw new Error("the postings have the wrong size");
+  });
   return { miniSearch, docs, vocabulary };
 }
 

@@ -130,7 +130,7 @@ function varintLength(value: number): number {
   return length;
 }
 
-function writeVarint(into: Uint8Array, at: number, value: number): number {
+export function writeVarint(into: Uint8Array, at: number, value: number): number {
   while (value >= 0x80) {
     into[at++] = (value & 0x7f) | 0x80;
     value >>>= 7;

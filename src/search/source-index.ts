@@ -9,6 +9,7 @@ import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
 import { ArticleScores, OrdinalMarks } from "./article-scores.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { IndexBuilder } from "./index-builder.js";
 import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
@@ -94,15 +95,17 @@ export class PassageIndex implements SourceSearch {
   static build(articles: readonly Article[], onProgress?: (done: number, total: number) => void): PassageIndex {
     const lexicon = glossaryLexicon().copy();
     for (const article of articles) learnInto(lexicon, article);
-    const miniSearch = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
-    const index = new PassageIndex(miniSearch, lexicon, new Map(), []);
+    const builder = new IndexBuilder();
     const every = Math.max(1, Math.floor(articles.length / 100));
     articles.forEach((article, i) => {
-      index.add(article);
+      for (const { paragraph, text } of indexedTexts(article)) {
+        const terms = analyze(text, lexicon);
+        if (terms.length > 0) builder.add(article, paragraph, terms);
+      }
       if (onProgress && (i % every === 0 || i === articles.length - 1)) onProgress(i + 1, articles.length);
     });
-    packTerms(miniSearch, FIELD);
-    return index;
+    const { miniSearch, docs, vocabulary } = builder.finish(MINISEARCH_OPTIONS, FIELD);
+    return new PassageIndex(miniSearch, lexicon, vocabulary, articles, docs);
   }
 
   get passageCount(): number {
