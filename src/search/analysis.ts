@@ -38,7 +38,7 @@ const SPECIAL_LETTERS = table<string>({
   ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l",
 });
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Case and diacritic folding: "Spoljarić" -> "spoljaric", "Straße" -> "strasse". Length may change. */
 export function foldText(text: string): string {

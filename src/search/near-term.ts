@@ -5,13 +5,14 @@
  * Only terms with the same first letter are compared: misspelt names nearly always keep it ("Zaharova",
  * "Guteres"), and it spares the edit-distance work on almost the whole vocabulary of a large corpus.
  */
-export function nearestTerm(term: string, vocabulary: ReadonlyMap<string, number>): string | null {
+export function nearestTerm(term: string, vocabulary: ReadonlyMap<string, number>, initials?: TermsByInitial): string | null {
   const limit = term.length <= 4 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = limit + 1;
   let bestCount = 0;
-  for (const [candidate, count] of vocabulary) {
+  for (const candidate of initials ? initials.of(term[0] ?? "") : vocabulary.keys()) {
     if (candidate[0] !== term[0] || Math.abs(candidate.length - term.length) > limit || candidate === term) continue;
+    const count = vocabulary.get(candidate) ?? 0;
     const distance = editDistance(term, candidate, limit);
     if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
       best = candidate;
@@ -20,6 +21,24 @@ export function nearestTerm(term: string, vocabulary: ReadonlyMap<string, number
     }
   }
   return bestDistance <= limit ? best : null;
+}
+
+/** A vocabulary's terms grouped by their first character, so that a lookup reads only its own group. */
+export class TermsByInitial {
+  private readonly groups = new Map<string, string[]>();
+
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      const initial = term[0] ?? "";
+      const group = this.groups.get(initial);
+      if (group) group.push(term);
+      else this.groups.set(initial, [term]);
+    }
+  }
+
+  of(initial: string): readonly string[] {
+    return this.groups.get(initial) ?? [];
+  }
 }
 
 /** Levenshtein distance with transpositions counted as one edit; stops early above `limit` (returns limit + 1). */

@@ -14,7 +14,7 @@ import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
-import { nearestTerm } from "./near-term.js";
+import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { bitCount, Postings, type ExpandedClause } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
@@ -62,6 +62,8 @@ export class PassageIndex implements SourceSearch {
   private readonly held = new OrdinalMarks();
   private readonly others = new OrdinalMarks();
   private finalScores = new Float64Array(0);
+  /** The vocabulary by first letter, for "did you mean"; dropped whenever the vocabulary changes. */
+  private termsByInitial: TermsByInitial | null = null;
   private clausesOf = new Uint8Array(0);
 
   constructor(
@@ -138,6 +140,7 @@ export class PassageIndex implements SourceSearch {
   remove(doc: string): void {
     const article = this.articles.get(doc);
     if (!article) return;
+    this.termsByInitial = null;
     const terms = new Set<string>();
     for (const { id, text } of indexedTexts(article)) {
       const shortId = this.postings.shortId(id);
@@ -160,6 +163,7 @@ export class PassageIndex implements SourceSearch {
 
   /** Indexes the article; returns the terms it added postings to. */
   private add(article: Article): Set<string> {
+    this.termsByInitial = null;
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
     const added = new Set<string>();
@@ -413,6 +417,10 @@ export class PassageIndex implements SourceSearch {
     };
   }
 
+  private initials(): TermsByInitial {
+    return (this.termsByInitial ??= new TermsByInitial(this.vocabulary.keys()));
+  }
+
   private hint(plan: QueryPlan, query: SourceQuery, unfiltered: number): string {
     if (unfiltered > 0) {
       const n = unfiltered === 1 ? "1 article matches" : `${unfiltered} articles match`;
@@ -420,7 +428,7 @@ export class PassageIndex implements SourceSearch {
     }
     const unknown = plan.clauses.filter((c) => !this.vocabulary.has(c.term));
     const suggestions = unknown
-      .map((c) => ({ typed: c.typed, near: nearestTerm(c.term, this.vocabulary) }))
+      .map((c) => ({ typed: c.typed, near: nearestTerm(c.term, this.vocabulary, this.initials()) }))
       .filter((s): s is { typed: string; near: string } => s.near !== null);
     if (suggestions.length > 0) {
       return `Did you mean ${suggestions.map((s) => `“${s.near}” for “${s.typed}”`).join(", ")}?`;

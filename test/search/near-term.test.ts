@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, nearestTerm } from "../../src/search/near-term.js";
+import { editDistance, nearestTerm, TermsByInitial } from "../../src/search/near-term.js";
 
 describe("nearestTerm", () => {
   const vocabulary = new Map([
@@ -31,5 +31,16 @@ describe("editDistance", () => {
     expect(editDistance("lavorv", "lavrov")).toBe(1);
     expect(editDistance("abc", "xyz")).toBe(3);
     expect(editDistance("abcdef", "uvwxyz", 2)).toBe(3);
+  });
+});
+
+describe("nearestTerm with the vocabulary grouped by initial", () => {
+  it("finds what the whole vocabulary finds", () => {
+    const vocabulary = new Map([["zakharova", 5], ["zakharov", 9], ["guterres", 3], ["gutter", 40], ["lavrov", 7], ["kyiv", 2]]);
+    const initials = new TermsByInitial(vocabulary.keys());
+    for (const typed of ["zaharova", "guteres", "lavorv", "kyev", "avrov", "zakharof"]) {
+      expect(nearestTerm(typed, vocabulary, initials), typed).toBe(nearestTerm(typed, vocabulary));
+    }
+    expect(nearestTerm("guteres", vocabulary, initials)).toBe("guterres");
   });
 });
