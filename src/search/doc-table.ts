@@ -2,55 +2,80 @@
  * Which article and paragraph each indexed document is, by MiniSearch's short id, and a small number (the
  * article's ordinal) for each article: the scoring loop sees short ids by the hundred thousand, and looking
  * each one's string id up and cutting it apart, or keying maps by article, would cost more than scoring it.
+ * A document's id is `doc#t` for an article's title, `doc#pN` for its paragraph N; an article's documents get
+ * consecutive short ids (they are indexed together), which is how an id finds its short id without a map.
  */
 import type { Article } from "../corpus/types.js";
 
 /** Paragraph number given to an article's title-and-headline document. */
 export const TITLE_PARAGRAPH = 0;
+const TITLE_SUFFIX = "#t";
 
 export class DocTable {
   /** Ordinal -> article (undefined once removed; an article added again under its id gets its ordinal back). */
   private readonly list: Array<Article | undefined> = [];
   private readonly ordinals = new Map<string, number>();
+  /** By ordinal: the article's documents, short ids `first` to `first + count - 1`. */
+  private first = new Int32Array(256);
+  private count = new Int32Array(256);
   /** Short id -> ordinal, -1 for none. */
   private docOrdinals = new Int32Array(1024).fill(-1);
   private paragraphs = new Int32Array(1024);
+  private live = 0;
+
+  /** The id of the document for an article's paragraph (or title). */
+  static idOf(article: Article, paragraph: number): string {
+    return paragraph === TITLE_PARAGRAPH ? article.id + TITLE_SUFFIX : `${article.id}#p${paragraph}`;
+  }
 
   set(shortId: number, article: Article, paragraph: number): void {
-    if (shortId >= this.paragraphs.length) {
-      const size = Math.max(shortId + 1, this.paragraphs.length * 2);
-      const ordinals = new Int32Array(size).fill(-1);
-      ordinals.set(this.docOrdinals);
-      const paragraphs = new Int32Array(size);
-      paragraphs.set(this.paragraphs);
-      this.docOrdinals = ordinals;
-      this.paragraphs = paragraphs;
-    }
+    if (shortId >= this.paragraphs.length) this.growDocuments(Math.max(shortId + 1, this.paragraphs.length * 2));
     let ordinal = this.ordinals.get(article.id);
     if (ordinal === undefined) {
       ordinal = this.list.push(article) - 1;
       this.ordinals.set(article.id, ordinal);
+      if (ordinal >= this.first.length) this.growArticles(this.first.length * 2);
+      this.count[ordinal] = 0;
     } else {
       this.list[ordinal] = article;
     }
+    if (this.docOrdinals[shortId]! < 0) this.live++;
     this.docOrdinals[shortId] = ordinal;
     this.paragraphs[shortId] = paragraph;
+    // The article's documents so far end just before this one, or it starts again (indexed anew).
+    const end = this.first[ordinal]! + this.count[ordinal]!;
+    if (this.count[ordinal]! > 0 && end === shortId) this.count[ordinal]!++;
+    else if (this.count[ordinal]! > 0 && shortId < end && shortId >= this.first[ordinal]!) return;
+    else {
+      this.first[ordinal] = shortId;
+      this.count[ordinal] = 1;
+    }
   }
 
   /** Forgets a document (discarded from the index). */
   clear(shortId: number): void {
-    if (shortId < this.docOrdinals.length) this.docOrdinals[shortId] = -1;
+    if (shortId < this.docOrdinals.length && this.docOrdinals[shortId]! >= 0) {
+      this.docOrdinals[shortId] = -1;
+      this.live--;
+    }
   }
 
   /** Forgets an article removed from the index (its documents are cleared one by one). */
   forget(articleId: string): void {
     const ordinal = this.ordinals.get(articleId);
-    if (ordinal !== undefined) this.list[ordinal] = undefined;
+    if (ordinal === undefined) return;
+    this.list[ordinal] = undefined;
+    this.count[ordinal] = 0;
   }
 
   /** How many ordinals have been given: every ordinal is below this. */
   get slots(): number {
     return this.list.length;
+  }
+
+  /** How many documents are known. */
+  get size(): number {
+    return this.live;
   }
 
   /** The article's ordinal of a document, -1 for none. */
@@ -70,5 +95,50 @@ export class DocTable {
   /** The paragraph number, or TITLE_PARAGRAPH for the title document. */
   paragraph(shortId: number): number {
     return this.paragraphs[shortId] ?? TITLE_PARAGRAPH;
+  }
+
+  /** The id of a known document. */
+  id(shortId: number): string | undefined {
+    const article = this.article(shortId);
+    return article && DocTable.idOf(article, this.paragraphs[shortId]!);
+  }
+
+  /** The short id of a known document, by its id. */
+  shortId(id: string): number | undefined {
+    const hash = id.lastIndexOf("#");
+    if (hash < 0) return undefined;
+    const ordinal = this.ordinals.get(id.slice(0, hash));
+    if (ordinal === undefined) return undefined;
+    const suffix = id.slice(hash + 1);
+    const paragraph = suffix === "t" ? TITLE_PARAGRAPH : /^p\d+$/.test(suffix) ? Number(suffix.slice(1)) : -1;
+    if (paragraph < 0) return undefined;
+    const first = this.first[ordinal]!;
+    for (let shortId = first; shortId < first + this.count[ordinal]!; shortId++) {
+      if (this.docOrdinals[shortId] === ordinal && this.paragraphs[shortId] === paragraph) return shortId;
+    }
+    return undefined;
+  }
+
+  /** Every known document's short id, in order. */
+  *shortIds(): Generator<number> {
+    for (let shortId = 0; shortId < this.docOrdinals.length; shortId++) if (this.docOrdinals[shortId]! >= 0) yield shortId;
+  }
+
+  private growDocuments(size: number): void {
+    const ordinals = new Int32Array(size).fill(-1);
+    ordinals.set(this.docOrdinals);
+    const paragraphs = new Int32Array(size);
+    paragraphs.set(this.paragraphs);
+    this.docOrdinals = ordinals;
+    this.paragraphs = paragraphs;
+  }
+
+  private growArticles(size: number): void {
+    const first = new Int32Array(size);
+    first.set(this.first);
+    const count = new Int32Array(size);
+    count.set(this.count);
+    this.first = first;
+    this.count = count;
   }
 }

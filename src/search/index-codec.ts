@@ -10,7 +10,8 @@
  */
 import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
-import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { DocTable } from "./doc-table.js";
+import { DocumentIds, FieldLengths, ShortIds } from "./document-maps.js";
 import { PackedDocMap, packTerms } from "./packed-postings.js";
 
 export interface IndexLayout {
@@ -39,7 +40,6 @@ interface Internals {
   };
 }
 
-const TITLE_SUFFIX = "#t";
 
 export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, docs: DocTable): { layout: IndexLayout; sections: Uint8Array[] } {
   // Packed terms hold live documents only: nothing discarded is saved.
@@ -175,24 +175,23 @@ export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: s
   const ms = miniSearch as unknown as Internals;
   const fieldId = parts.fieldIds[field];
   if (fieldId === undefined) throw new Error(`no field ${field}`);
+  if (fieldId !== 0 || Object.keys(parts.fieldIds).length !== 1) throw new Error("the index must have one field");
   const docs = new DocTable();
-  let live = 0;
   for (let shortId = 0; shortId < nextId; shortId++) {
     const n = docArticle[shortId]!;
     if (n === -1) continue;
     const article = parts.articles[n];
     if (!article) throw new Error(`document ${shortId} names no article`);
-    const paragraph = docParagraph[shortId]!;
-    const id = paragraph === TITLE_PARAGRAPH ? article.id + TITLE_SUFFIX : `${article.id}#p${paragraph}`;
-    ms._documentIds.set(shortId, id);
-    ms._idToShortId.set(id, shortId);
-    const lengths: number[] = [];
-    lengths[fieldId] = fieldLength[shortId]!;
-    ms._fieldLength.set(shortId, lengths);
-    docs.set(shortId, article, paragraph);
-    live++;
+    if (fieldLength[shortId] === 0) throw new Error(`document ${shortId} has no length`);
+    docs.set(shortId, article, docParagraph[shortId]!);
   }
-  if (live !== parts.documentCount) throw new Error(`it holds ${live} documents, expected ${parts.documentCount}`);
+  if (docs.size !== parts.documentCount) throw new Error(`it holds ${docs.size} documents, expected ${parts.documentCount}`);
+  // No Map entry per document: the doc table and the lengths answer for them (document-maps.ts).
+  const lengths = fieldLength.slice();
+  for (let shortId = 0; shortId < nextId; shortId++) if (docArticle[shortId] === -1) lengths[shortId] = 0;
+  ms._documentIds = new DocumentIds(docs);
+  ms._idToShortId = new ShortIds(docs);
+  ms._fieldLength = new FieldLengths(lengths);
 
   const vocabulary = new Map<string, number>();
   parts.terms.forEach((term, i) => {

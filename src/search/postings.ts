@@ -10,6 +10,7 @@
  * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
 import type MiniSearch from "minisearch";
+import { FieldLengths } from "./document-maps.js";
 import { PackedDocMap } from "./packed-postings.js";
 
 /** Document frequencies of one term: field id -> (document short id -> term frequency). */
@@ -169,6 +170,12 @@ export class Postings {
    * posting is a good part of scoring a common word); the cache is dropped whenever documents are discarded.
    */
   private fieldLengths(): (doc: number) => number {
+    const fieldLength = this.ms._fieldLength;
+    // The passage index keeps its lengths in a typed array already (document-maps.ts).
+    if (fieldLength instanceof FieldLengths) {
+      fieldLength.flush();
+      return (doc) => fieldLength.length(doc);
+    }
     // Adding a document raises the next id; discarding one lowers the count or raises the dirt: a version stamp.
     const key = `${this.ms._nextId}:${this.ms._documentCount}:${this.ms._dirtCount}`;
     if (key !== this.lengthsKey) {
@@ -177,7 +184,6 @@ export class Postings {
       this.lengthsKey = key;
     }
     const lengths = this.lengths;
-    const fieldLength = this.ms._fieldLength;
     const fieldId = this.fieldId;
     return (doc) => {
       const cached = lengths[doc]!;

@@ -56,7 +56,6 @@ export class PassageIndex implements SourceSearch {
   /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
   private readonly postings: Postings;
-  private readonly docs: DocTable = new DocTable();
   /** Reused from query to query (searches run one at a time). */
   private readonly scores = new ArticleScores();
   private readonly held = new OrdinalMarks();
@@ -71,8 +70,8 @@ export class PassageIndex implements SourceSearch {
     readonly lexicon: Lexicon,
     vocabulary: Map<string, number>,
     articles: Iterable<Article>,
-    /** Which article and paragraph each indexed document is, when known (a snapshot saves it). */
-    docs?: DocTable,
+    /** Which article and paragraph each indexed document is (index-codec.ts restores it with the index). */
+    private readonly docs: DocTable,
   ) {
     this.vocabulary = vocabulary;
     this.postings = Postings.of(miniSearch, FIELD);
@@ -80,16 +79,6 @@ export class PassageIndex implements SourceSearch {
     for (const article of articles) {
       this.articles.set(article.id, article);
       this.bodyPassages += bodyParagraphs(article).length;
-    }
-    if (docs) {
-      this.docs = docs;
-      return;
-    }
-    // Otherwise from the documents' ids (`doc#t`, `doc#pN`).
-    for (const [shortId, id] of this.postings.documents()) {
-      const hash = id.lastIndexOf("#");
-      const article = this.articles.get(id.slice(0, hash));
-      if (article) this.docs.set(shortId, article, id.endsWith(TITLE_SUFFIX) ? TITLE_PARAGRAPH : Number(id.slice(hash + 2)));
     }
   }
 
@@ -145,8 +134,8 @@ export class PassageIndex implements SourceSearch {
     for (const { id, text } of indexedTexts(article)) {
       const shortId = this.postings.shortId(id);
       if (shortId === undefined) continue;
-      this.docs.clear(shortId);
       this.miniSearch.discard(id);
+      this.docs.clear(shortId);
       for (const term of new Set(analyze(text, this.lexicon))) {
         terms.add(term);
         const count = (this.vocabulary.get(term) ?? 1) - 1;

@@ -68,3 +68,37 @@ describe("IndexBuilder", () => {
     await compare(BBC, ["government said", "Mourinho Chelsea", "what did the finance minister say about interest rates and inflation"]);
   }, 120_000);
 });
+
+describe("MiniSearch over the built index (document maps without a Map entry per document)", () => {
+  it("adds, discards, finds and searches as MiniSearch on its own Maps does", async () => {
+    const { articles } = await loadCorpus(SEEDS, { log: memoryLogger("error") });
+    const lexicon = glossaryLexicon();
+    const builder = new IndexBuilder();
+    const plain = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+    for (const article of articles) {
+      for (const { id, paragraph, text } of indexedTexts(article)) {
+        const terms = analyze(text, lexicon);
+        if (terms.length === 0) continue;
+        builder.add(article, paragraph, terms);
+        plain.add({ id, terms: terms.join(" ") });
+      }
+    }
+    const built = builder.finish<IndexedDoc>(MINISEARCH_OPTIONS, "terms").miniSearch;
+    const both = [built, plain];
+    const someId = articles[1]!.paragraphs.find((p) => p.role === "body")!.id;
+    for (const ms of both) {
+      expect(ms.has(someId)).toBe(true);
+      expect(ms.has(`${someId}0`)).toBe(false);
+      ms.discard(someId);
+      ms.add({ id: "late.txt#p1", terms: "lavrov zanzibar neutrality" });
+    }
+    const search = (ms: MiniSearch<IndexedDoc>, q: string) => ms.search(q).map((r) => [r.id, Math.round(r.score * 1e9) / 1e9]);
+    for (const q of ["lavrov", "zanzibar", "neutrality prisoner"]) expect(search(built, q), q).toEqual(search(plain, q));
+    expect(built.has(someId)).toBe(false);
+    expect(built.has("late.txt#p1")).toBe(true);
+    expect(built.documentCount).toBe(plain.documentCount);
+    const ids = (ms: MiniSearch<IndexedDoc>) => [...(ms as unknown as Internals)._documentIds.values()].sort();
+    expect(ids(built)).toEqual(ids(plain));
+    expect(() => built.add({ id: "late.txt#p1", terms: "x" })).toThrow(/duplicate/);
+  });
+});
