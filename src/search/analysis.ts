@@ -181,19 +181,27 @@ function hasBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** `WORD`, for contentTerms alone (a global pattern keeps its place between matches: no sharing). */
+const CONTENT_WORD = new RegExp(WORD.source, WORD.flags);
+
 /** The index terms of `text` in order, with offsets (stop words and empty words dropped). */
 export function contentTerms(text: string): Term[] {
   const terms: Term[] = [];
   let pendingBreak = false;
   let previousEnd = 0;
   const shouting = isShouting(text);
-  for (const token of tokenize(text)) {
-    if (!pendingBreak && hasBreak(text, previousEnd, token.start)) pendingBreak = true;
-    previousEnd = token.end;
-    const word = shouting && !glossaryAcronyms().has(foldText(token.term.replace(/\./g, ""))) ? token.term.toLowerCase() : token.term;
+  // The tokens of `tokenize`, read straight from the pattern (no Token objects on the way).
+  CONTENT_WORD.lastIndex = 0;
+  for (let match = CONTENT_WORD.exec(text); match !== null; match = CONTENT_WORD.exec(text)) {
+    const raw = match[0];
+    const start = match.index;
+    const end = start + raw.length;
+    if (!pendingBreak && hasBreak(text, previousEnd, start)) pendingBreak = true;
+    previousEnd = end;
+    const word = shouting && !glossaryAcronyms().has(foldText(raw.replace(/\./g, ""))) ? raw.toLowerCase() : raw;
     const term = normalizeTerm(word);
     if (term === null) continue;
-    terms.push({ term, start: token.start, end: token.end, breakBefore: pendingBreak });
+    terms.push({ term, start, end, breakBefore: pendingBreak });
     pendingBreak = false;
   }
   return terms;
@@ -281,24 +289,32 @@ export function glossaryLexicon(): Lexicon {
  * "prisoners of war" gives prisoner, war and pow.
  */
 export function analyzeTerms(text: string, lexicon: Lexicon = glossaryLexicon()): Array<Omit<Term, "breakBefore">> {
-  const terms = contentTerms(text);
   const out: Array<Omit<Term, "breakBefore">> = [];
+  eachAnalyzedTerm(text, lexicon, (term, start, end) => out.push({ term, start, end }));
+  return out;
+}
+
+/** The terms of analyzeTerms, in its order, handed to `emit` one by one. */
+function eachAnalyzedTerm(text: string, lexicon: Lexicon, emit: (term: string, start: number, end: number) => void): void {
+  const terms = contentTerms(text);
   // "International Committee of the Red Cross" spells ICRC out twice over (in full and as "Red Cross"): once.
-  const coveredUntil = new Map<string, number>();
+  let coveredUntil: Map<string, number> | null = null;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    out.push({ term: t.term, start: t.start, end: t.end });
+    emit(t.term, t.start, t.end);
     for (const { concept, length } of lexicon.matchesAt(terms, i)) {
+      coveredUntil ??= new Map();
       if ((coveredUntil.get(concept) ?? -1) > t.start) continue;
       const end = terms[i + length - 1]!.end;
       coveredUntil.set(concept, end);
-      out.push({ term: concept, start: t.start, end });
+      emit(concept, t.start, end);
     }
   }
-  return out;
 }
 
 /** The terms of `text` ready for the index. */
 export function analyze(text: string, lexicon: Lexicon = glossaryLexicon()): string[] {
-  return analyzeTerms(text, lexicon).map((t) => t.term);
+  const out: string[] = [];
+  eachAnalyzedTerm(text, lexicon, (term) => out.push(term));
+  return out;
 }

@@ -115,6 +115,7 @@ export class Postings {
     this.fit(this.ms._nextId);
     const { scores, clauseScores, masks, touched } = this;
     const lengthOf = this.fieldLengths();
+    const lengthArray = this.ms._fieldLength instanceof FieldLengths ? this.ms._fieldLength.array() : null;
     const documentCount = this.ms._documentCount;
     const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     let count = 0;
@@ -150,7 +151,38 @@ export class Postings {
           masks[doc] = mask | bit;
         };
         const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
-        if (bytes) forEachPacked(bytes, df, visit);
+        if (bytes && lengthArray && !firstInClause && accept === null) {
+          // The common case, written out: a term's packed postings read and scored in one loop, no calls.
+          let at = 0;
+          let doc = 0;
+          for (let j = 0; j < df; j++) {
+            let byte = bytes[at++]!;
+            let gap = byte & 0x7f;
+            for (let shift = 7; byte & 0x80; shift += 7) {
+              byte = bytes[at++]!;
+              gap |= (byte & 0x7f) << shift;
+            }
+            doc += gap;
+            byte = bytes[at++]!;
+            let tf = byte & 0x7f;
+            for (let shift = 7; byte & 0x80; shift += 7) {
+              byte = bytes[at++]!;
+              tf |= (byte & 0x7f) << shift;
+            }
+            const fieldLength = lengthArray[doc]!;
+            if (fieldLength === 0) continue;
+            const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+            const value = weight * raw;
+            const mask = masks[doc]!;
+            if (mask === 0) {
+              touched[count++] = doc;
+              scores[doc] = value;
+            } else {
+              scores[doc] = scores[doc]! + value;
+            }
+            masks[doc] = mask | bit;
+          }
+        } else if (bytes) forEachPacked(bytes, df, visit);
         else for (const [doc, tf] of postings) visit(doc, tf);
       }
       for (const doc of firstInClause ?? []) {

@@ -220,13 +220,7 @@ export class PassageIndex implements SourceSearch {
     const others = this.others;
     others.begin(this.docs.slots);
     const bounded = termPlan.mode === "bounded";
-    const scores = this.score(plan, clauses, (shortId) => {
-      const ordinal = this.docs.ordinal(shortId);
-      if (ordinal < 0) return false;
-      if (bitCount(held.value[ordinal]!) >= minLeaders) return true;
-      if (bounded) others.mark(ordinal, 1);
-      return false;
-    });
+    const scores = this.score(plan, clauses, { held, minLeaders, others: bounded ? others : null });
     const ranking = this.select(plan, scores, keep, wanted);
     // None matches enough of the words: the best partial matches may be anywhere.
     if (ranking.qualifying === 0) return null;
@@ -278,12 +272,16 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * Every article matching the plan, with its best passage and its title document; with `only`, the documents
-   * it accepts alone are scored. This loop sees every matching passage (hundreds of thousands for common words
-   * at scale): typed arrays and numbers only.
+   * Every article matching the plan, with its best passage and its title document; with `candidates`, only
+   * the articles holding `minLeaders` leaders (the others are marked in `others`, when given). This loop sees
+   * every matching passage (hundreds of thousands for common words at scale): typed arrays and numbers only.
    */
-  private score(plan: QueryPlan, clauses: readonly ExpandedClause[], only: ((shortId: number) => boolean) | null): ArticleScores {
-    const touched = this.postings.score(clauses, only);
+  private score(
+    plan: QueryPlan,
+    clauses: readonly ExpandedClause[],
+    candidates: { held: OrdinalMarks; minLeaders: number; others: OrdinalMarks | null } | null,
+  ): ArticleScores {
+    const touched = this.postings.score(clauses);
     const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
     let phraseMask = 0;
@@ -296,6 +294,10 @@ export class PassageIndex implements SourceSearch {
       const doc = touched.docs[i]!;
       const ordinal = this.docs.ordinal(doc);
       if (ordinal < 0) continue;
+      if (candidates && bitCount(candidates.held.value[ordinal]!) < candidates.minLeaders) {
+        candidates.others?.mark(ordinal, 1);
+        continue;
+      }
       scores.touch(ordinal);
       const mask = touched.mask[doc]!;
       const raw = touched.score[doc]!;

@@ -99,7 +99,7 @@ describe("PassageIndex with rare terms first", () => {
     const score = vi.spyOn(planned as unknown as { score: (...args: unknown[]) => unknown }, "score");
     const result = planned.search(q("zanzibar market report"), page);
     expect(score).toHaveBeenCalledTimes(1);
-    expect(score.mock.calls[0]?.[2]).toBeTypeOf("function");
+    expect(score.mock.calls[0]?.[2]).toMatchObject({ minLeaders: plan.minLeaders });
     score.mockRestore();
     expect(result.hits[0]?.doc).toBe("zanzibar-all.txt");
   });
