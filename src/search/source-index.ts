@@ -15,7 +15,7 @@ import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
-import { bitCount, Postings, type ExpandedClause } from "./postings.js";
+import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
 import { topK } from "./top-k.js";
@@ -192,27 +192,29 @@ export class PassageIndex implements SourceSearch {
   private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
     const frequencies = this.frequencies(plan, fuzzyTerms);
     const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
+    // Every passage holding a word of the query is scored, once; the plan decides which articles are ranked.
+    const touched = this.postings.score(clauses);
     if (termPlan.mode !== "all") {
-      const restricted = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
+      const restricted = this.findAmongCandidates(plan, touched, clauses, frequencies, termPlan, keep, wanted);
       if (restricted) return restricted;
     }
-    return this.select(plan, this.score(plan, clauses, null), keep, wanted);
+    return this.select(plan, this.gather(plan, touched, clauses, null), keep, wanted);
   }
 
   /**
-   * Rare terms first (term-plan.ts): candidates are the articles holding enough leaders, found by reading the
-   * leaders' postings; then only the candidates' documents are scored, with every term.
-   * Returns null, for a full search, when that cannot be shown to give the same page.
+   * Rare terms first (term-plan.ts): candidates are the articles holding enough leaders; only they are ranked.
+   * Returns null, for a ranking of every article, when that cannot be shown to give the same page.
    */
   private findAmongCandidates(
     plan: QueryPlan,
+    touched: Touched,
     clauses: readonly ExpandedClause[],
     frequencies: readonly TermFrequency[],
     termPlan: TermPlan,
     keep: ArticleFilter | null,
     wanted: number,
   ): Ranking | null {
-    const held = this.leadersHeld(clauses, termPlan);
+    const held = this.leadersHeld(touched, clauses, termPlan);
     if (held.count === 0) return null;
     const clauseCount = plan.clauses.length;
     const minLeaders = termPlan.minLeaders;
@@ -220,7 +222,7 @@ export class PassageIndex implements SourceSearch {
     const others = this.others;
     others.begin(this.docs.slots);
     const bounded = termPlan.mode === "bounded";
-    const scores = this.score(plan, clauses, { held, minLeaders, others: bounded ? others : null });
+    const scores = this.gather(plan, touched, clauses, { held, minLeaders, others: bounded ? others : null });
     const ranking = this.select(plan, scores, keep, wanted);
     // None matches enough of the words: the best partial matches may be anywhere.
     if (ranking.qualifying === 0) return null;
@@ -242,16 +244,19 @@ export class PassageIndex implements SourceSearch {
     return { ...ranking, total };
   }
 
-  /** The leaders each article holds (bits), from the leaders' postings; candidates hold `minLeaders` of them. */
-  private leadersHeld(clauses: readonly ExpandedClause[], termPlan: TermPlan): OrdinalMarks {
-    const leaders = new Set(termPlan.leaders);
-    const touched = this.postings.score(clauses.filter((c) => leaders.has(c.term)));
+  /** The leaders each article holds (bits); candidates hold `minLeaders` of them. */
+  private leadersHeld(touched: Touched, clauses: readonly ExpandedClause[], termPlan: TermPlan): OrdinalMarks {
+    let leaderBits = 0;
+    clauses.forEach((c, i) => {
+      if (termPlan.leaders.includes(c.term)) leaderBits |= 1 << i;
+    });
     const held = this.held;
     held.begin(this.docs.slots);
     for (let i = 0; i < touched.count; i++) {
       const doc = touched.docs[i]!;
+      const bits = touched.mask[doc]! & leaderBits;
       const ordinal = this.docs.ordinal(doc);
-      if (ordinal >= 0) held.mark(ordinal, touched.mask[doc]!);
+      if (bits !== 0 && ordinal >= 0) held.mark(ordinal, bits);
     }
     return held;
   }
@@ -272,16 +277,17 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * Every article matching the plan, with its best passage and its title document; with `candidates`, only
-   * the articles holding `minLeaders` leaders (the others are marked in `others`, when given). This loop sees
-   * every matching passage (hundreds of thousands for common words at scale): typed arrays and numbers only.
+   * The scored passages gathered by article: each article's best passage and its title document; with
+   * `candidates`, only the articles holding `minLeaders` leaders (the others are marked in `others`, when
+   * given). This loop sees every matching passage (hundreds of thousands for common words at scale): typed
+   * arrays and numbers only.
    */
-  private score(
+  private gather(
     plan: QueryPlan,
+    touched: Touched,
     clauses: readonly ExpandedClause[],
     candidates: { held: OrdinalMarks; minLeaders: number; others: OrdinalMarks | null } | null,
   ): ArticleScores {
-    const touched = this.postings.score(clauses);
     const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
     let phraseMask = 0;

@@ -95,12 +95,12 @@ describe("PassageIndex with rare terms first", () => {
     expect(plan.mode).toBe("complete");
     expect(plan.leaders).toContain("zanzibar");
     expect(plan.boosters.length).toBeGreaterThan(0);
-    // Scored once, over the candidates only (no fallback to a full search).
-    const score = vi.spyOn(planned as unknown as { score: (...args: unknown[]) => unknown }, "score");
+    // Ranked once, among the candidates only (no fallback to ranking every article).
+    const gather = vi.spyOn(planned as unknown as { gather: (...args: unknown[]) => unknown }, "gather");
     const result = planned.search(q("zanzibar market report"), page);
-    expect(score).toHaveBeenCalledTimes(1);
-    expect(score.mock.calls[0]?.[2]).toMatchObject({ minLeaders: plan.minLeaders });
-    score.mockRestore();
+    expect(gather).toHaveBeenCalledTimes(1);
+    expect(gather.mock.calls[0]?.[3]).toMatchObject({ minLeaders: plan.minLeaders });
+    gather.mockRestore();
     expect(result.hits[0]?.doc).toBe("zanzibar-all.txt");
   });
 
@@ -114,10 +114,10 @@ describe("PassageIndex with rare terms first", () => {
 
   it("falls back to a full search when the rare term is in no article", () => {
     expect(planned.termPlan(q("77777 market")).leaders).toEqual(["77777"]);
-    const score = vi.spyOn(planned as unknown as { score: (...args: unknown[]) => unknown }, "score");
+    const gather = vi.spyOn(planned as unknown as { gather: (...args: unknown[]) => unknown }, "gather");
     const result = planned.search(q("77777 market"), page);
-    expect(score.mock.calls.map((call) => call[2])).toEqual([null]);
-    score.mockRestore();
+    expect(gather.mock.calls.map((call) => call[3])).toEqual([null]);
+    gather.mockRestore();
     expect(result.total).toBe(42);
     expect(result.hits).toHaveLength(10);
   });
