@@ -1,0 +1,128 @@
+/**
+ * The quotations of one state of the quote book, laid out for searching: typed arrays by position (the index in
+ * `quotations`) and by MiniSearch short id, each speaker's quotations, and what is worth remembering from one
+ * query to the next (the confidence order of a speaker's quotations, each quotation's phrase key), and which
+ * quotations repeat another of their article. Built once per state of the book (articles added or removed make a
+ * new one), so that a query never scans every quotation nor folds every hit's text.
+ */
+import { phraseKey } from "./phrase-key.js";
+import { findRepeats, type Repeats } from "./repeats.js";
+import type { Quotation } from "./types.js";
+
+/** What `speakerNumber` gives for a speaker who has no quotation. */
+export const NO_SPEAKER = -1;
+const PHRASE_KEY_CACHE_LIMIT = 50_000;
+
+export class QuoteTable {
+  /** By position: the article's number (articles numbered in corpus order). */
+  readonly articleOf: Int32Array;
+  readonly articleCount: number;
+  /** By position: how relevance is weighted by the attribution, `0.6 + 0.4 * confidence`. */
+  readonly confidenceWeight: Float64Array;
+  /** By position: 1 for a partial quotation. */
+  readonly partial: Uint8Array;
+  /**
+   * By article number: scratch space for one query at a time (repeats.ts), -1 everywhere between queries. A
+   * typed array rather than a Map: a common word's hits are counted by article by the ten thousand.
+   */
+  readonly articleScratch: Int32Array;
+  readonly repeats: Repeats;
+  /** By short id: the quotation's position, -1 when the short id is no quotation of this state. */
+  private readonly positionByShortId: Int32Array;
+  /** By short id: the speaker's number, NO_SPEAKER for an unattributed quotation or an unknown short id. */
+  private readonly speakerByShortId: Int32Array;
+  private readonly speakerNumbers = new Map<string, number>();
+  /** By speaker number: positions of the speaker's quotations, in corpus order. */
+  private readonly positionsBySpeaker: number[][] = [];
+  private readonly confidenceOrders = new Map<number | null, Int32Array>();
+  /** Phrase keys folded for phrase queries, by position (only quotations a phrase query has looked at). */
+  private readonly phraseKeys = new Map<number, string>();
+
+  constructor(
+    readonly quotations: readonly Quotation[],
+    /** MiniSearch's short id of a quotation id. */
+    shortId: (id: string) => number | undefined,
+  ) {
+    const shortIds = quotations.map((q) => shortId(q.id) ?? -1);
+    const shortIdLimit = shortIds.reduce((max, id) => Math.max(max, id + 1), 0);
+    this.articleOf = new Int32Array(quotations.length);
+    this.confidenceWeight = new Float64Array(quotations.length);
+    this.partial = new Uint8Array(quotations.length);
+    this.positionByShortId = new Int32Array(shortIdLimit).fill(-1);
+    this.speakerByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    let article = -1;
+    let lastDoc: string | null = null;
+    quotations.forEach((q, position) => {
+      if (q.doc !== lastDoc) {
+        article++;
+        lastDoc = q.doc;
+      }
+      this.articleOf[position] = article;
+      this.confidenceWeight[position] = 0.6 + 0.4 * q.confidence;
+      this.partial[position] = q.kind === "partial" ? 1 : 0;
+      let speaker = NO_SPEAKER;
+      if (q.speaker !== null) {
+        speaker = this.speakerNumbers.get(q.speaker) ?? this.speakerNumbers.size;
+        if (speaker === this.speakerNumbers.size) {
+          this.speakerNumbers.set(q.speaker, speaker);
+          this.positionsBySpeaker.push([]);
+        }
+        this.positionsBySpeaker[speaker]!.push(position);
+      }
+      const short = shortIds[position]!;
+      if (short >= 0) {
+        this.positionByShortId[short] = position;
+        this.speakerByShortId[short] = speaker;
+      }
+    });
+    this.articleCount = article + 1;
+    this.articleScratch = new Int32Array(this.articleCount).fill(-1);
+    this.repeats = findRepeats(quotations, this.articleOf);
+  }
+
+  /** The speaker's number, NO_SPEAKER when no quotation is attributed to that name. */
+  speakerNumber(name: string): number {
+    return this.speakerNumbers.get(name) ?? NO_SPEAKER;
+  }
+
+  /** The position of the quotation MiniSearch knows by `shortId`, or -1. */
+  positionOf(shortId: number): number {
+    return this.positionByShortId[shortId] ?? -1;
+  }
+
+  /** Whether the quotation MiniSearch knows by `shortId` is the speaker's (a number from `speakerNumber`). */
+  isBy(shortId: number, speaker: number): boolean {
+    return speaker !== NO_SPEAKER && this.speakerByShortId[shortId] === speaker;
+  }
+
+  /**
+   * The speaker's quotations (every quotation for null) in the order shown when no topic word ranks them: whole
+   * sentences before partial quotations, surer attributions first, then corpus order. Remembered per speaker.
+   */
+  byConfidence(speaker: number | null): Int32Array {
+    const known = this.confidenceOrders.get(speaker);
+    if (known) return known;
+    const positions = speaker === null ? this.quotations.map((_, i) => i) : [...(this.positionsBySpeaker[speaker] ?? [])];
+    const qs = this.quotations;
+    positions.sort((a, b) => kindRank(qs[a]!) - kindRank(qs[b]!) || qs[b]!.confidence - qs[a]!.confidence || a - b);
+    const order = Int32Array.from(positions);
+    this.confidenceOrders.set(speaker, order);
+    return order;
+  }
+
+  /** The quotation's phrase key (`phraseKey` of its text), folded once and remembered. */
+  phraseKeyOf(position: number): string {
+    let key = this.repeats.keys.get(position) ?? this.phraseKeys.get(position);
+    if (key === undefined) {
+      key = phraseKey(this.quotations[position]!.text);
+      // Bounded: phrase queries over common words could otherwise keep a folded copy of every quotation.
+      if (this.phraseKeys.size >= PHRASE_KEY_CACHE_LIMIT) this.phraseKeys.clear();
+      this.phraseKeys.set(position, key);
+    }
+    return key;
+  }
+}
+
+function kindRank(q: Quotation): number {
+  return q.kind === "partial" ? 1 : 0;
+}
