@@ -23,6 +23,34 @@ export class DocTable {
   private paragraphs = new Int32Array(1024);
   private live = 0;
 
+  /**
+   * A table from arrays by short id (the article's ordinal in `articles`, -1 for none, and the paragraph), as a
+   * snapshot or the index builder has them: one pass, no lookup per document.
+   */
+  static fromArrays(articles: readonly Article[], docArticle: Int32Array, docParagraph: Int32Array): DocTable {
+    const table = new DocTable();
+    articles.forEach((article, ordinal) => {
+      table.list.push(article);
+      table.ordinals.set(article.id, ordinal);
+    });
+    table.growArticles(Math.max(articles.length, 256));
+    table.docOrdinals = docArticle.slice();
+    table.paragraphs = docParagraph.slice();
+    for (let shortId = 0; shortId < docArticle.length; shortId++) {
+      const ordinal = docArticle[shortId]!;
+      if (ordinal < 0) continue;
+      if (ordinal >= articles.length) throw new Error(`document ${shortId} names no article`);
+      table.live++;
+      // An article's documents are consecutive; a later run (the article indexed again) replaces the earlier.
+      if (table.count[ordinal]! > 0 && table.first[ordinal]! + table.count[ordinal]! === shortId) table.count[ordinal]!++;
+      else {
+        table.first[ordinal] = shortId;
+        table.count[ordinal] = 1;
+      }
+    }
+    return table;
+  }
+
   /** The id of the document for an article's paragraph (or title). */
   static idOf(article: Article, paragraph: number): string {
     return paragraph === TITLE_PARAGRAPH ? article.id + TITLE_SUFFIX : `${article.id}#p${paragraph}`;

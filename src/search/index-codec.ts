@@ -176,14 +176,9 @@ export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: s
   const fieldId = parts.fieldIds[field];
   if (fieldId === undefined) throw new Error(`no field ${field}`);
   if (fieldId !== 0 || Object.keys(parts.fieldIds).length !== 1) throw new Error("the index must have one field");
-  const docs = new DocTable();
+  const docs = DocTable.fromArrays(parts.articles, docArticle, docParagraph);
   for (let shortId = 0; shortId < nextId; shortId++) {
-    const n = docArticle[shortId]!;
-    if (n === -1) continue;
-    const article = parts.articles[n];
-    if (!article) throw new Error(`document ${shortId} names no article`);
-    if (fieldLength[shortId] === 0) throw new Error(`document ${shortId} has no length`);
-    docs.set(shortId, article, docParagraph[shortId]!);
+    if (docArticle[shortId]! >= 0 && fieldLength[shortId] === 0) throw new Error(`document ${shortId} has no length`);
   }
   if (docs.size !== parts.documentCount) throw new Error(`it holds ${docs.size} documents, expected ${parts.documentCount}`);
   // No Map entry per document: the doc table and the lengths answer for them (document-maps.ts).

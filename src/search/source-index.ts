@@ -49,7 +49,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
 const FIELD = "terms";
 
 export class PassageIndex implements SourceSearch {
-  private readonly articles = new Map<string, Article>();
+  private readonly articles: Map<string, Article>;
   /** Index term -> number of indexed documents (passages and titles) that contain it. */
   private readonly vocabulary: Map<string, number>;
   private bodyPassages = 0;
@@ -69,17 +69,16 @@ export class PassageIndex implements SourceSearch {
     private readonly miniSearch: MiniSearch<IndexedDoc>,
     readonly lexicon: Lexicon,
     vocabulary: Map<string, number>,
-    articles: Iterable<Article>,
+    /** The corpus by id (kept: the index adds and removes in it). */
+    articles: Map<string, Article>,
     /** Which article and paragraph each indexed document is (index-codec.ts restores it with the index). */
     private readonly docs: DocTable,
   ) {
     this.vocabulary = vocabulary;
     this.postings = Postings.of(miniSearch, FIELD);
     packTerms(miniSearch, FIELD);
-    for (const article of articles) {
-      this.articles.set(article.id, article);
-      this.bodyPassages += bodyParagraphs(article).length;
-    }
+    this.articles = articles;
+    for (const article of articles.values()) this.bodyPassages += bodyParagraphs(article).length;
   }
 
   /** Indexes a whole corpus. Acronyms the corpus defines are learned first, so every article benefits. */
@@ -96,7 +95,7 @@ export class PassageIndex implements SourceSearch {
       if (onProgress && (i % every === 0 || i === articles.length - 1)) onProgress(i + 1, articles.length);
     });
     const { miniSearch, docs, vocabulary } = builder.finish(MINISEARCH_OPTIONS, FIELD);
-    return new PassageIndex(miniSearch, lexicon, vocabulary, articles, docs);
+    return new PassageIndex(miniSearch, lexicon, vocabulary, new Map(articles.map((a) => [a.id, a])), docs);
   }
 
   get passageCount(): number {
@@ -116,7 +115,7 @@ export class PassageIndex implements SourceSearch {
   static decode(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): PassageIndex {
     const byId = new Map(articles.map((a) => [a.id, a]));
     const { miniSearch, docs, vocabulary } = decodeIndex(layout, binary, MINISEARCH_OPTIONS, FIELD, byId);
-    return new PassageIndex(miniSearch, lexicon, vocabulary, articles, docs);
+    return new PassageIndex(miniSearch, lexicon, vocabulary, byId, docs);
   }
 
   upsert(article: Article): void {
