@@ -41,11 +41,13 @@ function mention(index: number, text: string, year: number | null, month: number
   return { index, text, year, month, day };
 }
 
+const DATE_PATTERN = new RegExp(`\\b(?:${ISO}|${MONTH_FIRST}|${DAY_FIRST})(?!\\d)`, "g");
+
 /** Every date written in `text`, in order of appearance. */
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
-  const pattern = new RegExp(`\\b(?:${ISO}|${MONTH_FIRST}|${DAY_FIRST})(?!\\d)`, "g");
-  for (const m of text.matchAll(pattern)) {
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(text); m !== null; m = DATE_PATTERN.exec(text)) {
     const [whole, isoYear, isoMonth, isoDay, month1, day1, year1, day2, month2, year2] = m;
     let date: DateMention | null = null;
     if (isoYear && isoMonth && isoDay) {

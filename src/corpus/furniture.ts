@@ -69,12 +69,36 @@ const ENDS_LIKE_SENTENCE = /[.!?:;,"'”’…)\]]$/;
 const HAS_QUOTE = /["“”«»]/;
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+["“‘(]?[A-Z]/;
 
+/** The longest marker or label, in characters. */
+const LONGEST_MARKER = Math.max(...[...MARKERS, ...LABELS].map((m) => m.length));
+
+/**
+ * Whether `text` has more than `limit` ASCII letters and digits. `normalize` and `words` keep each of them as one
+ * character, so such a text cannot normalize to anything shorter: a story paragraph is told apart from a marker
+ * or a title after a few dozen characters instead of being normalized whole (this runs for every block).
+ */
+function asciiAlphanumericsOver(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) && ++count > limit) return true;
+  }
+  return false;
+}
+
+/** The text normalized, when it may be a marker or a label (null: it is neither). */
+function markerKey(text: string): string | null {
+  return asciiAlphanumericsOver(text, LONGEST_MARKER) ? null : normalize(text);
+}
+
+const listed = (set: ReadonlySet<string>, key: string | null) => key !== null && set.has(key);
+
 export function isTailMarker(text: string): boolean {
-  return TAIL_MARKERS.has(normalize(text));
+  return listed(TAIL_MARKERS, markerKey(text));
 }
 
 export function isMarker(text: string): boolean {
-  return MARKERS.has(normalize(text));
+  return listed(MARKERS, markerKey(text));
 }
 
 export function isTemperature(text: string): boolean {
@@ -130,7 +154,12 @@ export function isRule(text: string): boolean {
 
 /** Furniture wherever it stands (rule 2). */
 export function isFurnitureLine(text: string): boolean {
-  return isRule(text) || isMarker(text) || LABELS.has(normalize(text)) || isTemperature(text) || isBreadcrumb(text) || isCreditLine(text);
+  return furnitureLine(text, markerKey(text));
+}
+
+/** isFurnitureLine, with the text's marker key already made. */
+function furnitureLine(text: string, key: string | null): boolean {
+  return isRule(text) || listed(MARKERS, key) || listed(LABELS, key) || isTemperature(text) || isBreadcrumb(text) || isCreditLine(text);
 }
 
 export interface PageLayout {
@@ -158,8 +187,10 @@ const words = (text: string) => normalize(text).replace(/[^\p{L}\p{N}]+/gu, " ")
  * otherwise). A first block must repeat at least three words, or the whole title.
  */
 function titleRest(titleWords: string, block: string, first: boolean): string | null {
+  // A block with more letters and digits than the title's words cannot repeat them (a story paragraph).
+  if (titleWords === "" || asciiAlphanumericsOver(block, titleWords.length)) return null;
   const seen = words(block);
-  if (seen === "" || titleWords === "") return null;
+  if (seen === "") return null;
   if (seen === titleWords) return "";
   if (!titleWords.startsWith(seen + " ")) return null;
   if (first && seen.split(" ").length < 3) return null;
@@ -169,14 +200,16 @@ function titleRest(titleWords: string, block: string, first: boolean): string | 
 /** Assigns a role to every block of a page (see the rules at the top of this file). */
 export function classifyPage(blocks: readonly string[], options: LayoutOptions = {}): PageLayout {
   const roles: ParagraphRole[] = blocks.map((_, i) => (options.furniture?.has(i) ? "furniture" : "body"));
-  const webPage = blocks.some((b) => isMarker(b) || isTemperature(b) || isBreadcrumb(b));
+  // Each block normalized once for rules 1, 2 and 4 (only the short ones are: see markerKey).
+  const keys = blocks.map(markerKey);
+  const webPage = blocks.some((b, i) => listed(MARKERS, keys[i] ?? null) || isTemperature(b) || isBreadcrumb(b));
 
   // Rule 1: the comment form and everything below it.
-  const tail = blocks.findIndex(isTailMarker);
+  const tail = keys.findIndex((key) => listed(TAIL_MARKERS, key));
   if (tail !== -1) for (let i = tail; i < blocks.length; i++) roles[i] = "furniture";
 
   // Rule 2.
-  for (const [i, block] of blocks.entries()) if (isFurnitureLine(block)) roles[i] = "furniture";
+  for (const [i, block] of blocks.entries()) if (furnitureLine(block, keys[i] ?? null)) roles[i] = "furniture";
 
   // Rule 3: the header, down to the first story block.
   let headline: number | null = null;

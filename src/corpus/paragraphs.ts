@@ -43,15 +43,24 @@ const SHORT_LINE = 0.6;
  * stop mid-sentence at a length where a wrap would fall. Returns the wrap width, or null.
  */
 function wrapWidth(runs: readonly Line[][]): number | null {
-  const widths = runs.flat().map((line) => line.text.trimEnd().length);
-  const width = Math.max(0, ...widths);
-  if (width > WRAP_MAX) return null;
-  const inner = runs.flatMap((run) => run.slice(0, -1));
-  const open = inner.filter((line) => {
-    const t = line.text.trim();
-    return t.length >= 30 && !ENDS_SENTENCE.test(t);
-  });
-  return open.length >= 2 && open.length * 2 > inner.length ? width : null;
+  let width = 0;
+  for (const run of runs) {
+    for (const line of run) {
+      width = Math.max(width, line.text.trimEnd().length);
+      if (width > WRAP_MAX) return null; // a long line: not wrapped (no need to read further)
+    }
+  }
+  // Lines that have a next line in their run, and those of them that stop mid-sentence.
+  let inner = 0;
+  let open = 0;
+  for (const run of runs) {
+    for (let i = 0; i < run.length - 1; i++) {
+      inner++;
+      const t = run[i]!.text.trim();
+      if (t.length >= 30 && !ENDS_SENTENCE.test(t)) open++;
+    }
+  }
+  return open >= 2 && open * 2 > inner ? width : null;
 }
 
 function trimmedBlock(text: string, start: number, end: number): Block | null {

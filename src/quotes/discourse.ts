@@ -68,7 +68,9 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   const sentences = new Map<number, Range[]>();
   const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string }> = [];
 
-  const capitalisedMidSentence = midSentenceCapitals(article);
+  // Read on first need: only a one-word name opening a sentence asks (isSentenceOpener).
+  let midSentence: Set<string> | null = null;
+  const capitalisedMidSentence = () => (midSentence ??= midSentenceCapitals(article));
   article.paragraphs.forEach((p, pi) => {
     if (p.role !== "body") return;
     const masked = spans.filter((s) => s.paragraphIndex === pi);
@@ -102,13 +104,17 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         });
       }
       for (const w of words(text, sentence.start, sentence.end)) {
+        // Lower-casing never shortens a word: only words of two or three characters can be "he" or "she".
+        if (w.text.length > 3) continue;
         const l = w.text.toLowerCase();
         if ((l === "he" || l === "she") && !inQuote(w.start, w.end)) {
           raw.push(mentionOf("pronoun", w.start, w.end, text, pi, sentence));
         }
       }
       const slice = text.slice(sentence.start, sentence.end);
-      for (const m of slice.matchAll(ROLE_NP)) {
+      // exec rather than matchAll, which copies this long pattern for every sentence.
+      ROLE_NP.lastIndex = 0;
+      for (let m = ROLE_NP.exec(slice); m !== null; m = ROLE_NP.exec(slice)) {
         const start = sentence.start + m.index;
         const end = start + m[0].length;
         if (inQuote(start, end)) continue;
@@ -151,7 +157,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
     m.evidence = `named: ${m.text}`;
   }
-  voteGenders(withoutQuotations(text, spans), raw, entities);
+  voteGenders(text, spans, raw, entities);
 
   const kept: Mention[] = [];
   for (const m of raw) {
@@ -181,22 +187,29 @@ function isPlaceName(name: string): boolean {
   return name !== "" && name.split(/\s+/).every((w) => isPlace(w));
 }
 
+const MID_SENTENCE_CAPITAL = /(?<=[\p{L},;] )\p{Lu}[\p{L}’'-]+/gu;
+
 /** Words the article capitalises somewhere other than at a sentence start: names, not sentence openers. */
 function midSentenceCapitals(article: Article): Set<string> {
-  const out = new Set<string>();
+  // The words first, then the key of each distinct word: an article repeats its names.
+  const seen = new Set<string>();
   for (const p of article.paragraphs) {
     if (p.role !== "body") continue;
-    for (const m of article.text.slice(p.start, p.end).matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{L}’'-]+/gu)) out.add(nameKey(m[0]));
+    const paragraph = article.text.slice(p.start, p.end);
+    MID_SENTENCE_CAPITAL.lastIndex = 0;
+    for (let m = MID_SENTENCE_CAPITAL.exec(paragraph); m !== null; m = MID_SENTENCE_CAPITAL.exec(paragraph)) seen.add(m[0]);
   }
+  const out = new Set<string>();
+  for (const word of seen) out.add(nameKey(word));
   return out;
 }
 
 /** "Hours later, …", "Multiple reports …", "Wait, …": one capitalised word opening a sentence is no name. */
-function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: ParsedName, midSentence: ReadonlySet<string>): boolean {
+function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: ParsedName, midSentence: () => ReadonlySet<string>): boolean {
   if (run.tokens.length !== 1 || parsed.kind !== "person" || parsed.sure) return false;
   const before = text.slice(sentence.start, run.start);
   if (!/^[\s“"‘'(—–-]*$/.test(before)) return false;
-  if (midSentence.has(nameKey(run.tokens[0]!.text))) return false;
+  if (midSentence().has(nameKey(run.tokens[0]!.text))) return false;
   // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
   for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
     const l = w.text.toLowerCase();
@@ -215,6 +228,8 @@ function stripExtras(m: Mention): Mention {
   return { type, start, end, text, entity, paragraphIndex, sentence, subject, speaks, confidence, evidence };
 }
 
+const SPEAKS_WORD = /[\p{L}’'-]+/gu;
+
 /** Whether a reporting verb follows the mention, past modifiers, a bracket or one comma-delimited apposition. */
 function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean {
   let rest = text.slice(m.end, m.sentence.end).replace(/^\s*\([^()]{0,40}\)/, "");
@@ -223,8 +238,10 @@ function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean
   const long = /^\s*,[^.;:!?“”"]{1,200}?,\s*(?=(?:\p{Ll}+ly\s+|also\s+|later\s+)?(\p{Ll}+))/u.exec(rest);
   const apposition = long && SPEECH_VERBS.has(long[1]!) ? long : /^\s*,[^,]{1,120},/.exec(rest);
   if (apposition) rest = rest.slice(apposition[0].length);
-  for (const w of rest.match(/[\p{L}’'-]+/gu)?.slice(0, 4) ?? []) {
-    const l = w.toLowerCase();
+  // The first four words (matched one at a time: the rest of the sentence may be long).
+  SPEAKS_WORD.lastIndex = 0;
+  for (let n = 0, m = SPEAKS_WORD.exec(rest); n < 4 && m !== null; n++, m = SPEAKS_WORD.exec(rest)) {
+    const l = m[0].toLowerCase();
     if (SPEECH_VERBS.has(l)) return true;
     if (!VERB_MODIFIERS.has(l)) return false;
   }
@@ -302,7 +319,7 @@ function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], ex
 }
 
 /** Gender from the pronouns used in a sentence that names exactly one person (and the sentence after it). */
-function voteGenders(text: string, mentions: readonly Mention[], entities: readonly Entity[]): void {
+function voteGenders(text: string, spans: readonly QuoteSpan[], mentions: readonly Mention[], entities: readonly Entity[]): void {
   const bySentence = new Map<Range, Mention[]>();
   for (const m of mentions) {
     if (m.type !== "name" || m.entity?.kind !== "person") continue;
@@ -319,7 +336,7 @@ function voteGenders(text: string, mentions: readonly Mention[], entities: reado
     // subject, and its own sentence ("Garcia put her finger on it"); "the United States … he said" must not
     // make a country male.
     if (!entity.sure && !list[0]!.subject) continue;
-    const after = text.slice(list[0]!.end, entity.sure ? sentence.end + 200 : sentence.end).toLowerCase();
+    const after = withoutQuotations(text, spans, list[0]!.end, entity.sure ? sentence.end + 200 : sentence.end).toLowerCase();
     for (const w of after.match(/\b[a-z]+\b/g) ?? []) {
       if (MALE_PRONOUNS.has(w)) entity.votes.male++;
       else if (FEMALE_PRONOUNS.has(w)) entity.votes.female++;
@@ -332,10 +349,18 @@ function voteGenders(text: string, mentions: readonly Mention[], entities: reado
   }
 }
 
-/** The text with quotation contents blanked (same offsets): a "he" inside a quotation is someone else. */
-function withoutQuotations(text: string, spans: readonly QuoteSpan[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
+/**
+ * `text.slice(from, to)` with quotation contents blanked (same length): a "he" inside a quotation is someone
+ * else. Only the part read is blanked, not the whole article.
+ */
+function withoutQuotations(text: string, spans: readonly QuoteSpan[], from: number, to: number): string {
+  const end = Math.min(to, text.length);
+  let out = text.slice(from, end);
+  for (const s of spans) {
+    const a = Math.max(s.start, from);
+    const b = Math.min(s.end, end);
+    if (a < b) out = out.slice(0, a - from) + " ".repeat(b - a) + out.slice(b - from);
+  }
   return out;
 }
 

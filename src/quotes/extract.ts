@@ -75,6 +75,7 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
     }
   };
   for (let i = p.start; i < p.end; i++) {
+    if (!isMarkCharacter(text.charCodeAt(i))) continue;
     const mark = markAt(text, i, p.start, p.end);
     if (!mark) continue;
     const { role, width } = mark;
@@ -107,7 +108,15 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
 
 /** White space, or an invisible format character (U+202A, U+200B, U+FEFF…) that pasted copy carries. */
 function isBlank(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  // ASCII has no format characters and only these spaces; the rest asks the Unicode properties.
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return /[\s\p{Cf}]/u.test(ch);
+}
+
+/** The characters `markAt` reads as quotation marks: ' " “ „ « ” ». Every other character is passed over at once. */
+function isMarkCharacter(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x201c || code === 0x201e || code === 0xab || code === 0x201d || code === 0xbb;
 }
 
 /** The quotation mark starting at `i`, if any: its role and its width (2 for ''). */

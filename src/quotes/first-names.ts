@@ -62,12 +62,17 @@ function toSet(list: string): Set<string> {
 const males = toSet(MALE);
 const females = toSet(FEMALE);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** The gender a given name usually signals, or null when unknown or used for both. */
 export function genderOfFirstName(name: string): "male" | "female" | null {
-  const key = name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "");
+  // ASCII has nothing to decompose and no marks: lower case is the whole key (and most names are ASCII).
+  const key = NON_ASCII.test(name)
+    ? name
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+    : name.toLowerCase();
   const m = males.has(key);
   const f = females.has(key);
   if (m === f) return null;

@@ -79,7 +79,8 @@ export function capitalisedRuns(
   to: number,
   masked: ReadonlyArray<{ start: number; end: number }>,
 ): NameRun[] {
-  const ws = words(text, from, to).filter((w) => !masked.some((m) => w.start >= m.start && w.end <= m.end));
+  const all = words(text, from, to);
+  const ws = masked.length === 0 ? all : all.filter((w) => !masked.some((m) => w.start >= m.start && w.end <= m.end));
   const runs: NameRun[] = [];
   let current: Word[] = [];
   const flush = () => {
@@ -101,6 +102,10 @@ export function capitalisedRuns(
     current = [];
   };
   for (const w of ws) {
+    const cap = isCapitalized(w.text) || (w.text.includes("-") && /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text));
+    const opens = cap && w.text !== "I";
+    // Running text: no run open and this word opens none (what follows would only flush an empty run).
+    if (current.length === 0 && !opens) continue;
     const prev = current[current.length - 1];
     const gap = prev ? text.slice(prev.end, w.start) : "";
     // "Russia’s Investigative Committee" is one name; "Spoljaric’s attention" ends at the possessive.
@@ -113,9 +118,8 @@ export function capitalisedRuns(
       (TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)); // "Kevin D. Williamson"
     const sentenceEnd = prev !== undefined && prev.text.endsWith(".") && NOT_NAMES.has(w.text.toLowerCase()); // "the U.S. While …"
     const joined =
-      prev !== undefined && !sentenceEnd && (/^ $/.test(gap) || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
-    const cap = isCapitalized(w.text) || /^(?:al|el|bin|ibn|de|van|von)-\p{Lu}/u.test(w.text);
-    if (cap && !(w.text.length === 1 && w.text === "I")) {
+      prev !== undefined && !sentenceEnd && (gap === " " || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
+    if (opens) {
       if (!joined) flush();
       // Keep an initial's full stop in the name: "Sander M. Levin".
       if (joined && abbreviatedTitle && prev && /^\p{Lu}$/u.test(prev.text)) {
@@ -153,32 +157,97 @@ export function canonicalOrgName(tokens: readonly string[]): string {
 
 /** What a capitalised run names, or null when it names nothing that could speak. */
 export function parseRun(run: NameRun): ParsedName | null {
-  const tokens = run.tokens;
-  const texts = tokens.map((t, i) => (i === tokens.length - 1 ? stripPossessive(t.text).base : t.text));
+  // The reading depends only on the words (and the possessive flag); positions come from the run's own tokens.
+  // Names recur across a corpus, so readings are remembered by the words (most runs are one word: its text is
+  // the key as it is).
+  const raw = run.tokens.map((t) => t.text);
+  const key = raw.length === 1 ? raw[0]! : raw.join(KEY_SEPARATOR);
+  const cache = run.possessive ? possessiveShapes : runShapes;
+  let shape = cache.get(key);
+  if (shape === undefined) {
+    shape = runShape(raw, run.possessive);
+    // A word holding the separator would make keys ambiguous: not remembered (no real word does).
+    if (!raw.some((t) => t.includes(KEY_SEPARATOR))) {
+      if (cache.size >= RUN_SHAPE_CACHE_LIMIT) cache.clear();
+      cache.set(key, shape);
+    }
+  }
+  if (shape === null) return null;
+  const start = shape.start < 0 ? run.start : run.tokens[shape.start]!.start;
+  const end = shape.end < 0 ? run.end : run.tokens[shape.end]!.end - shape.trim;
+  if (shape.kind === "organisation") return { kind: "organisation", name: shape.name, start, end };
+  return { kind: "person", name: shape.name, start, end, description: [...shape.description], gender: shape.gender, sure: shape.sure };
+}
+
+/**
+ * A reading of a run with its positions as token indexes: `start` is the start of token `start` (-1: the run's
+ * start); `end` is the end of token `end` less `trim` characters (-1: the run's end).
+ */
+interface Shape {
+  kind: "person" | "organisation";
+  name: string;
+  start: number;
+  end: number;
+  trim: number;
+  /** For a person (empty, null and true for a body). */
+  description: string[];
+  gender: "male" | "female" | null;
+  sure: boolean;
+}
+type RunShape = Shape | null;
+
+/** Every shape made here, so that all have one layout (reading them stays fast). */
+function shapeOf(kind: Shape["kind"], name: string, at: Pick<Shape, "start" | "end" | "trim">, person?: Pick<Shape, "description" | "gender" | "sure">): Shape {
+  return {
+    kind,
+    name,
+    start: at.start,
+    end: at.end,
+    trim: at.trim,
+    description: person?.description ?? [],
+    gender: person?.gender ?? null,
+    sure: person?.sure ?? true,
+  };
+}
+
+/** Readings by the run's words joined by KEY_SEPARATOR: runs with a possessive last word apart. */
+const runShapes = new Map<string, RunShape>();
+const possessiveShapes = new Map<string, RunShape>();
+const KEY_SEPARATOR = "\u0000";
+const RUN_SHAPE_CACHE_LIMIT = 100_000;
+
+/** A shorter run of the same words (the first `count`), read on its own: positions stay those of the tokens. */
+function prefixShape(raw: readonly string[], count: number): RunShape {
+  const shape = runShape(raw.slice(0, count), false);
+  // The shorter run ends where its last token does.
+  return shape && shape.end < 0 ? shapeOf(shape.kind, shape.name, { start: shape.start, end: count - 1, trim: 0 }, shape) : shape;
+}
+
+/** The reading of a run whose tokens read `raw` (see parseRun). */
+function runShape(raw: readonly string[], possessive: boolean): RunShape {
+  const count = raw.length;
+  const texts = raw.map((t, i) => (i === count - 1 ? stripPossessive(t).base : t));
   const lowers = texts.map((t) => t.toLowerCase());
   const last = lowers[lowers.length - 1]!;
-  const allCapsAcronym = tokens.length === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
+  const allCapsAcronym = count === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
   // A shouted headline ("ROLL TIDE Alabama beat …") is not a name.
   if (texts.filter((t) => /^\p{Lu}{3,}$/u.test(t)).length >= 2) return null;
   // "Americans", "Russians": a people, not a speaker.
-  if (tokens.length <= 2 && isDemonymPlural(last)) return null;
+  if (count <= 2 && isDemonymPlural(last)) return null;
 
   // "Stephen Vladeck of the University of Texas", "Sen. Tammy Baldwin of Wisconsin": a person, then where from.
   const affiliated = personBeforeAffiliation(texts);
-  if (affiliated > 0) {
-    return parseRun({ start: run.start, end: tokens[affiliated - 1]!.end, tokens: tokens.slice(0, affiliated), possessive: false });
-  }
+  if (affiliated > 0) return prefixShape(raw, affiliated);
 
   // "Bank of England", "University of Leeds": a body's word, then what it is of.
-  const bodyOf = tokens.length > 2 && ORG_WORDS.has(lowers[0]!) && !TITLE_WORDS.has(lowers[0]!) && (lowers[1] === "of" || lowers[1] === "for");
-  if (ORG_WORDS.has(last) || allCapsAcronym || bodyOf || (tokens.length > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
+  const bodyOf = count > 2 && ORG_WORDS.has(lowers[0]!) && !TITLE_WORDS.has(lowers[0]!) && (lowers[1] === "of" || lowers[1] === "for");
+  if (ORG_WORDS.has(last) || allCapsAcronym || bodyOf || (count > 1 && lowers.some((l, i) => i > 0 && ORG_WORDS.has(l) && !TITLE_WORDS.has(l)) && !isPersonTail(texts))) {
     // "Chief Prosecutor of the International Criminal Court": the body after the titles that lead to it.
     let from = 0;
     for (let k = 0; k < lowers.length; k++) {
       if ((lowers[k] === "of" || lowers[k] === "for") && lowers.slice(0, k).every((l) => TITLE_WORDS.has(l))) from = k + 1;
     }
-    const start = tokens[from]?.start ?? run.start;
-    return { kind: "organisation", name: canonicalOrgName(texts.slice(from)), start, end: run.end };
+    return shapeOf("organisation", canonicalOrgName(texts.slice(from)), { start: from < count ? from : -1, end: -1, trim: 0 });
   }
 
   // "Joel Pollak of Breitbart California": a person's name, then where they work.
@@ -188,8 +257,7 @@ export function parseRun(run: NameRun): ParsedName | null {
     const lastLeft = left[left.length - 1]!.toLowerCase();
     const firstName = left.find((t) => !TITLE_WORDS.has(t.toLowerCase()));
     if (firstName !== undefined && genderOfFirstName(firstName) !== null && !TITLE_WORDS.has(lastLeft) && !ORG_WORDS.has(lastLeft)) {
-      const leftRun: NameRun = { start: run.start, end: tokens[of - 1]!.end, tokens: tokens.slice(0, of), possessive: false };
-      return parseRun(leftRun);
+      return prefixShape(raw, of);
     }
   }
   // Name words: trailing words that are not titles or connectors.
@@ -209,38 +277,33 @@ export function parseRun(run: NameRun): ParsedName | null {
       continue;
     }
     if (CONNECTORS.has(l) || ORG_CONNECTORS.has(l)) break;
-    if (i < texts.length && stripPossessive(tokens[i - 1]!.text).possessive) break; // "Russia’s Lavrov"
+    if (i < texts.length && stripPossessive(raw[i - 1]!).possessive) break; // "Russia’s Lavrov"
     i--;
   }
-  let nameTokens = tokens.slice(i);
-  let nameTexts = texts.slice(i);
   // A name is at most four words; a longer tail is more likely a list of places or a headline fragment.
-  if (nameTokens.length > 4) {
-    nameTokens = nameTokens.slice(-4);
-    nameTexts = nameTexts.slice(-4);
-  }
-  if (nameTokens.length === 0) return null;
+  const first = Math.max(i, count - 4);
+  const nameTexts = texts.slice(first);
+  if (nameTexts.length === 0) return null;
   // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person.
   if (i > 0 && (CONNECTORS.has(lowers[i - 1]!) || ORG_CONNECTORS.has(lowers[i - 1]!))) return null;
-  const description = lowers.slice(0, tokens.length - nameTokens.length);
+  const description = lowers.slice(0, first);
   const honorific = [...description].reverse().find((d) => d in HONORIFICS);
   const firstGender = nameTexts.length >= 2 ? genderOfFirstName(nameTexts[0]!) : null;
   const gender = honorific !== undefined ? (HONORIFICS[honorific] ?? firstGender) : firstGender;
   const name = nameTexts.join(" ");
-  const start = nameTokens[0]!.start;
-  const end = nameTokens[nameTokens.length - 1]!.end - (run.possessive ? possessiveLength(tokens[tokens.length - 1]!.text) : 0);
+  const place = { start: first, end: count - 1, trim: possessive ? possessiveLength(raw[count - 1]!) : 0 };
   // "Former Arizona" (before a lower-case "governor …") is a place, not someone.
   const weaklyDescribed = description.every((w) => WEAK_TITLE_WORDS.has(w));
-  if (description.length === 0 && nameTokens.length === 1 && isPlace(name)) {
-    return { kind: "organisation", name: placeAsBody(name), start, end };
+  if (description.length === 0 && nameTexts.length === 1 && isPlace(name)) {
+    return shapeOf("organisation", placeAsBody(name), place);
   }
   if (weaklyDescribed && nameTexts.every((t) => isPlace(t))) {
-    return { kind: "organisation", name: placeAsBody(name), start, end };
+    return shapeOf("organisation", placeAsBody(name), place);
   }
   // "Former Southampton" is no title: only an office or an honorific makes a capitalised word surely a person.
   const titled = description.some((w) => !WEAK_TITLE_WORDS.has(w));
   const sure = titled || firstGender !== null;
-  return { kind: "person", name, start, end, description, gender, sure };
+  return shapeOf("person", name, place, { description, gender, sure });
 }
 
 /**

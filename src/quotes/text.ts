@@ -4,6 +4,7 @@
  */
 import { analysisData } from "../search/analysis-data.js";
 import { foldText } from "../search/analysis.js";
+import { scanWords, WORD_PATTERN } from "./word-scan.js";
 
 export interface Word {
   text: string;
@@ -12,28 +13,102 @@ export interface Word {
 }
 
 /**
- * Words (letters, digits, inner apostrophes, hyphens and dots as in "U.S." or "Secretary-General"). UTF-8 read as
- * Latin-1 ("PeÃ±a" for "Peña") keeps the byte after Ã or Â inside the word, so the name stays whole.
+ * The words of `text[from, to)` (see word-scan.ts), offsets into `text`: exactly what scanning the slice alone
+ * finds. Attribution asks for the words of many overlapping ranges of one article (each sentence, the clause
+ * after a quotation, the few words before a verb), so the words of the whole text are scanned once and a range
+ * takes its share of them when no word can run across the range's ends (see `cleanCut`); otherwise the slice is
+ * scanned.
  */
-const LETTER = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃ]|A[\u0302\u0303])[\u0080-\u00BF])`; // Ã may be decomposed (A + U+0303)
-const WORD = new RegExp(String.raw`(?:\p{Lu}\.){2,}|${LETTER}+(?:['’‘\-.]${LETTER}+)*`, "gu");
-
 export function words(text: string, from = 0, to = text.length): Word[] {
+  // A range the slice would read otherwise (negative, reversed, past the end, fractional): as the slice reads it.
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= text.length)) {
+    return sliceWords(text, from, to);
+  }
+  if ((from === 0 && to === text.length) || !cleanCut(text, from) || !cleanCut(text, to)) return scanWords(text, from, to);
+  if (from === to) return [];
+  if (cachedText !== text) {
+    cachedText = text;
+    cachedWords = scanWords(text, 0, text.length);
+  }
+  const all = cachedWords;
+  // Words are in order and do not overlap: both their starts and their ends increase.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.end <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  return all.slice(first, lo);
+}
+
+/** The text whose words `cachedWords` holds (one article at a time is read). */
+let cachedText: string | null = null;
+let cachedWords: Word[] = [];
+
+/** The matches of WORD_PATTERN in `text.slice(from, to)`, offsets shifted by `from`. */
+function sliceWords(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(WORD)) {
+  WORD_PATTERN.lastIndex = 0;
+  for (let m = WORD_PATTERN.exec(slice); m !== null; m = WORD_PATTERN.exec(slice)) {
     out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
 }
 
+/**
+ * Whether a range may end at `at` without changing its words: no word of the whole text runs across `at`, and
+ * the pattern's look-behind cannot reach back over it. True at either end of the text, and when the character
+ * before or after `at` can be no part of a word (white space, most punctuation): such a character is neither a
+ * letter, mark or digit, nor a joiner (' ’ ‘ - .), nor a byte of mis-decoded UTF-8 (U+0080–U+00BF), nor half of a
+ * surrogate pair.
+ */
+function cleanCut(text: string, at: number): boolean {
+  return at === 0 || at === text.length || isWordBreak(text.charCodeAt(at - 1)) || isWordBreak(text.charCodeAt(at));
+}
+
+const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}’‘]/u;
+
+function isWordBreak(code: number): boolean {
+  if (code < 0x80) {
+    // ASCII: anything but letters, digits and ' - .
+    return !((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x2d || code === 0x2e);
+  }
+  if (code <= 0xbf || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return NOT_WORD_CHAR.test(String.fromCharCode(code));
+}
+
 export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // ASCII answers directly; other letters (and surrogate pairs) ask the Unicode property.
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   return /^\p{Lu}/u.test(word);
 }
 
 /** Folded key of one name token: "Spoljarić’s" -> "spoljaric", "Sergei" -> "sergey". */
 export function nameKey(token: string): string {
+  let key = nameKeys.get(token);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
+    key = computeNameKey(token);
+    nameKeys.set(token, key);
+  }
+  return key;
+}
+
+/** nameKey is asked about the same few thousand names over and over: remembered (the data files never change). */
+const nameKeys = new Map<string, string>();
+const NAME_KEY_CACHE_LIMIT = 100_000;
+
+function computeNameKey(token: string): string {
   let folded = foldText(token).replace(/[’‘]/g, "'");
   folded = folded.replace(/'s$/, "").replace(/\.$/, "");
   return analysisData().variants.get(folded) ?? folded;
@@ -50,6 +125,10 @@ export function fullNameKey(name: string): string {
 
 /** Strips a possessive ending: "Russia’s" -> "Russia". */
 export function stripPossessive(token: string): { base: string; possessive: boolean } {
+  // Only a token ending in ' ’ 's or ’s can be possessive: most tokens are answered without the regex.
+  const last = token.charCodeAt(token.length - 1);
+  const beforeLast = token.charCodeAt(token.length - 2);
+  if (!(isApostrophe(last) || (last === 0x73 && isApostrophe(beforeLast)))) return { base: token, possessive: false };
   const m = /^(.*?)['’]s?$/u.exec(token);
   if (m && m[1] && (token.endsWith("’s") || token.endsWith("'s") || /s['’]$/.test(token))) {
     return { base: m[1], possessive: true };
@@ -57,29 +136,45 @@ export function stripPossessive(token: string): { base: string; possessive: bool
   return { base: token, possessive: false };
 }
 
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
 /** Damerau-Levenshtein (optimal string alignment) distance, capped: returns cap+1 once past it. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  // Three rolling rows (i-2, i-1, i) of the full table, reused across calls: this runs for every pair of names
+  // compared, and allocating a table each time was most of its cost.
+  const width = b.length + 1;
+  if (distanceRows.length < width * 3) distanceRows = new Int32Array(width * 6);
+  const rows = distanceRows;
+  let twoBack = 0;
+  let oneBack = width;
+  let current = width * 2;
+  for (let j = 0; j <= b.length; j++) rows[oneBack + j] = j; // row 0
   for (let i = 1; i <= a.length; i++) {
+    rows[current] = i;
     let best = Infinity;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = Math.min(rows[oneBack + j]! + 1, rows[current + j - 1]! + 1, rows[oneBack + j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[twoBack + j - 2]! + 1);
+      rows[current + j] = v;
       best = Math.min(best, v);
     }
+    // The minimum is over the columns j >= 1, as it always was (so an empty `b` stops here at once).
     if (best > cap) return cap + 1;
+    const spare = twoBack;
+    twoBack = oneBack;
+    oneBack = current;
+    current = spare;
   }
-  return rows[a.length]![b.length]!;
+  return rows[oneBack + b.length]!;
 }
+
+let distanceRows = new Int32Array(64);
 
 /** How many typos a name token of this length may carry and still match. */
 export function typoAllowance(length: number): number {
