@@ -15,7 +15,6 @@ import { phraseKey } from "./phrase-key.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
-import { createIndexedRegistry } from "./speaker-lookup.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "./types.js";
 
 interface Entry {
@@ -190,9 +189,7 @@ export class CorpusQuoteBook implements QuoteBook {
   private current(): State {
     if (this.state) return this.state;
     const inputs = [...this.entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations }));
-    const built = buildSpeakerRegistry(inputs);
-    // The same registry, with indexed name lookups: reading a speaker does not compare every name (speaker-lookup.ts).
-    const registry = createIndexedRegistry(built.speakers, (doc, localName) => built.canonical(doc, localName));
+    const registry = buildSpeakerRegistry(inputs);
     const quotations: Quotation[] = [];
     for (const { article, extracted } of this.entries.values()) {
       for (const q of extracted.quotations) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildQuoteBook } from "../../src/quotes/book.js";
-import { createRegistry } from "../../src/quotes/registry.js";
+import { createIndexedRegistry as createRegistry } from "../../src/quotes/speaker-lookup.js";
 import type { Speaker } from "../../src/quotes/types.js";
 import { article } from "./helpers.js";
 

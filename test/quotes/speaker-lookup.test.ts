@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
-import { createRegistry } from "../../src/quotes/registry.js";
+import { createRegistry } from "./reference-registry.js";
 import { createIndexedRegistry } from "../../src/quotes/speaker-lookup.js";
 import type { Speaker } from "../../src/quotes/types.js";
 
