@@ -25,18 +25,24 @@ export function nearestTerm(term: string, vocabulary: ReadonlyMap<string, number
 
 /** A vocabulary's terms grouped by their first character, so that a lookup reads only its own group. */
 export class TermsByInitial {
-  private readonly groups = new Map<string, string[]>();
+  private readonly groups = new Map<string, Set<string>>();
 
   constructor(terms: Iterable<string>) {
-    for (const term of terms) {
-      const initial = term[0] ?? "";
-      const group = this.groups.get(initial);
-      if (group) group.push(term);
-      else this.groups.set(initial, [term]);
-    }
+    for (const term of terms) this.add(term);
   }
 
-  of(initial: string): readonly string[] {
+  add(term: string): void {
+    const initial = term[0] ?? "";
+    const group = this.groups.get(initial);
+    if (group) group.add(term);
+    else this.groups.set(initial, new Set([term]));
+  }
+
+  delete(term: string): void {
+    this.groups.get(term[0] ?? "")?.delete(term);
+  }
+
+  of(initial: string): Iterable<string> {
     return this.groups.get(initial) ?? [];
   }
 }

@@ -61,8 +61,8 @@ export class PassageIndex implements SourceSearch {
   private readonly held = new OrdinalMarks();
   private readonly others = new OrdinalMarks();
   private finalScores = new Float64Array(0);
-  /** The vocabulary by first letter, for "did you mean"; dropped whenever the vocabulary changes. */
-  private termsByInitial: TermsByInitial | null = null;
+  /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
+  private readonly initials: TermsByInitial;
   private clausesOf = new Uint8Array(0);
 
   constructor(
@@ -75,6 +75,7 @@ export class PassageIndex implements SourceSearch {
     private readonly docs: DocTable,
   ) {
     this.vocabulary = vocabulary;
+    this.initials = new TermsByInitial(vocabulary.keys());
     this.postings = Postings.of(miniSearch, FIELD);
     packTerms(miniSearch, FIELD);
     this.articles = articles;
@@ -128,7 +129,6 @@ export class PassageIndex implements SourceSearch {
   remove(doc: string): void {
     const article = this.articles.get(doc);
     if (!article) return;
-    this.termsByInitial = null;
     const terms = new Set<string>();
     for (const { id, text } of indexedTexts(article)) {
       const shortId = this.postings.shortId(id);
@@ -139,7 +139,10 @@ export class PassageIndex implements SourceSearch {
         terms.add(term);
         const count = (this.vocabulary.get(term) ?? 1) - 1;
         if (count > 0) this.vocabulary.set(term, count);
-        else this.vocabulary.delete(term);
+        else {
+          this.vocabulary.delete(term);
+          this.initials.delete(term);
+        }
       }
     }
     // The discarded documents leave the postings of their terms.
@@ -151,7 +154,6 @@ export class PassageIndex implements SourceSearch {
 
   /** Indexes the article; returns the terms it added postings to. */
   private add(article: Article): Set<string> {
-    this.termsByInitial = null;
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
     const added = new Set<string>();
@@ -160,7 +162,9 @@ export class PassageIndex implements SourceSearch {
       if (terms.length === 0) continue;
       for (const term of new Set(terms)) {
         added.add(term);
-        this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+        const count = this.vocabulary.get(term) ?? 0;
+        if (count === 0) this.initials.add(term);
+        this.vocabulary.set(term, count + 1);
       }
       this.miniSearch.add({ id, terms: terms.join(" ") });
       this.docs.set(this.postings.shortId(id)!, article, paragraph);
@@ -413,10 +417,6 @@ export class PassageIndex implements SourceSearch {
     };
   }
 
-  private initials(): TermsByInitial {
-    return (this.termsByInitial ??= new TermsByInitial(this.vocabulary.keys()));
-  }
-
   private hint(plan: QueryPlan, query: SourceQuery, unfiltered: number): string {
     if (unfiltered > 0) {
       const n = unfiltered === 1 ? "1 article matches" : `${unfiltered} articles match`;
@@ -424,7 +424,7 @@ export class PassageIndex implements SourceSearch {
     }
     const unknown = plan.clauses.filter((c) => !this.vocabulary.has(c.term));
     const suggestions = unknown
-      .map((c) => ({ typed: c.typed, near: nearestTerm(c.term, this.vocabulary, this.initials()) }))
+      .map((c) => ({ typed: c.typed, near: nearestTerm(c.term, this.vocabulary, this.initials) }))
       .filter((s): s is { typed: string; near: string } => s.near !== null);
     if (suggestions.length > 0) {
       return `Did you mean ${suggestions.map((s) => `“${s.near}” for “${s.typed}”`).join(", ")}?`;

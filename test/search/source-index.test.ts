@@ -202,3 +202,17 @@ describe("PassageIndex.upsert and remove", () => {
     expect(index.search(q("OCHA"), page).hits.map((h) => h.doc).sort()).toEqual(["later.txt", "ocha.txt"]);
   });
 });
+
+describe("did you mean, as the corpus changes", () => {
+  it("suggests a word once an article brings it, and no more once the article is gone", () => {
+    const index = PassageIndex.build([makeArticle("a.txt", ["Lavrov met the Red Cross in Moscow."])]);
+    // Two letters swapped in a short word: too far for the fuzzy search, close enough for a suggestion.
+    const ask = () => index.search({ words: ["Zroka"], phrases: [] }, { offset: 0, limit: 10 });
+    expect(ask().hint ?? "").not.toContain("for “Zroka”");
+    index.upsert(makeArticle("b.txt", ["Zorka said the plant was shelled."]));
+    expect(ask().total).toBe(0);
+    expect(ask().hint).toContain("for “Zroka”");
+    index.remove("b.txt");
+    expect(ask().hint ?? "").not.toContain("for “Zroka”");
+  });
+});
