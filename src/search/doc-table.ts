@@ -147,6 +147,14 @@ export class DocTable {
     return undefined;
   }
 
+  /** Sets `into[shortId] = value` for each of the article's documents. */
+  markDocuments(ordinal: number, into: Uint8Array, value: number): void {
+    const first = this.first[ordinal]!;
+    for (let shortId = first; shortId < first + this.count[ordinal]!; shortId++) {
+      if (this.docOrdinals[shortId] === ordinal) into[shortId] = value;
+    }
+  }
+
   /** Every known document's short id, in order. */
   *shortIds(): Generator<number> {
     for (let shortId = 0; shortId < this.docOrdinals.length; shortId++) if (this.docOrdinals[shortId]! >= 0) yield shortId;

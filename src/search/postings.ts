@@ -100,6 +100,11 @@ export class Postings {
     return this.ms._documentIds.entries();
   }
 
+  /** Every short id given so far is below this. */
+  get nextId(): number {
+    return this.ms._nextId;
+  }
+
   /** Indexed documents holding the term (MiniSearch's count, which is what its scores use). */
   documentFrequency(term: string): number {
     return this.ms._index.get(term)?.get(this.fieldId)?.size ?? 0;
@@ -107,9 +112,14 @@ export class Postings {
 
   /**
    * Scores every document matching any clause, as `MiniSearch.search` with `combineWith: "OR"` would. With
-   * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0).
+   * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0); with
+   * `only`, the clauses of `only.clauses` (bits) are scored in the documents of `only.docs` (1 by short id) alone.
    */
-  score(clauses: readonly ExpandedClause[], accept: ((shortId: number) => boolean) | null = null): Touched {
+  score(
+    clauses: readonly ExpandedClause[],
+    accept: ((shortId: number) => boolean) | null = null,
+    only: { docs: Uint8Array; clauses: number } | null = null,
+  ): Touched {
     if (clauses.length > 32) throw new Error("at most 32 clauses");
     this.clearLast();
     this.fit(this.ms._nextId);
@@ -122,6 +132,7 @@ export class Postings {
     clauses.forEach((clause, i) => {
       const bit = 1 << i;
       const matches = clause.matches;
+      const within = only !== null && (only.clauses & bit) !== 0 ? only.docs : null;
       // A clause matching several index terms (fuzzy) sums them first, then adds the sum: MiniSearch's order.
       const firstInClause: number[] | null = matches.length > 1 ? [] : null;
       for (const { data, weight } of matches) {
@@ -131,6 +142,7 @@ export class Postings {
         const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
         const visit = (doc: number, tf: number) => {
           // 0: a discarded document, whose postings stay until they are packed again or MiniSearch vacuums them.
+          if (within !== null && within[doc] !== 1) return;
           const fieldLength = lengthOf(doc);
           if (fieldLength === 0 || (accept !== null && !accept(doc))) return;
           // Written as MiniSearch writes it, so that the floating-point result is the same.
@@ -170,6 +182,7 @@ export class Postings {
               byte = bytes[at++]!;
               tf |= (byte & 0x7f) << shift;
             }
+            if (within !== null && within[doc] !== 1) continue;
             const fieldLength = lengthArray[doc]!;
             if (fieldLength === 0) continue;
             const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));

@@ -64,6 +64,8 @@ export class PassageIndex implements SourceSearch {
   /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
   private readonly initials: TermsByInitial;
   private clausesOf = new Uint8Array(0);
+  /** By short id: 1 for the documents of the candidate articles of the query being answered. */
+  private candidateDocs = new Uint8Array(0);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -195,20 +197,54 @@ export class PassageIndex implements SourceSearch {
   private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
     const frequencies = this.frequencies(plan, fuzzyTerms);
     const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
-    // Every passage holding a word of the query is scored, once; the plan decides which articles are ranked.
+    if (termPlan.mode === "complete") {
+      const ranking = this.findAmongCandidates(plan, clauses, termPlan, keep, wanted);
+      if (ranking) return ranking;
+    }
+    // Every passage holding a word of the query is scored, once; a bounded plan decides which articles are ranked.
     const touched = this.postings.score(clauses);
-    if (termPlan.mode !== "all") {
-      const restricted = this.findAmongCandidates(plan, touched, clauses, frequencies, termPlan, keep, wanted);
-      if (restricted) return restricted;
+    if (termPlan.mode === "bounded") {
+      const ranking = this.findBounded(plan, touched, clauses, frequencies, termPlan, keep, wanted);
+      if (ranking) return ranking;
     }
     return this.select(plan, this.gather(plan, touched, clauses, null), keep, wanted);
   }
 
   /**
-   * Rare terms first (term-plan.ts): candidates are the articles holding enough leaders; only they are ranked.
-   * Returns null, for a ranking of every article, when that cannot be shown to give the same page.
+   * Rare terms first (term-plan.ts), three words or more: only articles holding `minLeaders` leaders can match
+   * enough of the words. The leaders' postings find them; the common words (boosters) are then scored in their
+   * documents alone. Returns null, for a ranking of every article, when none of them matches enough.
    */
-  private findAmongCandidates(
+  private findAmongCandidates(plan: QueryPlan, clauses: readonly ExpandedClause[], termPlan: TermPlan, keep: ArticleFilter | null, wanted: number): Ranking | null {
+    const leaders = clauses.filter((c) => termPlan.leaders.includes(c.term));
+    const held = this.leadersHeld(this.postings.score(leaders), leaders, termPlan);
+    const minLeaders = termPlan.minLeaders;
+    const candidateDocs = this.candidateDocsFor(this.postings.nextId);
+    const candidates: number[] = [];
+    for (let i = 0; i < held.count; i++) {
+      const ordinal = held.touched[i]!;
+      if (bitCount(held.value[ordinal]!) < minLeaders) continue;
+      candidates.push(ordinal);
+      this.docs.markDocuments(ordinal, candidateDocs, 1);
+    }
+    if (candidates.length === 0) return null;
+    let boosterBits = 0;
+    clauses.forEach((c, i) => {
+      if (termPlan.boosters.includes(c.term)) boosterBits |= 1 << i;
+    });
+    const touched = this.postings.score(clauses, null, { docs: candidateDocs, clauses: boosterBits });
+    for (const ordinal of candidates) this.docs.markDocuments(ordinal, candidateDocs, 0);
+    const ranking = this.select(plan, this.gather(plan, touched, clauses, { held, minLeaders, others: null }), keep, wanted);
+    // None matches enough of the words: the best partial matches may be anywhere.
+    return ranking.qualifying === 0 ? null : ranking;
+  }
+
+  /**
+   * Rare terms first, two words: an article matches with either, so the candidates (holding the rarer word) are
+   * ranked, and an article holding the commoner word alone is counted; the page stands if even its best score
+   * cannot beat the page's last. Returns null, for a ranking of every article, when that cannot be shown.
+   */
+  private findBounded(
     plan: QueryPlan,
     touched: Touched,
     clauses: readonly ExpandedClause[],
@@ -219,25 +255,17 @@ export class PassageIndex implements SourceSearch {
   ): Ranking | null {
     const held = this.leadersHeld(touched, clauses, termPlan);
     if (held.count === 0) return null;
-    const clauseCount = plan.clauses.length;
-    const minLeaders = termPlan.minLeaders;
-    // Bounded plans need one word: an article holding a booster alone matches too, counted (not scored).
     const others = this.others;
     others.begin(this.docs.slots);
-    const bounded = termPlan.mode === "bounded";
-    const scores = this.gather(plan, touched, clauses, { held, minLeaders, others: bounded ? others : null });
+    const scores = this.gather(plan, touched, clauses, { held, minLeaders: termPlan.minLeaders, others });
     const ranking = this.select(plan, scores, keep, wanted);
-    // None matches enough of the words: the best partial matches may be anywhere.
     if (ranking.qualifying === 0) return null;
-    if (!bounded) return ranking;
-
-    // Bounded: an article left out holds boosters only; the page stands if even its best cannot beat the last.
     const last = ranking.ranked[wanted - 1];
     const boosters = new Set(termPlan.boosters);
     const ceiling =
       (1 + TITLE_WEIGHT) *
       maxDocumentScore(frequencies.filter((f) => boosters.has(f.term)), this.miniSearch.documentCount) *
-      coordination(boosters.size, clauseCount);
+      coordination(boosters.size, plan.clauses.length);
     if (!last || last.score <= ceiling) return null;
     let total = ranking.total;
     for (let i = 0; i < others.count; i++) {
@@ -245,6 +273,12 @@ export class PassageIndex implements SourceSearch {
       if (article && (keep === null || keep(article))) total++;
     }
     return { ...ranking, total };
+  }
+
+  /** The reused marks of candidate documents, for every short id below `nextId` (all 0 between queries). */
+  private candidateDocsFor(nextId: number): Uint8Array {
+    if (this.candidateDocs.length < nextId) this.candidateDocs = new Uint8Array(Math.max(nextId * 2, 1024));
+    return this.candidateDocs;
   }
 
   /** The leaders each article holds (bits); candidates hold `minLeaders` of them. */

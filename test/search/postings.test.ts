@@ -89,6 +89,24 @@ describe("Postings on the seeds", () => {
     expectSame(ms, postings, [clause(terms[1]!.term)]);
   });
 
+  it("scores the clauses it is told to in the given documents alone, and the others everywhere", () => {
+    const clauses = postings.expand([clause("lavrov"), clause(analyze("humanitarian", glossaryLexicon())[0]!)]);
+    const all = postings.score(clauses);
+    const full = new Map(Array.from(all.docs.subarray(0, all.count), (doc) => [doc, [all.score[doc]!, all.mask[doc]!]] as const));
+    const some = new Uint8Array(postings.nextId);
+    const chosen = [...full.keys()].filter((_, i) => i % 2 === 0);
+    for (const doc of chosen) some[doc] = 1;
+    const restricted = postings.score(clauses, null, { docs: some, clauses: 0b10 });
+    for (let i = 0; i < restricted.count; i++) {
+      const doc = restricted.docs[i]!;
+      const mask = restricted.mask[doc]!;
+      if (some[doc] === 1) expect([restricted.score[doc], mask]).toEqual(full.get(doc));
+      else expect(mask & 0b10).toBe(0);
+    }
+    const lavrovOnly = [...full].filter(([doc, [, mask]]) => some[doc] === 0 && mask & 0b01).length;
+    expect(restricted.count).toBe(chosen.length + lavrovOnly);
+  });
+
   it("leaves out discarded documents", () => {
     const fresh = buildMiniSearch([]);
     fresh.add({ id: "a#p1", terms: "lavrov said" });
