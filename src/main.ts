@@ -22,11 +22,11 @@ export interface Running {
 export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
   const newsroom = await openNewsroom(location, { dataDir, log });
-  // The reader has logged each skipped file or record by name; this is the summary.
+  // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
+  // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)
   log.info("corpus ready", {
     location,
     documents: newsroom.articles().length,
-    quotations: newsroom.quotes.quotations.length,
     skipped: newsroom.problems().filter((p) => p.severity === "error").length,
     fromSnapshot: newsroom.fromSnapshot,
   });
