@@ -163,7 +163,7 @@ export class Postings {
           masks[doc] = mask | bit;
         };
         const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
-        if (bytes && lengthArray && !firstInClause && accept === null) {
+        if (bytes && lengthArray && accept === null) {
           // The common case, written out: a term's packed postings read (the decoding of `unpacked`, inlined) and
           // scored in one loop, with no call per posting: this loop is most of the time of a query.
           let at = 0;
@@ -188,11 +188,16 @@ export class Postings {
             const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
             const value = weight * raw;
             const mask = masks[doc]!;
-            if (mask === 0) {
-              touched[count++] = doc;
-              scores[doc] = value;
+            if (mask === 0) touched[count++] = doc;
+            if (firstInClause) {
+              if ((mask & bit) === 0) {
+                clauseScores[doc] = value;
+                firstInClause.push(doc);
+              } else {
+                clauseScores[doc] = clauseScores[doc]! + value;
+              }
             } else {
-              scores[doc] = scores[doc]! + value;
+              scores[doc] = mask === 0 ? value : scores[doc]! + value;
             }
             masks[doc] = mask | bit;
           }
