@@ -303,9 +303,9 @@ export class Postings {
   }
 }
 
-/** The number of bits set in a 32-bit mask. */
+/** The number of bits set in a 32-bit mask (a population count in a few operations, without a loop). */
 export function bitCount(mask: number): number {
-  let count = 0;
-  for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
-  return count;
+  let m = mask - ((mask >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -149,3 +149,12 @@ describe.skipIf(!existsSync(BBC))("Postings on the BBC corpus", () => {
     expect(expectSame(ms, postings, [clause("blair"), clause("elektion", true)], (id) => id.startsWith("politics/"))).toBeGreaterThan(0);
   });
 });
+
+describe("bitCount", () => {
+  it("counts the bits of any 32-bit mask", () => {
+    const byLoop = (mask: number) => [...(mask >>> 0).toString(2)].filter((b) => b === "1").length;
+    const masks = [0, 1, 2, 3, 0xff, 0x7fffffff, 0x80000000, 0xffffffff, (1 << 31) | 1, 0x55555555, 0xaaaaaaaa];
+    for (let i = 0; i < 1000; i++) masks.push(Math.floor(Math.random() * 2 ** 32));
+    for (const mask of masks) expect(bitCount(mask), mask.toString(16)).toBe(byLoop(mask));
+  });
+});
