@@ -147,12 +147,9 @@ export class DocTable {
     return undefined;
   }
 
-  /** Sets `into[shortId] = value` for each of the article's documents. */
-  markDocuments(ordinal: number, into: Uint8Array, value: number): void {
-    const first = this.first[ordinal]!;
-    for (let shortId = first; shortId < first + this.count[ordinal]!; shortId++) {
-      if (this.docOrdinals[shortId] === ordinal) into[shortId] = value;
-    }
+  /** Short id -> the article's ordinal (-1 for none), as it stands (read, do not keep: it grows by copy). */
+  get documentOrdinals(): Int32Array {
+    return this.docOrdinals;
   }
 
   /** Every known document's short id, in order. */

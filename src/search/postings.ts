@@ -113,12 +113,13 @@ export class Postings {
   /**
    * Scores every document matching any clause, as `MiniSearch.search` with `combineWith: "OR"` would. With
    * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0); with
-   * `only`, the clauses of `only.clauses` (bits) are scored in the documents of `only.docs` (1 by short id) alone.
+   * `only`, the clauses of `only.clauses` (bits) are scored alone in the documents whose group (`only.group`, by
+   * short id; -1 for none) is allowed (`only.allowed`, 1 by group): for the passage index, a group is an article.
    */
   score(
     clauses: readonly ExpandedClause[],
     accept: ((shortId: number) => boolean) | null = null,
-    only: { docs: Uint8Array; clauses: number } | null = null,
+    only: { group: Int32Array; allowed: Uint8Array; clauses: number } | null = null,
   ): Touched {
     if (clauses.length > 32) throw new Error("at most 32 clauses");
     this.clearLast();
@@ -132,7 +133,9 @@ export class Postings {
     clauses.forEach((clause, i) => {
       const bit = 1 << i;
       const matches = clause.matches;
-      const within = only !== null && (only.clauses & bit) !== 0 ? only.docs : null;
+      const restricted = only !== null && (only.clauses & bit) !== 0;
+      const group = only?.group ?? null;
+      const allowed = only?.allowed ?? null;
       // A clause matching several index terms (fuzzy) sums them first, then adds the sum: MiniSearch's order.
       const firstInClause: number[] | null = matches.length > 1 ? [] : null;
       for (const { data, weight } of matches) {
@@ -142,7 +145,7 @@ export class Postings {
         const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
         const visit = (doc: number, tf: number) => {
           // 0: a discarded document, whose postings stay until they are packed again or MiniSearch vacuums them.
-          if (within !== null && within[doc] !== 1) return;
+          if (restricted && !(group![doc]! >= 0 && allowed![group![doc]!] === 1)) return;
           const fieldLength = lengthOf(doc);
           if (fieldLength === 0 || (accept !== null && !accept(doc))) return;
           // Written as MiniSearch writes it, so that the floating-point result is the same.
@@ -182,7 +185,10 @@ export class Postings {
               byte = bytes[at++]!;
               tf |= (byte & 0x7f) << shift;
             }
-            if (within !== null && within[doc] !== 1) continue;
+            if (restricted) {
+              const g = group![doc]!;
+              if (g < 0 || allowed![g] !== 1) continue;
+            }
             const fieldLength = lengthArray[doc]!;
             if (fieldLength === 0) continue;
             const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));

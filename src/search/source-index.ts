@@ -64,8 +64,8 @@ export class PassageIndex implements SourceSearch {
   /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
   private readonly initials: TermsByInitial;
   private clausesOf = new Uint8Array(0);
-  /** By short id: 1 for the documents of the candidate articles of the query being answered. */
-  private candidateDocs = new Uint8Array(0);
+  /** By ordinal: 1 for the candidate articles of the query being answered. */
+  private candidateArticles = new Uint8Array(0);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -219,21 +219,21 @@ export class PassageIndex implements SourceSearch {
     const leaders = clauses.filter((c) => termPlan.leaders.includes(c.term));
     const held = this.leadersHeld(this.postings.score(leaders), leaders, termPlan);
     const minLeaders = termPlan.minLeaders;
-    const candidateDocs = this.candidateDocsFor(this.postings.nextId);
+    const allowed = this.candidateArticlesFor(this.docs.slots);
     const candidates: number[] = [];
     for (let i = 0; i < held.count; i++) {
       const ordinal = held.touched[i]!;
       if (bitCount(held.value[ordinal]!) < minLeaders) continue;
       candidates.push(ordinal);
-      this.docs.markDocuments(ordinal, candidateDocs, 1);
+      allowed[ordinal] = 1;
     }
     if (candidates.length === 0) return null;
     let boosterBits = 0;
     clauses.forEach((c, i) => {
       if (termPlan.boosters.includes(c.term)) boosterBits |= 1 << i;
     });
-    const touched = this.postings.score(clauses, null, { docs: candidateDocs, clauses: boosterBits });
-    for (const ordinal of candidates) this.docs.markDocuments(ordinal, candidateDocs, 0);
+    const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: boosterBits });
+    for (const ordinal of candidates) allowed[ordinal] = 0;
     const ranking = this.select(plan, this.gather(plan, touched, clauses, { held, minLeaders, others: null }), keep, wanted);
     // None matches enough of the words: the best partial matches may be anywhere.
     return ranking.qualifying === 0 ? null : ranking;
@@ -275,10 +275,10 @@ export class PassageIndex implements SourceSearch {
     return { ...ranking, total };
   }
 
-  /** The reused marks of candidate documents, for every short id below `nextId` (all 0 between queries). */
-  private candidateDocsFor(nextId: number): Uint8Array {
-    if (this.candidateDocs.length < nextId) this.candidateDocs = new Uint8Array(Math.max(nextId * 2, 1024));
-    return this.candidateDocs;
+  /** The reused marks of candidate articles, for every ordinal below `slots` (all 0 between queries). */
+  private candidateArticlesFor(slots: number): Uint8Array {
+    if (this.candidateArticles.length < slots) this.candidateArticles = new Uint8Array(Math.max(slots * 2, 1024));
+    return this.candidateArticles;
   }
 
   /** The leaders each article holds (bits); candidates hold `minLeaders` of them. */
@@ -379,6 +379,7 @@ export class PassageIndex implements SourceSearch {
     const final = this.finalScores;
     const clausesOf = this.clausesOf;
     const kept: number[] = [];
+    const enough: number[] = [];
     let unfiltered = 0;
     let qualifying = 0;
     for (let i = 0; i < scores.count; i++) {
@@ -395,10 +396,13 @@ export class PassageIndex implements SourceSearch {
       const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
       final[ordinal] = raw * coordination(clauses, clauseCount);
       clausesOf[ordinal] = clauses;
-      if (clauses >= needed) qualifying++;
+      if (clauses >= needed) {
+        qualifying++;
+        enough.push(ordinal);
+      }
       kept.push(ordinal);
     }
-    const chosen = qualifying > 0 ? kept.filter((o) => clausesOf[o]! >= needed) : kept;
+    const chosen = qualifying > 0 ? enough : kept;
     const idOf = (o: number) => this.docs.articleAt(o)!.id;
     const best = topK(chosen, wanted, (a, b) => final[b]! - final[a]! || (idOf(a) < idOf(b) ? -1 : 1));
     const ranked = best.map((ordinal) => {

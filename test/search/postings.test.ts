@@ -96,7 +96,9 @@ describe("Postings on the seeds", () => {
     const some = new Uint8Array(postings.nextId);
     const chosen = [...full.keys()].filter((_, i) => i % 2 === 0);
     for (const doc of chosen) some[doc] = 1;
-    const restricted = postings.score(clauses, null, { docs: some, clauses: 0b10 });
+    // Each document its own group here; the passage index groups them by article.
+    const group = Int32Array.from({ length: postings.nextId }, (_, doc) => doc);
+    const restricted = postings.score(clauses, null, { group, allowed: some, clauses: 0b10 });
     for (let i = 0; i < restricted.count; i++) {
       const doc = restricted.docs[i]!;
       const mask = restricted.mask[doc]!;
