@@ -56,13 +56,13 @@ export class PassageIndex implements SourceSearch {
   /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
   private readonly postings: Postings;
+  /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
+  private readonly initials: TermsByInitial;
   /** Reused from query to query (searches run one at a time). */
   private readonly scores = new ArticleScores();
   private readonly held = new OrdinalMarks();
   private readonly others = new OrdinalMarks();
   private finalScores = new Float64Array(0);
-  /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
-  private readonly initials: TermsByInitial;
   private clausesOf = new Uint8Array(0);
   /** By ordinal: 1 for the candidate articles of the query being answered. */
   private candidateArticles = new Uint8Array(0);
