@@ -61,8 +61,9 @@ export function watchCorpus(
   /** Last known state of every corpus file, for the rescan. */
   let known = new Map<string, FileState>();
   /**
-   * State of every corpus file as last reported (or as found at the start; null once reported removed), to
-   * report each change once.
+   * State of every corpus file as last reported (null once reported removed), to report each change once. Not
+   * seeded by the first scan: a file written just after the watcher starts is found by that scan too, and its
+   * event must still be reported.
    */
   const reported = new Map<string, FileState | null>();
   let scanning: Promise<void> | null = null;
@@ -175,9 +176,7 @@ export function watchCorpus(
     }
   }
 
-  const initialScan = rescan(true).then(() => {
-    for (const [relPath, state] of known) if (!reported.has(relPath)) reported.set(relPath, state);
-  });
+  const initialScan = rescan(true);
   const poll = pollMs > 0 ? setInterval(() => void initialScan.then(() => rescan(false)), pollMs) : null;
   poll?.unref();
 

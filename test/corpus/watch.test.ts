@@ -72,6 +72,14 @@ describe("watchCorpus", () => {
     expect(seen).toEqual(["a.md"]);
   });
 
+  it("reports a file written while the watcher is still making its first scan", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const { seen } = watchInto({ pollMs: 0 });
+    // Written before the first scan's listing comes back: that scan finds it, and its event must still count.
+    writeFileSync(join(dir, "early.txt"), "Breaking news");
+    await expect.poll(() => seen, { timeout: 5000 }).toEqual(["early.txt"]);
+  });
+
   it("does not report a file again when a notice comes but nothing in it changed", async () => {
     const { chmod } = await import("node:fs/promises");
     const { seen } = watchInto({ pollMs: 100 });
