@@ -133,12 +133,6 @@ export class FieldLengths extends Map<number, number[]> {
     return this.lengths[shortId] ?? 0;
   }
 
-  /** Every length by short id (0: no document), once the arrays MiniSearch has set are taken in. */
-  array(): Uint32Array {
-    this.flush();
-    return this.lengths;
-  }
-
   /** Takes in the arrays MiniSearch has set and filled. */
   flush(): void {
     for (const [shortId, lengths] of super.entries()) {
