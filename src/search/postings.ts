@@ -105,11 +105,6 @@ export class Postings {
     return this.ms._nextId;
   }
 
-  /** Indexed documents holding the term (MiniSearch's count, which is what its scores use). */
-  documentFrequency(term: string): number {
-    return this.ms._index.get(term)?.get(this.fieldId)?.size ?? 0;
-  }
-
   /**
    * Scores every document matching any clause, as `MiniSearch.search` with `combineWith: "OR"` would. With
    * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0); with

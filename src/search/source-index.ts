@@ -78,8 +78,8 @@ export class PassageIndex implements SourceSearch {
   ) {
     this.vocabulary = vocabulary;
     this.initials = new TermsByInitial(vocabulary.keys());
+    // The index builder and the snapshot give every term packed already (packed-postings.ts).
     this.postings = Postings.of(miniSearch, FIELD);
-    packTerms(miniSearch, FIELD);
     this.articles = articles;
     for (const article of articles.values()) this.bodyPassages += bodyParagraphs(article).length;
   }

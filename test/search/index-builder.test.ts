@@ -23,7 +23,8 @@ interface Internals {
   _documentCount: number;
 }
 
-async function compare(location: string, queries: string[]): Promise<void> {
+/** The corpus indexed twice: by the builder, and by MiniSearch's own `add`. */
+async function buildBoth(location: string) {
   const { articles } = await loadCorpus(location, { log: memoryLogger("error") });
   const lexicon = glossaryLexicon();
   const builder = new IndexBuilder();
@@ -36,7 +37,11 @@ async function compare(location: string, queries: string[]): Promise<void> {
       added.add({ id, terms: terms.join(" ") });
     }
   }
-  const built = builder.finish<IndexedDoc>(MINISEARCH_OPTIONS, "terms").miniSearch;
+  return { articles, lexicon, added, built: builder.finish<IndexedDoc>(MINISEARCH_OPTIONS, "terms").miniSearch };
+}
+
+async function compare(location: string, queries: string[]): Promise<void> {
+  const { lexicon, added, built } = await buildBoth(location);
   const a = built as unknown as Internals;
   const b = added as unknown as Internals;
   expect(a._documentCount).toBe(b._documentCount);
@@ -72,19 +77,7 @@ describe("IndexBuilder", () => {
 
 describe("MiniSearch over the built index (document maps without a Map entry per document)", () => {
   it("adds, discards, finds and searches as MiniSearch on its own Maps does", async () => {
-    const { articles } = await loadCorpus(SEEDS, { log: memoryLogger("error") });
-    const lexicon = glossaryLexicon();
-    const builder = new IndexBuilder();
-    const plain = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
-    for (const article of articles) {
-      for (const { id, paragraph, text } of indexedTexts(article)) {
-        const terms = analyze(text, lexicon);
-        if (terms.length === 0) continue;
-        builder.add(article, paragraph, terms);
-        plain.add({ id, terms: terms.join(" ") });
-      }
-    }
-    const built = builder.finish<IndexedDoc>(MINISEARCH_OPTIONS, "terms").miniSearch;
+    const { articles, added: plain, built } = await buildBoth(SEEDS);
     const both = [built, plain];
     const someId = articles[1]!.paragraphs.find((p) => p.role === "body")!.id;
     for (const ms of both) {
