@@ -5,10 +5,11 @@
  * the quotations of the page asked for are marked. The same words quoted twice in one article are shown once
  * (repeats.ts).
  */
-import MiniSearch from "minisearch";
+import MiniSearch, { type Options } from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { packTerms } from "../search/packed-postings.js";
 import { Postings } from "../search/postings.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
@@ -17,7 +18,7 @@ import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "./types.js";
 
-interface Entry {
+export interface Entry {
   article: Article;
   extracted: ArticleQuotes;
 }
@@ -25,40 +26,107 @@ interface Entry {
 interface State {
   registry: BuiltRegistry;
   quotations: Quotation[];
-  byId: Map<string, Quotation>;
+  /** Made on first use: a start needs none. */
+  byId: Map<string, Quotation> | null;
   table: QuoteTable;
 }
 
-interface IndexedQuote {
+export interface IndexedQuote {
   id: string;
   text: string;
 }
 
+/** The topic index's options: a snapshot's index (snapshot-codec.ts) is restored with the same. */
+export const QUOTE_INDEX_OPTIONS: Options<IndexedQuote> = {
+  fields: ["text"],
+  idField: "id",
+  tokenize: (text) => tokenize(text).map((t) => t.term),
+  processTerm: (term) => normalizeTerm(term) ?? null,
+};
+
+/**
+ * What a snapshot keeps of a state of the book besides the quotations and their index (rebuilding it was most of
+ * a start's work): the speaker registry, each quotation's canonical speaker, which quotations repeat another.
+ */
+export interface DerivedState {
+  registry: BuiltRegistry;
+  /** By position: the index in `registry.speakers` of the quotation's canonical speaker, -1 for none. */
+  speakerOf: Int32Array;
+  /** By position: 1 when the quotation repeats another of its article (repeats.ts). */
+  repeatFlags: Uint8Array;
+}
+
 export class CorpusQuoteBook implements QuoteBook {
   private readonly entries = new Map<string, Entry>();
-  private readonly index = new MiniSearch<IndexedQuote>({
-    fields: ["text"],
-    idField: "id",
-    tokenize: (text) => tokenize(text).map((t) => t.term),
-    processTerm: (term) => normalizeTerm(term) ?? null,
-  });
-  private readonly postings = Postings.of(this.index, "text");
+  private readonly index: MiniSearch<IndexedQuote>;
+  private readonly postings: Postings;
   private state: State | null = null;
+  /** A snapshot's derived state, used for the book's first state (until an article is added or removed). */
+  private restoredState: DerivedState | null = null;
+  /** Index terms added to or removed from since the postings were last packed. */
+  private readonly unpacked = new Set<string>();
+  /** A query's hits (byRelevance), reused from query to query. */
+  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0) };
 
-  constructor(articles: readonly Article[] = []) {
-    for (const article of articles) this.add(article);
+  /**
+   * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
+   * earlier with a topic index holding exactly those quotations, in their order (a snapshot's), instead.
+   */
+  constructor(articles: readonly Article[] = [], restored: { entries: readonly Entry[]; index: MiniSearch<IndexedQuote>; state: DerivedState | null } | null = null) {
+    this.index = restored?.index ?? new MiniSearch<IndexedQuote>(QUOTE_INDEX_OPTIONS);
+    this.postings = Postings.of(this.index, "text");
+    for (const entry of restored?.entries ?? []) this.entries.set(entry.article.id, entry);
+    this.restoredState = restored?.state ?? null;
+    for (const article of articles) this.addExtracted(article, quoteArticle(article), false);
+    if (articles.length > 0) packTerms(this.index, "text");
   }
 
-  /** A book from quotations extracted earlier (a snapshot): no extraction runs; the registry is rebuilt from them. */
+  /** A book from quotations extracted earlier: no extraction runs; the registry is rebuilt from them. */
   static fromExtracted(entries: Iterable<{ article: Article; extracted: ArticleQuotes }>): CorpusQuoteBook {
     const book = new CorpusQuoteBook();
-    for (const { article, extracted } of entries) book.addExtracted(article, extracted);
+    for (const { article, extracted } of entries) book.addExtracted(article, extracted, false);
+    packTerms(book.index, "text");
     return book;
   }
 
-  /** Every article's own extraction (article-local speaker names), in corpus order: what a snapshot saves. */
-  extracted(): Array<{ doc: string; extracted: ArticleQuotes }> {
-    return [...this.entries.values()].map((e) => ({ doc: e.article.id, extracted: e.extracted }));
+  /**
+   * A book from a snapshot (snapshot-codec.ts): the quotations extracted earlier and their topic index, which
+   * must hold exactly those quotations (nothing is indexed again), and the state derived from them, if saved.
+   */
+  static restored(entries: readonly Entry[], index: MiniSearch<IndexedQuote>, state: DerivedState | null = null): CorpusQuoteBook {
+    return new CorpusQuoteBook([], { entries, index, state });
+  }
+
+  /** The state derived from the quotations (for a snapshot), in the book's order. */
+  derivedState(): DerivedState {
+    const { registry, table } = this.current();
+    const numbers = new Map(registry.speakers.map((s, i) => [s, i]));
+    const speakerOf = new Int32Array(table.quotations.length).fill(-1);
+    let position = 0;
+    for (const { article, extracted } of this.entries.values()) {
+      for (const q of extracted.quotations) {
+        const canonical = q.speaker === null ? null : registry.canonical(article.id, q.speaker);
+        speakerOf[position++] = canonical ? numbers.get(canonical)! : -1;
+      }
+    }
+    return { registry, speakerOf, repeatFlags: table.repeats.flags };
+  }
+
+  /** Every article's own extraction (article-local speaker names), in the book's order: what a snapshot saves. */
+  extracted(): Array<{ doc: string; article: Article; extracted: ArticleQuotes }> {
+    return [...this.entries.values()].map((e) => ({ doc: e.article.id, article: e.article, extracted: e.extracted }));
+  }
+
+  /** The topic index, for a snapshot (snapshot-codec.ts reads its postings). */
+  get topicIndex(): MiniSearch<IndexedQuote> {
+    return this.index;
+  }
+
+  /** A topic index of the book's quotations built afresh, in the book's order (for a snapshot of a changed book). */
+  freshTopicIndex(): MiniSearch<IndexedQuote> {
+    const index = new MiniSearch<IndexedQuote>(QUOTE_INDEX_OPTIONS);
+    for (const { extracted } of this.entries.values()) index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
+    return index;
   }
 
   get quotations(): readonly Quotation[] {
@@ -79,13 +147,17 @@ export class CorpusQuoteBook implements QuoteBook {
     if (!entry) return;
     // Removed from the postings now (not discarded until a vacuum), so that scores are those of a fresh index.
     for (const q of entry.extracted.quotations) this.index.remove({ id: q.id, text: q.text });
+    this.touched(entry.extracted.quotations);
     this.entries.delete(doc);
     this.state = null;
+    this.restoredState = null;
   }
 
   /** One quotation by id, with its canonical speaker. */
   quotation(id: string): Quotation | undefined {
-    return this.current().byId.get(id);
+    const state = this.current();
+    state.byId ??= new Map(state.quotations.map((q) => [q.id, q]));
+    return state.byId.get(id);
   }
 
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number } {
@@ -110,22 +182,24 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /**
    * The quotations matching any of the terms, by MiniSearch's BM25 score read from the postings (postings.ts),
-   * weighted so that sure attributions and whole sentences come first among equally relevant quotations.
+   * weighted so that sure attributions and whole sentences come first among equally relevant quotations. The
+   * arrays are the book's own, reused from query to query (a common word's hits are counted in ten thousands).
    */
   private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passesPhrases: ((position: number) => boolean) | null): RankedHits {
-    const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(table, terms, speaker) : this.scoreWithMiniSearch(table, terms, speaker);
-    const positions = new Int32Array(found.count);
-    const raw = new Float64Array(found.count);
-    const scores = new Float64Array(found.count);
+    const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, speaker === null ? null : (shortId) => table.isBy(shortId, speaker)) : this.scoreWithMiniSearch(table, terms, speaker);
+    // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
+    const { positions, raw, scores } = this.hitArrays(found.count);
+    const { confidenceWeight, partial } = table;
     let count = 0;
     for (let i = 0; i < found.count; i++) {
-      const position = found.positions[i]!;
-      if (passesPhrases && !passesPhrases(position)) continue;
+      const position = table.positionOf(found.shortIds[i]!);
+      if (position < 0 || (passesPhrases && !passesPhrases(position))) continue;
+      const score = found.scores[i]!;
       positions[count] = position;
-      raw[count] = found.scores[i]!;
+      raw[count] = score;
       // (score * (0.6 + 0.4 * confidence)) * (0.9 for a partial quotation): in this order, so that the
       // floating-point result (and so the order of near-ties) is what it always was.
-      scores[count] = round(found.scores[i]! * table.confidenceWeight[position]! * (table.partial[position] === 1 ? 0.9 : 1));
+      scores[count] = round(score * confidenceWeight[position]! * (partial[position] === 1 ? 0.9 : 1));
       count++;
     }
     return {
@@ -137,68 +211,93 @@ export class CorpusQuoteBook implements QuoteBook {
     };
   }
 
-  /** MiniSearch's scores (`combineWith: "OR"`), in the order MiniSearch finds the documents. */
-  private scoreFromPostings(table: QuoteTable, terms: readonly string[], speaker: number | null): { count: number; positions: Int32Array; scores: Float64Array } {
-    const clauses = this.postings.expand(terms.map((term) => ({ term, fuzzy: false })));
-    const touched = this.postings.score(clauses, speaker === null ? null : (shortId) => table.isBy(shortId, speaker));
-    const positions = new Int32Array(touched.count);
-    const scores = new Float64Array(touched.count);
-    let count = 0;
-    for (let i = 0; i < touched.count; i++) {
-      const doc = touched.docs[i]!;
-      const position = table.positionOf(doc);
-      if (position < 0) continue;
-      positions[count] = position;
-      scores[count] = touched.score[doc]!;
-      count++;
+  /** Arrays for `count` hits at least, reused (a search is synchronous, and its answer holds none of them). */
+  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array } {
+    if (this.hits.positions.length < count) {
+      const size = Math.max(count, this.hits.positions.length * 2, 1024);
+      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size) };
     }
-    return { count, positions, scores };
+    return this.hits;
+  }
+
+  /** MiniSearch's scores (`combineWith: "OR"`) by short id, in the order MiniSearch finds the documents. */
+  private scoreFromPostings(terms: readonly string[], accept: ((shortId: number) => boolean) | null): { count: number; shortIds: Int32Array; scores: ArrayLike<number> } {
+    const clauses = this.postings.expand(terms.map((term) => ({ term, fuzzy: false })));
+    const touched = this.postings.score(clauses, accept);
+    const { docs, score } = touched;
+    // By hit rather than by short id: read where the hits are (the arrays are the postings' own, valid until the next query).
+    const scores = this.hitArrays(touched.count).raw;
+    for (let i = 0; i < touched.count; i++) scores[i] = score[docs[i]!]!;
+    return { count: touched.count, shortIds: docs, scores };
   }
 
   /** More terms than the postings score at once (a long pasted text): MiniSearch itself, sorted by score. */
-  private scoreWithMiniSearch(table: QuoteTable, terms: readonly string[], speaker: number | null): { count: number; positions: Int32Array; scores: Float64Array } {
+  private scoreWithMiniSearch(table: QuoteTable, terms: readonly string[], speaker: number | null): { count: number; shortIds: Int32Array; scores: Float64Array } {
     const results = this.index.search(terms.join(" "), {
       combineWith: "OR",
       // The terms are normalized already, as the indexed ones were: not a second time.
       tokenize: (text) => text.split(" "),
       processTerm: (term) => term,
     });
-    const positions = new Int32Array(results.length);
+    const shortIds = new Int32Array(results.length);
     const scores = new Float64Array(results.length);
     let count = 0;
     for (const r of results) {
       const shortId = this.postings.shortId(r.id as string);
       if (shortId === undefined || (speaker !== null && !table.isBy(shortId, speaker))) continue;
-      positions[count] = table.positionOf(shortId);
+      shortIds[count] = shortId;
       scores[count] = r.score;
       count++;
     }
-    return { count, positions, scores };
+    return { count, shortIds, scores };
   }
 
   private add(article: Article): void {
-    this.addExtracted(article, quoteArticle(article));
+    this.addExtracted(article, quoteArticle(article), true);
   }
 
-  private addExtracted(article: Article, extracted: ArticleQuotes): void {
+  /** `live`: one article changed, whose terms are packed again with the next state (the whole index is packed otherwise). */
+  private addExtracted(article: Article, extracted: ArticleQuotes, live: boolean): void {
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
+    if (live) this.touched(extracted.quotations);
     this.state = null;
+    this.restoredState = null;
+  }
+
+  /** Notes the index terms of quotations just added or removed. */
+  private touched(quotations: readonly Quotation[]): void {
+    for (const q of quotations) {
+      for (const t of tokenize(q.text)) {
+        const term = normalizeTerm(t.term);
+        if (term !== null) this.unpacked.add(term);
+      }
+    }
   }
 
   private current(): State {
     if (this.state) return this.state;
-    const inputs = [...this.entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations }));
-    const registry = buildSpeakerRegistry(inputs);
+    // The terms a change touched (MiniSearch unpacks a term to add or remove a quotation) are packed again:
+    // scoring reads packed postings fastest, and they take a tenth of the memory (packed-postings.ts).
+    if (this.unpacked.size > 0) {
+      packTerms(this.index, "text", this.unpacked);
+      this.unpacked.clear();
+    }
+    const restored = this.restoredState;
+    const registry = restored?.registry ?? buildSpeakerRegistry([...this.entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations })));
     const quotations: Quotation[] = [];
     for (const { article, extracted } of this.entries.values()) {
       for (const q of extracted.quotations) {
-        const speaker = q.speaker === null ? null : (registry.canonical(article.id, q.speaker)?.name ?? q.speaker);
+        let speaker = q.speaker;
+        if (speaker !== null) {
+          const canonical = restored ? registry.speakers[restored.speakerOf[quotations.length]!] : registry.canonical(article.id, speaker);
+          speaker = canonical?.name ?? speaker;
+        }
         quotations.push(speaker === q.speaker ? q : { ...q, speaker });
       }
     }
-    const table = new QuoteTable(quotations, (id) => this.postings.shortId(id));
-    this.state = { registry, quotations, byId: new Map(quotations.map((q) => [q.id, q])), table };
+    const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags);
+    this.state = { registry, quotations, byId: null, table };
     return this.state;
   }
 }

@@ -6,7 +6,7 @@
  * new one), so that a query never scans every quotation nor folds every hit's text.
  */
 import { phraseKey } from "./phrase-key.js";
-import { findRepeats, type Repeats } from "./repeats.js";
+import { findRepeats, repeatsOf, type Repeats } from "./repeats.js";
 import type { Quotation } from "./types.js";
 
 /** What `speakerNumber` gives for a speaker who has no quotation. */
@@ -42,6 +42,8 @@ export class QuoteTable {
     readonly quotations: readonly Quotation[],
     /** MiniSearch's short id of a quotation id. */
     shortId: (id: string) => number | undefined,
+    /** Which quotations repeat another of their article, when known (a snapshot's `repeats.flags`). */
+    repeatFlags?: Uint8Array,
   ) {
     const shortIds = quotations.map((q) => shortId(q.id) ?? -1);
     const shortIdLimit = shortIds.reduce((max, id) => Math.max(max, id + 1), 0);
@@ -77,7 +79,7 @@ export class QuoteTable {
     });
     this.articleCount = article + 1;
     this.articleScratch = new Int32Array(this.articleCount).fill(-1);
-    this.repeats = findRepeats(quotations, this.articleOf);
+    this.repeats = repeatFlags ? repeatsOf(quotations, repeatFlags) : findRepeats(quotations, this.articleOf);
   }
 
   /** The speaker's number, NO_SPEAKER when no quotation is attributed to that name. */

@@ -9,7 +9,6 @@
  * article is a group of its own whatever else matched, so only the few hits that do are grouped at query time,
  * and only the page's groups are ranked (a common word's thousands of hits are neither sorted nor folded).
  */
-import { topK } from "../search/top-k.js";
 import { phraseKey } from "./phrase-key.js";
 import type { QuoteTable } from "./quote-table.js";
 import type { Quotation } from "./types.js";
@@ -45,6 +44,16 @@ export function findRepeats(quotations: readonly Quotation[], articleOf: Int32Ar
     }
     start = end;
   }
+  return { flags, keys };
+}
+
+/** The repeats `findRepeats` found earlier (its flags, saved): only the flagged quotations' keys are folded. */
+export function repeatsOf(quotations: readonly Quotation[], flags: Uint8Array): Repeats {
+  if (flags.length !== quotations.length) throw new Error("the repeat flags are not those of these quotations");
+  const keys = new Map<number, string>();
+  flags.forEach((flag, position) => {
+    if (flag === 1) keys.set(position, phraseKey(quotations[position]!.text));
+  });
   return { flags, keys };
 }
 
@@ -88,28 +97,37 @@ export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { off
     if (members) members.push(i);
     else several.set(article, [first, i]);
   }
-  for (let i = 0; i < count; i++) firstHit[table.articleOf[positions[i]!]!] = -1;
+  for (let i = 0; i < count; i++) if (flags[positions[i]!] === 1) firstHit[table.articleOf[positions[i]!]!] = -1;
 
   // In each such article, the hits join groups in rank order, as they would over the whole ranking.
-  const follower = new Uint8Array(count);
+  const follower = several.size > 0 ? new Uint8Array(count) : null;
   const groupOf = new Map<number, ShownGroup>();
   for (const members of several.values()) {
     members.sort((a, b) => hits.compare(a, b));
     for (const group of groupRepeats(members, (i) => keys.get(positions[i]!)!)) {
-      for (const i of group.slice(1)) follower[i] = 1;
+      for (const i of group.slice(1)) follower![i] = 1;
       groupOf.set(group[0]!, { shown: surest(group, hits, table), score: Math.max(...group.map((i) => scores[i]!)) });
     }
   }
 
+  // Every group is counted; only the best `offset + limit` leaders are kept, in rank order (as top-k.ts does).
+  const k = page.offset + page.limit;
+  const best: number[] = [];
   let total = 0;
-  const leaders: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (follower[i] === 0) {
-      total++;
-      leaders.push(i);
+    if (follower !== null && follower[i] === 1) continue;
+    total++;
+    if (k <= 0 || (best.length === k && hits.compare(i, best[k - 1]!) >= 0)) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (hits.compare(i, best[mid]!) < 0) high = mid;
+      else low = mid + 1;
     }
+    best.splice(low, 0, i);
+    if (best.length > k) best.pop();
   }
-  const best = topK(leaders, page.offset + page.limit, (a, b) => hits.compare(a, b));
   const groups = best.slice(page.offset).map((i) => groupOf.get(i) ?? { shown: i, score: scores[i]! });
   return { groups, total };
 }

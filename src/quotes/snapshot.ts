@@ -1,30 +1,38 @@
 /**
- * The quotations' snapshot on disk (quotes.json, next to the passage index's): every article's own extraction
- * (quotations with article-local speaker names, and the people it names), so that a start does not re-run
- * extraction. The speaker registry and the topic index are rebuilt from it, which is quick.
+ * The quotations' snapshot on disk (quotes.bin, next to the passage index's): every article's own extraction
+ * (quotations with article-local speaker names, and the people it names), the quotations' topic index and the
+ * state derived from them (speaker registry, canonical speakers, repeats), so that a start neither extracts nor
+ * indexes the quotations again, nor rebuilds the registry (see snapshot-codec.ts).
  *
- * Reused only when its fingerprint matches (snapshot format, extraction version, text analysis, corpus) and
- * every saved quotation still reads exactly `article.text.slice(start, end)`; otherwise (missing, stale or
- * corrupt) the quotations are extracted again, with a log line saying why, and the snapshot is saved atomically.
+ * File layout: two lines of JSON, then bytes:
+ *   1. header: { format, fingerprint, articles, quotations, crc32 of everything after this line }
+ *   2. the layout of the quotations and their index (snapshot-codec.ts), then its binary sections
+ *
+ * Reused only when its fingerprint matches (snapshot format, extraction version, code, text analysis, corpus), its
+ * checksum is right and every saved quotation still reads the text extracted in its article as loaded now (a
+ * hash of the text is saved beside the offsets); otherwise (missing, stale or corrupt) the quotations are
+ * extracted again, with a log line saying why, and the snapshot is saved atomically.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { z } from "zod";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { crc32 } from "node:zlib";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article } from "../corpus/types.js";
 import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
-import { writeFileAtomic } from "../state-file.js";
-import type { ArticleQuotes } from "./article-quotes.js";
-import { CorpusQuoteBook } from "./book.js";
+import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
+import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
 
 /** Bump when the file layout changes. */
-export const QUOTES_SNAPSHOT_FORMAT = 1;
+export const QUOTES_SNAPSHOT_FORMAT = 2;
 /** Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns. */
 export const QUOTE_EXTRACTION_VERSION = 1;
-export const QUOTES_SNAPSHOT_FILE = "quotes.json";
+export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
+/** Earlier formats' files, removed when a snapshot is saved. */
+const OLD_SNAPSHOT_FILES = ["quotes.json"];
 
 export interface OpenQuoteBookOptions {
   /** Folder for the snapshot; null keeps nothing on disk. */
@@ -76,73 +84,73 @@ export function quotesFingerprint(corpusFingerprint: string): string {
     .digest("hex");
 }
 
-export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook): Promise<void> {
-  const articles = book.extracted().map(({ doc, extracted }) => ({ doc, quotations: extracted.quotations, named: extracted.named }));
-  await writeFileAtomic(path, JSON.stringify({ format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles }));
+interface Header {
+  format: number;
+  fingerprint: string;
+  articles: number;
+  quotations: number;
+  crc32: number;
 }
 
-const quotationSchema = z.object({
-  id: z.string(),
-  doc: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  text: z.string(),
-  speaker: z.string().nullable(),
-  kind: z.enum(["direct", "partial", "transcript"]),
-  cue: z.string().nullable(),
-  mention: z.string().nullable(),
-  confidence: z.number(),
-  paragraph: z.number().int(),
-  evidence: z.string(),
-});
+const NEWLINE = 0x0a;
 
-const namedSchema = z.object({
-  name: z.string(),
-  kind: z.enum(["person", "organisation"]),
-  gender: z.enum(["male", "female"]).nullable(),
-  forms: z.array(z.string()),
-  titled: z.array(z.string()),
-  sure: z.boolean(),
-});
+/** Saves the book (atomically) at `path`, and removes an earlier format's file beside it. */
+export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook): Promise<void> {
+  // Encoded now, before the book can change.
+  const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
+  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
+  let checksum = crc32(text);
+  for (const section of sections) checksum = crc32(section, checksum);
+  const header: Header = { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations, crc32: checksum };
+  await writeBytesAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  const dir = dirname(path);
+  await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dir, name), { force: true })));
+}
 
-const snapshotSchema = z.object({
-  format: z.literal(QUOTES_SNAPSHOT_FORMAT),
-  fingerprint: z.string(),
-  articles: z.array(z.object({ doc: z.string(), quotations: z.array(quotationSchema), named: z.array(namedSchema) })),
-});
+/** As src/state-file.ts's `writeFileAtomic` (a temporary file, flushed, renamed over the old one), for bytes. */
+async function writeBytesAtomic(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    const handle = await open(temp, "w");
+    try {
+      for (const part of parts) await handle.writeFile(part);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
 
 /** The book from the snapshot, or null (with a log line saying why) when it cannot be used. */
 function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): CorpusQuoteBook | null {
-  let text: string;
+  let file: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    file = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") log.info("no quotations snapshot yet; extracting the quotations", { path });
     else log.warn("cannot read the quotations snapshot; extracting the quotations again", { path, err: error });
     return null;
   }
   try {
-    const header = /^\{"format":(\d+),"fingerprint":"([0-9a-f]*)"/.exec(text);
-    // Checked before parsing the whole file: a stale snapshot is not an error.
-    if (header && (Number(header[1]) !== QUOTES_SNAPSHOT_FORMAT || header[2] !== fingerprint)) {
+    const firstBreak = file.indexOf(NEWLINE);
+    const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
+    if (secondBreak < 0) throw new Error("the file is cut short");
+    const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<Header> | null;
+    // Checked before the rest: a stale snapshot is not an error.
+    if (header?.format !== QUOTES_SNAPSHOT_FORMAT || header.fingerprint !== fingerprint) {
       log.warn("the quotations snapshot is stale (the corpus or the extraction changed); extracting the quotations again", { path });
       return null;
     }
-    const parsed = snapshotSchema.parse(JSON.parse(text));
-    if (parsed.fingerprint !== fingerprint) throw new Error("its fingerprint does not match its header");
-    const saved = new Map(parsed.articles.map((a) => [a.doc, a]));
-    if (saved.size !== articles.length) throw new Error(`it holds ${saved.size} articles, the corpus ${articles.length}`);
-    const entries: Array<{ article: Article; extracted: ArticleQuotes }> = [];
-    for (const article of articles) {
-      const entry = saved.get(article.id);
-      if (!entry) throw new Error(`it lacks article ${article.id}`);
-      // Never show a quotation whose offsets do not read exactly its text in the article as loaded now.
-      for (const q of entry.quotations) {
-        if (q.doc !== article.id || article.text.slice(q.start, q.end) !== q.text) throw new Error(`quotation ${q.id} does not match its article`);
-      }
-      entries.push({ article, extracted: { quotations: entry.quotations, named: entry.named } });
-    }
-    return CorpusQuoteBook.fromExtracted(entries);
+    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+    const layout = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as QuoteLayout;
+    const { entries, index, state } = decodeQuotes(layout, file.subarray(secondBreak + 1), articles, QUOTE_INDEX_OPTIONS);
+    if (entries.length !== header.articles || layout.quotations !== header.quotations) throw new Error("its header does not describe its content");
+    return CorpusQuoteBook.restored(entries, index, state);
   } catch (error) {
     log.warn("the quotations snapshot is corrupt; extracting the quotations again", {
       path,

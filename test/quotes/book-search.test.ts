@@ -11,208 +11,15 @@
  * and not "AIDS"). The reference searches the once-normalized words, and a test below pins the difference.
  */
 import { existsSync } from "node:fs";
-import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Marks } from "../../src/core/reply.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
-import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
-import type { QuoteHit, QuoteQuery, Quotation } from "../../src/quotes/types.js";
-import { foldText, normalizeTerm, tokenize } from "../../src/search/analysis.js";
+import { buildQuoteBook } from "../../src/quotes/book.js";
+import { PackedDocMap } from "../../src/search/packed-postings.js";
 import { article } from "./helpers.js";
+import { expectSameAnswers, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
 
 const BBC = "../shared/corpora/bbc";
-
-type Page = { offset: number; limit: number };
-const PAGES: Page[] = [
-  { offset: 0, limit: 10 },
-  { offset: 10, limit: 10 },
-  { offset: 3, limit: 4 },
-];
-
-/** The reference: the old search, over its own MiniSearch index of the book's quotations. */
-class ReferenceSearch {
-  private readonly index = new MiniSearch<{ id: string; text: string }>({
-    fields: ["text"],
-    idField: "id",
-    tokenize: (text) => tokenize(text).map((t) => t.term),
-    processTerm: (term) => normalizeTerm(term) ?? null,
-  });
-  private readonly byId: Map<string, Quotation>;
-
-  constructor(private readonly quotations: readonly Quotation[]) {
-    this.index.addAll(quotations.map((q) => ({ id: q.id, text: q.text })));
-    this.byId = new Map(quotations.map((q) => [q.id, q]));
-  }
-
-  search(query: QuoteQuery, page: Page): { hits: QuoteHit[]; total: number } {
-    const { quotations, byId } = this;
-    const allowed = query.speaker === null ? null : new Set(quotations.filter((q) => q.speaker === query.speaker).map((q) => q.id));
-    const phraseKeys = query.phrases.map(foldPhrase).filter(Boolean);
-    const terms = [...query.words, ...query.phrases.flatMap((p) => p.split(/\s+/))]
-      .flatMap((w) => tokenize(w).map((t) => normalizeTerm(t.term)))
-      .filter((t): t is string => t !== null);
-    const termSet = new Set(terms);
-    const passesPhrases = (q: Quotation) => phraseKeys.every((p) => foldPhrase(q.text).includes(p));
-
-    let ranked: QuoteHit[];
-    if (termSet.size === 0) {
-      const pool = quotations.filter((q) => (allowed === null || allowed.has(q.id)) && passesPhrases(q));
-      ranked = pool
-        .map((q, order) => ({ q, order }))
-        .sort((a, b) => kindRank(a.q) - kindRank(b.q) || b.q.confidence - a.q.confidence || a.order - b.order)
-        .map(({ q }) => ({ quotation: q, score: round(q.confidence), marks: [] }));
-    } else {
-      // The words are searched as normalized once (the old code let MiniSearch normalize them again).
-      const results = this.index.search([...termSet].join(" "), {
-        combineWith: "OR",
-        tokenize: (text) => text.split(" "),
-        processTerm: (term) => term,
-        filter: allowed ? (r) => allowed.has(r.id as string) : undefined,
-      });
-      ranked = [];
-      for (const r of results) {
-        const q = byId.get(r.id as string);
-        if (!q || !passesPhrases(q)) continue;
-        const score = r.score * (0.6 + 0.4 * q.confidence) * (q.kind === "partial" ? 0.9 : 1);
-        ranked.push({ quotation: q, score: round(score), marks: marksOf(q.text, termSet) });
-      }
-      ranked.sort((a, b) => b.score - a.score);
-    }
-    const collapsed = collapseRepeats(ranked);
-    return { hits: collapsed.slice(page.offset, page.offset + page.limit), total: collapsed.length };
-  }
-}
-
-function kindRank(q: Quotation): number {
-  return q.kind === "partial" ? 1 : 0;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-function foldPhrase(text: string): string {
-  return foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-function marksOf(text: string, terms: ReadonlySet<string>): Marks {
-  const marks: Array<readonly [number, number]> = [];
-  for (const t of tokenize(text)) {
-    const term = normalizeTerm(t.term);
-    if (term !== null && terms.has(term)) marks.push([t.start, t.end]);
-  }
-  return marks;
-}
-
-function collapseRepeats(hits: readonly QuoteHit[]): QuoteHit[] {
-  const groups: Array<{ members: QuoteHit[]; keys: string[] }> = [];
-  const byDoc = new Map<string, Array<(typeof groups)[number]>>();
-  for (const hit of hits) {
-    const key = foldPhrase(hit.quotation.text);
-    const docGroups = byDoc.get(hit.quotation.doc) ?? [];
-    const group = docGroups.find((g) => g.keys.some((k) => k.includes(key) || key.includes(k)));
-    if (group) {
-      group.members.push(hit);
-      group.keys.push(key);
-    } else {
-      const created = { members: [hit], keys: [key] };
-      groups.push(created);
-      docGroups.push(created);
-      byDoc.set(hit.quotation.doc, docGroups);
-    }
-  }
-  return groups.map((g) => {
-    const best = [...g.members].sort(
-      (a, b) => b.quotation.confidence - a.quotation.confidence || b.quotation.text.length - a.quotation.text.length,
-    )[0]!;
-    const score = Math.max(...g.members.map((m) => m.score));
-    return { ...best, score };
-  });
-}
-
-/**
- * Queries drawn from the book's own quotations, the same for any corpus: the most and least quoted speakers, the
- * most frequent words (thousands of hits at scale), rare words, phrases cut from quotations (also with other case
- * and punctuation), and combinations, plus words that normalize specially and words that match nothing.
- */
-function queriesFrom(quotations: readonly Quotation[]): QuoteQuery[] {
-  const speakerCounts = new Map<string, number>();
-  for (const q of quotations) if (q.speaker) speakerCounts.set(q.speaker, (speakerCounts.get(q.speaker) ?? 0) + 1);
-  const bySize = [...speakerCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
-  const speakers = pickSpread(bySize, 8);
-
-  const wordCounts = new Map<string, number>();
-  for (const q of quotations) {
-    for (const t of new Set(tokenize(q.text).map((x) => x.term.toLowerCase()))) {
-      if (normalizeTerm(t) !== null && /^\p{L}+$/u.test(t)) wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
-    }
-  }
-  const words = [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-  const common = words.slice(0, 6);
-  const rare = pickSpread(words.slice(Math.floor(words.length / 2)), 6);
-  const phrases = pickSpread(quotations.filter((q) => tokenize(q.text).length >= 6), 6).map((q) => {
-    const tokens = tokenize(q.text);
-    return q.text.slice(tokens[1]!.start, tokens[3]!.end);
-  });
-
-  const queries: QuoteQuery[] = [];
-  const add = (speaker: string | null, words: string[], phrases: string[] = []) => queries.push({ speaker, words, phrases });
-  for (const w of common) add(null, [w]);
-  add(null, common.slice(0, 2));
-  add(null, common.slice(2, 5));
-  for (const w of rare) add(null, [w]);
-  add(null, [rare[0]!, common[0]!]);
-  for (const p of phrases) add(null, [], [p]);
-  add(null, [], [phrases[0]!.toUpperCase().replace(/ /g, ", ")]);
-  add(null, [common[1]!], [phrases[1]!]);
-  for (const [i, s] of speakers.entries()) {
-    add(s, []);
-    add(s, [common[i % common.length]!]);
-    add(s, [rare[i % rare.length]!, common[(i + 1) % common.length]!]);
-  }
-  add(speakers[0]!, [], [phrases[2]!]);
-  add(speakers[0]!, ["the"], ["of the"]);
-  // No topic word at all: everyone's quotations, surest first (commands/quote.ts asks for a speaker then).
-  add(null, [], ["of the"]);
-  add(null, []);
-  add(null, ["US"]);
-  add(null, ["AIDS", "U.S."]);
-  add(null, ["children", "Kiev", "Russia's"]);
-  add(null, ["zzqxv"]);
-  add("Nobody Anyone", [common[0]!]);
-  add("Nobody Anyone", []);
-  // A long pasted sentence: many words, most of them common.
-  add(null, quotations.find((q) => tokenize(q.text).length > 25)?.text.split(/\s+/) ?? []);
-  // More distinct words than the postings score at once (32).
-  const longest = [...quotations].sort((a, b) => b.text.length - a.text.length || (a.id < b.id ? -1 : 1)).slice(0, 4);
-  const many = [...new Set(longest.flatMap((q) => tokenize(q.text).map((t) => t.term)))];
-  add(null, many);
-  add(speakers[0]!, many);
-  return queries;
-}
-
-/** `count` items spread evenly over the list, first and last included. */
-function pickSpread<T>(items: readonly T[], count: number): T[] {
-  if (items.length <= count) return [...items];
-  return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
-}
-
-function expectSameAnswers(book: CorpusQuoteBook, queries: readonly QuoteQuery[]): number {
-  const reference = new ReferenceSearch(book.quotations);
-  let withHits = 0;
-  for (const query of queries) {
-    for (const page of PAGES) {
-      const expected = reference.search(query, page);
-      const actual = book.search(query, page);
-      expect(actual, JSON.stringify({ query, page })).toEqual(expected);
-      if (expected.hits.length > 0) withHits++;
-    }
-  }
-  return withHits;
-}
 
 describe("quotation search gives the reference answers", () => {
   let seeds: Article[];
@@ -228,6 +35,19 @@ describe("quotation search gives the reference answers", () => {
     expect(withHits).toBeGreaterThan(queries.length);
   });
 
+  it("whatever was asked before: a query's arrays are reused by the next, larger or smaller", () => {
+    const book = buildQuoteBook({ articles: seeds });
+    const queries = queriesFrom(book.quotations);
+    const reference = new ReferenceSearch(book.quotations);
+    const page = { offset: 0, limit: 10 };
+    // Each query between the one with the most hits and one with few, in both orders.
+    const sized = queries.map((query) => ({ query, total: reference.search(query, page).total })).sort((a, b) => b.total - a.total);
+    const [largest, smallest] = [sized[0]!.query, sized.at(-1)!.query];
+    for (const query of [...queries, ...[...queries].reverse()]) {
+      for (const q of [largest, query, smallest, query]) expect(book.search(q, page), JSON.stringify(q)).toEqual(reference.search(q, page));
+    }
+  });
+
   it("after an article is removed and another replaced", () => {
     const book = buildQuoteBook({ articles: seeds });
     const queries = queriesFrom(book.quotations);
@@ -237,6 +57,19 @@ describe("quotation search gives the reference answers", () => {
     book.upsert({ ...changed, text: changed.text.replace(/Minsk/g, "Munsk") });
     expect(book.quotations.some((q) => q.doc === seeds[0]!.id)).toBe(false);
     expectSameAnswers(book, queries);
+  });
+
+  it("keeps every term's postings packed (scoring reads them fastest), also after live changes", () => {
+    const book = buildQuoteBook({ articles: seeds });
+    const internals = book.topicIndex as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> };
+    const unpacked = () => [...internals._index].filter(([, data]) => !(data.get(0) instanceof PackedDocMap && (data.get(0) as PackedDocMap).bytes)).map(([term]) => term);
+    expect(unpacked()).toEqual([]);
+    book.remove(seeds[0]!.id);
+    book.upsert({ ...seeds[1]!, text: seeds[1]!.text.replace(/Minsk/g, "Munsk") });
+    expect(unpacked().length).toBeGreaterThan(0);
+    const reference = new ReferenceSearch(book.quotations);
+    expect(unpacked()).toEqual([]);
+    for (const query of queriesFrom(book.quotations)) expect(book.search(query, PAGES[0]!)).toEqual(reference.search(query, PAGES[0]!));
   });
 
   it("searches a word as the index holds it: “US” and “AIDS” find those words", () => {

@@ -1,16 +1,37 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { quoteCommand } from "../../commands/quote.js";
 import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
-import { buildQuoteBook } from "../../src/quotes/book.js";
-import { openQuoteBook, QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
+import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
+import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
+import type { QuoteLayout } from "../../src/quotes/snapshot-codec.js";
 import type { QuoteBook } from "../../src/quotes/types.js";
 import { quoteNewsroom } from "./newsroom.js";
+import { expectSameAnswers, PAGES, queriesFrom } from "./reference-search.js";
+
+/** A snapshot file's header, its layout and where its binary part starts (see src/quotes/snapshot.ts). */
+function parts(bytes: Buffer): { header: { crc32: number }; layout: QuoteLayout; binaryStart: number } {
+  const first = bytes.indexOf(0x0a);
+  const second = bytes.indexOf(0x0a, first + 1);
+  return {
+    header: JSON.parse(bytes.toString("utf8", 0, first)) as { crc32: number },
+    layout: JSON.parse(bytes.toString("utf8", first + 1, second)) as QuoteLayout,
+    binaryStart: second + 1,
+  };
+}
+
+/** The file with its header's checksum made right again (as if the file had been saved so). */
+function withChecksum(bytes: Buffer, header: { crc32: number }): Buffer {
+  const first = bytes.indexOf(0x0a);
+  const fixed = { ...header, crc32: crc32(bytes.subarray(first + 1)) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(fixed)}\n`), bytes.subarray(first + 1)]);
+}
 
 const quoteQueries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf8")) as { queries: Array<{ ask: string }> }).queries
   .map((q) => q.ask)
@@ -54,29 +75,64 @@ describe("quotations snapshot", () => {
     expect(await answers(corpus.articles, second.book)).toEqual(await answers(corpus.articles, fresh));
   });
 
-  it("extracts again, with a warning, when the snapshot is corrupt, and saves a good one", async () => {
+  it("extracts again, with a warning, when the snapshot is cut short, and saves a good one", async () => {
     await open().saved;
     const path = join(dir, QUOTES_SNAPSHOT_FILE);
-    writeFileSync(path, readFileSync(path, "utf8").slice(0, 500));
-    const log = memoryLogger();
-    const reopened = open(corpus.fingerprint, log);
-    expect(reopened.fromSnapshot).toBe(false);
-    expect(log.lines.some((l) => l.level === "warn" && String(l.msg).includes("corrupt"))).toBe(true);
-    expect(reopened.book.quotations).toEqual(buildQuoteBook(corpus).quotations);
-    await reopened.saved;
+    const bytes = readFileSync(path);
+    for (const length of [0, 100, Math.floor(bytes.length / 2), bytes.length - 1]) {
+      writeFileSync(path, bytes.subarray(0, length));
+      const log = memoryLogger();
+      const reopened = open(corpus.fingerprint, log);
+      expect(reopened.fromSnapshot).toBe(false);
+      expect(log.lines.some((l) => l.level === "warn" && String(l.msg).includes("corrupt"))).toBe(true);
+      expect(reopened.book.quotations).toEqual(buildQuoteBook(corpus).quotations);
+      await reopened.saved;
+    }
     expect(open().fromSnapshot).toBe(true);
   });
 
-  it("refuses a snapshot whose quotation no longer reads its article's text", async () => {
+  it("extracts again when a byte of the snapshot is damaged (its checksum)", async () => {
     await open().saved;
     const path = join(dir, QUOTES_SNAPSHOT_FILE);
-    const saved = JSON.parse(readFileSync(path, "utf8")) as { articles: Array<{ quotations: Array<{ start: number }> }> };
-    const shifted = saved.articles.find((a) => a.quotations.length > 0)!;
-    shifted.quotations[0]!.start += 1;
-    writeFileSync(path, JSON.stringify(saved));
+    const bytes = readFileSync(path);
+    const { binaryStart } = parts(bytes);
+    for (const at of [binaryStart - 10, binaryStart + 5, bytes.length - 3]) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = damaged[at]! ^ 0x21;
+      writeFileSync(path, damaged);
+      const log = memoryLogger();
+      expect(open(corpus.fingerprint, log).fromSnapshot).toBe(false);
+      expect(log.lines.some((l) => l.level === "warn" && String(l.msg).includes("corrupt"))).toBe(true);
+    }
+  });
+
+  it("refuses a snapshot whose quotation no longer reads its article's text, even with a right checksum", async () => {
+    await open().saved;
+    const path = join(dir, QUOTES_SNAPSHOT_FILE);
+    const bytes = Buffer.from(readFileSync(path));
+    const { header, layout, binaryStart } = parts(bytes);
+    // The first quotation's start (the second Int32 of the quotation section), one character later.
+    const at = binaryStart + layout.sections[0]! + 4;
+    bytes.writeInt32LE(bytes.readInt32LE(at) + 1, at);
+    writeFileSync(path, withChecksum(bytes, header));
     const log = memoryLogger();
     expect(open(corpus.fingerprint, log).fromSnapshot).toBe(false);
-    expect(log.lines.some((l) => l.level === "warn")).toBe(true);
+    expect(log.lines.some((l) => l.level === "warn" && JSON.stringify(l).includes("does not read its article"))).toBe(true);
+  });
+
+  it("refuses a snapshot when an article's text changed under the same fingerprint", async () => {
+    await open().saved;
+    const quoted = buildQuoteBook(corpus).quotations[0]!;
+    const changed = corpus.articles.map((a) =>
+      a.id === quoted.doc ? { ...a, text: a.text.slice(0, quoted.start) + "X" + a.text.slice(quoted.start + 1) } : a,
+    );
+    const log = memoryLogger();
+    const reopened = openQuoteBook(changed, { dataDir: dir, fingerprint: corpus.fingerprint, log });
+    expect(reopened.fromSnapshot).toBe(false);
+    expect(log.lines.some((l) => l.level === "warn" && String(l.msg).includes("corrupt"))).toBe(true);
+    for (const q of reopened.book.quotations) {
+      expect(changed.find((a) => a.id === q.doc)!.text.slice(q.start, q.end)).toBe(q.text);
+    }
   });
 
   it("extracts again when the corpus fingerprint changed", async () => {
@@ -97,6 +153,62 @@ describe("quotations snapshot", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("reads back the same book: quotations, speakers, canonical names, and the same search answers as a fresh one", async () => {
+    await open().saved;
+    const loaded = open();
+    expect(loaded.fromSnapshot).toBe(true);
+    const fresh = buildQuoteBook(corpus);
+    expect(loaded.book.quotations).toEqual(fresh.quotations);
+    expect(loaded.book.speakers.speakers).toEqual(fresh.speakers.speakers);
+    for (const { doc, extracted } of fresh.extracted()) {
+      for (const named of extracted.named) {
+        expect(loaded.book.speakers.canonical(doc, named.name)).toEqual(fresh.speakers.canonical(doc, named.name));
+      }
+    }
+    expect(loaded.book.extracted()).toEqual(fresh.extracted());
+    const queries = queriesFrom(fresh.quotations);
+    for (const query of queries) {
+      for (const page of PAGES) expect(loaded.book.search(query, page), JSON.stringify(query)).toEqual(fresh.search(query, page));
+    }
+    expect(expectSameAnswers(loaded.book, queries)).toBeGreaterThan(queries.length);
+  });
+
+  it("saves a book changed since it was built as a fresh book of its articles would be saved", async () => {
+    const book = buildQuoteBook(corpus);
+    const removed = corpus.articles.find((a) => book.quotations.some((q) => q.doc === a.id))!;
+    book.remove(removed.id);
+    const rest = corpus.articles.filter((a) => a !== removed);
+    await saveQuoteSnapshot(join(dir, QUOTES_SNAPSHOT_FILE), quotesFingerprint("changed"), book);
+    const loaded = openQuoteBook(rest, { dataDir: dir, fingerprint: "changed", log: memoryLogger() });
+    expect(loaded.fromSnapshot).toBe(true);
+    const fresh = buildQuoteBook({ articles: rest });
+    expect(loaded.book.quotations).toEqual(fresh.quotations);
+    for (const query of queriesFrom(fresh.quotations)) {
+      for (const page of PAGES) expect(loaded.book.search(query, page), JSON.stringify(query)).toEqual(fresh.search(query, page));
+    }
+  });
+
+  it("keeps quotation ids other than the usual ones (which it does not save)", async () => {
+    const fresh = buildQuoteBook(corpus);
+    const renamed = fresh.extracted().map(({ article, extracted }) => ({
+      article,
+      extracted: { named: extracted.named, quotations: extracted.quotations.map((q, i) => (i % 2 === 0 ? q : { ...q, id: `${q.id}-other` })) },
+    }));
+    expect(renamed.some((e) => e.extracted.quotations.some((q) => q.id.endsWith("-other")))).toBe(true);
+    const book = CorpusQuoteBook.fromExtracted(renamed);
+    await saveQuoteSnapshot(join(dir, QUOTES_SNAPSHOT_FILE), quotesFingerprint("renamed"), book);
+    const loaded = openQuoteBook(corpus.articles, { dataDir: dir, fingerprint: "renamed", log: memoryLogger() });
+    expect(loaded.fromSnapshot).toBe(true);
+    expect(loaded.book.quotations).toEqual(book.quotations);
+    expect(loaded.book.extracted()).toEqual(book.extracted());
+  });
+
+  it("removes the earlier format's file when it saves", async () => {
+    writeFileSync(join(dir, "quotes.json"), "{}");
+    await open().saved;
+    expect(readdirSync(dir)).toEqual([QUOTES_SNAPSHOT_FILE]);
+  });
+
   it("a book from the snapshot follows live changes like a fresh one", async () => {
     await open().saved;
     const loaded = open().book;
@@ -109,5 +221,33 @@ describe("quotations snapshot", () => {
     loaded.upsert(removed);
     fresh.upsert(removed);
     expect(loaded.quotations).toEqual(fresh.quotations);
+    expect(loaded.speakers.speakers).toEqual(fresh.speakers.speakers);
+    for (const query of queriesFrom(fresh.quotations)) {
+      for (const page of PAGES) expect(loaded.search(query, page), JSON.stringify(query)).toEqual(fresh.search(query, page));
+    }
+  });
+});
+
+const BBC = "../shared/corpora/bbc";
+
+describe.skipIf(!existsSync(BBC))("quotations snapshot of the BBC corpus (research copy)", () => {
+  it("reads back the same quotations, speakers and search answers as the book it saved", async () => {
+    const corpus = await loadCorpus(BBC);
+    const dir = mkdtempSync(join(tmpdir(), "dateline-quotes-bbc-"));
+    try {
+      const opened = openQuoteBook(corpus.articles, { dataDir: dir, fingerprint: corpus.fingerprint, log: memoryLogger() });
+      expect(opened.fromSnapshot).toBe(false);
+      await opened.saved;
+      const fresh = opened.book;
+      const loaded = openQuoteBook(corpus.articles, { dataDir: dir, fingerprint: corpus.fingerprint, log: memoryLogger() });
+      expect(loaded.fromSnapshot).toBe(true);
+      expect(loaded.book.quotations).toEqual(fresh.quotations);
+      expect(loaded.book.speakers.speakers).toEqual(fresh.speakers.speakers);
+      for (const query of queriesFrom(fresh.quotations)) {
+        for (const page of PAGES) expect(loaded.book.search(query, page), JSON.stringify(query)).toEqual(fresh.search(query, page));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,517 @@
+/**
+ * The quote book in bytes, for its snapshot (snapshot.ts). Parsing a JSON file of every quotation with its text,
+ * checking it record by record, then indexing every quotation again took most of a restart's first /quote; here:
+ *  - a quotation's text is not saved: it is `article.text.slice(start, end)` of the article as loaded now, and a
+ *    32-bit hash of the text saved beside the offsets catches a span that no longer reads the words extracted;
+ *  - strings (speakers, cues, mentions, evidence, names) are saved once, in a table, and referred to by number; a
+ *    quotation id is saved only when it is not the usual `${doc}#q${index in the article}`;
+ *  - the topic index is saved as MiniSearch's packed postings (src/search/packed-postings.ts), loaded as they are
+ *    and unpacked only for a term a live change touches, so that no quotation is indexed again;
+ *  - so is the state derived from the quotations (book.ts `DerivedState`: the speakers, each quotation's and each
+ *    named person's canonical speaker, which quotations repeat another): what a fresh book would rebuild from the
+ *    same quotations (the snapshot's fingerprint holds the code's hash), used until the first live change;
+ *  - the people each article names (over a million at a million passages) are checked when loaded but made into
+ *    objects only when asked for (a registry rebuilt after a live change, or the book saved again).
+ *
+ * Layout: a JSON description (`QuoteLayout`), then binary sections, little-endian, in the order of `SECTIONS`.
+ * Short ids are positions: the quotation at position i (articles in order, an article's quotations in order) is
+ * MiniSearch's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
+ */
+import MiniSearch, { type Options } from "minisearch";
+import type { Article } from "../corpus/types.js";
+import { FieldLengths } from "../search/document-maps.js";
+import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
+import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
+import type { DerivedState } from "./book.js";
+import { createIndexedRegistry } from "./speaker-lookup.js";
+import type { Quotation, QuotationKind, Speaker } from "./types.js";
+
+export interface QuoteLayout {
+  /** Article ids, in the book's order. */
+  articles: string[];
+  quotations: number;
+  named: number;
+  strings: string[];
+  terms: string[];
+  averageFieldLength: number;
+  /** The registry's speakers, in order: name, aliases, kind, gender, number of quotations. */
+  speakers: Array<[string, string[], Speaker["kind"], Speaker["gender"], number]>;
+  /** Byte length of each binary section, in the order of `SECTIONS`. */
+  sections: number[];
+}
+
+/** The binary sections, in order. */
+const SECTIONS = [
+  "quotationsPerArticle", // Uint32 by article
+  "quotationFields", // Int32, QUOTATION_FIELDS by quotation
+  "confidence", // Float64 by quotation
+  "namedPerArticle", // Uint32 by article
+  "namedFields", // Int32, NAMED_FIELDS by named
+  "forms", // Int32: string numbers of every named's forms, then titled forms
+  "fieldLength", // Uint32 by quotation (short id)
+  "termCounts", // Uint32 by term: documents holding it
+  "termBytes", // Uint32 by term: bytes of its packed postings
+  "postings", // bytes
+  "namedSpeaker", // Int32 by named: its canonical speaker (index in `speakers`), -1 for none
+  "speakerOf", // Int32 by quotation: its canonical speaker, -1 for none
+  "repeatFlags", // Uint8 by quotation
+] as const;
+
+/**
+ * By quotation: id (-1 for the usual `${doc}#q${index in the article}`, else a string number), start, end, hash of
+ * the text, speaker, cue, mention (string numbers, -1 for null), kind, paragraph, evidence.
+ */
+const QUOTATION_FIELDS = 10;
+/** By named: name, kind, gender (-1 null, 0 male, 1 female), sure, number of forms, number of titled forms. */
+const NAMED_FIELDS = 6;
+const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
+const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation"];
+const GENDERS: ReadonlyArray<"male" | "female"> = ["male", "female"];
+
+/** MiniSearch 7's internals that the codec reads and restores (the quote index has one field, "text", id 0). */
+interface Internals {
+  _documentCount: number;
+  _nextId: number;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _index: {
+    set(term: string, data: Map<number, Map<number, number>>): void;
+    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
+  };
+}
+
+/** 32-bit FNV-1a of a stretch of text (UTF-16 code units): cheap, and a shifted or changed span changes it. */
+export function textHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+export interface SavedEntry {
+  article: Article;
+  extracted: ArticleQuotes;
+}
+
+/**
+ * The layout and sections of a book's entries and its MiniSearch index. The index must number the quotations by
+ * position (a book built from its articles and not changed since); `freshIndex` builds one otherwise.
+ */
+export function encodeQuotes(
+  entries: readonly SavedEntry[],
+  index: MiniSearch<never> | MiniSearch<object>,
+  freshIndex: () => MiniSearch<never> | MiniSearch<object>,
+  state: DerivedState,
+): { layout: QuoteLayout; sections: Uint8Array[] } {
+  const { registry } = state;
+  const speakerNumbers = new Map(registry.speakers.map((speaker, i) => [speaker, i]));
+  const strings: string[] = [];
+  const numbers = new Map<string, number>();
+  const intern = (s: string | null): number => {
+    if (s === null) return -1;
+    let n = numbers.get(s);
+    if (n === undefined) {
+      n = strings.push(s) - 1;
+      numbers.set(s, n);
+    }
+    return n;
+  };
+  const quotationCount = entries.reduce((n, e) => n + e.extracted.quotations.length, 0);
+  const namedCount = entries.reduce((n, e) => n + e.extracted.named.length, 0);
+  const quotationsPerArticle = new Uint32Array(entries.length);
+  const quotationFields = new Int32Array(quotationCount * QUOTATION_FIELDS);
+  const confidence = new Float64Array(quotationCount);
+  const namedPerArticle = new Uint32Array(entries.length);
+  const namedFields = new Int32Array(namedCount * NAMED_FIELDS);
+  const forms: number[] = [];
+  const namedSpeaker = new Int32Array(namedCount);
+  let q = 0;
+  let n = 0;
+  const ids: string[] = [];
+  entries.forEach(({ article, extracted }, a) => {
+    quotationsPerArticle[a] = extracted.quotations.length;
+    for (const [k, quotation] of extracted.quotations.entries()) {
+      if (quotation.doc !== article.id || article.text.slice(quotation.start, quotation.end) !== quotation.text) {
+        throw new Error(`quotation ${quotation.id} does not read its article`);
+      }
+      const at = q * QUOTATION_FIELDS;
+      quotationFields[at] = quotation.id === usualId(article.id, k) ? -1 : intern(quotation.id);
+      quotationFields[at + 1] = quotation.start;
+      quotationFields[at + 2] = quotation.end;
+      quotationFields[at + 3] = textHash(article.text, quotation.start, quotation.end);
+      quotationFields[at + 4] = intern(quotation.speaker);
+      quotationFields[at + 5] = intern(quotation.cue);
+      quotationFields[at + 6] = intern(quotation.mention);
+      quotationFields[at + 7] = KINDS.indexOf(quotation.kind);
+      quotationFields[at + 8] = quotation.paragraph;
+      quotationFields[at + 9] = intern(quotation.evidence);
+      confidence[q] = quotation.confidence;
+      ids.push(quotation.id);
+      q++;
+    }
+    namedPerArticle[a] = extracted.named.length;
+    for (const named of extracted.named) {
+      const at = n * NAMED_FIELDS;
+      namedFields[at] = intern(named.name);
+      namedFields[at + 1] = NAMED_KINDS.indexOf(named.kind);
+      namedFields[at + 2] = named.gender === null ? -1 : GENDERS.indexOf(named.gender);
+      namedFields[at + 3] = named.sure ? 1 : 0;
+      namedFields[at + 4] = named.forms.length;
+      namedFields[at + 5] = named.titled.length;
+      for (const form of named.forms) forms.push(intern(form));
+      for (const form of named.titled) forms.push(intern(form));
+      const canonical = registry.canonical(article.id, named.name);
+      namedSpeaker[n] = canonical ? speakerNumbers.get(canonical)! : -1;
+      n++;
+    }
+  });
+
+  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as Internals;
+  if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
+  const fieldLength = new Uint32Array(quotationCount);
+  for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
+  const terms: string[] = [];
+  const termCounts: number[] = [];
+  const packed: Uint8Array[] = [];
+  for (const [term, data] of ms._index) {
+    const postings = data.get(0);
+    if (!postings || postings.size === 0) continue;
+    terms.push(term);
+    termCounts.push(postings.size);
+    packed.push(postings instanceof PackedDocMap && postings.bytes ? postings.bytes : pack(postings));
+  }
+  const sections = [
+    bytesOf(quotationsPerArticle),
+    bytesOf(quotationFields),
+    bytesOf(confidence),
+    bytesOf(namedPerArticle),
+    bytesOf(namedFields),
+    bytesOf(Int32Array.from(forms)),
+    bytesOf(fieldLength),
+    bytesOf(Uint32Array.from(termCounts)),
+    bytesOf(Uint32Array.from(packed.map((p) => p.length))),
+    concat(packed),
+    bytesOf(namedSpeaker),
+    bytesOf(state.speakerOf),
+    state.repeatFlags,
+  ];
+  if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
+  const layout: QuoteLayout = {
+    articles: entries.map((e) => e.article.id),
+    quotations: quotationCount,
+    named: namedCount,
+    strings,
+    terms,
+    averageFieldLength: ms._avgFieldLength[0]!,
+    speakers: registry.speakers.map((s) => [s.name, s.aliases, s.kind, s.gender, s.quotes]),
+    sections: sections.map((s) => s.length),
+  };
+  return { layout, sections };
+}
+
+/** Whether the index holds exactly these quotations (and nothing discarded), the one at position i as short id i. */
+function numbersByPosition(index: MiniSearch<never> | MiniSearch<object>, ids: readonly string[]): boolean {
+  const ms = index as unknown as Internals;
+  if (ms._nextId !== ids.length || ms._documentCount !== ids.length || ms._fieldLength.size !== ids.length) return false;
+  if (Object.keys(ms._fieldIds).length !== 1 || ms._fieldIds.text !== 0) return false;
+  return ids.every((id, position) => ms._idToShortId.get(id) === position);
+}
+
+/** A term's postings (short id -> frequency) packed as packed-postings.ts packs them: sorted, gap and frequency varints. */
+function pack(postings: Map<number, number>): Uint8Array {
+  const sorted = [...postings].sort((a, b) => a[0] - b[0]);
+  const out = new Uint8Array(sorted.length * 10);
+  let at = 0;
+  let last = 0;
+  for (const [doc, frequency] of sorted) {
+    at = writeVarint(out, at, doc - last);
+    at = writeVarint(out, at, frequency);
+    last = doc;
+  }
+  return out.slice(0, at);
+}
+
+export interface DecodedQuotes<T> {
+  entries: SavedEntry[];
+  index: MiniSearch<T>;
+  state: DerivedState;
+}
+
+/**
+ * Restores what `encodeQuotes` saved, over the articles as loaded now (in the same order). Throws on anything
+ * inconsistent: a damaged file, another corpus, or a quotation whose offsets no longer read the text extracted.
+ */
+export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): DecodedQuotes<T> {
+  checkLayout(layout);
+  const { strings } = layout;
+  if (layout.articles.length !== articles.length) throw new Error(`it holds ${layout.articles.length} articles, the corpus ${articles.length}`);
+  articles.forEach((article, a) => {
+    if (layout.articles[a] !== article.id) throw new Error(`its article ${a} is ${layout.articles[a]}, the corpus's ${article.id}`);
+  });
+  const articleCount = articles.length;
+  const quotationCount = layout.quotations;
+  const termCount = layout.terms.length;
+  if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
+  let at = 0;
+  const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
+  const sized = <A extends { length: number }>(array: A, length: number, name: string): A => {
+    if (array.length !== length) throw new Error(`the section ${name} has the wrong size`);
+    return array;
+  };
+  const quotationsPerArticle = sized(uint32s(take(0)), articleCount, SECTIONS[0]);
+  const quotationFields = sized(int32s(take(1)), quotationCount * QUOTATION_FIELDS, SECTIONS[1]);
+  const confidence = sized(float64s(take(2)), quotationCount, SECTIONS[2]);
+  const namedPerArticle = sized(uint32s(take(3)), articleCount, SECTIONS[3]);
+  const namedFields = sized(int32s(take(4)), layout.named * NAMED_FIELDS, SECTIONS[4]);
+  const forms = int32s(take(5));
+  const fieldLength = sized(uint32s(take(6)), quotationCount, SECTIONS[6]);
+  const termCounts = sized(uint32s(take(7)), termCount, SECTIONS[7]);
+  const termBytes = sized(uint32s(take(8)), termCount, SECTIONS[8]);
+  const postings = take(9);
+  const namedSpeaker = sized(int32s(take(10)), layout.named, SECTIONS[10]);
+  const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
+  const repeatFlags = sized(new Uint8Array(copied(take(12), 1)), quotationCount, SECTIONS[12]);
+  const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes]) => ({ name, aliases, kind, gender, quotes }));
+  for (const numbers of [namedSpeaker, speakerOf]) {
+    for (const i of numbers) if (i < -1 || i >= speakers.length) throw new Error(`speaker ${i} is not in the list`);
+  }
+  for (const flag of repeatFlags) if (flag > 1) throw new Error("a repeat flag is neither 0 nor 1");
+
+  const string = (i: number): string => {
+    const s = strings[i];
+    if (s === undefined) throw new Error(`string ${i} is not in the table`);
+    return s;
+  };
+  const optional = (i: number): string | null => (i === -1 ? null : string(i));
+
+  const entries: SavedEntry[] = [];
+  const ids: string[] = [];
+  let q = 0;
+  let n = 0;
+  articles.forEach((article, a) => {
+    const quotations: Quotation[] = [];
+    const text = article.text;
+    for (let k = 0; k < quotationsPerArticle[a]!; k++) {
+      if (q >= quotationCount) throw new Error("more quotations by article than in all");
+      const base = q * QUOTATION_FIELDS;
+      const start = quotationFields[base + 1]!;
+      const end = quotationFields[base + 2]!;
+      // Never show a quotation whose offsets do not read exactly the text extracted, in the article as loaded now.
+      if (!(start >= 0 && start <= end && end <= text.length) || textHash(text, start, end) !== quotationFields[base + 3]) {
+        throw new Error(`quotation ${q} of ${article.id} does not read its article`);
+      }
+      const kind = KINDS[quotationFields[base + 7]!];
+      if (kind === undefined) throw new Error(`quotation ${q} has no kind`);
+      const quotation: Quotation = {
+        id: quotationFields[base] === -1 ? usualId(article.id, k) : string(quotationFields[base]!),
+        doc: article.id,
+        start,
+        end,
+        text: text.slice(start, end),
+        speaker: optional(quotationFields[base + 4]!),
+        kind,
+        cue: optional(quotationFields[base + 5]!),
+        mention: optional(quotationFields[base + 6]!),
+        confidence: confidence[q]!,
+        paragraph: quotationFields[base + 8]!,
+        evidence: string(quotationFields[base + 9]!),
+      };
+      quotations.push(quotation);
+      ids.push(quotation.id);
+      q++;
+    }
+    const firstNamed = n;
+    const endNamed = (n += namedPerArticle[a]!);
+    let named: NamedInArticle[] | null = null;
+    // The people an article names matter only when the registry is rebuilt (a live change) or the book saved
+    // again: read from the snapshot then (a million objects and more at a million passages, checked below).
+    const extracted: ArticleQuotes = {
+      quotations,
+      get named() {
+        named ??= readNamed(firstNamed, endNamed);
+        return named;
+      },
+    };
+    entries.push({ article, extracted });
+  });
+  if (q !== quotationCount || n !== layout.named) throw new Error("the counts by article do not add up");
+  const formStarts = checkNamed(namedFields, layout.named, forms, strings.length);
+  const readNamed = (from: number, to: number): NamedInArticle[] => {
+    const out: NamedInArticle[] = [];
+    for (let i = from; i < to; i++) {
+      const base = i * NAMED_FIELDS;
+      const gender = namedFields[base + 2]!;
+      let f = formStarts[i]!;
+      const formsOf = (count: number) => {
+        const list: string[] = [];
+        for (let k = 0; k < count; k++) list.push(strings[forms[f++]!]!);
+        return list;
+      };
+      out.push({
+        name: strings[namedFields[base]!]!,
+        kind: NAMED_KINDS[namedFields[base + 1]!]!,
+        gender: gender === -1 ? null : GENDERS[gender]!,
+        forms: formsOf(namedFields[base + 4]!),
+        titled: formsOf(namedFields[base + 5]!),
+        sure: namedFields[base + 3] === 1,
+      });
+    }
+    return out;
+  };
+
+  // The article's own names -> canonical speakers: needed only by a rebuilt state's registry, so made on first use.
+  let local: Map<string, Speaker> | null = null;
+  const canonical = (doc: string, localName: string): Speaker | null => {
+    local ??= localNames(entries, namedSpeaker, speakers);
+    return local.get(`${doc}\0${localName}`) ?? null;
+  };
+  const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags };
+  return { entries, index: restoreIndex(layout, ids, fieldLength, termCounts, termBytes, postings, options), state };
+}
+
+/**
+ * Checks every named person's fields (string numbers in the table, kinds, genders, form counts adding up to the
+ * forms saved) without making an object, so that reading them later cannot fail. Where each one's forms start.
+ */
+function checkNamed(fields: Int32Array, count: number, forms: Int32Array, stringCount: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  const isString = (i: number) => i >= 0 && i < stringCount;
+  for (let i = 0; i < count; i++) {
+    const base = i * NAMED_FIELDS;
+    const [name, kind, gender, sure, formCount, titledCount] = [fields[base]!, fields[base + 1]!, fields[base + 2]!, fields[base + 3]!, fields[base + 4]!, fields[base + 5]!];
+    const ok = isString(name) && (kind === 0 || kind === 1) && gender >= -1 && gender <= 1 && (sure === 0 || sure === 1) && formCount >= 0 && titledCount >= 0;
+    if (!ok) throw new Error(`named ${i} is not valid`);
+    starts[i + 1] = starts[i]! + formCount + titledCount;
+  }
+  if (starts[count] !== forms.length) throw new Error("the forms do not add up");
+  for (const form of forms) if (!isString(form)) throw new Error(`form ${form} is not in the table`);
+  return starts;
+}
+
+function localNames(entries: readonly SavedEntry[], namedSpeaker: Int32Array, speakers: readonly Speaker[]): Map<string, Speaker> {
+  const local = new Map<string, Speaker>();
+  let n = 0;
+  for (const { article, extracted } of entries) {
+    for (const named of extracted.named) {
+      const speaker = speakers[namedSpeaker[n++]!];
+      if (speaker) local.set(`${article.id}\0${named.name}`, speaker);
+    }
+  }
+  return local;
+}
+
+/** The id quoteArticle (article-quotes.ts) gives an article's quotation: not saved. */
+function usualId(doc: string, index: number): string {
+  return `${doc}#q${index}`;
+}
+
+/** A MiniSearch index over the quotations (short id = position), its postings packed as saved. */
+function restoreIndex<T>(
+  layout: QuoteLayout,
+  ids: readonly string[],
+  fieldLength: Uint32Array,
+  termCounts: Uint32Array,
+  termBytes: Uint32Array,
+  postings: Uint8Array,
+  options: Options<T>,
+): MiniSearch<T> {
+  const count = ids.length;
+  const miniSearch = MiniSearch.loadJS<T>(
+    {
+      documentCount: count,
+      nextId: count,
+      documentIds: {},
+      fieldIds: { text: 0 },
+      fieldLength: {},
+      averageFieldLength: [layout.averageFieldLength],
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    options,
+  );
+  const ms = miniSearch as unknown as Internals;
+  const documentIds = new Map<number, string>();
+  const idToShortId = new Map<string, number>();
+  for (let shortId = 0; shortId < count; shortId++) {
+    const id = ids[shortId]!;
+    if (idToShortId.has(id)) throw new Error(`quotation id ${id} is saved twice`);
+    if (fieldLength[shortId] === 0) throw new Error(`quotation ${id} has no indexed words`);
+    documentIds.set(shortId, id);
+    idToShortId.set(id, shortId);
+  }
+  ms._documentIds = documentIds;
+  ms._idToShortId = idToShortId;
+  // The lengths in a typed array, as the passage index keeps them (no array per quotation).
+  ms._fieldLength = new FieldLengths(fieldLength);
+  let at = 0;
+  layout.terms.forEach((term, i) => {
+    const documents = termCounts[i]!;
+    const size = termBytes[i]!;
+    if (documents === 0 || size < documents * 2 || at + size > postings.length) throw new Error(`the postings of “${term}” are damaged`);
+    ms._index.set(term, new Map([[0, new PackedDocMap(postings.subarray(at, (at += size)), documents)]]));
+  });
+  if (at !== postings.length) throw new Error("the postings have the wrong size");
+  return miniSearch;
+}
+
+function checkLayout(layout: QuoteLayout): void {
+  const ok =
+    layout !== null && typeof layout === "object" &&
+    Array.isArray(layout.articles) && layout.articles.every((a) => typeof a === "string") &&
+    Number.isInteger(layout.quotations) && layout.quotations >= 0 && Number.isInteger(layout.named) && layout.named >= 0 &&
+    Array.isArray(layout.strings) && layout.strings.every((s) => typeof s === "string") &&
+    Array.isArray(layout.terms) && layout.terms.every((t) => typeof t === "string") &&
+    typeof layout.averageFieldLength === "number" &&
+    Array.isArray(layout.speakers) && layout.speakers.every(isSavedSpeaker) &&
+    Array.isArray(layout.sections) && layout.sections.length === SECTIONS.length && layout.sections.every((s) => Number.isInteger(s) && s >= 0);
+  if (!ok) throw new Error("the quotations' description is not valid");
+}
+
+function isSavedSpeaker(s: unknown): boolean {
+  if (!Array.isArray(s) || s.length !== 5) return false;
+  const [name, aliases, kind, gender, quotes] = s as unknown[];
+  return (
+    typeof name === "string" && Array.isArray(aliases) && aliases.every((a) => typeof a === "string") &&
+    (kind === "person" || kind === "organisation") && (gender === null || gender === "male" || gender === "female") &&
+    Number.isInteger(quotes)
+  );
+}
+
+/** A typed array's bytes, little-endian (the byte order of every machine Node runs on here). */
+function bytesOf(array: Int32Array | Uint32Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Copies: a section of a file need not be aligned for a typed array. Throws when the size is not whole elements. */
+function copied(bytes: Uint8Array, elementSize: number): ArrayBuffer {
+  if (bytes.length % elementSize !== 0) throw new Error("a section is not a whole number of values");
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+function int32s(bytes: Uint8Array): Int32Array {
+  return new Int32Array(copied(bytes, 4));
+}
+
+function uint32s(bytes: Uint8Array): Uint32Array {
+  return new Uint32Array(copied(bytes, 4));
+}
+
+function float64s(bytes: Uint8Array): Float64Array {
+  return new Float64Array(copied(bytes, 8));
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
