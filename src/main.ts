@@ -38,8 +38,9 @@ export async function start(config: Config, location: string, log: Logger): Prom
   const services: Services = Object.assign(newsroom, { digest });
   const bot = botFor(() => services, log);
 
-  // A corpus change discards the statements across outlets; they are computed again once the changes settle.
-  const restatement = debounced(() => newsroom.statements(), 2000);
+  // A corpus change discards the statements across outlets (a computation under way included); they are computed
+  // again once the changes settle, in time slices so that commands keep being answered meanwhile.
+  const restatement = debounced(() => void newsroom.statementsInBackground(), 2000);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
     ? watchCorpus(
@@ -55,17 +56,17 @@ export async function start(config: Config, location: string, log: Logger): Prom
   if (platforms.length === 0) {
     await runConsole({ bot });
     restatement.cancel();
+    newsroom.stopBackgroundWork();
     await watcher?.close();
     return null;
   }
 
   const stops: Array<() => Promise<void>> = [];
-  if (watcher) {
-    stops.push(async () => {
-      restatement.cancel();
-      await watcher.close();
-    });
-  }
+  stops.push(async () => {
+    restatement.cancel();
+    newsroom.stopBackgroundWork();
+    await watcher?.close();
+  });
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
   const stopAll = async () => {
     for (const stopOne of stops.splice(0).reverse()) {

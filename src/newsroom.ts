@@ -20,6 +20,13 @@ export interface Newsroom {
   statements(): StatementIndex;
   /** The statements when they are already computed, else null (for answers that must not wait for them). */
   statementsIfReady(): StatementIndex | null;
+  /**
+   * Computes the statements without holding the event loop (in slices of about `sliceMs`, default 20 ms, the
+   * event loop served between them); `statementsIfReady` returns them once done. Resolves with them, or with
+   * null when a corpus change made them stale before they were done (they are then discarded, never published).
+   * Optional: a newsroom without it has only the synchronous `statements()`.
+   */
+  statementsInBackground?(options?: { sliceMs?: number }): Promise<StatementIndex | null>;
   /** When Dateline first saw the document (ISO date-time), kept across restarts; null if unknown. */
   firstSeen(doc: string): string | null;
 }

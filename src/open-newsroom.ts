@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
@@ -13,7 +14,8 @@ import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { QuoteBook } from "./quotes/types.js";
 import { openQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
-import { buildStatements } from "./statements/group.js";
+import { buildStatements, buildStatementsInSlices } from "./statements/group.js";
+import type { SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 
 export interface OpenNewsroomOptions {
@@ -30,6 +32,10 @@ export interface OpenedNewsroom extends LiveNewsroom {
   readonly fromSnapshot: boolean;
   /** True when the location is a folder (files can be refreshed one by one). */
   readonly isFolder: boolean;
+  /** Computes the statements in time slices (see `statementsInBackground` in newsroom.ts). */
+  statementsInBackground(options?: Pick<SliceOptions, "sliceMs">): Promise<StatementIndex | null>;
+  /** Stops a background computation of the statements (shutting down). */
+  stopBackgroundWork(): void;
 }
 
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
@@ -68,6 +74,56 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   }
   let problems: CorpusProblem[] = [...corpus.problems];
   let statements: StatementIndex | null = null;
+  // Counts corpus changes: statements computed from an older generation are stale and never published.
+  let generation = 0;
+  let background: { generation: number; controller: AbortController; done: Promise<StatementIndex | null> } | null =
+    null;
+
+  const stopBackgroundWork = (): void => {
+    background?.controller.abort(new Error("statements no longer wanted"));
+    background = null;
+  };
+
+  function computeStatements(): StatementIndex {
+    if (statements) return statements;
+    statements = buildStatements([...articles.values()], quotes().quotations);
+    // A background computation of the same statements is now redundant: it stops and answers with these.
+    stopBackgroundWork();
+    return statements;
+  }
+
+  function statementsInBackground(options: Pick<SliceOptions, "sliceMs"> = {}): Promise<StatementIndex | null> {
+    if (statements) return Promise.resolve(statements);
+    if (background?.generation === generation) return background.done;
+    stopBackgroundWork();
+    const started = generation;
+    const controller = new AbortController();
+    const done = (async (): Promise<StatementIndex | null> => {
+      try {
+        // After the caller's current work (start-up, a command being answered).
+        await nextTurn();
+        controller.signal.throwIfAborted();
+        // The quote book opens synchronously on first use (a snapshot load, or an extraction without one).
+        const built = await buildStatementsInSlices([...articles.values()], quotes().quotations, {}, {
+          sliceMs: options.sliceMs,
+          signal: controller.signal,
+        });
+        if (generation !== started) return null;
+        statements ??= built;
+        return statements;
+      } catch (error) {
+        // Stopped: by a corpus change (the statements would be stale), by a synchronous computation of the
+        // same statements (they are ready), or by shutdown.
+        if (controller.signal.aborted) return generation === started ? statements : null;
+        log.error("statements across outlets failed", { err: error });
+        return null;
+      } finally {
+        if (background?.controller === controller) background = null;
+      }
+    })();
+    background = { generation: started, controller, done };
+    return done;
+  }
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
@@ -95,7 +151,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     else docsByFile.delete(relPath);
     if (!changed) return "unchanged";
     changedSinceLoad = true;
+    generation++;
     statements = null;
+    stopBackgroundWork();
     await firstSeen.save();
     log.info("corpus file refreshed", { file: relPath, documents: after.length });
     if (before.length === 0) return "added";
@@ -114,8 +172,10 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     articles: () => [...articles.values()],
     article: (doc) => articles.get(doc),
     problems: () => problems,
-    statements: () => (statements ??= buildStatements([...articles.values()], quotes().quotations)),
+    statements: computeStatements,
     statementsIfReady: () => statements,
+    statementsInBackground,
+    stopBackgroundWork,
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,
   };
@@ -127,13 +187,15 @@ export const EAGER_STATEMENTS_MAX_ARTICLES = 5000;
 /**
  * Computes the statements across outlets that /quote uses to fold wordings together: at once for a corpus of
  * moderate size, so that the first answer already folds them; for a larger one only when `background` is set
- * (a running bot), after the current work, so that start-up is not held up.
+ * (a running bot), in the background, so that neither start-up nor the commands answered meanwhile wait.
  */
 export function prepareStatements(newsroom: Newsroom, options: { background: boolean }): void {
   if (newsroom.articles().length <= EAGER_STATEMENTS_MAX_ARTICLES) {
     newsroom.statements();
   } else if (options.background) {
-    setImmediate(() => newsroom.statements());
+    // In time slices when the newsroom can (commands keep being answered meanwhile), else after the current work.
+    if (newsroom.statementsInBackground) void newsroom.statementsInBackground();
+    else setImmediate(() => newsroom.statements());
   }
 }
 

@@ -4,6 +4,8 @@
  * Candidate pairs come from an inverted index over a hash sample of the shingles, never from all pairs of articles.
  */
 import type { Article } from "../corpus/types.js";
+import { ShardedMap, stringShard } from "./sharded-map.js";
+import { pacer, runToEnd, sortInSteps, type Steps } from "./steps.js";
 import { tokens } from "./text.js";
 
 export interface DuplicateOptions {
@@ -17,6 +19,10 @@ export interface DuplicateOptions {
 const MAX_SHINGLE_POSTINGS = 50;
 /** Candidate pairs are proposed by one shingle in SAMPLE (a fixed hash subset); near-copies share dozens. */
 const SAMPLE = 8;
+/** Items of a light loop handled between pauses (heavy loops pause after every item). */
+const CHEAP_PACE = 1024;
+/** Candidate pairs of one article compared between pauses. */
+const INNER_PACE = 16;
 
 /** The body text of an article: its body paragraphs, or all of it when it has no paragraph roles. */
 function bodyText(article: Article): string {
@@ -25,13 +31,19 @@ function bodyText(article: Article): string {
   return body.map((p) => article.text.slice(p.start, p.end)).join("\n");
 }
 
+/** Every distinct word of the corpus, numbered from 1 (sharded: see sharded-map.ts). */
+interface WordIds {
+  ids: ShardedMap<string, number>;
+  count: number;
+}
+
 /** Shingles as numbers: a polynomial hash of the word ids (collisions are harmlessly rare at this size). */
-function shingles(text: string, size: number, wordIds: Map<string, number>): Set<number> {
+function shingles(text: string, size: number, wordIds: WordIds): Set<number> {
   const ids = tokens(text).map((t) => {
-    let id = wordIds.get(t.folded);
+    let id = wordIds.ids.get(t.folded);
     if (id === undefined) {
-      id = wordIds.size + 1;
-      wordIds.set(t.folded, id);
+      id = ++wordIds.count;
+      wordIds.ids.set(t.folded, id);
     }
     return id;
   });
@@ -49,19 +61,30 @@ function shingles(text: string, size: number, wordIds: Map<string, number>): Set
  * the others copy. Articles with no duplicate are not listed.
  */
 export function findDuplicates(articles: readonly Article[], options: DuplicateOptions = {}): string[][] {
+  return runToEnd(duplicateSteps(articles, options));
+}
+
+/** `findDuplicates` as steps (see steps.ts), pausing every few articles. */
+export function* duplicateSteps(articles: readonly Article[], options: DuplicateOptions = {}): Steps<string[][]> {
   const size = options.shingle ?? 5;
   const threshold = options.threshold ?? 0.8;
-  const wordIds = new Map<string, number>();
-  const sets = articles.map((a) => shingles(bodyText(a), size, wordIds));
-  const postings = new Map<number, number[]>();
-  sets.forEach((set, i) => {
-    for (const h of set) {
+  const wordIds: WordIds = { ids: new ShardedMap(stringShard), count: 0 };
+  const sets: Array<Set<number>> = [];
+  for (const article of articles) {
+    sets.push(shingles(bodyText(article), size, wordIds));
+    yield;
+  }
+  // One entry per distinct sampled shingle, up to millions: sharded, so that no single growth of it takes long.
+  const postings = new ShardedMap<number, number[]>((h) => Math.floor(h / SAMPLE));
+  for (let i = 0; i < sets.length; i++) {
+    for (const h of sets[i]!) {
       if (h % SAMPLE !== 0) continue;
       const list = postings.get(h);
       if (list) list.push(i);
       else postings.set(h, [i]);
     }
-  });
+    yield;
+  }
 
   const parent = articles.map((_, i) => i);
   const root = (i: number): number => {
@@ -69,7 +92,8 @@ export function findDuplicates(articles: readonly Article[], options: DuplicateO
     return i;
   };
   const common = new Map<number, number>();
-  sets.forEach((set, i) => {
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i]!;
     common.clear();
     for (const h of set) {
       if (h % SAMPLE !== 0) continue;
@@ -77,9 +101,11 @@ export function findDuplicates(articles: readonly Article[], options: DuplicateO
       if (list.length > MAX_SHINGLE_POSTINGS) continue;
       for (const j of list) if (j > i) common.set(j, (common.get(j) ?? 0) + 1);
     }
+    let compared = 0;
     for (const [j, sampled] of common) {
       // One shared sampled shingle is a stock phrase; copies share dozens.
       if (sampled < 2) continue;
+      if (++compared % INNER_PACE === 0) yield;
       const other = sets[j]!;
       // Cheap bound first: Jaccard can be at most min/max of the sizes.
       if (Math.min(set.size, other.size) / Math.max(set.size, other.size) <= threshold) continue;
@@ -87,19 +113,25 @@ export function findDuplicates(articles: readonly Article[], options: DuplicateO
       for (const h of set) if (other.has(h)) shared++;
       if (shared / (set.size + other.size - shared) > threshold) parent[root(j)] = root(i);
     }
-  });
+    yield;
+  }
 
+  const cheap = pacer(CHEAP_PACE);
   const groups = new Map<number, Article[]>();
-  articles.forEach((a, i) => {
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
     const r = root(i);
     const group = groups.get(r);
     if (group) group.push(a);
     else groups.set(r, [a]);
-  });
-  return [...groups.values()]
-    .filter((g) => g.length > 1)
-    .map((g) => g.sort(earliestFirst).map((a) => a.id))
-    .sort((x, y) => x[0]!.localeCompare(y[0]!));
+    if (cheap.tick()) yield;
+  }
+  const out: string[][] = [];
+  for (const g of groups.values()) {
+    if (g.length > 1) out.push(g.sort(earliestFirst).map((a) => a.id));
+    if (cheap.tick()) yield;
+  }
+  return yield* sortInSteps(out, (x, y) => x[0]!.localeCompare(y[0]!));
 }
 
 function earliestFirst(a: Article, b: Article): number {

@@ -11,12 +11,14 @@ import { join } from "node:path";
 import type { Article } from "../corpus/types.js";
 import { packageRoot } from "../paths.js";
 import type { Quotation } from "../quotes/types.js";
-import { findDuplicates, type DuplicateOptions } from "./duplicates.js";
+import { duplicateSteps, type DuplicateOptions } from "./duplicates.js";
+import { ShardedMap, stringShard } from "./sharded-map.js";
 import { align, compareSets, idfWeights, similarity, windowsOf, type Weights, type Window } from "./similarity.js";
+import { pacer, runInSlices, runToEnd, sortInSteps, type SliceOptions, type Steps } from "./steps.js";
 import { contentTerms } from "./terms.js";
 import { fold, tokens, trimSpan } from "./text.js";
 import type { Rendering, Statement, StatementIndex } from "./types.js";
-import { buildUnits, type Unit } from "./units.js";
+import { unitSteps, type Unit } from "./units.js";
 
 export interface StatementOptions {
   /** Minimum alignment score for two renderings to be one statement (default 0.62; scores run 0..1.15). */
@@ -55,45 +57,96 @@ interface Edge {
   score: number;
 }
 
+/** The statements across outlets, computed at once (CLI, tests, a corpus small enough to wait for). */
 export function buildStatements(
   articles: readonly Article[],
   quotations: readonly Quotation[],
   options: StatementOptions = {},
 ): StatementIndex {
+  return runToEnd(statementSteps(articles, quotations, options));
+}
+
+/**
+ * The same statements computed in time slices, the event loop served between them (a running bot: slash
+ * commands keep being answered meanwhile). Rejects with the signal's reason when `slices.signal` aborts.
+ */
+export function buildStatementsInSlices(
+  articles: readonly Article[],
+  quotations: readonly Quotation[],
+  options: StatementOptions = {},
+  slices: SliceOptions = {},
+): Promise<StatementIndex> {
+  return runInSlices(statementSteps(articles, quotations, options), slices);
+}
+
+/** Items of a light loop handled between pauses (heavy loops pause after every item). */
+const CHEAP_PACE = 1024;
+/** Candidate pairs of one unit compared between pauses. */
+const INNER_PACE = 16;
+/** Postings of one unit's terms counted between pauses. */
+const INNER_POSTINGS = 20_000;
+
+/** Every phase of the grouping as steps (see steps.ts): `buildStatements` runs them straight through. */
+export function* statementSteps(
+  articles: readonly Article[],
+  quotations: readonly Quotation[],
+  options: StatementOptions = {},
+): Steps<StatementIndex> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const duplicates = options.duplicates === false ? [] : findDuplicates(articles, options.duplicates);
-  const copyOf = new Map<string, string>();
-  for (const group of duplicates) for (const doc of group.slice(1)) copyOf.set(doc, group[0]!);
+  const cheap = pacer(CHEAP_PACE);
+  const byId = new Map<string, Article>();
+  for (const a of articles) {
+    byId.set(a.id, a);
+    if (cheap.tick()) yield;
+  }
+  const duplicates = options.duplicates === false ? [] : yield* duplicateSteps(articles, options.duplicates);
+  // Copies are most of a replicated archive: these loops too pause.
+  const copies = new Set<string>();
+  for (const group of duplicates) {
+    for (const doc of group.slice(1)) copies.add(doc);
+    if (cheap.tick()) yield;
+  }
+  const originals: Article[] = [];
+  for (const a of articles) {
+    if (!copies.has(a.id)) originals.push(a);
+    if (cheap.tick()) yield;
+  }
+  const units = yield* unitSteps(articles, quotations, copies);
+  const weight = yield* documentWeights(originals, units);
+  const edges = yield* candidateEdges(units, weight, threshold);
+  const components = yield* mergeEdges(edges, weight);
 
-  const originals = articles.filter((a) => !copyOf.has(a.id));
-  const units = buildUnits(articles, quotations, new Set(copyOf.keys()));
-  const weight = documentWeights(originals, units);
-  const edges = candidateEdges(units, weight, threshold);
-  const components = mergeEdges(edges, weight);
-
+  // A duplicate group by its first (original) document: groups are disjoint, so each original heads one.
+  const copiesOf = new Map(duplicates.map((g) => [g[0]!, g.slice(1)]));
+  const organisations = options.organisations ?? defaultOrganisations();
   const statements: Statement[] = [];
   for (const nodes of components) {
-    const statement = toStatement(nodes, byId, duplicates, options.organisations ?? defaultOrganisations());
+    const statement = toStatement(nodes, byId, copiesOf, organisations);
     if (statement) statements.push(statement);
+    yield;
   }
-  statements.sort((x, y) => compareRenderings(x.renderings[0]!, y.renderings[0]!));
-  return createIndex(statements, duplicates, weight);
+  yield* sortInSteps(statements, (x, y) => compareRenderings(x.renderings[0]!, y.renderings[0]!));
+  return yield* createIndex(statements, duplicates, weight);
 }
 
 /**
  * Term weights from document frequencies: in how many (original, non-copy) articles' candidate units a term
  * occurs. Units are what is compared, so their vocabulary is what must be told apart.
  */
-function documentWeights(articles: readonly Article[], units: readonly Unit[]): Weights {
+function* documentWeights(articles: readonly Article[], units: readonly Unit[]): Steps<Weights> {
+  const pace = pacer(CHEAP_PACE / 4);
   const perDoc = new Map<string, Set<string>>();
   for (const u of units) {
     const set = perDoc.get(u.doc) ?? new Set<string>();
     for (const c of u.clauses) for (const t of c.terms) set.add(t.key);
     perDoc.set(u.doc, set);
+    if (pace.tick()) yield;
   }
-  const df = new Map<string, number>();
-  for (const keys of perDoc.values()) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const df = new ShardedMap<string, number>(stringShard);
+  for (const keys of perDoc.values()) {
+    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    if (pace.tick()) yield;
+  }
   return idfWeights(df, Math.max(1, articles.length));
 }
 
@@ -109,29 +162,30 @@ function pairRule(a: Unit, b: Unit, threshold: number): { shared: number; thresh
   return { shared: MIN_SHARED_UNATTRIBUTED, threshold: threshold + 0.1 };
 }
 
-function candidateEdges(units: readonly Unit[], weight: Weights, threshold: number): Edge[] {
-  const keysOf = units.map((u) => [...new Set(u.clauses.flatMap((c) => c.terms.map((t) => t.key)))]);
-  const postings = new Map<string, number[]>();
-  keysOf.forEach((keys, i) => {
-    for (const k of keys) {
+function* candidateEdges(units: readonly Unit[], weight: Weights, threshold: number): Steps<Edge[]> {
+  const light = pacer(CHEAP_PACE / 4);
+  const keysOf: string[][] = [];
+  for (const u of units) {
+    keysOf.push([...new Set(u.clauses.flatMap((c) => c.terms.map((t) => t.key)))]);
+    if (light.tick()) yield;
+  }
+  // One entry per distinct term of the units: sharded, so that no single growth of it takes long.
+  const postings = new ShardedMap<string, number[]>(stringShard);
+  for (let i = 0; i < keysOf.length; i++) {
+    for (const k of keysOf[i]!) {
       const list = postings.get(k);
       if (list) list.push(i);
       else postings.set(k, [i]);
     }
-  });
+    if (light.tick()) yield;
+  }
   // Terms in more units than this are too common to propose a pair on their own.
   const maxPostings = Math.max(100, Math.ceil(units.length * 0.01));
 
-  const nodes = new Map<string, Node>();
-  const windowCache = new Map<Unit, Window[]>();
-  const windows = (u: Unit): Window[] => {
-    let list = windowCache.get(u);
-    if (!list) {
-      list = windowsOf(u, weight);
-      windowCache.set(u, list);
-    }
-    return list;
-  };
+  // By unit position and sharded: hundreds of thousands of units compared, and a Map grows all at once.
+  const nodes = new ShardedMap<string, Node>(stringShard);
+  const windowCache: Array<Window[] | undefined> = new Array<Window[] | undefined>(units.length);
+  const windows = (u: Unit): Window[] => (windowCache[u.index] ??= windowsOf(u, weight));
   const nodeOf = (w: Window): Node => {
     const key = `${w.unit.index}:${w.first}:${w.last}`;
     let node = nodes.get(key);
@@ -145,17 +199,28 @@ function candidateEdges(units: readonly Unit[], weight: Weights, threshold: numb
   };
 
   const edges: Edge[] = [];
-  keysOf.forEach((keys, i) => {
+  for (let i = 0; i < keysOf.length; i++) {
+    yield;
+    const keys = keysOf[i]!;
     const common = new Map<number, number>();
+    let counted = 0;
     for (const k of keys) {
       const list = postings.get(k)!;
       if (list.length > maxPostings) continue;
       for (const j of list) if (j > i) common.set(j, (common.get(j) ?? 0) + 1);
+      // A long sentence of common terms meets up to maxPostings units per term.
+      counted += list.length;
+      if (counted >= INNER_POSTINGS) {
+        counted = 0;
+        yield;
+      }
     }
     const a = units[i]!;
+    let compared = 0;
     for (const [j, count] of common) {
       const b = units[j]!;
       if (count < 2 || a.doc === b.doc) continue;
+      if (++compared % INNER_PACE === 0) yield;
       const rule = pairRule(a, b, threshold);
       if (!rule) continue;
       const wa = windows(a);
@@ -170,7 +235,7 @@ function candidateEdges(units: readonly Unit[], weight: Weights, threshold: numb
       if (smaller <= SHORT_RENDERING && (found.shared < smaller || larger > 2 * smaller)) continue;
       edges.push({ a: nodeOf(found.a), b: nodeOf(found.b), score: found.score });
     }
-  });
+  }
   return edges;
 }
 
@@ -184,8 +249,8 @@ interface Component {
  * Then components holding overlapping windows of one sentence (the clause matched against one outlet, the
  * whole sentence against another) are joined under the same rule.
  */
-function mergeEdges(edges: Edge[], weight: Weights): Node[][] {
-  edges.sort((x, y) => y.score - x.score);
+function* mergeEdges(edges: Edge[], weight: Weights): Steps<Node[][]> {
+  yield* sortInSteps(edges, (x, y) => y.score - x.score);
   const componentOf = new Map<Node, Component>();
   const get = (n: Node): Component => {
     let c = componentOf.get(n);
@@ -206,23 +271,41 @@ function mergeEdges(edges: Edge[], weight: Weights): Node[][] {
     }
     big.speaker ??= small.speaker;
   };
-  for (const edge of edges) merge(edge.a, edge.b);
-  for (const [a, b] of overlappingNodes([...componentOf.keys()])) merge(a, b);
+  const light = pacer(CHEAP_PACE);
+  for (const edge of edges) {
+    merge(edge.a, edge.b);
+    yield;
+  }
+  for (const [a, b] of yield* overlappingNodes([...componentOf.keys()])) {
+    merge(a, b);
+    yield;
+  }
 
   for (const edge of edges) {
+    if (light.tick()) yield;
     if (componentOf.get(edge.a) !== componentOf.get(edge.b)) continue;
     edge.a.strength += edge.score;
     edge.b.strength += edge.score;
   }
-  return [...new Set(componentOf.values())].map((c) => c.nodes);
+  const components = new Set<Component>();
+  for (const c of componentOf.values()) {
+    components.add(c);
+    if (light.tick()) yield;
+  }
+  return [...components].map((c) => c.nodes);
 }
 
 /** Nodes of one unit whose spans overlap by at least half of the shorter one, most overlapping first. */
-function overlappingNodes(nodes: readonly Node[]): Array<[Node, Node]> {
+function* overlappingNodes(nodes: readonly Node[]): Steps<Array<[Node, Node]>> {
+  const light = pacer(CHEAP_PACE);
   const byUnit = new Map<Unit, Node[]>();
-  for (const n of nodes) byUnit.set(n.unit, [...(byUnit.get(n.unit) ?? []), n]);
+  for (const n of nodes) {
+    byUnit.set(n.unit, [...(byUnit.get(n.unit) ?? []), n]);
+    if (light.tick()) yield;
+  }
   const pairs: Array<{ a: Node; b: Node; share: number }> = [];
   for (const list of byUnit.values()) {
+    if (light.tick()) yield;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
@@ -233,7 +316,8 @@ function overlappingNodes(nodes: readonly Node[]): Array<[Node, Node]> {
       }
     }
   }
-  return pairs.sort((x, y) => y.share - x.share).map((p) => [p.a, p.b]);
+  yield* sortInSteps(pairs, (x, y) => y.share - x.share);
+  return pairs.map((p) => [p.a, p.b]);
 }
 
 function mergeable(a: Component, b: Component, weight: Weights): boolean {
@@ -263,7 +347,7 @@ function isRepeat(a: readonly string[], b: readonly string[], weight: Weights): 
 function toStatement(
   nodes: readonly Node[],
   articles: ReadonlyMap<string, Article>,
-  duplicates: ReadonlyArray<readonly string[]>,
+  copiesOf: ReadonlyMap<string, readonly string[]>,
   organisations: Readonly<Record<string, readonly string[]>>,
 ): Statement | null {
   // One rendering per document: the node most strongly tied to the others (earliest on a tie).
@@ -284,7 +368,7 @@ function toStatement(
     const rendering = makeRendering(article, span.start, span.end, speaker, node.unit);
     rendering.primary = isPrimary(rendering, article, speaker, organisations);
     renderings.push(rendering);
-    const copies = duplicates.find((g) => g[0] === article.id)?.slice(1) ?? [];
+    const copies = copiesOf.get(article.id) ?? [];
     for (const doc of copies) {
       const copy = articles.get(doc);
       const at = copy ? nearestOccurrence(copy.text, rendering.text, span.start) : -1;
@@ -384,22 +468,18 @@ export function foldedText(text: string): string {
     .join(" ");
 }
 
-function createIndex(
-  statements: Statement[],
-  duplicates: string[][],
-  weight: Weights,
-): StatementIndex {
+function* createIndex(statements: Statement[], duplicates: string[][], weight: Weights): Steps<StatementIndex> {
   const byDoc = new Map<string, Array<{ r: Rendering; s: Statement }>>();
+  const keysOf = new Map<Statement, Set<string>>();
   for (const s of statements) {
     for (const r of s.renderings) {
       const list = byDoc.get(r.doc) ?? [];
       list.push({ r, s });
       byDoc.set(r.doc, list);
     }
+    keysOf.set(s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key))));
+    yield;
   }
-  const keysOf = new Map(
-    statements.map((s) => [s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key)))]),
-  );
   function overlapping(doc: string, start: number, end: number): Array<{ statement: Statement; rendering: Rendering }> {
     return (byDoc.get(doc) ?? [])
       .map(({ r, s }) => ({ statement: s, rendering: r, overlap: Math.min(end, r.end) - Math.max(start, r.start) }))

@@ -4,13 +4,18 @@
  * `align` finds the clause windows of two sentences that match best, so that a rendering is the matching
  * clause ("including the infamous video ...") rather than the whole sentence.
  */
+import { ShardedMap, stringShard } from "./sharded-map.js";
 import type { Unit } from "./units.js";
 
 export type Weights = (key: string) => number;
 
 /** Document frequencies of the content terms -> a weight per term (rare terms weigh more). */
-export function idfWeights(documentFrequency: ReadonlyMap<string, number>, documents: number): Weights {
-  const cache = new Map<string, number>();
+export function idfWeights(
+  documentFrequency: { get(key: string): number | undefined },
+  documents: number,
+): Weights {
+  // Sharded like the frequencies: it comes to hold every term compared (see sharded-map.ts).
+  const cache = new ShardedMap<string, number>(stringShard);
   return (key) => {
     let w = cache.get(key);
     if (w === undefined) {

@@ -5,6 +5,7 @@
  */
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
+import { pacer, runToEnd, type Steps } from "./steps.js";
 import { contentTerms, type Term } from "./terms.js";
 import { clauses, sentences, tokens, trimSpan, type Span, type Token } from "./text.js";
 
@@ -25,6 +26,9 @@ export interface Unit extends Span {
   confidence: number | null;
   cue: string | null;
 }
+
+/** Items of a light loop handled between pauses. */
+const CHEAP_PACE = 1024;
 
 /** A unit needs this many content terms to say anything checkable. */
 const MIN_TERMS = 3;
@@ -59,11 +63,13 @@ interface SpeakerNames {
   surname: Map<string, Set<string>>;
 }
 
-function speakerNames(quotations: readonly Quotation[]): SpeakerNames {
+function* speakerNames(quotations: readonly Quotation[]): Steps<SpeakerNames> {
   const full = new Map<string, string>();
   const firstWords = new Set<string>();
   const surname = new Map<string, Set<string>>();
+  const pace = pacer(CHEAP_PACE);
   for (const q of quotations) {
+    if (pace.tick()) yield;
     if (!q.speaker) continue;
     const words = tokens(q.speaker).map((t) => t.folded);
     if (full.has(words.join(" "))) continue;
@@ -85,13 +91,25 @@ export function buildUnits(
   quotations: readonly Quotation[],
   skip: ReadonlySet<string> = new Set(),
 ): Unit[] {
+  return runToEnd(unitSteps(articles, quotations, skip));
+}
+
+
+/** `buildUnits` as steps (see steps.ts), pausing every few articles. */
+export function* unitSteps(
+  articles: readonly Article[],
+  quotations: readonly Quotation[],
+  skip: ReadonlySet<string> = new Set(),
+): Steps<Unit[]> {
+  const cheap = pacer(CHEAP_PACE);
   const byDoc = new Map<string, Quotation[]>();
   for (const q of quotations) {
     const list = byDoc.get(q.doc) ?? [];
     list.push(q);
     byDoc.set(q.doc, list);
+    if (cheap.tick()) yield;
   }
-  const names = speakerNames(quotations);
+  const names = yield* speakerNames(quotations);
   const units: Unit[] = [];
   for (const article of articles) {
     if (skip.has(article.id)) continue;
@@ -101,6 +119,7 @@ export function buildUnits(
       addUnits(units, article, q, { speaker: q.speaker, kind: q.kind, confidence: q.confidence, cue: q.cue });
     }
     addReportedSpeech(units, article, quotes, names);
+    yield;
   }
   return units;
 }
