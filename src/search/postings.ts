@@ -10,6 +10,7 @@
  * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
 import type MiniSearch from "minisearch";
+import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
 import { PostingsReader } from "./packed-postings.js";
 
@@ -180,12 +181,16 @@ export class Postings {
 
   /**
    * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
-   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none). Reading postings costs a
+   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every group). Reading postings costs a
    * fraction of scoring them, so this finds, over all of a query's words, the groups worth scoring.
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: { mark(group: number, bits: number): void }): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks): void {
     const { reader } = this;
     const lengths = this.fieldLengths();
+    // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
+    const value = marks.value;
+    const touched = marks.touched;
+    let count = marks.count;
     for (let i = 0; i < clauses.length; i++) {
       const bit = 1 << i;
       for (const { data } of clauses[i]!.matches) {
@@ -196,10 +201,14 @@ export class Postings {
         for (let j = 0; j < n; j++) {
           const doc = docs[j]!;
           const g = group[doc]!;
-          if (g >= 0 && lengths[doc]! !== 0) marks.mark(g, bit);
+          if (g < 0 || lengths[doc]! === 0) continue;
+          const held = value[g]!;
+          if (held === 0) touched[count++] = g;
+          value[g] = held | bit;
         }
       }
     }
+    marks.count = count;
   }
 
   /**

@@ -353,14 +353,12 @@ export class PassageIndex implements SourceSearch {
     let qualifying = 0;
     for (let i = 0; i < scores.count; i++) {
       const ordinal = scores.touched[i]!;
-      const article = this.docs.articleAt(ordinal);
-      if (!article) continue;
       const hasBest = scores.bestDoc[ordinal]! >= 0;
       const hasTitle = scores.titleDoc[ordinal]! >= 0;
       // A title match alone needs a passage to show: the lede.
       if (!hasBest && (plan.phrases.length > 0 || !this.docs.hasBody(ordinal))) continue;
       unfiltered++;
-      if (keep !== null && !keep(article)) continue;
+      if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
       const clauses = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
       const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
       final[ordinal] = raw * coordination(clauses, clauseCount);

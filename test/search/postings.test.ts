@@ -10,6 +10,7 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { OrdinalMarks } from "../../src/search/article-scores.js";
 import { bitCount, Postings, type ScoredClause } from "../../src/search/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
 
@@ -132,10 +133,12 @@ describe("Postings on the seeds", () => {
     const groupOf: Record<string, number> = { a: 0, b: 1, c: 2, d: 3 };
     const group = new Int32Array(p.nextId).fill(-1);
     for (const [short, id] of p.documents()) group[short] = groupOf[id[0]!]!;
-    const marked = new Map<number, number>();
-    p.markGroups(p.expand([clause("lavrow", true), clause("moscow")]), group, { mark: (g, bits) => marked.set(g, (marked.get(g) ?? 0) | bits) });
+    const marks = new OrdinalMarks();
+    marks.begin(4);
+    p.markGroups(p.expand([clause("lavrow", true), clause("moscow")]), group, marks);
+    const marked = [...marks.touched.subarray(0, marks.count)].map((g) => [g, marks.value[g]]);
     // "c" holds both words only in a discarded passage; "d" holds neither.
-    expect([...marked].sort((x, y) => x[0] - y[0])).toEqual([
+    expect(marked.sort((x, y) => x[0]! - y[0]!)).toEqual([
       [0, 0b11],
       [1, 0b01],
     ]);
