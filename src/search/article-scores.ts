@@ -52,12 +52,17 @@ export class ArticleScores {
   }
 }
 
-/** A set of article ordinals with a number each (bits), reused from query to query. */
+/**
+ * A set of article ordinals with a number each (bits, 0: not in the set), reused from query to query; written
+ * by `Postings.markGroups`.
+ */
 export class OrdinalMarks {
   value = new Uint32Array(0);
+  /** The ordinals in the set, `count` of them, in no order. */
   touched = new Int32Array(0);
   count = 0;
 
+  /** Empties the set, for ordinals below `slots`. */
   begin(slots: number): void {
     for (let i = 0; i < this.count; i++) this.value[this.touched[i]!] = 0;
     this.count = 0;
@@ -66,11 +71,5 @@ export class OrdinalMarks {
       this.value = new Uint32Array(size);
       this.touched = new Int32Array(size);
     }
-  }
-
-  /** ORs bits into the ordinal's number (bits must not be 0). */
-  mark(ordinal: number, bits: number): void {
-    if (this.value[ordinal] === 0) this.touched[this.count++] = ordinal;
-    this.value[ordinal]! |= bits;
   }
 }

@@ -18,6 +18,8 @@ export class DocTable {
   /** By ordinal: the article's documents, short ids `first` to `first + count - 1`. */
   private first = new Int32Array(256);
   private count = new Int32Array(256);
+  /** By ordinal: 1 when the article has body paragraphs (read here, not from the article, in loops over many). */
+  private body = new Uint8Array(256);
   /** Short id -> ordinal, -1 for none. */
   private docOrdinals = new Int32Array(1024).fill(-1);
   private paragraphs = new Int32Array(1024);
@@ -29,11 +31,12 @@ export class DocTable {
    */
   static fromArrays(articles: readonly Article[], docArticle: Int32Array, docParagraph: Int32Array): DocTable {
     const table = new DocTable();
+    table.growArticles(Math.max(articles.length, 256));
     articles.forEach((article, ordinal) => {
       table.list.push(article);
       table.ordinals.set(article.id, ordinal);
+      table.body[ordinal] = hasBody(article);
     });
-    table.growArticles(Math.max(articles.length, 256));
     table.docOrdinals = docArticle.slice();
     table.paragraphs = docParagraph.slice();
     for (let shortId = 0; shortId < docArticle.length; shortId++) {
@@ -67,6 +70,7 @@ export class DocTable {
     } else {
       this.list[ordinal] = article;
     }
+    this.body[ordinal] = hasBody(article);
     if (this.docOrdinals[shortId]! < 0) this.live++;
     this.docOrdinals[shortId] = ordinal;
     this.paragraphs[shortId] = paragraph;
@@ -94,6 +98,7 @@ export class DocTable {
     if (ordinal === undefined) return;
     this.list[ordinal] = undefined;
     this.count[ordinal] = 0;
+    this.body[ordinal] = 0;
   }
 
   /** How many ordinals have been given: every ordinal is below this. */
@@ -113,6 +118,11 @@ export class DocTable {
 
   articleAt(ordinal: number): Article | undefined {
     return this.list[ordinal];
+  }
+
+  /** Whether the article of the ordinal has body paragraphs (an article may have a title alone). */
+  hasBody(ordinal: number): boolean {
+    return this.body[ordinal] === 1;
   }
 
   article(shortId: number): Article | undefined {
@@ -171,7 +181,14 @@ export class DocTable {
     first.set(this.first);
     const count = new Int32Array(size);
     count.set(this.count);
+    const body = new Uint8Array(size);
+    body.set(this.body);
     this.first = first;
     this.count = count;
+    this.body = body;
   }
+}
+
+function hasBody(article: Article): 0 | 1 {
+  return article.paragraphs.some((p) => p.role === "body") ? 1 : 0;
 }

@@ -133,6 +133,13 @@ export class FieldLengths extends Map<number, number[]> {
     return this.lengths[shortId] ?? 0;
   }
 
+  /** Every document's length by short id (0: none), for short ids below `size`: the array itself, to read in a loop. */
+  lengthsBelow(size: number): Uint32Array {
+    this.flush();
+    if (size > 0) this.ensure(size - 1);
+    return this.lengths;
+  }
+
   /** Takes in the arrays MiniSearch has set and filled. */
   flush(): void {
     for (const [shortId, lengths] of super.entries()) {

@@ -83,8 +83,39 @@ export class PackedDocMap extends Map<number, number> {
   }
 }
 
-/** The postings of packed bytes, in order. */
-export function* unpacked(bytes: Uint8Array, count: number): Generator<[number, number]> {
+/**
+ * A term's postings decoded into arrays reused from term to term, so that the loops that read every posting of a
+ * common word (scoring, marking) read plain numbers. Packed postings are decoded here, the only varint decoder;
+ * a Map's are copied.
+ */
+export class PostingsReader {
+  /** Short ids, ascending for packed postings. */
+  docs = new Int32Array(1024);
+  frequencies = new Int32Array(1024);
+
+  /** Reads the postings into `docs` and `frequencies`; returns how many there are. */
+  read(postings: Map<number, number>): number {
+    const count = postings.size;
+    if (this.docs.length < count) {
+      const size = Math.max(count, this.docs.length * 2);
+      this.docs = new Int32Array(size);
+      this.frequencies = new Int32Array(size);
+    }
+    const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
+    if (bytes) {
+      decodeInto(bytes, count, this.docs, this.frequencies);
+    } else {
+      let i = 0;
+      for (const [doc, frequency] of postings) {
+        this.docs[i] = doc;
+        this.frequencies[i++] = frequency;
+      }
+    }
+    return count;
+  }
+}
+
+function decodeInto(bytes: Uint8Array, count: number, docs: Int32Array, frequencies: Int32Array): void {
   let at = 0;
   let doc = 0;
   for (let i = 0; i < count; i++) {
@@ -101,8 +132,17 @@ export function* unpacked(bytes: Uint8Array, count: number): Generator<[number, 
       byte = bytes[at++]!;
       frequency |= (byte & 0x7f) << shift;
     }
-    yield [doc, frequency];
+    docs[i] = doc;
+    frequencies[i] = frequency;
   }
+}
+
+/** The postings of packed bytes, in order. */
+export function* unpacked(bytes: Uint8Array, count: number): Generator<[number, number]> {
+  const docs = new Int32Array(count);
+  const frequencies = new Int32Array(count);
+  decodeInto(bytes, count, docs, frequencies);
+  for (let i = 0; i < count; i++) yield [docs[i]!, frequencies[i]!];
 }
 
 /** Postings (short id -> frequency) of documents that `alive` accepts, sorted by short id. */

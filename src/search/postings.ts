@@ -10,8 +10,9 @@
  * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
 import type MiniSearch from "minisearch";
+import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
-import { PackedDocMap, unpacked } from "./packed-postings.js";
+import { PostingsReader } from "./packed-postings.js";
 
 /** Document frequencies of one term: field id -> (document short id -> term frequency). */
 type FieldTermData = Map<number, Map<number, number>>;
@@ -71,6 +72,7 @@ export class Postings {
   private lengths = new Uint32Array(0);
   private lengthsKey = "";
   private readonly fieldId: number;
+  private readonly reader = new PostingsReader();
 
   private constructor(
     private readonly ms: MiniSearchInternals,
@@ -108,7 +110,7 @@ export class Postings {
   /**
    * Scores every document matching any clause, as `MiniSearch.search` with `combineWith: "OR"` would. With
    * `accept`, only the documents it accepts are scored (like MiniSearch's `boostDocument` returning 0); with
-   * `only`, the clauses of `only.clauses` (bits) are scored alone in the documents whose group (`only.group`, by
+   * `only`, the clauses of `only.clauses` (bits) are scored only in the documents whose group (`only.group`, by
    * short id; -1 for none) is allowed (`only.allowed`, 1 by group): for the passage index, a group is an article.
    */
   score(
@@ -119,17 +121,17 @@ export class Postings {
     if (clauses.length > 32) throw new Error("at most 32 clauses");
     this.clearLast();
     this.fit(this.ms._nextId);
-    const { scores, clauseScores, masks, touched } = this;
-    const lengthOf = this.fieldLengths();
+    const { scores, clauseScores, masks, touched, reader } = this;
+    const lengths = this.fieldLengths();
     const documentCount = this.ms._documentCount;
     const avgLength = this.ms._avgFieldLength[this.fieldId]!;
+    const group = only?.group ?? null;
+    const allowed = only?.allowed ?? null;
     let count = 0;
-    clauses.forEach((clause, i) => {
+    for (let i = 0; i < clauses.length; i++) {
       const bit = 1 << i;
-      const matches = clause.matches;
+      const matches = clauses[i]!.matches;
       const restricted = only !== null && (only.clauses & bit) !== 0;
-      const group = only?.group ?? null;
-      const allowed = only?.allowed ?? null;
       // A clause matching several index terms (fuzzy) sums them first, then adds the sum: MiniSearch's order.
       const firstInClause: number[] | null = matches.length > 1 ? [] : null;
       for (const { data, weight } of matches) {
@@ -137,11 +139,16 @@ export class Postings {
         if (!postings) continue;
         const df = postings.size;
         const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-        const visit = (doc: number, tf: number) => {
-          if (restricted && !(group![doc]! >= 0 && allowed![group![doc]!] === 1)) return;
+        const n = reader.read(postings);
+        const docs = reader.docs;
+        const frequencies = reader.frequencies;
+        for (let j = 0; j < n; j++) {
+          const doc = docs[j]!;
+          if (restricted && !(group![doc]! >= 0 && allowed![group![doc]!] === 1)) continue;
           // 0: a discarded document, whose postings stay until they are packed again or MiniSearch vacuums them.
-          const fieldLength = lengthOf(doc);
-          if (fieldLength === 0 || (accept !== null && !accept(doc))) return;
+          const fieldLength = lengths[doc]!;
+          if (fieldLength === 0 || (accept !== null && !accept(doc))) continue;
+          const tf = frequencies[j]!;
           // Written as MiniSearch writes it, so that the floating-point result is the same.
           const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
           const value = weight * raw;
@@ -158,37 +165,12 @@ export class Postings {
             scores[doc] = mask === 0 ? value : scores[doc]! + value;
           }
           masks[doc] = mask | bit;
-        };
-        const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
-        if (bytes) {
-          // The common case: packed postings, decoded here (as `unpacked` does) rather than through a generator,
-          // which makes a query about a quarter slower.
-          let at = 0;
-          let doc = 0;
-          for (let j = 0; j < df; j++) {
-            let byte = bytes[at++]!;
-            let gap = byte & 0x7f;
-            for (let shift = 7; byte & 0x80; shift += 7) {
-              byte = bytes[at++]!;
-              gap |= (byte & 0x7f) << shift;
-            }
-            doc += gap;
-            byte = bytes[at++]!;
-            let tf = byte & 0x7f;
-            for (let shift = 7; byte & 0x80; shift += 7) {
-              byte = bytes[at++]!;
-              tf |= (byte & 0x7f) << shift;
-            }
-            visit(doc, tf);
-          }
-        } else {
-          for (const [doc, tf] of postings) visit(doc, tf);
         }
       }
       for (const doc of firstInClause ?? []) {
         scores[doc] = (masks[doc]! & ~bit) === 0 ? clauseScores[doc]! : scores[doc]! + clauseScores[doc]!;
       }
-    });
+    }
     for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
       scores[doc] = scores[doc]! * bitCount(masks[doc]!);
@@ -198,32 +180,54 @@ export class Postings {
   }
 
   /**
-   * The document's length in the field, 0 for a discarded document. Cached in a typed array (one Map lookup per
-   * posting is a good part of scoring a common word); the cache is dropped whenever documents are discarded.
+   * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
+   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every group). Reading postings costs a
+   * fraction of scoring them, so this finds, over all of a query's words, the groups worth scoring.
    */
-  private fieldLengths(): (doc: number) => number {
-    const fieldLength = this.ms._fieldLength;
-    // The passage index keeps its lengths in a typed array already (document-maps.ts).
-    if (fieldLength instanceof FieldLengths) {
-      fieldLength.flush();
-      return (doc) => fieldLength.length(doc);
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks): void {
+    const { reader } = this;
+    const lengths = this.fieldLengths();
+    // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
+    const value = marks.value;
+    const touched = marks.touched;
+    let count = marks.count;
+    for (let i = 0; i < clauses.length; i++) {
+      const bit = 1 << i;
+      for (const { data } of clauses[i]!.matches) {
+        const postings = data.get(this.fieldId);
+        if (!postings) continue;
+        const n = reader.read(postings);
+        const docs = reader.docs;
+        for (let j = 0; j < n; j++) {
+          const doc = docs[j]!;
+          const g = group[doc]!;
+          if (g < 0 || lengths[doc]! === 0) continue;
+          const held = value[g]!;
+          if (held === 0) touched[count++] = g;
+          value[g] = held | bit;
+        }
+      }
     }
+    marks.count = count;
+  }
+
+  /**
+   * Every document's length in the field by short id (0 for a discarded document), for short ids below the next
+   * id. The passage index keeps them in a typed array already (document-maps.ts); for another index they are
+   * copied into one, again whenever documents were added or discarded since.
+   */
+  private fieldLengths(): Uint32Array {
+    const fieldLength = this.ms._fieldLength;
+    if (fieldLength instanceof FieldLengths) return fieldLength.lengthsBelow(this.ms._nextId);
     // Adding a document raises the next id; discarding one lowers the count or raises the dirt: a version stamp.
     const key = `${this.ms._nextId}:${this.ms._documentCount}:${this.ms._dirtCount}`;
     if (key !== this.lengthsKey) {
       if (this.lengths.length < this.ms._nextId) this.lengths = new Uint32Array(Math.max(this.ms._nextId, this.lengths.length * 2, 1024));
       else this.lengths.fill(0);
+      for (const [doc, lengths] of fieldLength) this.lengths[doc] = lengths[this.fieldId] ?? 0;
       this.lengthsKey = key;
     }
-    const lengths = this.lengths;
-    const fieldId = this.fieldId;
-    return (doc) => {
-      const cached = lengths[doc]!;
-      if (cached !== 0) return cached;
-      const found = fieldLength.get(doc)?.[fieldId] ?? 0;
-      lengths[doc] = found;
-      return found;
-    };
+    return this.lengths;
   }
 
   /** Clears the masks the last query set (they mark the documents touched). */
@@ -256,30 +260,6 @@ export class Postings {
       }
       return { term: clause.term, matches };
     });
-  }
-
-  /** The index terms (exact or fuzzy) that the document holds, of the clauses it matched (`mask`, from `score`). */
-  matchedTerms(shortId: number, mask: number, clauses: readonly ExpandedClause[]): string[] {
-    const found = new Set<string>();
-    clauses.forEach((clause, i) => {
-      if ((mask & (1 << i)) === 0) return;
-      if (clause.matches.length === 1) found.add(clause.matches[0]!.term);
-      else for (const { term, data } of clause.matches) if (this.holds(data, shortId)) found.add(term);
-    });
-    return [...found];
-  }
-
-  /** Whether the postings hold the document (packed ones are read, not unpacked). */
-  private holds(data: FieldTermData, shortId: number): boolean {
-    const postings = data.get(this.fieldId);
-    if (!postings) return false;
-    const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
-    if (!bytes) return postings.has(shortId);
-    for (const [doc] of unpacked(bytes, postings.size)) {
-      if (doc === shortId) return true;
-      if (doc > shortId) return false;
-    }
-    return false;
   }
 }
 

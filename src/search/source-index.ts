@@ -61,9 +61,11 @@ export class PassageIndex implements SourceSearch {
   /** Reused from query to query (searches run one at a time). */
   private readonly scores = new ArticleScores();
   private readonly held = new OrdinalMarks();
-  private readonly others = new OrdinalMarks();
   private finalScores = new Float64Array(0);
   private clausesOf = new Uint8Array(0);
+  /** The articles `select` keeps, and those of them matching enough of the words (by ordinal, reused). */
+  private keptArticles = new Int32Array(0);
+  private enoughArticles = new Int32Array(0);
   /** By ordinal: 1 for the candidate articles of the query being answered. */
   private candidateArticles = new Uint8Array(0);
 
@@ -187,115 +189,90 @@ export class PassageIndex implements SourceSearch {
     return { hits, total: found.total };
   }
 
-  /** How a query's terms split into leaders and boosters (see term-plan.ts); for diagnostics and tests. */
+  /** Which articles a query scores (see term-plan.ts); for diagnostics and tests. */
   termPlan(query: Pick<SourceQuery, "words" | "phrases">): TermPlan {
     const plan = planQuery(query, this.lexicon);
-    return planByRarity(this.frequencies(plan, this.fuzzyTerms(plan)), this.miniSearch.documentCount, this.planning);
+    return planByRarity(this.frequencies(plan, this.fuzzyTerms(plan)), this.miniSearch.documentCount, this.planning, plan.phraseTerms);
   }
 
   /** The best `wanted` articles, best first, and how many matched. */
   private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
     const frequencies = this.frequencies(plan, fuzzyTerms);
-    const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning);
-    if (termPlan.mode === "complete") {
-      const ranking = this.findAmongCandidates(plan, clauses, termPlan, keep, wanted);
+    const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning, plan.phraseTerms);
+    if (termPlan.mode === "candidates") {
+      const ranking = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
       if (ranking) return ranking;
     }
-    // Every passage holding a word of the query is scored, once; a bounded plan decides which articles are ranked.
-    const touched = this.postings.score(clauses);
-    if (termPlan.mode === "bounded") {
-      const ranking = this.findBounded(plan, touched, clauses, frequencies, termPlan, keep, wanted);
-      if (ranking) return ranking;
-    }
-    return this.select(plan, this.gather(plan, touched, clauses, null), keep, wanted);
+    // Every passage holding a word of the query is scored.
+    return this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
   }
 
   /**
-   * Rare terms first (term-plan.ts), three words or more: only articles holding `minLeaders` leaders can match
-   * enough of the words. The leaders' postings find them; the common words (boosters) are then scored in their
-   * documents alone. Returns null, for a ranking of every article, when none of them matches enough.
+   * Reads every clause's postings without scoring them, to find which clauses each article holds; scores the
+   * candidate articles alone (term-plan.ts). Returns null, for a full search, when no candidate matches enough of
+   * the words (the best partial matches may be anywhere), or when an article left out might enter the page.
    */
-  private findAmongCandidates(plan: QueryPlan, clauses: readonly ExpandedClause[], termPlan: TermPlan, keep: ArticleFilter | null, wanted: number): Ranking | null {
-    const leaders = clauses.filter((c) => termPlan.leaders.includes(c.term));
-    const held = this.leadersHeld(this.postings.score(leaders), leaders, termPlan);
-    const minLeaders = termPlan.minLeaders;
-    const allowed = this.candidateArticlesFor(this.docs.slots);
-    const candidates: number[] = [];
-    for (let i = 0; i < held.count; i++) {
-      const ordinal = held.touched[i]!;
-      if (bitCount(held.value[ordinal]!) < minLeaders) continue;
-      candidates.push(ordinal);
-      allowed[ordinal] = 1;
-    }
-    if (candidates.length === 0) return null;
-    let boosterBits = 0;
-    clauses.forEach((c, i) => {
-      if (termPlan.boosters.includes(c.term)) boosterBits |= 1 << i;
-    });
-    const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: boosterBits });
-    for (const ordinal of candidates) allowed[ordinal] = 0;
-    const ranking = this.select(plan, this.gather(plan, touched, clauses, { held, minLeaders, others: null }), keep, wanted);
-    // None matches enough of the words: the best partial matches may be anywhere.
-    return ranking.qualifying === 0 ? null : ranking;
-  }
-
-  /**
-   * Rare terms first, two words: an article matches with either, so the candidates (holding the rarer word) are
-   * ranked, and an article holding the commoner word alone is counted; the page stands if even its best score
-   * cannot beat the page's last. Returns null, for a ranking of every article, when that cannot be shown.
-   */
-  private findBounded(
+  private findAmongCandidates(
     plan: QueryPlan,
-    touched: Touched,
     clauses: readonly ExpandedClause[],
     frequencies: readonly TermFrequency[],
     termPlan: TermPlan,
     keep: ArticleFilter | null,
     wanted: number,
   ): Ranking | null {
-    const held = this.leadersHeld(touched, clauses, termPlan);
-    if (held.count === 0) return null;
-    const others = this.others;
-    others.begin(this.docs.slots);
-    const scores = this.gather(plan, touched, clauses, { held, minLeaders: termPlan.minLeaders, others });
-    const ranking = this.select(plan, scores, keep, wanted);
-    if (ranking.qualifying === 0) return null;
-    const last = ranking.ranked[wanted - 1];
-    const boosters = new Set(termPlan.boosters);
-    const ceiling =
-      (1 + TITLE_WEIGHT) *
-      maxDocumentScore(frequencies.filter((f) => boosters.has(f.term)), this.miniSearch.documentCount) *
-      coordination(boosters.size, plan.clauses.length);
-    if (!last || last.score <= ceiling) return null;
-    let total = ranking.total;
-    for (let i = 0; i < others.count; i++) {
-      const article = this.docs.articleAt(others.touched[i]!);
-      if (article && (keep === null || keep(article))) total++;
+    const held = this.held;
+    held.begin(this.docs.slots);
+    this.postings.markGroups(clauses, this.docs.documentOrdinals, held);
+    const required = clauseBits(clauses, termPlan.required);
+    const allowed = this.candidateArticlesFor(this.docs.slots);
+    const candidates: number[] = [];
+    for (let i = 0; i < held.count; i++) {
+      const ordinal = held.touched[i]!;
+      const bits = held.value[ordinal]!;
+      if ((bits & required) !== required || bitCount(bits) < termPlan.minTerms) continue;
+      candidates.push(ordinal);
+      allowed[ordinal] = 1;
     }
-    return { ...ranking, total };
+    if (candidates.length === 0) return null;
+    const every = clauses.length === 32 ? -1 : (1 << clauses.length) - 1;
+    const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: every });
+    const ranking = this.select(plan, this.gather(plan, touched, clauses), keep, wanted);
+    const outside = termPlan.bounded ? this.countOutside(held, allowed, keep) : 0;
+    for (const ordinal of candidates) allowed[ordinal] = 0;
+    if (ranking.qualifying === 0) return null;
+    if (!termPlan.bounded) return ranking;
+    // Two words, either of which matches: an article left out holds one of them alone (not a required one alone,
+    // which would make it a candidate); the page stands if no such article could beat its last entry.
+    const last = ranking.ranked[wanted - 1];
+    if (!last || clauses.some((c) => c.matches.length > 1)) return null;
+    let ceiling = 0;
+    clauses.forEach((clause, i) => {
+      if (1 << i === required) return;
+      const alone = frequencies.filter((f) => f.term === clause.term);
+      ceiling = Math.max(ceiling, (1 + TITLE_WEIGHT) * maxDocumentScore(alone, this.miniSearch.documentCount) * coordination(1, clauses.length));
+    });
+    if (last.score <= ceiling) return null;
+    return { ...ranking, total: ranking.total + outside };
+  }
+
+  /**
+   * The articles holding a word of the query that are not candidates and would count as matches: those that
+   * pass the filters and have a body (an article with no body and only its title matched is not shown).
+   */
+  private countOutside(held: OrdinalMarks, candidates: Uint8Array, keep: ArticleFilter | null): number {
+    let count = 0;
+    for (let i = 0; i < held.count; i++) {
+      const ordinal = held.touched[i]!;
+      if (candidates[ordinal] === 1) continue;
+      if (this.docs.hasBody(ordinal) && (keep === null || keep(this.docs.articleAt(ordinal)!))) count++;
+    }
+    return count;
   }
 
   /** The reused marks of candidate articles, for every ordinal below `slots` (all 0 between queries). */
   private candidateArticlesFor(slots: number): Uint8Array {
     if (this.candidateArticles.length < slots) this.candidateArticles = new Uint8Array(Math.max(slots * 2, 1024));
     return this.candidateArticles;
-  }
-
-  /** The leaders each article holds (bits); candidates hold `minLeaders` of them. */
-  private leadersHeld(touched: Touched, clauses: readonly ExpandedClause[], termPlan: TermPlan): OrdinalMarks {
-    let leaderBits = 0;
-    clauses.forEach((c, i) => {
-      if (termPlan.leaders.includes(c.term)) leaderBits |= 1 << i;
-    });
-    const held = this.held;
-    held.begin(this.docs.slots);
-    for (let i = 0; i < touched.count; i++) {
-      const doc = touched.docs[i]!;
-      const bits = touched.mask[doc]! & leaderBits;
-      const ordinal = this.docs.ordinal(doc);
-      if (bits !== 0 && ordinal >= 0) held.mark(ordinal, bits);
-    }
-    return held;
   }
 
   /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
@@ -314,17 +291,10 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * The scored passages gathered by article: each article's best passage and its title document; with
-   * `candidates`, only the articles holding `minLeaders` leaders (the others are marked in `others`, when
-   * given). This loop sees every matching passage (hundreds of thousands for common words at scale): typed
-   * arrays and numbers only.
+   * The scored passages gathered by article: each article's best passage and its title document. This loop sees
+   * every scored passage (hundreds of thousands for common words at scale): typed arrays and numbers only.
    */
-  private gather(
-    plan: QueryPlan,
-    touched: Touched,
-    clauses: readonly ExpandedClause[],
-    candidates: { held: OrdinalMarks; minLeaders: number; others: OrdinalMarks | null } | null,
-  ): ArticleScores {
+  private gather(plan: QueryPlan, touched: Touched, clauses: readonly ExpandedClause[]): ArticleScores {
     const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
     let phraseMask = 0;
@@ -337,10 +307,6 @@ export class PassageIndex implements SourceSearch {
       const doc = touched.docs[i]!;
       const ordinal = this.docs.ordinal(doc);
       if (ordinal < 0) continue;
-      if (candidates && bitCount(candidates.held.value[ordinal]!) < candidates.minLeaders) {
-        candidates.others?.mark(ordinal, 1);
-        continue;
-      }
       scores.touch(ordinal);
       const mask = touched.mask[doc]!;
       const raw = touched.score[doc]!;
@@ -375,34 +341,32 @@ export class PassageIndex implements SourceSearch {
     if (this.finalScores.length < this.docs.slots) {
       this.finalScores = new Float64Array(Math.max(this.docs.slots, 1024) * 2);
       this.clausesOf = new Uint8Array(this.finalScores.length);
+      this.keptArticles = new Int32Array(this.finalScores.length);
+      this.enoughArticles = new Int32Array(this.finalScores.length);
     }
     const final = this.finalScores;
     const clausesOf = this.clausesOf;
-    const kept: number[] = [];
-    const enough: number[] = [];
+    const kept = this.keptArticles;
+    const enough = this.enoughArticles;
+    let keptCount = 0;
     let unfiltered = 0;
     let qualifying = 0;
     for (let i = 0; i < scores.count; i++) {
       const ordinal = scores.touched[i]!;
-      const article = this.docs.articleAt(ordinal);
-      if (!article) continue;
       const hasBest = scores.bestDoc[ordinal]! >= 0;
       const hasTitle = scores.titleDoc[ordinal]! >= 0;
       // A title match alone needs a passage to show: the lede.
-      if (!hasBest && (plan.phrases.length > 0 || !hasBody(article))) continue;
+      if (!hasBest && (plan.phrases.length > 0 || !this.docs.hasBody(ordinal))) continue;
       unfiltered++;
-      if (keep !== null && !keep(article)) continue;
+      if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
       const clauses = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
       const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
       final[ordinal] = raw * coordination(clauses, clauseCount);
       clausesOf[ordinal] = clauses;
-      if (clauses >= needed) {
-        qualifying++;
-        enough.push(ordinal);
-      }
-      kept.push(ordinal);
+      if (clauses >= needed) enough[qualifying++] = ordinal;
+      kept[keptCount++] = ordinal;
     }
-    const chosen = qualifying > 0 ? enough : kept;
+    const chosen = qualifying > 0 ? enough.subarray(0, qualifying) : kept.subarray(0, keptCount);
     const idOf = (o: number) => this.docs.articleAt(o)!.id;
     const best = topK(chosen, wanted, (a, b) => final[b]! - final[a]! || (idOf(a) < idOf(b) ? -1 : 1));
     const ranked = best.map((ordinal) => {
@@ -430,8 +394,10 @@ export class PassageIndex implements SourceSearch {
     const { article, paragraph } = r;
     const marks: Range[] = [];
     const passage = article.text.slice(paragraph.start, paragraph.end);
-    // The index terms matched (a misspelled name's fuzzy matches among them), to mark in the excerpt.
-    const matched = [r.best, r.title].flatMap((m) => (m ? this.postings.matchedTerms(m.doc, m.mask, clauses) : []));
+    // The index terms of the clauses matched (a misspelled name's fuzzy matches among them), to mark in the
+    // excerpt: a term the passage holds is one its clause matched there.
+    const matchedMask = (r.best?.mask ?? 0) | (r.title?.mask ?? 0);
+    const matched = clauses.flatMap((clause, i) => ((matchedMask >>> i) & 1 ? clause.matches.map((m) => m.term) : []));
     const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
     for (const t of analyzeTerms(passage, this.lexicon)) {
       if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);
@@ -504,6 +470,15 @@ interface Ranking {
   unfiltered: number;
 }
 
+/** The bits of the clauses whose terms are listed. */
+function clauseBits(clauses: readonly ExpandedClause[], terms: readonly string[]): number {
+  let bits = 0;
+  clauses.forEach((c, i) => {
+    if (terms.includes(c.term)) bits |= 1 << i;
+  });
+  return bits;
+}
+
 /** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
 function coordination(matched: number, total: number): number {
   const share = total === 0 ? 0 : matched / total;
@@ -514,10 +489,6 @@ function coordination(matched: number, total: number): number {
 function lede(article: Article): Paragraph | undefined {
   const body = bodyParagraphs(article);
   return body.find((p) => p.end - p.start >= 100) ?? body[0];
-}
-
-function hasBody(article: Article): boolean {
-  return article.paragraphs.some((p) => p.role === "body");
 }
 
 function bodyParagraphs(article: Article): Paragraph[] {

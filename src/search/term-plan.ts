@@ -1,10 +1,11 @@
 /**
- * Rare terms first: which query terms find the candidate articles ("leaders") and which only add to the
- * scores of those candidates ("boosters"). A common word ("year", "company") matches a large share of an
- * archive; scoring every passage that holds it, for ten results, is what made /sources slow. Candidates are
- * found by reading postings without scoring them; only the candidates are scored, with every term, so their
- * scores are exactly those of a full search. The index falls back to a full search when the plan cannot
- * prove that the articles left out could not have made the page.
+ * Which articles are worth scoring. A common word ("year", "company") is held by a large share of an archive;
+ * scoring every passage that holds it, for ten results, is what made /sources slow. Reading a term's postings
+ * without scoring them costs a fraction of it, so for a query with many postings every term's postings are first
+ * read to find which of the query's terms each article holds (in any passage or its title); only the candidate
+ * articles, those that can make the page, are then scored, with every term, so their scores are exactly those of
+ * a full search. The index falls back to a full search when the plan cannot prove that the articles left out
+ * could not have made the page.
  */
 
 export interface TermFrequency {
@@ -14,28 +15,27 @@ export interface TermFrequency {
 }
 
 export interface PlanningOptions {
-  /** A term is common (a booster) above this many postings, or... */
-  minLeaderPostings: number;
-  /** ...above this share of the indexed documents, whichever is larger. Below it in all: one plain search. */
-  leaderShare: number;
+  /** A query is searched in full up to this many postings in all, or... */
+  fullSearchPostings: number;
+  /** ...this share of the indexed documents, whichever is larger. */
+  fullSearchShare: number;
 }
 
-export const DEFAULT_PLANNING: PlanningOptions = { minLeaderPostings: 2_000, leaderShare: 0.02 };
+export const DEFAULT_PLANNING: PlanningOptions = { fullSearchPostings: 2_000, fullSearchShare: 0.02 };
 
 export interface TermPlan {
+  /** "all": one plain search over every term (a single term, or few postings in all). "candidates": see below. */
+  mode: "all" | "candidates";
+  /** Terms every candidate article holds. */
+  required: string[];
+  /** How many of the query's terms a candidate article holds at least. */
+  minTerms: number;
   /**
-   * "all": one plain search over every term (a single term, or few postings in all). "complete": an article
-   * can match enough of the words only by holding at least `minLeaders` leaders, so the candidates are all
-   * the articles that can qualify. "bounded" (two terms): the candidates hold the rarer term; an article
-   * holding only the commoner one is left out when its best possible score cannot reach the page.
+   * False when no other article can match: it would hold too few of the words, or not a phrase's words. True
+   * for two words, either of which matches: the other articles are counted, and the page stands only if none of
+   * them could score high enough to enter it.
    */
-  mode: "all" | "complete" | "bounded";
-  /** Terms whose postings are read in full to find the candidate articles. */
-  leaders: string[];
-  /** Terms scored only over the candidates. */
-  boosters: string[];
-  /** How many distinct leaders a candidate article holds at least. */
-  minLeaders: number;
+  bounded: boolean;
 }
 
 /** Most query words matter: with three or more, an article must match at least half of them. */
@@ -44,26 +44,25 @@ export function neededClauses(clauseCount: number): number {
 }
 
 /**
- * Splits the terms by rarity. With three or more terms, the commonest terms above the budget become
- * boosters, but fewer than the number of words an article must match, so that every qualifying article
- * holds some leaders (and the more boosters, the fewer leaders it must hold).
+ * The candidates of a query with many postings. An article matching enough of three or more words holds at
+ * least half of them; an article matching a phrase holds its words. With two words, either of which matches,
+ * the candidates hold the rarer word when it is rare, or else both.
  */
-export function planByRarity(terms: readonly TermFrequency[], indexedDocuments: number, options: PlanningOptions = DEFAULT_PLANNING): TermPlan {
-  const budget = Math.max(options.minLeaderPostings, indexedDocuments * options.leaderShare);
-  const all = terms.map((t) => t.term);
+export function planByRarity(
+  terms: readonly TermFrequency[],
+  indexedDocuments: number,
+  options: PlanningOptions = DEFAULT_PLANNING,
+  phraseTerms: readonly string[] = [],
+): TermPlan {
+  const budget = Math.max(options.fullSearchPostings, indexedDocuments * options.fullSearchShare);
   const total = terms.reduce((n, t) => n + t.documents, 0);
-  if (terms.length < 2 || total <= budget) return { mode: "all", leaders: all, boosters: [], minLeaders: 1 };
-  const byRarity = [...terms].sort((a, b) => a.documents - b.documents);
+  if (terms.length < 2 || total <= budget) return { mode: "all", required: [], minTerms: 1, bounded: false };
   const needed = neededClauses(terms.length);
-  if (needed === 1) {
-    return { mode: "bounded", leaders: [byRarity[0]!.term], boosters: byRarity.slice(1).map((t) => t.term), minLeaders: 1 };
-  }
-  const boosters: string[] = [];
-  for (let i = byRarity.length - 1; i >= 0 && boosters.length < needed - 1 && byRarity[i]!.documents > budget; i--) {
-    boosters.push(byRarity[i]!.term);
-  }
-  const leaders = byRarity.filter((t) => !boosters.includes(t.term)).map((t) => t.term);
-  return { mode: "complete", leaders, boosters, minLeaders: needed - boosters.length };
+  const inPhrases = terms.map((t) => t.term).filter((term) => phraseTerms.includes(term));
+  if (needed > 1 || inPhrases.length > 0) return { mode: "candidates", required: inPhrases, minTerms: needed, bounded: false };
+  const [rarer, commoner] = [...terms].sort((a, b) => a.documents - b.documents) as [TermFrequency, TermFrequency];
+  const required = rarer.documents <= budget ? [rarer.term] : [rarer.term, commoner.term];
+  return { mode: "candidates", required, minTerms: 1, bounded: true };
 }
 
 /** MiniSearch's BM25 parameters (its defaults, which the index uses). */

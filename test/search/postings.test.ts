@@ -10,6 +10,7 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { OrdinalMarks } from "../../src/search/article-scores.js";
 import { bitCount, Postings, type ScoredClause } from "../../src/search/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
 
@@ -120,11 +121,27 @@ describe("Postings on the seeds", () => {
     expect([...p.documents()].find(([short]) => short === touched.docs[0])?.[1]).toBe("b#p1");
   });
 
-  it("names the index terms a document matched, fuzzy ones included", () => {
-    const id = [...postings.documents()].find(([, long]) => long.startsWith("002") && long.endsWith("#t"))!;
-    const clauses = postings.expand([clause("lavrow", true), clause("moscow")]);
-    const touched = postings.score(clauses);
-    expect(postings.matchedTerms(id[0], touched.mask[id[0]]!, clauses)).toEqual(expect.arrayContaining(["lavrov"]));
+  it("marks each group with the clauses its live documents hold, fuzzy matches included", () => {
+    const fresh = buildMiniSearch([]);
+    fresh.add({ id: "a#p1", terms: "lavrov said" });
+    fresh.add({ id: "a#p2", terms: "moscow talks" });
+    fresh.add({ id: "b#p1", terms: "lavrov spoke" });
+    fresh.add({ id: "c#p1", terms: "moscow lavrov" });
+    fresh.add({ id: "d#p1", terms: "other words" });
+    fresh.discard("c#p1");
+    const p = Postings.of(fresh, "terms");
+    const groupOf: Record<string, number> = { a: 0, b: 1, c: 2, d: 3 };
+    const group = new Int32Array(p.nextId).fill(-1);
+    for (const [short, id] of p.documents()) group[short] = groupOf[id[0]!]!;
+    const marks = new OrdinalMarks();
+    marks.begin(4);
+    p.markGroups(p.expand([clause("lavrow", true), clause("moscow")]), group, marks);
+    const marked = [...marks.touched.subarray(0, marks.count)].map((g) => [g, marks.value[g]]);
+    // "c" holds both words only in a discarded passage; "d" holds neither.
+    expect(marked.sort((x, y) => x[0]! - y[0]!)).toEqual([
+      [0, 0b11],
+      [1, 0b01],
+    ]);
   });
 });
 

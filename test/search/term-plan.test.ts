@@ -6,7 +6,7 @@ import type { SourceQuery } from "../../src/search/types.js";
 import { makeArticle } from "../helpers/articles.js";
 
 const tf = (term: string, documents: number) => ({ term, documents });
-const options = { minLeaderPostings: 10, leaderShare: 0 };
+const options = { fullSearchPostings: 10, fullSearchShare: 0 };
 
 describe("planByRarity", () => {
   it("searches everything at once for one term or few postings", () => {
@@ -14,30 +14,33 @@ describe("planByRarity", () => {
     expect(planByRarity([tf("a", 3), tf("b", 4), tf("c", 2)], 10_000, options).mode).toBe("all");
   });
 
-  it("leads two terms with the rarer one", () => {
-    expect(planByRarity([tf("year", 900), tf("greenspan", 12)], 10_000, options)).toEqual({
-      mode: "bounded",
-      leaders: ["greenspan"],
-      boosters: ["year"],
-      minLeaders: 1,
+  it("with two words, takes as candidates the holders of the rarer one when it is rare", () => {
+    expect(planByRarity([tf("year", 900), tf("greenspan", 8)], 10_000, options)).toEqual({
+      mode: "candidates",
+      required: ["greenspan"],
+      minTerms: 1,
+      bounded: true,
     });
   });
 
-  it("makes fewer boosters than the words an article must match, commonest first", () => {
-    const terms = [tf("bank", 900), tf("cartel", 4), tf("rate", 700), tf("price", 800), tf("lending", 9), tf("key", 50)];
-    const plan = planByRarity(terms, 10_000, options);
-    expect(neededClauses(terms.length)).toBe(3);
-    expect(plan.mode).toBe("complete");
-    expect(plan.boosters).toEqual(["bank", "price"]);
-    expect(plan.leaders).toEqual(["cartel", "lending", "key", "rate"]);
-    // An article matching 3 of the 6 words holds at least 3 - 2 leaders.
-    expect(plan.minLeaders).toBe(1);
+  it("with two common words, takes as candidates the holders of both", () => {
+    expect(planByRarity([tf("year", 900), tf("new", 1200)], 10_000, options)).toEqual({
+      mode: "candidates",
+      required: ["year", "new"],
+      minTerms: 1,
+      bounded: true,
+    });
   });
 
-  it("keeps terms under the budget as leaders", () => {
-    const plan = planByRarity([tf("a", 5), tf("b", 8), tf("c", 9), tf("d", 500)], 10_000, options);
-    expect(plan.boosters).toEqual(["d"]);
-    expect(plan.minLeaders).toBe(1);
+  it("with three words or more, takes as candidates the holders of half of them", () => {
+    const terms = [tf("bank", 900), tf("cartel", 4), tf("rate", 700), tf("price", 800), tf("lending", 9), tf("key", 50)];
+    expect(neededClauses(terms.length)).toBe(3);
+    expect(planByRarity(terms, 10_000, options)).toEqual({ mode: "candidates", required: [], minTerms: 3, bounded: false });
+  });
+
+  it("requires a phrase's words of every candidate, and no other article can match", () => {
+    const plan = planByRarity([tf("market", 900), tf("report", 800)], 10_000, options, ["market", "report"]);
+    expect(plan).toEqual({ mode: "candidates", required: ["market", "report"], minTerms: 1, bounded: false });
   });
 
   it("bounds a document's score above by its terms' rarity", () => {
@@ -68,7 +71,7 @@ describe("PassageIndex with rare terms first", () => {
   const planned = PassageIndex.build(articles);
   planned.planning = options;
   const plain = PassageIndex.build(articles);
-  plain.planning = { minLeaderPostings: Number.MAX_SAFE_INTEGER, leaderShare: 0 };
+  plain.planning = { fullSearchPostings: Number.MAX_SAFE_INTEGER, fullSearchShare: 0 };
 
   const queries = [
     "zanzibar market report",
@@ -78,6 +81,8 @@ describe("PassageIndex with rare terms first", () => {
     "harbour market",
     "77777 market",
     "cloves market report calm",
+    "market report",
+    "traders weather",
   ];
 
   for (const text of queries) {
@@ -90,34 +95,41 @@ describe("PassageIndex with rare terms first", () => {
     });
   }
 
-  it("restricts candidates to the rare term and still puts the article matching every word first", () => {
-    const plan = planned.termPlan(q("zanzibar market report"));
-    expect(plan.mode).toBe("complete");
-    expect(plan.leaders).toContain("zanzibar");
-    expect(plan.boosters.length).toBeGreaterThan(0);
-    // Ranked once, among the candidates only (no fallback to ranking every article).
-    const gather = vi.spyOn(planned as unknown as { gather: (...args: unknown[]) => unknown }, "gather");
-    const result = planned.search(q("zanzibar market report"), page);
-    expect(gather).toHaveBeenCalledTimes(1);
-    expect(gather.mock.calls[0]?.[3]).toMatchObject({ minLeaders: plan.minLeaders });
-    gather.mockRestore();
+  /** The restriction (`only`) of each call to the postings' `score`: null for a full search. */
+  function scoreCalls(run: () => void): unknown[] {
+    const postings = (planned as unknown as { postings: { score: (...args: unknown[]) => unknown } }).postings;
+    const score = vi.spyOn(postings, "score");
+    run();
+    const calls = score.mock.calls.map((call) => call[2] ?? null);
+    score.mockRestore();
+    return calls;
+  }
+
+  it("scores the candidates alone and still puts the article matching every word first", () => {
+    expect(planned.termPlan(q("zanzibar market report"))).toMatchObject({ mode: "candidates", minTerms: 2, bounded: false });
+    let result = planned.search(q("zanzibar market report"), page);
+    const calls = scoreCalls(() => (result = planned.search(q("zanzibar market report"), page)));
+    // Scored once, among the candidates only (no fallback to scoring every passage).
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).not.toBeNull();
     expect(result.hits[0]?.doc).toBe("zanzibar-all.txt");
   });
 
-  it("leads two words with the rarer one, and counts articles holding only the commoner", () => {
-    const plan = planned.termPlan(q("zanzibar market"));
-    expect(plan).toMatchObject({ mode: "bounded", leaders: ["zanzibar"], boosters: ["market"] });
-    const result = planned.search(q("zanzibar market"), page);
-    expect(result.hits.slice(0, 2).map((h) => h.doc).sort()).toEqual(["zanzibar-all.txt", "zanzibar-market.txt"]);
+  it("takes the holders of the rarer of two words as candidates, and counts the holders of the commoner", () => {
+    expect(planned.termPlan(q("zanzibar market"))).toEqual({ mode: "candidates", required: ["zanzibar"], minTerms: 1, bounded: true });
+    // A page the candidates fill: the articles holding "market" alone cannot score into it.
+    const top = { offset: 0, limit: 2 };
+    let result = planned.search(q("zanzibar market"), top);
+    expect(scoreCalls(() => (result = planned.search(q("zanzibar market"), top)))).not.toContain(null);
+    expect(result.hits.map((h) => h.doc).sort()).toEqual(["zanzibar-all.txt", "zanzibar-market.txt"]);
+    expect(result.hits).toEqual(plain.search(q("zanzibar market"), top).hits);
     expect(result.total).toBe(43);
   });
 
   it("falls back to a full search when the rare term is in no article", () => {
-    expect(planned.termPlan(q("77777 market")).leaders).toEqual(["77777"]);
-    const gather = vi.spyOn(planned as unknown as { gather: (...args: unknown[]) => unknown }, "gather");
-    const result = planned.search(q("77777 market"), page);
-    expect(gather.mock.calls.map((call) => call[3])).toEqual([null]);
-    gather.mockRestore();
+    expect(planned.termPlan(q("77777 market")).required).toEqual(["77777"]);
+    let result = planned.search(q("77777 market"), page);
+    expect(scoreCalls(() => (result = planned.search(q("77777 market"), page)))).toEqual([null]);
     expect(result.total).toBe(42);
     expect(result.hits).toHaveLength(10);
   });
