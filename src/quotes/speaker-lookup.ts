@@ -41,8 +41,8 @@ interface NamesOfLength {
   entries: Array<{ words: string[]; speaker: Speaker }>;
   /** First word -> the entries starting with it, in order. */
   byFirstWord: Map<string, number[]>;
-  /** The distinct first words, by length. */
-  firstWordsByLength: Map<number, string[]>;
+  /** The distinct first words, by length, each with its letters (`letterMask`) at the same place. */
+  firstWordsByLength: Map<number, { words: string[]; masks: number[] }>;
 }
 
 class NameIndex {
@@ -80,7 +80,10 @@ class NameIndex {
       if (entries) entries.push(names.entries.length);
       else {
         names.byFirstWord.set(first, [names.entries.length]);
-        pushTo(names.firstWordsByLength, first.length, first);
+        let sameLength = names.firstWordsByLength.get(first.length);
+        if (!sameLength) names.firstWordsByLength.set(first.length, (sameLength = { words: [], masks: [] }));
+        sameLength.words.push(first);
+        sameLength.masks.push(letterMask(first));
       }
       names.entries.push({ words, speaker: list[0]! });
     }
@@ -163,11 +166,20 @@ class NameIndex {
     const names = this.byLength.get(keys.length);
     if (!names) return null;
     const first = keys[0]!;
-    // Only names whose first word is close to the typed one can match.
+    // Only names whose first word is close to the typed one can match. Tens of thousands of first words are
+    // compared on every query at a million passages: the letters tell most of them apart before an edit distance.
     const firstWords = [first];
-    if (typoAllowance(first.length) > 0) {
+    const allowance = typoAllowance(first.length);
+    if (allowance > 0) {
+      const firstMask = letterMask(first);
       for (let length = Math.max(MIN_TYPO_LENGTH, first.length - MAX_TYPOS); length <= first.length + MAX_TYPOS; length++) {
-        for (const word of names.firstWordsByLength.get(length) ?? []) if (word !== first) firstWords.push(word);
+        const sameLength = names.firstWordsByLength.get(length);
+        if (!sameLength) continue;
+        const limit = Math.min(allowance, typoAllowance(length));
+        const { words, masks } = sameLength;
+        for (let i = 0; i < words.length; i++) {
+          if (lettersApart(firstMask, masks[i]!) <= limit && words[i] !== first) firstWords.push(words[i]!);
+        }
       }
     }
     const candidates: number[] = [];
@@ -198,13 +210,44 @@ class NameIndex {
   }
 }
 
-/** The edits between two name words when within their typo allowance, else null. */
+/**
+ * The edits between a typed word and a name word when within their typo allowance, else null. A typed title
+ * word ("minister") is a word spelled right, not a misspelt name ("Ministry"): it matches only a title word
+ * (another spelling of it: "defence", "defense").
+ */
 function typoDistance(a: string, b: string): number | null {
   if (a === b) return 0;
+  if (isTitleWord(a) && !isTitleWord(b)) return null;
   const allowance = Math.min(typoAllowance(a.length), typoAllowance(b.length));
   if (allowance <= 0) return null;
   const d = editDistance(a, b, allowance);
   return d > allowance ? null : d;
+}
+
+function isTitleWord(key: string): boolean {
+  return TITLE_WORDS.has(key) || key in HONORIFICS;
+}
+
+/**
+ * The word's letters as a set of bits (a letter's code modulo 32: a-z are apart). An edit adds at most one
+ * letter to a word's set and takes at most one away, so two words k edits apart differ by at most k letters
+ * each way: a lower bound of their edit distance (`lettersApart`) that costs two bit operations.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** The larger count of letters one word has and the other has not (see `letterMask`). */
+function lettersApart(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Leading title words ("Foreign Minister", "Mr") that may precede a name. */

@@ -49,6 +49,11 @@ export function createRegistry(
         const a = keys[i]!;
         const b = key[i]!;
         if (a === b) continue;
+        // A typed title word is spelled right: it matches only a title word (another spelling of it).
+        if (isTitleWord(a) && !isTitleWord(b)) {
+          ok = false;
+          break;
+        }
         const allowance = Math.min(typoAllowance(a.length), typoAllowance(b.length));
         const d = allowance > 0 ? editDistance(a, b, allowance) : allowance + 1;
         if (d > allowance) ok = false;
@@ -59,6 +64,10 @@ export function createRegistry(
       }
     }
     return best?.speaker ?? null;
+  }
+
+  function isTitleWord(key: string): boolean {
+    return TITLE_WORDS.has(key) || key in HONORIFICS;
   }
 
   /** Leading title words ("Foreign Minister", "Mr") that may precede a name. */

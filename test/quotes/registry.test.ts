@@ -33,6 +33,14 @@ describe("speaker registry lookups", () => {
     expect(registry.matchLeading([])).toBeNull();
   });
 
+  it("reads a title word typed as a word, not as a misspelt name", () => {
+    // "minister" is two edits from "ministry", as "Zaharova" is one from "Zakharova": a title word is spelled right.
+    const withMinistry = createRegistry([...speakers, { name: "Foreign Ministry", aliases: ["Ministry"], kind: "organisation", gender: null, quotes: 9 }]);
+    expect(withMinistry.matchLeading(["minister", "government"])).toBeNull();
+    expect(withMinistry.matchLeading(["ministry", "government"])?.speaker.name).toBe("Foreign Ministry");
+    expect(withMinistry.matchLeading(["Zaharova", "ministry"])?.speaker.name).toBe("Marija Zakharova");
+  });
+
   it("suggests close names and completes prefixes, best first", () => {
     expect(registry.suggest("Zakh", 5).map((s) => s.name)).toEqual(["Marija Zakharova"]);
     expect(registry.suggest("lav", 5)[0]?.name).toBe("Sergey Lavrov");
