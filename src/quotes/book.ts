@@ -5,7 +5,7 @@
  * the quotations of the page asked for are marked. The same words quoted twice in one article are shown once
  * (repeats.ts).
  */
-import MiniSearch, { type Options } from "minisearch";
+import type MiniSearch from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
@@ -13,10 +13,13 @@ import { packTerms } from "../search/packed-postings.js";
 import { Postings } from "../search/postings.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
+import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "./types.js";
+
+export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
 
 export interface Entry {
   article: Article;
@@ -30,19 +33,6 @@ interface State {
   byId: Map<string, Quotation> | null;
   table: QuoteTable;
 }
-
-export interface IndexedQuote {
-  id: string;
-  text: string;
-}
-
-/** The topic index's options: a snapshot's index (snapshot-codec.ts) is restored with the same. */
-export const QUOTE_INDEX_OPTIONS: Options<IndexedQuote> = {
-  fields: ["text"],
-  idField: "id",
-  tokenize: (text) => tokenize(text).map((t) => t.term),
-  processTerm: (term) => normalizeTerm(term) ?? null,
-};
 
 /**
  * What a snapshot keeps of a state of the book besides the quotations and their index (rebuilding it was most of
@@ -73,20 +63,21 @@ export class CorpusQuoteBook implements QuoteBook {
    * earlier with a topic index holding exactly those quotations, in their order (a snapshot's), instead.
    */
   constructor(articles: readonly Article[] = [], restored: { entries: readonly Entry[]; index: MiniSearch<IndexedQuote>; state: DerivedState | null } | null = null) {
-    this.index = restored?.index ?? new MiniSearch<IndexedQuote>(QUOTE_INDEX_OPTIONS);
-    this.postings = Postings.of(this.index, "text");
     for (const entry of restored?.entries ?? []) this.entries.set(entry.article.id, entry);
     this.restoredState = restored?.state ?? null;
-    for (const article of articles) this.addExtracted(article, quoteArticle(article), false);
-    if (articles.length > 0) packTerms(this.index, "text");
+    if (restored) this.index = restored.index;
+    else {
+      for (const article of articles) this.entries.set(article.id, { article, extracted: quoteArticle(article) });
+      this.index = topicIndexOfEntries(this.entries.values());
+    }
+    this.postings = Postings.of(this.index, "text");
   }
 
   /** A book from quotations extracted earlier: no extraction runs; the registry is rebuilt from them. */
   static fromExtracted(entries: Iterable<{ article: Article; extracted: ArticleQuotes }>): CorpusQuoteBook {
-    const book = new CorpusQuoteBook();
-    for (const { article, extracted } of entries) book.addExtracted(article, extracted, false);
-    packTerms(book.index, "text");
-    return book;
+    const byDoc = new Map<string, Entry>();
+    for (const { article, extracted } of entries) byDoc.set(article.id, { article, extracted });
+    return new CorpusQuoteBook([], { entries: [...byDoc.values()], index: topicIndexOfEntries(byDoc.values()), state: null });
   }
 
   /**
@@ -124,9 +115,7 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** A topic index of the book's quotations built afresh, in the book's order (for a snapshot of a changed book). */
   freshTopicIndex(): MiniSearch<IndexedQuote> {
-    const index = new MiniSearch<IndexedQuote>(QUOTE_INDEX_OPTIONS);
-    for (const { extracted } of this.entries.values()) index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
-    return index;
+    return topicIndexOfEntries(this.entries.values());
   }
 
   get quotations(): readonly Quotation[] {
@@ -252,15 +241,12 @@ export class CorpusQuoteBook implements QuoteBook {
     return { count, shortIds, scores };
   }
 
+  /** One article changed: its terms are packed again with the next state. */
   private add(article: Article): void {
-    this.addExtracted(article, quoteArticle(article), true);
-  }
-
-  /** `live`: one article changed, whose terms are packed again with the next state (the whole index is packed otherwise). */
-  private addExtracted(article: Article, extracted: ArticleQuotes, live: boolean): void {
+    const extracted = quoteArticle(article);
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
-    if (live) this.touched(extracted.quotations);
+    this.touched(extracted.quotations);
     this.state = null;
     this.restoredState = null;
   }
@@ -300,6 +286,13 @@ export class CorpusQuoteBook implements QuoteBook {
     this.state = { registry, quotations, byId: null, table };
     return this.state;
   }
+}
+
+/** The topic index of the entries' quotations, in their order (as `addAll` over them would make it). */
+function topicIndexOfEntries(entries: Iterable<Entry>): MiniSearch<IndexedQuote> {
+  const builder = new TopicIndexBuilder();
+  for (const { extracted } of entries) for (const q of extracted.quotations) builder.add({ id: q.id, text: q.text });
+  return builder.finish();
 }
 
 export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBook {

@@ -19,11 +19,11 @@
  */
 import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
-import { FieldLengths } from "../search/document-maps.js";
 import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
 import type { DerivedState } from "./book.js";
 import { createIndexedRegistry } from "./speaker-lookup.js";
+import { topicIndexOf, type TopicIndexInternals } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
 
 export interface QuoteLayout {
@@ -67,21 +67,6 @@ const NAMED_FIELDS = 6;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation"];
 const GENDERS: ReadonlyArray<"male" | "female"> = ["male", "female"];
-
-/** MiniSearch 7's internals that the codec reads and restores (the quote index has one field, "text", id 0). */
-interface Internals {
-  _documentCount: number;
-  _nextId: number;
-  _avgFieldLength: number[];
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _index: {
-    set(term: string, data: Map<number, Map<number, number>>): void;
-    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
-  };
-}
 
 /** 32-bit FNV-1a of a stretch of text (UTF-16 code units): cheap, and a shifted or changed span changes it. */
 export function textHash(text: string, start: number, end: number): number {
@@ -168,7 +153,7 @@ export function encodeQuotes(
     }
   });
 
-  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as Internals;
+  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as TopicIndexInternals;
   if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
   const fieldLength = new Uint32Array(quotationCount);
   for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
@@ -213,7 +198,7 @@ export function encodeQuotes(
 
 /** Whether the index holds exactly these quotations (and nothing discarded), the one at position i as short id i. */
 function numbersByPosition(index: MiniSearch<never> | MiniSearch<object>, ids: readonly string[]): boolean {
-  const ms = index as unknown as Internals;
+  const ms = index as unknown as TopicIndexInternals;
   if (ms._nextId !== ids.length || ms._documentCount !== ids.length || ms._fieldLength.size !== ids.length) return false;
   if (Object.keys(ms._fieldIds).length !== 1 || ms._fieldIds.text !== 0) return false;
   return ids.every((id, position) => ms._idToShortId.get(id) === position);
@@ -368,7 +353,25 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     return local.get(`${doc}\0${localName}`) ?? null;
   };
   const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags };
-  return { entries, index: restoreIndex(layout, ids, fieldLength, termCounts, termBytes, postings, options), state };
+    // The postings in the saved order, one after another: term i's start where term i - 1's end.
+  const termStarts = new Float64Array(layout.terms.length + 1);
+  layout.terms.forEach((term, i) => {
+    termStarts[i + 1] = termStarts[i]! + termBytes[i]!;
+    if (termStarts[i + 1]! > postings.length) throw new Error(`the postings of “${term}” are damaged`);
+  });
+  if (termStarts[layout.terms.length] !== postings.length) throw new Error("the postings have the wrong size");
+  const index = topicIndexOf(
+    {
+      ids,
+      fieldLength,
+      averageFieldLength: layout.averageFieldLength,
+      terms: layout.terms,
+      termCounts,
+      postingsOf: (i) => postings.subarray(termStarts[i], termStarts[i + 1]),
+    },
+    options,
+  );
+  return { entries, index, state };
 }
 
 /**
@@ -405,57 +408,6 @@ function localNames(entries: readonly SavedEntry[], namedSpeaker: Int32Array, sp
 /** The id quoteArticle (article-quotes.ts) gives an article's quotation: not saved. */
 function usualId(doc: string, index: number): string {
   return `${doc}#q${index}`;
-}
-
-/** A MiniSearch index over the quotations (short id = position), its postings packed as saved. */
-function restoreIndex<T>(
-  layout: QuoteLayout,
-  ids: readonly string[],
-  fieldLength: Uint32Array,
-  termCounts: Uint32Array,
-  termBytes: Uint32Array,
-  postings: Uint8Array,
-  options: Options<T>,
-): MiniSearch<T> {
-  const count = ids.length;
-  const miniSearch = MiniSearch.loadJS<T>(
-    {
-      documentCount: count,
-      nextId: count,
-      documentIds: {},
-      fieldIds: { text: 0 },
-      fieldLength: {},
-      averageFieldLength: [layout.averageFieldLength],
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    },
-    options,
-  );
-  const ms = miniSearch as unknown as Internals;
-  const documentIds = new Map<number, string>();
-  const idToShortId = new Map<string, number>();
-  for (let shortId = 0; shortId < count; shortId++) {
-    const id = ids[shortId]!;
-    if (idToShortId.has(id)) throw new Error(`quotation id ${id} is saved twice`);
-    if (fieldLength[shortId] === 0) throw new Error(`quotation ${id} has no indexed words`);
-    documentIds.set(shortId, id);
-    idToShortId.set(id, shortId);
-  }
-  ms._documentIds = documentIds;
-  ms._idToShortId = idToShortId;
-  // The lengths in a typed array, as the passage index keeps them (no array per quotation).
-  ms._fieldLength = new FieldLengths(fieldLength);
-  let at = 0;
-  layout.terms.forEach((term, i) => {
-    const documents = termCounts[i]!;
-    const size = termBytes[i]!;
-    if (documents === 0 || size < documents * 2 || at + size > postings.length) throw new Error(`the postings of “${term}” are damaged`);
-    ms._index.set(term, new Map([[0, new PackedDocMap(postings.subarray(at, (at += size)), documents)]]));
-  });
-  if (at !== postings.length) throw new Error("the postings have the wrong size");
-  return miniSearch;
 }
 
 function checkLayout(layout: QuoteLayout): void {
