@@ -1,5 +1,6 @@
 /**
- * Timing a query set: a short untimed warm-up (the first `WARM_UP` queries, for the JIT), then timed passes
+ * Timing a query set: a short untimed warm-up (the first `WARM_UP` queries of each command, for the JIT: each
+ * command has code paths of its own), then timed passes
  * over the whole set. The first pass always runs to its end, so every query has at least one sample however slow
  * the engine; further passes stop once the time budget is spent (and the figures say so).
  */
@@ -24,7 +25,9 @@ export async function timeQueries(
   budgetMs: number,
   run: (q: BenchQuery) => number | Promise<number>,
 ): Promise<QueryTimes> {
-  for (const q of queries.slice(0, WARM_UP)) await run(q);
+  for (const command of new Set(queries.map((q) => q.command))) {
+    for (const q of queries.filter((x) => x.command === command).slice(0, WARM_UP)) await run(q);
+  }
   const started = performance.now();
   const found: number[] = [];
   const samples: number[][] = queries.map(() => []);
