@@ -10,6 +10,7 @@ import type { Newsroom } from "../src/newsroom.js";
 import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
 import type { Rendering, Statement } from "../src/statements/types.js";
+import { statementsIfReadyOrStarted } from "../src/statements/when-ready.js";
 
 export interface CompareArgs {
   /** The quotation or topic words, as typed (quotation marks removed). */
@@ -41,8 +42,15 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
   ],
   schema: compareSchema,
   run({ query }, ctx) {
-    const statement = ctx.services.statements().find(query);
+    // In chat the answer never waits for the statements to be computed (tens of seconds on a large archive).
+    const statements = statementsIfReadyOrStarted(ctx.services, ctx.platform === "cli");
     const topic = shorten(query, 60);
+    if (!statements) {
+      const text =
+        "I am still comparing how the outlets reported each statement in this archive (after a start or a change of the corpus, this takes a minute or two on a large archive). Try /compare again shortly; /quote and /sources answer meanwhile.";
+      return { reply: { visibility: "private", text, blocks: [{ type: "paragraph", text }] }, results: [] };
+    }
+    const statement = statements.find(query);
     if (!statement) {
       const none = `No statement reported in two or more documents matches “${topic}”.`;
       const hint =

@@ -6,7 +6,7 @@ import { defineCommand, type CommandContext, type CommandResult, type ParsedArgs
 import { UserError } from "../src/core/errors.js";
 import type { Block, Reply } from "../src/core/reply.js";
 import { digestJson } from "../src/digest/compose.js";
-import { digestForNewsroom, type DigestSource } from "../src/digest/for-newsroom.js";
+import { digestForNewsroom, digestInChat, type DigestSource } from "../src/digest/for-newsroom.js";
 import { digestReply, formatWhen } from "../src/digest/render.js";
 import { digestPeriod, nextDue } from "../src/digest/schedule.js";
 import type { DigestServices } from "../src/digest/services.js";
@@ -104,7 +104,8 @@ async function show(ctx: Ctx): Promise<CommandResult> {
   const subscription = digest && ctx.channel ? await digest.subscriptions.get(ctx.platform, ctx.channel) : null;
   const last = digest && ctx.channel ? await digest.lastPosted(ctx.platform, ctx.channel) : null;
   const { from, to } = digestPeriod(last, now);
-  const result = digestForNewsroom(ctx.services, from, to);
+  // In chat the answer never waits for the statements across outlets (long to compute on a large archive).
+  const result = ctx.platform === "cli" ? digestForNewsroom(ctx.services, from, to) : digestInChat(ctx.services, from, to);
   const reply = digestReply(result, { visibility: "private", zone: subscription?.zone });
   return { reply, results: [digestJson(result)] };
 }

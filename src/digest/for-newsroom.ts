@@ -5,16 +5,16 @@
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { StatementIndex } from "../statements/types.js";
+import { statementsIfReadyOrStarted, statementsWhenReady, type StatementSource } from "../statements/when-ready.js";
 import { composeDigest, digestJson } from "./compose.js";
 import { digestReply, type DigestReplyOptions } from "./render.js";
 import type { ComposeDigest } from "./schedule.js";
 import type { Digest, DigestJson } from "./types.js";
 
 /** What the digest needs from a Newsroom (a LiveNewsroom is one). */
-export interface DigestSource {
+export interface DigestSource extends StatementSource {
   articles(): readonly Article[];
   readonly quotes: { readonly quotations: readonly Quotation[] };
-  statements(): StatementIndex;
   firstSeen(doc: string): string | null;
 }
 
@@ -28,12 +28,22 @@ export function newArticles(source: DigestSource, from: Date, to: Date): Article
   });
 }
 
-export function digestForNewsroom(source: DigestSource, from: Date, to: Date, late = false): Digest {
+/**
+ * The digest of the period. The statements shared by its articles are an extra (the "worded N ways" lines):
+ * `statements` gives them when they are at hand; by default they are computed if need be (the CLI).
+ */
+export function digestForNewsroom(
+  source: DigestSource,
+  from: Date,
+  to: Date,
+  late = false,
+  statementsAtHand: (() => StatementIndex | null) | StatementIndex | null = () => source.statements(),
+): Digest {
   const articles = newArticles(source, from, to);
   let statements: StatementIndex | null = null;
   if (articles.length > 1) {
     try {
-      statements = source.statements();
+      statements = typeof statementsAtHand === "function" ? statementsAtHand() : statementsAtHand;
     } catch {
       // Statement grouping is an extra: a digest without the "worded N ways" lines is still a digest.
       statements = null;
@@ -62,8 +72,23 @@ export function digestForCli(
   return { digest, json: digestJson(digest), text: reply.text };
 }
 
-/** The scheduler's compose function over a live newsroom: the public digest, dates in the channel's zone. */
+/** A digest asked for in chat: with the statements if they are ready, without them (never waiting) if not. */
+export function digestInChat(source: DigestSource, from: Date, to: Date): Digest {
+  return digestForNewsroom(source, from, to, false, () => statementsIfReadyOrStarted(source, false));
+}
+
+/**
+ * The scheduler's compose function over a live newsroom: the public digest, dates in the channel's zone. A post
+ * has no one waiting on it: it waits for statements still being computed (in slices, the bot answering meanwhile).
+ */
 export function digestComposer(source: DigestSource): ComposeDigest {
-  return (from, to, late, subscription) =>
-    digestReply(digestForNewsroom(source, from, to, late), { visibility: "public", zone: subscription.zone });
+  return async (from, to, late, subscription) => {
+    let statements: StatementIndex | null = null;
+    try {
+      statements = await statementsWhenReady(source);
+    } catch {
+      statements = null;
+    }
+    return digestReply(digestForNewsroom(source, from, to, late, statements), { visibility: "public", zone: subscription.zone });
+  };
 }

@@ -6,7 +6,14 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { perturbText, rareWords } from "../../bench/replicate.js";
+import { compareCommand } from "../../commands/compare.js";
+import { digestCommand } from "../../commands/digest.js";
+import type { Platform } from "../../src/core/command.js";
+import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
+import { digestComposer } from "../../src/digest/for-newsroom.js";
+import { subscriptionSchema } from "../../src/digest/subscriptions.js";
+import type { Newsroom } from "../../src/newsroom.js";
 import { openNewsroom, prepareStatements, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { buildStatements } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";
@@ -118,5 +125,43 @@ describe("statements in the background", () => {
     prepareStatements(many, { background: true });
     expect(newsroom.statementsIfReady()).toBeNull();
     await expect.poll(() => newsroom.statementsIfReady(), { timeout: 10_000 }).not.toBeNull();
+  });
+});
+
+describe("answers in chat while the statements are computed", () => {
+  const dispatcher = createDispatcher<Newsroom>([compareCommand, digestCommand]);
+  const ask = (input: string, platform: Platform) =>
+    dispatcher.dispatch(input, { services: newsroom, platform, user: "U1", channel: "C1", log: memoryLogger(), now: () => new Date(), limit: 10 });
+
+  it("/compare says they are coming and starts them, without computing them itself; then answers", async () => {
+    const early = await ask("/compare infamous video", "slack");
+    expect(early.ok).toBe(true);
+    expect(early.reply.visibility).toBe("private");
+    expect(early.reply.text).toContain("still comparing");
+    expect(early.results).toEqual([]);
+    // Started in the background, not computed within the answer.
+    expect(newsroom.statementsIfReady()).toBeNull();
+    expect(await newsroom.statementsInBackground({ sliceMs: 0 })).not.toBeNull();
+    const later = await ask("/compare infamous video", "slack");
+    expect(later.results.length).toBe(3);
+  });
+
+  it("/compare from the command line computes them at once", async () => {
+    const out = await ask("/compare infamous video", "cli");
+    expect(out.results.length).toBe(3);
+    expect(newsroom.statementsIfReady()).not.toBeNull();
+  });
+
+  it("/digest in chat goes without them; the scheduled digest waits for them", async () => {
+    const out = await ask("/digest", "discord");
+    expect(out.ok).toBe(true);
+    expect(newsroom.statementsIfReady()).toBeNull();
+    newsroom.stopBackgroundWork();
+    const now = new Date();
+    const subscription = subscriptionSchema.parse({ platform: "slack", channel: "C1", time: "08:00", zone: "UTC", createdAt: now.toISOString() });
+    const reply = await digestComposer(newsroom)(new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 60_000), false, subscription);
+    expect(newsroom.statementsIfReady()).not.toBeNull();
+    expect(reply.visibility).toBe("public");
+    expect(reply.text).toContain("worded");
   });
 });
