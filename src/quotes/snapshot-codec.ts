@@ -360,6 +360,9 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     if (termStarts[i + 1]! > postings.length) throw new Error(`the postings of “${term}” are damaged`);
   });
   if (termStarts[layout.terms.length] !== postings.length) throw new Error("the postings have the wrong size");
+  // Every saved quotation has words: a length of 0 is damage.
+  const empty = fieldLength.indexOf(0);
+  if (empty >= 0) throw new Error(`quotation ${ids[empty]} has no indexed words`);
   const index = topicIndexOf(
     {
       ids,

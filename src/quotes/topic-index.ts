@@ -120,8 +120,8 @@ export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): Mi
   const idToShortId = new Map<string, number>();
   for (let shortId = 0; shortId < count; shortId++) {
     const id = ids[shortId]!;
+    // As MiniSearch's `add` refuses a second document with the same id.
     if (idToShortId.has(id)) throw new Error(`quotation id ${id} is given twice`);
-    if (fieldLength[shortId] === 0) throw new Error(`quotation ${id} has no words`);
     documentIds.set(shortId, id);
     idToShortId.set(id, shortId);
   }

@@ -42,7 +42,10 @@ export async function openSourceIndex(
   const fingerprint = snapshotFingerprint(corpus);
   if (dataDir) {
     const loaded = await loadSnapshot(join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
-    if (loaded) return { index: loaded, fromSnapshot: true };
+    if (loaded) {
+      loaded.warmUp();
+      return { index: loaded, fromSnapshot: true };
+    }
   }
   const started = Date.now();
   const index = PassageIndex.build(corpus.articles, options.onProgress);
@@ -51,6 +54,7 @@ export async function openSourceIndex(
     passages: index.passageCount,
     ms: Date.now() - started,
   });
+  index.warmUp();
   if (dataDir) {
     try {
       await saveSnapshot(dataDir, fingerprint, index);

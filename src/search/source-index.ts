@@ -10,6 +10,7 @@ import { learnAcronyms } from "./acronyms.js";
 import { ArticleScores, OrdinalMarks } from "./article-scores.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
 import { IndexBuilder } from "./index-builder.js";
+import { warmUpQueries } from "./warm-up.js";
 import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
@@ -105,6 +106,11 @@ export class PassageIndex implements SourceSearch {
 
   get passageCount(): number {
     return this.bodyPassages;
+  }
+
+  /** Runs the warm-up searches (warm-up.ts), so that the first commands after a start are as fast as later ones. */
+  warmUp(): void {
+    for (const query of warmUpQueries(this.vocabulary)) this.search(query, { offset: 0, limit: 10 });
   }
 
   get documentCount(): number {

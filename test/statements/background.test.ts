@@ -131,7 +131,7 @@ describe("statements in the background", () => {
 describe("answers in chat while the statements are computed", () => {
   const dispatcher = createDispatcher<Newsroom>([compareCommand, digestCommand]);
   const ask = (input: string, platform: Platform) =>
-    dispatcher.dispatch(input, { services: newsroom, platform, user: "U1", channel: "C1", log: memoryLogger(), now: () => new Date(), limit: 10 });
+    dispatcher.dispatch(input, { services: newsroom, platform, user: { id: "U1" }, channel: "C1", log: memoryLogger(), now: () => new Date(), limit: 10 });
 
   it("/compare says they are coming and starts them, without computing them itself; then answers", async () => {
     const early = await ask("/compare infamous video", "slack");
