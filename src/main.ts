@@ -58,6 +58,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
+    await newsroom.pendingWrites();
     return null;
   }
 
@@ -66,6 +67,8 @@ export async function start(config: Config, location: string, log: Logger): Prom
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
+    // A snapshot being written is finished (it is written atomically, so an exit would only lose it).
+    await newsroom.pendingWrites();
   });
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
   const stopAll = async () => {

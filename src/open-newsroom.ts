@@ -36,6 +36,8 @@ export interface OpenedNewsroom extends LiveNewsroom {
   statementsInBackground(options?: Pick<SliceOptions, "sliceMs">): Promise<StatementIndex | null>;
   /** Stops a background computation of the statements (shutting down). */
   stopBackgroundWork(): void;
+  /** Settles once the snapshots being written in the background (the quotations') are on disk. */
+  pendingWrites(): Promise<void>;
 }
 
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
@@ -54,12 +56,17 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   let quoteBook: QuoteBook | null = null;
   // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
   let changedSinceLoad = false;
-  const quotes = (): QuoteBook =>
-    (quoteBook ??= openQuoteBook([...articles.values()], {
+  let quotesSaved: Promise<void> = Promise.resolve();
+  const quotes = (): QuoteBook => {
+    if (quoteBook) return quoteBook;
+    const opened = openQuoteBook([...articles.values()], {
       dataDir: changedSinceLoad ? null : indexDir,
       fingerprint: corpus.fingerprint,
       log,
-    }).book);
+    });
+    quotesSaved = opened.saved;
+    return (quoteBook = opened.book);
+  };
   const firstSeen = await loadFirstSeen(options.dataDir, log);
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
@@ -176,6 +183,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsIfReady: () => statements,
     statementsInBackground,
     stopBackgroundWork,
+    pendingWrites: () => quotesSaved,
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,
   };

@@ -9,7 +9,8 @@ import type { ComposeDigest } from "../../src/digest/schedule.js";
 
 export async function tempDir(prefix = "dateline-digest-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  // Retried: a file may still be being written into the folder (a snapshot saved in the background).
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 export interface Clock {

@@ -2,7 +2,7 @@
  * The newsroom computes its statements across outlets in the background (a running bot): they are published
  * when done, equal to the synchronous ones, and a corpus change during the computation discards it.
  */
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { perturbText, rareWords } from "../../bench/replicate.js";
@@ -14,6 +14,7 @@ import { memoryLogger } from "../../src/core/log.js";
 import { digestComposer } from "../../src/digest/for-newsroom.js";
 import { subscriptionSchema } from "../../src/digest/subscriptions.js";
 import type { Newsroom } from "../../src/newsroom.js";
+import { QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
 import { openNewsroom, prepareStatements, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { buildStatements } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";
@@ -21,12 +22,14 @@ import { tempDir } from "../digest/helpers.js";
 import { root } from "../digest/seed-data.js";
 
 let corpusDir: string;
+let dataDir: string;
 let newsroom: OpenedNewsroom;
 let cleanups: Array<() => Promise<void>> = [];
 
 beforeEach(async () => {
   const corpus = await tempDir("dateline-statements-corpus-");
   const data = await tempDir("dateline-statements-data-");
+  dataDir = data.dir;
   cleanups = [corpus.cleanup, data.cleanup];
   corpusDir = corpus.dir;
   await cp(join(root, "seeds"), corpusDir, { recursive: true });
@@ -34,6 +37,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   newsroom.stopBackgroundWork();
+  // The quotations' snapshot is saved in the background: removing its folder under it would fail.
+  await newsroom.pendingWrites();
   for (const cleanup of cleanups) await cleanup();
 });
 
@@ -163,5 +168,19 @@ describe("answers in chat while the statements are computed", () => {
     expect(newsroom.statementsIfReady()).not.toBeNull();
     expect(reply.visibility).toBe("public");
     expect(reply.text).toContain("worded");
+  });
+});
+
+describe("writes in the background", () => {
+  it("are awaited by pendingWrites: the quotations' snapshot is on disk once it settles", async () => {
+    const snapshotFile = async () => {
+      const folders = (await readdir(dataDir)).filter((name) => name.startsWith("index-"));
+      const files = await Promise.all(folders.map((folder) => readdir(join(dataDir, folder))));
+      return files.flat().includes(QUOTES_SNAPSHOT_FILE);
+    };
+    // Extracted now; the snapshot is written in the background (not checked before: the write may win the race).
+    expect(newsroom.quotes.quotations.length).toBeGreaterThan(0);
+    await newsroom.pendingWrites();
+    expect(await snapshotFile()).toBe(true);
   });
 });
