@@ -3,6 +3,7 @@
  * and exact-phrase finding on folded text with offsets mapped back to the original.
  * Every range returned points into the original text: `text.slice(start, end)` is what is shown.
  */
+import { endianness } from "node:os";
 import { foldText } from "./analysis.js";
 
 export type Range = readonly [number, number];
@@ -114,44 +115,89 @@ export function foldPhrase(phrase: string): string {
  */
 export function findPhrase(text: string, start: number, end: number, phrase: string): Range[] {
   if (!phrase) return [];
-  // Fold character by character, remembering where each folded character came from.
-  let folded = "";
   const origin: number[] = [];
+  const folded = foldForPhrase(text, start, end, origin);
+  const found: Range[] = [];
+  for (let at = nextWholeMatch(folded, phrase, 0); at >= 0; at = nextWholeMatch(folded, phrase, at + 1)) {
+    const s = origin[at]!;
+    const lastOrigin = origin[at + phrase.length - 1]!;
+    let e = lastOrigin + String.fromCodePoint(text.codePointAt(lastOrigin)!).length;
+    while (e < end && /\p{M}/u.test(text[e]!)) e++;
+    found.push([s, e]);
+  }
+  return found;
+}
+
+/** Whether the folded phrase occurs in `text[start, end)` (whole words only): `findPhrase` without the ranges. */
+export function hasPhrase(text: string, start: number, end: number, phrase: string): boolean {
+  return phrase !== "" && nextWholeMatch(foldForPhrase(text, start, end, null), phrase, 0) >= 0;
+}
+
+/** The next place from `from` where the phrase occurs in the folded text as whole words, or -1. */
+function nextWholeMatch(folded: string, phrase: string, from: number): number {
+  for (let at = folded.indexOf(phrase, from); at >= 0; at = folded.indexOf(phrase, at + 1)) {
+    const wordEdgeStart = !isWordChar(phrase[0]) || !isWordChar(folded[at - 1]);
+    const wordEdgeEnd = !isWordChar(phrase[phrase.length - 1]) || !isWordChar(folded[at + phrase.length]);
+    if (wordEdgeStart && wordEdgeEnd) return at;
+  }
+  return -1;
+}
+
+/**
+ * The text folded as `foldPhrase` folds (lower case, no diacritics, plain apostrophes, whitespace runs as one
+ * space); with `origin`, where each folded character came from is pushed into it. A phrase is checked in every
+ * passage holding its words (tens of thousands for common words at scale): ASCII, most of any paragraph, is
+ * folded by its code alone, into a buffer reused from call to call.
+ */
+function foldForPhrase(text: string, start: number, end: number, origin: number[] | null): string {
+  let codes = foldBuffer;
+  let length = 0;
+  const put = (code: number, from: number) => {
+    if (length === codes.length) {
+      const grown = new Uint16Array(codes.length * 2);
+      grown.set(codes);
+      foldBuffer = codes = grown;
+    }
+    codes[length++] = code;
+    origin?.push(from);
+  };
   let lastWasSpace = false;
   for (let i = start; i < end; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const next = i + ch.length;
-    if (/\s/u.test(ch)) {
-      if (!lastWasSpace) {
-        folded += " ";
-        origin.push(i);
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII whitespace: tab to carriage return, and space.
+      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+        if (!lastWasSpace) put(0x20, i);
+        lastWasSpace = true;
+      } else {
+        put(code >= 0x41 && code <= 0x5a ? code + 32 : code, i);
+        lastWasSpace = false;
       }
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (/\s/u.test(ch)) {
+      if (!lastWasSpace) put(0x20, i);
       lastWasSpace = true;
     } else {
       const f = foldText(ch).replace(/[’‘]/g, "'");
-      for (let k = 0; k < f.length; k++) origin.push(i);
-      folded += f;
+      for (let k = 0; k < f.length; k++) put(f.charCodeAt(k), i);
       lastWasSpace = false;
     }
-    i = next;
+    i += ch.length;
   }
-  origin.push(end);
-  const found: Range[] = [];
-  let at = folded.indexOf(phrase);
-  while (at >= 0) {
-    const before = folded[at - 1];
-    const after = folded[at + phrase.length];
-    const wordEdgeStart = !isWordChar(phrase[0]) || !isWordChar(before);
-    const wordEdgeEnd = !isWordChar(phrase[phrase.length - 1]) || !isWordChar(after);
-    if (wordEdgeStart && wordEdgeEnd) {
-      const s = origin[at]!;
-      const lastOrigin = origin[at + phrase.length - 1]!;
-      let e = lastOrigin + String.fromCodePoint(text.codePointAt(lastOrigin)!).length;
-      while (e < end && /\p{M}/u.test(text[e]!)) e++;
-      found.push([s, e]);
-    }
-    at = folded.indexOf(phrase, at + 1);
-  }
-  return found;
+  origin?.push(end);
+  return stringOfCodes(codes, length);
+}
+
+let foldBuffer = new Uint16Array(4096);
+/** Decodes UTF-16 code units held in a Uint16Array: its bytes are little-endian on a little-endian machine. */
+const utf16 = endianness() === "LE" ? new TextDecoder("utf-16le", { ignoreBOM: true }) : null;
+
+function stringOfCodes(codes: Uint16Array, length: number): string {
+  if (utf16) return utf16.decode(codes.subarray(0, length));
+  let out = "";
+  for (let at = 0; at < length; at += 4096) out += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 4096)));
+  return out;
 }

@@ -14,7 +14,7 @@ import { warmUpQueries } from "./warm-up.js";
 import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
-import { findPhrase, makeExcerpt, type Range } from "./excerpt.js";
+import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
@@ -393,7 +393,7 @@ export class PassageIndex implements SourceSearch {
 
   private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
     const p = paragraphNumbered(article, n);
-    return !!p && phrases.every((phrase) => findPhrase(article.text, p.start, p.end, phrase).length > 0);
+    return !!p && phrases.every((phrase) => hasPhrase(article.text, p.start, p.end, phrase));
   }
 
   private toHit(r: ScoredArticle, plan: QueryPlan, clauses: readonly ExpandedClause[]): SourceHit {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPhrase, foldPhrase, makeExcerpt, mergeRanges } from "../../src/search/excerpt.js";
+import { findPhrase, foldPhrase, hasPhrase, makeExcerpt, mergeRanges } from "../../src/search/excerpt.js";
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 
@@ -53,6 +53,22 @@ describe("makeExcerpt", () => {
 });
 
 describe("findPhrase", () => {
+  it("folds case, whitespace runs, diacritics and typographic apostrophes, and gives the original ranges", () => {
+    const text = "PRIME\tMinister  said:\n“Spoljarić’s  talks” — Prime Minister’s office; prime-minister.";
+    const found = (phrase: string) => findPhrase(text, 0, text.length, foldPhrase(phrase)).map(([s, e]) => text.slice(s, e));
+    expect(found("prime minister said")).toEqual(["PRIME\tMinister  said"]);
+    expect(found("spoljaric's talks")).toEqual(["Spoljarić’s  talks"]);
+    expect(found("minister's office")).toEqual(["Minister’s office"]);
+    // Whole words only: not before an apostrophe (a word character), nor across a hyphen.
+    expect(found("prime minister")).toEqual(["PRIME\tMinister"]);
+    expect(found("talks” — prime")).toEqual(["talks” — Prime"]);
+    // hasPhrase answers whether findPhrase finds any.
+    for (const phrase of ["prime minister said", "spoljaric's talks", "minister office", "prime minist", "office prime"]) {
+      expect(hasPhrase(text, 0, text.length, foldPhrase(phrase)), phrase).toBe(found(phrase).length > 0);
+    }
+    expect(hasPhrase(text, 0, text.length, foldPhrase("minister office"))).toBe(false);
+  });
+
   it("matches folded, whitespace-normalised, whole words, with original offsets", () => {
     const text = "Talks with Mirjana  Spoljarić\nof the ICRC; spoljaricx is not her.";
     const ranges = findPhrase(text, 0, text.length, foldPhrase("mirjana spoljaric of"));
