@@ -1,5 +1,5 @@
 /**
- * Small state files in DATELINE_DATA_DIR (first-seen map, digest subscriptions and ledger), written atomically:
+ * Files in DATELINE_DATA_DIR (first-seen map, digest subscriptions and ledger, index snapshots), written atomically:
  * the new content goes to a temporary file in the same folder, is flushed to disk, then renamed over the old
  * one. A crash leaves either the old file or the new one, never half of one.
  */
@@ -7,13 +7,15 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/** Writes `content` (text, or bytes in parts written one after another) to `path` atomically. */
+export async function writeFileAtomic(path: string, content: string | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     const handle = await open(temp, "w");
     try {
-      await handle.writeFile(content, "utf8");
+      if (typeof content === "string") await handle.writeFile(content, "utf8");
+      else for (const part of content) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();

@@ -30,20 +30,20 @@ export function newArticles(source: DigestSource, from: Date, to: Date): Article
 
 /**
  * The digest of the period. The statements shared by its articles are an extra (the "worded N ways" lines):
- * `statements` gives them when they are at hand; by default they are computed if need be (the CLI).
+ * `statementsAtHand` gives them, or null without them; by default they are computed if need be (the CLI).
  */
 export function digestForNewsroom(
   source: DigestSource,
   from: Date,
   to: Date,
   late = false,
-  statementsAtHand: (() => StatementIndex | null) | StatementIndex | null = () => source.statements(),
+  statementsAtHand: () => StatementIndex | null = () => source.statements(),
 ): Digest {
   const articles = newArticles(source, from, to);
   let statements: StatementIndex | null = null;
   if (articles.length > 1) {
     try {
-      statements = typeof statementsAtHand === "function" ? statementsAtHand() : statementsAtHand;
+      statements = statementsAtHand();
     } catch {
       // Statement grouping is an extra: a digest without the "worded N ways" lines is still a digest.
       statements = null;
@@ -89,6 +89,6 @@ export function digestComposer(source: DigestSource): ComposeDigest {
     } catch {
       statements = null;
     }
-    return digestReply(digestForNewsroom(source, from, to, late, statements), { visibility: "public", zone: subscription.zone });
+    return digestReply(digestForNewsroom(source, from, to, late, () => statements), { visibility: "public", zone: subscription.zone });
   };
 }

@@ -9,6 +9,7 @@
  * article is a group of its own whatever else matched, so only the few hits that do are grouped at query time,
  * and only the page's groups are ranked (a common word's thousands of hits are neither sorted nor folded).
  */
+import { TopK } from "../search/top-k.js";
 import { phraseKey } from "./phrase-key.js";
 import type { QuoteTable } from "./quote-table.js";
 import type { Quotation } from "./types.js";
@@ -110,25 +111,15 @@ export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { off
     }
   }
 
-  // Every group is counted; only the best `offset + limit` leaders are kept, in rank order (as top-k.ts does).
-  const k = page.offset + page.limit;
-  const best: number[] = [];
+  // Every group is counted; only the best `offset + limit` leaders are kept, in rank order.
+  const top = new TopK<number>(page.offset + page.limit, (a, b) => hits.compare(a, b));
   let total = 0;
   for (let i = 0; i < count; i++) {
     if (follower !== null && follower[i] === 1) continue;
     total++;
-    if (k <= 0 || (best.length === k && hits.compare(i, best[k - 1]!) >= 0)) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (hits.compare(i, best[mid]!) < 0) high = mid;
-      else low = mid + 1;
-    }
-    best.splice(low, 0, i);
-    if (best.length > k) best.pop();
+    top.offer(i);
   }
-  const groups = best.slice(page.offset).map((i) => groupOf.get(i) ?? { shown: i, score: scores[i]! });
+  const groups = top.items.slice(page.offset).map((i) => groupOf.get(i) ?? { shown: i, score: scores[i]! });
   return { groups, total };
 }
 

@@ -19,11 +19,13 @@
  */
 import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
+import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
+import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
 import type { DerivedState } from "./book.js";
 import { createIndexedRegistry } from "./speaker-lookup.js";
-import { topicIndexOf, type TopicIndexInternals } from "./topic-index.js";
+import { topicIndexOf } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
 
 export interface QuoteLayout {
@@ -153,7 +155,7 @@ export function encodeQuotes(
     }
   });
 
-  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as TopicIndexInternals;
+  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as MiniSearchInternals;
   if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
   const fieldLength = new Uint32Array(quotationCount);
   for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
@@ -198,7 +200,7 @@ export function encodeQuotes(
 
 /** Whether the index holds exactly these quotations (and nothing discarded), the one at position i as short id i. */
 function numbersByPosition(index: MiniSearch<never> | MiniSearch<object>, ids: readonly string[]): boolean {
-  const ms = index as unknown as TopicIndexInternals;
+  const ms = index as unknown as MiniSearchInternals;
   if (ms._nextId !== ids.length || ms._documentCount !== ids.length || ms._fieldLength.size !== ids.length) return false;
   if (Object.keys(ms._fieldIds).length !== 1 || ms._fieldIds.text !== 0) return false;
   return ids.every((id, position) => ms._idToShortId.get(id) === position);
@@ -257,7 +259,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   const postings = take(9);
   const namedSpeaker = sized(int32s(take(10)), layout.named, SECTIONS[10]);
   const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
-  const repeatFlags = sized(new Uint8Array(copied(take(12), 1)), quotationCount, SECTIONS[12]);
+  const repeatFlags = sized(new Uint8Array(take(12)), quotationCount, SECTIONS[12]);
   const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes]) => ({ name, aliases, kind, gender, quotes }));
   for (const numbers of [namedSpeaker, speakerOf]) {
     for (const i of numbers) if (i < -1 || i >= speakers.length) throw new Error(`speaker ${i} is not in the list`);
@@ -434,39 +436,4 @@ function isSavedSpeaker(s: unknown): boolean {
     (kind === "person" || kind === "organisation") && (gender === null || gender === "male" || gender === "female") &&
     Number.isInteger(quotes)
   );
-}
-
-/** A typed array's bytes, little-endian (the byte order of every machine Node runs on here). */
-function bytesOf(array: Int32Array | Uint32Array | Float64Array): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
-
-/** Copies: a section of a file need not be aligned for a typed array. Throws when the size is not whole elements. */
-function copied(bytes: Uint8Array, elementSize: number): ArrayBuffer {
-  if (bytes.length % elementSize !== 0) throw new Error("a section is not a whole number of values");
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return copy.buffer;
-}
-
-function int32s(bytes: Uint8Array): Int32Array {
-  return new Int32Array(copied(bytes, 4));
-}
-
-function uint32s(bytes: Uint8Array): Uint32Array {
-  return new Uint32Array(copied(bytes, 4));
-}
-
-function float64s(bytes: Uint8Array): Float64Array {
-  return new Float64Array(copied(bytes, 8));
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -13,9 +13,9 @@
  * hash of the text is saved beside the offsets); otherwise (missing, stale or corrupt) the quotations are
  * extracted again, with a log line saying why, and the snapshot is saved atomically.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { codeHash } from "../code-hash.js";
@@ -23,6 +23,7 @@ import type { Logger } from "../core/log.js";
 import type { Article } from "../corpus/types.js";
 import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
+import { writeFileAtomic } from "../state-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
 import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
 
@@ -102,28 +103,9 @@ export async function saveQuoteSnapshot(path: string, fingerprint: string, book:
   let checksum = crc32(text);
   for (const section of sections) checksum = crc32(section, checksum);
   const header: Header = { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations, crc32: checksum };
-  await writeBytesAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
   const dir = dirname(path);
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dir, name), { force: true })));
-}
-
-/** As src/state-file.ts's `writeFileAtomic` (a temporary file, flushed, renamed over the old one), for bytes. */
-async function writeBytesAtomic(path: string, parts: readonly Uint8Array[]): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const handle = await open(temp, "w");
-    try {
-      for (const part of parts) await handle.writeFile(part);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 /** The book from the snapshot, or null (with a log line saying why) when it cannot be used. */

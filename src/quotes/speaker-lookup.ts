@@ -9,6 +9,7 @@
  * name word once, then score the speakers holding the words that came close. test/quotes/speaker-lookup.test.ts
  * checks the answers against `createRegistry` on the sample and BBC speakers.
  */
+import { bitCount } from "../search/postings.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
 import type { BuiltRegistry } from "./registry.js";
 import { editDistance, fullNameKey, nameKey, typoAllowance } from "./text.js";
@@ -244,16 +245,10 @@ function lettersApart(a: number, b: number): number {
   return Math.max(bitCount(a & ~b), bitCount(b & ~a));
 }
 
-function bitCount(n: number): number {
-  n -= (n >>> 1) & 0x55555555;
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** Leading title words ("Foreign Minister", "Mr") that may precede a name. */
 function titleLength(tokens: readonly string[]): number {
   let i = 0;
-  while (i < tokens.length - 1 && (TITLE_WORDS.has(tokens[i]!.toLowerCase()) || tokens[i]!.toLowerCase() in HONORIFICS || /^(?:russian|us|u\.s\.|american|british|french|german|chinese|ukrainian|un)$/i.test(tokens[i]!))) i++;
+  while (i < tokens.length - 1 && (isTitleWord(tokens[i]!.toLowerCase()) || /^(?:russian|us|u\.s\.|american|british|french|german|chinese|ukrainian|un)$/i.test(tokens[i]!))) i++;
   return i;
 }
 

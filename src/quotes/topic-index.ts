@@ -10,6 +10,7 @@ import MiniSearch, { type Options } from "minisearch";
 import { FieldLengths } from "../search/document-maps.js";
 import { PostingsWriter } from "../search/index-builder.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
+import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap } from "../search/packed-postings.js";
 
 export interface IndexedQuote {
@@ -24,21 +25,6 @@ export const QUOTE_INDEX_OPTIONS: Options<IndexedQuote> = {
   tokenize: (text) => tokenize(text).map((t) => t.term),
   processTerm: (term) => normalizeTerm(term) ?? null,
 };
-
-/** MiniSearch 7's internals that the topic index is made from and saved from (one field, "text", id 0). */
-export interface TopicIndexInternals {
-  _documentCount: number;
-  _nextId: number;
-  _avgFieldLength: number[];
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _index: {
-    set(term: string, data: Map<number, Map<number, number>>): void;
-    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
-  };
-}
 
 /** The parts of a topic index: quotation i has short id i. */
 export interface TopicIndexParts {
@@ -115,7 +101,7 @@ export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): Mi
     },
     options,
   );
-  const ms = miniSearch as unknown as TopicIndexInternals;
+  const ms = miniSearch as unknown as MiniSearchInternals;
   const documentIds = new Map<number, string>();
   const idToShortId = new Map<string, number>();
   for (let shortId = 0; shortId < count; shortId++) {

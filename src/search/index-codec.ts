@@ -12,6 +12,8 @@ import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
 import { DocTable } from "./doc-table.js";
 import { DocumentIds, FieldLengths, ShortIds } from "./document-maps.js";
+import { bytesOf, concat, int32s, uint32s } from "./bytes.js";
+import type { MiniSearchInternals } from "./minisearch-internals.js";
 import { PackedDocMap, packTerms } from "./packed-postings.js";
 
 export interface IndexLayout {
@@ -25,26 +27,11 @@ export interface IndexLayout {
   sections: number[];
 }
 
-/** MiniSearch 7's internals that a snapshot saves and restores. */
-interface Internals {
-  _documentCount: number;
-  _nextId: number;
-  _avgFieldLength: number[];
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _index: {
-    set(term: string, data: Map<number, Map<number, number>>): void;
-    [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
-  };
-}
-
 
 export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, docs: DocTable): { layout: IndexLayout; sections: Uint8Array[] } {
   // Packed terms hold live documents only: nothing discarded is saved.
   packTerms(miniSearch, field);
-  const ms = miniSearch as unknown as Internals;
+  const ms = miniSearch as unknown as MiniSearchInternals;
   const fieldId = ms._fieldIds[field]!;
   const nextId = ms._nextId;
   const docArticle = new Int32Array(nextId).fill(-1);
@@ -172,7 +159,7 @@ export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: s
     },
     options,
   );
-  const ms = miniSearch as unknown as Internals;
+  const ms = miniSearch as unknown as MiniSearchInternals;
   const fieldId = parts.fieldIds[field];
   if (fieldId === undefined) throw new Error(`no field ${field}`);
   if (fieldId !== 0 || Object.keys(parts.fieldIds).length !== 1) throw new Error("the index must have one field");
@@ -208,28 +195,4 @@ function checkLayout(layout: IndexLayout): void {
     Array.isArray(layout.terms) && layout.terms.every((t) => typeof t === "string") &&
     Array.isArray(layout.sections) && layout.sections.length === 6 && layout.sections.every((s) => Number.isInteger(s) && s >= 0);
   if (!ok) throw new Error("the index description is not valid");
-}
-
-/** A typed array's bytes, little-endian (the byte order of every machine Node runs on here). */
-function bytesOf(array: Int32Array | Uint32Array): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
-
-/** Copies (a slice of a file need not be aligned for a typed array; a Buffer's `slice` would not copy). */
-function int32s(bytes: Uint8Array): Int32Array {
-  return new Int32Array(new Uint8Array(bytes).buffer);
-}
-
-function uint32s(bytes: Uint8Array): Uint32Array {
-  return new Uint32Array(new Uint8Array(bytes).buffer);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

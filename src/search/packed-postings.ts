@@ -6,6 +6,7 @@
  * (postings.ts) and snapshots (snapshot.ts) read the bytes directly.
  */
 import type MiniSearch from "minisearch";
+import type { MiniSearchInternals } from "./minisearch-internals.js";
 
 export class PackedDocMap extends Map<number, number> {
   #bytes: Uint8Array | null;
@@ -199,20 +200,6 @@ function packInto(into: Uint8Array, at: number, postings: ReadonlyArray<readonly
   return at;
 }
 
-/** MiniSearch 7's term index, as far as packing needs it. */
-interface TermIndex {
-  get(term: string): Map<number, Map<number, number>> | undefined;
-  delete(term: string): void;
-  [Symbol.iterator](): Iterator<[string, Map<number, Map<number, number>>]>;
-}
-
-interface Packable {
-  _index: TermIndex;
-  _fieldLength: Map<number, number[]>;
-  _dirtCount: number;
-  _fieldIds: Record<string, number>;
-}
-
 /**
  * Packs the postings of `terms`, leaving out documents MiniSearch has discarded: for the terms of a discarded
  * document, this is MiniSearch's vacuum. Without `terms`, packs every term not packed yet (packed terms hold
@@ -220,7 +207,7 @@ interface Packable {
  * packed together share one buffer.
  */
 export function packTerms(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, terms?: Iterable<string>): void {
-  const ms = miniSearch as unknown as Packable;
+  const ms = miniSearch as unknown as MiniSearchInternals;
   const fieldId = ms._fieldIds[field]!;
   const alive = (doc: number) => ms._fieldLength.has(doc);
   const pending: Array<{ term: string; data: Map<number, Map<number, number>>; postings: Array<[number, number]> }> = [];

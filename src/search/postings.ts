@@ -12,25 +12,8 @@
 import type MiniSearch from "minisearch";
 import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
+import type { FieldTermData, MiniSearchInternals } from "./minisearch-internals.js";
 import { PostingsReader } from "./packed-postings.js";
-
-/** Document frequencies of one term: field id -> (document short id -> term frequency). */
-type FieldTermData = Map<number, Map<number, number>>;
-
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): FieldTermData | undefined;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
-  };
-  _documentCount: number;
-  _avgFieldLength: number[];
-  _fieldLength: Map<number, number[]>;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
-  _nextId: number;
-  _dirtCount: number;
-}
 
 /** MiniSearch's defaults, which the index uses: BM25+ parameters and the weight of a fuzzy match. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };

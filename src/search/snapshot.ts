@@ -8,13 +8,14 @@
  *   3. the index's layout (index-codec.ts), then its binary sections
  * Saved atomically: written to a temporary file in the same folder, then renamed over the old one.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
+import { writeFileAtomic } from "../state-file.js";
 import { analysisData } from "./analysis-data.js";
 import { ANALYSIS_VERSION, glossaryLexicon } from "./analysis.js";
 import type { IndexLayout } from "./index-codec.js";
@@ -92,22 +93,13 @@ interface Header {
 const NEWLINE = 0x0a;
 
 export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
   const lexicon = index.lexicon.entries().map((e) => [e.concept, e.sequence]);
   const { layout, sections } = index.encode();
   const text = Buffer.from(`${JSON.stringify(lexicon)}\n${JSON.stringify(layout)}\n`, "utf8");
   let checksum = crc32(text);
   for (const section of sections) checksum = crc32(section, checksum);
   const header: Header = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount, crc32: checksum };
-  const path = join(dataDir, SNAPSHOT_FILE);
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(join(dataDir, SNAPSHOT_FILE), [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dataDir, name), { force: true })));
 }
 

@@ -3,10 +3,23 @@
  * of thousands of matching articles needs only a bounded, sorted buffer (O(n log k)).
  */
 export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (const item of items) {
-    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+  const top = new TopK(k, compare);
+  for (const item of items) top.offer(item);
+  return top.items;
+}
+
+/** The bounded, sorted buffer itself, for a loop that offers its items one by one (no list of them made). */
+export class TopK<T> {
+  private readonly best: T[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    const { best, k, compare } = this;
+    if (k <= 0 || (best.length === k && compare(item, best[k - 1]!) >= 0)) return;
     // Binary search for the first element that `item` comes before.
     let low = 0;
     let high = best.length;
@@ -18,5 +31,9 @@ export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => 
     best.splice(low, 0, item);
     if (best.length > k) best.pop();
   }
-  return best;
+
+  /** The best items offered so far, best first. */
+  get items(): T[] {
+    return this.best;
+  }
 }

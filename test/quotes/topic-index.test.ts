@@ -7,7 +7,8 @@ import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { quoteArticle } from "../../src/quotes/article-quotes.js";
-import { QUOTE_INDEX_OPTIONS, TopicIndexBuilder, type IndexedQuote, type TopicIndexInternals } from "../../src/quotes/topic-index.js";
+import type { MiniSearchInternals } from "../../src/search/minisearch-internals.js";
+import { QUOTE_INDEX_OPTIONS, TopicIndexBuilder, type IndexedQuote } from "../../src/quotes/topic-index.js";
 
 function bothIndexes(quotes: readonly IndexedQuote[]) {
   const byAdd = new MiniSearch<IndexedQuote>(QUOTE_INDEX_OPTIONS);
@@ -18,8 +19,8 @@ function bothIndexes(quotes: readonly IndexedQuote[]) {
 }
 
 function expectSameIndex(byAdd: MiniSearch<IndexedQuote>, built: MiniSearch<IndexedQuote>, count: number): void {
-  const a = byAdd as unknown as TopicIndexInternals;
-  const b = built as unknown as TopicIndexInternals;
+  const a = byAdd as unknown as MiniSearchInternals;
+  const b = built as unknown as MiniSearchInternals;
   expect(b._documentCount).toBe(a._documentCount);
   expect(b._nextId).toBe(a._nextId);
   expect(b._avgFieldLength).toEqual(a._avgFieldLength);
@@ -27,7 +28,7 @@ function expectSameIndex(byAdd: MiniSearch<IndexedQuote>, built: MiniSearch<Inde
     expect(b._documentIds.get(shortId)).toBe(a._documentIds.get(shortId));
     expect(b._fieldLength.get(shortId)?.[0]).toBe(a._fieldLength.get(shortId)?.[0]);
   }
-  const termsOf = (ms: TopicIndexInternals) => [...ms._index].map(([term, fields]) => [term, [...fields.get(0)!]] as const);
+  const termsOf = (ms: MiniSearchInternals) => [...ms._index].map(([term, fields]) => [term, [...fields.get(0)!]] as const);
   expect(termsOf(b)).toEqual(termsOf(a));
 }
 

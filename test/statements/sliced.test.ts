@@ -12,6 +12,7 @@ import { buildQuoteBook } from "../../src/quotes/book.js";
 import type { Quotation } from "../../src/quotes/types.js";
 import { buildStatements, buildStatementsInSlices } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";
+import { turnCounter } from "../helpers/turns.js";
 import { fixtureQuotations, seedArticles, variantGroups } from "./seed-data.js";
 
 const BBC = fileURLToPath(new URL("../../../shared/corpora/bbc", import.meta.url));
@@ -23,23 +24,6 @@ function observable(index: StatementIndex, probes: readonly string[]): string {
     duplicates: index.duplicates,
     found: probes.map((q) => index.statements.indexOf(index.find(q)!)),
   });
-}
-
-/** Counts turns of the event loop (setImmediate callbacks) until stopped. */
-function turnCounter(): { stop(): number } {
-  let turns = 0;
-  let running = true;
-  const tick = () => {
-    turns++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop() {
-      running = false;
-      return turns;
-    },
-  };
 }
 
 describe("statements computed in slices", () => {

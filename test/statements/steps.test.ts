@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ShardedMap, stringShard } from "../../src/statements/sharded-map.js";
 import { pacer, runInSlices, runToEnd, sortInSteps, type Steps } from "../../src/statements/steps.js";
+import { turnCounter } from "../helpers/turns.js";
 
 function* countTo(n: number): Steps<number> {
   let total = 0;
@@ -28,16 +29,9 @@ describe("steps", () => {
   });
 
   it("give the event loop a turn between slices", async () => {
-    let turns = 0;
-    let running = true;
-    const tick = () => {
-      turns++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = turnCounter();
     await runInSlices(countTo(100), { sliceMs: 0 });
-    running = false;
-    expect(turns).toBeGreaterThanOrEqual(50);
+    expect(turns.stop()).toBeGreaterThanOrEqual(50);
   });
 
   it("close the computation when aborted (its finally blocks run)", async () => {
