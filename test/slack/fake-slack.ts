@@ -6,7 +6,7 @@
  * - the Socket Mode WebSocket at `ws://…/socket`: says hello, delivers envelopes, collects their acknowledgements;
  * - `signedPost` / `slashCommandBody` / `blockActionsBody`: what Slack itself would send to the app over HTTP.
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -253,10 +253,10 @@ export async function signedPost(
   url: string,
   body: string,
   secret: string | null,
-  options: { timestamp?: number } = {},
+  options: { timestamp?: number; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...options.headers };
   if (secret !== null) {
     headers["x-slack-request-timestamp"] = String(timestamp);
     headers["x-slack-signature"] = sign(secret, timestamp, body);
@@ -287,7 +287,7 @@ export function slashCommandPayload(c: SlashCommand): Record<string, string> {
     api_app_id: "A0FAKE",
     is_enterprise_install: "false",
     response_url: c.responseUrl,
-    trigger_id: "1.2.3",
+    trigger_id: triggerId(),
   };
 }
 
@@ -312,7 +312,7 @@ export function blockActionsPayload(click: ButtonClick): Record<string, unknown>
     api_app_id: "A0FAKE",
     token: "legacy-verification-token",
     container: { type: "message", message_ts: "1700000000.000300", channel_id: channel, is_ephemeral: true },
-    trigger_id: "4.5.6",
+    trigger_id: triggerId(),
     team: { id: "T0FAKE", domain: "newsroom" },
     enterprise: null,
     is_enterprise_install: false,
@@ -329,6 +329,11 @@ export function blockActionsPayload(click: ButtonClick): Record<string, unknown>
       },
     ],
   };
+}
+
+/** Slack gives every command and click its own trigger id: no two requests it sends have the same body. */
+function triggerId(): string {
+  return `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(16).toString("hex")}`;
 }
 
 export function blockActionsBody(click: ButtonClick): string {

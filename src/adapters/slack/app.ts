@@ -1,16 +1,19 @@
 /**
  * Dateline on Slack: a Bolt app that registers every command as a slash command, in Socket Mode when an app
- * token is given (no public address needed) or over HTTP at /slack/events otherwise (Bolt verifies the request
- * signatures and refuses stale or forged requests with 401).
+ * token is given (no public address needed) or over HTTP at /slack/events otherwise. Over HTTP, the request guard
+ * (request-guard.ts) refuses oversized, unsigned, stale and forged requests before Bolt sees them, and answers a
+ * retried or replayed request once; Bolt verifies the signature again.
  *
  * Every handler acknowledges first, so Slack's 3 seconds are kept however slow the command, then runs the command
  * through the BotCore and answers through the response_url. The buttons carry everything they need in their
  * value (core/actions.ts), so they keep working after a restart.
  */
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   App,
+  ErrorCode,
   HTTPReceiver,
   LogLevel,
   SocketModeReceiver,
@@ -29,6 +32,7 @@ import { ACTION_IDS, type SlackMessage } from "./blocks.js";
 import { describeSlackFailure, isAuthFailure } from "./errors.js";
 import { boltLogger } from "./logger.js";
 import { renderSlack } from "./render.js";
+import { guardSlackRequests, type RequestGuard } from "./request-guard.js";
 
 export interface SlackOptions {
   bot: BotCore;
@@ -62,6 +66,7 @@ interface Target {
 }
 
 const SOCKET_CLOSE_TIMEOUT_MS = 5000;
+const EVENTS_PATH = "/slack/events";
 
 export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   const { bot } = options;
@@ -105,7 +110,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
       })
     : new HTTPReceiver({
         signingSecret: options.signingSecret!,
-        endpoints: "/slack/events",
+        endpoints: EVENTS_PATH,
         logger: boltLogger(log, "bolt-http"),
         logLevel: LogLevel.INFO,
       });
@@ -229,12 +234,20 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     });
   });
 
+  // Over HTTP the server is ours (Bolt's receiver only handles the requests the guard lets through), so that
+  // shutdown can tell the requests received from those not yet arrived.
   let server: Server | null = null;
+  let guard: RequestGuard | null = null;
   try {
     if (socketMode) {
       await app.start();
     } else {
-      server = (await app.start({ port: options.port ?? 3000, host: options.host })) as Server;
+      guard = guardSlackRequests(boltListener(receiver as HTTPReceiver, log), {
+        signingSecret: options.signingSecret!,
+        endpoints: [EVENTS_PATH],
+        log,
+      });
+      server = await listen(createServer(guard.listener), options.port ?? 3000, options.host);
     }
   } catch (error) {
     const failure = describeSlackFailure(error);
@@ -244,13 +257,31 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   const port = server ? (server.address() as AddressInfo).port : null;
   log.info("Slack app started", { mode: socketMode ? "socket" : "http", port });
 
+  /** Every request received has its acknowledgement sent and its answer delivered (new ones may still arrive on
+   *  connections already open: they are answered too). */
+  async function drain(): Promise<void> {
+    while ((guard?.unanswered ?? 0) > 0 || inflight.size > 0) {
+      await guard?.responded();
+      // An acknowledged command registers its answer in the same turn as its ack; let it.
+      await nextTurn();
+      await Promise.allSettled([...inflight]);
+    }
+  }
+
   let stopping: Promise<void> | null = null;
   async function shutdown(): Promise<void> {
-    // Stop taking requests first, then let the answers in flight finish.
-    const closing = socketMode ? disconnectSocket(receiver as SocketModeReceiver) : app.stop();
-    await Promise.allSettled([...inflight]);
-    server?.closeAllConnections();
-    await closing;
+    // Stop taking connections first, then let the requests received and the answers in flight finish.
+    if (socketMode) {
+      const closing = disconnectSocket(receiver as SocketModeReceiver);
+      await Promise.allSettled([...inflight]);
+      await closing;
+    } else if (server) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain();
+      server.closeAllConnections();
+      await closed;
+    }
     log.info("Slack app stopped");
   }
 
@@ -311,6 +342,30 @@ function failureFields(failure: ReturnType<typeof describeSlackFailure>): LogFie
 
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Bolt's HTTP request listener, answering 404 for what it does not route (as its own server would). */
+function boltListener(receiver: HTTPReceiver, log: Logger): RequestListener {
+  return (req, res) => {
+    try {
+      receiver.requestListener(req, res);
+    } catch (error) {
+      const unrouted = (error as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      if (!unrouted) log.error("Bolt could not take the request", { err: error });
+      res.writeHead(unrouted ? 404 : 500);
+      res.end();
+    }
+  };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
 }
 
 /** SocketModeReceiver.stop() does not wait for the socket to close; the client's disconnect() does. */
