@@ -1,7 +1,7 @@
 /** `dateline start` (what `npm start` runs): the bot as a service, or the console when no platform is configured. */
 import { discordEnabled, slackEnabled } from "../config.js";
-import { createLogger } from "../core/log.js";
-import { start } from "../main.js";
+import { createLogger, type Logger } from "../core/log.js";
+import { start, type Running } from "../main.js";
 import { UsageError, cliConfig, cliLogger, corpusLocation } from "./shared.js";
 
 export async function startCommand(argv: string[]): Promise<void> {
@@ -19,7 +19,26 @@ export async function startCommand(argv: string[]): Promise<void> {
   if (!running || !signalled) return;
   const signal = await signalled;
   log.info("shutting down", { signal });
-  await running.stop();
+  if (!(await stopWithin(running, SHUTDOWN_TIMEOUT_MS, log))) {
+    // Something did not finish (a platform that does not answer): what could be delivered was; exit anyway.
+    process.exit(1);
+  }
+}
+
+/** Under the 30 s most supervisors (systemd, Kubernetes, Docker) give before they kill. */
+export const SHUTDOWN_TIMEOUT_MS = 25_000;
+
+/** Stops the bot; false (logged) when it has not finished within `ms`. */
+export async function stopWithin(running: Running, ms: number, log: Logger): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const stopped = running.stop().then(() => true);
+  const inTime = await Promise.race([stopped, late]).finally(() => clearTimeout(timer));
+  if (inTime) log.info("stopped");
+  else log.error("shutdown did not finish in time: exiting with work unfinished", { timeoutMs: ms });
+  return inTime;
 }
 
 /** Resolves with the first SIGINT or SIGTERM received; each handler is used once. */

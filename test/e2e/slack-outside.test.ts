@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { FakeDiscord, TOKEN, isEphemeral } from "../discord/fake-discord.js";
-import { FakeSlack, signedPost, slashCommandBody } from "../slack/fake-slack.js";
+import { FakeSlack, heldSignedPost, signedPost, slashCommandBody } from "../slack/fake-slack.js";
 import { discordAnswer } from "./harness.js";
 import { SEEDS, expectedFirst, seedQuery } from "./seed-truth.js";
 import { ensureBuilt, freePort, startService, waitUntilListening, type Service } from "./service.js";
@@ -92,6 +92,32 @@ describe("Slack over HTTP, from outside", () => {
     expect(shown).toMatchObject(expectedFirst(SPOLJARIC, shown, articles));
     expect(await exit, service.output()).toEqual({ code: 0, signal: null });
   });
+});
+
+describe("SIGTERM with ten requests received, from outside", () => {
+  test("every one is acknowledged and answered, then the bot exits 0", async () => {
+    const fake = await FakeSlack.start();
+    const port = await freePort();
+    const service = start({ SLACK_BOT_TOKEN: "xoxb-outside", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
+    try {
+      await waitUntilListening(service, port);
+      const events = `http://127.0.0.1:${port}/slack/events`;
+      const ids = Array.from({ length: 10 }, (_, i) => `term${i}`);
+      // Received (the bot has their headers), their bodies still to come when the signal arrives.
+      const held = ids.map((id) =>
+        heldSignedPost(events, slashCommandBody({ command: "/sources", text: "neutrality", responseUrl: fake.responseUrl(id) }), SECRET),
+      );
+      await Promise.all(held.map((h) => h.received));
+      const exit = service.terminate(EXIT_WITHIN_MS);
+      expect(await Promise.all(held.map((h) => h.finish()))).toEqual(ids.map(() => 200));
+      const answers = await Promise.all(ids.map((id) => fake.waitForResponse(id)));
+      expect(answers.every((a) => a.body.response_type === "ephemeral" && Array.isArray(a.body.blocks))).toBe(true);
+      expect(await exit, service.output()).toEqual({ code: 0, signal: null });
+    } finally {
+      await service.kill();
+      await fake.stop();
+    }
+  }, 90_000);
 });
 
 describe("a token the platform refuses, from outside", () => {

@@ -7,7 +7,7 @@
  * - `signedPost` / `slashCommandBody` / `blockActionsBody`: what Slack itself would send to the app over HTTP.
  */
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 
@@ -262,6 +262,47 @@ export async function signedPost(
     headers["x-slack-signature"] = sign(secret, timestamp, body);
   }
   return fetch(url, { method: "POST", headers, body });
+}
+
+/**
+ * A signed POST sent in two steps: its headers (with `Expect: 100-continue`, so that `received` settles once the
+ * app has the request in hand), then, on `finish()`, its body; `finish` resolves with the HTTP status.
+ */
+export function heldSignedPost(url: string, body: string, secret: string): { received: Promise<void>; finish(): Promise<number> } {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const target = new URL(url);
+  let onContinue = () => {};
+  const received = new Promise<void>((resolve) => (onContinue = resolve));
+  let status: Promise<number> = Promise.resolve(0);
+  const req = request({
+    host: target.hostname,
+    port: target.port,
+    path: target.pathname,
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(body)),
+      expect: "100-continue",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": sign(secret, timestamp, body),
+    },
+  });
+  status = new Promise((resolve, reject) => {
+    req.once("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once("error", reject);
+  });
+  req.once("continue", onContinue);
+  req.flushHeaders();
+  return {
+    received,
+    finish: () => {
+      req.end(body);
+      return status;
+    },
+  };
 }
 
 export interface SlashCommand {
