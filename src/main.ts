@@ -10,16 +10,32 @@ import type { ChannelPoster } from "./core/bot.js";
 import type { Platform } from "./core/command.js";
 import type { Logger } from "./core/log.js";
 import { watchCorpus } from "./corpus/watch.js";
+import { lockDataDir } from "./data-lock.js";
 import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
 import { openNewsroom, prepareStatements } from "./open-newsroom.js";
+import { removeLeftoverTemps } from "./state-file.js";
 
 export interface Running {
   stop(): Promise<void>;
 }
 
 export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
+  const dataDir = config.DATELINE_DATA_DIR;
+  // One bot per data folder: a second one stops here, naming the first. (Throws DataDirInUseError.)
+  const lock = await lockDataDir(dataDir, log);
+  try {
+    const removed = await removeLeftoverTemps(dataDir);
+    if (removed > 0) log.info("removed temporary files left by an interrupted write", { dataDir, removed });
+    return await startHolding(config, location, log, lock.release);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startHolding(config: Config, location: string, log: Logger, release: () => Promise<void>): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
   const newsroom = await openNewsroom(location, { dataDir, log });
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
@@ -59,10 +75,13 @@ export async function start(config: Config, location: string, log: Logger): Prom
     newsroom.stopBackgroundWork();
     await watcher?.close();
     await newsroom.pendingWrites();
+    await release();
     return null;
   }
 
   const stops: Array<() => Promise<void>> = [];
+  // Last of all: the lock goes once nothing writes any more.
+  stops.push(release);
   stops.push(async () => {
     restatement.cancel();
     newsroom.stopBackgroundWork();

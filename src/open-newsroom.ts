@@ -71,7 +71,14 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
   for (const a of corpus.articles) firstSeen.mark(a.id, seenAt);
-  await firstSeen.save();
+  // A data folder that cannot be written (read-only, or another process's) must not stop the answers.
+  let unsaved = false;
+  const saveFirstSeen = () =>
+    firstSeen.save().catch((error: unknown) => {
+      if (!unsaved) log.warn("cannot save when documents were first seen; answering without keeping it", { err: String(error) });
+      unsaved = true;
+    });
+  await saveFirstSeen();
 
   // Which documents each file holds: a JSONL file holds many records, a .txt file one article.
   const docsByFile = new Map<string, string[]>();
@@ -161,7 +168,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     generation++;
     statements = null;
     stopBackgroundWork();
-    await firstSeen.save();
+    await saveFirstSeen();
     log.info("corpus file refreshed", { file: relPath, documents: after.length });
     if (before.length === 0) return "added";
     return after.length === 0 ? "removed" : "changed";

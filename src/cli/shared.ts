@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { readConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../core/log.js";
 import { CorpusUnreadableError } from "../corpus/types.js";
+import { dataDirHolder } from "../data-lock.js";
 import { openNewsroom, type OpenedNewsroom } from "../open-newsroom.js";
 import { packageRoot } from "../paths.js";
+import { refuseStateWrites } from "../state-file.js";
 
 /** Bad usage or an unreadable corpus: exit status 2 with a one-line message on standard error. */
 export class UsageError extends Error {
@@ -42,6 +44,12 @@ export async function openForCli(
   log: Logger,
   onProgress?: (done: number, total: number) => void,
 ): Promise<OpenedNewsroom> {
+  // Beside a running bot, read its snapshots and state but write nothing: the bot is their one writer.
+  const holder = await dataDirHolder(config.DATELINE_DATA_DIR);
+  if (holder) {
+    refuseStateWrites(`the bot (pid ${holder.pid}) is the data folder's one writer`);
+    log.info("a bot holds the data folder: reading it, writing nothing", { dataDir: config.DATELINE_DATA_DIR, pid: holder.pid });
+  }
   try {
     const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress });
     reportProblems(newsroom, log);
