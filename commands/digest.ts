@@ -10,7 +10,8 @@ import { digestForNewsroom, digestInChat, type DigestSource } from "../src/diges
 import { digestReply, formatWhen } from "../src/digest/render.js";
 import { digestPeriod, nextDue } from "../src/digest/schedule.js";
 import type { DigestServices } from "../src/digest/services.js";
-import { timeSchema, zoneSchema } from "../src/digest/subscriptions.js";
+import { timeSchema } from "../src/digest/subscriptions.js";
+import { typedZoneSchema } from "../src/digest/zone-abbreviations.js";
 
 export type { DigestServices } from "../src/digest/services.js";
 
@@ -46,7 +47,7 @@ const schema = z.custom<ParsedArgs>().transform((args, ctx): DigestArgs => {
   if (extra.length > 0) return fail(`Too many words after the time: the zone is one IANA name such as Europe/Paris.`);
   const time = timeSchema.safeParse(timeText);
   if (!time.success) return fail(`“${timeText}” is not a time of day. ${time.error.issues[0]?.message ?? ""}`.trim());
-  const zone = zoneSchema.safeParse(zoneText ?? "UTC");
+  const zone = typedZoneSchema.safeParse(zoneText ?? "UTC");
   if (!zone.success) return fail(zone.error.issues[0]?.message ?? `“${zoneText}” is not a time zone I know.`);
   return { action: "subscribe", time: time.data, zone: zone.data };
 });

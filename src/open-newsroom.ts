@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
+import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
@@ -217,6 +218,9 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
 /** A file deleted (or deleted while being read) holds no articles any more. */
 async function readIfPresent(root: string, relPath: string): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
+    // A file changed into a link that leads out of the corpus folder is not read, as at start.
+    const outside = await leadsOutside(root, relPath);
+    if (outside) return { articles: [], problems: [outsideProblem(relPath, outside)] };
     return await readCorpusFile(root, relPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };

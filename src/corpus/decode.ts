@@ -1,6 +1,9 @@
 /**
- * Bytes -> text. UTF-8 first; bytes that are not valid UTF-8 are read as Windows-1252 (the usual encoding
- * fault in newsroom archives), and the caller records a warning.
+ * Bytes -> text. UTF-8 first. A file that is not valid UTF-8 throughout is one of two things, told apart by its
+ * bytes: a UTF-8 file with a few damaged bytes (it has valid multi-byte characters, at least half as many as bad
+ * bytes), decoded as UTF-8 with only the bad bytes replaced by U+FFFD, so that every valid character is kept; or a
+ * Windows-1252 / Latin-1 file (the usual encoding fault in newsroom archives: its accented letters are not valid
+ * UTF-8, and hardly ever form a valid sequence by chance), decoded as Windows-1252. The caller records a warning.
  *
  * Byte order marks are not part of the text: a UTF-8 BOM is dropped before decoding, so `Article.text`
  * (and every offset into it) starts at the first real character. A UTF-16 BOM selects UTF-16.
@@ -11,6 +14,8 @@ export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /** UTF-8 with damaged bytes: how many bytes were replaced by U+FFFD. */
+  replacedBytes?: number;
 }
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F; the five undefined bytes keep their Latin-1 value. */
@@ -47,7 +52,39 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     // TextDecoder drops a leading UTF-8 BOM (ignoreBOM defaults to false).
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
+    const { valid, invalid } = utf8Census(bytes);
+    if (valid > 0 && valid * 2 >= invalid) {
+      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", replacedBytes: invalid };
+    }
     const body = hasBom(bytes, 0xef, 0xbb, 0xbf) ? bytes.subarray(3) : bytes;
     return { text: decodeWindows1252(body), encoding: "windows-1252" };
   }
+}
+
+/** Valid multi-byte UTF-8 characters, and bytes that belong to none (the rules of RFC 3629: no overlong forms,
+ *  no surrogates, nothing above U+10FFFF). One pass, no allocation. */
+export function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    // The second byte's range is narrower after E0, ED, F0 and F4.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let ok = length > 0 && i + length <= bytes.length && bytes[i + 1]! >= low && bytes[i + 1]! <= high;
+    for (let k = 2; ok && k < length; k++) ok = bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }

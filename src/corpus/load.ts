@@ -8,12 +8,13 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../core/log.js";
 import { articleFromRecord, articleFromText } from "./article.js";
+import { leadsOutside, outsideProblem } from "./boundary.js";
 import { decodeBytes, looksBinary } from "./decode.js";
 import { parseJsonDocument, parseJsonLines } from "./records.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
 /** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
-export const CORPUS_READER_VERSION = "corpus-reader-1";
+export const CORPUS_READER_VERSION = "corpus-reader-2";
 
 export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson"];
 
@@ -68,6 +69,7 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
   }
   const decoded = decodeBytes(bytes);
   if (decoded.encoding === "windows-1252") problem("warning", "not valid UTF-8: decoded as Windows-1252");
+  if (decoded.replacedBytes) problem("warning", `${decoded.replacedBytes} byte(s) not valid UTF-8: replaced by U+FFFD, the rest read as UTF-8`);
   if (decoded.text.trim() === "") {
     problem("warning", "empty file: skipped");
     return { articles: [], problems, digest };
@@ -103,7 +105,8 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
 
 /**
  * Every corpus file under `root`: relative paths with forward slashes, sorted. Hidden entries are skipped;
- * symbolic links to files are followed, links to folders are not (no cycles). Only an unreadable root
+ * symbolic links to files inside the folder are followed, links to folders are not (no cycles), links that lead
+ * outside are a warning (boundary.ts). Only an unreadable root
  * throws; an unreadable subfolder is a problem.
  */
 async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
@@ -125,7 +128,9 @@ async function listCorpusFiles(root: string): Promise<{ files: string[]; problem
         if (!isSkippedFolder(entry.name)) await walk(full, rel);
       }
       else if (isCorpusFileName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
-        files.push(rel);
+        const outside = entry.isSymbolicLink() ? await leadsOutside(root, rel) : null;
+        if (outside) problems.push(outsideProblem(rel, outside));
+        else files.push(rel);
       }
     }
   };

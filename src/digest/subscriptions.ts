@@ -101,9 +101,17 @@ export function openSubscriptions(dataDir: string, log: Logger): SubscriptionSto
     try {
       raw = fileSchema.parse(JSON.parse(text)).subscriptions;
     } catch (error) {
+      // Salvaged as the ledger is: the readable entries are kept, the damaged file is set aside.
+      const kept = salvage(text);
       const aside = await setAsideCorrupt(path, new Date()).catch(() => null);
-      log.error("digest subscriptions file is unreadable; set aside, starting with none", { path, keptAs: aside, err: error });
-      return [];
+      log.error("digest subscriptions file was damaged; kept the entries that could be read", {
+        path,
+        keptAs: aside,
+        recovered: kept.length,
+        err: String(error),
+      });
+      await write(kept).catch((again: unknown) => log.warn("could not write the salvaged subscriptions", { path, err: String(again) }));
+      return kept;
     }
     const subscriptions: Subscription[] = [];
     for (const item of raw) {
@@ -143,6 +151,21 @@ export function openSubscriptions(dataDir: string, log: Logger): SubscriptionSto
       return had;
     },
   };
+}
+
+/** The subscriptions still readable in a damaged file: each is a flat object, found whatever surrounds it. */
+function salvage(text: string): Subscription[] {
+  const found: Subscription[] = [];
+  for (const [candidate] of text.matchAll(/\{[^{}]*\}/g)) {
+    try {
+      const parsed = subscriptionSchema.safeParse(JSON.parse(candidate));
+      if (parsed.success) found.push(parsed.data);
+    } catch {
+      // A damaged entry: lost.
+    }
+  }
+  // One per channel: the last one written wins, as when subscribing again.
+  return [...new Map(found.map((s) => [`${s.platform}\u0000${s.channel}`, s])).values()];
 }
 
 function editDistance(a: string, b: string): number {

@@ -119,6 +119,27 @@ describe("/digest", () => {
     }
   });
 
+  it("refuses EST and other abbreviations, naming the IANA zones they may mean, and subscribes nothing", async () => {
+    const cases: Array<[string, string[]]> = [
+      ["EST", ["America/New_York", "America/Toronto"]],
+      ["pst", ["America/Los_Angeles"]],
+      ["IST", ["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]],
+      ["CET", ["Europe/Paris", "Europe/Berlin"]],
+      ["GMT", ["UTC", "Europe/London"]],
+    ];
+    for (const [zone, meant] of cases) {
+      const out = await run(`/digest subscribe 07:30 ${zone}`);
+      expect(out.ok, zone).toBe(false);
+      expect(out.reply.text, zone).toContain(`“${zone}” is an abbreviation`);
+      for (const name of meant) expect(out.reply.text, zone).toContain(name);
+    }
+    // A name Intl knows but that is no Area/City (a legacy alias) is refused too; UTC and Area/City names are taken.
+    expect((await run("/digest subscribe 07:30 Japan")).reply.text).toMatch(/not an IANA time zone name/);
+    expect((await run("/digest status")).reply.text).toMatch(/has no daily digest/);
+    expect((await run("/digest subscribe 07:30 utc")).ok).toBe(true);
+    expect((await run("/digest subscribe 07:30 America/New_York")).ok).toBe(true);
+  });
+
   it("needs a channel and the digest stores to subscribe", async () => {
     const noChannel = await run("/digest subscribe 07:30", { channel: null });
     expect(noChannel.ok).toBe(false);

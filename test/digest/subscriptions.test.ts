@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
@@ -74,6 +74,30 @@ describe("subscription store", () => {
     await writeFile(join(dir, SUBSCRIPTIONS_FILE), "{not json");
     expect(await openSubscriptions(dir, log).list()).toEqual([]);
     expect(log.lines.some((l) => l.level === "error")).toBe(true);
+  });
+});
+
+describe("a damaged subscriptions file", () => {
+  it("keeps every entry that can still be read, sets the damaged file aside and writes the salvage", async () => {
+    const store = openSubscriptions(dir, memoryLogger());
+    for (let i = 0; i < 40; i++) {
+      await store.subscribe({ platform: "slack", channel: `C${i}`, time: "07:00", zone: "Europe/Paris" }, now);
+    }
+    const path = join(dir, SUBSCRIPTIONS_FILE);
+    const text = await readFile(path, "utf8");
+    // Cut in the middle of the 31st entry, as a crash of a writer that did not write atomically would leave it.
+    const cut = text.indexOf('"C30"');
+    await writeFile(path, text.slice(0, cut + 2));
+    const log = memoryLogger();
+    const reopened = openSubscriptions(dir, log);
+    const kept = (await reopened.list()).map((s) => s.channel);
+    expect(kept).toEqual(Array.from({ length: 30 }, (_, i) => `C${i}`));
+    expect(log.lines.filter((l) => l.level === "error" && l.recovered === 30)).toHaveLength(1);
+    expect((await readdir(dir)).some((name) => name.startsWith(`${SUBSCRIPTIONS_FILE}.corrupt-`))).toBe(true);
+    // The salvage is on disk: a third store reads it whole, without another error.
+    const again = memoryLogger();
+    expect(await openSubscriptions(dir, again).list()).toHaveLength(30);
+    expect(again.lines.filter((l) => l.level === "error")).toEqual([]);
   });
 });
 
