@@ -144,6 +144,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     const before = docsByFile.get(relPath) ?? [];
     const read = await readIfPresent(location, relPath);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
+    for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
     let changed = false;

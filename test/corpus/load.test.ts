@@ -58,14 +58,22 @@ describe("loadCorpus: folders and files", () => {
     expectOffsetsHold(corpus);
   });
 
-  it("follows symbolic links to files but not to folders", async () => {
+  it("follows symbolic links to files inside the folder, not those leading outside, nor links to folders", async () => {
     const outside = await mkdtemp(path.join(tmpdir(), "dateline-outside-"));
     try {
-      await writeFile(path.join(outside, "linked.txt"), "Linked headline\n\nThe story.\n");
-      await symlink(path.join(outside, "linked.txt"), path.join(dir, "link.txt"));
+      await put("stories/real.txt", "Linked headline\n\nThe story.\n");
+      await writeFile(path.join(outside, "linked.txt"), "Private headline\n\nNot for the corpus.\n");
+      await symlink(path.join(dir, "stories", "real.txt"), path.join(dir, "link.txt"));
+      await symlink(path.join(outside, "linked.txt"), path.join(dir, "away.txt"));
       await symlink(dir, path.join(dir, "loop"));
       const corpus = await loadCorpus(dir);
-      expect(corpus.articles.map((a) => [a.id, a.title])).toEqual([["link.txt", "Linked headline"]]);
+      expect(corpus.articles.map((a) => [a.id, a.title])).toEqual([
+        ["link.txt", "Linked headline"],
+        ["stories/real.txt", "Linked headline"],
+      ]);
+      expect(corpus.problems).toEqual([
+        { file: "away.txt", severity: "warning", message: expect.stringMatching(/outside the corpus folder: not read/) },
+      ]);
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
