@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { decodeBytes, utf8Census } from "../../src/corpus/decode.js";
-import { loadCorpus, readCorpusFile } from "../../src/corpus/load.js";
+import { readCorpusFile } from "../../src/corpus/load.js";
 import { openNewsroom } from "../../src/open-newsroom.js";
 
 let dir: string;
