@@ -37,6 +37,12 @@ export const sourcesSchema = z.custom<ParsedArgs>().transform((args, ctx): Sourc
   };
   const unknown = Object.keys(args.filters).filter((key) => !(FILTERS as readonly string[]).includes(key));
   if (unknown.length > 0) return fail(`Unknown filter ${unknown[0]}: — use outlet:, after:, before:`);
+  // "outlet:" with nothing after it (or a space before the name) is a filter left empty, not a word to search.
+  const empty = args.words.find((w) => (FILTERS as readonly string[]).includes(w.slice(0, -1).toLowerCase()) && w.endsWith(":"));
+  if (empty) {
+    const key = empty.slice(0, -1).toLowerCase();
+    return fail(key === "outlet" ? "outlet: needs a name right after it, for example `outlet:TASS`." : `${key}: needs a date right after it, for example \`${key}:2023-01-20\`.`);
+  }
   if (args.words.length === 0 && args.phrases.length === 0) {
     return fail("Tell me what to look for, for example `/sources Kyiv` or `/sources POW video`.");
   }

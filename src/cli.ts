@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `dateline` command line: ask, quotes, statements, index, digest, start, slack-manifest, discord-register. */
 import { existsSync } from "node:fs";
+import { SUBCOMMAND_HELP, wantsHelp } from "./cli/help.js";
 import { UsageError } from "./cli/shared.js";
 
 const USAGE = `Usage: dateline <command> [options]
@@ -39,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = subcommands[name];
   if (!load) throw new UsageError(`unknown command "${name}"; try: dateline --help`);
+  if (wantsHelp(rest)) {
+    process.stdout.write(SUBCOMMAND_HELP[name] + "\n");
+    return 0;
+  }
   await (await load())(rest);
   return 0;
 }

@@ -3,7 +3,8 @@
  * configured it opens the terminal console instead, and returns when standard input ends.
  */
 import type { Services } from "../commands/index.js";
-import { runConsole } from "./adapters/console/console.js";
+import { runConsole, type ConsoleOptions } from "./adapters/console/console.js";
+import type { Progress } from "./cli/progress.js";
 import { botFor } from "./bot-for.js";
 import { discordEnabled, slackEnabled, type Config } from "./config.js";
 import type { ChannelPoster } from "./core/bot.js";
@@ -14,30 +15,44 @@ import { lockDataDir } from "./data-lock.js";
 import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
-import { openNewsroom, prepareStatements } from "./open-newsroom.js";
+import { EAGER_STATEMENTS_MAX_ARTICLES, openNewsroom, prepareStatements } from "./open-newsroom.js";
 import { removeLeftoverTemps } from "./state-file.js";
 
 export interface Running {
   stop(): Promise<void>;
 }
 
-export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
+export interface StartOptions {
+  /** Shown while the corpus opens (a person at the console waits for the prompt). */
+  progress?: Progress | null;
+  /** The console's streams (default: standard input and output). */
+  console?: Pick<ConsoleOptions, "input" | "output">;
+}
+
+export async function start(config: Config, location: string, log: Logger, options: StartOptions = {}): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
   // One bot per data folder: a second one stops here, naming the first. (Throws DataDirInUseError.)
   const lock = await lockDataDir(dataDir, log);
   try {
     const removed = await removeLeftoverTemps(dataDir);
     if (removed > 0) log.info("removed temporary files left by an interrupted write", { dataDir, removed });
-    return await startHolding(config, location, log, lock.release);
+    return await startHolding(config, location, log, lock.release, options);
   } catch (error) {
     await lock.release();
     throw error;
   }
 }
 
-async function startHolding(config: Config, location: string, log: Logger, release: () => Promise<void>): Promise<Running | null> {
+async function startHolding(
+  config: Config,
+  location: string,
+  log: Logger,
+  release: () => Promise<void>,
+  { progress, console: consoleIO }: StartOptions,
+): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
-  const newsroom = await openNewsroom(location, { dataDir, log });
+  progress?.stage(`Opening the corpus at ${location}…`);
+  const newsroom = await openNewsroom(location, { dataDir, log, onProgress: progress?.indexed });
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
   // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)
   log.info("corpus ready", {
@@ -68,9 +83,12 @@ async function startHolding(config: Config, location: string, log: Logger, relea
       )
     : null;
 
+  if (platforms.length === 0 && newsroom.articles().length <= EAGER_STATEMENTS_MAX_ARTICLES) {
+    progress?.stage(`Finding the quotations and statements in ${newsroom.articles().length} articles…`);
+  }
   prepareStatements(newsroom, { background: platforms.length > 0 });
   if (platforms.length === 0) {
-    await runConsole({ bot });
+    await runConsole({ bot, ...consoleIO });
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();

@@ -2,6 +2,7 @@
 import { discordEnabled, slackEnabled } from "../config.js";
 import { createLogger, type Logger } from "../core/log.js";
 import { start, type Running } from "../main.js";
+import { terminalProgress } from "./progress.js";
 import { UsageError, cliConfig, cliLogger, corpusLocation } from "./shared.js";
 
 export async function startCommand(argv: string[]): Promise<void> {
@@ -15,7 +16,8 @@ export async function startCommand(argv: string[]): Promise<void> {
   // signal during start-up is kept and acted on once start-up is done. (A second signal kills, as usual.) The
   // console is left alone: there Ctrl-C must keep ending the program at once.
   const signalled = asService ? firstSignal() : null;
-  const running = await start(config, corpusLocation(undefined, config), log);
+  // At the console a person waits for the prompt: show how the opening goes (on a terminal only).
+  const running = await start(config, corpusLocation(undefined, config), log, { progress: asService ? null : terminalProgress() });
   if (!running || !signalled) return;
   const signal = await signalled;
   log.info("shutting down", { signal });

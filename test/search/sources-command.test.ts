@@ -179,6 +179,18 @@ describe("/sources over seeds/", () => {
       expect(outcome.reply.text).toContain("Unknown filter foo: — use outlet:, after:, before:");
     });
 
+    it("a filter with no value: an error, not a word to search", async () => {
+      for (const input of ["/sources Kyiv outlet:", "/sources Kyiv outlet: TASS", "/sources Kyiv OUTLET:"]) {
+        const outcome = await ask(input);
+        expect(outcome.ok, input).toBe(false);
+        expect(outcome.error).toBe("usage");
+        expect(outcome.reply.text, input).toContain("outlet: needs a name right after it, for example `outlet:TASS`.");
+      }
+      const after = await ask("/sources Kyiv after:");
+      expect(after.ok).toBe(false);
+      expect(after.reply.text).toContain("after: needs a date");
+    });
+
     it("a bad date", async () => {
       for (const input of ["/sources Kyiv after:yesterday", "/sources Kyiv before:2023-02-30", "/sources Kyiv after:2024-01-01 before:2023-01-01"]) {
         const outcome = await ask(input);

@@ -34,7 +34,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (line) {
       // "/more" pages the previous command, as the "More results" button does in chat.
       const previous: { text: string; page: number } | null = last;
-      const more = /^\/?more$/i.test(line) && previous !== null;
+      const wantsMore = /^\/?more$/i.test(line);
+      if (wantsMore && previous === null) {
+        write("Nothing to page yet: /more shows the next page of the previous command. Try /sources Kyiv, then /more.");
+        if (interactive) lines.prompt();
+        continue;
+      }
+      const more = wantsMore && previous !== null;
       const text: string = more && previous ? previous.text : line;
       const page: number = more && previous ? previous.page + 1 : 0;
       const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page });
