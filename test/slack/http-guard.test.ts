@@ -6,9 +6,9 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
-import { startSlack, type SlackHandle } from "../../src/adapters/slack/app.js";
+import type { SlackHandle } from "../../src/adapters/slack/app.js";
 import { FakeSlack, sign, signedPost, slashCommandBody } from "./fake-slack.js";
-import { testBot, testServices } from "./test-bot.js";
+import { startHttpSlack, testServices } from "./test-bot.js";
 
 const SECRET = "guard-secret-0123456789abcdef";
 
@@ -21,15 +21,7 @@ let sequence = 0;
 beforeAll(async () => {
   fake = await FakeSlack.start();
   services = testServices();
-  slack = await startSlack({
-    bot: testBot(memoryLogger("debug"), services),
-    botToken: "xoxb-test-token",
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: "127.0.0.1",
-    log: memoryLogger("debug"),
-  });
+  slack = await startHttpSlack(fake, SECRET, services, memoryLogger("debug"));
   events = `http://127.0.0.1:${slack.port}/slack/events`;
 });
 
@@ -136,6 +128,15 @@ describe("the Slack HTTP endpoint refuses early", () => {
   });
 });
 
+/** Ran once and answered once: checked after a later command's answer, by when copies would have been too. */
+async function expectAnsweredOnce(query: string, id: string): Promise<void> {
+  const later = slashBody(`after ${query}`);
+  await signedPost(events, later.body, SECRET);
+  await fake.waitForResponse(later.id);
+  expect(services.runs.filter((r) => r.query === query)).toHaveLength(1);
+  expect(fake.responses.filter((r) => r.id === id)).toHaveLength(1);
+}
+
 describe("each request Slack sends is answered once", () => {
   it("a signed request replayed as is: acknowledged, not run again", async () => {
     const { id, body } = slashBody("replayed");
@@ -144,12 +145,7 @@ describe("each request Slack sends is answered once", () => {
     await fake.waitForResponse(id);
     expect((await signedPost(events, body, SECRET, { timestamp })).status).toBe(200);
     expect((await signedPost(events, body, SECRET, { timestamp })).status).toBe(200);
-    // A later command is answered; by then the replays would have been too.
-    const later = slashBody("after the replays");
-    await signedPost(events, later.body, SECRET);
-    await fake.waitForResponse(later.id);
-    expect(services.runs.filter((r) => r.query === "replayed")).toHaveLength(1);
-    expect(fake.responses.filter((r) => r.id === id)).toHaveLength(1);
+    await expectAnsweredOnce("replayed", id);
   });
 
   it("Slack's retries (X-Slack-Retry-Num, signed anew) of a request already received are acknowledged, not run again", async () => {
@@ -163,11 +159,7 @@ describe("each request Slack sends is answered once", () => {
       expect(again.status).toBe(200);
     }
     await fake.waitForResponse(id);
-    const later = slashBody("after the retries");
-    await signedPost(events, later.body, SECRET);
-    await fake.waitForResponse(later.id);
-    expect(services.runs.filter((r) => r.query === "retried")).toHaveLength(1);
-    expect(fake.responses.filter((r) => r.id === id)).toHaveLength(1);
+    await expectAnsweredOnce("retried", id);
   });
 
   it("a retry of a request that never arrived is run", async () => {

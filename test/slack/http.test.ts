@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decodeAction } from "../../src/core/actions.js";
 import { memoryLogger, type LogFields } from "../../src/core/log.js";
-import { startSlack, type SlackHandle } from "../../src/adapters/slack/app.js";
+import type { SlackHandle } from "../../src/adapters/slack/app.js";
 import {
   blockActionsBody,
   FakeSlack,
@@ -10,7 +10,7 @@ import {
   slashCommandBody,
   type Recorded,
 } from "./fake-slack.js";
-import { testBot, testServices } from "./test-bot.js";
+import { startHttpSlack, testServices } from "./test-bot.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -25,15 +25,7 @@ beforeAll(async () => {
   fake = await FakeSlack.start();
   log = memoryLogger("debug");
   services = testServices();
-  slack = await startSlack({
-    bot: testBot(log, services),
-    botToken: "xoxb-test-token",
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: "127.0.0.1",
-    log,
-  });
+  slack = await startHttpSlack(fake, SECRET, services, log);
   events = `http://127.0.0.1:${slack.port}/slack/events`;
 });
 

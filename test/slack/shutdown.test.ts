@@ -6,9 +6,8 @@
 import { connect } from "node:net";
 import { expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
-import { startSlack } from "../../src/adapters/slack/app.js";
 import { FakeSlack, heldSignedPost, signedPost, slashCommandBody } from "./fake-slack.js";
-import { testBot, testServices } from "./test-bot.js";
+import { startHttpSlack, testServices } from "./test-bot.js";
 
 const SECRET = "shutdown-secret-0123456789abcdef";
 
@@ -27,15 +26,7 @@ it("closes the listener, then acknowledges and answers every request received be
   const fake = await FakeSlack.start();
   const services = testServices();
   const log = memoryLogger("debug");
-  const slack = await startSlack({
-    bot: testBot(log, services),
-    botToken: "xoxb-test-token",
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: "127.0.0.1",
-    log,
-  });
+  const slack = await startHttpSlack(fake, SECRET, services, log);
   const events = `http://127.0.0.1:${slack.port}/slack/events`;
   const body = (id: string) => slashCommandBody({ command: "/slow", text: id, responseUrl: fake.responseUrl(id) });
   try {

@@ -7,6 +7,8 @@ import { createBot, type BotCore } from "../../src/core/bot.js";
 import { defineCommand, type CommandContext } from "../../src/core/command.js";
 import { createDispatcher } from "../../src/core/dispatch.js";
 import type { Logger } from "../../src/core/log.js";
+import { startSlack, type SlackHandle } from "../../src/adapters/slack/app.js";
+import type { FakeSlack } from "./fake-slack.js";
 import type { Citation } from "../../src/core/reply.js";
 
 /** Corpus text that tries everything: mentions, a link, escapes and mrkdwn. */
@@ -180,4 +182,17 @@ export function testServices(): TestServices & { openGate(): void } {
     openGate = resolve;
   });
   return { runs: [], gate, slowFinished: false, openGate };
+}
+
+/** The real Slack adapter over HTTP on 127.0.0.1 (a free port), with the test bot, against the fake Slack. */
+export function startHttpSlack(fake: FakeSlack, signingSecret: string, services: TestServices, log: Logger): Promise<SlackHandle> {
+  return startSlack({
+    bot: testBot(log, services),
+    botToken: "xoxb-test-token",
+    signingSecret,
+    apiUrl: fake.apiUrl,
+    port: 0,
+    host: "127.0.0.1",
+    log,
+  });
 }
