@@ -266,6 +266,18 @@ describe("buttons", () => {
     const { text } = await answer(click);
     expect(text).toContain("Page 2 · 14 sources");
   });
+
+  test("stop() waits for answers in flight only so long, and logs what it leaves unanswered", async () => {
+    await handle.stop();
+    handle = await startDiscord({ bot, token: TOKEN, apiUrl: fake.apiUrl, log: bot.log, drainMs: 50 });
+    gate.reset();
+    const slow = fake.command("slow", []);
+    await fake.waitFor(() => deferral(slow), "deferral of /slow");
+    await handle.stop();
+    expect(bot.log.lines.filter((l) => l.msg === "discord stopped with answers still in flight" && l.unanswered === 1)).toHaveLength(1);
+    gate.open();
+    handle = await startDiscord({ bot, token: TOKEN, apiUrl: fake.apiUrl, log: bot.log });
+  });
 });
 
 describe("platform errors", () => {

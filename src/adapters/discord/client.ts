@@ -88,11 +88,12 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
       stopped = true;
       // Finish the answers in flight (bounded), then close the gateway; destroy() also stops reconnecting.
       const drain = new AbortController();
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        sleep(options.drainMs ?? 10_000, undefined, { signal: drain.signal }).catch(() => undefined),
+      const drained = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        sleep(options.drainMs ?? 10_000, false, { signal: drain.signal }).catch(() => false),
       ]);
       drain.abort();
+      if (!drained) log.warn("discord stopped with answers still in flight", { unanswered: inFlight.size });
       await client.destroy();
       log.info("discord stopped");
     },
