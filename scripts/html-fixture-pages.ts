@@ -5,7 +5,8 @@
  * newspaper, a live blog, an old table layout, a Russian regional site), with the furniture such pages carry
  * (navigation, cookie notices, share bars, related links, newsletter boxes, advertisements, captions and credits,
  * comments, scripts and styles) and the metadata variants they declare (JSON-LD, OpenGraph, meta tags, <title>),
- * in the article's charset. `node dist/scripts/html-fixture-pages.js` rewrites test/fixtures/html/pages/.
+ * in the article's charset. Like real news pages, most of each page's bytes are inline scripts and styles (here
+ * deterministic filler: 40-200 KB a page). `node dist/scripts/html-fixture-pages.js` rewrites test/fixtures/html/pages/.
  * The pages are committed; the articles' paragraphs are the text the extractor is expected to find.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -59,7 +60,7 @@ function filler(seed: number, bytes: number): string {
 
 function style(seed: number): string {
   let css = "";
-  for (let i = 0; i < 120; i++) css += `.c${seed}-${i}{margin:${i % 7}px ${i % 5}px;color:#${((seed * 97 + i * 31) % 4096).toString(16).padStart(3, "0")};font-size:${12 + (i % 9)}px}`;
+  for (let i = 0; i < 400; i++) css += `.c${seed}-${i}{margin:${i % 7}px ${i % 5}px;color:#${((seed * 97 + i * 31) % 4096).toString(16).padStart(3, "0")};font-size:${12 + (i % 9)}px}`;
   return `<style>${css}</style>`;
 }
 
@@ -130,7 +131,7 @@ const layouts: Record<string, (a: FixtureArticle, seed: number) => string> = {
     const paras = bodyParagraphs(a, (t) => `<p>${esc(t)}</p>`);
     return `<!DOCTYPE html><html lang="${a.lang}"><head><meta charset="${a.charset ?? "UTF-8"}"><title>${esc(a.title)} – ${esc(a.outlet)}</title>
 <link rel="canonical" href="${site}/${a.id}/"><meta property="og:type" content="article"><meta property="og:title" content="${esc(a.title)}"><meta property="og:site_name" content="${esc(a.outlet)}"><meta property="article:published_time" content="${a.published}">
-${jsonLd(ld)}${style(seed)}<script>${filler(seed, 9000)}</script></head>
+${jsonLd(ld)}${style(seed)}<script>${filler(seed, 36000)}</script></head>
 <body class="post-template-default single single-post"><div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>
 <header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/">${esc(a.outlet)}</a></p><p class="site-description">News from the valley since 1921</p></div>${nav(a, "main-navigation")}</header>
 ${cookie}<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
@@ -143,7 +144,7 @@ ${share("sharedaddy sd-sharing-enabled")}
 </div><footer class="entry-footer"><span class="cat-links">Posted in <a href="/news">News</a></span><span class="tags-links">Tagged <a href="/t">local</a></span></footer></article>
 <nav class="navigation post-navigation"><div class="nav-links"><a href="/prev">Previous post</a><a href="/next">Next post</a></div></nav>
 ${comments()}</main></div><aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul><li><a href="/1">Letters: readers have their say</a></li><li><a href="/2">Pictures: the week in photographs</a></li></ul></section></aside></div>
-${footer(a)}</div><script>${filler(seed + 1, 6000)}</script></body></html>`;
+${footer(a)}</div><script>${filler(seed + 1, 24000)}</script></body></html>`;
   },
 
   arc: (a, seed) => {
@@ -152,7 +153,7 @@ ${footer(a)}</div><script>${filler(seed + 1, 6000)}</script></body></html>`;
     const paras = bodyParagraphs(a, (t, i) => `<p class="b-article-body c-text" data-el="text" data-i="${i}">${esc(t)}</p>`);
     return `<!DOCTYPE html><html lang="${a.lang}"><head><meta charset="utf-8"><title>${esc(a.title)} | ${esc(a.outlet)}</title><link rel="canonical" href="${site}/news/${a.id}/">
 <meta property="og:title" content="${esc(a.title)}"><meta property="og:site_name" content="${esc(a.outlet)}"><meta property="og:url" content="${site}/news/${a.id}/"><meta name="twitter:card" content="summary_large_image">
-${jsonLd(ld)}${style(seed)}<script>window.Fusion=window.Fusion||{};Fusion.globalContent=${JSON.stringify({ headlines: { basic: a.title }, content_elements: a.paragraphs.map((p) => ({ type: "text", content: p })) })};${filler(seed, 20000)}</script></head>
+${jsonLd(ld)}${style(seed)}<script>window.Fusion=window.Fusion||{};Fusion.globalContent=${JSON.stringify({ headlines: { basic: a.title }, content_elements: a.paragraphs.map((p) => ({ type: "text", content: p })) })};${filler(seed, 80000)}</script></head>
 <body><div id="fusion-app"><div class="c-stack"><header class="c-header">${nav(a, "c-nav-sections")}<div class="c-header-tools"><a href="/subscribe">Subscribe</a><a href="/login">Sign in</a></div></header>
 <div class="c-alert-bar breaking-news-bar"><a href="/live">LIVE: Election night coverage continues</a></div>
 <main class="b-right-rail"><article class="b-article-body-wrapper"><div class="c-overline"><a href="/news">News</a></div><h1 class="b-headline">${esc(a.title)}</h1>
@@ -162,7 +163,7 @@ ${share("c-share-buttons")}${figure("Northern Ledger archive")}
 ${interleave(paras, { 0: advert(2), 2: `<div class="c-interstitial-link"><p><a href="/x">Kellby United sign teenage striker from Dunmore</a></p></div>`, 3: newsletter("The Ledger") })}
 </div><div class="b-tags c-tag-list"><a href="/tags/kellby">Kellby</a><a href="/tags/news">News</a></div></article>
 <aside class="b-right-rail-advanced">${advert(3)}<div class="c-most-read"><h3>Most read</h3><ol><li><a href="/1">Ten things to do this weekend</a></li><li><a href="/2">Road closed after lorry overturns</a></li></ol></div></aside></main>
-${footer(a)}</div></div><script>${filler(seed + 2, 12000)}</script></body></html>`;
+${footer(a)}</div></div><script>${filler(seed + 2, 48000)}</script></body></html>`;
   },
 
   oldtable: (a, seed) => {
@@ -170,7 +171,7 @@ ${footer(a)}</div></div><script>${filler(seed + 2, 12000)}</script></body></html
     const paras = a.paragraphs.map((p) => esc(p)).join("<br>\n<br>\n");
     return `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><meta http-equiv="Content-Type" content="text/html; charset=${a.charset ?? "iso-8859-1"}">
 <title>${esc(a.title)} - Valley Herald Online</title><meta name="date" content="${a.published}"><meta name="keywords" content="valley, herald, news, ashcombe"><link rel="canonical" href="${site}/news/story.php?id=${a.id}">
-<script language="javascript">${filler(seed, 3000)}</script></head><body bgcolor="#ffffff" topmargin="0">
+<script language="javascript">${filler(seed, 12000)}</script></head><body bgcolor="#ffffff" topmargin="0">
 <table width="780" border="0" cellpadding="0" cellspacing="0"><tr><td colspan="2"><img src="/images/masthead.gif" alt="Valley Herald"></td></tr>
 <tr><td width="160" valign="top" class="leftnav"><a href="/">Home</a><br><a href="/news">News</a><br><a href="/sport">Sport</a><br><a href="/whats-on">What's On</a><br><a href="/letters">Letters</a><br><a href="/classifieds">Classifieds</a><br><a href="/contact">Contact Us</a></td>
 <td width="620" valign="top"><font face="Arial" size="2"><a href="/">Home</a> &gt; <a href="/news">News</a><br><br>
@@ -185,7 +186,7 @@ ${paras}
     const paras = bodyParagraphs(a, (t) => `<p>${esc(t)}</p>`);
     return `<!DOCTYPE html><html lang="${a.lang}" dir="ltr"><head><meta charset="${a.charset ?? "utf-8"}"><title>${esc(a.title)} | ${esc(a.outlet)}</title>
 <meta name="description" content="${esc(a.paragraphs[0] ?? "")}"><link rel="canonical" href="${site}/node/${seed}"><meta property="og:site_name" content="${esc(a.outlet)}"><meta property="og:type" content="article"><meta property="og:url" content="${site}/node/${seed}"><meta property="og:title" content="${esc(a.title)}">
-<meta property="article:published_time" content="${a.published}"><meta name="author" content="${esc(a.author ?? "")}">${style(seed)}<script>${filler(seed, 7000)}</script></head>
+<meta property="article:published_time" content="${a.published}"><meta name="author" content="${esc(a.author ?? "")}">${style(seed)}<script>${filler(seed, 28000)}</script></head>
 <body class="path-node page-node-type-article"><a href="#main-content" class="visually-hidden focusable skip-link">Skip to main content</a>
 <div class="dialog-off-canvas-main-canvas"><div class="layout-container"><header role="banner"><div class="region region-header"><a href="/" rel="home">${esc(a.outlet)}</a></div>${nav(a, "menu--main")}</header>
 <div class="region region-breadcrumb"><nav class="breadcrumb" role="navigation"><ol><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li></ol></nav></div>
@@ -197,7 +198,7 @@ ${interleave(paras, { 2: `<div class="embedded-entity"><div class="field--name-f
 </div><div class="field field--name-field-tags field--type-entity-reference"><div class="field__label">Tags</div><div class="field__items"><a href="/t/1">City council</a><a href="/t/2">Transport</a></div></div></div>
 <section class="comment-section"><h2>Comments</h2><p>Comments are closed for this article.</p></section></article></div></div>
 <aside class="layout-sidebar-first" role="complementary"><div class="block-views-blockmost-read">${related(a, "view-most-read")}</div></aside></main>
-${footer(a)}</div></div><script>${filler(seed + 3, 5000)}</script></body></html>`;
+${footer(a)}</div></div><script>${filler(seed + 3, 20000)}</script></body></html>`;
   },
 
   ghost: (a, seed) => {
@@ -217,7 +218,7 @@ ${interleave(paras, { 1: `<figure class="kg-card kg-image-card kg-card-hascaptio
 <section class="footer-cta"><div class="inner"><h2 class="footer-cta-title">Sign up for more like this.</h2><a class="footer-cta-button" href="#/portal">Enter your email<span>Subscribe</span></a></div></section>
 <aside class="read-more-wrap"><div class="read-more inner"><article class="post-card"><a class="post-card-image-link" href="/x/"><h2 class="post-card-title">A winter walk along the old drovers' road</h2></a></article><article class="post-card"><a href="/y/"><h2 class="post-card-title">Why the swifts came back late this year</h2></a></article></div></aside></main>
 <footer class="site-footer outer"><div class="inner"><section class="copyright"><a href="${site}">${esc(a.outlet)}</a> © 2026</section><nav class="site-footer-nav"><a href="/privacy">Privacy</a></nav><div><a href="https://ghost.org/" target="_blank" rel="noopener">Powered by Ghost</a></div></div></footer></div>
-<script>${filler(seed, 4000)}</script></body></html>`;
+<script>${filler(seed, 16000)}</script></body></html>`;
   },
 
   wire: (a, seed) => {
@@ -225,7 +226,7 @@ ${interleave(paras, { 1: `<figure class="kg-card kg-image-card kg-card-hascaptio
     const ld = [{ "@context": "http://schema.org", "@type": "NewsArticle", headline: a.title, datePublished: a.published, author: [{ "@type": "Person", name: a.author }], publisher: { "@type": "Organization", name: a.outlet }, isAccessibleForFree: true }];
     const paras = bodyParagraphs(a, (t) => `<div class="Paragraph-paragraph" data-testid="paragraph"><p>${esc(t)}</p></div>`);
     return `<!DOCTYPE html><html lang="${a.lang}"><head><meta charset="utf-8"><title>${esc(a.title)} | ${esc(a.outlet)}</title><meta property="og:site_name" content="${esc(a.outlet)}"><meta property="og:url" content="${site}/world/${a.id}">
-${jsonLd(ld)}${style(seed)}<script>${filler(seed, 15000)}</script></head><body>
+${jsonLd(ld)}${style(seed)}<script>${filler(seed, 60000)}</script></head><body>
 <div id="root"><div class="App"><header class="SiteHeader">${nav(a, "NavMenu")}<form class="search"><input type="search"></form></header>
 <div class="TopicBar"><a href="/world">World</a><a href="/markets">Markets</a></div>
 <div class="article-wrapper"><div class="StandardArticle"><div class="ArticleHeader"><h1 class="Headline">${esc(a.title)}</h1><div class="Byline"><span>By ${esc(a.author ?? "")}</span><span class="Timestamp" data-source="${a.published}">${date(a.published)}</span></div></div>
@@ -233,7 +234,7 @@ ${share("SocialShare")}
 <div class="Article RichTextStoryBody" data-key="article">
 ${interleave(paras, { 1: advert(4), 3: `<div class="RelatedLinks"><p>Related coverage:</p><ul><li><a href="/1">Currency slips after comments</a></li></ul></div>` })}
 <div class="Copyright"><p>Copyright 2026 ${esc(a.outlet)}. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p></div></div></div>
-<div class="RecommendedContent"><h2>Recommended</h2>${related(a, "RecommendedList")}</div></div>${footer(a)}</div></div><script>${filler(seed + 4, 9000)}</script></body></html>`;
+<div class="RecommendedContent"><h2>Recommended</h2>${related(a, "RecommendedList")}</div></div>${footer(a)}</div></div><script>${filler(seed + 4, 36000)}</script></body></html>`;
   },
 
   "news-nextjs": (a, seed) => {
@@ -251,13 +252,13 @@ ${interleave(paras.slice(0, 2), {})}</div></div>
 <div class="css-53u6y8 StoryBodyCompanionColumn"><div class="css-1fanzo5">${interleave(paras.slice(2), { 0: `<div class="css-newsletter-promo"><p>Sign up for The Morning Briefing: the news you need to start the day, free every weekday.</p><a href="/newsletters">Sign up</a></div>` })}</div></div></section>
 <div class="bottom-of-article"><div class="css-1jiwm"><h2>Read 214 comments</h2></div><div class="css-share">${share("css-share-tools")}</div></div></article></div>
 <div class="css-more-in"><h2>More in UK news</h2>${related(a, "css-more-list")}</div></main>${footer(a)}</div></div>
-<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { article: { headline: a.title, body: a.paragraphs } } }, page: "/uk/[slug]", buildId: "x" + seed })}</script><script>${filler(seed, 25000)}</script></body></html>`;
+<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { article: { headline: a.title, body: a.paragraphs } } }, page: "/uk/[slug]", buildId: "x" + seed })}</script><script>${filler(seed, 100000)}</script></body></html>`;
   },
 
   blogger: (a, seed) => {
     const paras = a.paragraphs.map((p) => esc(p)).join("<br />\n<br />\n");
     return `<!DOCTYPE html><html dir="ltr" lang="${a.lang}"><head><meta content="text/html; charset=UTF-8" http-equiv="Content-Type"/><title>${esc(a.outlet)}: ${esc(a.title)}</title>
-<meta content="${esc(a.outlet)}" property="og:site_name"/><meta content="${esc(a.title)}" property="og:title"/><meta content="https://${a.host}/2026/${a.id}.html" property="og:url"/>${style(seed)}<script>${filler(seed, 5000)}</script></head>
+<meta content="${esc(a.outlet)}" property="og:site_name"/><meta content="${esc(a.title)}" property="og:title"/><meta content="https://${a.host}/2026/${a.id}.html" property="og:url"/>${style(seed)}<script>${filler(seed, 20000)}</script></head>
 <body class="variant-indie"><div class="page"><div class="centered-top-container"><header class="centered-top"><h1 class="blog-title"><a href="/">${esc(a.outlet)}</a></h1><div class="blog-description">News and views from the east side</div></header></div>
 <div class="page_body"><div class="centered"><main class="centered-bottom" role="main"><div class="main section" id="page_body"><div class="widget Blog" id="Blog1"><div class="blog-posts hfeed container">
 <article class="post-outer-container"><div class="post-outer"><div class="post"><meta content="${a.published}" itemprop="datePublished"/><meta content="${esc(a.author ?? "")}" itemprop="author"/>
@@ -267,7 +268,7 @@ ${paras}
 </div></div><div class="post-footer"><div class="post-share-buttons post-share-buttons-bottom"><a href="#">Share</a><a href="#">Email This</a><a href="#">BlogThis!</a></div><div class="post-footer-line"><span class="byline post-labels">Labels: <a href="/l/1">local</a></span></div></div></div></div>
 <section class="comments" id="comments"><h3 class="title">2 comments:</h3><div class="comment-thread"><ol><li class="comment"><div class="comment-block"><p class="comment-content">Lovely news, we go there every week and it would have been a real loss for all of us on the estate.</p></div></li></ol></div></section></article></div></div></div></main>
 <aside class="sidebar-container" role="complementary"><div class="widget BlogArchive"><h3>Archive</h3><ul><li><a href="/2026/">2026</a></li><li><a href="/2025/">2025</a></li></ul></div><div class="widget PopularPosts"><h3>Popular posts</h3><div class="post-summary"><h3><a href="/p">Why the fair is moving</a></h3><p>The summer fair will move to the park next year after complaints about parking.</p></div></div></aside></div></div></div>
-<footer class="footer section"><div class="widget Attribution"><div class="copyright">Powered by Blogger</div></div></footer><script>${filler(seed + 5, 3000)}</script></body></html>`;
+<footer class="footer section"><div class="widget Attribution"><div class="copyright">Powered by Blogger</div></div></footer><script>${filler(seed + 5, 12000)}</script></body></html>`;
   },
 
   liveblog: (a, seed) => {
@@ -275,10 +276,10 @@ ${paras}
     const ld = { "@context": "https://schema.org", "@type": "LiveBlogPosting", headline: a.title, datePublished: a.published, coverageStartTime: a.published, author: person(a.author), publisher: { "@type": "Organization", name: a.outlet } };
     const entries = a.paragraphs.map((p, i) => `<div class="live-entry" id="entry-${i}"><header class="entry-meta"><time datetime="${a.published}">${String(22 + Math.floor(i / 2)).slice(-2)}:${String((i * 17) % 60).padStart(2, "0")}</time></header><div class="entry-body"><p>${esc(p)}</p></div>${share("entry-share")}</div>`);
     return `<!DOCTYPE html><html lang="${a.lang}"><head><meta charset="utf-8"><title>${esc(a.title)} | ${esc(a.outlet)}</title><link rel="canonical" href="${site}/live/${a.id}/"><meta property="og:site_name" content="${esc(a.outlet)}">
-${jsonLd(ld)}${style(seed)}<script>${filler(seed, 12000)}</script></head><body><header class="c-header">${nav(a, "c-nav-sections")}</header>
+${jsonLd(ld)}${style(seed)}<script>${filler(seed, 48000)}</script></head><body><header class="c-header">${nav(a, "c-nav-sections")}</header>
 <main><div class="live-header"><span class="live-badge">LIVE</span><h1>${esc(a.title)}</h1><p class="live-byline">${esc(a.author ?? "")}</p><p class="live-updated">Updated every few minutes</p></div>
 <div class="live-key-events"><h2>Key events</h2><ul><li><a href="#entry-0">Counting begins</a></li><li><a href="#entry-1">Turnout up on last time</a></li></ul></div>
-<div class="live-feed">${entries.join("\n")}</div><div class="live-pagination"><a href="?page=2">Older entries</a></div></main>${footer(a)}<script>${filler(seed + 6, 4000)}</script></body></html>`;
+<div class="live-feed">${entries.join("\n")}</div><div class="live-pagination"><a href="?page=2">Older entries</a></div></main>${footer(a)}<script>${filler(seed + 6, 16000)}</script></body></html>`;
   },
 
   "news-ru": (a, seed) => {
@@ -286,7 +287,7 @@ ${jsonLd(ld)}${style(seed)}<script>${filler(seed, 12000)}</script></head><body><
     const ld = { "@context": "https://schema.org", "@type": "NewsArticle", headline: a.title, datePublished: a.published, author: { "@type": "Person", name: a.author }, publisher: { "@type": "Organization", name: a.outlet } };
     const paras = bodyParagraphs(a, (t) => `<p>${esc(t)}</p>`);
     return `<!DOCTYPE html><html lang="ru"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>${esc(a.title)} — ${esc(a.outlet)}</title><link rel="canonical" href="${site}/news/${a.id}.html">
-<meta property="og:site_name" content="${esc(a.outlet)}">${jsonLd(ld)}<script>${filler(seed, 6000)}</script></head><body>
+<meta property="og:site_name" content="${esc(a.outlet)}">${jsonLd(ld)}<script>${filler(seed, 24000)}</script></head><body>
 <div class="header"><ul class="menu"><li><a href="/">Главная</a></li><li><a href="/news">Новости</a></li><li><a href="/city">Город</a></li><li><a href="/sport">Спорт</a></li><li><a href="/contacts">Контакты</a></li></ul></div>
 <div class="content"><div class="article"><div class="article__date">${date(a.published)}</div><h1 class="article__title">${esc(a.title)}</h1>
 <div class="article__text">${interleave(paras, { 1: `<div class="article__incut"><a href="/news/1.html">Читайте также: В городе начался ремонт дорог</a></div>` })}</div>
