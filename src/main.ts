@@ -13,6 +13,7 @@ import { watchCorpus } from "./corpus/watch.js";
 import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
+import { openFeedPoller } from "./feeds/for-config.js";
 import { openNewsroom, prepareStatements } from "./open-newsroom.js";
 
 export interface Running {
@@ -34,13 +35,21 @@ export async function start(config: Config, location: string, log: Logger): Prom
   const platforms: Platform[] = [];
   if (slackEnabled(config)) platforms.push("slack");
   if (discordEnabled(config)) platforms.push("discord");
-  const digest = createDigestServices({ dataDir, log, platforms });
-  const services: Services = Object.assign(newsroom, { digest });
-  const bot = botFor(() => services, log);
-
   // A corpus change discards the statements across outlets (a computation under way included); they are computed
   // again once the changes settle, in time slices so that commands keep being answered meanwhile.
   const restatement = debounced(() => void newsroom.statementsInBackground(), 2000);
+  // Feeds (DATELINE_FEEDS): each new item is stored in the data folder and read into the newsroom like a corpus file.
+  const feeds =
+    config.DATELINE_FEEDS.length > 0
+      ? await openFeedPoller(config, log, {
+          onStored: async (item) => {
+            if ((await newsroom.refreshFile(item.doc)) !== "unchanged") restatement.schedule();
+          },
+        })
+      : null;
+  const digest = createDigestServices({ dataDir, log, platforms, ...(feeds ? { feeds: () => feeds.status() } : {}) });
+  const services: Services = Object.assign(newsroom, { digest });
+  const bot = botFor(() => services, log);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
     ? watchCorpus(
@@ -53,8 +62,10 @@ export async function start(config: Config, location: string, log: Logger): Prom
     : null;
 
   prepareStatements(newsroom, { background: platforms.length > 0 });
+  feeds?.start();
   if (platforms.length === 0) {
     await runConsole({ bot });
+    await feeds?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
@@ -64,6 +75,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
 
   const stops: Array<() => Promise<void>> = [];
   stops.push(async () => {
+    await feeds?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
