@@ -66,6 +66,20 @@ function gunzip(bytes: Uint8Array): Uint8Array | string {
   }
 }
 
+/** Elements that never hold others, and those whose end tag may be left out (they do not nest in practice). */
+const FLAT_TAGS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"]);
+
+/** Whether open tags run more than `limit` deep, read from the tags alone (unclosed ones count as open). */
+export function tagNestingOver(html: string, limit: number): boolean {
+  let depth = 0;
+  for (const [, close, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g)) {
+    if (FLAT_TAGS.has(name!.toLowerCase()) || selfClosing) continue;
+    if (close) depth = Math.max(0, depth - 1);
+    else if (++depth > limit) return true;
+  }
+  return false;
+}
+
 /** The depth of the deepest node, walked without recursion; stops counting past `limit`. */
 function depthOver(root: DomNode, limit: number): boolean {
   const stack: DomNode[] = [];
@@ -116,9 +130,12 @@ export function extractHtmlArticle(bytes: Uint8Array, fileName: string): HtmlExt
   const decoded = decodePage(raw, header?.charset ?? null);
   if (!/<(?:html|body|p|div|article|head)\b/i.test(decoded.text.slice(0, 65536))) return refuse("not an HTML page (no html, head, body or paragraph element)");
 
+  const html = withoutCode(decoded.text);
+  // Before parsing: a parser takes seconds over 100,000 nested elements.
+  if (tagNestingOver(html, MAX_DEPTH)) return refuse(`elements nested more than ${MAX_DEPTH} deep: refused (an HTML bomb?)`);
   let document: DomDocument;
   try {
-    document = parser.parseFromString(withoutCode(decoded.text), "text/html") as unknown as DomDocument;
+    document = parser.parseFromString(html, "text/html") as unknown as DomDocument;
   } catch (error) {
     return refuse(`cannot be parsed as HTML: ${(error as Error).message}`);
   }
