@@ -104,7 +104,7 @@ describe("feed items in the newsroom", () => {
     await newsroom.pendingWrites();
   });
 
-  it("dateline feeds --once --json and dateline articles --json", async () => {
+  it("dateline feeds --once --json and dateline articles --json", { timeout: 120_000 }, async () => {
     ensureBuilt();
     const run = promisify(execFile);
     const env = { ...process.env, DATELINE_FEEDS: server.url("/wire.xml"), DATELINE_DATA_DIR: dataDir, DATELINE_FEEDS_ALLOW_PRIVATE: "1", LOG_LEVEL: "silent" };
