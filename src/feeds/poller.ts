@@ -14,7 +14,7 @@ import { extractHtmlArticle } from "../html/extract.js";
 import { writeFileAtomic } from "../state-file.js";
 import { FetchError, fetchUrl, type FetchOptions } from "./fetch.js";
 import { createHostGate, type HostGate } from "./host-gate.js";
-import { itemDoc, itemFileName, itemPath, pageFile, summaryFile } from "./item-file.js";
+import { itemDoc, itemFileName, itemPath, normalizeFeedDate, pageFile, summaryFile } from "./item-file.js";
 import { readFeed, type FeedItem } from "./parse-feed.js";
 import { emptyFeedState, type FeedState, type FeedStateStore } from "./state.js";
 
@@ -130,7 +130,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         url = page.url;
         if (page.status !== 200) throw new Error(`HTTP status ${page.status}`);
         if (!/^(?:text\/html|application\/xhtml\+xml)\b/i.test(page.contentType ?? "")) throw new Error(`not an HTML page (${page.contentType ?? "no content type"})`);
-        const candidate = pageFile({ url, fetched, charset: contentTypeCharset(page.contentType), origin: "page", feed }, page.body);
+        const published = item.published ? normalizeFeedDate(item.published) : null;
+        const candidate = pageFile({ url, fetched, charset: contentTypeCharset(page.contentType), origin: "page", feed, published }, page.body);
         const read = extractHtmlArticle(candidate, fileName);
         if (!read.ok) throw new Error(read.reason);
         bytes = candidate;

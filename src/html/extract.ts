@@ -9,7 +9,8 @@
 import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { DOMParser } from "linkedom";
-import type { ParagraphRole } from "../corpus/types.js";
+import { normalizePublished } from "../corpus/dates.js";
+import type { Article, ParagraphRole } from "../corpus/types.js";
 import { blocksOf, type TextBlock } from "./blocks.js";
 import { decodePage } from "./charset.js";
 import type { DomDocument, DomElement, DomNode } from "./dom.js";
@@ -33,20 +34,14 @@ export interface HtmlParagraph {
   role: ParagraphRole;
 }
 
-export interface HtmlArticle {
-  text: string;
+/** What a page gives: the article's text and metadata as the corpus holds them, its paragraphs, and how it was read. */
+export type HtmlArticle = Pick<Article, "text" | "title" | "outlet" | "url" | "published" | "author" | "language"> & {
   paragraphs: HtmlParagraph[];
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  author: string | null;
-  language: string | null;
   /** "feed-summary": a feed item whose page could not be read: the text is the feed's own title and summary. */
   origin: "page" | "feed-summary";
-  /** The encoding the page was read in, and why (for the log). */
+  /** The encoding the page was read in (for the log). */
   encoding: string;
-}
+};
 
 export type HtmlExtraction = { ok: true; article: HtmlArticle } | { ok: false; reason: string };
 
@@ -201,7 +196,7 @@ function assemble(blocks: readonly TextBlock[], meta: PageMetadata, header: Sour
     title: meta.title,
     outlet: meta.outlet,
     url: meta.url ?? header?.url ?? null,
-    published: meta.published,
+    published: meta.published ?? (header?.published ? normalizePublished(header.published) : null),
     author: meta.author,
     language: meta.language,
     origin: header?.origin ?? "page",

@@ -14,6 +14,8 @@ export interface SourceHeader {
   origin: "page" | "feed-summary";
   /** The feed the item came from. */
   feed: string | null;
+  /** The item's date as the feed gave it (ISO), for a page that does not declare its own. */
+  published?: string | null;
 }
 
 const PREFIX = "<!-- dateline-source ";
@@ -25,6 +27,7 @@ export function sourceHeaderLine(header: SourceHeader): string {
   const fields: string[] = [`url="${attr(header.url)}"`, `fetched="${attr(header.fetched)}"`];
   if (header.charset) fields.push(`charset="${attr(header.charset)}"`);
   if (header.feed) fields.push(`feed="${attr(header.feed)}"`);
+  if (header.published) fields.push(`published="${attr(header.published)}"`);
   fields.push(`origin="${header.origin}"`);
   return `${PREFIX}${fields.join(" ")} -->\n`;
 }
@@ -43,5 +46,6 @@ export function readSourceHeader(bytes: Uint8Array): SourceHeader | null {
     charset: fields.get("charset") ?? null,
     origin: fields.get("origin") === "feed-summary" ? "feed-summary" : "page",
     feed: fields.get("feed") ?? null,
+    published: fields.get("published") ?? null,
   };
 }

@@ -77,11 +77,12 @@ describe("HTML article extraction", () => {
     expect(bodyTexts(read(gzipSync(Buffer.from(page("<title>Breakwater to be rebuilt</title>"))), "page.html.gz"))).toEqual(story);
   });
 
-  it("uses the transport charset and URL a stored feed item carries in its header", () => {
+  it("uses the transport charset, URL and date a stored feed item carries in its header", () => {
     const body = Buffer.from(page("<title>Breakwater</title>").replace('<meta charset="utf-8">', ""), "latin1");
-    const header = sourceHeaderLine({ url: "https://havnebladet.example/a", fetched: "2026-02-03T10:00:00Z", charset: "iso-8859-1", origin: "page", feed: null });
+    const header = sourceHeaderLine({ url: "https://havnebladet.example/a", fetched: "2026-02-03T10:00:00Z", charset: "iso-8859-1", origin: "page", feed: null, published: "2026-02-03T09:30:00.000Z" });
     const a = read(Buffer.concat([Buffer.from(header), body]));
-    expect(a).toMatchObject({ url: "https://havnebladet.example/a", outlet: "havnebladet.example", origin: "page" });
+    // The page declares no date: the feed's date stands in.
+    expect(a).toMatchObject({ url: "https://havnebladet.example/a", outlet: "havnebladet.example", origin: "page", published: "2026-02-03T09:30:00.000Z" });
   });
 
   it("refuses pages that are not articles, with a reason", () => {
