@@ -1,4 +1,25 @@
-/** Feeds and article pages for the feed tests, written for them. */
+/** Feeds and article pages for the feed tests, written for them, and the poller the tests use. */
+import { memoryLogger } from "../../src/core/log.js";
+import { createHostGate } from "../../src/feeds/host-gate.js";
+import { createFeedPoller, type FeedPollerOptions } from "../../src/feeds/poller.js";
+import { openFileFeedState } from "../../src/feeds/state.js";
+
+/** A poller over `feeds` storing into `dataDir`, for servers on 127.0.0.1 (private addresses allowed, no politeness wait). */
+export async function testPoller(dataDir: string, feeds: string[], extra: Partial<FeedPollerOptions> = {}) {
+  const log = memoryLogger();
+  const poller = createFeedPoller({
+    feeds,
+    dataDir,
+    store: await openFileFeedState(dataDir, log),
+    log,
+    intervalMs: 15 * 60_000,
+    allowPrivate: true,
+    gate: createHostGate(0),
+    timeoutMs: 2000,
+    ...extra,
+  });
+  return { poller, log };
+}
 
 export interface TestItem {
   path: string;

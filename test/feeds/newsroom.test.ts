@@ -14,13 +14,11 @@ import { sourcesCommand } from "../../commands/sources.js";
 import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { createDigestServices } from "../../src/digest/services.js";
-import { createHostGate } from "../../src/feeds/host-gate.js";
-import { createFeedPoller, type FeedPoller } from "../../src/feeds/poller.js";
-import { openFileFeedState } from "../../src/feeds/state.js";
+import type { FeedPoller } from "../../src/feeds/poller.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { tempDir } from "../digest/helpers.js";
 import { ensureBuilt, ROOT } from "../e2e/service.js";
-import { articlePage, rssFeed } from "./feeds.js";
+import { articlePage, rssFeed, testPoller } from "./feeds.js";
 import { html, startLocalServer, type LocalServer } from "./local-server.js";
 
 let server: LocalServer;
@@ -46,17 +44,7 @@ afterEach(async () => {
 });
 
 async function feedPoller(newsroom: OpenedNewsroom, feeds: string[]): Promise<FeedPoller> {
-  const log = memoryLogger();
-  return createFeedPoller({
-    feeds,
-    dataDir,
-    store: await openFileFeedState(dataDir, log),
-    log,
-    intervalMs: 15 * 60_000,
-    allowPrivate: true,
-    gate: createHostGate(0),
-    onStored: async (item) => void (await newsroom.refreshFile(item.doc)),
-  });
+  return (await testPoller(dataDir, feeds, { onStored: async (item) => void (await newsroom.refreshFile(item.doc)) })).poller;
 }
 
 const dispatcher = createDispatcher([sourcesCommand, quoteCommand, digestCommand]);

@@ -7,16 +7,15 @@ import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memoryLogger } from "../../src/core/log.js";
 import { fetchUrl } from "../../src/feeds/fetch.js";
 import { createHostGate } from "../../src/feeds/host-gate.js";
 import { FEED_ITEMS_DIR } from "../../src/feeds/item-file.js";
-import { createFeedPoller, retryDelayMs, type FeedPollerOptions } from "../../src/feeds/poller.js";
+import { retryDelayMs, type FeedPollerOptions } from "../../src/feeds/poller.js";
 import { isPrivateAddress } from "../../src/feeds/private-address.js";
-import { FEED_STATE_FILE, openFileFeedState } from "../../src/feeds/state.js";
+import { FEED_STATE_FILE } from "../../src/feeds/state.js";
 import { extractHtmlArticle } from "../../src/html/extract.js";
 import { tempDir } from "../digest/helpers.js";
-import { articlePage, atomFeed, jsonFeed, rssFeed } from "./feeds.js";
+import { articlePage, atomFeed, jsonFeed, rssFeed, testPoller } from "./feeds.js";
 import { html, startLocalServer, withEtag, type LocalServer } from "./local-server.js";
 
 let server: LocalServer;
@@ -32,21 +31,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-async function poller(feeds: string[], extra: Partial<FeedPollerOptions> = {}) {
-  const log = memoryLogger();
-  const p = createFeedPoller({
-    feeds,
-    dataDir,
-    store: await openFileFeedState(dataDir, log),
-    log,
-    intervalMs: 15 * 60_000,
-    allowPrivate: true,
-    gate: createHostGate(0),
-    timeoutMs: 2000,
-    ...extra,
-  });
-  return { poller: p, log };
-}
+const poller = (feeds: string[], extra: Partial<FeedPollerOptions> = {}) => testPoller(dataDir, feeds, extra);
 
 function serveThreeFormats(): string[] {
   server.routes.set("/rss.xml", withEtag(rssFeed([{ path: "/news/flood.html", guid: "rss-1", title: "Flood barriers hold" }], server.url), "application/rss+xml", '"rss-v1"'));
