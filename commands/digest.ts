@@ -10,6 +10,7 @@ import { digestForNewsroom, digestInChat, type DigestSource } from "../src/diges
 import { digestReply, formatWhen } from "../src/digest/render.js";
 import { digestPeriod, nextDue } from "../src/digest/schedule.js";
 import type { DigestServices } from "../src/digest/services.js";
+import type { FeedReport } from "../src/feeds/poller.js";
 import { timeSchema } from "../src/digest/subscriptions.js";
 import { typedZoneSchema } from "../src/digest/zone-abbreviations.js";
 
@@ -136,9 +137,14 @@ async function status(ctx: Ctx): Promise<CommandResult> {
   const { channel, digest } = channelAndStores(ctx);
   const subscription = await digest.subscriptions.get(ctx.platform, channel);
   const last = await digest.lastPosted(ctx.platform, channel);
+  const feeds = digest.feeds?.() ?? [];
+  const feedFields = feedStatusFields(feeds, subscription?.zone ?? "UTC");
+  const feedResults = feeds.map((f) => ({ feed: f.url, ok: f.state.failures === 0, error: f.state.lastError, retryAt: f.state.retryAt }));
   if (!subscription) {
-    const text = "This channel has no daily digest. Subscribe with `/digest subscribe 07:30 Europe/Paris`.";
-    return { reply: say(text), results: [{ subscription: null, next: null, last: last?.postedAt ?? null }] };
+    const first = "This channel has no daily digest. Subscribe with `/digest subscribe 07:30 Europe/Paris`.";
+    const reply = say(first, feedFields.length > 0 ? [{ type: "fields", fields: feedFields }] : []);
+    reply.text = [first, ...feedFields.map((f) => `${f.label}: ${f.value}`)].join("\n");
+    return { reply, results: [{ subscription: null, next: null, last: last?.postedAt ?? null, feeds: feedResults }] };
   }
   const zone = subscription.zone;
   const next = nextDue(subscription, ctx.now());
@@ -146,6 +152,7 @@ async function status(ctx: Ctx): Promise<CommandResult> {
     { label: "Every day at", value: `${subscription.time} (${zone})` },
     { label: "Next", value: next ? formatWhen(next.toISOString(), zone) : "not scheduled" },
     { label: "Last posted", value: last ? lastLine(last.postedAt ?? last.intentAt, last.status, last.late, zone) : "not yet" },
+    ...feedFields,
   ];
   const text = fields.map((f) => `${f.label}: ${f.value}`).join("\n");
   const extra: Block[] = digest.postsOn(ctx.platform)
@@ -153,8 +160,20 @@ async function status(ctx: Ctx): Promise<CommandResult> {
     : [{ type: "context", text: "Digests are not being posted on this platform right now." }];
   return {
     reply: { visibility: "private", text, blocks: [{ type: "heading", text: "Daily digest" }, { type: "fields", fields }, ...extra] },
-    results: [{ subscription, next: next?.toISOString() ?? null, last: last?.postedAt ?? null }],
+    results: [{ subscription, next: next?.toISOString() ?? null, last: last?.postedAt ?? null, feeds: feedResults }],
   };
+}
+
+/** One line per feed that fails (with its error and next try), or one saying they are all well. */
+function feedStatusFields(feeds: readonly FeedReport[], zone: string): Array<{ label: string; value: string }> {
+  if (feeds.length === 0) return [];
+  const failing = feeds.filter((f) => f.state.failures > 0);
+  const fields = [{ label: "Feeds", value: `${feeds.length - failing.length} of ${feeds.length} working` }];
+  for (const f of failing) {
+    const retry = f.state.retryAt ? `; next try ${formatWhen(f.state.retryAt, zone)}` : "";
+    fields.push({ label: `Feed failing (${f.state.failures}×)`, value: `${f.url}: ${f.state.lastError ?? "unknown error"}${retry}` });
+  }
+  return fields;
 }
 
 function lastLine(at: string, status: string, late: boolean, zone: string): string {

@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus } from "../src/corpus/load.js";
+import { evalHtml } from "./eval-html.js";
 import type { Article } from "../src/corpus/types.js";
 import { packageRoot } from "../src/paths.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
@@ -22,6 +23,8 @@ import { foldText } from "../src/search/analysis.js";
 import type { Quotation } from "../src/quotes/types.js";
 
 interface Options {
+  /** Run one part only: "html" (web pages). */
+  only: string | null;
   split: string;
   misses: number;
   /** Also list quotations we found but gave no speaker. */
@@ -29,11 +32,12 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { split: "dev", misses: 0, showNull: false };
+  const options: Options = { only: null, split: "dev", misses: 0, showNull: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--split") options.split = argv[++i] ?? "dev";
     else if (argv[i] === "--misses") options.misses = Number(argv[++i] ?? "20");
     else if (argv[i] === "--show-null") options.showNull = true;
+    else if (argv[i] === "--only") options.only = argv[++i] ?? null;
   }
   return options;
 }
@@ -225,8 +229,10 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
+  if (options.only === "html") return void evalHtml();
   await evalSeeds(root);
   await evalPolnear(root, options);
+  evalHtml();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `dateline` command line: ask, quotes, statements, index, digest, start, slack-manifest, discord-register. */
+/** The `dateline` command line: ask, quotes, articles, feeds, statements, index, digest, start, slack-manifest, discord-register. */
 import { existsSync } from "node:fs";
 import { SUBCOMMAND_HELP, wantsHelp } from "./cli/help.js";
 import { UsageError } from "./cli/shared.js";
@@ -8,6 +8,8 @@ const USAGE = `Usage: dateline <command> [options]
 
   ask "<command>" [--corpus DIR] [--json] [--limit N]   answer a chat command (or one per line of standard input)
   quotes [--corpus DIR] [--json]                        every quotation in the corpus
+  articles [--corpus DIR] [--json]                      every article as read (the text citations point into)
+  feeds [--once] [--json]                               poll DATELINE_FEEDS and store new items (--once: one poll)
   statements [--corpus DIR] [--json]                    statements rendered in two or more documents
   digest [--corpus DIR] [--since 24h] [--json]          the digest of what came into the corpus
   index [--corpus DIR]                                  build the index snapshot and print a summary
@@ -23,6 +25,8 @@ type Subcommand = (argv: string[]) => Promise<void>;
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   ask: async () => (await import("./cli/ask.js")).ask,
   quotes: async () => (await import("./cli/quotes.js")).quotes,
+  articles: async () => (await import("./cli/articles.js")).articles,
+  feeds: async () => (await import("./cli/feeds.js")).feeds,
   statements: async () => (await import("./cli/statements.js")).statements,
   digest: async () => (await import("./cli/digest.js")).digest,
   index: async () => (await import("./cli/index-command.js")).index,

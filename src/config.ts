@@ -1,5 +1,6 @@
 /** One zod schema over the environment. Every problem is reported at once. */
 import { z } from "zod";
+import { parseDuration } from "./digest/duration.js";
 
 const optionalText = z
   .string()
@@ -23,6 +24,13 @@ export const configSchema = z
     DISCORD_API_URL: url,
     DATELINE_CORPUS: optionalText,
     DATELINE_DATA_DIR: optionalText.transform((s) => s ?? ".dateline"),
+    DATELINE_FEEDS: optionalText
+      .transform((s) => (s ?? "").split(",").map((u) => u.trim()).filter(Boolean))
+      .refine((urls) => urls.every((u) => /^https?:\/\/\S+$/.test(u)), "must be a comma-separated list of http(s) URLs"),
+    DATELINE_FEED_INTERVAL: optionalText
+      .transform((s) => parseDuration(s ?? "15m"))
+      .refine((ms): ms is number => ms !== null, "must be a duration such as 15m, 1h or 1h30m"),
+    DATELINE_FEEDS_ALLOW_PRIVATE: optionalText.transform((s) => s === "1" || s?.toLowerCase() === "true"),
     LOG_LEVEL: optionalText
       .transform((s) => s?.toLowerCase() ?? "info")
       .pipe(z.enum(["debug", "info", "warn", "error", "silent"])),

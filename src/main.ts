@@ -17,6 +17,7 @@ import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
 import { EAGER_STATEMENTS_MAX_ARTICLES, openNewsroom, prepareStatements } from "./open-newsroom.js";
 import { removeLeftoverTemps } from "./state-file.js";
+import { openFeedPoller } from "./feeds/for-config.js";
 
 export interface Running {
   stop(): Promise<void>;
@@ -65,13 +66,21 @@ async function startHolding(
   const platforms: Platform[] = [];
   if (slackEnabled(config)) platforms.push("slack");
   if (discordEnabled(config)) platforms.push("discord");
-  const digest = createDigestServices({ dataDir, log, platforms });
-  const services: Services = Object.assign(newsroom, { digest });
-  const bot = botFor(() => services, log);
-
   // A corpus change discards the statements across outlets (a computation under way included); they are computed
   // again once the changes settle, in time slices so that commands keep being answered meanwhile.
   const restatement = debounced(() => void newsroom.statementsInBackground(), 2000);
+  // Feeds (DATELINE_FEEDS): each new item is stored in the data folder and read into the newsroom like a corpus file.
+  const feeds =
+    config.DATELINE_FEEDS.length > 0
+      ? await openFeedPoller(config, log, {
+          onStored: async (item) => {
+            if ((await newsroom.refreshFile(item.doc)) !== "unchanged") restatement.schedule();
+          },
+        })
+      : null;
+  const digest = createDigestServices({ dataDir, log, platforms, ...(feeds ? { feeds: () => feeds.status() } : {}) });
+  const services: Services = Object.assign(newsroom, { digest });
+  const bot = botFor(() => services, log);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
     ? watchCorpus(
@@ -87,8 +96,10 @@ async function startHolding(
     progress?.stage(`Finding the quotations and statements in ${newsroom.articles().length} articles…`);
   }
   prepareStatements(newsroom, { background: platforms.length > 0 });
+  feeds?.start();
   if (platforms.length === 0) {
     await runConsole({ bot, ...consoleIO });
+    await feeds?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
@@ -101,6 +112,7 @@ async function startHolding(
   // Last of all: the lock goes once nothing writes any more.
   stops.push(release);
   stops.push(async () => {
+    await feeds?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();

@@ -9,6 +9,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
+import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
@@ -44,7 +45,8 @@ export interface OpenedNewsroom extends LiveNewsroom {
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
-  const corpus = await loadCorpus(location, { log });
+  // The corpus, and the feed items stored in the data folder (documents "feed:...").
+  const corpus = await withFeedItems(await loadCorpus(location, { log }), options.dataDir, log);
   const isFolder = (await stat(location)).isDirectory();
   const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
@@ -142,7 +144,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath);
+    const read = await readIfPresent(location, relPath, options.dataDir);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     const after = read.articles;
@@ -217,8 +219,9 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
 }
 
 /** A file deleted (or deleted while being read) holds no articles any more. */
-async function readIfPresent(root: string, relPath: string): Promise<Pick<CorpusFile, "articles" | "problems">> {
+async function readIfPresent(root: string, relPath: string, dataDir: string | null): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
+    if (dataDir && isFeedDoc(relPath)) return await readFeedItemFile(dataDir, relPath);
     // A file changed into a link that leads out of the corpus folder is not read, as at start.
     const outside = await leadsOutside(root, relPath);
     if (outside) return { articles: [], problems: [outsideProblem(relPath, outside)] };

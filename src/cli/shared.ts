@@ -65,7 +65,7 @@ function reportProblems(newsroom: OpenedNewsroom, log: Logger): void {
   const served = newsroom.articles().length;
   const skipped = newsroom.problems().filter((p) => p.severity === "error").length;
   if (skipped > 0) log.warn(`skipped ${skipped} malformed file(s) or record(s); serving the other ${served} articles`);
-  if (served === 0) log.warn(`the corpus at ${newsroom.location} holds no articles (.txt, .md, .json, .jsonl or .ndjson)`);
+  if (served === 0) log.warn(`the corpus at ${newsroom.location} holds no articles (.txt, .md, .json, .jsonl, .ndjson, .html or .html.gz)`);
 }
 
 /** Parses a positive whole number option. */

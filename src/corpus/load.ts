@@ -1,5 +1,6 @@
 /**
- * Reading a corpus: a folder (recursively) or a single file of .txt, .md, .json, .jsonl or .ndjson.
+ * Reading a corpus: a folder (recursively) or a single file of .txt, .md, .json, .jsonl or .ndjson, or a web
+ * page (.html, .htm, .html.gz: see html-file.ts).
  * Hidden files and folders, node_modules and other file kinds are ignored. A bad file or record is skipped
  * and recorded in `problems`; the rest is served. Only a location that cannot be read at all throws.
  */
@@ -10,20 +11,22 @@ import type { Logger } from "../core/log.js";
 import { articleFromRecord, articleFromText } from "./article.js";
 import { leadsOutside, outsideProblem } from "./boundary.js";
 import { decodeBytes, looksBinary } from "./decode.js";
+import { isHtmlFileName } from "../html/extract.js";
+import { readHtmlFile } from "./html-file.js";
 import { parseJsonDocument, parseJsonLines } from "./records.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
 /** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
 export const CORPUS_READER_VERSION = "corpus-reader-2";
 
-export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson"];
+export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"];
 
 /** Whether a file name is one the corpus reader reads (not hidden, not an editor's "~" lock file). */
 export function isCorpusFileName(name: string): boolean {
   const base = path.basename(name);
   // A folder's README describes the corpus; it is not an article.
   if (/^readme(\.[a-z]+)?$/i.test(base)) return false;
-  return !/^[.~]/.test(base) && CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase());
+  return !/^[.~]/.test(base) && (CORPUS_EXTENSIONS.includes(path.extname(base).toLowerCase()) || isHtmlFileName(base));
 }
 
 /** Folders never read: hidden ones (.git) and installed packages. */
@@ -60,6 +63,7 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
   const problems: CorpusProblem[] = [];
+  if (isHtmlFileName(relPath)) return { ...readHtmlFile(relPath, bytes, articleId), digest };
   const problem = (severity: CorpusProblem["severity"], message: string, line?: number) =>
     problems.push(line === undefined ? { file: relPath, severity, message } : { file: relPath, line, severity, message });
 
@@ -199,7 +203,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
       throw new CorpusUnreadableError(location, reason(error));
     }
   } else if (info.isFile()) {
-    if (!CORPUS_EXTENSIONS.includes(path.extname(location).toLowerCase())) {
+    if (!CORPUS_EXTENSIONS.includes(path.extname(location).toLowerCase()) && !isHtmlFileName(location)) {
       throw new CorpusUnreadableError(location, `not a corpus file (expected ${CORPUS_EXTENSIONS.join(", ")})`);
     }
     // A single file: its article (for .txt/.md) is named by its base name.

@@ -37,6 +37,8 @@ export interface Article {
   paragraphs: Paragraph[];
   /** Where the article came from, for messages: "seeds/003.txt" or "articles.jsonl:17". */
   source: string;
+  /** "feed-summary": a feed item whose page could not be fetched or read; its text is the feed's title and summary. */
+  origin?: "feed-summary";
 }
 
 export interface CorpusProblem {

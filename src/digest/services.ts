@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Platform } from "../core/command.js";
 import type { Logger } from "../core/log.js";
+import type { FeedReport } from "../feeds/poller.js";
 import { readTextIfExists } from "../state-file.js";
 import { LEDGER_FILE, parseLedger, type LedgerEntry } from "./ledger.js";
 import { openSubscriptions, type SubscriptionStore } from "./subscriptions.js";
@@ -15,6 +16,8 @@ export interface DigestServices {
   lastPosted(platform: Platform, channel: string): Promise<LedgerEntry | null>;
   /** Whether a scheduler posts digests on this platform in this run (for /digest status). */
   postsOn(platform: Platform): boolean;
+  /** The feeds' health (DATELINE_FEEDS), when the bot polls feeds. */
+  feeds?(): FeedReport[];
 }
 
 export function createDigestServices(options: {
@@ -23,11 +26,13 @@ export function createDigestServices(options: {
   /** Platforms whose adapter is running with the scheduler. */
   platforms: readonly Platform[];
   subscriptions?: SubscriptionStore;
+  feeds?: () => FeedReport[];
 }): DigestServices {
   const subscriptions = options.subscriptions ?? openSubscriptions(options.dataDir, options.log);
   return {
     subscriptions,
     postsOn: (platform) => options.platforms.includes(platform),
+    ...(options.feeds ? { feeds: options.feeds } : {}),
     async lastPosted(platform, channel) {
       const text = await readTextIfExists(join(options.dataDir, LEDGER_FILE));
       if (text === null) return null;

@@ -1,0 +1,73 @@
+/**
+ * Bytes of a web page -> text, honouring the character set the page declares (WHATWG order, simplified):
+ * a byte order mark, then the transport's charset (a fetched page's Content-Type, kept in the stored file's
+ * Dateline header), then a `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 4 KB, else UTF-8
+ * when the bytes are valid UTF-8, else Windows-1252 (what browsers assume for a Western page with no label).
+ *
+ * Node's TextDecoder reads "windows-1252" (and its aliases "iso-8859-1", "latin1") as plain Latin-1, turning
+ * curly quotes and dashes (0x80-0x9F) into control characters: those pages go through our own table.
+ */
+import { decodeWindows1252 } from "../corpus/decode.js";
+
+export interface DecodedPage {
+  text: string;
+  /** The encoding used, as the WHATWG name TextDecoder reports ("utf-8", "windows-1251", ...). */
+  encoding: string;
+  /** How it was chosen. */
+  from: "bom" | "transport" | "meta" | "valid-utf-8" | "fallback";
+}
+
+/** How far into the page a `<meta charset>` is looked for (browsers use 1,024 bytes; real pages overrun it). */
+const PRESCAN_BYTES = 4096;
+
+/** The TextDecoder for a label, or null when Node does not know it. */
+function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
+  try {
+    // A label of a UTF-16 variant in a meta tag means UTF-8 (the meta tag could not have been read otherwise).
+    const decoder = new TextDecoder(label.trim().toLowerCase());
+    return decoder.encoding.startsWith("utf-16") ? new TextDecoder("utf-8") : decoder;
+  } catch {
+    return null;
+  }
+}
+
+function decodeWith(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
+  return decoder.encoding === "windows-1252" ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
+/** The charset a `<meta>` tag near the top of the page declares, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, PRESCAN_BYTES));
+  for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct?.[1]) return direct[1];
+  }
+  return null;
+}
+
+/** The charset of a "text/html; charset=..." Content-Type value. */
+export function contentTypeCharset(contentType: string | null | undefined): string | null {
+  return /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1] ?? null;
+}
+
+export function decodePage(bytes: Uint8Array, transportCharset: string | null = null): DecodedPage {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", from: "bom" };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    return { text: new TextDecoder(encoding).decode(bytes), encoding, from: "bom" };
+  }
+  for (const [label, from] of [
+    [transportCharset, "transport"],
+    [declaredCharset(bytes), "meta"],
+  ] as const) {
+    const decoder = label ? decoderFor(label) : null;
+    if (decoder) return { text: decodeWith(decoder, bytes), encoding: decoder.encoding, from };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", from: "valid-utf-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252", from: "fallback" };
+  }
+}
