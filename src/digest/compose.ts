@@ -7,7 +7,7 @@ import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement, StatementIndex } from "../statements/types.js";
 import { foldText } from "../search/analysis.js";
-import { groupStories } from "./stories.js";
+import { groupDigest } from "./stories.js";
 import type { Digest, DigestDocument, DigestJson, DigestQuote, DigestStory, DigestVariant } from "./types.js";
 
 export type { Digest, DigestJson } from "./types.js";
@@ -53,7 +53,8 @@ export function composeDigest(input: DigestInput): Digest {
           .sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id))
           .slice(0, MAX_GROUPED_ARTICLES)
       : input.articles;
-  const stories = groupStories(grouped, { background: input.background }).map((story): DigestStory => {
+  const groups = groupDigest(grouped, { background: input.background });
+  const stories = groups.stories.map((story): DigestStory => {
     const storyDocs = story.articles.map((a) => a.id);
     return {
       title: titleOf(story.articles),
@@ -67,6 +68,9 @@ export function composeDigest(input: DigestInput): Digest {
       variants: input.statements ? variantsAmong(new Set(storyDocs), input.statements, byDoc) : [],
     };
   });
+  const publishedAt = new Map(input.articles.map((a) => [a.id, Date.parse(a.published ?? "") || 0]));
+  const latestOf = (story: DigestStory) => story.docs.reduce((max, d) => Math.max(max, publishedAt.get(d) ?? 0), 0);
+  rankStories(stories, byDoc, latestOf, input.from.getTime(), input.to.getTime());
 
   const counts = new Map<string, number>();
   for (const q of quotations) counts.set(q.speaker!, (counts.get(q.speaker!) ?? 0) + 1);
@@ -86,9 +90,41 @@ export function composeDigest(input: DigestInput): Digest {
     articles: input.articles.length,
     ungrouped: input.articles.length - grouped.length,
     stories,
+    templated: groups.templated.map((kind) => ({ label: kind.label, articles: kind.articles, items: kind.items })),
     speakers,
     documents,
   };
+}
+
+/**
+ * Orders the stories by how much a newsroom should care: outlets and reports, then quotations and the people
+ * quoted, then recency within the period. Ties keep the grouping's order (biggest first).
+ */
+function rankStories(
+  stories: DigestStory[],
+  quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
+  latestOf: (story: DigestStory) => number,
+  from: number,
+  to: number,
+): void {
+  const span = Math.max(1, to - from);
+  const weight = new Map<DigestStory, number>();
+  for (const story of stories) {
+    const quotations = story.docs.flatMap((d) => quotationsByDoc.get(d) ?? []).filter((q) => q.confidence >= MIN_CONFIDENCE);
+    const people = new Set(quotations.map((q) => q.speaker)).size;
+    const latest = latestOf(story);
+    const recency = latest > 0 ? Math.min(1, Math.max(0, (latest - from) / span)) : 0.5;
+    weight.set(
+      story,
+      3 * Math.max(1, story.outlets.length) +
+        2 * Math.log2(1 + story.docs.length) +
+        Math.min(quotations.length, 6) * 0.5 +
+        Math.min(people, 4) +
+        recency,
+    );
+  }
+  const order = new Map(stories.map((s, i) => [s, i]));
+  stories.sort((a, b) => weight.get(b)! - weight.get(a)! || order.get(a)! - order.get(b)!);
 }
 
 /** The `dateline digest --json` shape (ARCHITECTURE.md), nothing more. */
