@@ -70,7 +70,8 @@ export function composeDigest(input: DigestInput): Digest {
   });
   const publishedAt = new Map(input.articles.map((a) => [a.id, Date.parse(a.published ?? "") || 0]));
   const latestOf = (story: DigestStory) => story.docs.reduce((max, d) => Math.max(max, publishedAt.get(d) ?? 0), 0);
-  rankStories(stories, byDoc, latestOf, input.from.getTime(), input.to.getTime());
+  const outletOf = new Map(input.articles.map((a) => [a.id, a.outlet]));
+  rankStories(stories, byDoc, latestOf, outletOf, input.from.getTime(), input.to.getTime());
 
   const counts = new Map<string, number>();
   for (const q of quotations) counts.set(q.speaker!, (counts.get(q.speaker!) ?? 0) + 1);
@@ -104,6 +105,7 @@ function rankStories(
   stories: DigestStory[],
   quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
   latestOf: (story: DigestStory) => number,
+  outletOf: ReadonlyMap<string, string | null>,
   from: number,
   to: number,
 ): void {
@@ -114,13 +116,11 @@ function rankStories(
     const people = new Set(quotations.map((q) => q.speaker)).size;
     const latest = latestOf(story);
     const recency = latest > 0 ? Math.min(1, Math.max(0, (latest - from) / span)) : 0.5;
+    // Documents without a known outlet count as a source each.
+    const sources = story.outlets.length + story.docs.filter((d) => !outletOf.get(d)).length;
     weight.set(
       story,
-      3 * Math.max(1, story.outlets.length) +
-        2 * Math.log2(1 + story.docs.length) +
-        Math.min(quotations.length, 6) * 0.5 +
-        Math.min(people, 4) +
-        recency,
+      4 * sources + 3 * Math.log2(1 + story.docs.length) + 0.4 * Math.min(quotations.length, 5) + 0.5 * Math.min(people, 4) + recency,
     );
   }
   const order = new Map(stories.map((s, i) => [s, i]));

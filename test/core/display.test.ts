@@ -18,7 +18,8 @@ describe("corpus text as shown", () => {
   it("moves the marks onto the shown text", () => {
     const start = WIRE.indexOf("we announced");
     const shown = displayText(WIRE, [[start, start + "we announced".length], [WIRE.indexOf("second"), WIRE.indexOf("second") + 6]]);
-    const [[s1, e1], [s2, e2]] = shown.marks!;
+    const [s1, e1] = shown.marks![0]!;
+    const [s2, e2] = shown.marks![1]!;
     expect(shown.text.slice(s1, e1)).toBe("we announced");
     expect(shown.text.slice(s2, e2)).toBe("second");
   });
