@@ -60,13 +60,13 @@ function headline(article: Article): Headline | null {
     .toUpperCase()
     .replace(/<\s*([A-Z0-9.]{1,6})\s*>/g, (_, t: string) => {
       ticker ??= t;
-      return " \u0001 ";
+      return " TICKER\u00a7 ";
     })
     .replace(/[<>]/g, " ");
   const words = marked
     .split(/[\s,;:()"“”]+/)
-    .filter((w) => /[A-Z0-9\u0001]/.test(w))
-    .map((w) => (w === "\u0001" ? "<>" : w));
+    .filter((w) => /[A-Z0-9]/.test(w))
+    .map((w) => (w === "TICKER\u00a7" ? "<>" : w));
   return { article, words, ticker };
 }
 
