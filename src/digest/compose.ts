@@ -1,11 +1,12 @@
 /**
  * The digest of a period, as data: the new articles grouped into stories, each story's notable quotations
  * with their speakers, the most quoted speakers, and statements worded differently by different outlets.
- * Pure: the caller picks the new articles (by first-seen time) and renders the result (see render.ts).
+ * Pure, over serialisable inputs (plain articles, quotations and statements; no index objects), so that it can run
+ * in a worker: the caller picks the new articles (see for-newsroom.ts) and renders the result (see render.ts).
  */
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
-import type { Statement, StatementIndex } from "../statements/types.js";
+import type { Statement } from "../statements/types.js";
 import { foldText } from "../search/analysis.js";
 import { groupDigest } from "./stories.js";
 import type { Digest, DigestDocument, DigestJson, DigestQuote, DigestStory, DigestVariant } from "./types.js";
@@ -18,7 +19,8 @@ export interface DigestInput {
   articles: readonly Article[];
   /** Quotations of (at least) those articles; others are ignored. */
   quotations: readonly Quotation[];
-  statements: StatementIndex | null;
+  /** Statements rendered in two or more documents (`StatementIndex.statements`), or null without them. */
+  statements: readonly Statement[] | null;
   from: Date;
   to: Date;
   late?: boolean;
@@ -62,7 +64,7 @@ export function composeDigest(input: DigestInput): Digest {
       outlets: distinct(story.articles.map((a) => a.outlet)),
       quotes: notableQuotes(
         storyDocs.flatMap((d) => byDoc.get(d) ?? []),
-        input.statements,
+        renderingsIn(new Set(storyDocs), input.statements ?? []),
         story.articles.map((a) => a.title ?? ""),
       ),
       variants: input.statements ? variantsAmong(new Set(storyDocs), input.statements, byDoc) : [],
@@ -182,7 +184,7 @@ export function quoteScore(q: Quotation): number {
  */
 function notableQuotes(
   candidates: readonly Quotation[],
-  statements: StatementIndex | null,
+  renderings: ReadonlyMap<string, ReadonlyArray<{ statement: Statement; start: number; end: number }>>,
   headlines: readonly string[],
 ): DigestQuote[] {
   const ranked = candidates
@@ -216,7 +218,7 @@ function notableQuotes(
       if (chosen.length >= QUOTES_PER_STORY) break;
       const folded = foldText(q.text).replace(/\W+/g, " ").trim();
       if (seenTexts.some((t) => t.includes(folded) || folded.includes(t))) continue;
-      const statement = statements?.containing(q.doc, q.start, q.end) ?? null;
+      const statement = statementOf(renderings.get(q.doc) ?? [], q.start, q.end);
       if (statement && seenStatements.has(statement)) continue;
       chosen.push(q);
       seenTexts.push(folded);
@@ -236,14 +238,46 @@ function notableQuotes(
   }));
 }
 
+/** The statements' renderings in the given documents, by document. */
+function renderingsIn(
+  docs: ReadonlySet<string>,
+  statements: readonly Statement[],
+): Map<string, Array<{ statement: Statement; start: number; end: number }>> {
+  const byDoc = new Map<string, Array<{ statement: Statement; start: number; end: number }>>();
+  for (const statement of statements) {
+    for (const r of statement.renderings) {
+      if (!docs.has(r.doc)) continue;
+      const list = byDoc.get(r.doc);
+      const entry = { statement, start: r.start, end: r.end };
+      if (list) list.push(entry);
+      else byDoc.set(r.doc, [entry]);
+    }
+  }
+  return byDoc;
+}
+
+/** The statement whose rendering overlaps the span most (as `StatementIndex.containing`), or null. */
+function statementOf(renderings: ReadonlyArray<{ statement: Statement; start: number; end: number }>, start: number, end: number): Statement | null {
+  let best: Statement | null = null;
+  let most = 0;
+  for (const r of renderings) {
+    const overlap = Math.min(end, r.end) - Math.max(start, r.start);
+    if (overlap > most) {
+      most = overlap;
+      best = r.statement;
+    }
+  }
+  return best;
+}
+
 /** Statements that two or more of the story's documents word differently. */
 function variantsAmong(
   docs: ReadonlySet<string>,
-  statements: StatementIndex,
+  statements: readonly Statement[],
   quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
 ): DigestVariant[] {
   const variants: DigestVariant[] = [];
-  for (const statement of statements.statements) {
+  for (const statement of statements) {
     const renderings = statement.renderings.filter((r) => docs.has(r.doc));
     if (new Set(renderings.map((r) => r.doc)).size < 2) continue;
     const wordings = new Set(renderings.map((r) => foldText(r.text).replace(/\W+/g, " ").trim())).size;

@@ -63,7 +63,7 @@ export function digestForNewsroom(
   return composeDigest({
     articles,
     quotations: source.quotes.quotations,
-    statements,
+    statements: statements?.statements ?? null,
     from,
     to,
     late,

@@ -16,7 +16,7 @@ const to = new Date("2024-05-02T07:30:00Z");
 beforeAll(async () => {
   articles = await seedArticles();
   quotations = fixtureQuotations(articles);
-  const statements = buildStatements(articles, quotations);
+  const statements = buildStatements(articles, quotations).statements;
   digest = composeDigest({ articles, quotations, statements, from, to });
 });
 
@@ -84,6 +84,11 @@ describe("composeDigest over the seeds", () => {
     expect(variant!.speaker).toBe("Sergey Lavrov");
     expect(variant!.wordings).toBeGreaterThanOrEqual(2);
     expect(new Set(variant!.renderings.map((r) => r.doc)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("composes the same digest from a structured clone of its input (it can run in a worker)", () => {
+    const input = { articles, quotations, statements: buildStatements(articles, quotations).statements, from, to };
+    expect(composeDigest(structuredClone(input))).toEqual(composeDigest(input));
   });
 
   it("gives the `dateline digest --json` shape", () => {
