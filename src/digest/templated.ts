@@ -92,8 +92,14 @@ export function displayName(words: readonly string[], ticker: string | null = nu
   return name.replace(/\b(Of|And|The|For|In)\b/g, (w) => w.toLowerCase()).trim();
 }
 
+/** The label of a known kind the pattern's words name ("Company results"), or null. */
+function knownKind(pattern: readonly string[]): string | null {
+  return KIND_NAMES.find((kind) => pattern.some((w) => kind.words.test(w)))?.label ?? null;
+}
+
 function labelOf(pattern: readonly string[]): string {
-  for (const kind of KIND_NAMES) if (pattern.some((w) => kind.words.test(w))) return kind.label;
+  const known = knownKind(pattern);
+  if (known) return known;
   const words = pattern.filter((w) => !w.startsWith("#") && w !== "<>");
   const text = words.join(" ").toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -124,7 +130,7 @@ export function gatherTemplated(articles: readonly Article[]): { kinds: Template
     // A pattern needs two words of its own (one, like "- USDA" or "PRICES", is a source or a topic, not a
     // template) unless it names a known kind, and a name before it.
     const own = pattern.filter((w) => !w.startsWith("#")).length;
-    if (own < (KIND_NAMES.some((k) => pattern.some((w) => k.words.test(w))) ? 1 : 2)) continue;
+    if (own < (knownKind(pattern) ? 1 : 2)) continue;
     if (name.length === 0 || name.length > MAX_NAME_WORDS) continue;
     const key = pattern.join(" ");
     const list = byPattern.get(key);
@@ -132,21 +138,28 @@ export function gatherTemplated(articles: readonly Article[]): { kinds: Template
     else byPattern.set(key, [{ h, name }]);
   }
 
-  // Patterns that make a kind, merged by label ("3RD QTR NET" and "YEAR NET" are both company results).
+  // Patterns of a known kind are taken together ("3RD QTR NET" and "YEAR NET" are both company results); a
+  // kind is one when enough short articles carry it under different names.
   const byLabel = new Map<string, Array<{ h: Headline; name: string[] }>>();
   for (const [key, members] of byPattern) {
-    if (members.length < MIN_ARTICLES) continue;
+    const pattern = key.split(" ");
+    const bucket = knownKind(pattern) ?? `pattern:${key}`;
+    byLabel.set(bucket, [...(byLabel.get(bucket) ?? []), ...members]);
+  }
+  for (const [bucket, members] of byLabel) {
     const names = new Set(members.map((m) => m.h.ticker ?? m.name.join(" ")));
-    if (names.size < MIN_NAME_SHARE * members.length) continue;
     const lengths = members.map((m) => storyLength(m.h.article)).sort((a, b) => a - b);
-    if (lengths[Math.floor(lengths.length / 2)]! > MAX_MEDIAN_LENGTH) continue;
-    const label = labelOf(key.split(" "));
-    byLabel.set(label, [...(byLabel.get(label) ?? []), ...members]);
+    const isKind =
+      members.length >= MIN_ARTICLES &&
+      names.size >= MIN_NAME_SHARE * members.length &&
+      lengths[Math.floor(lengths.length / 2)]! <= MAX_MEDIAN_LENGTH;
+    if (!isKind) byLabel.delete(bucket);
   }
 
   const gathered = new Set<string>();
   const kinds: TemplatedKind[] = [];
-  for (const [label, members] of byLabel) {
+  for (const [bucket, members] of byLabel) {
+    const label = bucket.startsWith("pattern:") ? labelOf(bucket.slice("pattern:".length).split(" ")) : bucket;
     const sorted = [...members].sort(
       (a, b) => (b.h.article.published ?? "").localeCompare(a.h.article.published ?? "") || a.h.article.id.localeCompare(b.h.article.id),
     );
