@@ -79,7 +79,7 @@ export function digestForCli(
   options: DigestReplyOptions = {},
 ): { digest: Digest; json: DigestJson; text: string } {
   const digest = digestForNewsroom(source, since, now);
-  const reply = digestReply(digest, { maxStories: Number.MAX_SAFE_INTEGER, maxQuotesPerStory: 3, ...options });
+  const reply = digestReply(digest, { maxStories: Number.MAX_SAFE_INTEGER, maxQuotesPerStory: 3, maxQuotes: Number.MAX_SAFE_INTEGER, ...options });
   return { digest, json: digestJson(digest), text: reply.text };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Digest -> Reply. Public by default (scheduled posts); /digest asks for a private one. A quiet period gets
- * a short "nothing new" reply; a busy one is cut to `maxStories` with a count of what was left out (the
+ * a short "nothing new" reply; a busy one shows a page of `maxStories` (ten) stories, one or two quotations
+ * each, the templated lines and the speakers of the day, and a "More stories" button for the next page (the
  * platform renderers cut further when they must). Corpus text (headlines, quotations) only goes into
  * heading, quote and context blocks, never into markdown paragraphs.
  */
