@@ -26,7 +26,7 @@ export interface TemplatedKind {
   articles: number;
 }
 
-/** A pattern is a kind with at least this many articles under at least MIN_NAMES names. */
+/** A pattern (or a known kind) is a kind with at least this many articles, this share of them under different names. */
 const MIN_ARTICLES = 5;
 const MIN_NAME_SHARE = 0.6;
 /** Templated items are short: the median story text of a kind is at most this long. */
@@ -140,25 +140,25 @@ export function gatherTemplated(articles: readonly Article[]): { kinds: Template
 
   // Patterns of a known kind are taken together ("3RD QTR NET" and "YEAR NET" are both company results); a
   // kind is one when enough short articles carry it under different names.
-  const byLabel = new Map<string, Array<{ h: Headline; name: string[] }>>();
+  const byKind = new Map<string, Array<{ h: Headline; name: string[] }>>();
   for (const [key, members] of byPattern) {
     const pattern = key.split(" ");
     const bucket = knownKind(pattern) ?? `pattern:${key}`;
-    byLabel.set(bucket, [...(byLabel.get(bucket) ?? []), ...members]);
+    byKind.set(bucket, [...(byKind.get(bucket) ?? []), ...members]);
   }
-  for (const [bucket, members] of byLabel) {
+  for (const [bucket, members] of byKind) {
     const names = new Set(members.map((m) => m.h.ticker ?? m.name.join(" ")));
     const lengths = members.map((m) => storyLength(m.h.article)).sort((a, b) => a - b);
     const isKind =
       members.length >= MIN_ARTICLES &&
       names.size >= MIN_NAME_SHARE * members.length &&
       lengths[Math.floor(lengths.length / 2)]! <= MAX_MEDIAN_LENGTH;
-    if (!isKind) byLabel.delete(bucket);
+    if (!isKind) byKind.delete(bucket);
   }
 
   const gathered = new Set<string>();
   const kinds: TemplatedKind[] = [];
-  for (const [bucket, members] of byLabel) {
+  for (const [bucket, members] of byKind) {
     const label = bucket.startsWith("pattern:") ? labelOf(bucket.slice("pattern:".length).split(" ")) : bucket;
     const sorted = [...members].sort(
       (a, b) => (b.h.article.published ?? "").localeCompare(a.h.article.published ?? "") || a.h.article.id.localeCompare(b.h.article.id),
