@@ -8,6 +8,7 @@ import type { Block, Reply } from "../src/core/reply.js";
 import { digestJson } from "../src/digest/compose.js";
 import { digestForNewsroom, digestInChat, type DigestSource } from "../src/digest/for-newsroom.js";
 import { digestReply, formatWhen } from "../src/digest/render.js";
+import { parseInstant } from "../src/digest/duration.js";
 import { digestPeriod, nextDue } from "../src/digest/schedule.js";
 import type { DigestServices } from "../src/digest/services.js";
 import type { FeedReport } from "../src/feeds/poller.js";
@@ -20,7 +21,8 @@ export type { DigestServices } from "../src/digest/services.js";
 export type DigestCommandServices = DigestSource & { digest?: DigestServices };
 
 export type DigestArgs =
-  | { action: "show" }
+  /** `from`/`to`: a given period (the "More stories" button carries the period of the digest it sits on). */
+  | { action: "show"; from?: Date; to?: Date }
   | { action: "subscribe"; time: string; zone: string }
   | { action: "unsubscribe" }
   | { action: "status" };
@@ -34,8 +36,15 @@ const schema = z.custom<ParsedArgs>().transform((args, ctx): DigestArgs => {
     ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   };
-  const stray = args.phrases[0] ?? Object.keys(args.filters)[0];
+  const { from: fromText, to: toText, ...otherFilters } = args.filters;
+  const stray = args.phrases[0] ?? Object.keys(otherFilters)[0];
   if (stray !== undefined) return fail(`/digest does not take “${stray}”. Use ${SUBCOMMANDS}.`);
+  if (fromText !== undefined || toText !== undefined) {
+    const from = fromText === undefined ? null : parseInstant(fromText);
+    const to = toText === undefined ? null : parseInstant(toText);
+    if (!from || !to || from >= to || action !== undefined) return fail("A digest period is `/digest from:2026-12-01T06:00Z to:2026-12-02T06:00Z`.");
+    return { action: "show", from, to };
+  }
   if (action === undefined) return { action: "show" };
   if (action === "unsubscribe" || action === "status") {
     if (rest.length > 0) return fail(`/digest ${action} takes nothing after it.`);
@@ -71,7 +80,7 @@ export const digestCommand = defineCommand<DigestCommandServices, DigestArgs>({
   run(args, ctx) {
     switch (args.action) {
       case "show":
-        return show(ctx);
+        return show(ctx, args.from && args.to ? { from: args.from, to: args.to } : null);
       case "subscribe":
         return subscribe(args.time, args.zone, ctx);
       case "unsubscribe":
@@ -100,15 +109,15 @@ function channelAndStores(ctx: Ctx): { channel: string; digest: DigestServices }
   return { channel: ctx.channel, digest };
 }
 
-async function show(ctx: Ctx): Promise<CommandResult> {
+async function show(ctx: Ctx, period: { from: Date; to: Date } | null): Promise<CommandResult> {
   const now = ctx.now();
   const digest = ctx.services.digest;
   const subscription = digest && ctx.channel ? await digest.subscriptions.get(ctx.platform, ctx.channel) : null;
-  const last = digest && ctx.channel ? await digest.lastPosted(ctx.platform, ctx.channel) : null;
-  const { from, to } = digestPeriod(last, now);
+  const last = digest && ctx.channel && !period ? await digest.lastPosted(ctx.platform, ctx.channel) : null;
+  const { from, to } = period ?? digestPeriod(last, now);
   // In chat the answer never waits for the statements across outlets (long to compute on a large archive).
   const result = ctx.platform === "cli" ? digestForNewsroom(ctx.services, from, to) : digestInChat(ctx.services, from, to);
-  const reply = digestReply(result, { visibility: "private", zone: subscription?.zone });
+  const reply = digestReply(result, { visibility: "private", zone: subscription?.zone, page: ctx.page });
   return { reply, results: [digestJson(result)] };
 }
 

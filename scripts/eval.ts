@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCorpus } from "../src/corpus/load.js";
 import { evalHtml } from "./eval-html.js";
+import { evalDigest } from "./eval-digest.js";
 import type { Article } from "../src/corpus/types.js";
 import { packageRoot } from "../src/paths.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
   if (options.only === "html") return void evalHtml();
+  if ((await evalDigest(root, process.argv.slice(2))) === "only") return;
   await evalSeeds(root);
   await evalPolnear(root, options);
   evalHtml();

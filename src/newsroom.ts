@@ -29,6 +29,8 @@ export interface Newsroom {
   statementsInBackground?(options?: { sliceMs?: number }): Promise<StatementIndex | null>;
   /** When Dateline first saw the document (ISO date-time), kept across restarts; null if unknown. */
   firstSeen(doc: string): string | null;
+  /** True for a document of the baseline: the corpus as found at the data folder's first start (see first-seen.ts). */
+  inBaseline?(doc: string): boolean;
 }
 
 /** A newsroom whose corpus folder can change while the bot runs (live corpus). */

@@ -73,6 +73,11 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const firstSeen = await loadFirstSeen(options.dataDir, log);
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
+  if (!firstSeen.hasBaseline) {
+    // The corpus as found at the data folder's first start is the baseline: an archive, not news.
+    const taken = firstSeen.takeBaseline(corpus.articles.map((a) => a.id), seenAt);
+    log.info(`${taken.toLocaleString("en")} articles taken as the baseline`, { articles: taken });
+  }
   for (const a of corpus.articles) firstSeen.mark(a.id, seenAt);
   // A data folder that cannot be written (read-only, or another process's) must not stop the answers.
   let unsaved = false;
@@ -195,7 +200,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsInBackground,
     stopBackgroundWork,
     pendingWrites: () => quotesSaved,
-    firstSeen: (doc) => firstSeen.get(doc),
+    firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
+    inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     refreshFile,
   };
 }

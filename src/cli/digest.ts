@@ -1,7 +1,7 @@
-/** `dateline digest [--corpus DIR] [--since 24h] [--json]`: the digest of what came into the corpus. */
+/** `dateline digest [--corpus DIR] [--since 24h|DATE] [--json]`: the digest of what came into the corpus. */
 import { parseArgs } from "node:util";
 import { digestForCli } from "../digest/for-newsroom.js";
-import { sinceFlag } from "../digest/duration.js";
+import { parseSince, periodStart, type Since } from "../digest/duration.js";
 import { UsageError, cliConfig, cliLogger, corpusLocation, openForCli } from "./shared.js";
 
 export async function digest(argv: string[]): Promise<void> {
@@ -9,15 +9,16 @@ export async function digest(argv: string[]): Promise<void> {
     args: argv,
     options: { corpus: { type: "string" }, since: { type: "string" }, json: { type: "boolean" } },
   });
-  const now = new Date();
-  let since: Date;
+  let since: Since;
   try {
-    since = sinceFlag(values.since, now);
+    since = parseSince(values.since);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const config = cliConfig();
   const newsroom = await openForCli(corpusLocation(values.corpus, config), config, cliLogger(config));
-  const { json, text } = digestForCli(newsroom, since, now);
+  // The period ends once the corpus has been read: the articles first seen while reading it are in it.
+  const now = new Date();
+  const { json, text } = digestForCli(newsroom, periodStart(since, now), now);
   process.stdout.write((values.json ? JSON.stringify(json) : text) + "\n");
 }

@@ -1,7 +1,13 @@
 /**
- * When Dateline first saw each document, kept across restarts in `<dataDir>/first-seen.json`. The digest
- * uses it to tell what is new. Entries of removed documents are kept: a file that is removed and put back
- * is not news again.
+ * When Dateline first saw each document, and which documents were the baseline: the corpus as found at the
+ * very first start of a data folder (an archive installed with Dateline is not news). The digest uses both to
+ * tell what is new (see src/digest/for-newsroom.ts).
+ *
+ * `FirstSeenStore` is the interface the rest of Dateline uses; `loadFirstSeen` keeps it in
+ * `<dataDir>/first-seen.json`, one entry per line so that a damaged file can be salvaged line by line. Another
+ * store (PostgreSQL) only has to load the entries at open and write the changed ones on `save()`.
+ *
+ * Entries of removed documents are kept: a file that is removed and put back is not news again.
  */
 import { join } from "node:path";
 import { z } from "zod";
@@ -10,37 +16,55 @@ import { createWriteQueue, readTextIfExists, setAsideCorrupt, writeFileAtomic } 
 
 export const FIRST_SEEN_FILE = "first-seen.json";
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  docs: z.record(z.string(), z.string()),
-});
+export interface FirstSeenEntry {
+  /** ISO date-time when the document was first seen. */
+  at: string;
+  /** Part of the baseline: in the corpus at the data folder's first start (or re-taken after a damaged file). */
+  baseline: boolean;
+}
 
-export interface FirstSeenMap {
-  /** ISO date-time when the document was first seen, or null if never. */
-  get(doc: string): string | null;
-  /** Records `now` for a document not seen before; returns its first-seen time either way. */
-  mark(doc: string, now: Date): string;
+export interface FirstSeenStore {
+  get(doc: string): FirstSeenEntry | null;
+  /**
+   * False until a baseline has been taken in this data folder (a fresh folder), and after a damaged file (the
+   * documents whose entries were lost are then taken as the baseline again rather than announced as news).
+   */
+  readonly hasBaseline: boolean;
+  /** Records every document not known yet as part of the baseline; returns how many that was. */
+  takeBaseline(docs: Iterable<string>, now: Date): number;
+  /** Records `now` for a document not seen before; returns its entry either way. */
+  mark(doc: string, now: Date): FirstSeenEntry;
   readonly size: number;
-  /** Writes the map if it changed since the last save (atomic). */
+  /** Writes the entries if they changed since the last save (atomic). */
   save(): Promise<void>;
 }
 
-/** `dataDir` null keeps the map in memory only (nothing is read or written). */
-export async function loadFirstSeen(dataDir: string | null, log: Logger): Promise<FirstSeenMap> {
+const entrySchema = z.object({ at: z.string().refine((s) => !Number.isNaN(Date.parse(s))), baseline: z.boolean() });
+const fileSchema = z.union([
+  z.object({ version: z.literal(2), docs: z.record(z.string(), z.unknown()) }),
+  // Version 1 (before baselines): every entry a date-time; the folder had started before, so its baseline is taken.
+  z.object({ version: z.literal(1), docs: z.record(z.string(), z.unknown()) }),
+]);
+
+/** `dataDir` null keeps the entries in memory only (nothing is read or written: every start is a first start). */
+export async function loadFirstSeen(dataDir: string | null, log: Logger): Promise<FirstSeenStore> {
   const path = dataDir === null ? null : join(dataDir, FIRST_SEEN_FILE);
-  const docs = new Map<string, string>();
+  // Keyed by document ids, which may be any string: a Map, not an object.
+  const docs = new Map<string, FirstSeenEntry>();
+  let hasBaseline = false;
   let dirty = false;
 
   const text = path === null ? null : await readTextIfExists(path);
   if (path !== null && text !== null) {
     const parsed = parseFile(text);
-    if (parsed) {
-      for (const [doc, iso] of Object.entries(parsed)) docs.set(doc, iso);
-    } else {
+    for (const [doc, entry] of parsed.entries) docs.set(doc, entry);
+    hasBaseline = !parsed.damaged;
+    if (parsed.damaged) {
       const aside = await setAsideCorrupt(path, new Date()).catch(() => null);
-      log.warn("first-seen file is corrupt; rebuilding it (documents seen again count as new)", {
+      log.warn("first-seen file is damaged; the entries that could be read are kept, the rest taken as the baseline", {
         path,
         keptAs: aside,
+        recovered: docs.size,
       });
       dirty = true;
     }
@@ -49,13 +73,28 @@ export async function loadFirstSeen(dataDir: string | null, log: Logger): Promis
   const enqueue = createWriteQueue();
   return {
     get: (doc) => docs.get(doc) ?? null,
+    get hasBaseline() {
+      return hasBaseline;
+    },
+    takeBaseline(ids, now) {
+      const at = now.toISOString();
+      let taken = 0;
+      for (const doc of ids) {
+        if (docs.has(doc)) continue;
+        docs.set(doc, { at, baseline: true });
+        taken++;
+      }
+      hasBaseline = true;
+      dirty = true;
+      return taken;
+    },
     mark(doc, now) {
       const known = docs.get(doc);
       if (known) return known;
-      const iso = now.toISOString();
-      docs.set(doc, iso);
+      const entry = { at: now.toISOString(), baseline: false };
+      docs.set(doc, entry);
       dirty = true;
-      return iso;
+      return entry;
     },
     get size() {
       return docs.size;
@@ -64,9 +103,8 @@ export async function loadFirstSeen(dataDir: string | null, log: Logger): Promis
       enqueue(async () => {
         if (!dirty || path === null) return;
         dirty = false;
-        const content = JSON.stringify({ version: 1, docs: Object.fromEntries(docs) }, null, 1);
         try {
-          await writeFileAtomic(path, content + "\n");
+          await writeFileAtomic(path, serialize(docs));
         } catch (error) {
           dirty = true;
           throw error;
@@ -75,16 +113,37 @@ export async function loadFirstSeen(dataDir: string | null, log: Logger): Promis
   };
 }
 
-/** The entries of a valid file; null for a corrupt one. Entries with an unreadable date are dropped. */
-function parseFile(text: string): Record<string, string> | null {
-  let json: unknown;
+/** One entry per line: `"doc":{"at":"…","baseline":true},`. */
+function serialize(docs: ReadonlyMap<string, FirstSeenEntry>): string {
+  const lines = [...docs].map(([doc, e]) => `${JSON.stringify(doc)}:${JSON.stringify({ at: e.at, baseline: e.baseline })}`);
+  return `{"version":2,"docs":{\n${lines.join(",\n")}\n}}\n`;
+}
+
+/** The entries of a file; a damaged one is salvaged line by line. */
+function parseFile(text: string): { entries: Array<[string, FirstSeenEntry]>; damaged: boolean } {
   try {
-    json = JSON.parse(text);
+    const file = fileSchema.parse(JSON.parse(text));
+    const entries: Array<[string, FirstSeenEntry]> = [];
+    let unreadable = 0;
+    for (const [doc, value] of Object.entries(file.docs)) {
+      const entry = file.version === 1 ? { at: value, baseline: false } : value;
+      const parsed = entrySchema.safeParse(entry);
+      if (parsed.success) entries.push([doc, parsed.data]);
+      else unreadable++;
+    }
+    return { entries, damaged: unreadable > 0 };
   } catch {
-    return null;
+    const entries: Array<[string, FirstSeenEntry]> = [];
+    for (const line of text.split("\n")) {
+      try {
+        const one = JSON.parse(`{${line.trim().replace(/,$/, "")}}`) as Record<string, unknown>;
+        const [doc, value] = Object.entries(one)[0] ?? [];
+        const parsed = entrySchema.safeParse(value);
+        if (doc !== undefined && parsed.success) entries.push([doc, parsed.data]);
+      } catch {
+        // Not an entry line (the header, the end, or a damaged line).
+      }
+    }
+    return { entries, damaged: true };
   }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const entries = Object.entries(parsed.data.docs).filter(([, iso]) => !Number.isNaN(Date.parse(iso)));
-  return Object.fromEntries(entries);
 }

@@ -1,13 +1,14 @@
 /**
  * The digest of a period, as data: the new articles grouped into stories, each story's notable quotations
  * with their speakers, the most quoted speakers, and statements worded differently by different outlets.
- * Pure: the caller picks the new articles (by first-seen time) and renders the result (see render.ts).
+ * Pure, over serialisable inputs (plain articles, quotations and statements; no index objects), so that it can run
+ * in a worker: the caller picks the new articles (see for-newsroom.ts) and renders the result (see render.ts).
  */
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
-import type { Statement, StatementIndex } from "../statements/types.js";
+import type { Statement } from "../statements/types.js";
 import { foldText } from "../search/analysis.js";
-import { groupStories } from "./stories.js";
+import { groupDigest } from "./stories.js";
 import type { Digest, DigestDocument, DigestJson, DigestQuote, DigestStory, DigestVariant } from "./types.js";
 
 export type { Digest, DigestJson } from "./types.js";
@@ -18,7 +19,8 @@ export interface DigestInput {
   articles: readonly Article[];
   /** Quotations of (at least) those articles; others are ignored. */
   quotations: readonly Quotation[];
-  statements: StatementIndex | null;
+  /** Statements rendered in two or more documents (`StatementIndex.statements`), or null without them. */
+  statements: readonly Statement[] | null;
   from: Date;
   to: Date;
   late?: boolean;
@@ -53,7 +55,8 @@ export function composeDigest(input: DigestInput): Digest {
           .sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id))
           .slice(0, MAX_GROUPED_ARTICLES)
       : input.articles;
-  const stories = groupStories(grouped, { background: input.background }).map((story): DigestStory => {
+  const groups = groupDigest(grouped, { background: input.background });
+  const stories = groups.stories.map((story): DigestStory => {
     const storyDocs = story.articles.map((a) => a.id);
     return {
       title: titleOf(story.articles),
@@ -61,12 +64,16 @@ export function composeDigest(input: DigestInput): Digest {
       outlets: distinct(story.articles.map((a) => a.outlet)),
       quotes: notableQuotes(
         storyDocs.flatMap((d) => byDoc.get(d) ?? []),
-        input.statements,
+        renderingsIn(new Set(storyDocs), input.statements ?? []),
         story.articles.map((a) => a.title ?? ""),
       ),
       variants: input.statements ? variantsAmong(new Set(storyDocs), input.statements, byDoc) : [],
     };
   });
+  const publishedAt = new Map(input.articles.map((a) => [a.id, Date.parse(a.published ?? "") || 0]));
+  const latestOf = (story: DigestStory) => story.docs.reduce((max, d) => Math.max(max, publishedAt.get(d) ?? 0), 0);
+  const outletOf = new Map(input.articles.map((a) => [a.id, a.outlet]));
+  rankStories(stories, byDoc, latestOf, outletOf, input.from.getTime(), input.to.getTime());
 
   const counts = new Map<string, number>();
   for (const q of quotations) counts.set(q.speaker!, (counts.get(q.speaker!) ?? 0) + 1);
@@ -86,9 +93,40 @@ export function composeDigest(input: DigestInput): Digest {
     articles: input.articles.length,
     ungrouped: input.articles.length - grouped.length,
     stories,
+    templated: groups.templated.map((kind) => ({ label: kind.label, articles: kind.articles, items: kind.items })),
     speakers,
     documents,
   };
+}
+
+/**
+ * Orders the stories by how much a newsroom should care: outlets and reports, then quotations and the people
+ * quoted, then recency within the period. Ties keep the grouping's order (biggest first).
+ */
+function rankStories(
+  stories: DigestStory[],
+  quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
+  latestOf: (story: DigestStory) => number,
+  outletOf: ReadonlyMap<string, string | null>,
+  from: number,
+  to: number,
+): void {
+  const span = Math.max(1, to - from);
+  const weight = new Map<DigestStory, number>();
+  for (const story of stories) {
+    const quotations = story.docs.flatMap((d) => quotationsByDoc.get(d) ?? []).filter((q) => q.confidence >= MIN_CONFIDENCE);
+    const people = new Set(quotations.map((q) => q.speaker)).size;
+    const latest = latestOf(story);
+    const recency = latest > 0 ? Math.min(1, Math.max(0, (latest - from) / span)) : 0.5;
+    // Documents without a known outlet count as a source each.
+    const sources = story.outlets.length + story.docs.filter((d) => !outletOf.get(d)).length;
+    weight.set(
+      story,
+      4 * sources + 3 * Math.log2(1 + story.docs.length) + 0.4 * Math.min(quotations.length, 5) + 0.5 * Math.min(people, 4) + recency,
+    );
+  }
+  const order = new Map(stories.map((s, i) => [s, i]));
+  stories.sort((a, b) => weight.get(b)! - weight.get(a)! || order.get(a)! - order.get(b)!);
 }
 
 /** The `dateline digest --json` shape (ARCHITECTURE.md), nothing more. */
@@ -146,7 +184,7 @@ export function quoteScore(q: Quotation): number {
  */
 function notableQuotes(
   candidates: readonly Quotation[],
-  statements: StatementIndex | null,
+  renderings: ReadonlyMap<string, ReadonlyArray<{ statement: Statement; start: number; end: number }>>,
   headlines: readonly string[],
 ): DigestQuote[] {
   const ranked = candidates
@@ -180,7 +218,7 @@ function notableQuotes(
       if (chosen.length >= QUOTES_PER_STORY) break;
       const folded = foldText(q.text).replace(/\W+/g, " ").trim();
       if (seenTexts.some((t) => t.includes(folded) || folded.includes(t))) continue;
-      const statement = statements?.containing(q.doc, q.start, q.end) ?? null;
+      const statement = statementOf(renderings.get(q.doc) ?? [], q.start, q.end);
       if (statement && seenStatements.has(statement)) continue;
       chosen.push(q);
       seenTexts.push(folded);
@@ -200,14 +238,46 @@ function notableQuotes(
   }));
 }
 
+/** The statements' renderings in the given documents, by document. */
+function renderingsIn(
+  docs: ReadonlySet<string>,
+  statements: readonly Statement[],
+): Map<string, Array<{ statement: Statement; start: number; end: number }>> {
+  const byDoc = new Map<string, Array<{ statement: Statement; start: number; end: number }>>();
+  for (const statement of statements) {
+    for (const r of statement.renderings) {
+      if (!docs.has(r.doc)) continue;
+      const list = byDoc.get(r.doc);
+      const entry = { statement, start: r.start, end: r.end };
+      if (list) list.push(entry);
+      else byDoc.set(r.doc, [entry]);
+    }
+  }
+  return byDoc;
+}
+
+/** The statement whose rendering overlaps the span most (as `StatementIndex.containing`), or null. */
+function statementOf(renderings: ReadonlyArray<{ statement: Statement; start: number; end: number }>, start: number, end: number): Statement | null {
+  let best: Statement | null = null;
+  let most = 0;
+  for (const r of renderings) {
+    const overlap = Math.min(end, r.end) - Math.max(start, r.start);
+    if (overlap > most) {
+      most = overlap;
+      best = r.statement;
+    }
+  }
+  return best;
+}
+
 /** Statements that two or more of the story's documents word differently. */
 function variantsAmong(
   docs: ReadonlySet<string>,
-  statements: StatementIndex,
+  statements: readonly Statement[],
   quotationsByDoc: ReadonlyMap<string, readonly Quotation[]>,
 ): DigestVariant[] {
   const variants: DigestVariant[] = [];
-  for (const statement of statements.statements) {
+  for (const statement of statements) {
     const renderings = statement.renderings.filter((r) => docs.has(r.doc));
     if (new Set(renderings.map((r) => r.doc)).size < 2) continue;
     const wordings = new Set(renderings.map((r) => foldText(r.text).replace(/\W+/g, " ").trim())).size;

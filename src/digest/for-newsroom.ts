@@ -16,15 +16,26 @@ export interface DigestSource extends StatementSource {
   articles(): readonly Article[];
   readonly quotes: { readonly quotations: readonly Quotation[] };
   firstSeen(doc: string): string | null;
+  /** Part of the baseline (the corpus as found at the data folder's first start); false when not told. */
+  inBaseline?(doc: string): boolean;
 }
 
-/** Articles first seen after `from` and up to `to`. Articles never marked as seen are not new. */
+/**
+ * The period's new articles. An article is new in (from, to] when it was first seen then and is not part of
+ * the baseline, or when its publication date falls in the period (and it had been seen by its end: an article
+ * that arrives later belongs to a later period, by when it was first seen). Never seen: not new.
+ */
 export function newArticles(source: DigestSource, from: Date, to: Date): Article[] {
+  const start = from.getTime();
+  const end = to.getTime();
   return source.articles().filter((a) => {
     const seen = source.firstSeen(a.id);
     if (!seen) return false;
-    const t = Date.parse(seen);
-    return t > from.getTime() && t <= to.getTime();
+    const seenAt = Date.parse(seen);
+    if (seenAt > end) return false;
+    if (seenAt > start && !source.inBaseline?.(a.id)) return true;
+    const published = a.published ? Date.parse(a.published) : NaN;
+    return published >= start && published <= end;
   });
 }
 
@@ -52,7 +63,7 @@ export function digestForNewsroom(
   return composeDigest({
     articles,
     quotations: source.quotes.quotations,
-    statements,
+    statements: statements?.statements ?? null,
     from,
     to,
     late,
@@ -68,7 +79,7 @@ export function digestForCli(
   options: DigestReplyOptions = {},
 ): { digest: Digest; json: DigestJson; text: string } {
   const digest = digestForNewsroom(source, since, now);
-  const reply = digestReply(digest, { maxStories: Number.MAX_SAFE_INTEGER, maxQuotesPerStory: 3, ...options });
+  const reply = digestReply(digest, { maxStories: Number.MAX_SAFE_INTEGER, maxQuotesPerStory: 3, maxQuotes: Number.MAX_SAFE_INTEGER, ...options });
   return { digest, json: digestJson(digest), text: reply.text };
 }
 

@@ -1,19 +1,28 @@
 /**
  * Digest -> Reply. Public by default (scheduled posts); /digest asks for a private one. A quiet period gets
- * a short "nothing new" reply; a busy one is cut to `maxStories` with a count of what was left out (the
+ * a short "nothing new" reply; a busy one shows a page of `maxStories` (ten) stories, one or two quotations
+ * each, the templated lines and the speakers of the day, and a "More stories" button for the next page (the
  * platform renderers cut further when they must). Corpus text (headlines, quotations) only goes into
  * heading, quote and context blocks, never into markdown paragraphs.
  */
 import type { Block, Citation, Reply, Visibility } from "../core/reply.js";
-import type { Digest, DigestDocument, DigestQuote, DigestStory, DigestVariant } from "./types.js";
+import { encodeAction } from "../core/actions.js";
+import { displayText } from "../core/display.js";
+import type { Digest, DigestDocument, DigestQuote, DigestStory, DigestTemplated, DigestVariant } from "./types.js";
 
 export interface DigestReplyOptions {
-  /** Stories shown (default 5). */
+  /** Stories per page (default 10); "More stories" shows the next page. */
   maxStories?: number;
-  /** Quotations shown per story (default 3). */
+  /** Quotations shown per story at most (default 2). */
   maxQuotesPerStory?: number;
-  /** Speakers named in "Most quoted" (default 5). */
+  /** Quotations shown in all (default 10: a chat post stays readable and within Discord's ten embeds). */
+  maxQuotes?: number;
+  /** Speakers named in "Speakers of the day" (default 8). */
   maxSpeakers?: number;
+  /** Names shown on a templated line (default 12). */
+  maxTemplatedNames?: number;
+  /** 0-based page of stories (default 0). */
+  page?: number;
   visibility?: Visibility;
   /** IANA zone for the dates shown (default UTC). */
   zone?: string;
@@ -34,27 +43,34 @@ export function formatWhen(iso: string, zone = "UTC"): string {
 
 const plural = (n: number, one: string, many = one + "s") => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
+/** The /digest text that shows a period's digest again (the "More stories" button carries it). */
+export function periodCommandText(digest: Pick<Digest, "from" | "to">): string {
+  return `from:${digest.from} to:${digest.to}`;
+}
+
 export function digestReply(digest: Digest, options: DigestReplyOptions = {}): Reply {
   const visibility = options.visibility ?? "public";
   const zone = options.zone ?? "UTC";
   const since = formatWhen(digest.from, zone);
   const lateNote = digest.late ? "Posted late: Dateline was offline when this digest was due." : null;
 
-  if (digest.stories.length === 0) {
+  if (digest.stories.length === 0 && digest.templated.length === 0) {
     const text = `Nothing new in the corpus since ${since}.`;
     const blocks: Block[] = [{ type: "paragraph", text }];
     if (lateNote) blocks.push({ type: "context", text: lateNote });
     return { visibility, text: lateNote ? `${text} (${lateNote})` : text, blocks };
   }
 
-  const maxStories = Math.max(1, options.maxStories ?? 5);
-  const maxQuotes = Math.max(0, options.maxQuotesPerStory ?? 3);
-  const shown = digest.stories.slice(0, maxStories);
-  const left = digest.stories.slice(maxStories);
+  const perPage = Math.max(1, options.maxStories ?? 10);
+  const page = Math.max(0, options.page ?? 0);
+  const shown = digest.stories.slice(page * perPage, (page + 1) * perPage);
+  const left = digest.stories.slice((page + 1) * perPage);
+  const quotesShown = allotQuotes(shown, options.maxQuotesPerStory ?? 2, options.maxQuotes ?? 10);
 
   const summary =
     `${plural(digest.articles, "new article")} in ${plural(digest.stories.length, "story", "stories")} ` +
-    `since ${since}.`;
+    `since ${since}.` +
+    (page > 0 ? ` Stories ${page * perPage + 1}–${page * perPage + shown.length}.` : "");
   const blocks: Block[] = [
     { type: "heading", text: "Dateline digest" },
     { type: "context", text: lateNote ? `${summary} ${lateNote}` : summary },
@@ -62,36 +78,68 @@ export function digestReply(digest: Digest, options: DigestReplyOptions = {}): R
   const lines: string[] = [`Dateline digest: ${summary}${lateNote ? ` ${lateNote}` : ""}`];
 
   shown.forEach((story, i) => {
-    const about = storyLine(story);
-    blocks.push({ type: "heading", text: story.title }, { type: "context", text: about });
-    lines.push("", `${i + 1}. ${story.title}`, `   ${about}`);
-    for (const q of story.quotes.slice(0, maxQuotes)) {
-      blocks.push(quoteBlock(q, digest.documents[q.doc]));
-      lines.push(`   ${q.speaker ?? "Unattributed"}: “${q.text}” (${sourceName(q.doc, digest.documents[q.doc])} ¶${q.paragraph})`);
-    }
     const variant = story.variants[0];
-    if (variant) {
-      blocks.push(variantBlock(variant, digest.documents), { type: "context", text: variantLine(variant) });
-      lines.push(`   ${variantLine(variant)}`);
+    const about = [storyLine(story), variant ? variantLine(variant) : null].filter(Boolean).join(" · ");
+    blocks.push({ type: "heading", text: story.title }, { type: "context", text: about });
+    lines.push("", `${page * perPage + i + 1}. ${story.title}`, `   ${about}`);
+    for (const q of story.quotes.slice(0, quotesShown[i])) {
+      blocks.push(quoteBlock(q, digest.documents[q.doc]));
+      lines.push(`   ${q.speaker ?? "Unattributed"}: “${displayText(q.text).text}” (${sourceName(q.doc, digest.documents[q.doc])} ¶${q.paragraph})`);
     }
   });
 
+  if (page === 0) {
+    for (const kind of digest.templated) {
+      const line = templatedLine(kind, options.maxTemplatedNames ?? 12);
+      blocks.push({ type: "context", text: line });
+      lines.push("", line);
+    }
+  }
   if (left.length > 0 || digest.ungrouped > 0) {
     const articles = left.reduce((n, s) => n + s.docs.length, 0);
     const parts: string[] = [];
-    if (left.length > 0) parts.push(`${plural(left.length, "more story", "more stories")} (${plural(articles, "article")}) not shown`);
+    if (left.length > 0) parts.push(`${plural(left.length, "more story", "more stories")} (${plural(articles, "article")})`);
     if (digest.ungrouped > 0) parts.push(`${plural(digest.ungrouped, "older article")} not grouped into stories`);
     const more = `… and ${parts.join("; ")}.`;
     blocks.push({ type: "context", text: more });
     lines.push("", more);
   }
-  const speakers = digest.speakers.slice(0, options.maxSpeakers ?? 5);
-  if (speakers.length > 0) {
-    const most = `Most quoted: ${speakers.map((s) => `${s.name} (${s.quotes})`).join(", ")}`;
+  const speakers = digest.speakers.slice(0, options.maxSpeakers ?? 8);
+  if (speakers.length > 0 && page === 0) {
+    const most = `Speakers of the day: ${speakers.map((s) => `${s.name} (${s.quotes})`).join(", ")}`;
     blocks.push({ type: "context", text: most });
     lines.push("", most);
   }
+  if (left.length > 0) {
+    const value = encodeAction({ c: "digest", t: periodCommandText(digest), p: page + 1 });
+    blocks.push({ type: "actions", actions: [{ kind: "more", label: "More stories", value }] });
+  }
   return { visibility, text: lines.join("\n"), blocks };
+}
+
+/**
+ * How many quotations each shown story gets: one each first (in story order), then a second for the first
+ * stories, within the total.
+ */
+function allotQuotes(stories: readonly DigestStory[], perStory: number, total: number): number[] {
+  const allotted = stories.map(() => 0);
+  let left = total;
+  for (let round = 0; round < perStory && left > 0; round++) {
+    stories.forEach((story, i) => {
+      if (left > 0 && story.quotes.length > round) {
+        allotted[i]!++;
+        left--;
+      }
+    });
+  }
+  return allotted;
+}
+
+/** "Company results: 305 — Texas Eastern, CTS, … and 293 more". */
+export function templatedLine(kind: DigestTemplated, maxNames: number): string {
+  const names = kind.items.slice(0, maxNames).map((item) => (item.docs.length > 1 ? `${item.name} (${item.docs.length})` : item.name));
+  const rest = kind.items.length - names.length;
+  return `${kind.label}: ${kind.articles.toLocaleString("en")} — ${names.join(", ")}${rest > 0 ? `, … and ${rest.toLocaleString("en")} more` : ""}`;
 }
 
 function storyLine(story: DigestStory): string {
@@ -133,20 +181,5 @@ function quoteBlock(q: DigestQuote, meta: DigestDocument | undefined): Block {
     confidence: q.confidence,
     kind: q.kind,
     citation: citation(q.doc, q.start, q.end, q.paragraph, meta),
-  };
-}
-
-/** The primary rendering, noting how many wordings stand behind it. */
-function variantBlock(variant: DigestVariant, documents: Digest["documents"]): Block {
-  const r = variant.renderings[0]!;
-  return {
-    type: "quote",
-    text: r.text,
-    speaker: r.speaker ?? variant.speaker,
-    cue: null,
-    confidence: null,
-    kind: variant.kind,
-    citation: citation(r.doc, r.start, r.end, r.paragraph, documents[r.doc]),
-    note: `${plural(variant.outlets, variant.renderings.every((x) => x.outlet) ? "outlet" : "report")} · ${plural(variant.wordings, "wording")}`,
   };
 }

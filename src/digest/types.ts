@@ -29,6 +29,14 @@ export interface DigestStory {
   variants: DigestVariant[];
 }
 
+export interface DigestTemplated {
+  /** "Company results". */
+  label: string;
+  articles: number;
+  /** One per company or name ("Texas Eastern"), most recent first. */
+  items: Array<{ name: string; docs: string[] }>;
+}
+
 export interface DigestSpeaker {
   name: string;
   /** Quotations attributed to them among the new articles. */
@@ -53,8 +61,10 @@ export interface Digest {
   articles: number;
   /** New articles left out of the stories on a very busy period (the oldest ones; see compose.ts). */
   ungrouped: number;
-  /** Every story, biggest first (renderers cut them to fit). */
+  /** Every story, the one a newsroom should care about most first (renderers cut them to fit). */
   stories: DigestStory[];
+  /** Templated wire items (company results, dividends, ...), one line per kind; not among the stories. */
+  templated: DigestTemplated[];
   /** Most quoted speakers first. */
   speakers: DigestSpeaker[];
   documents: Record<string, DigestDocument>;

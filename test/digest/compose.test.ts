@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { encodeAction } from "../../src/core/actions.js";
 import type { QuoteBlock } from "../../src/core/reply.js";
 import type { Article } from "../../src/corpus/types.js";
 import { composeDigest, digestJson, digestReply, type Digest } from "../../src/digest/compose.js";
@@ -15,7 +16,7 @@ const to = new Date("2024-05-02T07:30:00Z");
 beforeAll(async () => {
   articles = await seedArticles();
   quotations = fixtureQuotations(articles);
-  const statements = buildStatements(articles, quotations);
+  const statements = buildStatements(articles, quotations).statements;
   digest = composeDigest({ articles, quotations, statements, from, to });
 });
 
@@ -85,6 +86,11 @@ describe("composeDigest over the seeds", () => {
     expect(new Set(variant!.renderings.map((r) => r.doc)).size).toBeGreaterThanOrEqual(2);
   });
 
+  it("composes the same digest from a structured clone of its input (it can run in a worker)", () => {
+    const input = { articles, quotations, statements: buildStatements(articles, quotations).statements, from, to };
+    expect(composeDigest(structuredClone(input))).toEqual(composeDigest(input));
+  });
+
   it("gives the `dateline digest --json` shape", () => {
     const json = digestJson(digest);
     expect(Object.keys(json).sort()).toEqual(["from", "speakers", "stories", "to"]);
@@ -106,22 +112,38 @@ describe("digestReply", () => {
     expect(quotes.length).toBeGreaterThan(3);
     for (const q of quotes) expect(text(q.citation.doc).slice(q.citation.start, q.citation.end)).toBe(q.text);
     expect(reply.text).toMatch(/Sergey Lavrov’s statement is worded \d ways in \d (outlets|reports)\./);
-    expect(reply.text).toContain("Most quoted: Sergey Lavrov");
+    expect(reply.text).toContain("Speakers of the day: Sergey Lavrov");
     const quoted = new Set(quotes.map((q) => q.speaker));
-    for (const name of ["Mirjana Spoljaric", "Sergey Lavrov", "Antony Blinken", "Marija Zakharova"]) {
-      expect(quoted).toContain(name);
-    }
+    for (const name of ["Mirjana Spoljaric", "Sergey Lavrov", "Antony Blinken"]) expect(quoted).toContain(name);
+    // Each story shows its best two; the speakers of the day name everyone quoted.
+    expect(reply.text).toMatch(/Speakers of the day: .*Marija Zakharova \(\d+\)/);
   });
 
   it("can be private (the /digest command)", () => {
     expect(digestReply(digest, { visibility: "private" }).visibility).toBe("private");
   });
 
-  it("cuts a busy day to fit and says what was left out", () => {
+  it("cuts a busy day to a page and offers the rest behind a More stories button", () => {
     const reply = digestReply(digest, { maxStories: 1 });
     expect(reply.text).toContain(digest.stories[0]!.title);
     expect(reply.text).not.toContain(digest.stories[1]!.title);
-    expect(reply.text).toContain("… and 2 more stories (2 articles) not shown.");
+    expect(reply.text).toContain("… and 2 more stories (2 articles).");
+    const actions = reply.blocks.flatMap((b) => (b.type === "actions" ? b.actions : []));
+    expect(actions).toEqual([{ kind: "more", label: "More stories", value: encodeAction({ c: "digest", t: `from:${digest.from} to:${digest.to}`, p: 1 }) }]);
+    const next = digestReply(digest, { maxStories: 1, page: 1 });
+    expect(next.text).toContain(digest.stories[1]!.title);
+    expect(next.text).not.toContain(digest.stories[0]!.title);
+    const last = digestReply(digest, { maxStories: 1, page: 2 });
+    expect(last.blocks.some((b) => b.type === "actions")).toBe(false);
+  });
+
+  it("shows at most two quotations a story and ten in all", () => {
+    const reply = digestReply(digest);
+    const quotes = reply.blocks.filter((b): b is QuoteBlock => b.type === "quote");
+    expect(quotes.length).toBeLessThanOrEqual(10);
+    for (const story of digest.stories) {
+      expect(quotes.filter((q) => story.docs.includes(q.citation.doc)).length).toBeLessThanOrEqual(2);
+    }
   });
 
   it("says so on a quiet day instead of staying silent", () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   digest = composeDigest({
     articles,
     quotations: book.quotations,
-    statements: buildStatements(articles, book.quotations),
+    statements: buildStatements(articles, book.quotations).statements,
     from: new Date("2024-05-01T07:30:00Z"),
     to: new Date("2024-05-02T07:30:00Z"),
   });

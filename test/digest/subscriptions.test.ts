@@ -127,6 +127,11 @@ describe("sinceFlag", () => {
     const now = new Date("2024-05-02T12:00:00Z");
     expect(sinceFlag(undefined, now).toISOString()).toBe("2024-05-01T12:00:00.000Z");
     expect(sinceFlag("90m", now).toISOString()).toBe("2024-05-02T10:30:00.000Z");
-    expect(() => sinceFlag("yesterday", now)).toThrow(/--since takes a duration such as 24h/);
+    expect(sinceFlag("2022-09-01", now).toISOString()).toBe("2022-09-01T00:00:00.000Z");
+    expect(sinceFlag("2026-12-01T06:00Z", now).toISOString()).toBe("2026-12-01T06:00:00.000Z");
+    expect(sinceFlag("2026-12-01T06:00+02:00", now).toISOString()).toBe("2026-12-01T04:00:00.000Z");
+    for (const bad of ["yesterday", "2022-13-45", "2022-09", "01/09/2022"]) {
+      expect(() => sinceFlag(bad, now)).toThrow(/--since takes a duration \(24h, 90m, 2d\) or a date/);
+    }
   });
 });

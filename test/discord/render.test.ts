@@ -110,8 +110,8 @@ describe("renderDiscord: quotations", () => {
 
 describe("renderDiscord: sources and escaping", () => {
   const markdown =
-    "**Breaking**: _officials_ say `rm -rf` > all ~~good~~ ||spoiler|| [click](https://evil.example) @everyone <@123>\n" +
-    "# head\n> quote\n- item\n1. one\n-# small";
+    "**Breaking**: _officials_ say `rm -rf` > all ~~good~~ ||spoiler|| [click](https://evil.example) @everyone <@123>\n\n" +
+    "# head\n\n> quote\n\n- item\n\n1. one\n\n-# small";
 
   test("a corpus excerpt full of markdown renders literally, with marks bold and ellipses where cut", () => {
     const out = renderDiscord(
@@ -129,8 +129,8 @@ describe("renderDiscord: sources and escaping", () => {
         footer: { text: "The Daily · ¶2 · 2024-03-03" },
       },
     ]);
-    // What a reader sees is the excerpt itself, verbatim.
-    expect(visibleText(out)).toContain(`…${markdown}`);
+    // What a reader sees is the excerpt itself, its paragraph breaks shown as line breaks.
+    expect(visibleText(out)).toContain(`…${markdown.replace(/\n\n/g, "\n")}`);
   });
 
   test("URLs in corpus text are left unescaped, so they stay links and show no backslashes", () => {

@@ -124,7 +124,8 @@ describe("renderSlack: blocks", () => {
   });
 
   it("quotes every line of a multi-line quotation and never lets bold cross a line", () => {
-    const text = "first line\nsecond line";
+    // A paragraph break stays a line break (a hard wrap inside a paragraph is shown as a space: core/display.ts).
+    const text = "first line\n\nsecond line";
     const [section] = renderSlack(
       reply([
         {
@@ -135,7 +136,7 @@ describe("renderSlack: blocks", () => {
           confidence: null,
           kind: "transcript",
           citation,
-          marks: [[6, 17]],
+          marks: [[6, 18]],
         },
       ]),
     ).blocks;
@@ -169,7 +170,7 @@ describe("renderSlack: blocks", () => {
 
   it("keeps a line that starts with > from becoming a block quote", () => {
     const [section] = renderSlack(
-      reply([{ type: "source", excerpt: "a\n> b", cutStart: false, cutEnd: false, citation }]),
+      reply([{ type: "source", excerpt: "a\n\n> b", cutStart: false, cutEnd: false, citation }]),
     ).blocks;
     expect(section).toEqual({ type: "section", text: mrkdwn(`a\n${Z}&gt; b`) });
   });

@@ -15,6 +15,7 @@ import { digestComposer } from "../../src/digest/for-newsroom.js";
 import { subscriptionSchema } from "../../src/digest/subscriptions.js";
 import type { Newsroom } from "../../src/newsroom.js";
 import { QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
+import { isCorpusFile } from "../../src/corpus/watch.js";
 import { openNewsroom, prepareStatements, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { buildStatements } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";
@@ -158,6 +159,15 @@ describe("answers in chat while the statements are computed", () => {
   });
 
   it("/digest in chat goes without them; the scheduled digest waits for them", async () => {
+    // The seeds come in after Dateline's first start (over an empty folder), so that they are news.
+    newsroom.stopBackgroundWork();
+    await newsroom.pendingWrites();
+    const corpus = await tempDir("dateline-statements-news-");
+    const data = await tempDir("dateline-statements-news-data-");
+    cleanups.push(corpus.cleanup, data.cleanup);
+    newsroom = await openNewsroom(corpus.dir, { dataDir: data.dir, log: memoryLogger() });
+    await cp(join(root, "seeds"), corpus.dir, { recursive: true });
+    for (const file of await readdir(corpus.dir)) if (isCorpusFile(file)) await newsroom.refreshFile(file);
     const out = await ask("/digest", "discord");
     expect(out.ok).toBe(true);
     expect(newsroom.statementsIfReady()).toBeNull();

@@ -1,5 +1,6 @@
 /** Pure Reply -> terminal text. Matched words are shown in bold on a colour terminal, **like this** otherwise. */
 import { decodeAction } from "../../core/actions.js";
+import { displayBlock } from "../../core/display.js";
 import { citationLine, type Action, type Block, type Marks, type Reply } from "../../core/reply.js";
 
 export interface ConsoleStyle {
@@ -11,7 +12,7 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = { color: false
   const out: string[] = [];
   let n = 0;
   for (const block of reply.blocks) {
-    const text = renderBlock(block, style, () => ++n);
+    const text = renderBlock(displayBlock(block), style, () => ++n);
     if (text) out.push(text);
   }
   return out.join("\n");

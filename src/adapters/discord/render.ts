@@ -6,6 +6,7 @@
  * footer); a fields block is an embed with fields; actions are buttons. Discord's limits are kept by cutting
  * text with "…" and dropping whole results with "… and N more", never by failing.
  */
+import { displayBlock } from "../../core/display.js";
 import { citationUrlOk, footerLine } from "./citation.js";
 import { actionCustomId, askedLine } from "./buttons.js";
 import { ELLIPSIS, LIMITS, cutPlain, fitText } from "./limits.js";
@@ -64,7 +65,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
 
   const embeds: DiscordEmbed[] = [];
   let omitted = 0;
-  for (const block of reply.blocks) {
+  for (const block of reply.blocks.map(displayBlock)) {
     if (block.type !== "quote" && block.type !== "source" && block.type !== "fields") continue;
     // Results are ranked: once one is left out, the ones after it are too.
     const embed = omitted === 0 && embeds.length < maxEmbeds ? renderEmbed(block, room) : null;

@@ -3,6 +3,7 @@
  * long texts end in "…", and blocks that do not fit (50 blocks, about 12,000 characters) are replaced by a final
  * "… and N more" context line; the action buttons are always kept. See mrkdwn.ts for how text is escaped.
  */
+import { displayBlock } from "../../core/display.js";
 import type { Action, Block, Citation, QuoteBlock, Reply, SourceBlock } from "../../core/reply.js";
 import {
   ACTION_IDS,
@@ -31,7 +32,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
     head.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>`)] });
   }
-  const groups = reply.blocks.filter((b) => b.type !== "actions").map(renderBlock).filter((g) => g.length > 0);
+  const groups = reply.blocks.filter((b) => b.type !== "actions").map((b) => renderBlock(displayBlock(b))).filter((g) => g.length > 0);
   if (groups.length === 0 && reply.text.trim()) groups.push([section(reply.text, literal)]);
   const tail = reply.blocks.flatMap((b) => (b.type === "actions" ? renderActions(b.actions) : []));
   return { text: fallbackText(reply.text), blocks: [...head, ...fitGroups(groups, head, tail), ...tail] };
