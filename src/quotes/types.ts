@@ -1,5 +1,6 @@
 import type { Marks } from "../core/reply.js";
 import type { Article } from "../corpus/types.js";
+import type { Hearsay } from "./hearsay.js";
 
 export type QuotationKind = "direct" | "partial" | "transcript";
 
@@ -24,6 +25,8 @@ export interface Quotation {
   paragraph: number;
   /** A short human-readable reason for the attribution ("pronoun 'he' -> last named man: Sergey Lavrov"). */
   evidence: string;
+  /** Reported second-hand, alleged or denied (hearsay.ts), or null for words the reporter attributes directly. */
+  hearsay?: Hearsay | null;
 }
 
 export interface Speaker {
