@@ -62,13 +62,27 @@ export interface QuoteQuery {
   /** Topic words and phrases. */
   words: string[];
   phrases: string[];
+  /** Only quotations of articles from this outlet (a part of its name, case and accents ignored). */
+  outlet?: string;
+  /** Only quotations of articles published on or after / on or before this day (YYYY-MM-DD). */
+  after?: string;
+  before?: string;
+  /** "new": newest article first. Default: by relevance to the words; with no topic word, a speaker's newest first. */
+  sort?: "relevance" | "new";
 }
+
+/** Where a topic was found: in the quoted words, else in the quotation's paragraph, else in its article. */
+export type TopicMatch = "words" | "paragraph" | "article";
 
 export interface QuoteHit {
   quotation: Quotation;
   score: number;
   /** Topic words matched, as ranges inside `quotation.text`. */
   marks: Marks;
+  /** Where the topic was found; null when the query had no topic word. */
+  match: TopicMatch | null;
+  /** Ids of the same words by the same speaker in other articles (wire copies), folded into this one, best first. */
+  copies: string[];
 }
 
 /** Every quotation of the corpus, searchable. */
