@@ -16,6 +16,7 @@ import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
+import { TitleIndex } from "./titles.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
@@ -33,6 +34,8 @@ interface State {
   /** Made on first use: a start needs none. */
   byId: Map<string, Quotation> | null;
   table: QuoteTable;
+  /** Made on first use (titles.ts). */
+  titles: TitleIndex | null;
 }
 
 /**
@@ -152,6 +155,16 @@ export class CorpusQuoteBook implements QuoteBook {
     return state.byId.get(id);
   }
 
+  /** Titles and honorifics as the articles give them, read on first use in each state of the book. */
+  titles(): TitleIndex {
+    const state = this.current();
+    state.titles ??= TitleIndex.build(
+      [...this.entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
+      (doc, name) => state.registry.canonical(doc, name),
+    );
+    return state.titles;
+  }
+
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number } {
     const { table } = this.current();
     const speaker = query.speaker === null ? null : table.speakerNumber(query.speaker);
@@ -219,7 +232,7 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /**
    * The hits whose words match (tier 0), then the speaker's other quotations whose paragraph (tier 1) or article
-   * (tier 2) has all the topic words: newest first, then surest. They pass the outlet and date
+   * (tier 2: its title and lead) has all the topic words: newest first, then surest. They pass the outlet and date
    * filters but not the phrases (a phrase is asked of the quoted words).
    */
   private aboutTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], speaker: number, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
@@ -263,11 +276,14 @@ export class CorpusQuoteBook implements QuoteBook {
     return { ranked: { count, positions, scores, compare }, tier };
   }
 
-  /** An article's analysed words (title and body), remembered for a few thousand articles. */
+  /**
+   * The analysed words of what an article is about: its title and lead (first body paragraphs), not a passing
+   * mention further down. Remembered for a few thousand articles.
+   */
   private articleTerms(article: Article): ReadonlySet<string> {
     let terms = this.articleTermCache.get(article.id);
     if (!terms) {
-      const body = article.paragraphs.filter((p) => p.role !== "furniture").map((p) => article.text.slice(p.start, p.end));
+      const body = leadOf(article).map((p) => article.text.slice(p.start, p.end));
       terms = termsOf([article.title ?? "", ...body].join("\n"));
       if (this.articleTermCache.size >= ARTICLE_TERM_CACHE_LIMIT) this.articleTermCache.clear();
       this.articleTermCache.set(article.id, terms);
@@ -389,7 +405,7 @@ export class CorpusQuoteBook implements QuoteBook {
       }
     }
     const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags);
-    this.state = { registry, quotations, byId: null, table };
+    this.state = { registry, quotations, byId: null, table, titles: null };
     return this.state;
   }
 }
@@ -431,6 +447,14 @@ function byConfidence(table: QuoteTable, speaker: number | null, passes: ((posit
 }
 
 const TIER_MATCH: readonly TopicMatch[] = ["words", "paragraph", "article"];
+/** Body paragraphs that say what an article is about, with its title. */
+export const LEAD_PARAGRAPHS = 3;
+
+/** The headline lines and the first body paragraphs. */
+export function leadOf(article: Article): Article["paragraphs"] {
+  const headlines = article.paragraphs.filter((p) => p.role === "headline");
+  return [...headlines, ...article.paragraphs.filter((p) => p.role === "body").slice(0, LEAD_PARAGRAPHS)];
+}
 const ARTICLE_TERM_CACHE_LIMIT = 5_000;
 
 /** Newer day first; an unknown day ("") last. */

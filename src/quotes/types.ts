@@ -1,6 +1,7 @@
 import type { Marks } from "../core/reply.js";
 import type { Article } from "../corpus/types.js";
 import type { Hearsay } from "./hearsay.js";
+import type { TitleIndex } from "./titles.js";
 
 export type QuotationKind = "direct" | "partial" | "transcript";
 
@@ -90,6 +91,10 @@ export interface QuoteBook {
   readonly quotations: readonly Quotation[];
   readonly speakers: SpeakerRegistry;
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number };
+  /** One quotation by id, with its canonical speaker. */
+  quotation(id: string): Quotation | undefined;
+  /** Job titles and honorifics as the articles give them (titles.ts). */
+  titles(): TitleIndex;
   /** Re-extracts one article's quotations (live corpus); the registry follows. */
   upsert(article: Article): void;
   remove(doc: string): void;

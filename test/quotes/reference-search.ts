@@ -9,6 +9,7 @@ import type { Marks } from "../../src/core/reply.js";
 import type { Article } from "../../src/corpus/types.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "../../src/quotes/types.js";
 import { foldText, normalizeTerm, tokenize } from "../../src/search/analysis.js";
+import { leadOf } from "../../src/quotes/book.js";
 
 type Page = { offset: number; limit: number };
 export const PAGES: Page[] = [
@@ -89,7 +90,7 @@ export class ReferenceSearch {
           if (!allowed.has(q.id) || found.has(q.id) || !a || !passesFilters(q)) return;
           const p = a.paragraphs.find((x) => x.n === q.paragraph);
           const inParagraph = p ? countTerms(a.text.slice(p.start, p.end), termSet) === termSet.size : false;
-          const body = a.paragraphs.filter((x) => x.role !== "furniture").map((x) => a.text.slice(x.start, x.end));
+          const body = leadOf(a).map((x) => a.text.slice(x.start, x.end));
           const inArticle = countTerms([a.title ?? "", ...body].join("\n"), termSet) === termSet.size;
           if (inParagraph || inArticle) about.push({ q, order, tier: inParagraph ? 1 : 2 });
         });
