@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { encodeAction } from "../src/core/actions.js";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import type { Action, Block, Citation } from "../src/core/reply.js";
+import type { Action, Block, Citation, Reply } from "../src/core/reply.js";
 import type { Article } from "../src/corpus/types.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { quotationContext, type QuotationContext } from "../src/quotes/context.js";
@@ -75,65 +75,62 @@ function lookUp(id: string, newsroom: Newsroom): { q: Quotation; article: Articl
 
 const GONE = "That quotation is no longer in the corpus (its article changed or went): run /quote again.";
 
-export const contextCommand = defineCommand<Newsroom, string>({
-  name: "context",
-  summary: "A quotation's attribution sentence and paragraph.",
-  usage: "/context <quotation id>",
-  examples: [],
-  visibility: "private",
-  hidden: true,
-  params: [{ name: "id", description: "The quotation's id", required: true, maxLength: 1000 }],
-  schema: idSchema,
-  run(id, ctx) {
-    const found = lookUp(id, ctx.services);
-    if (!found) return { reply: { visibility: "private", text: GONE, blocks: [{ type: "paragraph", text: GONE }] }, results: [] };
-    const { q, article, citation } = found;
-    const { sentence, paragraph } = contextOf(article, q, ctx.services);
-    const text = article.text;
-    const heading = `Context of ${q.speaker ?? "an unattributed"} quotation`;
-    const who = q.speaker ? `Attributed to ${q.speaker} (${Math.round(q.confidence * 100)}%): ${q.evidence}` : "No speaker found for it.";
-    const hearsay = q.hearsay ? ` · ${hearsayNote(q.hearsay)}` : "";
-    const at = (r: { start: number; end: number }, cutStart: boolean, cutEnd: boolean): Block => ({
-      type: "source",
-      excerpt: text.slice(r.start, r.end),
-      cutStart,
-      cutEnd,
-      // The quotation's own words, marked inside the excerpt.
-      marks: [[Math.max(0, q.start - r.start), Math.min(r.end, q.end) - r.start]],
-      citation: { ...citation, start: r.start, end: r.end },
-    });
-    const blocks: Block[] = [
-      { type: "heading", text: heading },
-      { type: "context", text: "The sentence that attributes it:" },
-      at(sentence, sentence.start > paragraph.start, sentence.end < paragraph.end),
-      { type: "context", text: "Its paragraph:" },
-      at(paragraph, false, false),
-      { type: "context", text: who + hearsay },
-    ];
-    const plain = [heading, `Sentence: ${text.slice(sentence.start, sentence.end)}`, `Paragraph ¶${q.paragraph}: ${text.slice(paragraph.start, paragraph.end)}`, who + hearsay];
-    return {
-      reply: { visibility: "private", text: plain.join("\n"), blocks },
-      results: [{ doc: q.doc, id: q.id, sentence, paragraph, evidence: q.evidence, hearsay: q.hearsay ?? null }],
-    };
-  },
+/** A hidden command on one quotation, given by its id; a quotation gone from the corpus is said so. */
+function quotationCommand(name: string, summary: string, answer: (found: Found, newsroom: Newsroom) => CommandResult) {
+  return defineCommand<Newsroom, string>({
+    name,
+    summary,
+    usage: `/${name} <quotation id>`,
+    examples: [],
+    visibility: "private",
+    hidden: true,
+    params: [{ name: "id", description: "The quotation's id", required: true, maxLength: 1000 }],
+    schema: idSchema,
+    run(id, ctx) {
+      const found = lookUp(id, ctx.services);
+      if (!found) return { reply: { visibility: "private", text: GONE, blocks: [{ type: "paragraph", text: GONE }] }, results: [] };
+      return answer(found, ctx.services);
+    },
+  });
+}
+
+type CommandResult = { reply: Reply; results: unknown[] };
+type Found = NonNullable<ReturnType<typeof lookUp>>;
+
+export const contextCommand = quotationCommand("context", "A quotation's attribution sentence and paragraph.", ({ q, article, citation }, newsroom) => {
+  const { sentence, paragraph } = contextOf(article, q, newsroom);
+  const text = article.text;
+  const heading = q.speaker ? `Context of a quotation by ${q.speaker}` : "Context of an unattributed quotation";
+  const who = q.speaker ? `Attributed to ${q.speaker} (${Math.round(q.confidence * 100)}%): ${q.evidence}` : "No speaker found for it.";
+  const hearsay = q.hearsay ? ` · ${hearsayNote(q.hearsay)}` : "";
+  const at = (r: { start: number; end: number }, cutStart: boolean, cutEnd: boolean): Block => ({
+    type: "source",
+    excerpt: text.slice(r.start, r.end),
+    cutStart,
+    cutEnd,
+    // The quotation's own words, marked inside the excerpt.
+    marks: [[Math.max(0, q.start - r.start), Math.min(r.end, q.end) - r.start]],
+    citation: { ...citation, start: r.start, end: r.end },
+  });
+  const blocks: Block[] = [
+    { type: "heading", text: heading },
+    { type: "context", text: "The sentence that attributes it:" },
+    at(sentence, sentence.start > paragraph.start, sentence.end < paragraph.end),
+    { type: "context", text: "Its paragraph:" },
+    at(paragraph, false, false),
+    { type: "context", text: who + hearsay },
+  ];
+  const plain = [heading, `Sentence: ${text.slice(sentence.start, sentence.end)}`, `Paragraph ¶${q.paragraph}: ${text.slice(paragraph.start, paragraph.end)}`, who + hearsay];
+  return {
+    reply: { visibility: "private", text: plain.join("\n"), blocks },
+    results: [{ doc: q.doc, id: q.id, sentence, paragraph, evidence: q.evidence, hearsay: q.hearsay ?? null }],
+  };
 });
 
-export const citeCommand = defineCommand<Newsroom, string>({
-  name: "cite",
-  summary: "A paste-ready citation of a quotation.",
-  usage: "/cite <quotation id>",
-  examples: [],
-  visibility: "private",
-  hidden: true,
-  params: [{ name: "id", description: "The quotation's id", required: true, maxLength: 1000 }],
-  schema: idSchema,
-  run(id, ctx) {
-    const found = lookUp(id, ctx.services);
-    if (!found) return { reply: { visibility: "private", text: GONE, blocks: [{ type: "paragraph", text: GONE }] }, results: [] };
-    const line = citationText(found.q, found.citation);
-    const note = found.q.hearsay ? `Note: ${hearsayNote(found.q.hearsay)}.` : null;
-    const blocks: Block[] = [{ type: "fields", fields: [{ label: "Citation", value: line }] }];
-    if (note) blocks.push({ type: "context", text: note });
-    return { reply: { visibility: "private", text: [line, note].filter(Boolean).join("\n"), blocks }, results: [{ doc: found.q.doc, id: found.q.id, citation: line }] };
-  },
+export const citeCommand = quotationCommand("cite", "A paste-ready citation of a quotation.", (found) => {
+  const line = citationText(found.q, found.citation);
+  const note = found.q.hearsay ? `Note: ${hearsayNote(found.q.hearsay)}.` : null;
+  const blocks: Block[] = [{ type: "fields", fields: [{ label: "Citation", value: line }] }];
+  if (note) blocks.push({ type: "context", text: note });
+  return { reply: { visibility: "private", text: [line, note].filter(Boolean).join("\n"), blocks }, results: [{ doc: found.q.doc, id: found.q.id, citation: line }] };
 });

@@ -192,7 +192,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
 });
 
 /** One /quote result in --json: the contract's fields, then the ones added since (ARCHITECTURE.md: add only). */
-interface QuoteResult {
+export interface QuoteResult {
   doc: string;
   speaker: string | null;
   quote: string;

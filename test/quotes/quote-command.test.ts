@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { quoteCommand } from "../../commands/quote.js";
+import { quoteCommand, type QuoteResult } from "../../commands/quote.js";
 import { createDispatcher, type Dispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import type { QuoteBlock } from "../../src/core/reply.js";
@@ -17,18 +17,6 @@ interface SeedQuery {
   speaker?: string;
 }
 
-interface QuoteResult {
-  doc: string;
-  speaker: string | null;
-  quote: string;
-  start: number;
-  end: number;
-  paragraph: number;
-  kind: string;
-  cue: string | null;
-  confidence: number;
-  score: number;
-}
 
 const queries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf8")) as { queries: SeedQuery[] }).queries.filter((q) =>
   q.ask.startsWith("/quote "),
@@ -106,7 +94,7 @@ describe("/quote over the sample corpus", () => {
 
   it("shows a quotation repeated within one article once", async () => {
     const outcome = await ask("/quote Lavrov Minsk");
-    const fromSeed000 = (outcome.results as Array<QuoteResult & { match: string }>).filter((r) => r.doc === "000_4e94b34866221704.txt" && r.match === "words");
+    const fromSeed000 = (outcome.results as QuoteResult[]).filter((r) => r.doc === "000_4e94b34866221704.txt" && r.match === "words");
     expect(fromSeed000).toHaveLength(1);
   });
 
