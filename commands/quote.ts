@@ -88,6 +88,8 @@ interface Reading {
   readAs: string | null;
   /** Other people the words may have meant ("did you mean …?"). */
   alternatives: Speaker[];
+  /** The words were a title: the alternatives are others it was given to. */
+  fromTitle?: boolean;
   /** A title several people held in these articles: offered as choices, nothing searched. */
   choices: { words: string; holders: TitleHolder[] } | null;
   words: string[];
@@ -263,6 +265,9 @@ function didYouMean(reading: Reading): string | null {
   if (reading.alternatives.length === 0) return null;
   const topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
   const tries = reading.alternatives.slice(0, 3).map((s) => `\`/quote ${s.name}${topic ? ` ${topic}` : ""}\``);
+  if (reading.fromTitle) {
+    return `The articles also call ${reading.alternatives.slice(0, 3).map((s) => s.name).join(", ")} “${reading.speakerWords}”: try ${tries.join(", ")}.`;
+  }
   return `Did you mean ${reading.alternatives.slice(0, 3).map((s) => s.name).join(" or ")}? Try ${tries.join(", ")}.`;
 }
 
@@ -339,7 +344,7 @@ function titleReading(words: string, holders: readonly TitleHolder[]): Omit<Read
   const holder = dominantHolder(holders);
   if (!holder) return { speaker: null, speakerWords: words, readAs: null, alternatives: [], choices: { words, holders: [...holders] } };
   const others = holders.filter((h) => h !== holder).map((h) => h.speaker);
-  return { speaker: holder.speaker, speakerWords: words, readAs: `“${words}” read as ${holder.speaker.name}`, alternatives: others, choices: null };
+  return { speaker: holder.speaker, speakerWords: words, readAs: `“${words}” read as ${holder.speaker.name}`, alternatives: others, fromTitle: true, choices: null };
 }
 
 /** A name as typed, read as a speaker: said how when it was not the name as written, with close alternatives. */

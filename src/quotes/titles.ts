@@ -69,6 +69,8 @@ const OTHER_OFFICE = new Set(["shadow", "deputy", "vice", "junior", "assistant",
 interface Sighting {
   speaker: Speaker;
   day: string | null;
+  /** Named with exactly these words ("Prime Minister Tony Blair"), not a longer title ending so ("Italian Prime Minister"). */
+  exact: boolean;
 }
 
 export class TitleIndex {
@@ -94,7 +96,9 @@ export class TitleIndex {
       if (!(honorific ? n >= 2 : HEAD_WORDS.has(part[n - 1]!.toLowerCase()))) continue;
       const sightings = this.byKey.get(keyOf(part));
       if (!sightings) continue;
-      const holders = holdersOf(sightings, dates);
+      // Those named with exactly these words first: "the prime minister" is not the Italian one.
+      const exact = holdersOf(sightings.filter((x) => x.exact), dates);
+      const holders = exact.length > 0 ? exact : holdersOf(sightings, dates);
       if (holders.length > 0) return { words: words.slice(0, skip + n).join(" "), holders, consumed: skip + n };
     }
     return null;
@@ -112,7 +116,7 @@ export class TitleIndex {
       const words = written.split(/\s+/);
       let speaker: Speaker | null = null;
       for (let n = words.length; n >= 1 && !speaker; n--) speaker = speakerOf(words.slice(0, n).join(" "));
-      if (speaker) for (const key of keysOf(title, written, honorific)) this.add(key, { speaker, day });
+      if (speaker) keysOf(title, written, honorific).forEach((key, i) => this.add(key, { speaker, day, exact: honorific || i === 0 }));
     };
     for (const p of article.paragraphs) {
       if (p.role !== "body") continue;
@@ -194,11 +198,13 @@ function holdersOf(sightings: readonly Sighting[], dates: { after?: string; befo
   return [...bySpeaker.values()].sort((a, b) => b.count - a.count || b.speaker.quotes - a.speaker.quotes || a.speaker.name.localeCompare(b.speaker.name));
 }
 
-/** The holder a title surely means: the only one, or one named so at least 70% of the time (and twice). */
+/**
+ * The holder a title surely means: the only one, or one named so at least twice and three times as often as
+ * anyone else (foreign namesakes and one-off slips stay alternatives).
+ */
 export function dominantHolder(holders: readonly TitleHolder[]): TitleHolder | null {
-  const total = holders.reduce((n, h) => n + h.count, 0);
-  const top = holders[0];
+  const [top, second] = holders;
   if (!top) return null;
-  if (holders.length === 1 || (top.count >= 2 && top.count >= 0.7 * total)) return top;
+  if (!second || (top.count >= 2 && top.count >= 3 * second.count)) return top;
   return null;
 }
