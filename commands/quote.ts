@@ -14,7 +14,7 @@ import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
 import { fullNameKey } from "../src/quotes/text.js";
-import { dominantHolder, type TitleHolder } from "../src/quotes/titles.js";
+import { dominantHolder, mayBeTitle, titleLength, type TitleHolder } from "../src/quotes/titles.js";
 import type { QuoteHit, QuoteQuery, Speaker } from "../src/quotes/types.js";
 import { citeAction, citationText, contextAction, contextOf } from "./quote-actions.js";
 import { parseDateFilter } from "./sources.js";
@@ -299,7 +299,7 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   const none: Omit<Reading, "words" | "phrases"> = { speaker: null, speakerWords: null, readAs: null, alternatives: [], choices: null };
   if (args.by) {
     const byWords = args.by.split(/\s+/).filter(Boolean);
-    const title = book.titles().read(byWords, dates);
+    const title = mayBeTitle(byWords) ? book.titles().read(byWords, dates) : null;
     if (title && title.consumed === byWords.length && !exactName(args.by, registry.resolve(args.by))) {
       return { ...titleReading(title.words, title.holders), ...topicOf(args.terms) };
     }
@@ -322,7 +322,7 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   const match = registry.matchLeading(leading);
   const matchedWords = match ? leading.slice(0, match.consumed).join(" ") : null;
   // A job title or an honorific ("the chancellor", "Sir Alex"), unless the words name someone exactly.
-  const title = book.titles().read(leading, dates);
+  const title = mayBeTitle(leading) ? book.titles().read(leading, dates) : null;
   if (title && !(match && match.consumed >= title.consumed && exactName(matchedWords!, match.speaker))) {
     return { ...titleReading(title.words, title.holders), ...topicOf(terms.slice(title.consumed)) };
   }
@@ -363,21 +363,6 @@ function exactName(typed: string, speaker: Speaker | null): boolean {
   const key = fullNameKey(typed);
   return [speaker.name, ...speaker.aliases].some((n) => fullNameKey(n) === key);
 }
-
-/** Leading words that look like a job title: "the", then words ending in a title's head noun. */
-function titleLength(words: readonly string[]): number {
-  const skip = words[0]?.toLowerCase() === "the" ? 1 : 0;
-  for (let n = Math.min(5, words.length - skip); n >= 1; n--) {
-    if (TITLE_HEADS.has(words[skip + n - 1]!.toLowerCase())) return skip + n;
-  }
-  return skip;
-}
-
-const TITLE_HEADS = new Set(
-  "chancellor premier president minister secretary leader chairman chairwoman spokesman spokeswoman governor mayor manager coach boss director ambassador commissioner senator envoy captain editor chief king queen pope".split(
-    " ",
-  ),
-);
 
 function headingOf(speaker: Speaker | null, topic: string): string {
   if (speaker && topic) return `Quotations by ${speaker.name} on “${topic}”`;

@@ -35,7 +35,8 @@ const HEADS = [
   "spokeswoman", "governor", "mayor", "manager", "coach", "boss", "director", "ambassador", "commissioner", "senator",
   "envoy", "captain", "editor", "chief", "king", "queen", "pope",
 ];
-const HEAD_WORDS = new Set(HEADS.flatMap((h) => h.split(/[\s-]+/)));
+/** The words a title ends with. */
+const HEAD_WORDS = new Set(HEADS.map((h) => h.split(" ").at(-1)!));
 /** Lower-case words that may stand before a head in a title ("shadow chancellor", "party leader"). */
 const MODIFIERS =
   "shadow deputy party foreign home prime vice finance defence defense trade justice health education culture energy environment transport acting interim opposition general chief executive state treasury labour tory conservative national senior junior".split(
@@ -71,6 +72,26 @@ interface Sighting {
   day: string | null;
   /** Named with exactly these words ("Prime Minister Tony Blair"), not a longer title ending so ("Italian Prime Minister"). */
   exact: boolean;
+}
+
+/**
+ * Whether leading words may be a title or an honorific at all (a head noun among the first words, or an honorific
+ * first): only then is the index worth building or asking, so that other queries never wait for it.
+ */
+export function mayBeTitle(words: readonly string[]): boolean {
+  const skip = words[0]?.toLowerCase() === "the" ? 1 : 0;
+  const first = words[skip]?.toLowerCase();
+  if (first !== undefined && HONORIFICS.some((h) => h.toLowerCase() === first) && words.length > skip + 1) return true;
+  return words.slice(skip, skip + 5).some((w) => HEAD_WORDS.has(w.toLowerCase()));
+}
+
+/** How many leading words look like a job title: "the", then up to five words ending in a head noun; 0 for none. */
+export function titleLength(words: readonly string[]): number {
+  const skip = words[0]?.toLowerCase() === "the" ? 1 : 0;
+  for (let n = Math.min(5, words.length - skip); n >= 1; n--) {
+    if (HEAD_WORDS.has(words[skip + n - 1]!.toLowerCase())) return skip + n;
+  }
+  return skip;
 }
 
 export class TitleIndex {
