@@ -54,6 +54,10 @@ const MODIFIER = `(?:\\p{Lu}[\\p{L}.'’&-]*|${MODIFIERS.map(capitalOrNot).join(
 /** A head noun where it stands in a paragraph: the appositions are read around it (a regex over every position cost seconds). */
 const HEAD_AT = new RegExp(`(?<![\\p{L}])${HEAD}(?![\\p{L}])`, "gu");
 const MODIFIER_WORD = new RegExp(`^${MODIFIER}$`, "u");
+/** Capitalised at a sentence's start, yet no part of a title: "But Chancellor Mira Holt", "The Tory leader". */
+const NOT_MODIFIERS = new Set(
+  "the a an but and or so yet when while as if then now yesterday today tonight last on in at by for with after before meanwhile however also this that new our his her their its both said says".split(" "),
+);
 const NAME_PART = `\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2}`;
 /** After the head: "Chancellor [Sir] Gordon Brown". */
 const NAME_AFTER = new RegExp(`^\\s+(?:(?:${HONORIFICS.join("|")}|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(${NAME_PART})`, "u");
@@ -178,7 +182,8 @@ function modifiersBefore(before: string): string {
     if (end === start) break;
     let wordStart = end;
     while (wordStart > 0 && !/\s/.test(before[wordStart - 1]!)) wordStart--;
-    if (!MODIFIER_WORD.test(before.slice(wordStart, end))) break;
+    const word = before.slice(wordStart, end);
+    if (!MODIFIER_WORD.test(word) || NOT_MODIFIERS.has(word.toLowerCase())) break;
     start = wordStart;
   }
   return before.slice(start);
