@@ -90,6 +90,8 @@ interface Reading {
   alternatives: Speaker[];
   /** The words were a title: the alternatives are others it was given to. */
   fromTitle?: boolean;
+  /** All the typed words as the topic: tried when the speaker read from leading words has nothing on it. */
+  topicBack?: { words: string[]; phrases: string[] };
   /** A title several people held in these articles: offered as choices, nothing searched. */
   choices: { words: string; holders: TitleHolder[] } | null;
   words: string[];
@@ -110,7 +112,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
   run(args, ctx) {
     const book = ctx.services.quotes;
     const registry = book.speakers;
-    const reading = readSpeaker(args, book);
+    let reading = readSpeaker(args, book);
     if (reading.choices) return choicesReply(reading, args);
 
     if (args.by && !reading.speaker) {
@@ -119,7 +121,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       return { reply: privateText(inert(text)), results: [] };
     }
 
-    const topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+    let topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
     const topicTerms = [...reading.words, ...reading.phrases].flatMap((w) => tokenize(w)).filter((t) => normalizeTerm(t.term) !== null);
     if (!reading.speaker && topicTerms.length === 0) {
       const close = registry.suggest(topic, 5);
@@ -130,12 +132,26 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     }
 
     const offset = ctx.page * ctx.limit;
-    const query: QuoteQuery = { speaker: reading.speaker?.name ?? null, words: reading.words, phrases: reading.phrases };
-    if (args.outlet) query.outlet = args.outlet;
-    if (args.after) query.after = args.after;
-    if (args.before) query.before = args.before;
-    if (args.sort) query.sort = args.sort;
-    const found = book.search(query, { offset, limit: ctx.limit });
+    const searchFor = (r: Reading) => {
+      const query: QuoteQuery = { speaker: r.speaker?.name ?? null, words: r.words, phrases: r.phrases };
+      if (args.outlet) query.outlet = args.outlet;
+      if (args.after) query.after = args.after;
+      if (args.before) query.before = args.before;
+      if (args.sort) query.sort = args.sort;
+      return book.search(query, { offset, limit: ctx.limit });
+    };
+    let found = searchFor(reading);
+    // "/quote oil prices": a word read as a speaker ("Oil") that leaves nothing found is taken back as a topic word.
+    if (found.total === 0 && reading.speaker && reading.topicBack && topic) {
+      const asTopic: Reading = { ...reading, ...reading.topicBack, speaker: null, speakerWords: null, alternatives: [], fromTitle: false };
+      const again = searchFor(asTopic);
+      if (again.total > 0) {
+        asTopic.readAs = `“${reading.speakerWords}” read as a topic word: ${reading.speaker.name} has said nothing on “${topic}” (try \`/quote ${reading.speaker.name}\`)`;
+        reading = asTopic;
+        found = again;
+        topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+      }
+    }
     const heading = headingOf(reading.speaker, topic);
     if (found.hits.length === 0) return nothingFound(found.total, reading, topic, heading, args, ctx.services);
 
@@ -330,7 +346,7 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   // read "budget" as a speaker.
   const titleLike = titleLength(leading);
   if (match && (titleLike === 0 || exactName(leading.slice(titleLike, match.consumed).join(" "), match.speaker) || match.consumed <= titleLike)) {
-    return { ...none, ...nameReading(matchedWords!, match.speaker, registry), ...topicOf(terms.slice(match.consumed)) };
+    return { ...none, ...nameReading(matchedWords!, match.speaker, registry), ...topicOf(terms.slice(match.consumed)), topicBack: topicOf(terms) };
   }
   const reading: Reading = { ...none, ...topicOf(terms) };
   // No speaker read: close names are offered when the first word looks like a name.

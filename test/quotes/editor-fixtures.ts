@@ -78,6 +78,7 @@ export function editorArticles(): Article[] {
       ["\"Farm payments will rise,\" Ms Quill said in Iowa on Tuesday."],
       meta("Capitol Post", "2015-11-03", "Quill in Iowa"),
     ),
+    makeArticle("paper/10.txt", ["\"The pike in this river are huge,\" Ms Quill said on a fishing trip."], meta("Capitol Post", "2015-07-01", "Quill goes fishing")),
     makeArticle(
       "paper/9.txt",
       ["Foreign Minister Tobias Blair arrived in Vienna.", "\"We came to listen,\" Tobias Blair said."],

@@ -64,6 +64,16 @@ describe("job titles in the query", () => {
   });
 });
 
+describe("a name that is also a topic word", () => {
+  it("is taken back as a topic word when its speaker said nothing on the rest, and the reply says so", async () => {
+    const out = await ask("/quote pike river");
+    expect(out.found[0]!.speaker).toBe("Nora Quill");
+    expect(out.found.every((r) => r.speaker !== "Rowan Pike")).toBe(true);
+    expect(out.reply.text).toContain("“pike” read as a topic word: Rowan Pike has said nothing on “river”");
+    expect((await ask("/quote Pike subsidy")).found.map((r) => r.speaker)).toEqual(["Rowan Pike"]);
+  });
+});
+
 describe("near names", () => {
   it("prefers the much-quoted speaker and offers the close alternative", async () => {
     const out = await ask("/quote Blare talks");
