@@ -95,6 +95,8 @@ export function absentQuoteBook(): QuoteBook {
     quotations: [],
     speakers: { speakers: [], resolve: () => null, matchLeading: () => null, suggest: () => [] },
     search: fail,
+    quotation: fail,
+    titles: fail,
     upsert: fail,
     remove: fail,
   };

@@ -5,6 +5,7 @@ import { compareCommand } from "./compare.js";
 import { digestCommand, type DigestServices } from "./digest.js";
 import { helpCommand } from "./help.js";
 import { quoteCommand } from "./quote.js";
+import { citeCommand, contextCommand } from "./quote-actions.js";
 import { sourcesCommand } from "./sources.js";
 
 /** What commands receive as `ctx.services`: the newsroom, plus the digest's stores when the bot runs a scheduler. */
@@ -18,4 +19,6 @@ export const commands: ReadonlyArray<Command<Services, any>> = [
   compareCommand,
   digestCommand,
   helpCommand,
+  contextCommand,
+  citeCommand,
 ];

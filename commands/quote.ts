@@ -1,7 +1,10 @@
 /**
  * /quote <speaker> <topic>: what exactly someone said about something, verbatim, with the reporting verb and the
  * citation. The leading words that name a known speaker are the speaker (spelling variants and small typos
- * forgiven); the rest is the topic. `by:"Name"` names the speaker explicitly.
+ * forgiven, much-quoted names favoured); a job title or an honorific ("the chancellor", "Sir Alex") is read as
+ * the person the articles call so (titles.ts), or offered as a choice when several were. The rest is the topic.
+ * `by:"Name"` names the speaker explicitly; outlet:, after:, before: and sort:new narrow and order the answer.
+ * Each quotation carries its Context and Copy citation actions (commands/quote-actions.ts).
  */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
@@ -9,7 +12,12 @@ import { encodeAction } from "../src/core/actions.js";
 import type { Action, Block, Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
-import type { QuoteHit, Speaker } from "../src/quotes/types.js";
+import { hearsayNote } from "../src/quotes/hearsay.js";
+import { fullNameKey } from "../src/quotes/text.js";
+import { dominantHolder, mayBeTitle, titleLength, type TitleHolder } from "../src/quotes/titles.js";
+import type { QuoteHit, QuoteQuery, Speaker } from "../src/quotes/types.js";
+import { citeAction, citationText, contextAction, contextOf } from "./quote-actions.js";
+import { parseDateFilter } from "./sources.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
 import { foldStatements } from "../src/statements/fold.js";
 import type { Statement } from "../src/statements/types.js";
@@ -19,9 +27,17 @@ export interface QuoteArgs {
   by: string | null;
   /** Bare words and quoted phrases, in order. */
   terms: Array<{ text: string; phrase: boolean }>;
+  outlet?: string;
+  /** YYYY-MM-DD. */
+  after?: string;
+  before?: string;
+  sort?: "relevance" | "new";
+  /** The filters in words, for the context line ("outlet Reuters", "after 1987-03-01", "newest first"). */
+  filters: string[];
 }
 
-const USAGE = `/quote <speaker> <topic> [by:"Name"]`;
+const USAGE = `/quote <speaker> <topic> [by:"Name"] [outlet:NAME] [after:YYYY-MM-DD] [before:YYYY-MM-DD] [sort:new]`;
+const FILTERS = ["by", "outlet", "after", "before", "sort"];
 /** Confidence below which a reply says the attribution is uncertain. */
 export const UNCERTAIN_BELOW = 0.6;
 
@@ -30,20 +46,54 @@ export const quoteSchema = z.custom<ParsedArgs>().transform((args, ctx): QuoteAr
     ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   };
-  const unknown = Object.keys(args.filters).filter((key) => key !== "by");
-  if (unknown.length > 0) return fail(`Unknown filter ${unknown[0]}: — /quote takes only by:"Name".`);
+  const unknown = Object.keys(args.filters).filter((key) => !FILTERS.includes(key));
+  if (unknown.length > 0) return fail(`Unknown filter ${unknown[0]}: — /quote takes by:"Name", outlet:, after:, before: and sort:new.`);
   const by = args.filters.by?.trim() ?? null;
   if (args.filters.by !== undefined && !by) return fail(`by: needs a name, for example by:"Maria Zakharova".`);
   if (!by && args.terms.length === 0) {
     return fail("Tell me whose words to find, or about what: for example `/quote Lavrov Minsk`, `/quote Zakharova` or `/quote neutrality`.");
   }
-  return { by, terms: args.terms };
+  const parsed: QuoteArgs = { by, terms: args.terms, filters: [] };
+  if (args.filters.outlet !== undefined) {
+    const outlet = args.filters.outlet.trim();
+    if (!outlet) return fail("outlet: needs a name, for example `outlet:Reuters`.");
+    parsed.outlet = outlet;
+    parsed.filters.push(`outlet ${outlet}`);
+  }
+  for (const key of ["after", "before"] as const) {
+    const value = args.filters[key];
+    if (value === undefined) continue;
+    const date = parseDateFilter(value, key === "after" ? "first" : "last");
+    if (!date) return fail(`${key}: takes a date like 2005-03-16 (or 2005-03, or 2005).`);
+    parsed[key] = date;
+    parsed.filters.push(`${key} ${date}`);
+  }
+  if (parsed.after && parsed.before && parsed.after > parsed.before) return fail(`after:${parsed.after} is later than before:${parsed.before}: no date can be both.`);
+  if (args.filters.sort !== undefined) {
+    const sort = args.filters.sort.trim().toLowerCase();
+    if (["new", "newest", "latest", "date"].includes(sort)) {
+      parsed.sort = "new";
+      parsed.filters.push("newest first");
+    } else if (["relevance", "best"].includes(sort)) parsed.sort = "relevance";
+    else return fail("sort: takes `new` (newest first) or `relevance`.");
+  }
+  return parsed;
 });
 
 interface Reading {
   speaker: Speaker | null;
   /** The words read as the speaker, as typed. */
   speakerWords: string | null;
+  /** Said in the reply when the words were not the speaker's name as is ("the chancellor" read as Gordon Brown). */
+  readAs: string | null;
+  /** Other people the words may have meant ("did you mean …?"). */
+  alternatives: Speaker[];
+  /** The words were a title: the alternatives are others it was given to. */
+  fromTitle?: boolean;
+  /** All the typed words as the topic: tried when the speaker read from leading words has nothing on it. */
+  topicBack?: { words: string[]; phrases: string[] };
+  /** A title several people held in these articles: offered as choices, nothing searched. */
+  choices: { words: string; holders: TitleHolder[] } | null;
   words: string[];
   phrases: string[];
 }
@@ -62,7 +112,8 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
   run(args, ctx) {
     const book = ctx.services.quotes;
     const registry = book.speakers;
-    const reading = readSpeaker(args, registry);
+    let reading = readSpeaker(args, book);
+    if (reading.choices) return choicesReply(reading, args);
 
     if (args.by && !reading.speaker) {
       const close = registry.suggest(args.by, 5);
@@ -70,7 +121,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       return { reply: privateText(inert(text)), results: [] };
     }
 
-    const topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+    let topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
     const topicTerms = [...reading.words, ...reading.phrases].flatMap((w) => tokenize(w)).filter((t) => normalizeTerm(t.term) !== null);
     if (!reading.speaker && topicTerms.length === 0) {
       const close = registry.suggest(topic, 5);
@@ -81,24 +132,45 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     }
 
     const offset = ctx.page * ctx.limit;
-    const found = book.search(
-      { speaker: reading.speaker?.name ?? null, words: reading.words, phrases: reading.phrases },
-      { offset, limit: ctx.limit },
-    );
+    const searchFor = (r: Reading) => {
+      const query: QuoteQuery = { speaker: r.speaker?.name ?? null, words: r.words, phrases: r.phrases };
+      if (args.outlet) query.outlet = args.outlet;
+      if (args.after) query.after = args.after;
+      if (args.before) query.before = args.before;
+      if (args.sort) query.sort = args.sort;
+      return book.search(query, { offset, limit: ctx.limit });
+    };
+    let found = searchFor(reading);
+    // "/quote oil prices": a word read as a speaker ("Oil") that leaves nothing found is taken back as a topic word.
+    if (found.total === 0 && reading.speaker && reading.topicBack && topic) {
+      const asTopic: Reading = { ...reading, ...reading.topicBack, speaker: null, speakerWords: null, alternatives: [], fromTitle: false };
+      const again = searchFor(asTopic);
+      if (again.total > 0) {
+        asTopic.readAs = `“${reading.speakerWords}” read as a topic word: ${reading.speaker.name} has said nothing on “${topic}” (try \`/quote ${reading.speaker.name}\`)`;
+        reading = asTopic;
+        found = again;
+        topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+      }
+    }
     const heading = headingOf(reading.speaker, topic);
-    if (found.hits.length === 0) return nothingFound(found.total, reading, topic, heading, ctx.services);
+    if (found.hits.length === 0) return nothingFound(found.total, reading, topic, heading, args, ctx.services);
 
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
     // One statement reported by several outlets is shown once, with a note and a button to compare the wordings.
     const groups = foldStatements(found.hits, ctx.services.statementsIfReady());
     let expand: Action | null = null;
-    found.hits.forEach((hit, i) => {
+    let shown = 0;
+    const results: QuoteResult[] = [];
+    for (const hit of found.hits) {
+      // Every quotation is a result (--json lists the renderings folded here too); only the shown ones are numbered.
+      results.push(resultOf(hit, ctx.services));
       const group = groups.get(hit);
-      if (group?.hidden) return;
+      if (group?.hidden) continue;
+      const number = offset + ++shown;
       const citation = citationOf(hit, ctx.services);
       const q = hit.quotation;
-      const note = group ? statementNote(group.statement) : undefined;
+      const notes = notesOf(hit, group ? statementNote(group.statement) : undefined, ctx.services);
       blocks.push({
         type: "quote",
         text: q.text,
@@ -108,34 +180,27 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
         kind: q.kind,
         citation,
         marks: hit.marks,
-        ...(note ? { note } : {}),
+        ...(notes.length > 0 ? { note: notes.join(" · ") } : {}),
+        actions: [contextAction(q.id, number), citeAction(q.id, number)],
       });
-      lines.push(`${offset + i + 1}. ${plainQuote(hit, citation)}${note ? ` [${note}]` : ""}`);
+      lines.push(`${number}. ${plainQuote(hit, citation)}${notes.length > 0 ? ` [${notes.join(" · ")}]` : ""}`);
       if (group && !expand) expand = compareAction(group.statement);
-    });
+    }
     const count = found.total === 1 ? "1 quotation" : `${found.total} quotations`;
-    const readAs = reading.speakerWords && reading.speaker && !sameName(reading.speakerWords, reading.speaker.name)
-      ? ` · “${reading.speakerWords}” read as ${reading.speaker.name}`
-      : "";
     const folded = [...groups.values()].filter((g) => g.hidden).length;
     const foldedNote = folded > 0 ? ` · ${folded} other ${folded === 1 ? "wording" : "wordings"} of the same statements folded in` : "";
-    const context = `${count} · showing ${offset + 1}–${offset + found.hits.length}${foldedNote}${readAs}`;
+    const filterNote = args.filters.length > 0 ? ` · ${args.filters.join(" · ")}` : "";
+    const readAs = reading.readAs ? ` · ${reading.readAs}` : "";
+    const context = `${count} · showing ${offset + 1}–${offset + shown}${foldedNote}${filterNote}${readAs}`;
     blocks.push({ type: "context", text: context });
     lines.push(context);
+    const alternatives = didYouMean(reading);
+    if (alternatives) {
+      blocks.push({ type: "context", text: alternatives });
+      lines.push(alternatives);
+    }
     if (expand) blocks.push({ type: "actions", actions: [expand] });
 
-    const results = found.hits.map((h) => ({
-      doc: h.quotation.doc,
-      speaker: h.quotation.speaker,
-      quote: h.quotation.text,
-      start: h.quotation.start,
-      end: h.quotation.end,
-      paragraph: h.quotation.paragraph,
-      kind: h.quotation.kind,
-      cue: h.quotation.cue,
-      confidence: h.quotation.confidence,
-      score: h.score,
-    }));
     return {
       reply: { visibility: "private", text: lines.join("\n"), blocks },
       results,
@@ -144,48 +209,175 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
   },
 });
 
-/** Splits the typed words into speaker and topic. */
-function readSpeaker(args: QuoteArgs, registry: Newsroom["quotes"]["speakers"]): Reading {
-  const terms = args.terms;
-  if (args.by) {
-    return {
-      speaker: registry.resolve(args.by),
-      speakerWords: args.by,
-      words: terms.filter((t) => !t.phrase).map((t) => t.text),
-      phrases: terms.filter((t) => t.phrase).map((t) => t.text),
-    };
+/** One /quote result in --json: the contract's fields, then the ones added since (ARCHITECTURE.md: add only). */
+export interface QuoteResult {
+  doc: string;
+  speaker: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  kind: string;
+  cue: string | null;
+  confidence: number;
+  score: number;
+  /** Where the topic was found: "words" (the quotation's), "paragraph", "article"; null without a topic. */
+  match: QuoteHit["match"];
+  /** Reported second-hand, alleged or denied, with the words that say so. */
+  hearsay: { kind: string; words: string } | null;
+  /** Docs of the same quotation's wire copies, folded into this one. */
+  copies: string[];
+  /** The attribution sentence and the paragraph, as ranges of the document text. */
+  context?: { sentence: { start: number; end: number }; paragraph: { start: number; end: number } };
+  /** A paste-ready citation line. */
+  citation: string;
+}
+
+function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
+  const q = hit.quotation;
+  const article = newsroom.article(q.doc);
+  const context = article ? contextOf(article, q, newsroom) : null;
+  return {
+    doc: q.doc,
+    speaker: q.speaker,
+    quote: q.text,
+    start: q.start,
+    end: q.end,
+    paragraph: q.paragraph,
+    kind: q.kind,
+    cue: q.cue,
+    confidence: q.confidence,
+    score: hit.score,
+    match: hit.match,
+    hearsay: q.hearsay ?? null,
+    copies: hit.copies.map(docOf),
+    ...(context ? { context } : {}),
+    citation: citationText(q, citationOf(hit, newsroom)),
+  };
+}
+
+/** The document of a quotation id (`${doc}#q${n}`). */
+function docOf(id: string): string {
+  return id.slice(0, id.lastIndexOf("#q"));
+}
+
+/** What an editor must know beside the citation: hearsay, where the topic was found, copies, other renderings. */
+function notesOf(hit: QuoteHit, statement: string | undefined, newsroom: Newsroom): string[] {
+  const notes: string[] = [];
+  if (hit.quotation.hearsay) notes.push(hearsayNote(hit.quotation.hearsay));
+  if (hit.match === "paragraph") notes.push("topic in its paragraph, not in the quoted words");
+  if (hit.match === "article") notes.push("topic in its article, not in the quoted words");
+  if (hit.copies.length > 0) {
+    const outlets = [...new Set(hit.copies.map((id) => newsroom.article(docOf(id))?.outlet ?? null))];
+    const where = outlets.every((o) => o !== null) ? ` (${outlets.join(", ")})` : "";
+    notes.push(`same words in ${hit.copies.length} other ${hit.copies.length === 1 ? "article" : "articles"}${where}`);
   }
-  let speaker: Speaker | null = null;
-  let speakerWords: string | null = null;
-  let rest = terms;
+  if (statement) notes.push(statement);
+  return notes;
+}
+
+/** "Did you mean …?" when the speaker was read from a misspelling, a title or an honorific, and others were close. */
+function didYouMean(reading: Reading): string | null {
+  if (reading.alternatives.length === 0) return null;
+  const topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+  const tries = reading.alternatives.slice(0, 3).map((s) => `\`/quote ${s.name}${topic ? ` ${topic}` : ""}\``);
+  if (reading.fromTitle) {
+    return `The articles also call ${reading.alternatives.slice(0, 3).map((s) => s.name).join(", ")} “${reading.speakerWords}”: try ${tries.join(", ")}.`;
+  }
+  return `Did you mean ${reading.alternatives.slice(0, 3).map((s) => s.name).join(" or ")}? Try ${tries.join(", ")}.`;
+}
+
+/** A title several people held in these articles: who, how often and when, and how to ask for each. */
+function choicesReply(reading: Reading, args: QuoteArgs) {
+  const { words, holders } = reading.choices!;
+  const topic = [...reading.words, ...reading.phrases.map((p) => `"${p}"`)].join(" ");
+  const dated = args.after || args.before ? ` (${args.filters.filter((f) => /^(after|before)/.test(f)).join(", ")})` : "";
+  const heading = `Who is “${words}”?`;
+  const list = holders
+    .slice(0, 6)
+    .map((h) => `${h.speaker.name} (${h.count === 1 ? "once" : `${h.count} times`}${h.first ? `, ${h.first === h.last ? h.first : `${h.first} to ${h.last}`}` : ""})`);
+  const text = `The articles${dated} give “${words}” to several people: ${list.join("; ")}. Name one, for example ${holders
+    .slice(0, 2)
+    .map((h) => `\`/quote ${h.speaker.name}${topic ? ` ${topic}` : ""}\``)
+    .join(" or ")}, or narrow the dates with after: and before:.`;
+  const safe = inert(text);
+  return { reply: { visibility: "private" as const, text: safe, blocks: [{ type: "heading" as const, text: heading }, { type: "paragraph" as const, text: safe }] }, results: [] };
+}
+
+/** Splits the typed words into speaker and topic. */
+function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
+  const registry = book.speakers;
+  const dates = { ...(args.after ? { after: args.after } : {}), ...(args.before ? { before: args.before } : {}) };
+  const topicOf = (terms: QuoteArgs["terms"]) => ({
+    words: terms.filter((t) => !t.phrase).map((t) => t.text),
+    phrases: terms.filter((t) => t.phrase).map((t) => t.text),
+  });
+  const none: Omit<Reading, "words" | "phrases"> = { speaker: null, speakerWords: null, readAs: null, alternatives: [], choices: null };
+  if (args.by) {
+    const byWords = args.by.split(/\s+/).filter(Boolean);
+    const title = mayBeTitle(byWords) ? book.titles().read(byWords, dates) : null;
+    if (title && title.consumed === byWords.length && !exactName(args.by, registry.resolve(args.by))) {
+      return { ...titleReading(title.words, title.holders), ...topicOf(args.terms) };
+    }
+    const speaker = registry.resolve(args.by);
+    return { ...none, ...nameReading(args.by, speaker, registry), ...topicOf(args.terms) };
+  }
+  const terms = args.terms;
   const first = terms[0];
   if (first?.phrase) {
     // `/quote "Sergey Lavrov" Minsk`: a quoted name first is the speaker when it names one.
     const named = registry.resolve(first.text);
-    if (named) {
-      speaker = named;
-      speakerWords = first.text;
-      rest = terms.slice(1);
-    }
-  } else {
-    const leading: string[] = [];
-    for (const t of terms) {
-      if (t.phrase) break;
-      leading.push(t.text);
-    }
-    const match = registry.matchLeading(leading);
-    if (match) {
-      speaker = match.speaker;
-      speakerWords = leading.slice(0, match.consumed).join(" ");
-      rest = terms.slice(match.consumed);
-    }
+    if (named) return { ...none, ...nameReading(first.text, named, registry), ...topicOf(terms.slice(1)) };
+    return { ...none, ...topicOf(terms) };
   }
-  return {
-    speaker,
-    speakerWords,
-    words: rest.filter((t) => !t.phrase).map((t) => t.text),
-    phrases: rest.filter((t) => t.phrase).map((t) => t.text),
-  };
+  const leading: string[] = [];
+  for (const t of terms) {
+    if (t.phrase) break;
+    leading.push(t.text);
+  }
+  const match = registry.matchLeading(leading);
+  const matchedWords = match ? leading.slice(0, match.consumed).join(" ") : null;
+  // A job title or an honorific ("the chancellor", "Sir Alex"), unless the words name someone exactly.
+  const title = mayBeTitle(leading) ? book.titles().read(leading, dates) : null;
+  if (title && !(match && match.consumed >= title.consumed && exactName(matchedWords!, match.speaker))) {
+    return { ...titleReading(title.words, title.holders), ...topicOf(terms.slice(title.consumed)) };
+  }
+  // Words that look like a title the articles never give anyone are not a name: "the chancellor budget" must not
+  // read "budget" as a speaker.
+  const titleLike = titleLength(leading);
+  if (match && (titleLike === 0 || exactName(leading.slice(titleLike, match.consumed).join(" "), match.speaker) || match.consumed <= titleLike)) {
+    return { ...none, ...nameReading(matchedWords!, match.speaker, registry), ...topicOf(terms.slice(match.consumed)), topicBack: topicOf(terms) };
+  }
+  const reading: Reading = { ...none, ...topicOf(terms) };
+  // No speaker read: close names are offered when the first word looks like a name.
+  const probe = leading[0];
+  if (probe && /^\p{Lu}/u.test(probe)) reading.alternatives = registry.suggest(probe, 3).filter((s) => s.quotes > 0);
+  return reading;
+}
+
+/** A title read as its usual holder, or offered as choices. */
+function titleReading(words: string, holders: readonly TitleHolder[]): Omit<Reading, "words" | "phrases"> {
+  const holder = dominantHolder(holders);
+  if (!holder) return { speaker: null, speakerWords: words, readAs: null, alternatives: [], choices: { words, holders: [...holders] } };
+  const others = holders.filter((h) => h !== holder).map((h) => h.speaker);
+  return { speaker: holder.speaker, speakerWords: words, readAs: `“${words}” read as ${holder.speaker.name}`, alternatives: others, fromTitle: true, choices: null };
+}
+
+/** A name as typed, read as a speaker: said how when it was not the name as written, with close alternatives. */
+function nameReading(typed: string, speaker: Speaker | null, registry: Newsroom["quotes"]["speakers"]): Pick<Reading, "speaker" | "speakerWords" | "readAs" | "alternatives"> {
+  if (!speaker) return { speaker: null, speakerWords: typed, readAs: null, alternatives: [] };
+  if (exactName(typed, speaker)) {
+    return { speaker, speakerWords: typed, readAs: sameName(typed, speaker.name) ? null : `“${typed}” read as ${speaker.name}`, alternatives: [] };
+  }
+  const alternatives = registry.suggest(typed, 4).filter((s) => s !== speaker && s.name !== speaker.name && s.quotes > 0).slice(0, 2);
+  return { speaker, speakerWords: typed, readAs: `“${typed}” read as ${speaker.name}`, alternatives };
+}
+
+/** Whether the typed words are the speaker's name or one of its aliases as such (not a misspelling). */
+function exactName(typed: string, speaker: Speaker | null): boolean {
+  if (!speaker) return false;
+  const key = fullNameKey(typed);
+  return [speaker.name, ...speaker.aliases].some((n) => fullNameKey(n) === key);
 }
 
 function headingOf(speaker: Speaker | null, topic: string): string {
@@ -194,14 +386,16 @@ function headingOf(speaker: Speaker | null, topic: string): string {
   return `Quotations on “${topic}”`;
 }
 
-function nothingFound(total: number, reading: Reading, topic: string, heading: string, newsroom: Newsroom) {
+function nothingFound(total: number, reading: Reading, topic: string, heading: string, args: QuoteArgs, newsroom: Newsroom) {
   const registry = newsroom.quotes.speakers;
   const parts: string[] = [];
   if (total > 0) {
     parts.push(`No more quotations: all ${total} are shown on earlier pages.`);
   } else {
     const who = reading.speaker ? `by ${reading.speaker.name}` : "by anyone";
-    parts.push(`No quotation ${who}${topic ? ` about “${topic}”` : ""}.`);
+    const filters = args.filters.length > 0 ? ` (${args.filters.join(", ")})` : "";
+    parts.push(`No quotation ${who}${topic ? ` about “${topic}”` : ""}${filters}.`);
+    if (reading.readAs) parts.push(`${reading.readAs[0]!.toUpperCase()}${reading.readAs.slice(1)}.`);
     const asSpeaker = reading.speakerWords ? `I read “${reading.speakerWords}” as the speaker` : "I read no speaker in your words";
     parts.push(topic ? `${asSpeaker} and “${topic}” as the topic.` : `${asSpeaker}.`);
     if (reading.speaker && topic) {

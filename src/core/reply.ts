@@ -49,6 +49,8 @@ export interface QuoteBlock {
   marks?: Marks;
   /** e.g. "3 outlets · 2 wordings" when several renderings of one statement are collapsed into this one. */
   note?: string;
+  /** Actions on this quotation alone (its context, its citation), shown with it. */
+  actions?: Action[];
 }
 
 /** One source article with its best passage as a verbatim excerpt. */
@@ -74,8 +76,11 @@ export interface ContextBlock {
   text: string;
 }
 
-/** share: post the answer publicly; more: the next page; expand: a related private answer (e.g. compare wordings). */
-export type ActionKind = "share" | "more" | "expand";
+/**
+ * share: post the answer publicly; more: the next page; expand: a related private answer (e.g. compare wordings);
+ * context and cite: a quotation's attribution sentence and paragraph, its paste-ready citation (private answers).
+ */
+export type ActionKind = "share" | "more" | "expand" | "context" | "cite";
 
 export interface Action {
   kind: ActionKind;

@@ -6,6 +6,7 @@ import type { Article } from "../corpus/types.js";
 import { attributeAll } from "./attribute.js";
 import { buildDiscourse } from "./discourse.js";
 import { extractQuoteSpans } from "./extract.js";
+import { detectHearsay } from "./hearsay.js";
 import { detectTranscript } from "./transcript.js";
 import type { Quotation } from "./types.js";
 
@@ -53,6 +54,7 @@ export function quoteArticle(article: Article): ArticleQuotes {
         confidence: 0.9,
         paragraph: p.n,
         evidence: `transcript: the headline announces ${transcript.cue} by ${transcript.mention}`,
+        hearsay: null,
       });
     }
     const named: NamedInArticle[] = [
@@ -65,6 +67,8 @@ export function quoteArticle(article: Article): ArticleQuotes {
   const attributions = attributeAll(discourse);
   const quotations = spans.map((span, i): Quotation => {
     const a = attributions[i]!;
+    const paragraph = article.paragraphs[span.paragraphIndex]!;
+    const neighbours = spans.filter((s) => s.paragraphIndex === span.paragraphIndex);
     return {
       id: `${article.id}#q${i}`,
       doc: article.id,
@@ -76,8 +80,9 @@ export function quoteArticle(article: Article): ArticleQuotes {
       cue: a.cue,
       mention: a.mention,
       confidence: a.entity ? a.confidence : 0,
-      paragraph: article.paragraphs[span.paragraphIndex]!.n,
+      paragraph: paragraph.n,
       evidence: a.evidence,
+      hearsay: detectHearsay(article, paragraph, span, neighbours),
     };
   });
 

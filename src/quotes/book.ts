@@ -11,13 +11,15 @@ import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
 import { packTerms } from "../search/packed-postings.js";
 import { Postings } from "../search/postings.js";
+import { articleFilter } from "../search/source-index.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
+import { TitleIndex } from "./titles.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
-import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "./types.js";
+import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
 
@@ -32,6 +34,8 @@ interface State {
   /** Made on first use: a start needs none. */
   byId: Map<string, Quotation> | null;
   table: QuoteTable;
+  /** Made on first use (titles.ts). */
+  titles: TitleIndex | null;
 }
 
 /**
@@ -57,6 +61,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private readonly unpacked = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
   private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0) };
+  /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
+  private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
 
   /**
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
@@ -149,24 +155,140 @@ export class CorpusQuoteBook implements QuoteBook {
     return state.byId.get(id);
   }
 
+  /** Titles and honorifics as the articles give them, read on first use in each state of the book. */
+  titles(): TitleIndex {
+    const state = this.current();
+    state.titles ??= TitleIndex.build(
+      [...this.entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
+      (doc, name) => state.registry.canonical(doc, name),
+    );
+    return state.titles;
+  }
+
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number } {
     const { table } = this.current();
     const speaker = query.speaker === null ? null : table.speakerNumber(query.speaker);
-    const phraseKeys = query.phrases.map(phraseKey).filter(Boolean);
-    const passesPhrases = phraseKeys.length === 0 ? null : (position: number) => phraseKeys.every((p) => table.phraseKeyOf(position).includes(p));
+    const passes = this.filterOf(query, table);
     const terms = queryTerms(query);
-    const ranked =
+    let ranked =
       terms.length === 0
-        ? byConfidence(table, speaker, passesPhrases)
-        : this.byRelevance(table, terms, speaker, passesPhrases);
+        ? query.speaker !== null || query.sort === "new"
+          ? this.newestFirst(table, speaker, passes)
+          : byConfidence(table, speaker, passes)
+        : this.byRelevance(table, terms, speaker, passes);
+    // A named speaker's quotations that do not say the words but stand in a paragraph or article about them.
+    const tiers = terms.length > 0 && speaker !== null && speaker !== NO_SPEAKER ? this.aboutTheTopic(table, ranked, terms, speaker, query) : null;
+    if (tiers) ranked = tiers.ranked;
+    if (query.sort === "new" && terms.length > 0) ranked = this.newerFirst(table, ranked, tiers?.tier ?? null);
     const { groups, total } = collapseRepeats(ranked, table, page);
     const termSet = new Set(terms);
     // Only the page's quotations are marked.
-    const hits = groups.map(({ shown, score }) => {
+    const hits = groups.map(({ shown, score, copies }): QuoteHit => {
       const quotation = table.quotations[ranked.positions[shown]!]!;
-      return { quotation, score, marks: terms.length === 0 ? [] : marksOf(quotation.text, termSet) };
+      const match = terms.length === 0 ? null : TIER_MATCH[tiers?.tier[shown] ?? 0]!;
+      return {
+        quotation,
+        score,
+        marks: match === "words" ? marksOf(quotation.text, termSet) : [],
+        match,
+        copies: copies.map((i) => table.quotations[ranked.positions[i]!]!.id),
+      };
     });
     return { hits, total };
+  }
+
+  /** The phrases and the outlet and date filters as one test of a position, or null when the query has none. */
+  private filterOf(query: QuoteQuery, table: QuoteTable): ((position: number) => boolean) | null {
+    const phraseKeys = query.phrases.map(phraseKey).filter(Boolean);
+    const byArticle = articleFilter(query);
+    if (phraseKeys.length === 0 && !byArticle) return null;
+    return (position) =>
+      (byArticle === null || byArticle(this.articleAt(table, position))) && phraseKeys.every((p) => table.phraseKeyOf(position).includes(p));
+  }
+
+  private articleAt(table: QuoteTable, position: number): Article {
+    return this.entries.get(table.quotations[position]!.doc)!.article;
+  }
+
+  /** The article's day (YYYY-MM-DD), "" when unknown: sorts after every date when newest come first. */
+  private dayAt(table: QuoteTable, position: number): string {
+    return this.articleAt(table, position).published?.slice(0, 10) ?? "";
+  }
+
+  /** Without topic words: the speaker's quotations (everyone's for null), newest article first, then surest. */
+  private newestFirst(table: QuoteTable, speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
+    const byConfidenceHits = byConfidence(table, speaker, passes);
+    return this.newerFirst(table, byConfidenceHits, null);
+  }
+
+  /** The same hits, newest article first (within each tier, when there are tiers); ties in the given order. */
+  private newerFirst(table: QuoteTable, hits: RankedHits, tier: Uint8Array | null): RankedHits {
+    const days = Array.from({ length: hits.count }, (_, i) => this.dayAt(table, hits.positions[i]!));
+    return {
+      ...hits,
+      compare: (a, b) => (tier ? tier[a]! - tier[b]! : 0) || compareDays(days[a]!, days[b]!) || hits.compare(a, b),
+    };
+  }
+
+  /**
+   * The hits whose words match (tier 0), then the speaker's other quotations whose paragraph (tier 1) or article
+   * (tier 2: its title and lead) has all the topic words: newest first, then surest. They pass the outlet and date
+   * filters but not the phrases (a phrase is asked of the quoted words).
+   */
+  private aboutTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], speaker: number, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
+    const matched = new Set<number>();
+    for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
+    const byArticle = articleFilter(query);
+    const termSet = new Set(terms);
+    const extra: Array<{ position: number; tier: number; day: string }> = [];
+    for (const position of table.positionsOf(speaker)) {
+      if (matched.has(position)) continue;
+      const article = this.articleAt(table, position);
+      if (byArticle && !byArticle(article)) continue;
+      const q = table.quotations[position]!;
+      const paragraph = article.paragraphs.find((p) => p.n === q.paragraph);
+      // Every topic word, in the paragraph or else the article: a word alone there is not what it is about.
+      const inParagraph = paragraph ? countTerms(termsOf(article.text.slice(paragraph.start, paragraph.end)), termSet) === termSet.size : false;
+      if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
+      extra.push({ position, tier: inParagraph ? 1 : 2, day: article.published?.slice(0, 10) ?? "" });
+    }
+    if (extra.length === 0) return null;
+    const count = found.count + extra.length;
+    const positions = new Int32Array(count);
+    const scores = new Float64Array(count);
+    const tier = new Uint8Array(count);
+    positions.set(found.positions.subarray(0, found.count));
+    scores.set(found.scores.subarray(0, found.count));
+    extra.forEach((e, i) => {
+      positions[found.count + i] = e.position;
+      tier[found.count + i] = e.tier;
+    });
+    const baseCompare = found.compare;
+    const compare = (a: number, b: number): number => {
+      if (tier[a] !== tier[b]) return tier[a]! - tier[b]!;
+      if (tier[a] === 0) return baseCompare(a, b);
+      const x = extra[a - found.count]!;
+      const y = extra[b - found.count]!;
+      const qa = table.quotations[x.position]!;
+      const qb = table.quotations[y.position]!;
+      return compareDays(x.day, y.day) || qb.confidence - qa.confidence || x.position - y.position;
+    };
+    return { ranked: { count, positions, scores, compare }, tier };
+  }
+
+  /**
+   * The analysed words of what an article is about: its title and lead (first body paragraphs), not a passing
+   * mention further down. Remembered for a few thousand articles.
+   */
+  private articleTerms(article: Article): ReadonlySet<string> {
+    let terms = this.articleTermCache.get(article.id);
+    if (!terms) {
+      const body = leadOf(article).map((p) => article.text.slice(p.start, p.end));
+      terms = termsOf([article.title ?? "", ...body].join("\n"));
+      if (this.articleTermCache.size >= ARTICLE_TERM_CACHE_LIMIT) this.articleTermCache.clear();
+      this.articleTermCache.set(article.id, terms);
+    }
+    return terms;
   }
 
   /**
@@ -174,7 +296,7 @@ export class CorpusQuoteBook implements QuoteBook {
    * weighted so that sure attributions and whole sentences come first among equally relevant quotations. The
    * arrays are the book's own, reused from query to query (a common word's hits are counted in ten thousands).
    */
-  private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passesPhrases: ((position: number) => boolean) | null): RankedHits {
+  private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
     const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, speaker === null ? null : (shortId) => table.isBy(shortId, speaker)) : this.scoreWithMiniSearch(table, terms, speaker);
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
     const { positions, raw, scores } = this.hitArrays(found.count);
@@ -182,7 +304,7 @@ export class CorpusQuoteBook implements QuoteBook {
     let count = 0;
     for (let i = 0; i < found.count; i++) {
       const position = table.positionOf(found.shortIds[i]!);
-      if (position < 0 || (passesPhrases && !passesPhrases(position))) continue;
+      if (position < 0 || (passes && !passes(position))) continue;
       const score = found.scores[i]!;
       positions[count] = position;
       raw[count] = score;
@@ -283,7 +405,7 @@ export class CorpusQuoteBook implements QuoteBook {
       }
     }
     const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags);
-    this.state = { registry, quotations, byId: null, table };
+    this.state = { registry, quotations, byId: null, table, titles: null };
     return this.state;
   }
 }
@@ -314,14 +436,45 @@ function queryTerms(query: QuoteQuery): string[] {
 }
 
 /** Without topic words: the speaker's quotations (everyone's for null) with the phrases, surest first. */
-function byConfidence(table: QuoteTable, speaker: number | null, passesPhrases: ((position: number) => boolean) | null): RankedHits {
+function byConfidence(table: QuoteTable, speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
   const order = speaker === NO_SPEAKER ? new Int32Array(0) : table.byConfidence(speaker);
-  const positions = passesPhrases ? order.filter(passesPhrases) : order;
+  const positions = passes ? order.filter(passes) : order;
   const scores = new Float64Array(positions.length);
   positions.forEach((position, i) => {
     scores[i] = round(table.quotations[position]!.confidence);
   });
   return { count: positions.length, positions, scores, compare: (a, b) => a - b };
+}
+
+const TIER_MATCH: readonly TopicMatch[] = ["words", "paragraph", "article"];
+/** Body paragraphs that say what an article is about, with its title. */
+export const LEAD_PARAGRAPHS = 3;
+
+/** The headline lines and the first body paragraphs. */
+export function leadOf(article: Article): Article["paragraphs"] {
+  const headlines = article.paragraphs.filter((p) => p.role === "headline");
+  return [...headlines, ...article.paragraphs.filter((p) => p.role === "body").slice(0, LEAD_PARAGRAPHS)];
+}
+const ARTICLE_TERM_CACHE_LIMIT = 5_000;
+
+/** Newer day first; an unknown day ("") last. */
+function compareDays(a: string, b: string): number {
+  return a === b ? 0 : a < b ? 1 : -1;
+}
+
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const t of tokenize(text)) {
+    const term = normalizeTerm(t.term);
+    if (term !== null) terms.add(term);
+  }
+  return terms;
+}
+
+function countTerms(found: ReadonlySet<string>, wanted: ReadonlySet<string>): number {
+  let n = 0;
+  for (const term of wanted) if (found.has(term)) n++;
+  return n;
 }
 
 function round(n: number): number {

@@ -6,7 +6,7 @@
  * new one), so that a query never scans every quotation nor folds every hit's text.
  */
 import { phraseKey } from "./phrase-key.js";
-import { findRepeats, repeatsOf, type Repeats } from "./repeats.js";
+import { findCopies, findRepeats, repeatsOf, type Repeats } from "./repeats.js";
 import type { Quotation } from "./types.js";
 
 /** What `speakerNumber` gives for a speaker who has no quotation. */
@@ -27,6 +27,8 @@ export class QuoteTable {
    */
   readonly articleScratch: Int32Array;
   readonly repeats: Repeats;
+  /** By position: the quotation's group of wire copies in other articles (repeats.ts), -1 for none. */
+  readonly copyGroups: Int32Array;
   /** By short id: the quotation's position, -1 when the short id is no quotation of this state. */
   private readonly positionByShortId: Int32Array;
   /** By short id: the speaker's number, NO_SPEAKER for an unattributed quotation or an unknown short id. */
@@ -80,6 +82,12 @@ export class QuoteTable {
     this.articleCount = article + 1;
     this.articleScratch = new Int32Array(this.articleCount).fill(-1);
     this.repeats = repeatFlags ? repeatsOf(quotations, repeatFlags) : findRepeats(quotations, this.articleOf);
+    this.copyGroups = findCopies(quotations);
+  }
+
+  /** Positions of the speaker's quotations, in corpus order. */
+  positionsOf(speaker: number): readonly number[] {
+    return this.positionsBySpeaker[speaker] ?? [];
   }
 
   /** The speaker's number, NO_SPEAKER when no quotation is attributed to that name. */

@@ -1,7 +1,10 @@
 /** `dateline quotes --json`: every quotation of the corpus as one flat record, in corpus order. */
 import type { Quotation, QuoteBook } from "./types.js";
 
-export type QuotationRecord = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "cue" | "mention" | "confidence">;
+/** The contract's fields (ARCHITECTURE.md), then `hearsay` (added: second-hand, alleged or denied, else null). */
+export type QuotationRecord = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "cue" | "mention" | "confidence"> & {
+  hearsay: Quotation["hearsay"];
+};
 
 export function quotationRecords(book: Pick<QuoteBook, "quotations">): QuotationRecord[] {
   return book.quotations.map((q) => ({
@@ -14,5 +17,6 @@ export function quotationRecords(book: Pick<QuoteBook, "quotations">): Quotation
     cue: q.cue,
     mention: q.mention,
     confidence: q.confidence,
+    hearsay: q.hearsay ?? null,
   }));
 }

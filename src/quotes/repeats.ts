@@ -8,6 +8,10 @@
  * contain one another is known once per state of the book (`findRepeats`): a hit that repeats no quotation of its
  * article is a group of its own whatever else matched, so only the few hits that do are grouped at query time,
  * and only the page's groups are ranked (a common word's thousands of hits are neither sorted nor folded).
+ *
+ * Wire copies are folded first, across articles: a hit with the same words (phrase key) and the same speaker as a
+ * better-ranked hit is left out of the answer and listed on that hit (`copies`), as /sources folds copies of one
+ * article. Which quotations have copies is known once per state of the book (`findCopies`).
  */
 import { TopK } from "../search/top-k.js";
 import { phraseKey } from "./phrase-key.js";
@@ -58,6 +62,55 @@ export function repeatsOf(quotations: readonly Quotation[], flags: Uint8Array): 
   return { flags, keys };
 }
 
+/** By position: the number of the quotation's group of copies (same speaker, same phrase key), -1 when it has none. */
+export function findCopies(quotations: readonly Quotation[]): Int32Array {
+  const groups = new Int32Array(quotations.length).fill(-1);
+  // A cheap hash first (one pass over the characters, no string made); phrase keys only for the hashes shared.
+  const byHash = new Map<number, number[]>();
+  quotations.forEach((q, position) => {
+    const hash = copyHash(q);
+    const same = byHash.get(hash);
+    if (same) same.push(position);
+    else byHash.set(hash, [position]);
+  });
+  let next = 0;
+  for (const positions of byHash.values()) {
+    if (positions.length < 2) continue;
+    const byKey = new Map<string, number[]>();
+    for (const position of positions) {
+      const q = quotations[position]!;
+      const key = `${q.speaker ?? ""}\n${phraseKey(q.text)}`;
+      const same = byKey.get(key);
+      if (same) same.push(position);
+      else byKey.set(key, [position]);
+    }
+    for (const same of byKey.values()) {
+      if (same.length < 2) continue;
+      const group = next++;
+      for (const position of same) groups[position] = group;
+    }
+  }
+  return groups;
+}
+
+/** FNV-1a over the speaker and the text's letters and digits, lower-cased: equal for equal phrase keys. */
+function copyHash(q: Quotation): number {
+  let hash = 0x811c9dc5;
+  const speaker = q.speaker ?? "";
+  for (let i = 0; i < speaker.length; i++) hash = Math.imul(hash ^ speaker.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 10, 0x01000193);
+  const text = q.text;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    else if (code < 0x80 && !((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) continue;
+    // Other characters are left out: a wire copy is written alike, so an accent folded differently is no loss.
+    if (code >= 0x80) continue;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash | 0;
+}
+
 /** The matching quotations of a query, in no order; `compare` gives their rank order (a total order). */
 export interface RankedHits {
   readonly count: number;
@@ -75,19 +128,22 @@ export interface ShownGroup {
   shown: number;
   /** The best score of the group. */
   score: number;
+  /** Hits left out as wire copies of the group's leader, in rank order. */
+  copies: number[];
 }
 
 /** The groups at ranks `offset`.. `offset + limit` (in rank order), and how many groups there are in all. */
 export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { offset: number; limit: number }): { groups: ShownGroup[]; total: number } {
   const { count, positions, scores } = hits;
   const { flags, keys } = table.repeats;
+  const { copyOf, copiesOf } = foldCopies(hits, table.copyGroups);
   // The hits that repeat a quotation of their article, by article; an article's first such hit is kept aside
   // (in the scratch array) until a second one comes.
   const firstHit = table.articleScratch;
   const several = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
     const position = positions[i]!;
-    if (flags[position] === 0) continue;
+    if (flags[position] === 0 || copyOf.has(i)) continue;
     const article = table.articleOf[position]!;
     const first = firstHit[article]!;
     if (first === -1) {
@@ -99,6 +155,7 @@ export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { off
     else several.set(article, [first, i]);
   }
   for (let i = 0; i < count; i++) if (flags[positions[i]!] === 1) firstHit[table.articleOf[positions[i]!]!] = -1;
+  const copiesOfGroup = (group: readonly number[]) => group.flatMap((i) => copiesOf.get(i) ?? []).sort((a, b) => hits.compare(a, b));
 
   // In each such article, the hits join groups in rank order, as they would over the whole ranking.
   const follower = several.size > 0 ? new Uint8Array(count) : null;
@@ -107,7 +164,7 @@ export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { off
     members.sort((a, b) => hits.compare(a, b));
     for (const group of groupRepeats(members, (i) => keys.get(positions[i]!)!)) {
       for (const i of group.slice(1)) follower![i] = 1;
-      groupOf.set(group[0]!, { shown: surest(group, hits, table), score: Math.max(...group.map((i) => scores[i]!)) });
+      groupOf.set(group[0]!, { shown: surest(group, hits, table), score: Math.max(...group.map((i) => scores[i]!)), copies: copiesOfGroup(group) });
     }
   }
 
@@ -115,12 +172,37 @@ export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { off
   const top = new TopK<number>(page.offset + page.limit, (a, b) => hits.compare(a, b));
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (follower !== null && follower[i] === 1) continue;
+    if ((follower !== null && follower[i] === 1) || copyOf.has(i)) continue;
     total++;
     top.offer(i);
   }
-  const groups = top.items.slice(page.offset).map((i) => groupOf.get(i) ?? { shown: i, score: scores[i]! });
+  const groups = top.items.slice(page.offset).map((i) => groupOf.get(i) ?? { shown: i, score: scores[i]!, copies: copiesOfGroup([i]) });
   return { groups, total };
+}
+
+/** Each hit with a better-ranked copy (-> that copy), and each leader's copies. */
+function foldCopies(hits: RankedHits, copyGroups: Int32Array): { copyOf: Map<number, number>; copiesOf: Map<number, number[]> } {
+  const leaders = new Map<number, number>();
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < hits.count; i++) {
+    const group = copyGroups[hits.positions[i]!]!;
+    if (group === -1) continue;
+    const leader = leaders.get(group);
+    if (leader === undefined || hits.compare(i, leader) < 0) leaders.set(group, i);
+    const list = members.get(group);
+    if (list) list.push(i);
+    else members.set(group, [i]);
+  }
+  const copyOf = new Map<number, number>();
+  const copiesOf = new Map<number, number[]>();
+  for (const [group, list] of members) {
+    if (list.length < 2) continue;
+    const leader = leaders.get(group)!;
+    const copies = list.filter((i) => i !== leader);
+    for (const i of copies) copyOf.set(i, leader);
+    copiesOf.set(leader, copies);
+  }
+  return { copyOf, copiesOf };
 }
 
 /** Hits of one article, in rank order, grouped (see the top of this file): groups in the order they started. */

@@ -23,6 +23,7 @@ import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
 import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
+import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
 import { createIndexedRegistry } from "./speaker-lookup.js";
 import { topicIndexOf } from "./topic-index.js";
@@ -61,14 +62,24 @@ const SECTIONS = [
 
 /**
  * By quotation: id (-1 for the usual `${doc}#q${index in the article}`, else a string number), start, end, hash of
- * the text, speaker, cue, mention (string numbers, -1 for null), kind, paragraph, evidence.
+ * the text, speaker, cue, mention (string numbers, -1 for null), kind, paragraph, evidence, hearsay kind (-1 for
+ * none) and its words (a string number, -1 for none).
  */
-const QUOTATION_FIELDS = 10;
+const QUOTATION_FIELDS = 12;
 /** By named: name, kind, gender (-1 null, 0 male, 1 female), sure, number of forms, number of titled forms. */
 const NAMED_FIELDS = 6;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
+const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation"];
 const GENDERS: ReadonlyArray<"male" | "female"> = ["male", "female"];
+
+/** A saved hearsay kind and its words, checked. */
+function hearsayOf(kind: number, words: string | null): Hearsay | null {
+  if (kind === -1 && words === null) return null;
+  const known = HEARSAY_KINDS[kind];
+  if (known === undefined || words === null) throw new Error(`hearsay ${kind} is not one of ours`);
+  return { kind: known, words };
+}
 
 /** 32-bit FNV-1a of a stretch of text (UTF-16 code units): cheap, and a shifted or changed span changes it. */
 export function textHash(text: string, start: number, end: number): number {
@@ -134,6 +145,8 @@ export function encodeQuotes(
       quotationFields[at + 7] = KINDS.indexOf(quotation.kind);
       quotationFields[at + 8] = quotation.paragraph;
       quotationFields[at + 9] = intern(quotation.evidence);
+      quotationFields[at + 10] = quotation.hearsay ? HEARSAY_KINDS.indexOf(quotation.hearsay.kind) : -1;
+      quotationFields[at + 11] = intern(quotation.hearsay?.words ?? null);
       confidence[q] = quotation.confidence;
       ids.push(quotation.id);
       q++;
@@ -304,6 +317,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
         confidence: confidence[q]!,
         paragraph: quotationFields[base + 8]!,
         evidence: string(quotationFields[base + 9]!),
+        hearsay: hearsayOf(quotationFields[base + 10]!, optional(quotationFields[base + 11]!)),
       };
       quotations.push(quotation);
       ids.push(quotation.id);

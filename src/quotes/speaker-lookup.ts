@@ -16,8 +16,18 @@ import { editDistance, fullNameKey, nameKey, typoAllowance } from "./text.js";
 import type { Speaker, SpeakerMatch } from "./types.js";
 
 const MAX_NAME_WORDS = 6;
-/** Longest typo allowance (typoAllowance): how far apart in length two name words may be and still match. */
-const MAX_TYPOS = 2;
+/** Longest typo allowance (typoAllowance, one more for a much-quoted speaker): how far apart in length two name words may be and still match. */
+const MAX_TYPOS = 3;
+/** A speaker quoted this often may be misspelt by one more edit than others ("Blare" for Blair). */
+export const POPULAR_QUOTES = 10;
+
+/**
+ * How far a typed name is from a speaker's, the lower the closer: the edits, less the weight of how much the corpus
+ * quotes them, so that a much-quoted name two edits away beats a rarely quoted one a single edit away.
+ */
+export function nearNameCost(edits: number, quotes: number): number {
+  return edits - Math.log10(1 + quotes);
+}
 /** Shortest word that may carry a typo (typoAllowance > 0). */
 const MIN_TYPO_LENGTH = 5;
 
@@ -170,13 +180,14 @@ class NameIndex {
     // Only names whose first word is close to the typed one can match. Tens of thousands of first words are
     // compared on every query at a million passages: the letters tell most of them apart before an edit distance.
     const firstWords = [first];
-    const allowance = typoAllowance(first.length);
+    // One edit more than the typo allowance, for much-quoted speakers (checked below).
+    const allowance = typoAllowance(first.length) + (typoAllowance(first.length) > 0 ? 1 : 0);
     if (allowance > 0) {
       const firstMask = letterMask(first);
       for (let length = Math.max(MIN_TYPO_LENGTH, first.length - MAX_TYPOS); length <= first.length + MAX_TYPOS; length++) {
         const sameLength = names.firstWordsByLength.get(length);
         if (!sameLength) continue;
-        const limit = Math.min(allowance, typoAllowance(length));
+        const limit = Math.min(allowance, typoAllowance(length) + 1);
         const { words, masks } = sameLength;
         for (let i = 0; i < words.length; i++) {
           if (lettersApart(firstMask, masks[i]!) <= limit && words[i] !== first) firstWords.push(words[i]!);
@@ -185,17 +196,18 @@ class NameIndex {
     }
     const candidates: number[] = [];
     for (const word of firstWords) {
-      if (typoDistance(first, word) === null) continue;
+      if (typoDistance(first, word, 1) === null) continue;
       for (const entry of names.byFirstWord.get(word) ?? []) candidates.push(entry);
     }
     candidates.sort((a, b) => a - b);
 
-    let best: { speaker: Speaker; distance: number } | null = null;
+    let best: { speaker: Speaker; cost: number } | null = null;
     for (const entry of candidates) {
       const { words, speaker } = names.entries[entry]!;
+      const extra = speaker.quotes >= POPULAR_QUOTES ? 1 : 0;
       let distance = 0;
       for (let i = 0; i < keys.length; i++) {
-        const d = typoDistance(keys[i]!, words[i]!);
+        const d = typoDistance(keys[i]!, words[i]!, extra);
         if (d === null) {
           distance = -1;
           break;
@@ -203,9 +215,8 @@ class NameIndex {
         distance += d;
       }
       if (distance < 0) continue;
-      if (!best || distance < best.distance || (distance === best.distance && speaker.quotes > best.speaker.quotes)) {
-        best = { speaker, distance };
-      }
+      const cost = nearNameCost(distance, speaker.quotes);
+      if (!best || cost < best.cost || (cost === best.cost && speaker.quotes > best.speaker.quotes)) best = { speaker, cost };
     }
     return best?.speaker ?? null;
   }
@@ -214,12 +225,13 @@ class NameIndex {
 /**
  * The edits between a typed word and a name word when within their typo allowance, else null. A typed title
  * word ("minister") is a word spelled right, not a misspelt name ("Ministry"): it matches only a title word
- * (another spelling of it: "defence", "defense").
+ * (another spelling of it: "defence", "defense"). `extra`: edits allowed beyond the allowance of words that have one.
  */
-function typoDistance(a: string, b: string): number | null {
+export function typoDistance(a: string, b: string, extra = 0): number | null {
   if (a === b) return 0;
   if (isTitleWord(a) && !isTitleWord(b)) return null;
-  const allowance = Math.min(typoAllowance(a.length), typoAllowance(b.length));
+  const base = Math.min(typoAllowance(a.length), typoAllowance(b.length));
+  const allowance = base > 0 ? base + extra : 0;
   if (allowance <= 0) return null;
   const d = editDistance(a, b, allowance);
   return d > allowance ? null : d;

@@ -1,5 +1,7 @@
 import type { Marks } from "../core/reply.js";
 import type { Article } from "../corpus/types.js";
+import type { Hearsay } from "./hearsay.js";
+import type { TitleIndex } from "./titles.js";
 
 export type QuotationKind = "direct" | "partial" | "transcript";
 
@@ -24,6 +26,8 @@ export interface Quotation {
   paragraph: number;
   /** A short human-readable reason for the attribution ("pronoun 'he' -> last named man: Sergey Lavrov"). */
   evidence: string;
+  /** Reported second-hand, alleged or denied (hearsay.ts), or null for words the reporter attributes directly. */
+  hearsay?: Hearsay | null;
 }
 
 export interface Speaker {
@@ -59,13 +63,27 @@ export interface QuoteQuery {
   /** Topic words and phrases. */
   words: string[];
   phrases: string[];
+  /** Only quotations of articles from this outlet (a part of its name, case and accents ignored). */
+  outlet?: string;
+  /** Only quotations of articles published on or after / on or before this day (YYYY-MM-DD). */
+  after?: string;
+  before?: string;
+  /** "new": newest article first. Default: by relevance to the words; with no topic word, a speaker's newest first. */
+  sort?: "relevance" | "new";
 }
+
+/** Where a topic was found: in the quoted words, else in the quotation's paragraph, else in its article. */
+export type TopicMatch = "words" | "paragraph" | "article";
 
 export interface QuoteHit {
   quotation: Quotation;
   score: number;
   /** Topic words matched, as ranges inside `quotation.text`. */
   marks: Marks;
+  /** Where the topic was found; null when the query had no topic word. */
+  match: TopicMatch | null;
+  /** Ids of the same words by the same speaker in other articles (wire copies), folded into this one, best first. */
+  copies: string[];
 }
 
 /** Every quotation of the corpus, searchable. */
@@ -73,6 +91,10 @@ export interface QuoteBook {
   readonly quotations: readonly Quotation[];
   readonly speakers: SpeakerRegistry;
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number };
+  /** One quotation by id, with its canonical speaker. */
+  quotation(id: string): Quotation | undefined;
+  /** Job titles and honorifics as the articles give them (titles.ts). */
+  titles(): TitleIndex;
   /** Re-extracts one article's quotations (live corpus); the registry follows. */
   upsert(article: Article): void;
   remove(doc: string): void;

@@ -538,7 +538,7 @@ function learnInto(lexicon: Lexicon, article: Article): void {
 }
 
 /** The outlet and date filters as one predicate, or null when the query has none. */
-function articleFilter(query: SourceQuery): ((article: Article) => boolean) | null {
+export function articleFilter(query: Pick<SourceQuery, "outlet" | "after" | "before">): ((article: Article) => boolean) | null {
   const outlet = query.outlet ? foldText(query.outlet).trim() : "";
   const { after, before } = query;
   if (!outlet && !after && !before) return null;

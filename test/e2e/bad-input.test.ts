@@ -167,8 +167,8 @@ describe("corpus text full of markup and mentions", () => {
   test("Slack: 'Share in channel' posts it publicly, and the only mention is the sharer's", async () => {
     const answer = await slack.ask("quote", "Doe tariffs");
     const share = (answer.body.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>)
-      .find((b) => b.type === "actions")
-      ?.elements?.find((e) => e.action_id === "dateline_share");
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .find((e) => e.action_id === "dateline_share");
     expect(share?.value).toBeDefined();
     await slack.click("dateline_share", share!.value!, "U0SHARER", "C0PUBLIC");
     const post = await slack.fake.waitForCall("chat.postMessage", (r) => r.body.channel === "C0PUBLIC");

@@ -17,7 +17,7 @@ import type { Article } from "../../src/corpus/types.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
 import { PackedDocMap } from "../../src/search/packed-postings.js";
 import { article } from "./helpers.js";
-import { expectSameAnswers, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
+import { articlesOf, expectSameAnswers, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
 
 const BBC = "../shared/corpora/bbc";
 
@@ -38,7 +38,7 @@ describe("quotation search gives the reference answers", () => {
   it("whatever was asked before: a query's arrays are reused by the next, larger or smaller", () => {
     const book = buildQuoteBook({ articles: seeds });
     const queries = queriesFrom(book.quotations);
-    const reference = new ReferenceSearch(book.quotations);
+    const reference = new ReferenceSearch(book.quotations, articlesOf(book));
     const page = { offset: 0, limit: 10 };
     // Each query between the one with the most hits and one with few, in both orders.
     const sized = queries.map((query) => ({ query, total: reference.search(query, page).total })).sort((a, b) => b.total - a.total);
@@ -67,7 +67,7 @@ describe("quotation search gives the reference answers", () => {
     book.remove(seeds[0]!.id);
     book.upsert({ ...seeds[1]!, text: seeds[1]!.text.replace(/Minsk/g, "Munsk") });
     expect(unpacked().length).toBeGreaterThan(0);
-    const reference = new ReferenceSearch(book.quotations);
+    const reference = new ReferenceSearch(book.quotations, articlesOf(book));
     expect(unpacked()).toEqual([]);
     for (const query of queriesFrom(book.quotations)) expect(book.search(query, PAGES[0]!)).toEqual(reference.search(query, PAGES[0]!));
   });
@@ -84,7 +84,7 @@ describe("quotation search gives the reference answers", () => {
     expect(texts(["aid"])).toEqual(["Aid is coming,"]);
   });
 
-  it("shows the same words quoted twice in one article once, on every page, and counts them once", () => {
+  it("shows the same words quoted twice in one article once, and a wire copy in another article as a copy, on every page, counting them once", () => {
     const repeated = (n: number) => `"The harbour tax must go, and soon," Anna Moor said in speech ${n}.`;
     const book = buildQuoteBook({
       articles: [
@@ -96,21 +96,21 @@ describe("quotation search gives the reference answers", () => {
     });
     const query = { speaker: null, words: ["harbour", "tax"], phrases: [] };
     const found = book.search(query, { offset: 0, limit: 10 });
-    expect(found.hits.map((h) => [h.quotation.doc, h.quotation.text])).toEqual(
+    expect(found.hits.map((h) => [h.quotation.doc, h.quotation.text, h.copies])).toEqual(
       expect.arrayContaining([
-        ["a.txt", "The harbour tax must go, and soon,"],
-        ["a.txt", "The harbour tax is fair,"],
-        ["b.txt", "The harbour tax must go, and soon,"],
+        ["a.txt", "The harbour tax must go, and soon,", ["b.txt#q0"]],
+        ["a.txt", "The harbour tax is fair,", []],
       ]),
     );
-    expect(found.total).toBe(3);
-    expect(found.hits).toEqual(new ReferenceSearch(book.quotations).search(query, { offset: 0, limit: 10 }).hits);
+    expect(found.total).toBe(2);
+    expect(found.hits).toEqual(new ReferenceSearch(book.quotations, articlesOf(book)).search(query, { offset: 0, limit: 10 }).hits);
     const ferries = book.search({ speaker: null, words: ["ferries"], phrases: [] }, { offset: 0, limit: 10 });
     expect(ferries.total).toBe(1);
     expect(ferries.hits[0]!.quotation.paragraph).toBe(1);
-    const second = book.search(query, { offset: 2, limit: 10 });
-    expect(second.total).toBe(3);
+    const second = book.search(query, { offset: 1, limit: 10 });
+    expect(second.total).toBe(2);
     expect(second.hits).toHaveLength(1);
+    expect(second.hits[0]!.quotation.text).not.toBe(found.hits[0]!.quotation.text);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { quoteCommand } from "../../commands/quote.js";
+import { quoteCommand, type QuoteResult } from "../../commands/quote.js";
 import { createDispatcher, type Dispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import type { QuoteBlock } from "../../src/core/reply.js";
@@ -17,18 +17,6 @@ interface SeedQuery {
   speaker?: string;
 }
 
-interface QuoteResult {
-  doc: string;
-  speaker: string | null;
-  quote: string;
-  start: number;
-  end: number;
-  paragraph: number;
-  kind: string;
-  cue: string | null;
-  confidence: number;
-  score: number;
-}
 
 const queries = (JSON.parse(readFileSync("test/fixtures/seed-queries.json", "utf8")) as { queries: SeedQuery[] }).queries.filter((q) =>
   q.ask.startsWith("/quote "),
@@ -80,7 +68,8 @@ describe("/quote over the sample corpus", () => {
     expect(text.slice(quote.citation.start, quote.citation.end)).toBe(quote.text);
     expect(quote.citation.paragraph).toBeGreaterThan(1);
     expect(quote.marks?.map(([s, e]) => quote.text.slice(s, e))).toEqual(["child"]);
-    expect(blocks.some((b) => b.type === "context" && b.text.startsWith("1 quotation"))).toBe(true);
+    expect(blocks.some((b) => b.type === "context" && / quotations? · showing 1–/.test(b.text))).toBe(true);
+    expect((outcome.results as Array<{ match: string }>).filter((r) => r.match === "words")).toHaveLength(1);
     expect(outcome.reply.text).toContain("“Almost every child in Ukraine is scarred by the nightmare of war,” — António Guterres (said)");
   });
 
@@ -105,7 +94,7 @@ describe("/quote over the sample corpus", () => {
 
   it("shows a quotation repeated within one article once", async () => {
     const outcome = await ask("/quote Lavrov Minsk");
-    const fromSeed000 = (outcome.results as QuoteResult[]).filter((r) => r.doc === "000_4e94b34866221704.txt");
+    const fromSeed000 = (outcome.results as QuoteResult[]).filter((r) => r.doc === "000_4e94b34866221704.txt" && r.match === "words");
     expect(fromSeed000).toHaveLength(1);
   });
 
@@ -138,9 +127,11 @@ describe("/quote over the sample corpus", () => {
   it("gives a usage answer for an empty query or an unknown filter", async () => {
     const empty = await ask("/quote");
     expect(empty).toMatchObject({ ok: false, error: "usage" });
-    const filter = await ask("/quote Lavrov outlet:TASS");
+    const filter = await ask("/quote Lavrov place:Moscow");
     expect(filter).toMatchObject({ ok: false, error: "usage" });
     expect(filter.reply.text).toContain("by:");
+    expect(await ask("/quote Lavrov after:2023-13-01")).toMatchObject({ ok: false, error: "usage" });
+    expect(await ask("/quote Lavrov sort:loudest")).toMatchObject({ ok: false, error: "usage" });
   });
 
   it("declares its parameters for the chat platforms", () => {

@@ -4,8 +4,9 @@
  */
 import { HONORIFICS, TITLE_WORDS } from "../../src/quotes/lexicon.js";
 import type { BuiltRegistry } from "../../src/quotes/registry.js";
-import { editDistance, fullNameKey, nameKey, typoAllowance } from "../../src/quotes/text.js";
+import { editDistance, fullNameKey, nameKey } from "../../src/quotes/text.js";
 import type { Speaker, SpeakerMatch } from "../../src/quotes/types.js";
+import { nearNameCost, POPULAR_QUOTES, typoDistance } from "../../src/quotes/speaker-lookup.js";
 
 const MAX_NAME_WORDS = 6;
 
@@ -41,34 +42,23 @@ export function createRegistry(
 
   function fuzzy(tokens: readonly string[]): Speaker | null {
     const keys = tokens.map(nameKey);
-    let best: { speaker: Speaker; distance: number } | null = null;
+    let best: { speaker: Speaker; cost: number } | null = null;
     for (const { key, speaker } of byLength.get(keys.length) ?? []) {
+      const extra = speaker.quotes >= POPULAR_QUOTES ? 1 : 0;
       let distance = 0;
       let ok = true;
       for (let i = 0; i < keys.length && ok; i++) {
-        const a = keys[i]!;
-        const b = key[i]!;
-        if (a === b) continue;
-        // A typed title word is spelled right: it matches only a title word (another spelling of it).
-        if (isTitleWord(a) && !isTitleWord(b)) {
-          ok = false;
-          break;
-        }
-        const allowance = Math.min(typoAllowance(a.length), typoAllowance(b.length));
-        const d = allowance > 0 ? editDistance(a, b, allowance) : allowance + 1;
-        if (d > allowance) ok = false;
-        distance += d;
+        const d = typoDistance(keys[i]!, key[i]!, extra);
+        if (d === null) ok = false;
+        else distance += d;
       }
-      if (ok && (!best || distance < best.distance || (distance === best.distance && speaker.quotes > best.speaker.quotes))) {
-        best = { speaker, distance };
-      }
+      if (!ok) continue;
+      const cost = nearNameCost(distance, speaker.quotes);
+      if (!best || cost < best.cost || (cost === best.cost && speaker.quotes > best.speaker.quotes)) best = { speaker, cost };
     }
     return best?.speaker ?? null;
   }
 
-  function isTitleWord(key: string): boolean {
-    return TITLE_WORDS.has(key) || key in HONORIFICS;
-  }
 
   /** Leading title words ("Foreign Minister", "Mr") that may precede a name. */
   function titleLength(tokens: readonly string[]): number {

@@ -6,8 +6,10 @@
 import MiniSearch from "minisearch";
 import { expect } from "vitest";
 import type { Marks } from "../../src/core/reply.js";
-import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "../../src/quotes/types.js";
+import type { Article } from "../../src/corpus/types.js";
+import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "../../src/quotes/types.js";
 import { foldText, normalizeTerm, tokenize } from "../../src/search/analysis.js";
+import { leadOf } from "../../src/quotes/book.js";
 
 type Page = { offset: number; limit: number };
 export const PAGES: Page[] = [
@@ -26,7 +28,11 @@ export class ReferenceSearch {
   });
   private readonly byId: Map<string, Quotation>;
 
-  constructor(private readonly quotations: readonly Quotation[]) {
+  /** `articles`: the book's articles, for dates, outlets, paragraphs (without them, none is known). */
+  constructor(
+    private readonly quotations: readonly Quotation[],
+    private readonly articles: ReadonlyMap<string, Article> = new Map(),
+  ) {
     this.index.addAll(quotations.map((q) => ({ id: q.id, text: q.text })));
     this.byId = new Map(quotations.map((q) => [q.id, q]));
   }
@@ -39,15 +45,27 @@ export class ReferenceSearch {
       .flatMap((w) => tokenize(w).map((t) => normalizeTerm(t.term)))
       .filter((t): t is string => t !== null);
     const termSet = new Set(terms);
-    const passesPhrases = (q: Quotation) => phraseKeys.every((p) => foldPhrase(q.text).includes(p));
+    const article = (q: Quotation) => this.articles.get(q.doc);
+    const day = (q: Quotation) => article(q)?.published?.slice(0, 10) ?? "";
+    const outlet = query.outlet ? foldText(query.outlet).trim() : "";
+    const passesFilters = (q: Quotation) => {
+      const a = article(q);
+      if (outlet && !(a?.outlet && foldText(a.outlet).includes(outlet))) return false;
+      if (query.after && !(day(q) && day(q) >= query.after)) return false;
+      if (query.before && !(day(q) && day(q) <= query.before)) return false;
+      return true;
+    };
+    const passes = (q: Quotation) => phraseKeys.every((p) => foldPhrase(q.text).includes(p)) && passesFilters(q);
+    const newer = (a: Quotation, b: Quotation) => (day(a) === day(b) ? 0 : day(a) < day(b) ? 1 : -1);
 
-    let ranked: QuoteHit[];
+    let ranked: Array<QuoteHit & { tier: number }>;
     if (termSet.size === 0) {
-      const pool = quotations.filter((q) => (allowed === null || allowed.has(q.id)) && passesPhrases(q));
+      const pool = quotations.filter((q) => (allowed === null || allowed.has(q.id)) && passes(q));
+      const byDate = query.speaker !== null || query.sort === "new";
       ranked = pool
         .map((q, order) => ({ q, order }))
-        .sort((a, b) => kindRank(a.q) - kindRank(b.q) || b.q.confidence - a.q.confidence || a.order - b.order)
-        .map(({ q }) => ({ quotation: q, score: round(q.confidence), marks: [] }));
+        .sort((a, b) => (byDate ? newer(a.q, b.q) : 0) || kindRank(a.q) - kindRank(b.q) || b.q.confidence - a.q.confidence || a.order - b.order)
+        .map(({ q }) => ({ quotation: q, score: round(q.confidence), marks: [], match: null, copies: [], tier: 0 }));
     } else {
       // The words are searched as normalized once (the old code let MiniSearch normalize them again).
       const results = this.index.search([...termSet].join(" "), {
@@ -59,13 +77,30 @@ export class ReferenceSearch {
       ranked = [];
       for (const r of results) {
         const q = byId.get(r.id as string);
-        if (!q || !passesPhrases(q)) continue;
+        if (!q || !passes(q)) continue;
         const score = r.score * (0.6 + 0.4 * q.confidence) * (q.kind === "partial" ? 0.9 : 1);
-        ranked.push({ quotation: q, score: round(score), marks: marksOf(q.text, termSet) });
+        ranked.push({ quotation: q, score: round(score), marks: marksOf(q.text, termSet), match: "words", copies: [], tier: 0 });
       }
       ranked.sort((a, b) => b.score - a.score);
+      if (allowed !== null && allowed.size > 0) {
+        const found = new Set(ranked.map((h) => h.quotation.id));
+        const about: Array<{ q: Quotation; order: number; tier: number }> = [];
+        quotations.forEach((q, order) => {
+          const a = article(q);
+          if (!allowed.has(q.id) || found.has(q.id) || !a || !passesFilters(q)) return;
+          const p = a.paragraphs.find((x) => x.n === q.paragraph);
+          const inParagraph = p ? countTerms(a.text.slice(p.start, p.end), termSet) === termSet.size : false;
+          const body = leadOf(a).map((x) => a.text.slice(x.start, x.end));
+          const inArticle = countTerms([a.title ?? "", ...body].join("\n"), termSet) === termSet.size;
+          if (inParagraph || inArticle) about.push({ q, order, tier: inParagraph ? 1 : 2 });
+        });
+        about.sort((x, y) => x.tier - y.tier || newer(x.q, y.q) || y.q.confidence - x.q.confidence || x.order - y.order);
+        const matchOf: TopicMatch[] = ["words", "paragraph", "article"];
+        for (const x of about) ranked.push({ quotation: x.q, score: 0, marks: [], match: matchOf[x.tier]!, copies: [], tier: x.tier });
+      }
+      if (query.sort === "new") ranked.sort((a, b) => a.tier - b.tier || newer(a.quotation, b.quotation));
     }
-    const collapsed = collapseRepeats(ranked);
+    const collapsed = collapseRepeats(ranked.map(({ tier: _, ...hit }) => hit));
     return { hits: collapsed.slice(page.offset, page.offset + page.limit), total: collapsed.length };
   }
 }
@@ -93,7 +128,26 @@ function marksOf(text: string, terms: ReadonlySet<string>): Marks {
   return marks;
 }
 
-function collapseRepeats(hits: readonly QuoteHit[]): QuoteHit[] {
+function countTerms(text: string, wanted: ReadonlySet<string>): number {
+  const found = new Set(tokenize(text).map((t) => normalizeTerm(t.term)));
+  return [...wanted].filter((t) => found.has(t)).length;
+}
+
+/** Wire copies (same speaker, same words, a better-ranked hit) out, listed on their leader; then repeats by article. */
+function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
+  const leaders = new Map<string, QuoteHit>();
+  const copiesOf = new Map<QuoteHit, string[]>();
+  const hits: QuoteHit[] = [];
+  for (const hit of ranked) {
+    const key = `${hit.quotation.speaker ?? ""}\n${foldPhrase(hit.quotation.text)}`;
+    const leader = leaders.get(key);
+    if (leader) copiesOf.get(leader)!.push(hit.quotation.id);
+    else {
+      leaders.set(key, hit);
+      copiesOf.set(hit, []);
+      hits.push(hit);
+    }
+  }
   const groups: Array<{ members: QuoteHit[]; keys: string[] }> = [];
   const byDoc = new Map<string, Array<(typeof groups)[number]>>();
   for (const hit of hits) {
@@ -115,7 +169,10 @@ function collapseRepeats(hits: readonly QuoteHit[]): QuoteHit[] {
       (a, b) => b.quotation.confidence - a.quotation.confidence || b.quotation.text.length - a.quotation.text.length,
     )[0]!;
     const score = Math.max(...g.members.map((m) => m.score));
-    return { ...best, score };
+    // Copies in rank order: the order they were met in.
+    const rank = new Map(ranked.map((h, i) => [h.quotation.id, i]));
+    const copies = g.members.flatMap((m) => copiesOf.get(m)!).sort((a, b) => rank.get(a)! - rank.get(b)!);
+    return { ...best, score, copies };
   });
 }
 
@@ -145,7 +202,8 @@ export function queriesFrom(quotations: readonly Quotation[]): QuoteQuery[] {
   });
 
   const queries: QuoteQuery[] = [];
-  const add = (speaker: string | null, words: string[], phrases: string[] = []) => queries.push({ speaker, words, phrases });
+  const add = (speaker: string | null, words: string[], phrases: string[] = [], more: Partial<QuoteQuery> = {}) =>
+    queries.push({ speaker, words, phrases, ...more });
   for (const w of common) add(null, [w]);
   add(null, common.slice(0, 2));
   add(null, common.slice(2, 5));
@@ -160,6 +218,13 @@ export function queriesFrom(quotations: readonly Quotation[]): QuoteQuery[] {
     add(s, [rare[i % rare.length]!, common[(i + 1) % common.length]!]);
   }
   add(speakers[0]!, [], [phrases[2]!]);
+  // Newest first, and the outlet and date filters (an outlet's name folded, a part of it).
+  add(speakers[1]!, [common[0]!], [], { sort: "new" });
+  add(null, [common[0]!], [], { sort: "new" });
+  add(null, [], [phrases[3]!], { sort: "new" });
+  add(null, [common[1]!], [], { after: "2023-01-15", before: "2023-06-30" });
+  add(speakers[2]!, [common[2]!], [], { outlet: "ta" });
+  add(speakers[2]!, [], [], { after: "2000-01-01" });
   add(speakers[0]!, ["the"], ["of the"]);
   // No topic word at all: everyone's quotations, surest first (commands/quote.ts asks for a speaker then).
   add(null, [], ["of the"]);
@@ -186,8 +251,8 @@ function pickSpread<T>(items: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]!);
 }
 
-export function expectSameAnswers(book: QuoteBook, queries: readonly QuoteQuery[]): number {
-  const reference = new ReferenceSearch(book.quotations);
+export function expectSameAnswers(book: QuoteBook, queries: readonly QuoteQuery[], articles: ReadonlyMap<string, Article> = articlesOf(book)): number {
+  const reference = new ReferenceSearch(book.quotations, articles);
   let withHits = 0;
   for (const query of queries) {
     for (const page of PAGES) {
@@ -198,4 +263,10 @@ export function expectSameAnswers(book: QuoteBook, queries: readonly QuoteQuery[
     }
   }
   return withHits;
+}
+
+/** The book's articles, when it is a corpus book (it knows its own). */
+export function articlesOf(book: QuoteBook): Map<string, Article> {
+  const extracted = (book as { extracted?: () => Array<{ doc: string; article: Article }> }).extracted;
+  return new Map((extracted ? extracted.call(book) : []).map((e) => [e.doc, e.article]));
 }

@@ -88,7 +88,7 @@ describe("quotations of the sample corpus (seed-quotes.json)", () => {
   it("exports every quotation for `dateline quotes --json`, in corpus order", () => {
     const records = quotationRecords(book);
     expect(records).toHaveLength(book.quotations.length);
-    expect(Object.keys(records[0]!).sort()).toEqual(["confidence", "cue", "doc", "end", "kind", "mention", "speaker", "start", "text"]);
+    expect(Object.keys(records[0]!).sort()).toEqual(["confidence", "cue", "doc", "end", "hearsay", "kind", "mention", "speaker", "start", "text"]);
     const order = corpus.articles.map((a) => a.id);
     const positions = records.map((r) => [order.indexOf(r.doc), r.start] as const);
     const sorted = [...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

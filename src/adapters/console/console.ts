@@ -5,7 +5,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../core/bot.js";
-import { renderConsole } from "./render.js";
+import type { Reply } from "../../core/reply.js";
+import { quoteActionCommand, renderConsole } from "./render.js";
 
 export interface ConsoleOptions {
   bot: BotCore;
@@ -29,9 +30,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     lines.prompt();
   }
   let last: { text: string; page: number } | null = null;
+  let lastReply: Reply | null = null;
   for await (const raw of lines) {
     const line = raw.trim();
-    if (line) {
+    // "/context 2" and "/cite 2" act on the previous answer's second quotation, as its buttons do in chat.
+    const action = line ? quoteActionCommand(line, lastReply) : null;
+    if (action) {
+      const outcome = await options.bot.run(action, { platform: "console", user: null, channel: "console" });
+      write(renderConsole(outcome.reply, { color: interactive }));
+      if (interactive) write("");
+    } else if (line) {
       // "/more" pages the previous command, as the "More results" button does in chat.
       const previous: { text: string; page: number } | null = last;
       const wantsMore = /^\/?more$/i.test(line);
@@ -45,6 +53,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const page: number = more && previous ? previous.page + 1 : 0;
       const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page });
       last = { text, page };
+      lastReply = outcome.reply;
       write(renderConsole(outcome.reply, { color: interactive }));
       if (interactive) write("");
     }

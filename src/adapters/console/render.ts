@@ -40,9 +40,28 @@ function renderBlock(block: Block, style: ConsoleStyle, next: () => number): str
       const who = [block.speaker ?? "speaker unknown", block.cue ? `(${block.cue})` : ""].filter(Boolean).join(" ");
       const doubt = block.confidence !== null && block.confidence < 0.6 ? " — uncertain attribution" : "";
       const note = block.note ? ` · ${block.note}` : "";
-      return `${next()}. “${mark(block.text, block.marks, bold)}”\n   — ${who}${doubt} · ${citationLine(block.citation)}${note}`;
+      const n = next();
+      const kinds = new Set((block.actions ?? []).map((a) => a.kind));
+      const hint = [kinds.has("context") ? `/context ${n}` : "", kinds.has("cite") ? `/cite ${n}` : ""].filter(Boolean).join(" · ");
+      return `${n}. “${mark(block.text, block.marks, bold)}”\n   — ${who}${doubt} · ${citationLine(block.citation)}${note}${hint ? `\n   ${dim(`(${hint})`)}` : ""}`;
     }
   }
+}
+
+/**
+ * The command a quotation's button stands for, typed in the console as `/context N` or `/cite N` (N as numbered in
+ * the previous answer); null when the line is not one of those or N is no quotation there.
+ */
+export function quoteActionCommand(line: string, previous: Reply | null): string | null {
+  const match = /^\/(context|cite)\s+(\d{1,4})$/i.exec(line.trim());
+  if (!match || !previous) return null;
+  const kind = match[1]!.toLowerCase();
+  // Numbered as renderConsole shows them: quotations and sources alike, from 1 on every page.
+  const numbered = previous.blocks.filter((b) => b.type === "quote" || b.type === "source");
+  const block = numbered[Number(match[2]) - 1];
+  const action = block?.type === "quote" ? block.actions?.find((a) => a.kind === kind) : undefined;
+  const payload = action ? decodeAction(action.value) : null;
+  return payload ? `/${payload.c} ${payload.t}` : null;
 }
 
 /** The console has no buttons: it says what to type instead. */

@@ -35,7 +35,7 @@ export function actionCustomId(action: Action): { customId: string; needsAsked: 
 }
 
 export function parseCustomId(customId: string): ButtonRef | null {
-  const match = /^dl:(share|more|expand):(\d{1,4}):([A-Za-z][\w-]*):([=#])([\s\S]*)$/.exec(customId);
+  const match = /^dl:(share|more|expand|context|cite):(\d{1,4}):([A-Za-z][\w-]*):([=#])([\s\S]*)$/.exec(customId);
   if (!match) return null;
   const [, kind, page, command, mode, rest] = match;
   const ref: ButtonRef = { kind: kind as ActionKind, page: Number(page), command: command! };

@@ -56,7 +56,11 @@ export const UNCERTAIN_BELOW = 0.6;
 const MIN_EMBED_ROOM = 80;
 
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage {
-  const { components, asked } = renderButtons(reply.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])));
+  // The answer's buttons first (they must never be crowded out), then each quotation's own (Context, Copy citation).
+  const { components, asked } = renderButtons([
+    ...reply.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])),
+    ...reply.blocks.flatMap((b) => (b.type === "quote" ? (b.actions ?? []) : [])),
+  ]);
 
   // Footers that keep long command texts for the buttons come last, and their room is set aside first.
   const askedEmbeds: DiscordEmbed[] = asked.map((text) => ({ footer: { text } }));
@@ -239,6 +243,9 @@ function renderButtons(actions: Action[]): { components: DiscordActionRow[]; ask
   for (const action of actions) {
     const id = actionCustomId(action);
     if (!id || seen.has(id.customId)) continue;
+    // A quotation's own button whose id would need the message to carry its text is left out: ten such footers
+    // would take the embeds' room (the console and --json still give the context and the citation).
+    if (id.needsAsked && (action.kind === "context" || action.kind === "cite")) continue;
     if (buttons.length === LIMITS.rows * LIMITS.buttonsPerRow) break;
     seen.add(id.customId);
     buttons.push({

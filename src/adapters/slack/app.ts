@@ -190,8 +190,9 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     await track(() => runCommand(name, command, respond));
   });
 
-  // "More results" and "Compare wordings" both answer privately with the command their value carries.
-  for (const kind of ["more", "expand"] as const) {
+  // "More results", "Compare wordings", a quotation's "Context" and "Copy citation" answer privately with the
+  // command their value carries.
+  for (const kind of ["more", "expand", "context", "cite"] as const) {
     app.action<BlockAction<ButtonAction>>(ACTION_IDS[kind], async ({ ack, body, action, respond }) => {
       await ack();
       await track(async () => {

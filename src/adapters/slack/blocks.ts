@@ -64,7 +64,13 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** The action ids of our buttons; app.ts routes clicks by them. */
-export const ACTION_IDS = { share: "dateline_share", more: "dateline_more", expand: "dateline_expand" } as const;
+export const ACTION_IDS = {
+  share: "dateline_share",
+  more: "dateline_more",
+  expand: "dateline_expand",
+  context: "dateline_context",
+  cite: "dateline_cite",
+} as const;
 
 export function mrkdwn(text: string): SlackMrkdwn {
   return { type: "mrkdwn", text, verbatim: true };

@@ -101,10 +101,8 @@ function renderQuote(block: QuoteBlock): SlackBlock[] {
     if (block.note) parts.push(literal(cutPlain(block.note, cap)));
     return parts.join(" · ");
   });
-  return [
-    { type: "section", text: mrkdwn(quoted) },
-    { type: "context", elements: [mrkdwn(context)] },
-  ];
+  // The quotation's own buttons (Context, Copy citation) stay with it: a block of its own, ids unique within it.
+  return [{ type: "section", text: mrkdwn(quoted) }, { type: "context", elements: [mrkdwn(context)] }, ...renderActions(block.actions ?? [])];
 }
 
 function renderSource(block: SourceBlock): SlackBlock[] {

@@ -1,0 +1,34 @@
+/** `/context N` and `/cite N` in the console act on the previous answer's Nth quotation, as its buttons do in chat. */
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runConsole } from "../../src/adapters/console/console.js";
+import { botFor } from "../../src/bot-for.js";
+import { memoryLogger } from "../../src/core/log.js";
+import { editorArticles } from "../quotes/editor-fixtures.js";
+import { quoteNewsroom } from "../quotes/newsroom.js";
+
+async function converse(lines: string): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let written = "";
+  output.on("data", (chunk: Buffer) => (written += chunk.toString()));
+  const newsroom = quoteNewsroom(editorArticles());
+  const done = runConsole({ bot: botFor(() => newsroom, memoryLogger()), input, output, interactive: false });
+  input.end(lines);
+  await done;
+  return written;
+}
+
+describe("a quotation's context and citation in the console", () => {
+  it("says what to type under each quotation, and answers /context N and /cite N for the previous answer", async () => {
+    const out = await converse("/quote Hale\n/context 2\n/cite 1\n");
+    expect(out).toContain("(/context 1 · /cite 1)");
+    expect(out).toContain("The sentence that attributes it:");
+    expect(out).toMatch(/Citation: Edmund Hale, “[^”]+”, Wirefeed, “Hale defends budget figures”, 2004-03-18/);
+  });
+
+  it("leaves /context N alone when there is no such quotation", async () => {
+    const out = await converse("/context 3\n");
+    expect(out).toContain("no longer in the corpus");
+  });
+});
