@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
+import type { FolderDefaults } from "./corpus/folder-defaults.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
@@ -134,7 +135,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath);
+    const read = await readIfPresent(location, relPath, corpus.defaults);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
@@ -208,9 +209,9 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
 }
 
 /** A file deleted (or deleted while being read) holds no articles any more. */
-async function readIfPresent(root: string, relPath: string): Promise<Pick<CorpusFile, "articles" | "problems">> {
+async function readIfPresent(root: string, relPath: string, defaults?: FolderDefaults): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
-    return await readCorpusFile(root, relPath);
+    return await readCorpusFile(root, relPath, defaults);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
     throw error;
