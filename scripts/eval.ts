@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { loadCorpus } from "../src/corpus/load.js";
 import type { Article } from "../src/corpus/types.js";
 import { packageRoot } from "../src/paths.js";
+import { evalEditor } from "./eval-editor.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
 import { foldText } from "../src/search/analysis.js";
 import type { Quotation } from "../src/quotes/types.js";
@@ -225,8 +226,12 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
-  await evalSeeds(root);
-  await evalPolnear(root, options);
+  // `--only NAME` runs one part: the parts below are the attribution figures ("attribution").
+  if (!process.argv.includes("--only") || process.argv.includes("attribution")) {
+    await evalSeeds(root);
+    await evalPolnear(root, options);
+  }
+  await evalEditor(root, process.argv.slice(2));
 }
 
 main().catch((error: unknown) => {
