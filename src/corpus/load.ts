@@ -14,7 +14,7 @@ import { parseJsonDocument, parseJsonLines } from "./records.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
 /** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
-export const CORPUS_READER_VERSION = "corpus-reader-1";
+export const CORPUS_READER_VERSION = "corpus-reader-2";
 
 export const CORPUS_EXTENSIONS: readonly string[] = [".txt", ".md", ".json", ".jsonl", ".ndjson"];
 
