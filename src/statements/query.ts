@@ -5,7 +5,7 @@
  * 1. The speaker the query names first ("Volcker interest rates"), read as /quote reads it. Only that speaker's
  *    statements answer: a statement by someone else never stands against the speaker asked about.
  * 2. Candidate articles: those the passage index finds for the words (with and without the speaker's name), those
- *    holding the speaker's quotations on them, then, once a statement is found, those the index finds for its own
+ *    holding quotations (the speaker's) whose words match, then, once a statement is found, those the index finds for its own
  *    words (a report that words it differently from the query). A corpus small enough is taken whole.
  * 3. The candidates are grouped as the archive's statements are (group.ts), with every document a text of its
  *    own: a wire story carried word for word by two outlets is two renderings of it, never dropped as a copy.
@@ -37,8 +37,10 @@ export interface AskedStatement {
 const WHOLE_CORPUS = 600;
 /** Articles taken from each search of the passage index. */
 const SEARCH_DEPTH = 120;
-/** Quotations of the speaker taken from the quote book. */
-const SPEAKER_QUOTES = 60;
+/** Quotations taken from the quote book's search. */
+const QUOTATIONS = 60;
+/** Quotations a speaker needs for a name typed in lower case to be read as theirs. */
+const OFTEN_QUOTED = 5;
 /** Content words of the statement found that search for its other renderings. */
 const EXPANSION_WORDS = 12;
 
@@ -47,24 +49,29 @@ export function askedStatement(query: string, quotes: QuoteBook): AskedStatement
   const words = query.split(/\s+/).filter(Boolean);
   const match = quotes.speakers.matchLeading(words);
   if (!match || match.consumed >= words.length) return { speaker: null, topic: query };
+  // "exchange rates …" is no "American Stock Exchange", "dollar" no "Mr Dollar": a name typed in lower case is
+  // read as one only for a speaker the corpus quotes often.
+  const typed = words.slice(0, match.consumed);
+  const lowerCase = typed.every((w) => !/^\p{Lu}/u.test(w));
+  if (lowerCase && match.speaker.quotes < OFTEN_QUOTED) return { speaker: null, topic: query };
   return { speaker: match.speaker.name, topic: words.slice(match.consumed).join(" ") };
 }
 
 /** The statement the query asks about among the candidate articles, as steps (see steps.ts). */
-export function* compareSteps(query: string, services: CompareServices): Steps<Statement | null> {
+export function* compareSteps(query: string, services: CompareServices, options: { wholeCorpus?: number } = {}): Steps<Statement | null> {
   const asked = askedStatement(query, services.quotes);
   const all = services.articles();
-  if (all.length <= WHOLE_CORPUS) return yield* bestStatement(query, asked, all, services.quotes.quotations);
+  if (all.length <= (options.wholeCorpus ?? WHOLE_CORPUS)) return yield* bestStatement(query, asked, all, services.quotes.quotations);
 
   const docs = new Set<string>();
   const topicWords = wordsOf(asked.topic);
   const surname = asked.speaker ? wordsOf(asked.speaker).slice(-1) : [];
   searchInto(docs, services.sources, topicWords);
   if (surname.length > 0) searchInto(docs, services.sources, [...surname, ...topicWords]);
-  if (asked.speaker) {
-    const own = services.quotes.search({ speaker: asked.speaker, words: topicWords, phrases: [] }, { offset: 0, limit: SPEAKER_QUOTES });
-    for (const hit of own.hits) docs.add(hit.quotation.doc);
-  }
+  // Quotations whose own words match (the speaker's, when the query names one): a wire archive has hundreds of
+  // stories on "exchange rates", and the passage index ranks them by the story, not by the quoted words.
+  const quoted = services.quotes.search({ speaker: asked.speaker, words: topicWords, phrases: [] }, { offset: 0, limit: QUOTATIONS });
+  for (const hit of quoted.hits) docs.add(hit.quotation.doc);
   yield;
   const first = yield* bestStatement(query, asked, articlesOf(docs, services), quotationsOf(docs, services.quotes));
   if (!first) return null;
