@@ -10,7 +10,8 @@ import type { Newsroom } from "../src/newsroom.js";
 import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
 import type { Rendering, Statement } from "../src/statements/types.js";
-import { statementsIfReadyOrStarted } from "../src/statements/when-ready.js";
+import { askedStatement, compareSteps } from "../src/statements/query.js";
+import { runInSlices, runToEnd } from "../src/statements/steps.js";
 
 export interface CompareArgs {
   /** The quotation or topic words, as typed (quotation marks removed). */
@@ -41,18 +42,17 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
     { name: "statement", description: "A quotation, or a few words of the remark", required: true, maxLength: 500 },
   ],
   schema: compareSchema,
-  run({ query }, ctx) {
-    // In chat the answer never waits for the statements to be computed (tens of seconds on a large archive).
-    const statements = statementsIfReadyOrStarted(ctx.services, ctx.platform === "cli");
+  async run({ query }, ctx) {
+    // Only the articles that can hold the statement are compared (statements/query.ts); in chat in time slices,
+    // the event loop served between them.
+    const steps = compareSteps(query, ctx.services);
+    const statement = ctx.platform === "cli" ? runToEnd(steps) : await runInSlices(steps);
     const topic = shorten(query, 60);
-    if (!statements) {
-      const text =
-        "I am still comparing how the outlets reported each statement in this archive (after a start or a change of the corpus, this takes a minute or two on a large archive). Try /compare again shortly; /quote and /sources answer meanwhile.";
-      return { reply: { visibility: "private", text, blocks: [{ type: "paragraph", text }] }, results: [] };
-    }
-    const statement = statements.find(query);
     if (!statement) {
-      const none = `No statement reported in two or more documents matches “${topic}”.`;
+      const asked = askedStatement(query, ctx.services.quotes).speaker;
+      const none = asked
+        ? `No statement by ${asked} reported in two or more documents matches “${topic}”.`
+        : `No statement reported in two or more documents matches “${topic}”.`;
       const hint =
         "Try a few distinctive words of the remark (a name, a place, a number), or use /quote <speaker> <topic> to find single reports.";
       const blocks: Block[] = [

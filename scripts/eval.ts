@@ -19,12 +19,13 @@ import { evalHtml } from "./eval-html.js";
 import { evalDigest } from "./eval-digest.js";
 import type { Article } from "../src/corpus/types.js";
 import { packageRoot } from "../src/paths.js";
+import { evalEditor } from "./eval-editor.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
 import { foldText } from "../src/search/analysis.js";
 import type { Quotation } from "../src/quotes/types.js";
 
 interface Options {
-  /** Run one part only: "html" (web pages). */
+  /** Run one part only: "attribution", "digest", "editor" or "html". */
   only: string | null;
   split: string;
   misses: number;
@@ -230,11 +231,16 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
-  if (options.only === "html") return void evalHtml();
-  if ((await evalDigest(root, process.argv.slice(2))) === "only") return;
-  await evalSeeds(root);
-  await evalPolnear(root, options);
-  evalHtml();
+  const argv = process.argv.slice(2);
+  // `--only NAME` runs one part: attribution, digest, editor or html.
+  const wants = (part: string): boolean => options.only === null || options.only === part;
+  if (wants("attribution")) {
+    await evalSeeds(root);
+    await evalPolnear(root, options);
+  }
+  if (wants("digest")) await evalDigest(root, argv);
+  if (wants("editor")) await evalEditor(root, argv);
+  if (wants("html")) evalHtml();
 }
 
 main().catch((error: unknown) => {

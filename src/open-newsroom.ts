@@ -10,6 +10,7 @@ import type { Logger } from "./core/log.js";
 import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
+import type { FolderDefaults } from "./corpus/folder-defaults.js";
 import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
@@ -149,7 +150,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath, options.dataDir);
+    const read = await readIfPresent(location, relPath, options.dataDir, corpus.defaults);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     const after = read.articles;
@@ -225,13 +226,18 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
 }
 
 /** A file deleted (or deleted while being read) holds no articles any more. */
-async function readIfPresent(root: string, relPath: string, dataDir: string | null): Promise<Pick<CorpusFile, "articles" | "problems">> {
+async function readIfPresent(
+  root: string,
+  relPath: string,
+  dataDir: string | null,
+  defaults?: FolderDefaults,
+): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
     if (dataDir && isFeedDoc(relPath)) return await readFeedItemFile(dataDir, relPath);
     // A file changed into a link that leads out of the corpus folder is not read, as at start.
     const outside = await leadsOutside(root, relPath);
     if (outside) return { articles: [], problems: [outsideProblem(relPath, outside)] };
-    return await readCorpusFile(root, relPath);
+    return await readCorpusFile(root, relPath, defaults);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
     throw error;

@@ -4,6 +4,7 @@
  */
 import type { Article, Paragraph, ParagraphRole } from "./types.js";
 import { normalizePublished } from "./dates.js";
+import { numericDate, type FolderDefaults } from "./folder-defaults.js";
 import { classifyPage } from "./furniture.js";
 import { readFrontMatter } from "./frontmatter.js";
 import { readMetadata } from "./metadata.js";
@@ -26,8 +27,16 @@ export interface BuiltArticle {
   warnings: string[];
 }
 
+/** How the corpus folder writes dates it gives as metadata (see folder-defaults.ts). */
+type DateOrder = FolderDefaults["dateOrder"];
+
+/** A date given as metadata: ISO or written out, or numeric ("03/04/2005") in the folder's order. */
+function readPublished(value: string, order: DateOrder): string | null {
+  return normalizePublished(value) ?? numericDate(value, order);
+}
+
 /** A .txt or .md file: optional YAML front matter, then the page. */
-export function articleFromText(id: string, source: string, text: string): BuiltArticle {
+export function articleFromText(id: string, source: string, text: string, dateOrder: DateOrder = null): BuiltArticle {
   const warnings: string[] = [];
   const front = readFrontMatter(text);
   if (front?.problem) warnings.push(front.problem);
@@ -44,7 +53,7 @@ export function articleFromText(id: string, source: string, text: string): Built
 
   let published = found.published;
   if (meta?.published) {
-    const given = normalizePublished(meta.published);
+    const given = readPublished(meta.published, dateOrder);
     if (given === null) warnings.push(`front matter: published "${meta.published}" is not a date; ignored`);
     published = given ?? found.published;
   }
@@ -67,7 +76,7 @@ export function articleFromText(id: string, source: string, text: string): Built
 }
 
 /** A JSON/JSONL record: the text is its body; its title is metadata (a block repeating it is the headline). */
-export function articleFromRecord(record: ArticleRecord, source: string): BuiltArticle {
+export function articleFromRecord(record: ArticleRecord, source: string, dateOrder: DateOrder = null): BuiltArticle {
   const warnings: string[] = [];
   const blocks = splitBlocks(record.body);
   const texts = blocks.map((b) => b.text);
@@ -75,7 +84,7 @@ export function articleFromRecord(record: ArticleRecord, source: string): BuiltA
   const found = readMetadata(texts, layout);
   let published = found.published;
   if (record.published) {
-    const given = normalizePublished(record.published);
+    const given = readPublished(record.published, dateOrder);
     if (given === null) warnings.push(`published "${record.published}" is not a date; ignored`);
     published = given ?? found.published;
   }

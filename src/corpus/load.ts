@@ -13,6 +13,7 @@ import { leadsOutside, outsideProblem } from "./boundary.js";
 import { decodeBytes, looksBinary } from "./decode.js";
 import { isHtmlFileName } from "../html/extract.js";
 import { readHtmlFile } from "./html-file.js";
+import { applyFolderDefaults, FOLDER_DEFAULTS_FILE, NO_DEFAULTS, parseFolderDefaults, type FolderDefaults } from "./folder-defaults.js";
 import { parseJsonDocument, parseJsonLines } from "./records.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
@@ -50,13 +51,21 @@ export interface CorpusFile {
  * to it. Used by `loadCorpus` and by a live-corpus watcher to re-read a changed file. Throws only when the
  * file cannot be read (for a watcher: it was deleted meanwhile).
  */
-export async function readCorpusFile(root: string, relPath: string): Promise<CorpusFile> {
+export async function readCorpusFile(root: string, relPath: string, defaults: FolderDefaults = NO_DEFAULTS): Promise<CorpusFile> {
   const bytes = await readFile(path.join(root, ...relPath.split("/")));
-  return parseCorpusFile(relPath, bytes);
+  return parseCorpusFile(relPath, bytes, relPath, defaults);
 }
 
-/** Like `readCorpusFile`, from bytes already read. `relPath` also names the article of a text file. */
-export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: string = relPath): CorpusFile {
+/**
+ * Like `readCorpusFile`, from bytes already read. `relPath` also names the article of a text file; `defaults`
+ * are the corpus folder's (folder-defaults.ts), filling what the file does not say.
+ */
+export function parseCorpusFile(
+  relPath: string,
+  bytes: Uint8Array,
+  articleId: string = relPath,
+  defaults: FolderDefaults = NO_DEFAULTS,
+): CorpusFile {
   const digest: FileDigest = {
     path: relPath,
     size: bytes.length,
@@ -82,9 +91,9 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
   const extension = path.extname(relPath).toLowerCase();
   const articles: Article[] = [];
   if (extension === ".txt" || extension === ".md") {
-    const built = articleFromText(articleId, relPath, decoded.text);
+    const built = articleFromText(articleId, relPath, decoded.text, defaults.dateOrder);
     for (const warning of built.warnings) problem("warning", warning);
-    articles.push(built.article);
+    articles.push(applyFolderDefaults(built.article, defaults, relPath));
   } else {
     const isLines = extension === ".jsonl" || extension === ".ndjson";
     const parsed = isLines ? parseJsonLines(decoded.text) : parseJsonDocument(decoded.text);
@@ -99,9 +108,9 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
         problem("warning", `record "${record.id}" has an empty body: skipped`, line);
         continue;
       }
-      const built = articleFromRecord(record, source);
+      const built = articleFromRecord(record, source, defaults.dateOrder);
       for (const warning of built.warnings) problem("warning", `record "${record.id}": ${warning}`, line);
-      articles.push(built.article);
+      articles.push(applyFolderDefaults(built.article, defaults, relPath));
     }
   }
   return { articles, problems, digest };
@@ -182,6 +191,27 @@ function reason(error: unknown): string {
 
 const LOGGED_PROBLEMS = 50;
 
+/**
+ * The folder's `dateline.yml`, if it has one: its defaults, its digest (it counts in the fingerprint: changing it
+ * changes the articles), and its problem when malformed (then named, reported, and no defaults apply).
+ */
+async function readFolderDefaults(root: string): Promise<{ defaults: FolderDefaults; digest?: FileDigest; problem?: CorpusProblem }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(root, FOLDER_DEFAULTS_FILE));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR") return { defaults: NO_DEFAULTS };
+    return { defaults: NO_DEFAULTS, problem: { file: FOLDER_DEFAULTS_FILE, severity: "error", message: `cannot read: ${reason(error)}; no folder defaults apply` } };
+  }
+  const digest: FileDigest = { path: FOLDER_DEFAULTS_FILE, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const parsed = parseFolderDefaults(decodeBytes(bytes).text);
+  if ("problem" in parsed) {
+    return { defaults: NO_DEFAULTS, digest, problem: { file: FOLDER_DEFAULTS_FILE, severity: "error", message: `${parsed.problem}; no folder defaults apply` } };
+  }
+  return { defaults: parsed.defaults, digest };
+}
+
 export async function loadCorpus(location: string, options: { log?: Logger } = {}): Promise<Corpus> {
   let info;
   try {
@@ -214,10 +244,15 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
   }
 
   const digests: FileDigest[] = [];
+  // Only a folder declares defaults: a single file is read as it is.
+  const folder = info.isDirectory() ? await readFolderDefaults(root) : { defaults: NO_DEFAULTS };
+  const defaults = folder.defaults;
+  if (folder.digest) digests.push(folder.digest);
+  if (folder.problem) problems.push(folder.problem);
   const byId = new Map<string, Article>();
   const read = await mapLimited(files, 32, async (rel) => {
     try {
-      return await readCorpusFile(root, rel);
+      return await readCorpusFile(root, rel, defaults);
     } catch (error) {
       if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
       return { error };
@@ -246,7 +281,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
   }
 
   const articles = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const corpus: Corpus = { location, articles, problems, fingerprint: corpusFingerprint(digests) };
+  const corpus: Corpus = { location, articles, problems, fingerprint: corpusFingerprint(digests), defaults };
   const log = options.log;
   if (log) {
     // A broken export can have thousands of bad records: log the first ones; `problems` keeps them all.

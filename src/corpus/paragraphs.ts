@@ -101,9 +101,13 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
     // Wrapped: a paragraph goes on until an indented line, or a line that stopped well short of the width
     // (a table row, a heading) unless the next line carries on the sentence in lower case.
     let start = run[0]?.start ?? 0;
+    // Wire copy marks its paragraphs by indenting them: there a short unindented first line that leaves its
+    // sentence open ("Kansas City Southern" / "Industries Inc said …", a lead wrapped early) carries on.
+    const wrappedLead = run.some((line, i) => i > 0 && /^[ \t]/.test(line.text)) && !/^[ \t]/.test(run[0]?.text ?? "");
     for (const [i, line] of run.entries()) {
       const next = run[i + 1];
-      const short = line.text.trimEnd().length < width * SHORT_LINE;
+      const leadGoesOn = i === 0 && wrappedLead && !ENDS_SENTENCE.test(line.text.trimEnd());
+      const short = line.text.trimEnd().length < width * SHORT_LINE && !leadGoesOn;
       const ends = !next || /^[ \t]/.test(next.text) || (short && !/^\p{Ll}/u.test(next.text));
       if (ends) {
         push(start, line.end);

@@ -2,6 +2,7 @@
  * The corpus as the rest of Dateline sees it. Offsets always point into `Article.text`, the document exactly
  * as decoded (a .txt/.md file's content, front matter included; a JSON record's `body`).
  */
+import type { FolderDefaults } from "./folder-defaults.js";
 
 export type ParagraphRole =
   /** Story text: indexed, searchable, quotable. */
@@ -58,6 +59,8 @@ export interface Corpus {
   problems: CorpusProblem[];
   /** Hash over every file's path, size and content hash: equal fingerprints mean an equal corpus. */
   fingerprint: string;
+  /** The folder's declared defaults (dateline.yml, see folder-defaults.ts), applied to every file read. */
+  defaults?: FolderDefaults;
 }
 
 /** The corpus folder or file does not exist or cannot be read at all (not: one bad file inside it). */

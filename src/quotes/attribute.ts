@@ -59,7 +59,8 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   const text = d.article.text;
   const sentence = sentenceOf(d, span);
   const content = text.slice(span.start, span.end);
-  const labelled = speakerLabel(d, content);
+  // A speaker label ("PENCE: ") is not part of the quotation, but names its speaker.
+  const labelled = speakerLabel(d, text.slice(span.labelStart ?? span.start, span.end));
   if (labelled) return labelled;
   const afterStart = span.close >= 0 ? span.close + 1 : span.end;
   // The clause ends at the next quoted sentence (a partial quotation inside the clause does not end it).

@@ -13,6 +13,7 @@ import type { Article, Paragraph } from "../corpus/types.js";
 import { SPEECH_VERBS } from "./lexicon.js";
 import { namingVerb } from "./naming.js";
 import { sentenceRanges, rangeAt, type Range } from "./sentences.js";
+import { speakerLabelOf } from "./speaker-label.js";
 import { words } from "./text.js";
 
 export interface QuoteSpan {
@@ -30,6 +31,11 @@ export interface QuoteSpan {
   kind: "direct" | "partial";
   /** Index (into the spans of the same article) of the span this one continues, or -1. */
   continues: number;
+  /**
+   * Where a speaker label opening the quotation starts ("PENCE: Well, look" in a quoted interview transcript):
+   * the label names the speaker and is not part of the content, which starts after it. Absent without one.
+   */
+  labelStart?: number;
 }
 
 type MarkRole = "open" | "close" | "either";
@@ -70,9 +76,13 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
     let e = contentEnd;
     while (s < e && isBlank(text[s]!)) s++;
     while (e > s && isBlank(text[e - 1]!)) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) {
-      spans.push({ start: s, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 });
-    }
+    // A quotation left open at the end of its paragraph often lost its closing mark before the reporting clause
+    // ("… benefit, he said."): the speech ends there, not with the reporter's words.
+    if (close < 0) e = beforeReportingClause(text, s, e);
+    const label = labelLength(text, s, e);
+    const span: QuoteSpan = { start: s + label, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 };
+    if (label > 0) span.labelStart = s;
+    if (e > span.start && /[\p{L}\p{N}]/u.test(text.slice(span.start, e))) spans.push(span);
   };
   for (let i = p.start; i < p.end; i++) {
     if (!isMarkCharacter(text.charCodeAt(i))) continue;
@@ -106,12 +116,36 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
   return spans;
 }
 
+/**
+ * ", he said." / ", Lyng added" / ", said Robert Murphy": a reporting clause (a pronoun or up to four capitalised
+ * words, then a reporting verb, or the verb first) inside an unclosed quotation. The speech ends at its comma.
+ */
+const REPORTING_CLAUSE =
+  /,(?=\s+(?:(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:said|says|added|adds|told|tells|explained|argued|insisted|warned|stressed|noted|declared|continued|concluded)\b|(?:said|added|says)\s+\p{Lu}))/u;
+
+function beforeReportingClause(text: string, s: number, e: number): number {
+  const found = REPORTING_CLAUSE.exec(text.slice(s, e));
+  return found ? s + found.index + 1 : e;
+}
+
+/** The length of a speaker label opening [s, e) with the space after it ("PENCE: "), or 0. */
+function labelLength(text: string, s: number, e: number): number {
+  const head = text.slice(s, Math.min(e, s + 60));
+  if (!speakerLabelOf(head)) return 0;
+  return /^[^:]+:\s+/u.exec(head)?.[0].length ?? 0;
+}
+
 /** White space, or an invisible format character (U+202A, U+200B, U+FEFF…) that pasted copy carries. */
 function isBlank(ch: string): boolean {
   const code = ch.charCodeAt(0);
   // ASCII has no format characters and only these spaces; the rest asks the Unicode properties.
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return /[\s\p{Cf}]/u.test(ch);
+}
+
+function isLetter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return /\p{L}/u.test(String.fromCharCode(code));
 }
 
 /** The characters `markAt` reads as quotation marks: ' " “ „ « ” ». Every other character is passed over at once. */
@@ -131,6 +165,9 @@ function markAt(text: string, i: number, from: number, to: number): { role: Mark
     return { role: roleFromSurroundings(text, i, 2, from, to), width: 2 };
   }
   if (ch !== '"' && !OPEN_MARKS.includes(ch) && !CLOSE_MARKS.includes(ch)) return null;
+  // it"s, the president"s options: wire copy that typed its apostrophes as straight double marks. A mark between
+  // two letters is never one that opens or closes speech (it would cut a quotation mid-word).
+  if (ch === '"' && i > from && i + 1 < to && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) return null;
   const role = roleFromSurroundings(text, i, 1, from, to);
   // A curly mark facing the wrong way ("It's unusual,“ said …") is read from its surroundings.
   if (OPEN_MARKS.includes(ch)) return { role: role === "close" ? "either" : "open", width: 1 };

@@ -66,7 +66,7 @@ export function labelledSpeaker(d: Discourse, content: string): LabelledSpeaker 
   const full = firstKey === null ? fullNameInText(d.article.text, surname) : null;
   if (full) return { entity: entityNamed(d, full), label, evidence: `transcript label ${label}: ${full}, named in the text` };
   // Only in a transcript (two labelled quotations or more) does an unknown label name someone.
-  const labelled = d.spans.filter((s) => speakerLabelOf(d.article.text.slice(s.start, s.end)) !== null).length;
+  const labelled = d.spans.filter((s) => speakerLabelOf(d.article.text.slice(s.labelStart ?? s.start, s.end)) !== null).length;
   if (labelled < 2) return null;
   const titled = name.map(titleCase).join(" ");
   return { entity: entityNamed(d, titled), label, evidence: `transcript label ${label}: ${titled} (no fuller name in the article)` };

@@ -490,8 +490,9 @@ function* createIndex(statements: Statement[], duplicates: string[][], weight: W
   return {
     statements,
     duplicates,
-    find(query) {
-      return findStatement(query, statements, keysOf, weight);
+    find(query, options = {}) {
+      const among = options.speaker ? statements.filter((s) => s.speaker === options.speaker) : statements;
+      return findStatement(query, among, keysOf, weight);
     },
     containing(doc, start, end) {
       return overlapping(doc, start, end)[0]?.statement ?? null;

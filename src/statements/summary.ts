@@ -4,16 +4,30 @@
  */
 import type { Statement, StatementIndex } from "./types.js";
 
-/** Distinct outlets carrying the statement (a document without a known outlet counts as its own). */
+/** Distinct outlets carrying the statement. A document without a known outlet is no outlet ("politics/364.txt"). */
 export function outletCount(statement: Statement): number {
-  return new Set(statement.renderings.map((r) => r.outlet ?? `doc:${r.doc}`)).size;
+  const outlets = new Set<string>();
+  for (const r of statement.renderings) if (r.outlet) outlets.add(r.outlet.trim().toLowerCase());
+  return outlets.size;
 }
 
-/** "3 outlets · 2 wordings": the note for a statement shown once instead of once per outlet. */
+/**
+ * "3 outlets · 2 wordings", or "4 reports · 2 outlets · 3 wordings" when some reports share an outlet or name none:
+ * the note for a statement shown once instead of once per outlet.
+ */
 export function statementNote(statement: Statement): string {
   const outlets = outletCount(statement);
+  const reports = new Set(statement.renderings.map((r) => r.doc)).size;
   const wordings = statement.wordings;
-  return `${outlets} ${outlets === 1 ? "outlet" : "outlets"} · ${wordings} ${wordings === 1 ? "wording" : "wordings"}`;
+  const parts = [];
+  if (reports !== outlets) parts.push(plural(reports, "report"));
+  if (outlets > 0) parts.push(plural(outlets, "outlet"));
+  parts.push(plural(wordings, "wording"));
+  return parts.join(" · ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
 /** The rendering the others are compared with: the primary source, else the first rendering. */

@@ -44,11 +44,14 @@ const ABBREVIATIONS = new Set(
   ),
 );
 
-/** The sentences of `text[from, to)`: cut after . ! ? … (and closing quotes) before a capital, digit or quote. */
+/**
+ * The sentences of `text[from, to)`: cut after . ! ? … (and closing quotes) before a capital, digit or quote, and
+ * at a blank line. A single line break is no boundary: wire copy is hard-wrapped mid-sentence.
+ */
 export function sentences(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   let start = from;
-  const boundary = /[.!?…]+["'”’»)]*(?=\s+["'“‘«(]?[\p{Lu}\p{N}])|\r?\n+/gu;
+  const boundary = /[.!?…]+["'”’»)]*(?=\s+["'“‘«(]?[\p{Lu}\p{N}])|\r?\n[ \t]*\r?\n\s*/gu;
   boundary.lastIndex = from;
   for (let m = boundary.exec(text); m && m.index < to; m = boundary.exec(text)) {
     if (m[0].startsWith(".") && isAbbreviation(text, m.index)) continue;

@@ -33,8 +33,11 @@ export interface Statement {
 
 export interface StatementIndex {
   readonly statements: readonly Statement[];
-  /** The statement best matching a quotation text or topic words, or null. */
-  find(query: string): Statement | null;
+  /**
+   * The statement best matching a quotation text or topic words, or null. With `speaker`, only that speaker's
+   * statements: another speaker's never answers a query about them.
+   */
+  find(query: string, options?: { speaker?: string | null }): Statement | null;
   /** The statement a quotation span belongs to, if any (for collapsing /quote results). */
   containing(doc: string, start: number, end: number): Statement | null;
   /** Every statement with a rendering overlapping the span, with that rendering; the largest overlap first. */

@@ -57,9 +57,10 @@ describe("a quoted interview transcript", () => {
       "“WALLACE: But, Governor Pence, I’ve got to ask you about the debate.",
       "“PENCE: Donald Trump is ready for it.”",
     );
-    expect(find(quotes, "PENCE: Well")).toMatchObject({ speaker: "Mike Pence", mention: "PENCE" });
-    expect(find(quotes, "WALLACE: But")).toMatchObject({ speaker: "Chris Wallace", mention: "WALLACE" });
-    expect(find(quotes, "PENCE: Donald")).toMatchObject({ speaker: "Mike Pence" });
+    // The label names the speaker and is not part of the quotation.
+    expect(find(quotes, "Well, look")).toMatchObject({ speaker: "Mike Pence", mention: "PENCE" });
+    expect(find(quotes, "But, Governor")).toMatchObject({ speaker: "Chris Wallace", mention: "WALLACE" });
+    expect(find(quotes, "Donald Trump is")).toMatchObject({ speaker: "Mike Pence" });
   });
 
   it("falls back to the label in title case in a transcript that never names the person", () => {
@@ -69,9 +70,9 @@ describe("a quoted interview transcript", () => {
       "“VIDEO: They told me it was a video when they knew it was not.",
       "“CLINTON: I feel a great deal of sympathy for the families.”",
     );
-    expect(find(quotes, "RAMOS:")).toMatchObject({ speaker: "Ramos" });
+    expect(find(quotes, "Secretary Clinton, did")).toMatchObject({ speaker: "Ramos" });
     expect(find(quotes, "VIDEO:").speaker).toBeNull();
-    expect(find(quotes, "CLINTON:")).toMatchObject({ speaker: "Hillary Clinton" });
+    expect(find(quotes, "I feel a great")).toMatchObject({ speaker: "Hillary Clinton" });
   });
 
   it("does not read one lone unknown label as a speaker", () => {

@@ -28,7 +28,7 @@ describe("/quote with statements across outlets", () => {
     const out = await ask("/quote Lavrov video");
     const quotes = saying(out.reply.blocks);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]!.note).toBe("3 outlets · 3 wordings");
+    expect(quotes[0]!.note).toBe("3 reports · 1 outlet · 3 wordings");
     expect(new Set(matching(out.results).map((r) => r.doc))).toEqual(
       new Set(["000_4e94b34866221704.txt", "001_761dc06b5ae562a2.txt", "002_653e994c7cb6127d.txt"]),
     );
@@ -53,7 +53,7 @@ describe("/quote with statements across outlets", () => {
     const out = await ask("/quote Lavrov Minsk");
     const quotes = saying(out.reply.blocks);
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]!.note).toBe("2 outlets · 2 wordings");
+    expect(quotes[0]!.note).toBe("2 reports · 1 outlet · 2 wordings");
     expect(matching(out.results)).toHaveLength(2);
   });
 

@@ -55,7 +55,7 @@ describe("/compare", () => {
       expect(articles.find((a) => a.id === r.doc)!.text.slice(r.start, r.end)).toBe(r.text);
     }
     expect(out.reply.visibility).toBe("private");
-    expect(out.reply.blocks[0]).toEqual({ type: "heading", text: "Lavrov on “infamous video”: 3 outlets · 3 wordings" });
+    expect(out.reply.blocks[0]).toEqual({ type: "heading", text: "Lavrov on “infamous video”: 3 reports · 1 outlet · 3 wordings" });
   });
 
   it("shows each rendering verbatim with its citation, the differing words marked against the primary", async () => {
@@ -82,7 +82,7 @@ describe("/compare", () => {
 
   it("names material differences: the transcript's hedge that a report drops", async () => {
     const out = await ask("/compare Lavrov Red Cross act impartially");
-    expect(out.reply.blocks[0]).toEqual({ type: "heading", text: "Lavrov on “Red Cross act impartially”: 2 outlets · 2 wordings" });
+    expect(out.reply.blocks[0]).toEqual({ type: "heading", text: "Lavrov on “Red Cross act impartially”: 2 reports · 2 wordings" });
     const results = out.results as CompareResult[];
     expect(results[0]!.doc).toBe(TRANSCRIPT);
     const contexts = out.reply.blocks.filter((b) => b.type === "context").map((b) => (b as { text: string }).text);

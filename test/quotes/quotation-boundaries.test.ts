@@ -1,0 +1,102 @@
+/**
+ * A quotation is a whole stretch of speech (issue 21, class 4): it never starts mid-word, never keeps a transcript
+ * label, never runs on into the reporter's narrative, and a wire lead keeps the start of its sentence.
+ * Hand-written texts only.
+ */
+import { describe, expect, it } from "vitest";
+import { splitBlocks } from "../../src/corpus/paragraphs.js";
+import { extractQuoteSpans } from "../../src/quotes/extract.js";
+import { article, find, quotesOf } from "./helpers.js";
+
+const texts = (parts: string[]) => {
+  const a = article("t.txt", parts);
+  return extractQuoteSpans(a).map((s) => a.text.slice(s.start, s.end));
+};
+
+describe("quotation boundaries", () => {
+  it("reads a straight double mark between letters as an apostrophe, never as the start of a quotation", () => {
+    const found = texts([
+      'The mayor said: "It"s far too soon to narrow the council"s choices on the harbour lease," adding that talks would resume.',
+    ]);
+    expect(found).toEqual(['It"s far too soon to narrow the council"s choices on the harbour lease,']);
+    expect(found.some((t) => /^s\b/.test(t))).toBe(false);
+  });
+
+  it("still reads a mark between a word and punctuation as a quotation mark", () => {
+    expect(texts(['"We are ready," said the coach. "The players know it."'])).toEqual(["We are ready,", "The players know it."]);
+  });
+
+  it("starts a quoted transcript line after its speaker label, and credits the label", () => {
+    const quotes = quotesOf(
+      "Radio host Dana Pike questioned Senator Owen Hale about the levy on Monday.",
+      '"HALE: Well, the levy was never meant to last beyond the winter.',
+      '"PIKE: Then why is it still on the books?',
+      '"HALE: Because the council has not voted yet."',
+    );
+    const first = find(quotes, "Well, the levy");
+    expect(first.speaker).toBe("Owen Hale");
+    expect(find(quotes, "Then why").speaker).toBe("Dana Pike");
+    expect(find(quotes, "Because the council").speaker).toBe("Owen Hale");
+    expect(quotes.some((q) => /^(?:HALE|PIKE):/.test(q.text))).toBe(false);
+  });
+
+  it("ends an unclosed quotation at the reporting clause that lost its closing mark", () => {
+    const quotes = quotesOf(
+      'Shipping analyst Vera Lund was cautious. "Freight rates will stay weak until the autumn, she said. The index fell for a third week.',
+      '"Nobody is buying tonnage at these prices, said Tom Baird of Baird Shipping.',
+    );
+    expect(quotes.map((q) => q.text)).toEqual([
+      "Freight rates will stay weak until the autumn,",
+      "Nobody is buying tonnage at these prices,",
+    ]);
+    expect(find(quotes, "Freight rates").speaker).toBe("Vera Lund");
+    expect(find(quotes, "Nobody is buying").speaker).toBe("Tom Baird");
+  });
+
+  it("keeps a quotation that runs on over paragraphs whole to its closing mark", () => {
+    const found = texts([
+      'The minister said: "We will open the new bridge in March.',
+      '"It will carry trams as well as cars, and the tolls will go."',
+    ]);
+    expect(found).toEqual(["We will open the new bridge in March.", "It will carry trams as well as cars, and the tolls will go."]);
+  });
+});
+
+describe("a wire lead keeps the start of its sentence", () => {
+  it("does not cut a wrapped lead at a short first line when the copy indents its paragraphs", () => {
+    const wire = [
+      "Northfield Grain",
+      "Cooperative said it would buy the Easton flour mill from its",
+      "founding family for 12 mln dlrs, and that the purchase would",
+      "close by the end of June.",
+      '    "We have wanted a second mill for years," chairman Lars Holt',
+      "told reporters at the cooperative's annual meeting in Easton",
+      "on Thursday.",
+      "    The mill employs 40 people and handles 150,000 tonnes of",
+      "wheat a year, the company said.",
+    ].join("\n");
+    const blocks = splitBlocks(wire).map((b) => b.text);
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toMatch(/^Northfield Grain\nCooperative said/);
+    const quotes = quotesOf(...blocks);
+    expect(find(quotes, "We have wanted").speaker).toBe("Lars Holt");
+  });
+
+  it("still ends a paragraph at a short line that ends its sentence", () => {
+    const wire = [
+      "The council approved the budget on Tuesday after a long debate",
+      "over school spending, road repairs and the cost of the harbour",
+      "dredging that the port authority has asked the city to share.",
+      "Voting was close.",
+      "Members who opposed it said the road fund was too small for the",
+      "winter ahead and that the harbour should pay for its own work.",
+      "    A second vote is due in May, after the auditors report on the",
+      "city's reserves.",
+    ].join("\n");
+    expect(splitBlocks(wire).map((b) => b.text.split("\n")[0])).toEqual([
+      "The council approved the budget on Tuesday after a long debate",
+      "Members who opposed it said the road fund was too small for the",
+      "A second vote is due in May, after the auditors report on the",
+    ]);
+  });
+});
