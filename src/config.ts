@@ -23,6 +23,9 @@ export const configSchema = z
     DISCORD_API_URL: url,
     DATELINE_CORPUS: optionalText,
     DATELINE_DATA_DIR: optionalText.transform((s) => s ?? ".dateline"),
+    DATELINE_MAX_ARTICLE_MB: optionalText
+      .transform((s) => (s === undefined ? 5 : Number(s)))
+      .refine((n) => Number.isFinite(n) && n > 0 && n <= 1024, "must be a number of megabytes above 0, at most 1024"),
     LOG_LEVEL: optionalText
       .transform((s) => s?.toLowerCase() ?? "info")
       .pipe(z.enum(["debug", "info", "warn", "error", "silent"])),
@@ -61,3 +64,5 @@ function platformProblems(env: NodeJS.ProcessEnv): string[] {
 
 export const slackEnabled = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN);
 export const discordEnabled = (c: Config): boolean => Boolean(c.DISCORD_TOKEN);
+/** DATELINE_MAX_ARTICLE_MB in bytes: an article larger than this is read up to it. */
+export const maxArticleBytes = (c: Config): number => Math.round(c.DATELINE_MAX_ARTICLE_MB * 2 ** 20);

@@ -5,15 +5,16 @@
 import type { Services } from "../commands/index.js";
 import { runConsole } from "./adapters/console/console.js";
 import { botFor } from "./bot-for.js";
-import { discordEnabled, slackEnabled, type Config } from "./config.js";
+import { discordEnabled, maxArticleBytes, slackEnabled, type Config } from "./config.js";
 import type { ChannelPoster } from "./core/bot.js";
 import type { Platform } from "./core/command.js";
 import type { Logger } from "./core/log.js";
 import { watchCorpus } from "./corpus/watch.js";
-import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
 import { openNewsroom, prepareStatements } from "./open-newsroom.js";
+import { offThreadComposer, offThreadDigests } from "./workers/digests.js";
+import { createWorkerPool } from "./workers/pool.js";
 
 export interface Running {
   stop(): Promise<void>;
@@ -21,7 +22,17 @@ export interface Running {
 
 export async function start(config: Config, location: string, log: Logger): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
-  const newsroom = await openNewsroom(location, { dataDir, log });
+  // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
+  const workers = createWorkerPool({ log });
+  let newsroom;
+  try {
+    newsroom = await openNewsroom(location, { dataDir, log, maxArticleBytes: maxArticleBytes(config), workers });
+  } catch (error) {
+    await workers.close();
+    throw error;
+  }
+  const digests = offThreadDigests(newsroom, { log });
+  const closeWorkers = () => Promise.all([digests.close(), workers.close()]);
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
   // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)
   log.info("corpus ready", {
@@ -35,7 +46,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
   if (slackEnabled(config)) platforms.push("slack");
   if (discordEnabled(config)) platforms.push("discord");
   const digest = createDigestServices({ dataDir, log, platforms });
-  const services: Services = Object.assign(newsroom, { digest });
+  const services: Services = Object.assign(newsroom, { digest, digests });
   const bot = botFor(() => services, log);
 
   // A corpus change discards the statements across outlets (a computation under way included); they are computed
@@ -59,6 +70,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     newsroom.stopBackgroundWork();
     await watcher?.close();
     await newsroom.pendingWrites();
+    await closeWorkers();
     return null;
   }
 
@@ -69,6 +81,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     await watcher?.close();
     // A snapshot being written is finished (it is written atomically, so an exit would only lose it).
     await newsroom.pendingWrites();
+    await closeWorkers();
   });
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
   const stopAll = async () => {
@@ -112,7 +125,7 @@ export async function start(config: Config, location: string, log: Logger): Prom
     const scheduler = createDigestScheduler({
       dataDir,
       posters,
-      compose: digestComposer(newsroom),
+      compose: offThreadComposer(newsroom, digests),
       log,
       subscriptions: digest.subscriptions,
     });

@@ -8,15 +8,16 @@ import { join, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
-import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
+import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
-import type { QuoteBook } from "./quotes/types.js";
+import type { CorpusQuoteBook } from "./quotes/book.js";
 import { openQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements, buildStatementsInSlices } from "./statements/group.js";
-import type { SliceOptions } from "./statements/steps.js";
+import { runInSlices, type SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
+import type { WorkerPool } from "./workers/pool.js";
 
 export interface OpenNewsroomOptions {
   /** Where snapshots and state live; null keeps nothing on disk. */
@@ -24,7 +25,17 @@ export interface OpenNewsroomOptions {
   log: Logger;
   onProgress?: (done: number, total: number) => void;
   now?: () => Date;
+  /** Bytes of one article read at most (DATELINE_MAX_ARTICLE_MB); default 5 MB. */
+  maxArticleBytes?: number;
+  /**
+   * A running bot's worker threads: a changed corpus file is read and its quotations extracted there, and the
+   * passage index takes it in time slices, so that commands are answered meanwhile.
+   */
+  workers?: WorkerPool;
 }
+
+/** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
+export type ArticlesChanged = (change: { removed: string[]; upserted: Article[] }) => void;
 
 export interface OpenedNewsroom extends LiveNewsroom {
   readonly corpus: Corpus;
@@ -38,12 +49,18 @@ export interface OpenedNewsroom extends LiveNewsroom {
   stopBackgroundWork(): void;
   /** Settles once the snapshots being written in the background (the quotations') are on disk. */
   pendingWrites(): Promise<void>;
+  /** Calls `listener` after each corpus file re-read that changed articles (a worker's copy of them follows). */
+  onArticlesChanged(listener: ArticlesChanged): void;
+  /** What the corpus reader was told: the article size limit. */
+  readonly readOptions: ReadOptions;
 }
 
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
-  const corpus = await loadCorpus(location, { log });
+  const { workers } = options;
+  const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
+  const corpus = await loadCorpus(location, { log, ...readOptions });
   const isFolder = (await stat(location)).isDirectory();
   const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
@@ -53,11 +70,11 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   });
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
-  let quoteBook: QuoteBook | null = null;
+  let quoteBook: CorpusQuoteBook | null = null;
   // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
   let changedSinceLoad = false;
   let quotesSaved: Promise<void> = Promise.resolve();
-  const quotes = (): QuoteBook => {
+  const quotes = (): CorpusQuoteBook => {
     if (quoteBook) return quoteBook;
     const opened = openQuoteBook([...articles.values()], {
       dataDir: changedSinceLoad ? null : indexDir,
@@ -132,35 +149,45 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     return done;
   }
 
+  const listeners: ArticlesChanged[] = [];
+  // Index changes one file at a time: a file's passages are indexed in slices, and another file's must not mix in.
+  let indexing: Promise<unknown> = Promise.resolve();
+  const inSlices = (steps: Generator<void, void, void> | undefined, sync: () => void): Promise<void> =>
+    steps ? runInSlices(steps) : Promise.resolve(sync());
+
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath);
+    const read = await readIfPresent(location, relPath, readOptions, workers);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
-    let changed = false;
-    for (const doc of before) {
-      if (afterIds.has(doc)) continue;
-      articles.delete(doc);
-      index.remove(doc);
-      quoteBook?.remove(doc);
-      changed = true;
-    }
-    for (const article of after) {
-      if (articles.get(article.id)?.text === article.text) continue;
-      articles.set(article.id, article);
-      index.upsert(article);
-      quoteBook?.upsert(article);
-      firstSeen.mark(article.id, now());
-      changed = true;
-    }
     if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
     else docsByFile.delete(relPath);
-    if (!changed) return "unchanged";
-    changedSinceLoad = true;
-    generation++;
-    statements = null;
-    stopBackgroundWork();
+    const removed = before.filter((doc) => !afterIds.has(doc) && articles.has(doc));
+    const upserted = after.filter((article) => articles.get(article.id)?.text !== article.text);
+    if (removed.length === 0 && upserted.length === 0) return "unchanged";
+    // In a worker when there is one; otherwise the quote book extracts them itself (when it is open).
+    const extracted = quoteBook && workers ? await Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : [];
+    const applying = indexing.then(async () => {
+      for (const doc of removed) {
+        articles.delete(doc);
+        await inSlices(workers ? index.removeSteps?.(doc) : undefined, () => index.remove(doc));
+        quoteBook?.remove(doc);
+      }
+      for (const [i, article] of upserted.entries()) {
+        articles.set(article.id, article);
+        await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
+        quoteBook?.upsert(article, extracted[i]);
+        firstSeen.mark(article.id, now());
+      }
+      changedSinceLoad = true;
+      generation++;
+      statements = null;
+      stopBackgroundWork();
+      for (const listener of listeners) listener({ removed, upserted });
+    });
+    indexing = applying.catch(() => undefined);
+    await applying;
     await firstSeen.save();
     log.info("corpus file refreshed", { file: relPath, documents: after.length });
     if (before.length === 0) return "added";
@@ -184,6 +211,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsInBackground,
     stopBackgroundWork,
     pendingWrites: () => quotesSaved,
+    onArticlesChanged: (listener) => void listeners.push(listener),
+    readOptions,
     firstSeen: (doc) => firstSeen.get(doc),
     refreshFile,
   };
@@ -207,10 +236,10 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
   }
 }
 
-/** A file deleted (or deleted while being read) holds no articles any more. */
-async function readIfPresent(root: string, relPath: string): Promise<Pick<CorpusFile, "articles" | "problems">> {
+/** A file deleted (or deleted while being read) holds no articles any more. Read in a worker when given one. */
+async function readIfPresent(root: string, relPath: string, options: ReadOptions, workers: WorkerPool | undefined): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
-    return await readCorpusFile(root, relPath);
+    return await (workers ? workers.run("readCorpusFile", { root, relPath, options }) : readCorpusFile(root, relPath, options));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
     throw error;

@@ -8,6 +8,7 @@ import { buildDiscourse } from "./discourse.js";
 import { extractQuoteSpans } from "./extract.js";
 import { detectTranscript } from "./transcript.js";
 import type { Quotation } from "./types.js";
+import { quoteInWindows } from "./windows.js";
 
 /** Someone the article names, for the speaker registry. */
 export interface NamedInArticle {
@@ -29,6 +30,10 @@ export interface ArticleQuotes {
 }
 
 export function quoteArticle(article: Article): ArticleQuotes {
+  return quoteInWindows(article, quoteWhole) ?? quoteWhole(article);
+}
+
+function quoteWhole(article: Article): ArticleQuotes {
   const spans = extractQuoteSpans(article);
   const transcript = detectTranscript(article, spans);
   if (transcript) {

@@ -126,9 +126,10 @@ export class CorpusQuoteBook implements QuoteBook {
     return this.current().registry;
   }
 
-  upsert(article: Article): void {
+  /** `extracted`: the article's quotations found already (in a worker thread), else they are extracted here. */
+  upsert(article: Article, extracted?: ArticleQuotes): void {
     this.remove(article.id);
-    this.add(article);
+    this.add(article, extracted);
   }
 
   remove(doc: string): void {
@@ -242,8 +243,7 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /** One article changed: its terms are packed again with the next state. */
-  private add(article: Article): void {
-    const extracted = quoteArticle(article);
+  private add(article: Article, extracted = quoteArticle(article)): void {
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
     this.touched(extracted.quotations);
