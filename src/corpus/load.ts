@@ -93,7 +93,7 @@ async function readHead(file: string, limit: number): Promise<{ bytes: Buffer; s
 
 /** How much of the article is searched, for the warning that names the file. */
 function overLimit(size: number, limit: number): string {
-  const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
+  const mb = (n: number) => (n < 2 ** 20 ? `${Math.ceil(n / 1024)} KB` : `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`);
   return `article of ${mb(size)} is larger than the limit of ${mb(limit)} (DATELINE_MAX_ARTICLE_MB): only its first ${mb(limit)} are read`;
 }
 

@@ -33,7 +33,8 @@ export function quoteArticle(article: Article): ArticleQuotes {
   return quoteInWindows(article, quoteWhole) ?? quoteWhole(article);
 }
 
-function quoteWhole(article: Article): ArticleQuotes {
+/** The article read whole, however large (exported for the tests that compare windows with it). */
+export function quoteWhole(article: Article): ArticleQuotes {
   const spans = extractQuoteSpans(article);
   const transcript = detectTranscript(article, spans);
   if (transcript) {

@@ -31,7 +31,7 @@ export interface OffThreadDigests {
    * The digest of the articles first seen in (from, to]. `statements` gives the statements across outlets at
    * hand (or null); asked only when the period has two articles or more, as `digestForNewsroom` does.
    */
-  compose(from: Date, to: Date, late: boolean, statements: () => StatementIndex | null): PendingDigest;
+  compose(from: Date, to: Date, late: boolean, statements: () => StatementIndex | null, options?: { newest?: boolean }): PendingDigest;
   close(): Promise<void>;
 }
 
@@ -46,6 +46,8 @@ interface Kept {
   quotations: readonly Quotation[];
   statements: StatementIndex | null;
   ready: boolean;
+  /** A digest with newer statements is being composed to replace this one. */
+  refreshing: boolean;
   digest: Promise<Digest>;
 }
 
@@ -54,6 +56,7 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
   // One worker: it holds the mirror, and its jobs run in the order they are sent (changes before the digests after them).
   const pool = options.pool ?? createWorkerPool({ size: 1, log });
   let version = 0;
+  const kept: Kept[] = [];
   const fail = (what: string) => (error: unknown) => log.error(`digest worker: ${what} failed`, { err: error });
   void pool
     .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
@@ -68,25 +71,39 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
     kept.length = 0;
     void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
   });
-  const kept: Kept[] = [];
 
   return {
-    compose(from, to, late, statementsAtHand) {
+    compose(from, to, late, statementsAtHand, options = {}) {
       const articles = newArticles(newsroom, from, to);
       const quotations = newsroom.quotes.quotations;
       const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
       const key = `${version}\n${articles.map((a) => a.id).join("\n")}`;
       const period = { from: from.toISOString(), to: to.toISOString(), late };
-      let entry = kept.find((k) => k.key === key && k.quotations === quotations && k.statements === statements);
-      if (!entry) {
-        const made: Kept = { key, quotations, statements, ready: false, digest: composeIn(pool, articles, quotations, statements, period) };
+      const make = (): Kept => {
+        const made: Kept = { key, quotations, statements, ready: false, refreshing: false, digest: composeIn(pool, articles, quotations, statements, period) };
         made.digest.then(
           () => (made.ready = true),
-          () => kept.splice(kept.indexOf(made) >>> 0, 1),
+          () => kept.includes(made) && kept.splice(kept.indexOf(made), 1),
         );
-        kept.unshift(made);
+        return made;
+      };
+      let entry = kept.find((k) => k.key === key && k.quotations === quotations);
+      if (entry && entry.statements !== statements && (options.newest || !entry.refreshing)) {
+        // Only the statements across outlets changed (computed since: the "worded N ways" lines): composed again in
+        // the background, the digest at hand answering meanwhile (unless the newest is asked for: a post).
+        const stale = entry;
+        const fresh = make();
+        if (options.newest) entry = fresh;
+        stale.refreshing = true;
+        fresh.digest.then(
+          () => kept.includes(stale) && kept.splice(kept.indexOf(stale), 1, fresh),
+          () => (stale.refreshing = false),
+        );
+      }
+      if (!entry) {
+        entry = make();
+        kept.unshift(entry);
         kept.length = Math.min(kept.length, KEPT);
-        entry = made;
       }
       // The period's bounds are the asker's; the rest depends only on the articles, quotations and statements.
       return { ready: entry.ready, digest: entry.digest.then((digest) => ({ ...digest, ...period })) };
@@ -124,7 +141,7 @@ function statementsOrNone(statements: () => StatementIndex | null): StatementInd
 export function offThreadComposer(newsroom: Parameters<typeof statementsWhenReady>[0], digests: OffThreadDigests): ComposeDigest {
   return async (from, to, late, subscription): Promise<Reply> => {
     const statements = await statementsWhenReady(newsroom).catch(() => null);
-    const digest = await digests.compose(from, to, late, () => statements).digest;
+    const digest = await digests.compose(from, to, late, () => statements, { newest: true }).digest;
     return digestReply(digest, { visibility: "public", zone: subscription.zone });
   };
 }
