@@ -93,6 +93,8 @@ export interface EngineReport {
 }
 
 export interface BenchReport {
+  /** The load scenario (load.ts), unless skipped. */
+  load?: LoadFigures | Failed | { skipped: string };
   date: string;
   machine: { cpus: number; cpu: string; memoryGiB: number; node: string; platform: string };
   corpus: {

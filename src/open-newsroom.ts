@@ -177,7 +177,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       for (const [i, article] of upserted.entries()) {
         articles.set(article.id, article);
         await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
-        quoteBook?.upsert(article, extracted[i]);
+        const found = extracted[i];
+        if (quoteBook) await inSlices(found ? quoteBook.upsertSteps(article, found) : undefined, () => quoteBook?.upsert(article));
         firstSeen.mark(article.id, now());
       }
       changedSinceLoad = true;

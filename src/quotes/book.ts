@@ -17,6 +17,7 @@ import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
+import type { Steps } from "../statements/steps.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
@@ -130,6 +131,24 @@ export class CorpusQuoteBook implements QuoteBook {
   upsert(article: Article, extracted?: ArticleQuotes): void {
     this.remove(article.id);
     this.add(article, extracted);
+  }
+
+  /**
+   * `upsert` as steps (statements/steps.ts) that index a few hundred quotations each, for a running bot to take a
+   * large article in time slices. Until the last step the book answers as before the article came (the
+   * quotations indexed so far are not in its table, so no search returns them).
+   */
+  *upsertSteps(article: Article, extracted: ArticleQuotes): Steps<void> {
+    this.remove(article.id);
+    const quotations = extracted.quotations;
+    for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
+      this.index.addAll(quotations.slice(i, i + QUOTES_PER_STEP).map((q) => ({ id: q.id, text: q.text })));
+      yield;
+    }
+    this.entries.set(article.id, { article, extracted });
+    this.touched(quotations);
+    this.state = null;
+    this.restoredState = null;
   }
 
   remove(doc: string): void {
@@ -298,6 +317,9 @@ function topicIndexOfEntries(entries: Iterable<Entry>): MiniSearch<IndexedQuote>
 export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBook {
   return new CorpusQuoteBook(corpus.articles);
 }
+
+/** Quotations indexed between two pauses of `upsertSteps`. */
+const QUOTES_PER_STEP = 256;
 
 /** Postings score at most 32 clauses at once. */
 const MAX_CLAUSES = 32;

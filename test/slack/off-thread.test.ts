@@ -11,7 +11,7 @@ import { startSlack, type SlackHandle } from "../../src/adapters/slack/app.js";
 import { botFor } from "../../src/bot-for.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
-import type { JobName } from "../../src/workers/jobs.js";
+import type { JobInput, JobName, JobOutput } from "../../src/workers/jobs.js";
 import { offThreadDigests, type OffThreadDigests } from "../../src/workers/digests.js";
 import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
 import { tempDir } from "../digest/helpers.js";
@@ -28,7 +28,7 @@ function heldPool(inner: WorkerPool, held: JobName): { pool: WorkerPool; jobs: J
   const reached = new Promise<void>((resolve) => (reachedNow = resolve));
   const jobs: JobName[] = [];
   const pool: WorkerPool = {
-    async run(job, input) {
+    async run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>> {
       jobs.push(job);
       const output = await inner.run(job, input);
       if (job === held) {
