@@ -10,6 +10,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -125,7 +126,11 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
     const article = bigArticle(corpusDir, articleBytes);
     const written = path.join(corpusDir, "incoming-feature.txt");
     const loadStarted = performance.now();
+    // How long the bot's event loop was held (every acknowledgement waits for it).
+    const held = monitorEventLoopDelay({ resolution: 10 });
+    held.enable();
     const load = await figures({ ...base, inputs: loadInputs(requests), requests, concurrency, write: { afterRequests: Math.floor(requests / 3), path: written, text: article } });
+    held.disable();
     // The article taken into the indexes, if not yet.
     for (let waited = 0; refreshedAt === null && waited < 120_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
     const refreshed = refreshedAt as number | null;
@@ -134,6 +139,7 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
       startMs,
       warmUpMs: warmUp.wallMs,
       load,
+      eventLoopDelay: { p99: held.percentile(99) / 1e6, max: held.max / 1e6 },
       articleIndexedMs: refreshed === null || load.writtenAtMs === null ? null : refreshed - loadStarted - load.writtenAtMs,
       warnings,
       firstWarnings,

@@ -76,6 +76,8 @@ export interface LoadFigures {
     notes: number;
     writtenAtMs: number | null;
   };
+  /** The bot's event loop held during the load (ms; monitorEventLoopDelay). */
+  eventLoopDelay: { p99: number; max: number };
   /** From the large article written to the newsroom having it in its indexes. */
   articleIndexedMs: number | null;
   warnings: number;

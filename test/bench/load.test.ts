@@ -26,6 +26,7 @@ describe("the load scenario", () => {
       startMs: 1000,
       warmUpMs: 100,
       load: { requests: 10, concurrency: 5, ack: summary(ackP99, ackP99), answer: summary(answerMax, answerMax), failed: 0, wallMs: 2000, answerByCommand: {}, notes: 1, writtenAtMs: 50 },
+      eventLoopDelay: { p99: 50, max: 200 },
       articleIndexedMs: 900,
       warnings: 0,
       firstWarnings: [],
