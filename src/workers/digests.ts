@@ -57,7 +57,9 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
   const pool = options.pool ?? createWorkerPool({ size: 1, log });
   let version = 0;
   const kept: Kept[] = [];
-  const fail = (what: string) => (error: unknown) => log.error(`digest worker: ${what} failed`, { err: error });
+  let closed = false;
+  // A job cut short by shutdown is no failure.
+  const fail = (what: string) => (error: unknown) => void (closed || log.error(`digest worker: ${what} failed`, { err: error }));
   void pool
     .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
     .then(({ fingerprint }) => {
@@ -108,7 +110,10 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
       // The period's bounds are the asker's; the rest depends only on the articles, quotations and statements.
       return { ready: entry.ready, digest: entry.digest.then((digest) => ({ ...digest, ...period })) };
     },
-    close: () => pool.close(),
+    close: () => {
+      closed = true;
+      return pool.close();
+    },
   };
 }
 
