@@ -60,22 +60,30 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
   let closed = false;
   // A job cut short by shutdown is no failure.
   const fail = (what: string) => (error: unknown) => void (closed || log.error(`digest worker: ${what} failed`, { err: error }));
-  void pool
-    .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
-    .then(({ fingerprint }) => {
-      // The files changed between the two reads: the newsroom's articles, as they are now.
-      if (fingerprint !== newsroom.corpus.fingerprint) return pool.run("mirrorReplace", [...newsroom.articles()]);
-      return null;
-    })
-    .catch(fail("reading the corpus"));
+  // The mirror is read on the first digest (a bot that never composes one starts no worker for it).
+  let mirrored = false;
+  const mirror = () => {
+    if (mirrored) return;
+    mirrored = true;
+    void pool
+      .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
+      .then(({ fingerprint }) => {
+        // The files changed since the newsroom read them: its articles, as they are now.
+        if (fingerprint !== newsroom.corpus.fingerprint) return pool.run("mirrorReplace", [...newsroom.articles()]);
+        return null;
+      })
+      .catch(fail("reading the corpus"));
+  };
   newsroom.onArticlesChanged(({ removed, upserted }) => {
     version++;
     kept.length = 0;
-    void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
+    // Before the mirror is read, the change is in what it will read.
+    if (mirrored) void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
   });
 
   return {
     compose(from, to, late, statementsAtHand, options = {}) {
+      mirror();
       const articles = newArticles(newsroom, from, to);
       const quotations = newsroom.quotes.quotations;
       const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
