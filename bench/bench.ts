@@ -22,6 +22,7 @@ import type { BenchReport, EngineReport } from "./results.js";
 import { isFailed } from "./results.js";
 import { quietLog } from "./quiet-log.js";
 import { loadStartSlack, measureSlack } from "./slack-load.js";
+import { renderLoad, runLoadScenario } from "./load-scenario.js";
 
 /** Heap ceiling for the benchmark and its children: 1,000,000 passages of plain MiniSearch alone need ~2 GB. */
 const HEAP_MB = 16384;
@@ -41,6 +42,14 @@ async function run(options: BenchOptions): Promise<number> {
   const locations = options.corpora.length > 0 ? options.corpora : defaultCorpusLocations(packageRoot());
   if (!locations) {
     process.stderr.write("bench: skipped: ../shared/corpora (bbc, polnear, reuters) is not beside the project; give --corpus PATH to bench another corpus.\n");
+    return 0;
+  }
+  // The load scenario: /digest and a large article arriving under a burst of slash commands (load.ts).
+  const loadScenario = () =>
+    runLoadScenario(options.corpora.length > 0 ? options.corpora : locations, { requests: options.slackRequests === 200 ? 300 : options.slackRequests, concurrency: options.concurrency, nodeArgs: NODE_ARGS });
+  if (options.only === "load") {
+    const outcome = await loadScenario();
+    process.stdout.write((options.json ? JSON.stringify(outcome) : renderLoad(outcome).join("\n")) + "\n");
     return 0;
   }
   const started = performance.now();
@@ -116,8 +125,13 @@ async function run(options: BenchOptions): Promise<number> {
       ratios: computeRatios(minisearch, dateline),
       targets: checkTargets(minisearch, dateline),
     };
+    if (!options.skip.has("load")) {
+      progress("load scenario (a child process)");
+      report.load = await loadScenario();
+    }
     progress("done");
-    process.stdout.write((options.json ? JSON.stringify(report) : renderReport(report)) + "\n");
+    const text = renderReport(report) + (report.load ? "\n\n" + renderLoad(report.load).join("\n") : "");
+    process.stdout.write((options.json ? JSON.stringify(report) : text) + "\n");
     return 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -14,13 +14,15 @@ export interface BenchOptions {
   concurrency: number;
   /** Upper bound on the time spent timing queries, per engine configuration, in seconds. */
   budgetSeconds: number;
-  /** Parts to leave out (a faster run): "slack", "first-answer", "minisearch". */
+  /** Parts to leave out (a faster run): "slack", "first-answer", "minisearch", "load". */
   skip: Set<string>;
+  /** Only this part ("load": the load scenario alone), or null for every part not skipped. */
+  only: string | null;
 }
 
 export const BENCH_USAGE =
   "usage: npm run bench -- [--corpus PATH]... [--passages N] [--queries N] [--json] " +
-  "[--slack-requests N] [--concurrency N] [--budget SECONDS] [--skip slack|first-answer|minisearch]...";
+  "[--slack-requests N] [--concurrency N] [--budget SECONDS] [--skip slack|first-answer|minisearch|load]... [--only load]";
 
 export class BenchUsageError extends Error {
   constructor(message: string) {
@@ -29,7 +31,7 @@ export class BenchUsageError extends Error {
   }
 }
 
-const SKIPPABLE = new Set(["slack", "first-answer", "minisearch"]);
+const SKIPPABLE = new Set(["slack", "first-answer", "minisearch", "load"]);
 
 function positive(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -52,6 +54,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         concurrency: { type: "string" },
         budget: { type: "string" },
         skip: { type: "string", multiple: true },
+        only: { type: "string" },
       },
       allowPositionals: false,
       strict: true,
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const v = parsed.values;
   const skip = new Set(v.skip ?? []);
   for (const s of skip) if (!SKIPPABLE.has(s)) throw new BenchUsageError(`--skip takes ${[...SKIPPABLE].join(", ")}, not "${s}"`);
+  if (v.only !== undefined && v.only !== "load") throw new BenchUsageError(`--only takes load, not "${v.only}"`);
   return {
     corpora: v.corpus ?? [],
     passages: v.passages === undefined ? null : positive(v.passages, "passages", 1),
@@ -71,5 +75,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     concurrency: positive(v.concurrency, "concurrency", 50),
     budgetSeconds: positive(v.budget, "budget", 60),
     skip,
+    only: v.only ?? null,
   };
 }

@@ -63,6 +63,27 @@ export interface SlackFigures {
   loggedSample?: string[];
 }
 
+/** The load scenario (load.ts): the bot as `npm start` runs it on Slack, /digest and a large article meanwhile. */
+export interface LoadFigures {
+  corpus: { locations: string[]; articleMegabytes: number };
+  /** `start()` until the Slack adapter listens. */
+  startMs: number;
+  /** The first answers after start-up (the quote book opened). */
+  warmUpMs: number;
+  load: SlackFigures & {
+    answerByCommand: Record<string, LatencySummary | null>;
+    /** "Composing the digest…" notes sent before an answer. */
+    notes: number;
+    writtenAtMs: number | null;
+  };
+  /** The bot's event loop held during the load (ms; monitorEventLoopDelay). */
+  eventLoopDelay: { p99: number; max: number };
+  /** From the large article written to the newsroom having it in its indexes. */
+  articleIndexedMs: number | null;
+  warnings: number;
+  firstWarnings: string[];
+}
+
 export interface EngineReport {
   ingest: IngestFigures | Failed | null;
   heap: HeapFigures | Failed | null;
@@ -74,6 +95,8 @@ export interface EngineReport {
 }
 
 export interface BenchReport {
+  /** The load scenario (load.ts), unless skipped. */
+  load?: LoadFigures | Failed | { skipped: string };
   date: string;
   machine: { cpus: number; cpu: string; memoryGiB: number; node: string; platform: string };
   corpus: {

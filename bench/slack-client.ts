@@ -6,6 +6,7 @@
  * Messages: it posts {fakePort} once listening; it is sent {port, inputs, requests, concurrency, secret}; it
  * posts back the figures.
  */
+import { writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parentPort } from "node:worker_threads";
@@ -21,6 +22,16 @@ export interface SlackLoadPlan {
   secret: string;
   /** No new request is sent after this many milliseconds (those in flight are still awaited). */
   budgetMs?: number;
+  /** A file written (a new article arriving in the corpus) as request number `afterRequests` is sent. */
+  write?: { afterRequests: number; path: string; text: string };
+}
+
+/** Answers by command ("/digest": …), and the notes sent before an answer ("Composing the digest…"). */
+export interface LoadExtras {
+  answerByCommand: Record<string, SlackFigures["answer"]>;
+  notes: number;
+  /** When the file of `write` was written, in ms after the first request. */
+  writtenAtMs: number | null;
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -33,13 +44,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The fake Slack: Web API methods answer ok; POSTs to /respond/{n} resolve request n's answer. */
-function fakeSlack(onAnswer: (n: number) => void): Server {
+/**
+ * The fake Slack: Web API methods answer ok; POSTs to /respond/{n} resolve request n's answer. A post without
+ * blocks is a note that the answer is coming ("Composing the digest…"), counted apart: the answer follows it.
+ */
+function fakeSlack(onAnswer: (n: number) => void, onNote: () => void = () => undefined): Server {
   const server = createServer((req, res) => {
-    void readBody(req).then(() => {
+    void readBody(req).then((posted) => {
       const url = req.url ?? "/";
       const respond = /^\/respond\/(\d+)/.exec(url);
-      if (respond) onAnswer(Number(respond[1]));
+      if (respond) {
+        if (isNote(posted)) onNote();
+        else onAnswer(Number(respond[1]));
+      }
       const body = url.startsWith("/api/auth.test")
         ? { ok: true, url: "https://bench.slack.test/", team: "bench", user: "dateline", team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }
         : { ok: true };
@@ -52,14 +69,29 @@ function fakeSlack(onAnswer: (n: number) => void): Server {
   return server;
 }
 
-async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, () => void>): Promise<SlackFigures> {
+function isNote(body: string): boolean {
+  try {
+    return !Array.isArray((JSON.parse(body) as { blocks?: unknown }).blocks);
+  } catch {
+    return false;
+  }
+}
+
+async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, () => void>): Promise<SlackFigures & LoadExtras> {
   const acks: number[] = [];
   const answers: number[] = [];
+  const byCommand = new Map<string, number[]>();
+  let writtenAtMs: number | null = null;
   let failed = 0;
   let next = 0;
   const one = async (n: number) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
     const body = slashCommandBody(input, `http://127.0.0.1:${fakePort}/respond/${n}`, n);
+    if (plan.write && n === plan.write.afterRequests) {
+      const { path, text } = plan.write;
+      void writeFile(path, text).then(() => (writtenAtMs = performance.now() - started));
+    }
+    const command = input.split(" ")[0] ?? input;
     const timestamp = Math.floor(Date.now() / 1000);
     let timer: NodeJS.Timeout | undefined;
     const answered = new Promise<boolean>((resolve) => {
@@ -80,8 +112,11 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
       await res.arrayBuffer();
       acks.push(performance.now() - t);
       if (!res.ok) failed++;
-      else if (await answered) answers.push(performance.now() - t);
-      else failed++;
+      else if (await answered) {
+        const ms = performance.now() - t;
+        answers.push(ms);
+        byCommand.set(command, [...(byCommand.get(command) ?? []), ms]);
+      } else failed++;
     } catch {
       failed++;
     } finally {
@@ -95,23 +130,49 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     while (next < plan.requests && performance.now() - started < budget) await one(next++);
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, plan.requests) }, worker));
-  return { requests: next, concurrency: plan.concurrency, ack: summarize(acks), answer: summarize(answers), failed, wallMs: performance.now() - started };
+  return {
+    requests: next,
+    concurrency: plan.concurrency,
+    ack: summarize(acks),
+    answer: summarize(answers),
+    failed,
+    wallMs: performance.now() - started,
+    answerByCommand: Object.fromEntries([...byCommand].map(([command, samples]) => [command, summarize(samples)])),
+    notes: notes.count,
+    writtenAtMs,
+  };
 }
+
+/** Notes received (see fakeSlack). */
+const notes = { count: 0 };
 
 if (parentPort) {
   const port = parentPort;
   const waiting = new Map<number, () => void>();
-  const server = fakeSlack((n) => waiting.get(n)?.());
+  const server = fakeSlack(
+    (n) => waiting.get(n)?.(),
+    () => notes.count++,
+  );
   server.listen(0, "127.0.0.1", () => {
     const fakePort = (server.address() as AddressInfo).port;
-    port.once("message", (plan: SlackLoadPlan) => {
-      void load(plan, fakePort, waiting)
+    // Plans one after the other (a warm-up, then the load) until {done: true}, or a single plan (slack-load.ts).
+    const more = (message: SlackLoadPlan | { done: true }, keepOpen: boolean) => {
+      if ("done" in message) return close();
+      notes.count = 0;
+      void load(message, fakePort, waiting)
         .then((figures) => port.postMessage({ figures }), (error: unknown) => port.postMessage({ error: String(error) }))
         .finally(() => {
-          server.closeAllConnections();
-          server.close();
-          port.close();
+          if (!keepOpen) close();
         });
+    };
+    const close = () => {
+      server.closeAllConnections();
+      server.close();
+      port.close();
+    };
+    port.once("message", (first: SlackLoadPlan & { keepOpen?: boolean }) => {
+      if (first.keepOpen) port.on("message", (next: SlackLoadPlan | { done: true }) => more(next, true));
+      more(first, first.keepOpen === true);
     });
     port.postMessage({ fakePort });
   });

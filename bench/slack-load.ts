@@ -35,7 +35,7 @@ export async function loadStartSlack(): Promise<StartSlack | Failed> {
 }
 
 /** A free TCP port on 127.0.0.1 (the adapter takes a port number). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

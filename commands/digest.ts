@@ -7,6 +7,9 @@ import { UserError } from "../src/core/errors.js";
 import type { Block, Reply } from "../src/core/reply.js";
 import { digestJson } from "../src/digest/compose.js";
 import { digestForNewsroom, digestInChat, type DigestSource } from "../src/digest/for-newsroom.js";
+import type { Digest } from "../src/digest/types.js";
+import { statementsIfReadyOrStarted } from "../src/statements/when-ready.js";
+import type { OffThreadDigests } from "../src/workers/digests.js";
 import { digestReply, formatWhen } from "../src/digest/render.js";
 import { parseInstant } from "../src/digest/duration.js";
 import { digestPeriod, nextDue } from "../src/digest/schedule.js";
@@ -17,8 +20,11 @@ import { typedZoneSchema } from "../src/digest/zone-abbreviations.js";
 
 export type { DigestServices } from "../src/digest/services.js";
 
-/** What /digest needs from ctx.services: the newsroom, and the digest stores when the bot has them. */
-export type DigestCommandServices = DigestSource & { digest?: DigestServices };
+/**
+ * What /digest needs from ctx.services: the newsroom, the digest stores when the bot has them, and a worker
+ * thread to compose digests in when it has one.
+ */
+export type DigestCommandServices = DigestSource & { digest?: DigestServices; digests?: OffThreadDigests };
 
 export type DigestArgs =
   /** `from`/`to`: a given period (the "More stories" button carries the period of the digest it sits on). */
@@ -115,10 +121,21 @@ async function show(ctx: Ctx, period: { from: Date; to: Date } | null): Promise<
   const subscription = digest && ctx.channel ? await digest.subscriptions.get(ctx.platform, ctx.channel) : null;
   const last = digest && ctx.channel && !period ? await digest.lastPosted(ctx.platform, ctx.channel) : null;
   const { from, to } = period ?? digestPeriod(last, now);
-  // In chat the answer never waits for the statements across outlets (long to compute on a large archive).
-  const result = ctx.platform === "cli" ? digestForNewsroom(ctx.services, from, to) : digestInChat(ctx.services, from, to);
+  const result = ctx.platform === "cli" ? digestForNewsroom(ctx.services, from, to) : await digestForChat(ctx, from, to);
   const reply = digestReply(result, { visibility: "private", zone: subscription?.zone, page: ctx.page });
   return { reply, results: [digestJson(result)] };
+}
+
+/**
+ * In chat: composed in the worker thread when the bot has one (the asker is told it is coming when it is not
+ * ready), and never waiting for the statements across outlets (long to compute on a large archive).
+ */
+async function digestForChat(ctx: Ctx, from: Date, to: Date): Promise<Digest> {
+  const composer = ctx.services.digests;
+  if (!composer) return digestInChat(ctx.services, from, to);
+  const pending = composer.compose(from, to, false, () => statementsIfReadyOrStarted(ctx.services, false));
+  if (!pending.ready) await ctx.notify?.("Composing the digest of what came into the corpus… it follows in a moment.");
+  return pending.digest;
 }
 
 async function subscribe(time: string, zone: string, ctx: Ctx): Promise<CommandResult> {

@@ -31,6 +31,9 @@ export const configSchema = z
       .transform((s) => parseDuration(s ?? "15m"))
       .refine((ms): ms is number => ms !== null, "must be a duration such as 15m, 1h or 1h30m"),
     DATELINE_FEEDS_ALLOW_PRIVATE: optionalText.transform((s) => s === "1" || s?.toLowerCase() === "true"),
+    DATELINE_MAX_ARTICLE_MB: optionalText
+      .transform((s) => (s === undefined ? 5 : Number(s)))
+      .refine((n) => Number.isFinite(n) && n > 0 && n <= 1024, "must be a number of megabytes above 0, at most 1024"),
     LOG_LEVEL: optionalText
       .transform((s) => s?.toLowerCase() ?? "info")
       .pipe(z.enum(["debug", "info", "warn", "error", "silent"])),
@@ -69,3 +72,5 @@ function platformProblems(env: NodeJS.ProcessEnv): string[] {
 
 export const slackEnabled = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN);
 export const discordEnabled = (c: Config): boolean => Boolean(c.DISCORD_TOKEN);
+/** DATELINE_MAX_ARTICLE_MB in bytes: an article larger than this is read up to it. */
+export const maxArticleBytes = (c: Config): number => Math.round(c.DATELINE_MAX_ARTICLE_MB * 2 ** 20);

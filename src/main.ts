@@ -6,18 +6,19 @@ import type { Services } from "../commands/index.js";
 import { runConsole, type ConsoleOptions } from "./adapters/console/console.js";
 import type { Progress } from "./cli/progress.js";
 import { botFor } from "./bot-for.js";
-import { discordEnabled, slackEnabled, type Config } from "./config.js";
+import { discordEnabled, maxArticleBytes, slackEnabled, type Config } from "./config.js";
 import type { ChannelPoster } from "./core/bot.js";
 import type { Platform } from "./core/command.js";
 import type { Logger } from "./core/log.js";
 import { watchCorpus } from "./corpus/watch.js";
 import { lockDataDir } from "./data-lock.js";
-import { digestComposer } from "./digest/for-newsroom.js";
 import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
 import { EAGER_STATEMENTS_MAX_ARTICLES, openNewsroom, prepareStatements } from "./open-newsroom.js";
 import { removeLeftoverTemps } from "./state-file.js";
 import { openFeedPoller } from "./feeds/for-config.js";
+import { offThreadComposer, offThreadDigests } from "./workers/digests.js";
+import { createWorkerPool } from "./workers/pool.js";
 
 export interface Running {
   stop(): Promise<void>;
@@ -53,7 +54,23 @@ async function startHolding(
 ): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
   progress?.stage(`Opening the corpus at ${location}…`);
-  const newsroom = await openNewsroom(location, { dataDir, log, onProgress: progress?.indexed });
+  // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
+  const workers = createWorkerPool({ log });
+  let newsroom;
+  try {
+    newsroom = await openNewsroom(location, {
+      dataDir,
+      log,
+      onProgress: progress?.indexed,
+      maxArticleBytes: maxArticleBytes(config),
+      workers,
+    });
+  } catch (error) {
+    await workers.close();
+    throw error;
+  }
+  const digests = offThreadDigests(newsroom, { log });
+  const closeWorkers = () => Promise.all([digests.close(), workers.close()]);
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
   // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)
   log.info("corpus ready", {
@@ -79,7 +96,7 @@ async function startHolding(
         })
       : null;
   const digest = createDigestServices({ dataDir, log, platforms, ...(feeds ? { feeds: () => feeds.status() } : {}) });
-  const services: Services = Object.assign(newsroom, { digest });
+  const services: Services = Object.assign(newsroom, { digest, digests });
   const bot = botFor(() => services, log);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
@@ -104,6 +121,7 @@ async function startHolding(
     newsroom.stopBackgroundWork();
     await watcher?.close();
     await newsroom.pendingWrites();
+    await closeWorkers();
     await release();
     return null;
   }
@@ -118,6 +136,7 @@ async function startHolding(
     await watcher?.close();
     // A snapshot being written is finished (it is written atomically, so an exit would only lose it).
     await newsroom.pendingWrites();
+    await closeWorkers();
   });
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
   const stopAll = async () => {
@@ -161,7 +180,7 @@ async function startHolding(
     const scheduler = createDigestScheduler({
       dataDir,
       posters,
-      compose: digestComposer(newsroom),
+      compose: offThreadComposer(newsroom, digests),
       log,
       subscriptions: digest.subscriptions,
     });

@@ -10,16 +10,16 @@ import type { Logger } from "./core/log.js";
 import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
-import type { FolderDefaults } from "./corpus/folder-defaults.js";
-import { loadCorpus, readCorpusFile, type CorpusFile } from "./corpus/load.js";
+import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "./corpus/load.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
-import type { QuoteBook } from "./quotes/types.js";
+import type { CorpusQuoteBook } from "./quotes/book.js";
 import { openQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements, buildStatementsInSlices } from "./statements/group.js";
-import type { SliceOptions } from "./statements/steps.js";
+import { runInSlices, type SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
+import type { WorkerPool } from "./workers/pool.js";
 
 export interface OpenNewsroomOptions {
   /** Where snapshots and state live; null keeps nothing on disk. */
@@ -27,7 +27,17 @@ export interface OpenNewsroomOptions {
   log: Logger;
   onProgress?: (done: number, total: number) => void;
   now?: () => Date;
+  /** Bytes of one article read at most (DATELINE_MAX_ARTICLE_MB); default 5 MB. */
+  maxArticleBytes?: number;
+  /**
+   * A running bot's worker threads: a changed corpus file is read and its quotations extracted there, and the
+   * passage index takes it in time slices, so that commands are answered meanwhile.
+   */
+  workers?: WorkerPool;
 }
+
+/** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
+export type ArticlesChanged = (change: { removed: string[]; upserted: Article[] }) => void;
 
 export interface OpenedNewsroom extends LiveNewsroom {
   readonly corpus: Corpus;
@@ -41,13 +51,19 @@ export interface OpenedNewsroom extends LiveNewsroom {
   stopBackgroundWork(): void;
   /** Settles once the snapshots being written in the background (the quotations') are on disk. */
   pendingWrites(): Promise<void>;
+  /** Calls `listener` after each corpus file re-read that changed articles (a worker's copy of them follows). */
+  onArticlesChanged(listener: ArticlesChanged): void;
+  /** What the corpus reader was told: the article size limit. */
+  readonly readOptions: ReadOptions;
 }
 
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
+  const { workers } = options;
+  const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
   // The corpus, and the feed items stored in the data folder (documents "feed:...").
-  const corpus = await withFeedItems(await loadCorpus(location, { log }), options.dataDir, log);
+  const corpus = await withFeedItems(await loadCorpus(location, { log, ...readOptions }), options.dataDir, log);
   const isFolder = (await stat(location)).isDirectory();
   const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
@@ -57,11 +73,11 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   });
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
-  let quoteBook: QuoteBook | null = null;
+  let quoteBook: CorpusQuoteBook | null = null;
   // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
   let changedSinceLoad = false;
   let quotesSaved: Promise<void> = Promise.resolve();
-  const quotes = (): QuoteBook => {
+  const quotes = (): CorpusQuoteBook => {
     if (quoteBook) return quoteBook;
     const opened = openQuoteBook([...articles.values()], {
       dataDir: changedSinceLoad ? null : indexDir,
@@ -148,36 +164,47 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     return done;
   }
 
+  const listeners: ArticlesChanged[] = [];
+  // Index changes one file at a time: a file's passages are indexed in slices, and another file's must not mix in.
+  let indexing: Promise<unknown> = Promise.resolve();
+  const inSlices = (steps: Generator<void, void, void> | undefined, sync: () => void): Promise<void> =>
+    steps ? runInSlices(steps) : Promise.resolve(sync());
+
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath, options.dataDir, corpus.defaults);
+    const read = await readIfPresent(location, relPath, options.dataDir, { ...readOptions, defaults: corpus.defaults }, workers);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
-    let changed = false;
-    for (const doc of before) {
-      if (afterIds.has(doc)) continue;
-      articles.delete(doc);
-      index.remove(doc);
-      quoteBook?.remove(doc);
-      changed = true;
-    }
-    for (const article of after) {
-      if (articles.get(article.id)?.text === article.text) continue;
-      articles.set(article.id, article);
-      index.upsert(article);
-      quoteBook?.upsert(article);
-      firstSeen.mark(article.id, now());
-      changed = true;
-    }
     if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
     else docsByFile.delete(relPath);
-    if (!changed) return "unchanged";
-    changedSinceLoad = true;
-    generation++;
-    statements = null;
-    stopBackgroundWork();
+    const removed = before.filter((doc) => !afterIds.has(doc) && articles.has(doc));
+    const upserted = after.filter((article) => articles.get(article.id)?.text !== article.text);
+    if (removed.length === 0 && upserted.length === 0) return "unchanged";
+    // In a worker when there is one; otherwise the quote book extracts them itself (when it is open).
+    const extracted = quoteBook && workers ? await Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : [];
+    const applying = indexing.then(async () => {
+      for (const doc of removed) {
+        articles.delete(doc);
+        await inSlices(workers ? index.removeSteps?.(doc) : undefined, () => index.remove(doc));
+        quoteBook?.remove(doc);
+      }
+      for (const [i, article] of upserted.entries()) {
+        articles.set(article.id, article);
+        await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
+        const found = extracted[i];
+        if (quoteBook) await inSlices(found ? quoteBook.upsertSteps(article, found) : undefined, () => quoteBook?.upsert(article));
+        firstSeen.mark(article.id, now());
+      }
+      changedSinceLoad = true;
+      generation++;
+      statements = null;
+      stopBackgroundWork();
+      for (const listener of listeners) listener({ removed, upserted });
+    });
+    indexing = applying.catch(() => undefined);
+    await applying;
     await saveFirstSeen();
     log.info("corpus file refreshed", { file: relPath, documents: after.length });
     if (before.length === 0) return "added";
@@ -203,6 +230,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     pendingWrites: () => quotesSaved,
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
+    onArticlesChanged: (listener) => void listeners.push(listener),
+    readOptions,
     refreshFile,
   };
 }
@@ -225,19 +254,23 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
   }
 }
 
-/** A file deleted (or deleted while being read) holds no articles any more. */
+/**
+ * A file deleted (or deleted while being read) holds no articles any more. Read in a worker when given one; a stored
+ * feed item from the data folder.
+ */
 async function readIfPresent(
   root: string,
   relPath: string,
   dataDir: string | null,
-  defaults?: FolderDefaults,
+  options: ReadOptions,
+  workers: WorkerPool | undefined,
 ): Promise<Pick<CorpusFile, "articles" | "problems">> {
   try {
     if (dataDir && isFeedDoc(relPath)) return await readFeedItemFile(dataDir, relPath);
     // A file changed into a link that leads out of the corpus folder is not read, as at start.
     const outside = await leadsOutside(root, relPath);
     if (outside) return { articles: [], problems: [outsideProblem(relPath, outside)] };
-    return await readCorpusFile(root, relPath, defaults);
+    return await (workers ? workers.run("readCorpusFile", { root, relPath, options }) : readCorpusFile(root, relPath, options));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
     throw error;

@@ -1,7 +1,7 @@
 /** What every `dateline` subcommand shares: usage errors, the corpus location, opening the newsroom. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readConfig, type Config } from "../config.js";
+import { maxArticleBytes, readConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../core/log.js";
 import { CorpusUnreadableError } from "../corpus/types.js";
 import { dataDirHolder } from "../data-lock.js";
@@ -51,7 +51,7 @@ export async function openForCli(
     log.info("a bot holds the data folder: reading it, writing nothing", { dataDir: config.DATELINE_DATA_DIR, pid: holder.pid });
   }
   try {
-    const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress });
+    const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress, maxArticleBytes: maxArticleBytes(config) });
     reportProblems(newsroom, log);
     return newsroom;
   } catch (error) {

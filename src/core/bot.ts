@@ -16,6 +16,8 @@ export interface Origin {
   /** 0-based page ("More results"). */
   page?: number;
   limit?: number;
+  /** Shows the asker a message before the answer (see CommandContext.notify). */
+  notify?(text: string): Promise<void>;
 }
 
 export type CompletionKind = "speaker" | "outlet";
@@ -66,6 +68,7 @@ export function createBot<S>(options: {
           channel: origin.channel,
           page: origin.page,
           limit: origin.limit,
+          notify: origin.notify,
           log: log.child({ platform: origin.platform }),
           now,
         }),

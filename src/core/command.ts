@@ -44,6 +44,11 @@ export interface CommandContext<S> {
   limit: number;
   log: Logger;
   now(): Date;
+  /**
+   * Tells the asker, before the answer, that it is on its way (a command whose work takes a while: the answer
+   * follows when it is done). Absent where nobody sees messages before the answer (the CLI).
+   */
+  notify?(text: string): Promise<void>;
   /** Every visible command, for /help. */
   commands: readonly CommandMeta[];
 }

@@ -3,6 +3,9 @@
  * thread: without the turn, fifty commands arriving together would each hold up the next request's
  * acknowledgement (Slack's 3 seconds, Discord's deferral) for the whole batch; with it, an incoming request
  * waits for at most the one task that is running.
+ *
+ * "One at a time" is the task's work on this thread: a task that waits (for a worker thread composing a digest,
+ * for a file) lets the next task start, so that one slow answer does not hold up every answer behind it.
  */
 import { setImmediate as turn } from "node:timers/promises";
 
@@ -11,12 +14,18 @@ export type TaskQueue = <T>(task: () => Promise<T> | T) => Promise<T>;
 export function createTaskQueue(): TaskQueue {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(task: () => Promise<T> | T): Promise<T> => {
+    let yielded = (): void => undefined;
+    const next = new Promise<void>((resolve) => (yielded = resolve));
     const run = tail.then(async () => {
       await turn();
-      return task();
+      try {
+        // Returned, not awaited: the next task may start as soon as this one waits.
+        return task();
+      } finally {
+        yielded();
+      }
     });
-    // The next task waits for this one whatever its outcome; the caller still sees the rejection.
-    tail = run.catch(() => undefined);
+    tail = next;
     return run;
   };
 }

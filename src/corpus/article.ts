@@ -8,6 +8,7 @@ import { numericDate, type FolderDefaults } from "./folder-defaults.js";
 import { classifyPage } from "./furniture.js";
 import { readFrontMatter } from "./frontmatter.js";
 import { readMetadata } from "./metadata.js";
+import { limitBlockLength } from "./long-blocks.js";
 import { splitBlocks, type Block } from "./paragraphs.js";
 import type { ArticleRecord } from "./records.js";
 
@@ -43,7 +44,8 @@ export function articleFromText(id: string, source: string, text: string, dateOr
   const meta = front?.data ?? null;
 
   const blocks: Block[] = front ? [{ start: front.start, end: front.end, text: text.slice(front.start, front.end) }] : [];
-  blocks.push(...splitBlocks(text, front ? front.end : 0));
+  // One at a time: a file of millions of lines has more blocks than a call can take arguments.
+  for (const block of limitBlockLength(text, splitBlocks(text, front ? front.end : 0))) blocks.push(block);
   const texts = blocks.map((b) => b.text);
   const layout = classifyPage(texts, {
     furniture: front ? new Set([0]) : undefined,
@@ -78,7 +80,7 @@ export function articleFromText(id: string, source: string, text: string, dateOr
 /** A JSON/JSONL record: the text is its body; its title is metadata (a block repeating it is the headline). */
 export function articleFromRecord(record: ArticleRecord, source: string, dateOrder: DateOrder = null): BuiltArticle {
   const warnings: string[] = [];
-  const blocks = splitBlocks(record.body);
+  const blocks = limitBlockLength(record.body, splitBlocks(record.body));
   const texts = blocks.map((b) => b.text);
   const layout = classifyPage(texts, { knownTitle: record.title });
   const found = readMetadata(texts, layout);

@@ -5,7 +5,7 @@
  * and recorded in `problems`; the rest is served. Only a location that cannot be read at all throws.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../core/log.js";
 import { articleFromRecord, articleFromText } from "./article.js";
@@ -40,6 +40,16 @@ export interface FileDigest {
   sha256: string;
 }
 
+/** Articles larger than this are read up to it (DATELINE_MAX_ARTICLE_MB, default 5). */
+export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 2 ** 20;
+
+export interface ReadOptions {
+  /** Bytes of one article read at most (a text file's, a record body's); the rest is left out with a warning. */
+  maxArticleBytes?: number;
+  /** The corpus folder's defaults (its dateline.yml), filling what a file does not say. */
+  defaults?: FolderDefaults;
+}
+
 export interface CorpusFile {
   articles: Article[];
   problems: CorpusProblem[];
@@ -49,23 +59,82 @@ export interface CorpusFile {
 /**
  * Articles and problems of one corpus file. `root` is the corpus folder, `relPath` the file's path relative
  * to it. Used by `loadCorpus` and by a live-corpus watcher to re-read a changed file. Throws only when the
- * file cannot be read (for a watcher: it was deleted meanwhile).
+ * file cannot be read (for a watcher: it was deleted meanwhile). A text file larger than the article limit is
+ * read up to it (never whole: a file of any size costs the limit in memory).
  */
-export async function readCorpusFile(root: string, relPath: string, defaults: FolderDefaults = NO_DEFAULTS): Promise<CorpusFile> {
-  const bytes = await readFile(path.join(root, ...relPath.split("/")));
-  return parseCorpusFile(relPath, bytes, relPath, defaults);
+export async function readCorpusFile(root: string, relPath: string, options: ReadOptions = {}): Promise<CorpusFile> {
+  const file = path.join(root, ...relPath.split("/"));
+  const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  if (!isTextArticle(relPath)) return parseCorpusFile(relPath, await readFile(file), relPath, options);
+  const { bytes, size } = await readHead(file, limit);
+  if (size <= limit) return parseCorpusFile(relPath, bytes, relPath, options);
+  const parsed = parseCorpusFile(relPath, cutBytes(bytes, limit), relPath, options);
+  parsed.digest.size = size;
+  parsed.problems.push({ file: relPath, severity: "warning", message: overLimit(size, limit) });
+  return parsed;
+}
+
+/** A .txt or .md file: one article. */
+function isTextArticle(relPath: string): boolean {
+  const extension = path.extname(relPath).toLowerCase();
+  return extension === ".txt" || extension === ".md";
+}
+
+/** The file's first `limit + 1` bytes at most (one more tells a file of exactly the limit from a larger one), and its size. */
+async function readHead(file: string, limit: number): Promise<{ bytes: Buffer; size: number }> {
+  const handle = await open(file, "r");
+  try {
+    const size = (await handle.stat()).size;
+    const bytes = Buffer.alloc(Math.min(size, limit + 1));
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, filled), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** How much of the article is searched, for the warning that names the file. */
+function overLimit(size: number, limit: number): string {
+  const mb = (n: number) => (n < 2 ** 20 ? `${Math.ceil(n / 1024)} KB` : `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`);
+  return `article of ${mb(size)} is larger than the limit of ${mb(limit)} (DATELINE_MAX_ARTICLE_MB): only its first ${mb(limit)} are read`;
+}
+
+/** Where to cut in the last part of an over-long article: at a line break there, so no paragraph is cut short. */
+const CUT_WINDOW = 64 * 1024;
+
+/**
+ * The first `limit` bytes at most, cut after the last line break of their final 64 KB, else before a character
+ * (a UTF-8 sequence is never split; UTF-16 is cut at an even length).
+ */
+export function cutBytes(bytes: Uint8Array, limit: number): Uint8Array {
+  if (bytes.length <= limit) return bytes;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return bytes.subarray(0, limit - (limit % 2));
+  const newline = bytes.lastIndexOf(0x0a, limit - 1);
+  if (newline >= 0 && newline >= limit - CUT_WINDOW) return bytes.subarray(0, newline + 1);
+  let end = limit;
+  // Back to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end);
+}
+
+/** A record body over the limit: its first `limit` bytes, as `cutBytes` cuts them. */
+function cutText(text: string, limit: number): string {
+  return Buffer.from(cutBytes(Buffer.from(text, "utf8"), limit)).toString("utf8");
 }
 
 /**
- * Like `readCorpusFile`, from bytes already read. `relPath` also names the article of a text file; `defaults`
+ * Like `readCorpusFile`, from bytes already read. `relPath` also names the article of a text file; `options.defaults`
  * are the corpus folder's (folder-defaults.ts), filling what the file does not say.
  */
-export function parseCorpusFile(
-  relPath: string,
-  bytes: Uint8Array,
-  articleId: string = relPath,
-  defaults: FolderDefaults = NO_DEFAULTS,
-): CorpusFile {
+export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: string = relPath, options: ReadOptions = {}): CorpusFile {
+  const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const defaults = options.defaults ?? NO_DEFAULTS;
   const digest: FileDigest = {
     path: relPath,
     size: bytes.length,
@@ -101,13 +170,17 @@ export function parseCorpusFile(
       const where = bad.index !== undefined ? `record ${bad.index + 1}: ` : "";
       problem("error", `${where}${bad.message}: skipped`, bad.line);
     }
-    for (const { record, line } of parsed.records) {
+    for (const { record: read, line } of parsed.records) {
       // "file.jsonl:17" names the line; a .json record is named by the file (and its id).
       const source = line !== undefined ? `${relPath}:${line}` : relPath;
-      if (record.body.trim() === "") {
-        problem("warning", `record "${record.id}" has an empty body: skipped`, line);
+      if (read.body.trim() === "") {
+        problem("warning", `record "${read.id}" has an empty body: skipped`, line);
         continue;
       }
+      // Characters first: a body of fewer characters than the limit's bytes is within it, without counting its bytes.
+      const size = read.body.length * 3 > limit ? Buffer.byteLength(read.body, "utf8") : 0;
+      const record = size > limit ? { ...read, body: cutText(read.body, limit) } : read;
+      if (size > limit) problem("warning", `record "${read.id}": ${overLimit(size, limit)}`, line);
       const built = articleFromRecord(record, source, defaults.dateOrder);
       for (const warning of built.warnings) problem("warning", `record "${record.id}": ${warning}`, line);
       articles.push(applyFolderDefaults(built.article, defaults, relPath));
@@ -212,7 +285,7 @@ async function readFolderDefaults(root: string): Promise<{ defaults: FolderDefau
   return { defaults: parsed.defaults, digest };
 }
 
-export async function loadCorpus(location: string, options: { log?: Logger } = {}): Promise<Corpus> {
+export async function loadCorpus(location: string, options: { log?: Logger } & ReadOptions = {}): Promise<Corpus> {
   let info;
   try {
     info = await stat(location);
@@ -228,7 +301,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
     try {
       const listed = await listCorpusFiles(root);
       files = listed.files;
-      problems.push(...listed.problems);
+      for (const p of listed.problems) problems.push(p);
     } catch (error) {
       throw new CorpusUnreadableError(location, reason(error));
     }
@@ -252,7 +325,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
   const byId = new Map<string, Article>();
   const read = await mapLimited(files, 32, async (rel) => {
     try {
-      return await readCorpusFile(root, rel, defaults);
+      return await readCorpusFile(root, rel, { ...options, defaults });
     } catch (error) {
       if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
       return { error };
@@ -265,7 +338,8 @@ export async function loadCorpus(location: string, options: { log?: Logger } = {
       continue;
     }
     digests.push(result.digest);
-    problems.push(...result.problems);
+    // One at a time: a broken export can have more bad records than a call can take arguments.
+    for (const p of result.problems) problems.push(p);
     for (const article of result.articles) {
       const earlier = byId.get(article.id);
       if (earlier) {

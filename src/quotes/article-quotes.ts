@@ -9,6 +9,7 @@ import { extractQuoteSpans } from "./extract.js";
 import { detectHearsay } from "./hearsay.js";
 import { detectTranscript } from "./transcript.js";
 import type { Quotation } from "./types.js";
+import { quoteInWindows } from "./windows.js";
 
 /** Someone the article names, for the speaker registry. */
 export interface NamedInArticle {
@@ -30,6 +31,11 @@ export interface ArticleQuotes {
 }
 
 export function quoteArticle(article: Article): ArticleQuotes {
+  return quoteInWindows(article, quoteWhole) ?? quoteWhole(article);
+}
+
+/** The article read whole, however large (exported for the tests that compare windows with it). */
+export function quoteWhole(article: Article): ArticleQuotes {
   const spans = extractQuoteSpans(article);
   const transcript = detectTranscript(article, spans);
   if (transcript) {

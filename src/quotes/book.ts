@@ -19,6 +19,7 @@ import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
 import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
+import type { Steps } from "../statements/steps.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
@@ -132,9 +133,28 @@ export class CorpusQuoteBook implements QuoteBook {
     return this.current().registry;
   }
 
-  upsert(article: Article): void {
+  /** `extracted`: the article's quotations found already (in a worker thread), else they are extracted here. */
+  upsert(article: Article, extracted?: ArticleQuotes): void {
     this.remove(article.id);
-    this.add(article);
+    this.add(article, extracted);
+  }
+
+  /**
+   * `upsert` as steps (statements/steps.ts) that index a few hundred quotations each, for a running bot to take a
+   * large article in time slices. Until the last step the book answers as before the article came (the
+   * quotations indexed so far are not in its table, so no search returns them).
+   */
+  *upsertSteps(article: Article, extracted: ArticleQuotes): Steps<void> {
+    this.remove(article.id);
+    const quotations = extracted.quotations;
+    for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
+      this.index.addAll(quotations.slice(i, i + QUOTES_PER_STEP).map((q) => ({ id: q.id, text: q.text })));
+      yield;
+    }
+    this.entries.set(article.id, { article, extracted });
+    this.touched(quotations);
+    this.state = null;
+    this.restoredState = null;
   }
 
   remove(doc: string): void {
@@ -364,8 +384,7 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /** One article changed: its terms are packed again with the next state. */
-  private add(article: Article): void {
-    const extracted = quoteArticle(article);
+  private add(article: Article, extracted = quoteArticle(article)): void {
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
     this.touched(extracted.quotations);
@@ -420,6 +439,9 @@ function topicIndexOfEntries(entries: Iterable<Entry>): MiniSearch<IndexedQuote>
 export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBook {
   return new CorpusQuoteBook(corpus.articles);
 }
+
+/** Quotations indexed between two pauses of `upsertSteps`. */
+const QUOTES_PER_STEP = 256;
 
 /** Postings score at most 32 clauses at once. */
 const MAX_CLAUSES = 32;

@@ -20,6 +20,7 @@ import { bitCount, Postings, type ExpandedClause, type Touched } from "./posting
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
 import { topK } from "./top-k.js";
+import { runToEnd, type Steps } from "../statements/steps.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
 export interface IndexedDoc {
@@ -48,6 +49,23 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   autoVacuum: false,
 };
 const FIELD = "terms";
+/** Passages indexed or removed between two pauses of `upsertSteps` and `removeSteps`. */
+const STEP_PASSAGES = 32;
+/** Terms packed between two pauses (a common word's postings take a while to pack). */
+const STEP_TERMS = 256;
+
+/** `packTerms` of the terms, a few at a time. */
+function* packInSteps(miniSearch: MiniSearch<IndexedDoc>, terms: ReadonlySet<string>): Steps<void> {
+  let chunk: string[] = [];
+  for (const term of terms) {
+    chunk.push(term);
+    if (chunk.length < STEP_TERMS) continue;
+    packTerms(miniSearch, FIELD, chunk);
+    chunk = [];
+    yield;
+  }
+  packTerms(miniSearch, FIELD, chunk);
+}
 
 export class PassageIndex implements SourceSearch {
   private readonly articles: Map<string, Article>;
@@ -130,17 +148,31 @@ export class PassageIndex implements SourceSearch {
   }
 
   upsert(article: Article): void {
-    this.remove(article.id);
-    learnInto(this.lexicon, article);
-    // MiniSearch unpacked the postings of the terms it added to: pack them again.
-    packTerms(this.miniSearch, FIELD, this.add(article));
+    runToEnd(this.upsertSteps(article));
   }
 
   remove(doc: string): void {
+    runToEnd(this.removeSteps(doc));
+  }
+
+  /**
+   * `upsert` as steps (statements/steps.ts), a pause every few passages: a running bot indexes a large article in
+   * time slices. Searches between the steps see the article's passages indexed so far.
+   */
+  *upsertSteps(article: Article): Steps<void> {
+    yield* this.removeSteps(article.id);
+    learnInto(this.lexicon, article);
+    // MiniSearch unpacked the postings of the terms it added to: pack them again.
+    yield* packInSteps(this.miniSearch, yield* this.add(article));
+  }
+
+  *removeSteps(doc: string): Steps<void> {
     const article = this.articles.get(doc);
     if (!article) return;
     const terms = new Set<string>();
+    let passages = 0;
     for (const { id, text } of indexedTexts(article)) {
+      if (++passages % STEP_PASSAGES === 0) yield;
       const shortId = this.postings.shortId(id);
       if (shortId === undefined) continue;
       this.miniSearch.discard(id);
@@ -156,18 +188,20 @@ export class PassageIndex implements SourceSearch {
       }
     }
     // The discarded documents leave the postings of their terms.
-    packTerms(this.miniSearch, FIELD, terms);
+    yield* packInSteps(this.miniSearch, terms);
     this.docs.forget(doc);
     this.bodyPassages -= bodyParagraphs(article).length;
     this.articles.delete(doc);
   }
 
   /** Indexes the article; returns the terms it added postings to. */
-  private add(article: Article): Set<string> {
+  private *add(article: Article): Steps<Set<string>> {
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
     const added = new Set<string>();
+    let passages = 0;
     for (const { id, paragraph, text } of indexedTexts(article)) {
+      if (++passages % STEP_PASSAGES === 0) yield;
       const terms = analyze(text, this.lexicon);
       if (terms.length === 0) continue;
       for (const term of new Set(terms)) {

@@ -46,5 +46,8 @@ export interface SourceSearch {
   /** Adds or replaces one article (live corpus). */
   upsert(article: Article): void;
   remove(doc: string): void;
+  /** The same as steps that pause every few passages (statements/steps.ts), for a running bot to slice. */
+  upsertSteps?(article: Article): Generator<void, void, void>;
+  removeSteps?(doc: string): Generator<void, void, void>;
   readonly passageCount: number;
 }

@@ -469,16 +469,31 @@ export function foldedText(text: string): string {
 }
 
 function* createIndex(statements: Statement[], duplicates: string[][], weight: Weights): Steps<StatementIndex> {
-  const byDoc = new Map<string, Array<{ r: Rendering; s: Statement }>>();
   const keysOf = new Map<Statement, Set<string>>();
+  for (const s of statements) {
+    keysOf.set(s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key))));
+    yield;
+  }
+  return {
+    ...statementsBySpan(statements),
+    statements,
+    duplicates,
+    find(query, options = {}) {
+      const among = options.speaker ? statements.filter((s) => s.speaker === options.speaker) : statements;
+      return findStatement(query, among, keysOf, weight);
+    },
+  };
+}
+
+/** The statements' lookup by a span of a document. */
+function statementsBySpan(statements: readonly Statement[]): Pick<StatementIndex, "containing" | "overlapping"> {
+  const byDoc = new Map<string, Array<{ r: Rendering; s: Statement }>>();
   for (const s of statements) {
     for (const r of s.renderings) {
       const list = byDoc.get(r.doc) ?? [];
       list.push({ r, s });
       byDoc.set(r.doc, list);
     }
-    keysOf.set(s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key))));
-    yield;
   }
   function overlapping(doc: string, start: number, end: number): Array<{ statement: Statement; rendering: Rendering }> {
     return (byDoc.get(doc) ?? [])
@@ -488,12 +503,6 @@ function* createIndex(statements: Statement[], duplicates: string[][], weight: W
       .map(({ statement, rendering }) => ({ statement, rendering }));
   }
   return {
-    statements,
-    duplicates,
-    find(query, options = {}) {
-      const among = options.speaker ? statements.filter((s) => s.speaker === options.speaker) : statements;
-      return findStatement(query, among, keysOf, weight);
-    },
     containing(doc, start, end) {
       return overlapping(doc, start, end)[0]?.statement ?? null;
     },

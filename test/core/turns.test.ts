@@ -28,3 +28,26 @@ describe("task queue", () => {
     await expect(next).resolves.toBe("next");
   });
 });
+
+describe("task queue and waiting tasks", () => {
+  it("starts the next task while one waits (for a worker thread), and still runs their own work in order", async () => {
+    const queue = createTaskQueue();
+    const events: string[] = [];
+    let release = (): void => undefined;
+    const slow = queue(async () => {
+      events.push("slow starts");
+      await new Promise<void>((resolve) => (release = resolve));
+      events.push("slow ends");
+      return "slow";
+    });
+    const quick = queue(() => {
+      events.push("quick runs");
+      return "quick";
+    });
+    await expect(quick).resolves.toBe("quick");
+    expect(events).toEqual(["slow starts", "quick runs"]);
+    release();
+    await expect(slow).resolves.toBe("slow");
+    expect(events).toEqual(["slow starts", "quick runs", "slow ends"]);
+  });
+});

@@ -255,7 +255,9 @@ describe("buttons", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     gate.open();
     await stopping;
-    const answered = fake.timeline.findIndex((e) => e.startsWith("PATCH") && e.includes(slow));
+    // The note that the answer is coming edits the deferred reply first; the answer edits it again.
+    expect(fake.timeline.filter((e) => e.startsWith("PATCH") && e.includes(slow))).toHaveLength(2);
+    const answered = fake.timeline.findLastIndex((e) => e.startsWith("PATCH") && e.includes(slow));
     expect(answered).toBeGreaterThan(-1);
     expect(fake.timeline.indexOf("gateway closed")).toBeGreaterThan(answered);
     expect(visibleText(fake.messagesFor(slow)[0]!)).toBe("Finally done.");

@@ -192,7 +192,8 @@ const slow = defineCommand<Services, ParsedArgs>({
   hidden: true,
   params: [],
   schema: argsSchema,
-  async run() {
+  async run(_args, ctx) {
+    await ctx.notify?.("Working on it… the answer follows.");
     await gate.wait();
     return { reply: { visibility: "private", text: "done", blocks: [{ type: "paragraph", text: "Finally done." }] }, results: [] };
   },

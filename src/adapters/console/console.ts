@@ -51,7 +51,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const more = wantsMore && previous !== null;
       const text: string = more && previous ? previous.text : line;
       const page: number = more && previous ? previous.page + 1 : 0;
-      const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page });
+      const notify = async (note: string) => void write(note);
+      const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page, notify });
       last = { text, page };
       lastReply = outcome.reply;
       write(renderConsole(outcome.reply, { color: interactive }));

@@ -51,7 +51,15 @@ async function handleCommand(interaction: ChatInputCommandInteraction, ctx: Inte
   // A command Dateline does not know (stale registration) still goes to the dispatcher, which explains.
   const params = meta?.params ?? interaction.options.data.map((o) => ({ name: o.name }));
   const text = chatText(interaction.commandName, params, (name) => optionString(interaction, name));
-  const outcome = await ctx.bot.run(text, origin(interaction));
+  // A note that the answer is coming edits the private deferred reply; the answer replaces it.
+  const notify = async (note: string) => {
+    try {
+      await interaction.editReply(renderDiscord(privateReply(note, [{ type: "paragraph", text: note }])));
+    } catch (error) {
+      ctx.log.warn("could not tell the user the answer is coming", { command: interaction.commandName, ...describeDiscordError(error) });
+    }
+  };
+  const outcome = await ctx.bot.run(text, { ...origin(interaction), ...(ephemeral ? { notify } : {}) });
   ctx.log.info("discord command", { command: outcome.command, ok: outcome.ok, error: outcome.error });
   await answer(interaction, outcome.reply, ephemeral);
 }

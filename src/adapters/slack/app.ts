@@ -168,6 +168,14 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
       platform: "slack",
       user: { id: command.user_id, name: command.user_name },
       channel: command.channel_id || null,
+      // A private note through the response_url (one of its five uses); the answer follows as a message of its own.
+      notify: async (text) => {
+        try {
+          await respond({ response_type: "ephemeral", replace_original: false, text });
+        } catch (error) {
+          log.warn("could not tell the user the answer is coming", { command: name, ...failureFields(describeSlackFailure(error)) });
+        }
+      },
     };
     const outcome = await bot.run(`/${name} ${unescapeSlack(command.text ?? "")}`, origin);
     const target = { respond, user: command.user_id, channel: origin.channel };

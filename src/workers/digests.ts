@@ -1,0 +1,160 @@
+/**
+ * Digests composed in a worker thread (jobs.ts: `composeDigest`, the same function the CLI calls here), so that
+ * neither `/digest` nor a scheduled post holds the event loop while the stories are grouped.
+ *
+ * The worker keeps its own copy of the corpus (the mirror): it reads the corpus itself once, then follows every
+ * file the newsroom re-reads; a digest job sends only the period's article ids, their quotations and the
+ * statements they render. Forty people asking for the digest of the same new articles get one composition: a
+ * digest is kept for the state of the corpus, quotations and statements it was made from.
+ */
+import type { Article } from "../corpus/types.js";
+import type { Logger } from "../core/log.js";
+import type { Reply } from "../core/reply.js";
+import { digestReply } from "../digest/render.js";
+import { newArticles } from "../digest/for-newsroom.js";
+import type { ComposeDigest } from "../digest/schedule.js";
+import type { Digest } from "../digest/types.js";
+import type { OpenedNewsroom } from "../open-newsroom.js";
+import type { Quotation } from "../quotes/types.js";
+import { statementsWhenReady } from "../statements/when-ready.js";
+import type { StatementIndex } from "../statements/types.js";
+import { createWorkerPool, type WorkerPool } from "./pool.js";
+
+export interface PendingDigest {
+  /** True when the digest is composed already: the answer can follow at once. */
+  ready: boolean;
+  digest: Promise<Digest>;
+}
+
+export interface OffThreadDigests {
+  /**
+   * The digest of the articles first seen in (from, to]. `statements` gives the statements across outlets at
+   * hand (or null); asked only when the period has two articles or more, as `digestForNewsroom` does.
+   */
+  compose(from: Date, to: Date, late: boolean, statements: () => StatementIndex | null, options?: { newest?: boolean }): PendingDigest;
+  close(): Promise<void>;
+}
+
+/** What the newsroom must offer: its articles and quotations, and the changes of its files. */
+export type DigestNewsroom = Pick<OpenedNewsroom, "location" | "corpus" | "articles" | "quotes" | "statements" | "firstSeen" | "onArticlesChanged" | "readOptions">;
+
+/** Digests kept: one per period asked for (channels get theirs since their last post). */
+const KEPT = 4;
+
+interface Kept {
+  key: string;
+  quotations: readonly Quotation[];
+  statements: StatementIndex | null;
+  ready: boolean;
+  /** A digest with newer statements is being composed to replace this one. */
+  refreshing: boolean;
+  digest: Promise<Digest>;
+}
+
+export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logger; pool?: WorkerPool }): OffThreadDigests {
+  const log = options.log;
+  // One worker: it holds the mirror, and its jobs run in the order they are sent (changes before the digests after them).
+  const pool = options.pool ?? createWorkerPool({ size: 1, log });
+  let version = 0;
+  const kept: Kept[] = [];
+  let closed = false;
+  // A job cut short by shutdown is no failure.
+  const fail = (what: string) => (error: unknown) => void (closed || log.error(`digest worker: ${what} failed`, { err: error }));
+  // The mirror is read on the first digest (a bot that never composes one starts no worker for it).
+  let mirrored = false;
+  const mirror = () => {
+    if (mirrored) return;
+    mirrored = true;
+    void pool
+      .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
+      .then(({ fingerprint }) => {
+        // The files changed since the newsroom read them: its articles, as they are now.
+        if (fingerprint !== newsroom.corpus.fingerprint) return pool.run("mirrorReplace", [...newsroom.articles()]);
+        return null;
+      })
+      .catch(fail("reading the corpus"));
+  };
+  newsroom.onArticlesChanged(({ removed, upserted }) => {
+    version++;
+    kept.length = 0;
+    // Before the mirror is read, the change is in what it will read.
+    if (mirrored) void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
+  });
+
+  return {
+    compose(from, to, late, statementsAtHand, options = {}) {
+      mirror();
+      const articles = newArticles(newsroom, from, to);
+      const quotations = newsroom.quotes.quotations;
+      const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
+      const key = `${version}\n${articles.map((a) => a.id).join("\n")}`;
+      const period = { from: from.toISOString(), to: to.toISOString(), late };
+      const make = (): Kept => {
+        const made: Kept = { key, quotations, statements, ready: false, refreshing: false, digest: composeIn(pool, articles, quotations, statements, period) };
+        made.digest.then(
+          () => (made.ready = true),
+          () => kept.includes(made) && kept.splice(kept.indexOf(made), 1),
+        );
+        return made;
+      };
+      let entry = kept.find((k) => k.key === key && k.quotations === quotations);
+      if (entry && entry.statements !== statements && (options.newest || !entry.refreshing)) {
+        // Only the statements across outlets changed (computed since: the "worded N ways" lines): composed again in
+        // the background, the digest at hand answering meanwhile (unless the newest is asked for: a post).
+        const stale = entry;
+        const fresh = make();
+        if (options.newest) entry = fresh;
+        stale.refreshing = true;
+        fresh.digest.then(
+          () => kept.includes(stale) && kept.splice(kept.indexOf(stale), 1, fresh),
+          () => (stale.refreshing = false),
+        );
+      }
+      if (!entry) {
+        entry = make();
+        kept.unshift(entry);
+        kept.length = Math.min(kept.length, KEPT);
+      }
+      // The period's bounds are the asker's; the rest depends only on the articles, quotations and statements.
+      return { ready: entry.ready, digest: entry.digest.then((digest) => ({ ...digest, ...period })) };
+    },
+    close: () => {
+      closed = true;
+      return pool.close();
+    },
+  };
+}
+
+function composeIn(
+  pool: WorkerPool,
+  articles: readonly Article[],
+  all: readonly Quotation[],
+  statements: StatementIndex | null,
+  period: { from: string; to: string; late: boolean },
+): Promise<Digest> {
+  const docs = new Set(articles.map((a) => a.id));
+  // Only what composeDigest reads: quotations with a speaker, statements rendered in the period's articles.
+  const quotations = all.filter((q) => q.speaker !== null && docs.has(q.doc));
+  const rendered = statements?.statements.filter((s) => s.renderings.some((r) => docs.has(r.doc))) ?? null;
+  return pool
+    .run("composeDigest", { docs: [...docs], quotations, statements: rendered, ...period })
+    .then((digest) => ({ ...digest, documents: Object.assign(Object.create(null) as Digest["documents"], digest.documents) }));
+}
+
+/** Statement grouping is an extra: a digest without the "worded N ways" lines is still a digest. */
+function statementsOrNone(statements: () => StatementIndex | null): StatementIndex | null {
+  try {
+    return statements();
+  } catch {
+    return null;
+  }
+}
+
+/** The scheduler's compose function: the public digest, composed in the worker once the statements are ready. */
+export function offThreadComposer(newsroom: Parameters<typeof statementsWhenReady>[0], digests: OffThreadDigests): ComposeDigest {
+  return async (from, to, late, subscription): Promise<Reply> => {
+    const statements = await statementsWhenReady(newsroom).catch(() => null);
+    const digest = await digests.compose(from, to, late, () => statements, { newest: true }).digest;
+    return digestReply(digest, { visibility: "public", zone: subscription.zone });
+  };
+}
