@@ -164,13 +164,13 @@ function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
       byDoc.set(hit.quotation.doc, docGroups);
     }
   }
+  // Copies in rank order: the order they were met in.
+  const rank = new Map(ranked.map((h, i) => [h.quotation.id, i]));
   return groups.map((g) => {
     const best = [...g.members].sort(
       (a, b) => b.quotation.confidence - a.quotation.confidence || b.quotation.text.length - a.quotation.text.length,
     )[0]!;
     const score = Math.max(...g.members.map((m) => m.score));
-    // Copies in rank order: the order they were met in.
-    const rank = new Map(ranked.map((h, i) => [h.quotation.id, i]));
     const copies = g.members.flatMap((m) => copiesOf.get(m)!).sort((a, b) => rank.get(a)! - rank.get(b)!);
     return { ...best, score, copies };
   });
