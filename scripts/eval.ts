@@ -20,6 +20,7 @@ import { packageRoot } from "../src/paths.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
 import { foldText } from "../src/search/analysis.js";
 import type { Quotation } from "../src/quotes/types.js";
+import { evalSearch, parseSearchOptions } from "./eval-search.js";
 
 interface Options {
   split: string;
@@ -225,8 +226,12 @@ async function evalPolnear(root: string, options: Options): Promise<void> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
-  await evalSeeds(root);
-  await evalPolnear(root, options);
+  // `--only NAME` runs one part: seeds, polnear or search.
+  const argv = process.argv.slice(2);
+  const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+  if (!only || only === "seeds") await evalSeeds(root);
+  if (!only || only === "polnear") await evalPolnear(root, options);
+  if (!only || only === "search") await evalSearch(root, parseSearchOptions(argv));
 }
 
 main().catch((error: unknown) => {

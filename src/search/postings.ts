@@ -14,9 +14,9 @@ import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
 import type { FieldTermData, MiniSearchInternals } from "./minisearch-internals.js";
 import { PostingsReader } from "./packed-postings.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
 
-/** MiniSearch's defaults, which the index uses: BM25+ parameters and the weight of a fuzzy match. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in term-plan.ts). */
 const FUZZY_WEIGHT = 0.45;
 /** As the index searches misspelled names: up to a quarter of the term's letters, at most 2 edits. */
 const FUZZY = 0.25;
@@ -120,8 +120,7 @@ export class Postings {
       for (const { data, weight } of matches) {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
-        const df = postings.size;
-        const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+        const idf = inverseDocumentFrequency(postings.size, documentCount);
         const n = reader.read(postings);
         const docs = reader.docs;
         const frequencies = reader.frequencies;
@@ -164,32 +163,46 @@ export class Postings {
 
   /**
    * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
-   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every group). Reading postings costs a
-   * fraction of scoring them, so this finds, over all of a query's words, the groups worth scoring.
+   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every
+   * group). Reading postings costs a fraction of scoring them, so this finds, over all of a query's words, the
+   * groups worth scoring. Also writes each clause's upper bound, the most it can add to one document's score
+   * (before the multiplication by the clauses matched), into `bounds`: from its terms' highest frequency and
+   * shortest document (term-plan.ts).
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: Float64Array): void {
     const { reader } = this;
     const lengths = this.fieldLengths();
+    const documentCount = this.ms._documentCount;
+    const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
     const value = marks.value;
     const touched = marks.touched;
     let count = marks.count;
     for (let i = 0; i < clauses.length; i++) {
       const bit = 1 << i;
-      for (const { data } of clauses[i]!.matches) {
+      let bound = 0;
+      for (const { data, weight } of clauses[i]!.matches) {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
         const n = reader.read(postings);
         const docs = reader.docs;
+        const frequencies = reader.frequencies;
+        let maxFrequency = 0;
+        let minLength = Infinity;
         for (let j = 0; j < n; j++) {
           const doc = docs[j]!;
           const g = group[doc]!;
-          if (g < 0 || lengths[doc]! === 0) continue;
+          const length = lengths[doc]!;
+          if (g < 0 || length === 0) continue;
+          if (frequencies[j]! > maxFrequency) maxFrequency = frequencies[j]!;
+          if (length < minLength) minLength = length;
           const held = value[g]!;
           if (held === 0) touched[count++] = g;
           value[g] = held | bit;
         }
+        if (maxFrequency > 0) bound += weight * termScoreBound(inverseDocumentFrequency(postings.size, documentCount), maxFrequency, minLength, avgLength);
       }
+      bounds[i] = bound;
     }
     marks.count = count;
   }
@@ -227,6 +240,13 @@ export class Postings {
     this.clauseScores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  /** How many postings the clauses' terms have in all. */
+  count(clauses: readonly ExpandedClause[]): number {
+    let total = 0;
+    for (const clause of clauses) for (const { data } of clause.matches) total += data.get(this.fieldId)?.size ?? 0;
+    return total;
   }
 
   /** The index terms each clause matches, with their weights: the term itself, then its fuzzy neighbours. */

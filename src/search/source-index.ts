@@ -18,7 +18,7 @@ import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
-import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
+import { articleBound, DEFAULT_PLANNING, firstRoundBound, worthPruning, type PlanningOptions } from "./term-plan.js";
 import { topK } from "./top-k.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
@@ -28,11 +28,6 @@ export interface IndexedDoc {
   terms: string;
 }
 
-/**
- * How much a match in the title and headline counts beside the best body passage: a story whose headline
- * names the topic is usually the best source for it.
- */
-const TITLE_WEIGHT = 1;
 /** Misspelled names: fuzzy matching only for query terms the index does not know, and only this long. */
 const FUZZY_MIN_LENGTH = 4;
 const MAX_FUZZY_TERMS = 3;
@@ -54,8 +49,12 @@ export class PassageIndex implements SourceSearch {
   /** Index term -> number of indexed documents (passages and titles) that contain it. */
   private readonly vocabulary: Map<string, number>;
   private bodyPassages = 0;
-  /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
+  /** When a search is pruned (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
+  /** The last search's articles that could match and those of them scored (all of them without pruning). */
+  lastSearch = { candidates: 0, scored: 0 };
+  /** How articles are scored; adjustable for the evaluation (scripts/eval-search.ts). */
+  ranking: RankingOptions = DEFAULT_RANKING;
   private readonly postings: Postings;
   /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
   private readonly initials: TermsByInitial;
@@ -64,11 +63,14 @@ export class PassageIndex implements SourceSearch {
   private readonly held = new OrdinalMarks();
   private finalScores = new Float64Array(0);
   private clausesOf = new Uint8Array(0);
-  /** The articles `select` keeps, and those of them matching enough of the words (by ordinal, reused). */
+  /** The articles `select` keeps (by ordinal, reused). */
   private keptArticles = new Int32Array(0);
-  private enoughArticles = new Int32Array(0);
-  /** By ordinal: 1 for the candidate articles of the query being answered. */
-  private candidateArticles = new Uint8Array(0);
+  /** By ordinal: 1 for the articles allowed to score in the query being answered. */
+  private allowed = new Uint8Array(0);
+  /** The pruned search's candidate articles, their bounds, and each clause's bound (reused). */
+  private candidates = new Int32Array(0);
+  private bounds = new Float64Array(0);
+  private clauseBounds = new Float64Array(32);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -189,96 +191,108 @@ export class PassageIndex implements SourceSearch {
     }
     const fuzzyTerms = this.fuzzyTerms(plan);
     const clauses = this.postings.expand(plan.clauses.map((c) => ({ term: c.term, fuzzy: fuzzyTerms.has(c.term) })));
-    const found = this.find(plan, clauses, fuzzyTerms, articleFilter(query), page.offset + page.limit);
+    const found = this.find(plan, clauses, articleFilter(query), page.offset + page.limit);
     if (found.ranked.length === 0) return { hits: [], total: 0, hint: this.hint(plan, query, found.unfiltered) };
     const hits = found.ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan, clauses));
     return { hits, total: found.total };
   }
 
-  /** Which articles a query scores (see term-plan.ts); for diagnostics and tests. */
-  termPlan(query: Pick<SourceQuery, "words" | "phrases">): TermPlan {
-    const plan = planQuery(query, this.lexicon);
-    return planByRarity(this.frequencies(plan, this.fuzzyTerms(plan)), this.miniSearch.documentCount, this.planning, plan.phraseTerms);
-  }
-
   /** The best `wanted` articles, best first, and how many matched. */
-  private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
-    const frequencies = this.frequencies(plan, fuzzyTerms);
-    const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning, plan.phraseTerms);
-    if (termPlan.mode === "candidates") {
-      const ranking = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
-      if (ranking) return ranking;
-    }
+  private find(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
+    if (worthPruning(this.postings.count(clauses), this.miniSearch.documentCount, this.planning)) return this.findPruned(plan, clauses, keep, wanted);
     // Every passage holding a word of the query is scored.
-    return this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
+    const ranking = this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
+    this.lastSearch = { candidates: ranking.total, scored: ranking.total };
+    return ranking;
   }
 
   /**
-   * Reads every clause's postings without scoring them, to find which clauses each article holds; scores the
-   * candidate articles alone (term-plan.ts). Returns null, for a full search, when no candidate matches enough of
-   * the words (the best partial matches may be anywhere), or when an article left out might enter the page.
+   * Safe dynamic pruning (term-plan.ts): reads every clause's postings without scoring them, to learn which
+   * clauses each article holds and each clause's upper bound; scores the articles of highest bound first, then
+   * only those whose bound reaches the page's last score. The page and the total are those of a full search.
    */
-  private findAmongCandidates(
-    plan: QueryPlan,
-    clauses: readonly ExpandedClause[],
-    frequencies: readonly TermFrequency[],
-    termPlan: TermPlan,
-    keep: ArticleFilter | null,
-    wanted: number,
-  ): Ranking | null {
+  private findPruned(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
     const held = this.held;
     held.begin(this.docs.slots);
-    this.postings.markGroups(clauses, this.docs.documentOrdinals, held);
-    const required = clauseBits(clauses, termPlan.required);
-    const allowed = this.candidateArticlesFor(this.docs.slots);
-    const candidates: number[] = [];
+    if (this.clauseBounds.length < clauses.length) this.clauseBounds = new Float64Array(32);
+    this.postings.markGroups(clauses, this.docs.documentOrdinals, held, this.clauseBounds);
+    const phraseMask = plan.phrases.length > 0 ? clauseBits(clauses, plan.phraseTerms) : 0;
+    // The articles that may match (a body to show, the filters passed, a phrase's words held), with their bounds.
+    const candidates = this.candidateOrdinals(held.count);
+    const bounds = this.candidateBounds(held.count);
+    const boundOf = new Map<number, number>();
+    let count = 0;
+    let unfiltered = 0;
     for (let i = 0; i < held.count; i++) {
       const ordinal = held.touched[i]!;
-      const bits = held.value[ordinal]!;
-      if ((bits & required) !== required || bitCount(bits) < termPlan.minTerms) continue;
-      candidates.push(ordinal);
-      allowed[ordinal] = 1;
+      const mask = held.value[ordinal]!;
+      if (!this.docs.hasBody(ordinal) || (mask & phraseMask) !== phraseMask) continue;
+      unfiltered++;
+      if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
+      let bound = boundOf.get(mask);
+      if (bound === undefined) boundOf.set(mask, (bound = articleBound(mask, this.clauseBounds, this.ranking.titleWeight)));
+      candidates[count] = ordinal;
+      bounds[count++] = bound;
     }
-    if (candidates.length === 0) return null;
+    if (count === 0) {
+      this.lastSearch = { candidates: 0, scored: 0 };
+      return { ranked: [], total: 0, unfiltered };
+    }
+    // A phrase is checked in the text of each passage: every candidate is scored, for an exact count.
+    const firstBound = phraseMask !== 0 ? -Infinity : firstRoundBound(bounds, count, wanted);
+    let ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, firstBound);
+    const last = ranking.ranked[wanted - 1];
+    if (firstBound > -Infinity && last && last.score < firstBound) {
+      // Some articles below the first round's bound may still beat the page's last entry: score them too.
+      let missed = false;
+      for (let i = 0; i < count && !missed; i++) missed = bounds[i]! < firstBound && bounds[i]! >= last.score;
+      if (missed) ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, last.score);
+    } else if (firstBound > -Infinity && !last) {
+      ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, -Infinity);
+    }
+    return { ranked: ranking.ranked, total: phraseMask !== 0 ? ranking.total : count, unfiltered };
+  }
+
+  /** Scores the candidates whose bound reaches `atLeast`, alone. */
+  private scoreArticles(
+    plan: QueryPlan,
+    clauses: readonly ExpandedClause[],
+    keep: ArticleFilter | null,
+    wanted: number,
+    candidates: Int32Array,
+    bounds: Float64Array,
+    count: number,
+    atLeast: number,
+  ): Ranking {
+    const allowed = this.allowedArticles(this.docs.slots);
+    let scored = 0;
+    for (let i = 0; i < count; i++) {
+      if (bounds[i]! < atLeast) continue;
+      allowed[candidates[i]!] = 1;
+      scored++;
+    }
+    this.lastSearch = { candidates: count, scored };
     const every = clauses.length === 32 ? -1 : (1 << clauses.length) - 1;
     const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: every });
     const ranking = this.select(plan, this.gather(plan, touched, clauses), keep, wanted);
-    const outside = termPlan.bounded ? this.countOutside(held, allowed, keep) : 0;
-    for (const ordinal of candidates) allowed[ordinal] = 0;
-    if (ranking.qualifying === 0) return null;
-    if (!termPlan.bounded) return ranking;
-    // Two words, either of which matches: an article left out holds one of them alone (not a required one alone,
-    // which would make it a candidate); the page stands if no such article could beat its last entry.
-    const last = ranking.ranked[wanted - 1];
-    if (!last || clauses.some((c) => c.matches.length > 1)) return null;
-    let ceiling = 0;
-    clauses.forEach((clause, i) => {
-      if (1 << i === required) return;
-      const alone = frequencies.filter((f) => f.term === clause.term);
-      ceiling = Math.max(ceiling, (1 + TITLE_WEIGHT) * maxDocumentScore(alone, this.miniSearch.documentCount) * coordination(1, clauses.length));
-    });
-    if (last.score <= ceiling) return null;
-    return { ...ranking, total: ranking.total + outside };
+    for (let i = 0; i < count; i++) allowed[candidates[i]!] = 0;
+    return ranking;
   }
 
-  /**
-   * The articles holding a word of the query that are not candidates and would count as matches: those that
-   * pass the filters and have a body (an article with no body and only its title matched is not shown).
-   */
-  private countOutside(held: OrdinalMarks, candidates: Uint8Array, keep: ArticleFilter | null): number {
-    let count = 0;
-    for (let i = 0; i < held.count; i++) {
-      const ordinal = held.touched[i]!;
-      if (candidates[ordinal] === 1) continue;
-      if (this.docs.hasBody(ordinal) && (keep === null || keep(this.docs.articleAt(ordinal)!))) count++;
-    }
-    return count;
+  /** The reused marks of articles allowed to score, for every ordinal below `slots` (all 0 between queries). */
+  private allowedArticles(slots: number): Uint8Array {
+    if (this.allowed.length < slots) this.allowed = new Uint8Array(Math.max(slots * 2, 1024));
+    return this.allowed;
   }
 
-  /** The reused marks of candidate articles, for every ordinal below `slots` (all 0 between queries). */
-  private candidateArticlesFor(slots: number): Uint8Array {
-    if (this.candidateArticles.length < slots) this.candidateArticles = new Uint8Array(Math.max(slots * 2, 1024));
-    return this.candidateArticles;
+  private candidateOrdinals(size: number): Int32Array {
+    if (this.candidates.length < size) this.candidates = new Int32Array(Math.max(size * 2, 1024));
+    return this.candidates;
+  }
+
+  private candidateBounds(size: number): Float64Array {
+    if (this.bounds.length < size) this.bounds = new Float64Array(Math.max(size * 2, 1024));
+    return this.bounds;
   }
 
   /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
@@ -289,11 +303,6 @@ export class PassageIndex implements SourceSearch {
         .filter((t) => !this.vocabulary.has(t) && t.length >= FUZZY_MIN_LENGTH && !/^\d+$/.test(t))
         .slice(0, MAX_FUZZY_TERMS),
     );
-  }
-
-  /** Each clause's document frequency; a fuzzy clause counts as rarest (a misspelled name). */
-  private frequencies(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>): TermFrequency[] {
-    return plan.clauses.map((c) => ({ term: c.term, documents: fuzzyTerms.has(c.term) ? 0 : (this.vocabulary.get(c.term) ?? 0) }));
   }
 
   /**
@@ -323,7 +332,7 @@ export class PassageIndex implements SourceSearch {
         scores.titleMask[ordinal] = mask;
         continue;
       }
-      const score = raw * coordination(bitCount(mask), clauseCount);
+      const score = raw;
       if (score <= scores.bestScore[ordinal]!) continue;
       if (plan.phrases.length > 0) {
         if ((mask & phraseMask) !== phraseMask) continue;
@@ -338,25 +347,21 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
-   * (the best partial matches are better than nothing).
+   * The best `wanted` articles, best first: an article scores its best passage plus its title (weighted). Every
+   * article that matches counts; holding more of the words is rewarded by the scores themselves.
    */
   private select(plan: QueryPlan, scores: ArticleScores, keep: ArticleFilter | null, wanted: number): Ranking {
-    const clauseCount = plan.clauses.length;
-    const needed = neededClauses(clauseCount);
     if (this.finalScores.length < this.docs.slots) {
       this.finalScores = new Float64Array(Math.max(this.docs.slots, 1024) * 2);
       this.clausesOf = new Uint8Array(this.finalScores.length);
       this.keptArticles = new Int32Array(this.finalScores.length);
-      this.enoughArticles = new Int32Array(this.finalScores.length);
     }
     const final = this.finalScores;
     const clausesOf = this.clausesOf;
     const kept = this.keptArticles;
-    const enough = this.enoughArticles;
+    const titleWeight = this.ranking.titleWeight;
     let keptCount = 0;
     let unfiltered = 0;
-    let qualifying = 0;
     for (let i = 0; i < scores.count; i++) {
       const ordinal = scores.touched[i]!;
       const hasBest = scores.bestDoc[ordinal]! >= 0;
@@ -365,14 +370,11 @@ export class PassageIndex implements SourceSearch {
       if (!hasBest && (plan.phrases.length > 0 || !this.docs.hasBody(ordinal))) continue;
       unfiltered++;
       if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
-      const clauses = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
-      const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
-      final[ordinal] = raw * coordination(clauses, clauseCount);
-      clausesOf[ordinal] = clauses;
-      if (clauses >= needed) enough[qualifying++] = ordinal;
+      clausesOf[ordinal] = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
+      final[ordinal] = (hasBest ? scores.bestRaw[ordinal]! : 0) + titleWeight * (hasTitle ? scores.titleRaw[ordinal]! : 0);
       kept[keptCount++] = ordinal;
     }
-    const chosen = qualifying > 0 ? enough.subarray(0, qualifying) : kept.subarray(0, keptCount);
+    const chosen = kept.subarray(0, keptCount);
     const idOf = (o: number) => this.docs.articleAt(o)!.id;
     const best = topK(chosen, wanted, (a, b) => final[b]! - final[a]! || (idOf(a) < idOf(b) ? -1 : 1));
     const ranked = best.map((ordinal) => {
@@ -388,7 +390,7 @@ export class PassageIndex implements SourceSearch {
         score: final[ordinal]!,
       };
     });
-    return { ranked, total: chosen.length, qualifying, unfiltered };
+    return { ranked, total: chosen.length, unfiltered };
   }
 
   private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
@@ -470,8 +472,6 @@ interface Ranking {
   ranked: ScoredArticle[];
   /** How many articles match in all. */
   total: number;
-  /** Articles matching enough of the words (before falling back to partial matches). */
-  qualifying: number;
   /** Matching articles before the outlet and date filters (for the hint). */
   unfiltered: number;
 }
@@ -485,11 +485,15 @@ function clauseBits(clauses: readonly ExpandedClause[], terms: readonly string[]
   return bits;
 }
 
-/** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
-function coordination(matched: number, total: number): number {
-  const share = total === 0 ? 0 : matched / total;
-  return share * share;
+export interface RankingOptions {
+  /**
+   * How much a match in the title and headline counts beside the best body passage: a story whose headline
+   * names the topic is usually the best source for it.
+   */
+  titleWeight: number;
 }
+
+export const DEFAULT_RANKING: RankingOptions = { titleWeight: 1 };
 
 /** The excerpt for an article that matched by its title only: its first real paragraph. */
 function lede(article: Article): Paragraph | undefined {
