@@ -310,12 +310,8 @@ export class PassageIndex implements SourceSearch {
    * every scored passage (hundreds of thousands for common words at scale): typed arrays and numbers only.
    */
   private gather(plan: QueryPlan, touched: Touched, clauses: readonly ExpandedClause[]): ArticleScores {
-    const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
-    let phraseMask = 0;
-    clauses.forEach((c, i) => {
-      if (plan.phraseTerms.includes(c.term)) phraseMask |= 1 << i;
-    });
+    const phraseMask = clauseBits(clauses, plan.phraseTerms);
     const scores = this.scores;
     scores.begin(this.docs.slots);
     for (let i = 0; i < touched.count; i++) {
