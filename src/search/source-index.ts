@@ -20,6 +20,7 @@ import { bitCount, Postings, type ExpandedClause, type Touched } from "./posting
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { articleBound, DEFAULT_PLANNING, firstRoundBound, worthPruning, type PlanningOptions } from "./term-plan.js";
 import { topK } from "./top-k.js";
+import { scoringUnits } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
 export interface IndexedDoc {
@@ -379,7 +380,7 @@ export class PassageIndex implements SourceSearch {
       const titleDoc = scores.titleDoc[ordinal]!;
       return {
         article,
-        paragraph: (bestDoc >= 0 ? paragraphNumbered(article, this.docs.paragraph(bestDoc)) : lede(article))!,
+        unit: bestDoc >= 0 ? unitStarting(article, this.docs.paragraph(bestDoc)) : [lede(article)!],
         best: bestDoc >= 0 ? { doc: bestDoc, score: scores.bestRaw[ordinal]!, mask: scores.bestMask[ordinal]! } : null,
         title: titleDoc >= 0 ? { doc: titleDoc, score: scores.titleRaw[ordinal]!, mask: scores.titleMask[ordinal]! } : null,
         clauses: clausesOf[ordinal]!,
@@ -389,22 +390,35 @@ export class PassageIndex implements SourceSearch {
     return { ranked, total: chosen.length, unfiltered };
   }
 
+  /** Whether a paragraph of the unit starting with paragraph `n` holds every phrase. */
   private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
-    const p = paragraphNumbered(article, n);
-    return !!p && phrases.every((phrase) => hasPhrase(article.text, p.start, p.end, phrase));
+    return unitStarting(article, n).some((p) => holdsPhrases(article, p, phrases));
   }
 
   private toHit(r: ScoredArticle, plan: QueryPlan, clauses: readonly ExpandedClause[]): SourceHit {
-    const { article, paragraph } = r;
-    const marks: Range[] = [];
-    const passage = article.text.slice(paragraph.start, paragraph.end);
+    const { article } = r;
     // The index terms of the clauses matched (a misspelled name's fuzzy matches among them), to mark in the
     // excerpt: a term the passage holds is one its clause matched there.
     const matchedMask = (r.best?.mask ?? 0) | (r.title?.mask ?? 0);
     const matched = clauses.flatMap((clause, i) => ((matchedMask >>> i) & 1 ? clause.matches.map((m) => m.term) : []));
     const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
-    for (const t of analyzeTerms(passage, this.lexicon)) {
-      if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);
+    // The paragraph of the unit holding the most of the query's terms (with every phrase, when there are some).
+    let paragraph = r.unit[0]!;
+    let marks: Range[] = [];
+    let best = -1;
+    for (const p of r.unit) {
+      if (r.unit.length > 1 && plan.phrases.length > 0 && !holdsPhrases(article, p, plan.phrases)) continue;
+      const found: Range[] = [];
+      const terms = new Set<string>();
+      for (const t of analyzeTerms(article.text.slice(p.start, p.end), this.lexicon)) {
+        if (!wanted.has(t.term)) continue;
+        found.push([p.start + t.start, p.start + t.end]);
+        terms.add(t.term);
+      }
+      if (terms.size <= best) continue;
+      best = terms.size;
+      paragraph = p;
+      marks = found;
     }
     for (const phrase of plan.phrases) marks.push(...findPhrase(article.text, paragraph.start, paragraph.end, phrase));
     const excerpt = makeExcerpt(article.text, paragraph.start, paragraph.end, marks);
@@ -452,8 +466,8 @@ interface Match {
 
 interface ScoredArticle {
   article: Article;
-  /** The passage shown: the best one, or the lede when only the title matched. */
-  paragraph: Paragraph;
+  /** The paragraphs of the best scoring unit, or the lede when only the title matched. */
+  unit: Paragraph[];
   best: Match | null;
   title: Match | null;
   /** How many of the query's clauses the best passage and the title match together. */
@@ -501,7 +515,10 @@ function bodyParagraphs(article: Article): Paragraph[] {
   return article.paragraphs.filter((p) => p.role === "body");
 }
 
-/** What is indexed for an article: its body paragraphs, and its title with the headline lines. */
+/**
+ * What is indexed for an article: its title with the headline lines, and its body paragraphs in scoring units
+ * (units.ts), each under the id of its first paragraph.
+ */
 export function indexedTexts(article: Article): Array<{ id: string; paragraph: number; text: string }> {
   const out: Array<{ id: string; paragraph: number; text: string }> = [];
   const titleParts: string[] = [];
@@ -518,15 +535,21 @@ export function indexedTexts(article: Article): Array<{ id: string; paragraph: n
     if (p.role === "headline") addTitle(article.text.slice(p.start, p.end));
   }
   if (titleParts.length > 0) out.push({ id: article.id + TITLE_SUFFIX, paragraph: TITLE_PARAGRAPH, text: titleParts.join("\n") });
-  for (const p of article.paragraphs) {
-    if (p.role === "body") out.push({ id: p.id, paragraph: p.n, text: article.text.slice(p.start, p.end) });
+  for (const unit of scoringUnits(article)) {
+    const first = unit[0]!;
+    // Paragraphs joined by a line break: no acronym is spelled across two of them.
+    out.push({ id: first.id, paragraph: first.n, text: unit.map((p) => article.text.slice(p.start, p.end)).join("\n") });
   }
   return out;
 }
 
-function paragraphNumbered(article: Article, n: number): Paragraph | undefined {
-  const guess = article.paragraphs[n - 1];
-  return guess?.n === n ? guess : article.paragraphs.find((p) => p.n === n);
+/** The paragraphs of the scoring unit that starts with paragraph `n`. */
+function unitStarting(article: Article, n: number): Paragraph[] {
+  return scoringUnits(article).find((unit) => unit[0]!.n === n) ?? [];
+}
+
+function holdsPhrases(article: Article, p: Paragraph, phrases: readonly string[]): boolean {
+  return phrases.every((phrase) => hasPhrase(article.text, p.start, p.end, phrase));
 }
 
 
