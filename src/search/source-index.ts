@@ -18,7 +18,7 @@ import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
-import { articleBound, DEFAULT_PLANNING, firstRoundBound, worthPruning, type PlanningOptions } from "./term-plan.js";
+import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
 import { topK } from "./top-k.js";
 import { scoringUnits } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
@@ -402,10 +402,12 @@ export class PassageIndex implements SourceSearch {
     const matchedMask = (r.best?.mask ?? 0) | (r.title?.mask ?? 0);
     const matched = clauses.flatMap((clause, i) => ((matchedMask >>> i) & 1 ? clause.matches.map((m) => m.term) : []));
     const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
-    // The paragraph of the unit holding the most of the query's terms (with every phrase, when there are some).
+    // The paragraph of the unit holding the query's terms best: the most of them, the rarest first (a name
+    // before a common word); with every phrase, when there are some.
     let paragraph = r.unit[0]!;
     let marks: Range[] = [];
     let best = -1;
+    const documents = this.miniSearch.documentCount;
     for (const p of r.unit) {
       if (r.unit.length > 1 && plan.phrases.length > 0 && !holdsPhrases(article, p, plan.phrases)) continue;
       const found: Range[] = [];
@@ -415,8 +417,10 @@ export class PassageIndex implements SourceSearch {
         found.push([p.start + t.start, p.start + t.end]);
         terms.add(t.term);
       }
-      if (terms.size <= best) continue;
-      best = terms.size;
+      let weight = 0;
+      for (const term of terms) weight += 1 + inverseDocumentFrequency(this.vocabulary.get(term) ?? 0, documents);
+      if (weight <= best) continue;
+      best = weight;
       paragraph = p;
       marks = found;
     }
