@@ -46,6 +46,16 @@ export interface Touched {
   readonly mask: Uint32Array;
 }
 
+/**
+ * Each clause's upper bounds, by clause index: over titles (documents whose `paragraphs` entry, by short id, is 0)
+ * and over body passages, apart (a title is short: its bound is high, and only the title's score is weighted).
+ */
+export interface ClauseBounds {
+  paragraphs: Int32Array;
+  body: Float64Array;
+  title: Float64Array;
+}
+
 export class Postings {
   private scores = new Float64Array(0);
   private clauseScores = new Float64Array(0);
@@ -165,11 +175,11 @@ export class Postings {
    * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
    * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every
    * group). Reading postings costs a fraction of scoring them, so this finds, over all of a query's words, the
-   * groups worth scoring. Also writes each clause's upper bound, the most it can add to one document's score
+   * groups worth scoring. Also writes each clause's upper bounds, the most it can add to one document's score
    * (before the multiplication by the clauses matched), into `bounds`: from its terms' highest frequency and
-   * shortest document (term-plan.ts).
+   * shortest document (term-plan.ts), for titles and body passages apart.
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: Float64Array): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: ClauseBounds): void {
     const { reader } = this;
     const lengths = this.fieldLengths();
     const documentCount = this.ms._documentCount;
@@ -178,31 +188,45 @@ export class Postings {
     const value = marks.value;
     const touched = marks.touched;
     let count = marks.count;
+    const paragraphs = bounds.paragraphs;
     for (let i = 0; i < clauses.length; i++) {
       const bit = 1 << i;
       let bound = 0;
+      let titleBound = 0;
       for (const { data, weight } of clauses[i]!.matches) {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
         const n = reader.read(postings);
         const docs = reader.docs;
         const frequencies = reader.frequencies;
-        let maxFrequency = 0;
-        let minLength = Infinity;
+        // Highest frequency and shortest length: 0 of body passages, 1 of titles.
+        let maxFrequency0 = 0;
+        let minLength0 = Infinity;
+        let maxFrequency1 = 0;
+        let minLength1 = Infinity;
         for (let j = 0; j < n; j++) {
           const doc = docs[j]!;
           const g = group[doc]!;
           const length = lengths[doc]!;
           if (g < 0 || length === 0) continue;
-          if (frequencies[j]! > maxFrequency) maxFrequency = frequencies[j]!;
-          if (length < minLength) minLength = length;
+          const frequency = frequencies[j]!;
+          if (paragraphs[doc] === 0) {
+            if (frequency > maxFrequency1) maxFrequency1 = frequency;
+            if (length < minLength1) minLength1 = length;
+          } else {
+            if (frequency > maxFrequency0) maxFrequency0 = frequency;
+            if (length < minLength0) minLength0 = length;
+          }
           const held = value[g]!;
           if (held === 0) touched[count++] = g;
           value[g] = held | bit;
         }
-        if (maxFrequency > 0) bound += weight * termScoreBound(inverseDocumentFrequency(postings.size, documentCount), maxFrequency, minLength, avgLength);
+        const idf = inverseDocumentFrequency(postings.size, documentCount);
+        if (maxFrequency0 > 0) bound += weight * termScoreBound(idf, maxFrequency0, minLength0, avgLength);
+        if (maxFrequency1 > 0) titleBound += weight * termScoreBound(idf, maxFrequency1, minLength1, avgLength);
       }
-      bounds[i] = bound;
+      bounds.body[i] = bound;
+      bounds.title[i] = titleBound;
     }
     marks.count = count;
   }

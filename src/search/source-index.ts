@@ -71,7 +71,8 @@ export class PassageIndex implements SourceSearch {
   /** The pruned search's candidate articles, their bounds, and each clause's bound (reused). */
   private candidates = new Int32Array(0);
   private bounds = new Float64Array(0);
-  private clauseBounds = new Float64Array(32);
+  private readonly bodyBounds = new Float64Array(32);
+  private readonly titleBounds = new Float64Array(32);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -215,12 +216,12 @@ export class PassageIndex implements SourceSearch {
   private findPruned(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
     const held = this.held;
     held.begin(this.docs.slots);
-    if (this.clauseBounds.length < clauses.length) this.clauseBounds = new Float64Array(32);
-    this.postings.markGroups(clauses, this.docs.documentOrdinals, held, this.clauseBounds);
+    const clauseBounds = { paragraphs: this.docs.documentParagraphs, body: this.bodyBounds, title: this.titleBounds };
+    this.postings.markGroups(clauses, this.docs.documentOrdinals, held, clauseBounds);
     const phraseMask = plan.phrases.length > 0 ? clauseBits(clauses, plan.phraseTerms) : 0;
     // The articles that may match (a body to show, the filters passed, a phrase's words held), with their bounds.
     const candidates = this.candidateOrdinals(held.count);
-    const bounds = this.candidateBounds(held.count);
+    const articleBounds = this.candidateBounds(held.count);
     const boundOf = new Map<number, number>();
     let count = 0;
     let unfiltered = 0;
@@ -231,25 +232,25 @@ export class PassageIndex implements SourceSearch {
       unfiltered++;
       if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
       let bound = boundOf.get(mask);
-      if (bound === undefined) boundOf.set(mask, (bound = articleBound(mask, this.clauseBounds, this.ranking.titleWeight)));
+      if (bound === undefined) boundOf.set(mask, (bound = articleBound(mask, this.bodyBounds, this.titleBounds, this.ranking.titleWeight)));
       candidates[count] = ordinal;
-      bounds[count++] = bound;
+      articleBounds[count++] = bound;
     }
     if (count === 0) {
       this.lastSearch = { candidates: 0, scored: 0 };
       return { ranked: [], total: 0, unfiltered };
     }
     // A phrase is checked in the text of each passage: every candidate is scored, for an exact count.
-    const firstBound = phraseMask !== 0 ? -Infinity : firstRoundBound(bounds, count, wanted);
-    let ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, firstBound);
+    const firstBound = phraseMask !== 0 ? -Infinity : firstRoundBound(articleBounds, count, wanted);
+    let ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, firstBound);
     const last = ranking.ranked[wanted - 1];
     if (firstBound > -Infinity && last && last.score < firstBound) {
       // Some articles below the first round's bound may still beat the page's last entry: score them too.
       let missed = false;
-      for (let i = 0; i < count && !missed; i++) missed = bounds[i]! < firstBound && bounds[i]! >= last.score;
-      if (missed) ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, last.score);
+      for (let i = 0; i < count && !missed; i++) missed = articleBounds[i]! < firstBound && articleBounds[i]! >= last.score;
+      if (missed) ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, last.score);
     } else if (firstBound > -Infinity && !last) {
-      ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, bounds, count, -Infinity);
+      ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, -Infinity);
     }
     return { ranked: ranking.ranked, total: phraseMask !== 0 ? ranking.total : count, unfiltered };
   }

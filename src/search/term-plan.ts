@@ -42,19 +42,21 @@ export function termScoreBound(idf: number, maxFrequency: number, minLength: num
 
 /**
  * The most an article holding the clauses of `mask` can score: its best passage and its title (weighted) each
- * score at most the sum of those clauses' bounds times their number (MiniSearch multiplies by the clauses matched).
- * A small margin covers floating-point rounding.
+ * score at most the sum of those clauses' bounds (body and title bounds apart) times their number (MiniSearch
+ * multiplies by the clauses matched). A small margin covers floating-point rounding.
  */
-export function articleBound(mask: number, clauseBounds: Float64Array, titleWeight: number): number {
-  let sum = 0;
+export function articleBound(mask: number, bodyBounds: Float64Array, titleBounds: Float64Array, titleWeight: number): number {
+  let body = 0;
+  let title = 0;
   let count = 0;
   for (let i = 0; mask !== 0; i++, mask >>>= 1) {
     if (mask & 1) {
-      sum += clauseBounds[i]!;
+      body += bodyBounds[i]!;
+      title += titleBounds[i]!;
       count++;
     }
   }
-  return sum * count * (1 + titleWeight) * (1 + 1e-9);
+  return (body + titleWeight * title) * count * (1 + 1e-9);
 }
 
 /**

@@ -18,10 +18,11 @@ describe("pruning bounds", () => {
     expect(termScoreBound(idf, 1, 2, 10)).toBeGreaterThan(termScoreBound(idf, 1, 20, 10));
   });
 
-  it("bounds an article by its clauses' sum times their number, title included", () => {
-    const bounds = new Float64Array([1, 2, 4]);
-    expect(articleBound(0b101, bounds, 1)).toBeCloseTo((1 + 4) * 2 * 2);
-    expect(articleBound(0b010, bounds, 0.5)).toBeCloseTo(2 * 1.5);
+  it("bounds an article by its clauses' sums (body, and title weighted) times their number", () => {
+    const body = new Float64Array([1, 2, 4]);
+    const title = new Float64Array([3, 0, 5]);
+    expect(articleBound(0b101, body, title, 1)).toBeCloseTo((1 + 4 + 3 + 5) * 2);
+    expect(articleBound(0b010, body, title, 0.5)).toBeCloseTo(2);
   });
 
   it("finds the bound that at least the wanted number of articles reach", () => {
