@@ -20,7 +20,7 @@ import { bitCount, Postings, type ExpandedClause, type Touched } from "./posting
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
 import { topK } from "./top-k.js";
-import { scoringUnits } from "./units.js";
+import { scoringUnits, unitAt } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
 export interface IndexedDoc {
@@ -550,7 +550,9 @@ export function indexedTexts(article: Article): Array<{ id: string; paragraph: n
 
 /** The paragraphs of the scoring unit that starts with paragraph `n`. */
 function unitStarting(article: Article, n: number): Paragraph[] {
-  return scoringUnits(article).find((unit) => unit[0]!.n === n) ?? [];
+  const guess = article.paragraphs[n - 1];
+  const index = guess?.n === n ? n - 1 : article.paragraphs.findIndex((p) => p.n === n);
+  return index < 0 ? [] : unitAt(article, index);
 }
 
 function holdsPhrases(article: Article, p: Paragraph, phrases: readonly string[]): boolean {

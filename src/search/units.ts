@@ -17,24 +17,39 @@ const ENDS_SENTENCE = /[.!?…:;"'”’)\]]\s*$/;
 /** The article's scoring units, in order: each a run of consecutive body paragraphs (furniture skipped). */
 export function scoringUnits(article: Article, minWords: number = UNIT_WORDS): Paragraph[][] {
   const units: Paragraph[][] = [];
-  let unit: Paragraph[] = [];
+  for (let i = nextBody(article, 0); i < article.paragraphs.length; ) {
+    const unit = unitAt(article, i, minWords);
+    units.push(unit);
+    i = nextBody(article, article.paragraphs.indexOf(unit[unit.length - 1]!, i) + 1);
+  }
+  return units;
+}
+
+/**
+ * The scoring unit that starts with the body paragraph at `index` of `article.paragraphs` (units are made left
+ * to right, each from where the last one ended, so a unit depends only on the paragraphs from its start).
+ */
+export function unitAt(article: Article, index: number, minWords: number = UNIT_WORDS): Paragraph[] {
+  const unit: Paragraph[] = [];
   let words = 0;
   let open = false;
-  for (const p of article.paragraphs) {
+  for (let i = index; i < article.paragraphs.length; i++) {
+    const p = article.paragraphs[i]!;
     if (p.role !== "body") continue;
     const count = wordCount(article.text, p.start, p.end);
     // The run so far is complete: long enough and ending a sentence, or too long to grow (but never mid-sentence).
-    if (unit.length > 0 && !open && (words >= minWords || words + count > UNIT_MAX_WORDS)) {
-      units.push(unit);
-      unit = [];
-      words = 0;
-    }
+    if (unit.length > 0 && !open && (words >= minWords || words + count > UNIT_MAX_WORDS)) break;
     unit.push(p);
     words += count;
     open = !ENDS_SENTENCE.test(article.text.slice(Math.max(p.start, p.end - 4), p.end));
   }
-  if (unit.length > 0) units.push(unit);
-  return units;
+  return unit;
+}
+
+function nextBody(article: Article, from: number): number {
+  let i = from;
+  while (i < article.paragraphs.length && article.paragraphs[i]!.role !== "body") i++;
+  return i;
 }
 
 function wordCount(text: string, start: number, end: number): number {

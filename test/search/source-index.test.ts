@@ -243,3 +243,25 @@ describe("PassageIndex pages", () => {
     }
   });
 });
+
+describe("scoring units", () => {
+  it("runs body paragraphs together until long enough and ending a sentence, each unit found from its start", async () => {
+    const { scoringUnits, unitAt } = await import("../../src/search/units.js");
+    const words = (n: number, end = ".") => Array.from({ length: n }, (_, i) => `word${i}`).join(" ") + end;
+    const article = makeArticle("units.txt", [
+      { text: "Headline of the story", role: "headline" },
+      words(30),
+      words(30, ","),
+      words(50),
+      { text: "Advertisement", role: "furniture" },
+      words(120),
+      words(10),
+    ]);
+    const units = scoringUnits(article, 100).map((u) => u.map((p) => p.n));
+    // 30 + 30 (ends mid-sentence) + 50 = 110 words; then 120; then the last 10 alone.
+    expect(units).toEqual([[2, 3, 4], [6], [7]]);
+    for (const unit of scoringUnits(article, 100)) {
+      expect(unitAt(article, article.paragraphs.indexOf(unit[0]!), 100)).toEqual(unit);
+    }
+  });
+});
