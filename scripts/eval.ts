@@ -23,9 +23,10 @@ import { evalEditor } from "./eval-editor.js";
 import { buildQuoteBook } from "../src/quotes/book.js";
 import { foldText } from "../src/search/analysis.js";
 import type { Quotation } from "../src/quotes/types.js";
+import { evalSearch, parseSearchOptions } from "./eval-search.js";
 
 interface Options {
-  /** Run one part only: "attribution", "digest", "editor" or "html". */
+  /** Run one part only: "attribution" ("seeds", "polnear"), "search", "digest", "editor" or "html". */
   only: string | null;
   split: string;
   misses: number;
@@ -232,12 +233,11 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = packageRoot();
   const argv = process.argv.slice(2);
-  // `--only NAME` runs one part: attribution, digest, editor or html.
-  const wants = (part: string): boolean => options.only === null || options.only === part;
-  if (wants("attribution")) {
-    await evalSeeds(root);
-    await evalPolnear(root, options);
-  }
+  // `--only NAME` runs one part: attribution (or seeds, polnear), search, digest, editor or html.
+  const wants = (...parts: string[]): boolean => options.only === null || parts.includes(options.only);
+  if (wants("attribution", "seeds")) await evalSeeds(root);
+  if (wants("attribution", "polnear")) await evalPolnear(root, options);
+  if (wants("search")) await evalSearch(root, parseSearchOptions(argv));
   if (wants("digest")) await evalDigest(root, argv);
   if (wants("editor")) await evalEditor(root, argv);
   if (wants("html")) evalHtml();
