@@ -270,10 +270,11 @@ function invertedSubject(d: Discourse, from: number, to: number): Mention | null
   // secretary of state Hillary Clinton", "said master of ceremonies Asab Al-Tabchi".
   const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about)\s|\sof\s(?!(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll})/u.exec(tail);
   const end = from + (stop ? stop.index : tail.length);
-  const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
+  // A role runs past an "of" of its own: "said a Department of Homeland Security spokeswoman".
+  const inside = d.mentions.filter((m) => m.start >= from && (m.end <= end || (m.entity?.kind === "role" && m.start < end)) && m.entity);
   if (inside.length === 0) return null;
   if (!/^\s*(?:[\p{L}\p{N}’'.,-]+\s+){0,10}$/u.test(text.slice(from, inside[0]!.start))) return null;
-  const people = inside.filter((m) => m.entity!.kind === "person");
+  const people = inside.filter((m) => m.entity!.kind === "person" || m.entity!.kind === "role");
   return people[people.length - 1] ?? inside[inside.length - 1]!;
 }
 

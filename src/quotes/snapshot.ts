@@ -28,7 +28,7 @@ import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
 import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
 
 /** Bump when the file layout changes. */
-export const QUOTES_SNAPSHOT_FORMAT = 2;
+export const QUOTES_SNAPSHOT_FORMAT = 3;
 /** Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns. */
 export const QUOTE_EXTRACTION_VERSION = 1;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
