@@ -7,6 +7,8 @@
  *      last word of the source's head or of one of its appositions (scoring.ts);
  *    - role and organisation ("a spokesman for the Home Office", "the Clinton campaign"): right when our speaker
  *      holds its head noun and the organisation's name;
+ *    - description ("the Vermont senator", "the board", "the source": the words point back to someone named
+ *      before, whom the annotation does not give): found and given a speaker;
  *    - pronoun ("he"): found and given a speaker (the referent is not annotated).
  * 3. Our own annotated BBC articles (test/fixtures/bbc-quotes.json, offsets and labels only): right over all
  *    speech quotations, by kind, and the quotation marks that are not speech given a speaker.
@@ -252,7 +254,7 @@ async function evalPolnear(shared: string, options: QuoteEvalOptions): Promise<v
   const p = tallies.pronoun;
   console.log(`  pronoun source: ${p.total}: found ${p.found} (${pct(p.found, p.total)}), given a speaker ${p.right} (${pct(p.right, p.total)})`);
   const ds = tallies.description;
-  console.log(`  description source ("the Vermont senator"): ${ds.total}: found ${ds.found} (${pct(ds.found, ds.total)}), given a speaker ${ds.right} (${pct(ds.right, ds.total)})`);
+  console.log(`  description source ("the Vermont senator", "the board", "the source"): ${ds.total}: found ${ds.found} (${pct(ds.found, ds.total)}), given a speaker ${ds.right} (${pct(ds.right, ds.total)})`);
   const o = tallies.other;
   console.log(`  other source ("who", "the statement", a crowd): ${o.total}: found ${o.found} (${pct(o.found, o.total)}), given a speaker ${o.right} (${pct(o.right, o.total)})`);
   console.log(bandLine(scored));

@@ -89,6 +89,8 @@ export function classifySource(source: string, isPronoun: boolean): ClassifiedSo
   if (isPronoun) return { kind: "pronoun", ...none };
   const head = (source.split(/[,([]/u)[0] ?? "").trim().split(/\s+/u);
   if (/^\p{Lu}/u.test(head[head.length - 1] ?? "")) return { kind: "named", ...none };
+  // "Her campaign manager, Robby Mook,": a role with the person's name in apposition is a named source.
+  if (source.split(",").slice(1).some((segment) => /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}.’'-]*\s*$/u.test(segment))) return { kind: "named", ...none };
   const words = source.split(/\s+/u);
   const capitalised = words.filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && /^(?:The|A|An)$/u.test(w))).map((w) => w.replace(/[’']s$|[,.;:]$/u, ""));
   const organisation = capitalised.join(" ");
@@ -98,9 +100,10 @@ export function classifySource(source: string, isPronoun: boolean): ClassifiedSo
     if (ROLE_HEADS.has(w)) {
       // "officials said": a crowd, unless an organisation says whose ("Pentagon officials").
       if (/s$/.test(w) && !/^spokes/.test(w) && organisation === "") return { kind: "other", ...none };
-      return { kind: "role", head: w, organisation };
+      // "the source", "her campaign": which organisation is not annotated, only that the words point back.
+      return { kind: organisation === "" ? "description" : "role", head: w, organisation };
     }
-    if (ORG_HEADS.has(w)) return { kind: "organisation", head: w, organisation };
+    if (ORG_HEADS.has(w)) return { kind: organisation === "" ? "description" : "organisation", head: w, organisation };
     if (i === lowerHeads.length - 1 && DESCRIPTION_HEADS.test(w) && /^(?:the|a)$/iu.test(head[0] ?? "")) return { kind: "description", head: w, organisation };
   }
   return { kind: "other", ...none };

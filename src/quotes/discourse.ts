@@ -442,6 +442,14 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
     m.evidence = `'${m.text}' names no body of the article`;
     return;
   }
+  // "the spokesman" after "a Home Office spokesman": the role named before.
+  const unnamed = recent.findLast((c) => c.entity!.kind === "role" && c.entity!.descriptors.has(head));
+  if (unnamed) {
+    m.entity = unnamed.entity;
+    m.confidence = RESOLVED_ROLE_CONFIDENCE;
+    m.evidence = `'${m.text}' -> ${unnamed.entity!.name}, the role named before`;
+    return;
+  }
   const role = PERSON_ROLES[head];
   if (!role) return;
   const compatible = (e: Entity) => e.kind === "person" && e.sure && (!role.gender || !e.gender || e.gender === role.gender);
@@ -454,6 +462,11 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
       return;
     }
   }
+  // A spokesman or an official is not the person the story is about.
+  if (SPOKESPEOPLE.test(head)) {
+    m.evidence = `'${m.text}' fits no named person`;
+    return;
+  }
   for (let i = recent.length - 1; i >= 0; i--) {
     const c = recent[i]!;
     if (c.subject && compatible(c.entity!)) {
@@ -465,6 +478,10 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
   }
   m.evidence = `'${m.text}' fits no named person`;
 }
+
+const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
+/** "the spokesman" read as the role named before ("a Home Office spokesman"). */
+const RESOLVED_ROLE_CONFIDENCE = 0.8;
 
 /** Words for an office: "the prime minister's spokesman" keeps the title rather than naming its holder. */
 const OFFICES = /^(?:prime minister|president|chancellor|minister|secretary|mayor|governor|king|queen|pope|foreign secretary|home secretary)$/;

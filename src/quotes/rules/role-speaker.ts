@@ -21,17 +21,20 @@ export interface RolePhrase {
   organisation: { text: string; start: number; end: number; capitalised: boolean; possessive: boolean } | null;
 }
 
-const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|representative";
-const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|club|company|party|campaign|government|union)\s+){0,2}`;
+const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
+/** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
+const PLURAL_HEADS = "officials|aides|lawyers|advisers|sources";
+const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union)\s+){0,2}`;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\p{N}+)`;
 /** Capitalised words, joined by of/for/and/the ("Department of Homeland Security", "Number 10"), perhaps a body noun. */
 const ORG = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|de)\s+)*${CAP})*(?:\s+(?:club|council|party|firm|company|group|team|union|office|ministry|department|board|campaign|embassy|federation|association))?`;
-const ORG_NOUN = String.raw`[a-z]+(?:\s+(?:minister|secretary|general|office|council|committee))?`;
+const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|president|general|office|council|committee))?`;
 
 // "a Home Office spokesman", "An All England club spokesperson", "a US Embassy spokesman".
-const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
+const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
 // "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author".
 const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
+const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
 
@@ -59,12 +62,21 @@ export function rolePhrases(text: string, from: number, to: number, masked: Read
     if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
     add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
   }
+  for (const m of slice.matchAll(PLURAL)) {
+    if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
+  }
   for (const m of slice.matchAll(OWNER)) {
     const org = m[1] ?? m[2]!;
     if (m[2] !== undefined && NOT_ORGANISATIONS.test(org.split(/\s+/)[0]!)) continue;
     add({ start: from + m.index, end: from + m.index + m[0].length, head: m[4]!, qualifier: m[3]!.trim(), organisation: organisation(m, org, m[2] !== undefined, true) });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Heads that are a body rather than a person: "the Trump campaign", "Ryan’s office". */
+export function isBodyHead(head: string): boolean {
+  return head === "campaign" || head === "office" || head === "team";
 }
 
 /** The gender a role's head noun implies. */
