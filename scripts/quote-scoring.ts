@@ -38,7 +38,11 @@ function annotatedSurnames(source: string): string[] {
 
 /** A named PolNeAR source: our speaker's surname is one its words may mean. */
 export function isRightNamed(speaker: string, source: string): boolean {
-  return annotatedSurnames(source).includes(surname(speaker));
+  if (annotatedSurnames(source).includes(surname(speaker))) return true;
+  // A body shown by its full name: "Peabody Energy" for the annotated "Peabody" (not "Trump campaign" for "Trump").
+  const ours = nameWords(speaker);
+  const head = nameWords(source.split(/[,([]/u)[0] ?? "").filter((w) => !FUNCTION_WORDS.has(w));
+  return head.length > 0 && !ROLE_HEADS.has(ours[ours.length - 1] ?? "") && !ORG_HEADS.has(ours[ours.length - 1] ?? "") && head.every((w) => ours.includes(w));
 }
 
 /**

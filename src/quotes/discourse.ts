@@ -8,6 +8,7 @@ import type { QuoteSpan } from "./extract.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
+import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
@@ -286,6 +287,8 @@ function linkName(
       if (sameEntity(e, kind, keys, exact)) found = e;
     }
   }
+  // "FA" after "Football Association", "Cairn" after "Cairn Energy" (and the other way round): one body.
+  if (!found) found = entities.findLast((e) => sameOrganisation(e, name, kind, sure));
   if (!found && kind === "person" && keys.length === 1) {
     const byFirst = entities.filter((e) => e.kind === "person" && e.sure && e.keys.length >= 2 && e.keys[0] === keys[0] && genderOfFirstName(parts[0]!) !== null);
     if (new Set(byFirst.map((e) => e.name)).size === 1) found = byFirst[byFirst.length - 1];
@@ -298,6 +301,7 @@ function linkName(
       found.name = name;
       found.keys = keys;
     }
+    if (kind === "organisation" && found.kind === "person" && !found.sure) found.kind = "organisation";
     if (sure) found.sure = true;
     if (!found.gender && gender) found.gender = gender;
     for (const d of description) found.descriptors.add(d);

@@ -281,7 +281,9 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
     const l = lowers[i - 1]!;
     // "John Major": a title word right after a known first name is a surname.
     const afterFirstName = i >= 2 && genderOfFirstName(texts[i - 2]!) !== null;
-    if (TITLE_WORDS.has(l) && !afterFirstName) break;
+    // "Ms King", "Oona King": a title word ending the run after an honorific or a name word is a surname.
+    const surname = i === texts.length && i >= 2 && (GENDERED_HONORIFICS.has(lowers[i - 2]!) || !TITLE_WORDS.has(lowers[i - 2]!)) && !ORG_WORDS.has(l) && /^\p{Lu}\p{Ll}+$/u.test(texts[i - 1]!);
+    if (TITLE_WORDS.has(l) && !afterFirstName && !surname) break;
     // "De Blasio", "Le Pen": a capitalised particle opening the run belongs to the name.
     if (CONNECTORS.has(l) && i - 1 === 0 && i < texts.length && /^\p{Lu}/u.test(texts[0]!) && l !== "of" && l !== "for") {
       i--;
