@@ -8,6 +8,7 @@ import type { QuoteSpan } from "./extract.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
+import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
@@ -71,7 +72,7 @@ const GOVERNED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|n
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
   const sentences = new Map<number, Range[]>();
-  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string; rolePhrase?: RolePhrase; insideRole?: boolean }> = [];
+  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string; rolePhrase?: RolePhrase; insideRole?: boolean; describing?: DescriptionPhrase }> = [];
 
   // Read on first need: only a one-word name opening a sentence asks (isSentenceOpener).
   let midSentence: Set<string> | null = null;
@@ -137,6 +138,15 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         }
         raw.push({ ...mentionOf("role", phrase.start, phrase.end, text, pi, sentence), rolePhrase: phrase });
       }
+      // "the Dutchman", "the 47-year-old": someone named before.
+      for (const phrase of descriptionPhrases(text, sentence, masked)) {
+        if (raw.some((r) => r.sentence === sentence && r.rolePhrase && r.start < phrase.end && r.end > phrase.start)) continue;
+        for (let i = raw.length - 1; i >= 0; i--) {
+          const r = raw[i]!;
+          if (r.sentence === sentence && r.start >= phrase.start && r.end <= phrase.end) raw.splice(i, 1);
+        }
+        raw.push({ ...mentionOf("role", phrase.start, phrase.end, text, pi, sentence), describing: phrase });
+      }
     }
   });
   raw.sort((a, b) => a.start - b.start);
@@ -178,6 +188,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   for (const m of raw) {
     if (m.insideRole) continue;
     if (m.type === "pronoun") resolvePronoun(m, kept);
+    else if (m.describing) resolveDescription(m, m.describing, kept, text, spans);
     else if (m.rolePhrase) {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
       resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities);
@@ -486,6 +497,34 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
 const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
 /** "the spokesman" read as the role named before ("a Home Office spokesman"). */
 const RESOLVED_ROLE_CONFIDENCE = 0.8;
+
+/** "The Dutchman said": the person named before whom the article describes so (rules/description.ts). */
+function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: readonly Mention[], text: string, spans: readonly QuoteSpan[]): void {
+  const gender = descriptionGender(phrase.head);
+  const people = new Map<Entity, Mention[]>();
+  for (const c of before) {
+    const e = c.entity;
+    if (e?.kind !== "person" || c.paragraphIndex < m.paragraphIndex - 6) continue;
+    if (gender && e.gender && e.gender !== gender) continue;
+    if (!e.sure && !c.speaks && !c.subject) continue;
+    people.set(e, [...(people.get(e) ?? []), c]);
+  }
+  const latestFirst = [...people.keys()].reverse();
+  const supported = latestFirst.find((entity) => {
+    const mentions = people.get(entity)!.filter((c) => c.type === "name");
+    const contexts = mentions.map((c) => withoutQuotations(text, spans, Math.max(0, c.start - 60), c.end + 60).toLowerCase());
+    return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
+  });
+  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject));
+  const entity = supported ?? guessed;
+  if (!entity) {
+    m.evidence = `'${m.text}' fits no named person`;
+    return;
+  }
+  m.entity = entity;
+  m.confidence = supported ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
+  m.evidence = supported ? `'${m.text}' -> ${entity.name}, whom the article describes so` : `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`;
+}
 
 /** Words for an office: "the prime minister's spokesman" keeps the title rather than naming its holder. */
 const OFFICES = /^(?:prime minister|president|chancellor|minister|secretary|mayor|governor|king|queen|pope|foreign secretary|home secretary)$/;
