@@ -512,10 +512,18 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
   const latestFirst = [...people.keys()].reverse();
   const supported = latestFirst.find((entity) => {
     const mentions = people.get(entity)!.filter((c) => c.type === "name");
-    const contexts = mentions.map((c) => withoutQuotations(text, spans, Math.max(0, c.start - 60), c.end + 60).toLowerCase());
+    // Around each naming, the description itself left out ("… Tim Phillips, the American said" is no support).
+    const contexts = mentions.map((c) => {
+      const from = Math.max(0, c.start - 60);
+      const around = withoutQuotations(text, spans, from, c.end + 60);
+      const a = Math.max(0, m.start - from);
+      const b = Math.max(0, m.end - from);
+      return (around.slice(0, a) + " ".repeat(Math.max(0, Math.min(b, around.length) - a)) + around.slice(b)).toLowerCase();
+    });
     return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
   });
-  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject));
+  // The subject of an earlier sentence: the description is its own sentence's subject.
+  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
   const entity = supported ?? guessed;
   if (!entity) {
     m.evidence = `'${m.text}' fits no named person`;
