@@ -65,8 +65,9 @@ export function quoteArticle(article: Article): ArticleQuotes {
 
   const discourse = buildDiscourse(article, spans);
   const attributions = attributeAll(discourse);
-  const quotations = spans.map((span, i): Quotation => {
-    const a = attributions[i]!;
+  // Quotation marks that are not speech (a title, a slogan, scare quotes) are no quotation of anyone.
+  const speech = spans.flatMap((span, i) => (attributions[i]!.notSpeech ? [] : [{ span, a: attributions[i]! }]));
+  const quotations = speech.map(({ span, a }, i): Quotation => {
     return {
       id: `${article.id}#q${i}`,
       doc: article.id,

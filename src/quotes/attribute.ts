@@ -14,6 +14,7 @@ import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, V
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
+import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
 import { words, type Word } from "./text.js";
 
@@ -23,6 +24,8 @@ export interface Attribution {
   mention: string | null;
   confidence: number;
   evidence: string;
+  /** Set when the quotation marks are not speech (rules/not-speech.ts): no speaker, not offered by /quote. */
+  notSpeech?: string;
 }
 
 const NONE: Attribution = { entity: null, cue: null, mention: null, confidence: 0, evidence: "no reporting clause found" };
@@ -37,12 +40,24 @@ interface Found {
 export function attributeAll(d: Discourse): Attribution[] {
   const result: Attribution[] = [];
   d.spans.forEach((span, index) => {
+    const why = span.continues >= 0 ? null : notSpeechReason(d, span);
+    if (why) {
+      result.push({ ...NONE, evidence: `not speech: ${why}`, notSpeech: why });
+      return;
+    }
     let a = ownClause(d, span);
     if (!a) a = continuation(d, span, index, result);
     result.push(a ?? NONE);
   });
   repeatedWords(d, result);
   return result;
+}
+
+function notSpeechReason(d: Discourse, span: QuoteSpan): string | null {
+  const sentence = sentenceOf(d, span);
+  const text = d.article.text;
+  const reports = reportsSpeech(text, sentence.start, sentence.end, d.spans);
+  return notSpeech({ text, start: span.start, end: span.end, open: span.open, sentenceStart: sentence.start, sentenceEnd: sentence.end, kind: span.kind, reports });
 }
 
 function sentenceOf(d: Discourse, span: QuoteSpan): Range {
