@@ -12,7 +12,7 @@ import { words } from "../text.js";
 export const SCARE_QUOTE_MAX_WORDS = 3;
 
 /** Nouns and participles that introduce a name, a title or a slogan rather than someone's words. */
-const NAMES_A_THING = /\b(?:slogan|motto|title|headline|entitled|titled|so-called|so called|dubbed|named|nicknamed|branded|labelled|labeled|the word|the words|the phrase|the term|label|nickname|brand|banner|placard|hashtag|programme|program|show|film|album|song|book|series|operation)\s+(?:of\s+)?(?:the\s+)?$/i;
+const NAMES_A_THING = /\b(?:slogan|motto|title|headline|entitled|titled|so-called|so called|dubbed|nicknamed|the word|the words|the phrase|the term|hashtag|banner|placard)\s+(?:of\s+)?(?:the\s+)?$/i;
 
 /** A salutation: "Madam President,", "Colleagues,", "Ladies and gentlemen,". */
 const SALUTATION = /^(?:\p{Lu}[\p{L}.]*|and|gentlemen)(?:\s+(?:\p{Lu}[\p{L}.]*|and|gentlemen)){0,2},$/u;
@@ -39,7 +39,7 @@ export function notSpeech(q: SpeechCheck): string | null {
   if (namingVerb(q.text, q.sentenceStart, q.open) !== null) return null;
   if (NAMES_A_THING.test(lead)) return "a name, title or slogan";
   // "users can get more by asking: “What is this?”": words anyone might say, quoted by no one.
-  if (/\bby\s+(?:asking|saying|typing|shouting|answering)\s*[:,]?\s*$/i.test(lead)) return "an example of what anyone might say";
+  if (/\b(?:users|people|viewers|listeners|readers|customers|drivers|anyone|you)\b[^.;]*\bby\s+(?:asking|saying|typing|shouting)\s*[:,]?\s*$/i.test(lead)) return "an example of what anyone might say";
   if (q.kind === "partial" && !q.reports && words(q.text, q.start, q.end).length <= SCARE_QUOTE_MAX_WORDS && !/[:]\s*$/.test(lead)) {
     return "the reporter's own quotation marks";
   }
