@@ -15,6 +15,7 @@ import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
+import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
 import { words, type Word } from "./text.js";
 
@@ -50,6 +51,14 @@ export function attributeAll(d: Discourse): Attribution[] {
     result.push(a ?? NONE);
   });
   repeatedWords(d, result);
+  d.spans.forEach((span, i) => {
+    const a = result[i]!;
+    // A name at the cue, or the same speaker's quotation going on (nobody else became the subject in between).
+    const direct = (a.mention !== null && a.evidence.startsWith("named next to the cue")) || a.evidence.startsWith("continues the quotation");
+    if (a.entity && !direct && a.confidence > SEVERAL_PEOPLE_CONFIDENCE && othersNamed(d, span.paragraphIndex, a.entity)) {
+      result[i] = { ...a, confidence: SEVERAL_PEOPLE_CONFIDENCE, evidence: `${a.evidence} (others named in the paragraph)` };
+    }
+  });
   return result;
 }
 

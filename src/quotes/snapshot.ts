@@ -30,7 +30,7 @@ import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.j
 /** Bump when the file layout changes. */
 export const QUOTES_SNAPSHOT_FORMAT = 3;
 /** Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns. */
-export const QUOTE_EXTRACTION_VERSION = 1;
+export const QUOTE_EXTRACTION_VERSION = 2;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];
