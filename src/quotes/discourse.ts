@@ -518,7 +518,8 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
       const around = withoutQuotations(text, spans, from, c.end + 60);
       const a = Math.max(0, m.start - from);
       const b = Math.max(0, m.end - from);
-      return (around.slice(0, a) + " ".repeat(Math.max(0, Math.min(b, around.length) - a)) + around.slice(b)).toLowerCase();
+      const blanked = (around.slice(0, a) + " ".repeat(Math.max(0, Math.min(b, around.length) - a)) + around.slice(b)).toLowerCase();
+      return { before: blanked.slice(0, c.start - from), after: blanked.slice(c.end - from) };
     });
     return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
   });

@@ -72,17 +72,18 @@ export function descriptionGender(head: string): "male" | "female" | null {
 
 export interface Candidate<E> {
   entity: E;
-  /** Text around each mention of the candidate, quotations blanked, lower-cased. */
-  contexts: string[];
+  /** Text before and after each naming of the candidate, quotations blanked, lower-cased. */
+  contexts: Array<{ before: string; after: string }>;
   /** Title words the article gives them ("mp", "senator"). */
   descriptors: ReadonlySet<string>;
 }
 
 /** Whether what the article says of a candidate supports the description. */
 export function supports<E>(phrase: DescriptionPhrase, candidate: Candidate<E>): boolean {
-  const near = candidate.contexts.join(" ");
+  const near = candidate.contexts.map((c) => `${c.before} ${c.after}`).join(" ");
+  // An age right beside the name: "Ellen Cho, 61," or "the 61-year-old Ellen Cho".
   const age = /^(\d+)-year-old$/.exec(phrase.head)?.[1];
-  if (age) return new RegExp(String.raw`\b${age}\b`).test(near);
+  if (age) return candidate.contexts.some((c) => new RegExp(String.raw`^\W{0,3}${age}\b`).test(c.after) || new RegExp(String.raw`\b${age}-year-old\s+(?:\S+\s+){0,2}$`).test(c.before));
   if (phrase.head === "mp" && !candidate.descriptors.has("mp") && !/\bmp\b/.test(near)) return false;
   const nationality = NATIONALITIES[phrase.head];
   if (nationality && !nationality.some((w) => new RegExp(String.raw`(?:^|[^\p{L}])${w.replace(".", "\\.")}(?:[^\p{L}]|$)`, "u").test(near))) return false;
