@@ -14,6 +14,7 @@ import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, V
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
+import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./rules/named-at-clause-start.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
 import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
@@ -35,7 +36,7 @@ interface Found {
   subject: Mention | { text: string; entity: Entity | null; confidence: number; evidence: string; type: "other" };
   verb: Word;
   /** How the subject was reached: right next to the verb, across an apposition, or as the sentence's subject. */
-  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according" | "closing";
+  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according" | "closing" | "clause start";
 }
 
 export function attributeAll(d: Discourse): Attribution[] {
@@ -142,11 +143,11 @@ function speakerLabel(d: Discourse, content: string): Attribution | null {
 
 function toAttribution(found: Found): Attribution {
   const { subject, verb, how } = found;
-  const base = subject.type === "name" ? 0.95 : subject.confidence;
+  const base = subject.type === "name" && how !== "clause start" ? 0.95 : subject.confidence;
   const penalty = how === "sentence" ? 0.2 : how === "closing" ? 0.1 : how === "apposition" ? 0.03 : 0;
   const entity = subject.entity;
   const rule = how === "sentence" ? "subject of the sentence" : how === "closing" ? "named in the clause closing the sentence" : "named next to the cue";
-  const evidence = subject.type === "name" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
+  const evidence = subject.type === "name" && how !== "clause start" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
   return {
     entity,
     cue: verb.text,
@@ -191,16 +192,23 @@ function after(d: Discourse, from: number, to: number): Found | null {
       return { subject: m, verb: first, how: "inverted" };
     }
   }
-  const limit = startsWithMention(d, first.start) ? 30 : 10;
+  // "Dr Mark Tuffy …": a name opening the clause, perhaps after a title.
+  const opening = startsWithMention(d, first.start) ?? (ws[1] && /^\p{Lu}/u.test(first.text) ? startsWithMention(d, ws[1].start) : null);
+  const limit = opening ? 30 : 10;
   for (let i = 1; i < Math.min(ws.length, limit); i++) {
     const w = ws[i]!;
     const l = w.text.toLowerCase();
     if (!SPEECH_VERBS.has(l)) continue;
     if (insideMention(d, w)) continue;
     const found = subjectBefore(d, w, from) ?? pronounLike(d, w, from);
+    const opener = namedAtClauseStart(d, opening, w);
+    const byOpener: Found | null = opener && { subject: { ...opener, confidence: NAMED_AT_CLAUSE_START_CONFIDENCE, evidence: `named at the start of the clause: ${opener.text} … ${w.text}` }, verb: w, how: "clause start" };
+    // "Dr Mark Tuffy games systems director at digital content firm THX told": the person, not their firm.
+    if (found && byOpener && found.subject.entity?.kind === "organisation") return byOpener;
     if (found) return found;
     const opened = openApposition(d, first, w);
     if (opened) return opened;
+    if (byOpener) return byOpener;
     // “We’re extremely happy” about the decision, said RoseAnn DeMoro, …
     const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, w.end, to) : null;
     // “… careless,” but said she should face no charges: "she" opens the reported clause, it is not inverted.
