@@ -55,7 +55,7 @@ export function attributeAll(d: Discourse): Attribution[] {
   d.spans.forEach((span, i) => {
     const a = result[i]!;
     // A name at the cue, or the same speaker's quotation going on (nobody else became the subject in between).
-    const direct = (a.mention !== null && a.evidence.startsWith("named next to the cue")) || a.evidence.startsWith("continues the quotation");
+    const direct = (a.mention !== null && /^named (?:next to the cue|at the start of the clause)/.test(a.evidence)) || a.evidence.startsWith("continues the quotation");
     if (a.entity && !direct && a.confidence > SEVERAL_PEOPLE_CONFIDENCE && othersNamed(d, span.paragraphIndex, a.entity)) {
       result[i] = { ...a, confidence: SEVERAL_PEOPLE_CONFIDENCE, evidence: `${a.evidence} (others named in the paragraph)` };
     }
@@ -204,7 +204,8 @@ function after(d: Discourse, from: number, to: number): Found | null {
     const opener = namedAtClauseStart(d, opening, w);
     const byOpener: Found | null = opener && { subject: { ...opener, confidence: NAMED_AT_CLAUSE_START_CONFIDENCE, evidence: `named at the start of the clause: ${opener.text} … ${w.text}` }, verb: w, how: "clause start" };
     // "Dr Mark Tuffy games systems director at digital content firm THX told": the person, not their firm.
-    if (found && byOpener && found.subject.entity?.kind === "organisation") return byOpener;
+    const firm = found?.subject.entity;
+    if (found && byOpener && firm && firm !== opener!.entity && (firm.kind === "organisation" || (!firm.sure && opener!.entity!.sure))) return byOpener;
     if (found) return found;
     const opened = openApposition(d, first, w);
     if (opened) return opened;

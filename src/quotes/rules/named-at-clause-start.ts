@@ -17,6 +17,6 @@ export function namedAtClauseStart(d: Discourse, opener: Mention | null, verb: W
   if (verb.start - opener.end > 90) return null;
   const between = d.article.text.slice(opener.end, verb.start);
   if (NEW_CLAUSE.test(between)) return null;
-  const others = d.mentions.some((m) => m.start >= opener.end && m.end <= verb.start && m.entity && m.entity !== opener.entity && (m.entity.kind === "person" || m.entity.kind === "role"));
+  const others = d.mentions.some((m) => m.start >= opener.end && m.end <= verb.start && m.entity && m.entity !== opener.entity && ((m.entity.kind === "person" && m.entity.sure) || m.entity.kind === "role"));
   return others ? null : opener;
 }

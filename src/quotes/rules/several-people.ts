@@ -11,5 +11,5 @@ export const SEVERAL_PEOPLE_CONFIDENCE = 0.7;
 
 /** Whether the paragraph names a person other than `speaker` outside quotation marks. */
 export function othersNamed(d: Discourse, paragraphIndex: number, speaker: Entity): boolean {
-  return d.mentions.some((m) => m.paragraphIndex === paragraphIndex && m.type === "name" && m.entity?.kind === "person" && m.entity !== speaker);
+  return d.mentions.some((m) => m.paragraphIndex === paragraphIndex && m.type === "name" && m.entity?.kind === "person" && m.entity.sure && m.entity !== speaker);
 }
