@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildQuoteBook } from "../../../src/quotes/book.js";
+import { buildQuoteBook, CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "../../../src/quotes/book.js";
+import { decodeQuotes, encodeQuotes } from "../../../src/quotes/snapshot-codec.js";
 import { ROLE_SPEAKER_CONFIDENCE, rolePhrases } from "../../../src/quotes/rules/role-speaker.js";
 import { article, find, quotesOf } from "../helpers.js";
 
@@ -48,5 +49,22 @@ describe("rule: role speaker", () => {
     expect(byBoard.hits.map((h) => h.quotation.text).sort()).toEqual(["The tolls will stay,", "We will appeal,"]);
     const byRole = book.search({ speaker: "Harbour Board spokesman", words: [], phrases: [] }, { offset: 0, limit: 10 });
     expect(byRole.hits.map((h) => h.quotation.text)).toEqual(["The tolls will stay,"]);
+  });
+});
+
+describe("role speakers in the quotation snapshot", () => {
+  it("keep their kind and organisation, and the organisation still finds them, after a round trip", () => {
+    const articles = [article("a.txt", ["Headline", "“The tolls will stay,” a spokesman for the Harbour Board said."])];
+    const book = buildQuoteBook({ articles });
+    const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
+    const bytes = new Uint8Array(sections.reduce((n, s) => n + s.length, 0));
+    let at = 0;
+    for (const s of sections) bytes.set(s, (at += s.length) - s.length);
+    const decoded = decodeQuotes(JSON.parse(JSON.stringify(layout)) as typeof layout, bytes, articles, QUOTE_INDEX_OPTIONS);
+    const restored = CorpusQuoteBook.restored(decoded.entries, decoded.index, decoded.state);
+    expect(restored.speakers.resolve("Harbour Board spokesman")).toMatchObject({ kind: "role", organisation: "Harbour Board" });
+    expect(decoded.entries[0]!.extracted.named.find((n) => n.kind === "role")).toMatchObject({ organisation: "Harbour Board" });
+    const byBoard = restored.search({ speaker: "Harbour Board", words: [], phrases: [] }, { offset: 0, limit: 10 });
+    expect(byBoard.hits.map((h) => h.quotation.text)).toEqual(["The tolls will stay,"]);
   });
 });
