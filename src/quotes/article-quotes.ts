@@ -15,8 +15,10 @@ import { quoteInWindows } from "./windows.js";
 export interface NamedInArticle {
   /** The fullest form used in the article. */
   name: string;
-  kind: "person" | "organisation";
+  kind: "person" | "organisation" | "role";
   gender: "male" | "female" | null;
+  /** For a role ("Home Office spokesman"): the organisation it speaks for. */
+  organisation?: string;
   /** Every form the article uses for them, titles dropped ("Sergei Lavrov", "Lavrov"). */
   forms: string[];
   /** Titled forms ("Russian Foreign Minister Sergei Lavrov"). */
@@ -71,8 +73,9 @@ export function quoteWhole(article: Article): ArticleQuotes {
 
   const discourse = buildDiscourse(article, spans);
   const attributions = attributeAll(discourse);
-  const quotations = spans.map((span, i): Quotation => {
-    const a = attributions[i]!;
+  // Quotation marks that are not speech (a title, a slogan, scare quotes) are no quotation of anyone.
+  const speech = spans.flatMap((span, i) => (attributions[i]!.notSpeech ? [] : [{ span, a: attributions[i]! }]));
+  const quotations = speech.map(({ span, a }, i): Quotation => {
     const paragraph = article.paragraphs[span.paragraphIndex]!;
     const neighbours = spans.filter((s) => s.paragraphIndex === span.paragraphIndex);
     return {
@@ -104,10 +107,20 @@ export function quoteWhole(article: Article): ArticleQuotes {
     if (!entry.forms.includes(m.text)) entry.forms.push(m.text);
   }
   // Someone named only by a transcript label ("RAMOS:") is still a speaker of the article.
+  // So is a role ("Home Office spokesman"), with its organisation.
   for (const a of attributions) {
     const e = a.entity;
     if (!e || named.has(e.id)) continue;
-    named.set(e.id, { name: e.name, kind: e.kind, gender: e.gender, forms: [e.name], titled: [], sure: e.sure });
+    const entry: NamedInArticle = { name: e.name, kind: e.kind, gender: e.gender, forms: [e.name], titled: [], sure: e.sure };
+    if (e.organisation !== undefined) entry.organisation = e.organisation;
+    named.set(e.id, entry);
   }
-  return { quotations, named: [...named.values()] };
+  const list = [...named.values()];
+  // A role's organisation named only inside the role ("a spokesman for the Home Office") is named all the same.
+  for (const entry of [...list]) {
+    const organisation = entry.organisation;
+    if (organisation === undefined || list.some((n) => n.kind === "organisation" && n.name === organisation)) continue;
+    list.push({ name: organisation, kind: "organisation", gender: null, forms: [organisation], titled: [], sure: true });
+  }
+  return { quotations, named: list };
 }

@@ -14,6 +14,9 @@ import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, V
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
+import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./rules/named-at-clause-start.js";
+import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
+import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
 import { words, type Word } from "./text.js";
 
@@ -23,6 +26,8 @@ export interface Attribution {
   mention: string | null;
   confidence: number;
   evidence: string;
+  /** Set when the quotation marks are not speech (rules/not-speech.ts): no speaker, not offered by /quote. */
+  notSpeech?: string;
 }
 
 const NONE: Attribution = { entity: null, cue: null, mention: null, confidence: 0, evidence: "no reporting clause found" };
@@ -31,18 +36,38 @@ interface Found {
   subject: Mention | { text: string; entity: Entity | null; confidence: number; evidence: string; type: "other" };
   verb: Word;
   /** How the subject was reached: right next to the verb, across an apposition, or as the sentence's subject. */
-  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according" | "closing";
+  how: "adjacent" | "apposition" | "sentence" | "inverted" | "according" | "closing" | "clause start";
 }
 
 export function attributeAll(d: Discourse): Attribution[] {
   const result: Attribution[] = [];
   d.spans.forEach((span, index) => {
+    const why = span.continues >= 0 ? null : notSpeechReason(d, span);
+    if (why) {
+      result.push({ ...NONE, evidence: `not speech: ${why}`, notSpeech: why });
+      return;
+    }
     let a = ownClause(d, span);
     if (!a) a = continuation(d, span, index, result);
     result.push(a ?? NONE);
   });
   repeatedWords(d, result);
+  d.spans.forEach((span, i) => {
+    const a = result[i]!;
+    // A name at the cue, or the same speaker's quotation going on (nobody else became the subject in between).
+    const direct = (a.mention !== null && /^named (?:next to the cue|at the start of the clause)/.test(a.evidence)) || a.evidence.startsWith("continues the quotation");
+    if (a.entity && !direct && a.confidence > SEVERAL_PEOPLE_CONFIDENCE && othersNamed(d, span.paragraphIndex, a.entity)) {
+      result[i] = { ...a, confidence: SEVERAL_PEOPLE_CONFIDENCE, evidence: `${a.evidence} (others named in the paragraph)` };
+    }
+  });
   return result;
+}
+
+function notSpeechReason(d: Discourse, span: QuoteSpan): string | null {
+  const sentence = sentenceOf(d, span);
+  const text = d.article.text;
+  const reports = reportsSpeech(text, sentence.start, sentence.end, d.spans);
+  return notSpeech({ text, start: span.start, end: span.end, open: span.open, sentenceStart: sentence.start, sentenceEnd: sentence.end, kind: span.kind, reports });
 }
 
 function sentenceOf(d: Discourse, span: QuoteSpan): Range {
@@ -119,11 +144,11 @@ function speakerLabel(d: Discourse, content: string): Attribution | null {
 
 function toAttribution(found: Found): Attribution {
   const { subject, verb, how } = found;
-  const base = subject.type === "name" ? 0.95 : subject.confidence;
+  const base = subject.type === "name" && how !== "clause start" ? 0.95 : subject.confidence;
   const penalty = how === "sentence" ? 0.2 : how === "closing" ? 0.1 : how === "apposition" ? 0.03 : 0;
   const entity = subject.entity;
   const rule = how === "sentence" ? "subject of the sentence" : how === "closing" ? "named in the clause closing the sentence" : "named next to the cue";
-  const evidence = subject.type === "name" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
+  const evidence = subject.type === "name" && how !== "clause start" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
   return {
     entity,
     cue: verb.text,
@@ -168,16 +193,24 @@ function after(d: Discourse, from: number, to: number): Found | null {
       return { subject: m, verb: first, how: "inverted" };
     }
   }
-  const limit = startsWithMention(d, first.start) ? 30 : 10;
+  // "Dr Mark Tuffy …": a name opening the clause, perhaps after a title.
+  const opening = startsWithMention(d, first.start) ?? (ws[1] && /^\p{Lu}/u.test(first.text) ? startsWithMention(d, ws[1].start) : null);
+  const limit = opening ? 30 : 10;
   for (let i = 1; i < Math.min(ws.length, limit); i++) {
     const w = ws[i]!;
     const l = w.text.toLowerCase();
     if (!SPEECH_VERBS.has(l)) continue;
     if (insideMention(d, w)) continue;
     const found = subjectBefore(d, w, from) ?? pronounLike(d, w, from);
+    const opener = namedAtClauseStart(d, opening, w);
+    const byOpener: Found | null = opener && { subject: { ...opener, confidence: NAMED_AT_CLAUSE_START_CONFIDENCE, evidence: `named at the start of the clause: ${opener.text} … ${w.text}` }, verb: w, how: "clause start" };
+    // "Dr Mark Tuffy games systems director at digital content firm THX told": the person, not their firm.
+    const firm = found?.subject.entity;
+    if (found && byOpener && firm && firm !== opener!.entity && (firm.kind === "organisation" || (!firm.sure && opener!.entity!.sure))) return byOpener;
     if (found) return found;
     const opened = openApposition(d, first, w);
     if (opened) return opened;
+    if (byOpener) return byOpener;
     // “We’re extremely happy” about the decision, said RoseAnn DeMoro, …
     const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, w.end, to) : null;
     // “… careless,” but said she should face no charges: "she" opens the reported clause, it is not inverted.
@@ -271,10 +304,11 @@ function invertedSubject(d: Discourse, from: number, to: number): Mention | null
   // secretary of state Hillary Clinton", "said master of ceremonies Asab Al-Tabchi".
   const stop = /[,.;:!?()—–]|\s(?:when|who|after|as|in|at|on|during|while|because|before|to|about)\s|\sof\s(?!(?!the\b|a\b|an\b|his\b|her\b|their\b)\p{Ll})/u.exec(tail);
   const end = from + (stop ? stop.index : tail.length);
-  const inside = d.mentions.filter((m) => m.start >= from && m.end <= end && m.entity);
+  // A role runs past an "of" of its own: "said a Department of Homeland Security spokeswoman".
+  const inside = d.mentions.filter((m) => m.start >= from && (m.end <= end || (m.entity?.kind === "role" && m.start < end)) && m.entity);
   if (inside.length === 0) return null;
   if (!/^\s*(?:[\p{L}\p{N}’'.,-]+\s+){0,10}$/u.test(text.slice(from, inside[0]!.start))) return null;
-  const people = inside.filter((m) => m.entity!.kind === "person");
+  const people = inside.filter((m) => m.entity!.kind === "person" || m.entity!.kind === "role");
   return people[people.length - 1] ?? inside[inside.length - 1]!;
 }
 

@@ -423,7 +423,9 @@ export class CorpusQuoteBook implements QuoteBook {
         quotations.push(speaker === q.speaker ? q : { ...q, speaker });
       }
     }
-    const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags);
+    // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
+    const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
+    const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
     this.state = { registry, quotations, byId: null, table, titles: null };
     return this.state;
   }

@@ -8,6 +8,9 @@ import type { QuoteSpan } from "./extract.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
+import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
+import { sameOrganisation } from "./rules/same-organisation.js";
+import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
 
@@ -15,7 +18,8 @@ export type Gender = "male" | "female";
 
 export interface Entity {
   id: number;
-  kind: "person" | "organisation";
+  /** A role is an unnamed official of an organisation ("Home Office spokesman", rules/role-speaker.ts). */
+  kind: "person" | "organisation" | "role";
   /** The fullest form the article uses ("Sergei Lavrov"). */
   name: string;
   /** Folded keys of the name's words. */
@@ -26,6 +30,8 @@ export interface Entity {
   /** Named with a title or a known first name: surely a person (not a place or a thing). */
   sure: boolean;
   votes: { male: number; female: number };
+  /** For a role: the organisation it speaks for, as named ("Home Office"). */
+  organisation?: string;
 }
 
 export interface Mention {
@@ -66,7 +72,7 @@ const GOVERNED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|n
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
   const sentences = new Map<number, Range[]>();
-  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string }> = [];
+  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string; rolePhrase?: RolePhrase; insideRole?: boolean; describing?: DescriptionPhrase }> = [];
 
   // Read on first need: only a one-word name opening a sentence asks (isSentenceOpener).
   let midSentence: Set<string> | null = null;
@@ -122,6 +128,25 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end))) continue;
         raw.push(mentionOf("role", start, end, text, pi, sentence));
       }
+      // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
+      for (const phrase of rolePhrases(text, sentence.start, sentence.end, masked)) {
+        for (let i = raw.length - 1; i >= 0; i--) {
+          const r = raw[i]!;
+          if (r.sentence !== sentence || r.start >= phrase.end || r.end <= phrase.start) continue;
+          if (r.type === "name") r.insideRole = true;
+          else raw.splice(i, 1);
+        }
+        raw.push({ ...mentionOf("role", phrase.start, phrase.end, text, pi, sentence), rolePhrase: phrase });
+      }
+      // "the Dutchman", "the 47-year-old": someone named before.
+      for (const phrase of descriptionPhrases(text, sentence, masked)) {
+        if (raw.some((r) => r.sentence === sentence && r.rolePhrase && r.start < phrase.end && r.end > phrase.start)) continue;
+        for (let i = raw.length - 1; i >= 0; i--) {
+          const r = raw[i]!;
+          if (r.sentence === sentence && r.start >= phrase.start && r.end <= phrase.end) raw.splice(i, 1);
+        }
+        raw.push({ ...mentionOf("role", phrase.start, phrase.end, text, pi, sentence), describing: phrase });
+      }
     }
   });
   raw.sort((a, b) => a.start - b.start);
@@ -161,8 +186,13 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
 
   const kept: Mention[] = [];
   for (const m of raw) {
+    if (m.insideRole) continue;
     if (m.type === "pronoun") resolvePronoun(m, kept);
-    else if (m.type === "role") {
+    else if (m.describing) resolveDescription(m, m.describing, kept, text, spans);
+    else if (m.rolePhrase) {
+      if (!m.subject && !nextToSpeechVerb(text, m)) continue;
+      resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities);
+    } else if (m.type === "role") {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
       resolveRole(m, kept);
     }
@@ -268,6 +298,8 @@ function linkName(
       if (sameEntity(e, kind, keys, exact)) found = e;
     }
   }
+  // "FA" after "Football Association", "Cairn" after "Cairn Energy" (and the other way round): one body.
+  if (!found) found = entities.findLast((e) => sameOrganisation(e, name, kind, sure));
   if (!found && kind === "person" && keys.length === 1) {
     const byFirst = entities.filter((e) => e.kind === "person" && e.sure && e.keys.length >= 2 && e.keys[0] === keys[0] && genderOfFirstName(parts[0]!) !== null);
     if (new Set(byFirst.map((e) => e.name)).size === 1) found = byFirst[byFirst.length - 1];
@@ -280,6 +312,7 @@ function linkName(
       found.name = name;
       found.keys = keys;
     }
+    if (kind === "organisation" && found.kind === "person" && !found.sure) found.kind = "organisation";
     if (sure) found.sure = true;
     if (!found.gender && gender) found.gender = gender;
     for (const d of description) found.descriptors.add(d);
@@ -370,7 +403,7 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
   const groups: Mention[][] = []; // the sentences before, nearest first, with their people
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i]!;
-    if (c.entity?.kind !== "person" || c.start >= m.start) continue;
+    if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.start >= m.start) continue;
     const group = groups[groups.length - 1];
     if (group && group[0]!.sentence === c.sentence) group.unshift(c);
     else groups.push([c]);
@@ -424,6 +457,14 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
     m.evidence = `'${m.text}' names no body of the article`;
     return;
   }
+  // "the spokesman" after "a Home Office spokesman": the role named before.
+  const unnamed = recent.findLast((c) => c.entity!.kind === "role" && c.entity!.descriptors.has(head));
+  if (unnamed) {
+    m.entity = unnamed.entity;
+    m.confidence = RESOLVED_ROLE_CONFIDENCE;
+    m.evidence = `'${m.text}' -> ${unnamed.entity!.name}, the role named before`;
+    return;
+  }
   const role = PERSON_ROLES[head];
   if (!role) return;
   const compatible = (e: Entity) => e.kind === "person" && e.sure && (!role.gender || !e.gender || e.gender === role.gender);
@@ -436,6 +477,11 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
       return;
     }
   }
+  // A spokesman or an official is not the person the story is about.
+  if (SPOKESPEOPLE.test(head)) {
+    m.evidence = `'${m.text}' fits no named person`;
+    return;
+  }
   for (let i = recent.length - 1; i >= 0; i--) {
     const c = recent[i]!;
     if (c.subject && compatible(c.entity!)) {
@@ -446,6 +492,99 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
     }
   }
   m.evidence = `'${m.text}' fits no named person`;
+}
+
+const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
+/** "the spokesman" read as the role named before ("a Home Office spokesman"). */
+const RESOLVED_ROLE_CONFIDENCE = 0.8;
+
+/** "The Dutchman said": the person named before whom the article describes so (rules/description.ts). */
+function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: readonly Mention[], text: string, spans: readonly QuoteSpan[]): void {
+  const gender = descriptionGender(phrase.head);
+  const people = new Map<Entity, Mention[]>();
+  for (const c of before) {
+    const e = c.entity;
+    if (e?.kind !== "person" || c.paragraphIndex < m.paragraphIndex - 6) continue;
+    if (gender && e.gender && e.gender !== gender) continue;
+    if (!e.sure && !c.speaks && !c.subject) continue;
+    people.set(e, [...(people.get(e) ?? []), c]);
+  }
+  const latestFirst = [...people.keys()].reverse();
+  const supported = latestFirst.find((entity) => {
+    const mentions = people.get(entity)!.filter((c) => c.type === "name");
+    // Around each naming, the description itself left out ("… Tim Phillips, the American said" is no support).
+    const contexts = mentions.map((c) => {
+      const from = Math.max(0, c.start - 60);
+      const around = withoutQuotations(text, spans, from, c.end + 60);
+      const a = Math.max(0, m.start - from);
+      const b = Math.max(0, m.end - from);
+      const blanked = (around.slice(0, a) + " ".repeat(Math.max(0, Math.min(b, around.length) - a)) + around.slice(b)).toLowerCase();
+      return { before: blanked.slice(0, c.start - from), after: blanked.slice(c.end - from) };
+    });
+    return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
+  });
+  // The subject of an earlier sentence: the description is its own sentence's subject.
+  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
+  const entity = supported ?? guessed;
+  if (!entity) {
+    m.evidence = `'${m.text}' fits no named person`;
+    return;
+  }
+  m.entity = entity;
+  m.confidence = supported ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
+  m.evidence = supported ? `'${m.text}' -> ${entity.name}, whom the article describes so` : `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`;
+}
+
+/** Words for an office: "the prime minister's spokesman" keeps the title rather than naming its holder. */
+const OFFICES = /^(?:prime minister|president|chancellor|minister|secretary|mayor|governor|king|queen|pope|foreign secretary|home secretary)$/;
+const BODY_NOUNS = /^(?:club|firm|company|council|party|group|team|union|board|ministry|department|office|agency|campaign|embassy|government|bank|airline|network|federation|association|league|commission|committee)$/;
+
+/**
+ * "a spokesman for the Home Office" -> the role "Home Office spokesman", linked to the organisation: the name
+ * inside the phrase, else a body noun read as the latest body with that word ("the club"), an office kept as
+ * written ("the prime minister"), or the latest person talked about ("the author"). No organisation: no speaker.
+ */
+function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mention[], before: readonly Mention[], entities: Entity[]): void {
+  const org = phrase.organisation;
+  let owner: { name: string; kind: "organisation" | "person" | "title" } | null = null;
+  let confidence = ROLE_SPEAKER_CONFIDENCE;
+  if (org?.capitalised) {
+    // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
+    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.start === org.start && r.end === org.end);
+    owner = named ? { name: named.entity!.name, kind: "person" } : { name: org.text, kind: "organisation" };
+  } else if (org) {
+    const noun = org.text.toLowerCase();
+    const recent = before.filter((c) => c.entity && c.paragraphIndex >= m.paragraphIndex - 4);
+    if (OFFICES.test(noun)) owner = { name: noun, kind: "title" };
+    else if (BODY_NOUNS.test(noun)) {
+      // "the firm", "the company": also a name we could not tell to be a body ("Kestrel Mining"), never a sure person.
+      const generic = /^(?:firm|company|group|club|team)$/.test(noun);
+      const body = [...recent].reverse().find((c) => {
+        const e = c.entity!;
+        if (isPlaceName(e.name) || c.type !== "name") return false;
+        return e.kind === "organisation" ? generic || e.keys.includes(noun) : generic && e.kind === "person" && !e.sure;
+      });
+      if (body) owner = { name: body.entity!.name, kind: "organisation" };
+    } else {
+      const person = [...recent].reverse().find((c) => c.entity!.kind === "person" && c.entity!.sure && c.subject);
+      if (person) owner = { name: person.entity!.name, kind: "person" };
+    }
+    confidence = ROLE_SPEAKER_RESOLVED_CONFIDENCE;
+  }
+  if (!owner) {
+    m.confidence = 0;
+    m.evidence = `'${m.text}' names no organisation`;
+    return;
+  }
+  const name = roleName(owner.name, owner.kind, phrase.qualifier, phrase.head);
+  let entity = entities.find((e) => e.kind === "role" && e.name === name);
+  if (!entity) {
+    entity = { id: entities.length, kind: "role", name, keys: name.split(/\s+/).map(nameKey), gender: roleGender(phrase.head), descriptors: new Set([phrase.head]), sure: true, votes: { male: 0, female: 0 }, organisation: owner.name };
+    entities.push(entity);
+  }
+  m.entity = entity;
+  m.confidence = confidence;
+  m.evidence = `role: '${m.text}' -> ${name}`;
 }
 
 function nextToSpeechVerb(text: string, m: Mention): boolean {

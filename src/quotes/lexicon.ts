@@ -74,7 +74,7 @@ export const TITLE_WORDS = new Set(
   justice labour labor works pensions business economy development international affairs relations security
   un us u.s. eu nato icrc uk who mp mep mps chief-executive managing striker midfielder defender goalkeeper
   keeper winger forward skipper star actor actress singer director producer writer author presenter host
-  campaigner activist lawyer spokesperson capt maj cmdr atty amb supt det insp`
+  campaigner activist lawyer spokesperson capt maj cmdr atty amb supt det insp councillor councilor alderman`
     .split(/\s+/)
     .filter(Boolean),
 );

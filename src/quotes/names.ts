@@ -86,6 +86,8 @@ export function capitalisedRuns(
   const flush = () => {
     while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
     while (current.length > 0 && (NOT_NAMES.has(current[0]!.text.toLowerCase()) || SPEECH_VERBS.has(current[0]!.text.toLowerCase()))) {
+      // "Ms King": the honorific stays with the name it comes with (it tells the gender).
+      if (current.length >= 2 && GENDERED_HONORIFICS.has(current[0]!.text.toLowerCase())) break;
       // "Jan Brewer", "May Chen": a month that is also a first name, right before a surname, stays.
       if (current.length >= 2 && MONTH_FIRST_NAMES.has(current[0]!.text) && text[current[0]!.end] === " ") break;
       current.shift();
@@ -137,6 +139,9 @@ export function capitalisedRuns(
 }
 
 const MONTH_FIRST_NAMES = new Set(["Jan", "May", "June", "April", "August"]);
+const GENDERED_HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."]);
+/** Singular nationality words: "French finance minister Herve Gaymard", "the American said" name no one by themselves. */
+const DEMONYM_WORDS = new Set([...Object.values(DEMONYMS).map((d) => (d ?? "").toLowerCase()), "briton", "scot", "welsh", "english", "irish", "dutch", "swiss", "swede", "dane", "finn", "belgian", "austrian", "greek", "portuguese", "norwegian", "argentine", "nigerian", "kenyan", "pakistani", "afghan", "saudi", "iraqi", "israeli", "palestinian", "european", "african", "asian", "us", "uk"]);
 
 /** Makes a body's name canonical: no leading article, "Russia’s X" -> "Russian X", "Ministry of Defense" -> "Defense Ministry". */
 export function canonicalOrgName(tokens: readonly string[]): string {
@@ -232,8 +237,18 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
   const allCapsAcronym = count === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
   // A shouted headline ("ROLL TIDE Alabama beat …") is not a name.
   if (texts.filter((t) => /^\p{Lu}{3,}$/u.test(t)).length >= 2) return null;
-  // "Americans", "Russians": a people, not a speaker.
+  // "Americans", "Russians": a people, not a speaker; "French" alone is an adjective.
   if (count <= 2 && isDemonymPlural(last)) return null;
+  if (count === 1 && DEMONYM_WORDS.has(last) && !possessive) return null;
+  // "EADS Philippe Camus", "Scrum-half Peter Stringer": words before a known first name (followed by a surname)
+  // describe the person; the name starts at the first name.
+  const anchor = firstNameAnchor(texts);
+  if (anchor > 0) {
+    const shape = runShape(raw.slice(anchor), possessive);
+    if (!shape) return null;
+    const at = { start: shape.start < 0 ? anchor : shape.start + anchor, end: shape.end < 0 ? -1 : shape.end + anchor, trim: shape.trim };
+    return shapeOf(shape.kind, shape.name, at, shape);
+  }
 
   // "Stephen Vladeck of the University of Texas", "Sen. Tammy Baldwin of Wisconsin": a person, then where from.
   const affiliated = personBeforeAffiliation(texts);
@@ -266,7 +281,9 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
     const l = lowers[i - 1]!;
     // "John Major": a title word right after a known first name is a surname.
     const afterFirstName = i >= 2 && genderOfFirstName(texts[i - 2]!) !== null;
-    if (TITLE_WORDS.has(l) && !afterFirstName) break;
+    // "Ms King", "Oona King": a title word ending the run after an honorific or a name word is a surname.
+    const surname = i === texts.length && i >= 2 && (GENDERED_HONORIFICS.has(lowers[i - 2]!) || !TITLE_WORDS.has(lowers[i - 2]!)) && !ORG_WORDS.has(l) && /^\p{Lu}\p{Ll}+$/u.test(texts[i - 1]!);
+    if (TITLE_WORDS.has(l) && !afterFirstName && !surname) break;
     // "De Blasio", "Le Pen": a capitalised particle opening the run belongs to the name.
     if (CONNECTORS.has(l) && i - 1 === 0 && i < texts.length && /^\p{Lu}/u.test(texts[0]!) && l !== "of" && l !== "for") {
       i--;
@@ -330,6 +347,24 @@ function personBeforeAffiliation(texts: readonly string[]): number {
   const right = lowers.slice(k + 1).filter((l) => !ORG_CONNECTORS.has(l));
   const affiliation = right.length > 0 && (right.every((l) => isPlace(l)) || right.some((l) => ORG_WORDS.has(l)));
   return titled || firstName || nameWords.length >= 3 || (nameWords.length === 2 && affiliation) ? k : -1;
+}
+
+/**
+ * Where a known first name starts the name inside a longer run, or -1: the words before it are neither first
+ * names, titles, connectors nor parts of a body's name ("EADS Philippe Camus" -> 1; "Lisa Marie Presley",
+ * "Secretary of State John Kerry", "Bank of England Governor Mervyn King" are left to the other rules).
+ */
+function firstNameAnchor(texts: readonly string[]): number {
+  for (let k = 1; k <= texts.length - 2; k++) {
+    if (genderOfFirstName(texts[k]!) === null) continue;
+    const before = texts.slice(0, k);
+    const describes = before.every((t) => {
+      const l = t.toLowerCase();
+      return !TITLE_WORDS.has(l) && !CONNECTORS.has(l) && !ORG_CONNECTORS.has(l) && !ORG_WORDS.has(l) && genderOfFirstName(t) === null && !(l in HONORIFICS) && (/^\p{Lu}{2,}$/u.test(t) || /-/.test(t));
+    });
+    return describes ? k : -1;
+  }
+  return -1;
 }
 
 function possessiveLength(token: string): number {

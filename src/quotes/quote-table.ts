@@ -33,6 +33,8 @@ export class QuoteTable {
   private readonly positionByShortId: Int32Array;
   /** By short id: the speaker's number, NO_SPEAKER for an unattributed quotation or an unknown short id. */
   private readonly speakerByShortId: Int32Array;
+  /** By short id: the number of the organisation a role speaker speaks for, else NO_SPEAKER. */
+  private readonly organisationByShortId: Int32Array;
   private readonly speakerNumbers = new Map<string, number>();
   /** By speaker number: positions of the speaker's quotations, in corpus order. */
   private readonly positionsBySpeaker: number[][] = [];
@@ -46,6 +48,8 @@ export class QuoteTable {
     shortId: (id: string) => number | undefined,
     /** Which quotations repeat another of their article, when known (a snapshot's `repeats.flags`). */
     repeatFlags?: Uint8Array,
+    /** A role speaker's organisation ("Home Office spokesman" -> "Home Office"): its quotations count as the organisation's too. */
+    organisations: ReadonlyMap<string, string> = new Map(),
   ) {
     const shortIds = quotations.map((q) => shortId(q.id) ?? -1);
     const shortIdLimit = shortIds.reduce((max, id) => Math.max(max, id + 1), 0);
@@ -54,6 +58,16 @@ export class QuoteTable {
     this.partial = new Uint8Array(quotations.length);
     this.positionByShortId = new Int32Array(shortIdLimit).fill(-1);
     this.speakerByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    this.organisationByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    const numberOf = (name: string): number => {
+      let n = this.speakerNumbers.get(name);
+      if (n === undefined) {
+        n = this.speakerNumbers.size;
+        this.speakerNumbers.set(name, n);
+        this.positionsBySpeaker.push([]);
+      }
+      return n;
+    };
     let article = -1;
     let lastDoc: string | null = null;
     quotations.forEach((q, position) => {
@@ -65,18 +79,21 @@ export class QuoteTable {
       this.confidenceWeight[position] = 0.6 + 0.4 * q.confidence;
       this.partial[position] = q.kind === "partial" ? 1 : 0;
       let speaker = NO_SPEAKER;
+      let organisation = NO_SPEAKER;
       if (q.speaker !== null) {
-        speaker = this.speakerNumbers.get(q.speaker) ?? this.speakerNumbers.size;
-        if (speaker === this.speakerNumbers.size) {
-          this.speakerNumbers.set(q.speaker, speaker);
-          this.positionsBySpeaker.push([]);
-        }
+        speaker = numberOf(q.speaker);
         this.positionsBySpeaker[speaker]!.push(position);
+        const of = organisations.get(q.speaker);
+        if (of !== undefined) {
+          organisation = numberOf(of);
+          this.positionsBySpeaker[organisation]!.push(position);
+        }
       }
       const short = shortIds[position]!;
       if (short >= 0) {
         this.positionByShortId[short] = position;
         this.speakerByShortId[short] = speaker;
+        this.organisationByShortId[short] = organisation;
       }
     });
     this.articleCount = article + 1;
@@ -102,7 +119,7 @@ export class QuoteTable {
 
   /** Whether the quotation MiniSearch knows by `shortId` is the speaker's (a number from `speakerNumber`). */
   isBy(shortId: number, speaker: number): boolean {
-    return speaker !== NO_SPEAKER && this.speakerByShortId[shortId] === speaker;
+    return speaker !== NO_SPEAKER && (this.speakerByShortId[shortId] === speaker || this.organisationByShortId[shortId] === speaker);
   }
 
   /**

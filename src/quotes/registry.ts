@@ -28,6 +28,8 @@ interface Cluster {
   firstKeys: Set<string>;
   surnameKey: string;
   sure: boolean;
+  /** For a role: where its organisation was named (doc and local name), to link it to the organisation's speaker. */
+  organisation?: { doc: string; name: string };
 }
 
 export interface BuiltRegistry extends SpeakerRegistry {
@@ -48,12 +50,33 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
     return counts;
   };
 
+  const roles = new Map<string, Cluster>();
   for (const input of inputs) {
     const counts = quoteCounts(input);
+    // The organisations whose roles are quoted here ("Home Office spokesman"): their quotations are theirs too.
+    const roleQuotes = new Map<string, number>();
+    for (const entry of input.named) {
+      if (entry.kind === "role" && entry.organisation !== undefined) roleQuotes.set(entry.organisation, (roleQuotes.get(entry.organisation) ?? 0) + (counts.get(entry.name) ?? 0));
+    }
     for (const entry of input.named) {
       const quotes = counts.get(entry.name) ?? 0;
+      if (entry.kind === "role") {
+        if (quotes === 0) continue;
+        const key = fullNameKey(entry.name);
+        let cluster = roles.get(key);
+        if (!cluster) {
+          cluster = newCluster("role", key);
+          if (entry.organisation !== undefined) cluster.organisation = { doc: input.doc, name: entry.organisation };
+          roles.set(key, cluster);
+          clusters.push(cluster);
+        }
+        addEntry(cluster, entry, quotes);
+        local.set(input.doc + "\0" + entry.name, cluster);
+        continue;
+      }
+      const ofRoles = entry.kind === "organisation" ? (roleQuotes.get(entry.name) ?? 0) : 0;
       // Unquoted people named in full may still be asked about; unquoted bodies and places are just words.
-      if (quotes === 0 && !(entry.kind === "person" && entry.sure && entry.name.includes(" "))) continue;
+      if (quotes === 0 && ofRoles === 0 && !(entry.kind === "person" && entry.sure && entry.name.includes(" "))) continue;
       const parts = entry.name.split(/\s+/);
       if (entry.kind === "person" && parts.length === 1) {
         pendingSurnameOnly.push({ doc: input.doc, entry, quotes });
@@ -143,6 +166,15 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
     const speaker = toSpeaker(c);
     speakers.push(speaker);
     clusterSpeaker.set(c, speaker);
+  }
+  // A role names its organisation's speaker.
+  for (const c of clusters) {
+    const speaker = clusterSpeaker.get(c);
+    const at = c.organisation;
+    if (!speaker || !at) continue;
+    const owner = local.get(at.doc + "\0" + at.name);
+    const organisation = owner ? clusterSpeaker.get(owner) : undefined;
+    speaker.organisation = organisation?.name ?? at.name;
   }
   speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
   return createIndexedRegistry(speakers, (doc, localName) => {

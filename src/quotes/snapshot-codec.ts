@@ -37,8 +37,8 @@ export interface QuoteLayout {
   strings: string[];
   terms: string[];
   averageFieldLength: number;
-  /** The registry's speakers, in order: name, aliases, kind, gender, number of quotations. */
-  speakers: Array<[string, string[], Speaker["kind"], Speaker["gender"], number]>;
+  /** The registry's speakers, in order: name, aliases, kind, gender, number of quotations, a role's organisation. */
+  speakers: Array<[string, string[], Speaker["kind"], Speaker["gender"], number, string | null]>;
   /** Byte length of each binary section, in the order of `SECTIONS`. */
   sections: number[];
 }
@@ -66,11 +66,14 @@ const SECTIONS = [
  * none) and its words (a string number, -1 for none).
  */
 const QUOTATION_FIELDS = 12;
-/** By named: name, kind, gender (-1 null, 0 male, 1 female), sure, number of forms, number of titled forms. */
-const NAMED_FIELDS = 6;
+/**
+ * By named: name, kind, gender (-1 null, 0 male, 1 female), sure, number of forms, number of titled forms, a role's
+ * organisation (string number, -1 for none).
+ */
+const NAMED_FIELDS = 7;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
-const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation"];
+const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];
 const GENDERS: ReadonlyArray<"male" | "female"> = ["male", "female"];
 
 /** A saved hearsay kind and its words, checked. */
@@ -160,6 +163,7 @@ export function encodeQuotes(
       namedFields[at + 3] = named.sure ? 1 : 0;
       namedFields[at + 4] = named.forms.length;
       namedFields[at + 5] = named.titled.length;
+      namedFields[at + 6] = intern(named.organisation ?? null);
       for (const form of named.forms) forms.push(intern(form));
       for (const form of named.titled) forms.push(intern(form));
       const canonical = registry.canonical(article.id, named.name);
@@ -205,7 +209,7 @@ export function encodeQuotes(
     strings,
     terms,
     averageFieldLength: ms._avgFieldLength[0]!,
-    speakers: registry.speakers.map((s) => [s.name, s.aliases, s.kind, s.gender, s.quotes]),
+    speakers: registry.speakers.map((s) => [s.name, s.aliases, s.kind, s.gender, s.quotes, s.organisation ?? null]),
     sections: sections.map((s) => s.length),
   };
   return { layout, sections };
@@ -273,7 +277,9 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   const namedSpeaker = sized(int32s(take(10)), layout.named, SECTIONS[10]);
   const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
   const repeatFlags = sized(new Uint8Array(take(12)), quotationCount, SECTIONS[12]);
-  const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes]) => ({ name, aliases, kind, gender, quotes }));
+  const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes, organisation]) =>
+    organisation === null ? { name, aliases, kind, gender, quotes } : { name, aliases, kind, gender, quotes, organisation },
+  );
   for (const numbers of [namedSpeaker, speakerOf]) {
     for (const i of numbers) if (i < -1 || i >= speakers.length) throw new Error(`speaker ${i} is not in the list`);
   }
@@ -350,14 +356,17 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
         for (let k = 0; k < count; k++) list.push(strings[forms[f++]!]!);
         return list;
       };
-      out.push({
+      const entry: NamedInArticle = {
         name: strings[namedFields[base]!]!,
         kind: NAMED_KINDS[namedFields[base + 1]!]!,
         gender: gender === -1 ? null : GENDERS[gender]!,
         forms: formsOf(namedFields[base + 4]!),
         titled: formsOf(namedFields[base + 5]!),
         sure: namedFields[base + 3] === 1,
-      });
+      };
+      const organisation = namedFields[base + 6]!;
+      if (organisation !== -1) entry.organisation = strings[organisation]!;
+      out.push(entry);
     }
     return out;
   };
@@ -402,8 +411,10 @@ function checkNamed(fields: Int32Array, count: number, forms: Int32Array, string
   const isString = (i: number) => i >= 0 && i < stringCount;
   for (let i = 0; i < count; i++) {
     const base = i * NAMED_FIELDS;
-    const [name, kind, gender, sure, formCount, titledCount] = [fields[base]!, fields[base + 1]!, fields[base + 2]!, fields[base + 3]!, fields[base + 4]!, fields[base + 5]!];
-    const ok = isString(name) && (kind === 0 || kind === 1) && gender >= -1 && gender <= 1 && (sure === 0 || sure === 1) && formCount >= 0 && titledCount >= 0;
+    const [name, kind, gender, sure, formCount, titledCount, organisation] = [fields[base]!, fields[base + 1]!, fields[base + 2]!, fields[base + 3]!, fields[base + 4]!, fields[base + 5]!, fields[base + 6]!];
+    const ok =
+      isString(name) && kind >= 0 && kind < NAMED_KINDS.length && gender >= -1 && gender <= 1 && (sure === 0 || sure === 1) && formCount >= 0 && titledCount >= 0 &&
+      (organisation === -1 || isString(organisation));
     if (!ok) throw new Error(`named ${i} is not valid`);
     starts[i + 1] = starts[i]! + formCount + titledCount;
   }
@@ -443,11 +454,11 @@ function checkLayout(layout: QuoteLayout): void {
 }
 
 function isSavedSpeaker(s: unknown): boolean {
-  if (!Array.isArray(s) || s.length !== 5) return false;
-  const [name, aliases, kind, gender, quotes] = s as unknown[];
+  if (!Array.isArray(s) || s.length !== 6) return false;
+  const [name, aliases, kind, gender, quotes, organisation] = s as unknown[];
   return (
     typeof name === "string" && Array.isArray(aliases) && aliases.every((a) => typeof a === "string") &&
-    (kind === "person" || kind === "organisation") && (gender === null || gender === "male" || gender === "female") &&
-    Number.isInteger(quotes)
+    (kind === "person" || kind === "organisation" || kind === "role") && (gender === null || gender === "male" || gender === "female") &&
+    Number.isInteger(quotes) && (organisation === null || typeof organisation === "string")
   );
 }

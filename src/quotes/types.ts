@@ -35,10 +35,13 @@ export interface Speaker {
   name: string;
   /** Other ways the corpus or a user may name them: surname, transliterations, without diacritics, honorifics. */
   aliases: string[];
-  kind: "person" | "organisation";
+  /** A role is an unnamed official speaking for an organisation ("Home Office spokesman"). */
+  kind: "person" | "organisation" | "role";
   gender: "male" | "female" | null;
   /** How many quotations are attributed to them. */
   quotes: number;
+  /** For a role: the organisation's name ("Home Office"); its quotations are also the organisation's. */
+  organisation?: string;
 }
 
 export interface SpeakerMatch {

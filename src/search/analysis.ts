@@ -7,7 +7,7 @@ import { table } from "../core/table.js";
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 export interface Token {
   /** The word as written. */
@@ -181,6 +181,17 @@ function hasBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether a word of a text set in capitals is a glossary acronym. One that is also a common word ("US", "WHO",
+ * "IT") is one only with evidence: dots ("U.S."); otherwise it is the word ("TOLD US", "WHO SAID"). In cased
+ * text around it, the capitals themselves are the evidence (normalizeTerm).
+ */
+function acronymInCapitals(raw: string): boolean {
+  const folded = foldText(raw.replace(/\./g, ""));
+  if (!glossaryAcronyms().has(folded)) return false;
+  return raw.includes(".") || !analysisData().stopWords.has(folded);
+}
+
 /** `WORD`, for contentTerms alone (a global pattern keeps its place between matches: no sharing). */
 const CONTENT_WORD = new RegExp(WORD.source, WORD.flags);
 
@@ -198,7 +209,7 @@ export function contentTerms(text: string): Term[] {
     const end = start + raw.length;
     if (!pendingBreak && hasBreak(text, previousEnd, start)) pendingBreak = true;
     previousEnd = end;
-    const word = shouting && !glossaryAcronyms().has(foldText(raw.replace(/\./g, ""))) ? raw.toLowerCase() : raw;
+    const word = shouting && !acronymInCapitals(raw) ? raw.toLowerCase() : raw;
     const term = normalizeTerm(word);
     if (term === null) continue;
     terms.push({ term, start, end, breakBefore: pendingBreak });

@@ -162,6 +162,11 @@ export class DocTable {
     return this.docOrdinals;
   }
 
+  /** Short id -> paragraph number (TITLE_PARAGRAPH, 0, for a title), as it stands (read, do not keep). */
+  get documentParagraphs(): Int32Array {
+    return this.paragraphs;
+  }
+
   /** Every known document's short id, in order. */
   *shortIds(): Generator<number> {
     for (let shortId = 0; shortId < this.docOrdinals.length; shortId++) if (this.docOrdinals[shortId]! >= 0) yield shortId;

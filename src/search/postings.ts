@@ -14,9 +14,9 @@ import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
 import type { FieldTermData, MiniSearchInternals } from "./minisearch-internals.js";
 import { PostingsReader } from "./packed-postings.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
 
-/** MiniSearch's defaults, which the index uses: BM25+ parameters and the weight of a fuzzy match. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in term-plan.ts). */
 const FUZZY_WEIGHT = 0.45;
 /** As the index searches misspelled names: up to a quarter of the term's letters, at most 2 edits. */
 const FUZZY = 0.25;
@@ -44,6 +44,16 @@ export interface Touched {
   readonly score: Float64Array;
   /** By short id: bit i set when clause i matched. */
   readonly mask: Uint32Array;
+}
+
+/**
+ * Each clause's upper bounds, by clause index: over titles (documents whose `paragraphs` entry, by short id, is 0)
+ * and over body passages, apart (a title is short: its bound is high, and only the title's score is weighted).
+ */
+export interface ClauseBounds {
+  paragraphs: Int32Array;
+  body: Float64Array;
+  title: Float64Array;
 }
 
 export class Postings {
@@ -120,8 +130,7 @@ export class Postings {
       for (const { data, weight } of matches) {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
-        const df = postings.size;
-        const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+        const idf = inverseDocumentFrequency(postings.size, documentCount);
         const n = reader.read(postings);
         const docs = reader.docs;
         const frequencies = reader.frequencies;
@@ -164,32 +173,60 @@ export class Postings {
 
   /**
    * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
-   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every group). Reading postings costs a
-   * fraction of scoring them, so this finds, over all of a query's words, the groups worth scoring.
+   * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every
+   * group). Reading postings costs a fraction of scoring them, so this finds, over all of a query's words, the
+   * groups worth scoring. Also writes each clause's upper bounds, the most it can add to one document's score
+   * (before the multiplication by the clauses matched), into `bounds`: from its terms' highest frequency and
+   * shortest document (term-plan.ts), for titles and body passages apart.
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: ClauseBounds): void {
     const { reader } = this;
     const lengths = this.fieldLengths();
+    const documentCount = this.ms._documentCount;
+    const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
     const value = marks.value;
     const touched = marks.touched;
     let count = marks.count;
+    const paragraphs = bounds.paragraphs;
     for (let i = 0; i < clauses.length; i++) {
       const bit = 1 << i;
-      for (const { data } of clauses[i]!.matches) {
+      let bound = 0;
+      let titleBound = 0;
+      for (const { data, weight } of clauses[i]!.matches) {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
         const n = reader.read(postings);
         const docs = reader.docs;
+        const frequencies = reader.frequencies;
+        // Highest frequency and shortest length: 0 of body passages, 1 of titles.
+        let maxFrequency0 = 0;
+        let minLength0 = Infinity;
+        let maxFrequency1 = 0;
+        let minLength1 = Infinity;
         for (let j = 0; j < n; j++) {
           const doc = docs[j]!;
           const g = group[doc]!;
-          if (g < 0 || lengths[doc]! === 0) continue;
+          const length = lengths[doc]!;
+          if (g < 0 || length === 0) continue;
+          const frequency = frequencies[j]!;
+          if (paragraphs[doc] === 0) {
+            if (frequency > maxFrequency1) maxFrequency1 = frequency;
+            if (length < minLength1) minLength1 = length;
+          } else {
+            if (frequency > maxFrequency0) maxFrequency0 = frequency;
+            if (length < minLength0) minLength0 = length;
+          }
           const held = value[g]!;
           if (held === 0) touched[count++] = g;
           value[g] = held | bit;
         }
+        const idf = inverseDocumentFrequency(postings.size, documentCount);
+        if (maxFrequency0 > 0) bound += weight * termScoreBound(idf, maxFrequency0, minLength0, avgLength);
+        if (maxFrequency1 > 0) titleBound += weight * termScoreBound(idf, maxFrequency1, minLength1, avgLength);
       }
+      bounds.body[i] = bound;
+      bounds.title[i] = titleBound;
     }
     marks.count = count;
   }
@@ -227,6 +264,13 @@ export class Postings {
     this.clauseScores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  /** How many postings the clauses' terms have in all. */
+  count(clauses: readonly ExpandedClause[]): number {
+    let total = 0;
+    for (const clause of clauses) for (const { data } of clause.matches) total += data.get(this.fieldId)?.size ?? 0;
+    return total;
   }
 
   /** The index terms each clause matches, with their weights: the term itself, then its fuzzy neighbours. */

@@ -18,9 +18,10 @@ import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
-import { DEFAULT_PLANNING, maxDocumentScore, neededClauses, planByRarity, type PlanningOptions, type TermFrequency, type TermPlan } from "./term-plan.js";
+import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
 import { topK } from "./top-k.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
+import { scoringUnits, unitAt } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
 export interface IndexedDoc {
@@ -29,11 +30,6 @@ export interface IndexedDoc {
   terms: string;
 }
 
-/**
- * How much a match in the title and headline counts beside the best body passage: a story whose headline
- * names the topic is usually the best source for it.
- */
-const TITLE_WEIGHT = 1;
 /** Misspelled names: fuzzy matching only for query terms the index does not know, and only this long. */
 const FUZZY_MIN_LENGTH = 4;
 const MAX_FUZZY_TERMS = 3;
@@ -72,8 +68,12 @@ export class PassageIndex implements SourceSearch {
   /** Index term -> number of indexed documents (passages and titles) that contain it. */
   private readonly vocabulary: Map<string, number>;
   private bodyPassages = 0;
-  /** When rare terms lead the search (term-plan.ts); adjustable for tests and benchmarks. */
+  /** When a search is pruned (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
+  /** The last search's articles that could match and those of them scored (all of them without pruning). */
+  lastSearch = { candidates: 0, scored: 0 };
+  /** How articles are scored; adjustable for the evaluation (scripts/eval-search.ts). */
+  ranking: RankingOptions = DEFAULT_RANKING;
   private readonly postings: Postings;
   /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
   private readonly initials: TermsByInitial;
@@ -82,11 +82,15 @@ export class PassageIndex implements SourceSearch {
   private readonly held = new OrdinalMarks();
   private finalScores = new Float64Array(0);
   private clausesOf = new Uint8Array(0);
-  /** The articles `select` keeps, and those of them matching enough of the words (by ordinal, reused). */
+  /** The articles `select` keeps (by ordinal, reused). */
   private keptArticles = new Int32Array(0);
-  private enoughArticles = new Int32Array(0);
-  /** By ordinal: 1 for the candidate articles of the query being answered. */
-  private candidateArticles = new Uint8Array(0);
+  /** By ordinal: 1 for the articles allowed to score in the query being answered. */
+  private allowed = new Uint8Array(0);
+  /** The pruned search's candidate articles, their bounds, and each clause's bound (reused). */
+  private candidates = new Int32Array(0);
+  private bounds = new Float64Array(0);
+  private readonly bodyBounds = new Float64Array(32);
+  private readonly titleBounds = new Float64Array(32);
 
   constructor(
     private readonly miniSearch: MiniSearch<IndexedDoc>,
@@ -223,96 +227,108 @@ export class PassageIndex implements SourceSearch {
     }
     const fuzzyTerms = this.fuzzyTerms(plan);
     const clauses = this.postings.expand(plan.clauses.map((c) => ({ term: c.term, fuzzy: fuzzyTerms.has(c.term) })));
-    const found = this.find(plan, clauses, fuzzyTerms, articleFilter(query), page.offset + page.limit);
+    const found = this.find(plan, clauses, articleFilter(query), page.offset + page.limit);
     if (found.ranked.length === 0) return { hits: [], total: 0, hint: this.hint(plan, query, found.unfiltered) };
     const hits = found.ranked.slice(page.offset, page.offset + page.limit).map((r) => this.toHit(r, plan, clauses));
     return { hits, total: found.total };
   }
 
-  /** Which articles a query scores (see term-plan.ts); for diagnostics and tests. */
-  termPlan(query: Pick<SourceQuery, "words" | "phrases">): TermPlan {
-    const plan = planQuery(query, this.lexicon);
-    return planByRarity(this.frequencies(plan, this.fuzzyTerms(plan)), this.miniSearch.documentCount, this.planning, plan.phraseTerms);
-  }
-
   /** The best `wanted` articles, best first, and how many matched. */
-  private find(plan: QueryPlan, clauses: readonly ExpandedClause[], fuzzyTerms: ReadonlySet<string>, keep: ArticleFilter | null, wanted: number): Ranking {
-    const frequencies = this.frequencies(plan, fuzzyTerms);
-    const termPlan = planByRarity(frequencies, this.miniSearch.documentCount, this.planning, plan.phraseTerms);
-    if (termPlan.mode === "candidates") {
-      const ranking = this.findAmongCandidates(plan, clauses, frequencies, termPlan, keep, wanted);
-      if (ranking) return ranking;
-    }
+  private find(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
+    if (worthPruning(this.postings.count(clauses), this.miniSearch.documentCount, this.planning)) return this.findPruned(plan, clauses, keep, wanted);
     // Every passage holding a word of the query is scored.
-    return this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
+    const ranking = this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
+    this.lastSearch = { candidates: ranking.total, scored: ranking.total };
+    return ranking;
   }
 
   /**
-   * Reads every clause's postings without scoring them, to find which clauses each article holds; scores the
-   * candidate articles alone (term-plan.ts). Returns null, for a full search, when no candidate matches enough of
-   * the words (the best partial matches may be anywhere), or when an article left out might enter the page.
+   * Safe dynamic pruning (term-plan.ts): reads every clause's postings without scoring them, to learn which
+   * clauses each article holds and each clause's upper bound; scores the articles of highest bound first, then
+   * only those whose bound reaches the page's last score. The page and the total are those of a full search.
    */
-  private findAmongCandidates(
-    plan: QueryPlan,
-    clauses: readonly ExpandedClause[],
-    frequencies: readonly TermFrequency[],
-    termPlan: TermPlan,
-    keep: ArticleFilter | null,
-    wanted: number,
-  ): Ranking | null {
+  private findPruned(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
     const held = this.held;
     held.begin(this.docs.slots);
-    this.postings.markGroups(clauses, this.docs.documentOrdinals, held);
-    const required = clauseBits(clauses, termPlan.required);
-    const allowed = this.candidateArticlesFor(this.docs.slots);
-    const candidates: number[] = [];
+    const clauseBounds = { paragraphs: this.docs.documentParagraphs, body: this.bodyBounds, title: this.titleBounds };
+    this.postings.markGroups(clauses, this.docs.documentOrdinals, held, clauseBounds);
+    const phraseMask = plan.phrases.length > 0 ? clauseBits(clauses, plan.phraseTerms) : 0;
+    // The articles that may match (a body to show, the filters passed, a phrase's words held), with their bounds.
+    const candidates = this.candidateOrdinals(held.count);
+    const articleBounds = this.candidateBounds(held.count);
+    const boundOf = new Map<number, number>();
+    let count = 0;
+    let unfiltered = 0;
     for (let i = 0; i < held.count; i++) {
       const ordinal = held.touched[i]!;
-      const bits = held.value[ordinal]!;
-      if ((bits & required) !== required || bitCount(bits) < termPlan.minTerms) continue;
-      candidates.push(ordinal);
-      allowed[ordinal] = 1;
+      const mask = held.value[ordinal]!;
+      if (!this.docs.hasBody(ordinal) || (mask & phraseMask) !== phraseMask) continue;
+      unfiltered++;
+      if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
+      let bound = boundOf.get(mask);
+      if (bound === undefined) boundOf.set(mask, (bound = articleBound(mask, this.bodyBounds, this.titleBounds, this.ranking.titleWeight)));
+      candidates[count] = ordinal;
+      articleBounds[count++] = bound;
     }
-    if (candidates.length === 0) return null;
+    if (count === 0) {
+      this.lastSearch = { candidates: 0, scored: 0 };
+      return { ranked: [], total: 0, unfiltered };
+    }
+    // A phrase is checked in the text of each passage: every candidate is scored, for an exact count.
+    const firstBound = phraseMask !== 0 ? -Infinity : firstRoundBound(articleBounds, count, wanted);
+    let ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, firstBound);
+    const last = ranking.ranked[wanted - 1];
+    if (firstBound > -Infinity && last && last.score < firstBound) {
+      // Some articles below the first round's bound may still beat the page's last entry: score them too.
+      let missed = false;
+      for (let i = 0; i < count && !missed; i++) missed = articleBounds[i]! < firstBound && articleBounds[i]! >= last.score;
+      if (missed) ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, last.score);
+    } else if (firstBound > -Infinity && !last) {
+      ranking = this.scoreArticles(plan, clauses, keep, wanted, candidates, articleBounds, count, -Infinity);
+    }
+    return { ranked: ranking.ranked, total: phraseMask !== 0 ? ranking.total : count, unfiltered };
+  }
+
+  /** Scores the candidates whose bound reaches `atLeast`, alone. */
+  private scoreArticles(
+    plan: QueryPlan,
+    clauses: readonly ExpandedClause[],
+    keep: ArticleFilter | null,
+    wanted: number,
+    candidates: Int32Array,
+    bounds: Float64Array,
+    count: number,
+    atLeast: number,
+  ): Ranking {
+    const allowed = this.allowedArticles(this.docs.slots);
+    let scored = 0;
+    for (let i = 0; i < count; i++) {
+      if (bounds[i]! < atLeast) continue;
+      allowed[candidates[i]!] = 1;
+      scored++;
+    }
+    this.lastSearch = { candidates: count, scored };
     const every = clauses.length === 32 ? -1 : (1 << clauses.length) - 1;
     const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: every });
     const ranking = this.select(plan, this.gather(plan, touched, clauses), keep, wanted);
-    const outside = termPlan.bounded ? this.countOutside(held, allowed, keep) : 0;
-    for (const ordinal of candidates) allowed[ordinal] = 0;
-    if (ranking.qualifying === 0) return null;
-    if (!termPlan.bounded) return ranking;
-    // Two words, either of which matches: an article left out holds one of them alone (not a required one alone,
-    // which would make it a candidate); the page stands if no such article could beat its last entry.
-    const last = ranking.ranked[wanted - 1];
-    if (!last || clauses.some((c) => c.matches.length > 1)) return null;
-    let ceiling = 0;
-    clauses.forEach((clause, i) => {
-      if (1 << i === required) return;
-      const alone = frequencies.filter((f) => f.term === clause.term);
-      ceiling = Math.max(ceiling, (1 + TITLE_WEIGHT) * maxDocumentScore(alone, this.miniSearch.documentCount) * coordination(1, clauses.length));
-    });
-    if (last.score <= ceiling) return null;
-    return { ...ranking, total: ranking.total + outside };
+    for (let i = 0; i < count; i++) allowed[candidates[i]!] = 0;
+    return ranking;
   }
 
-  /**
-   * The articles holding a word of the query that are not candidates and would count as matches: those that
-   * pass the filters and have a body (an article with no body and only its title matched is not shown).
-   */
-  private countOutside(held: OrdinalMarks, candidates: Uint8Array, keep: ArticleFilter | null): number {
-    let count = 0;
-    for (let i = 0; i < held.count; i++) {
-      const ordinal = held.touched[i]!;
-      if (candidates[ordinal] === 1) continue;
-      if (this.docs.hasBody(ordinal) && (keep === null || keep(this.docs.articleAt(ordinal)!))) count++;
-    }
-    return count;
+  /** The reused marks of articles allowed to score, for every ordinal below `slots` (all 0 between queries). */
+  private allowedArticles(slots: number): Uint8Array {
+    if (this.allowed.length < slots) this.allowed = new Uint8Array(Math.max(slots * 2, 1024));
+    return this.allowed;
   }
 
-  /** The reused marks of candidate articles, for every ordinal below `slots` (all 0 between queries). */
-  private candidateArticlesFor(slots: number): Uint8Array {
-    if (this.candidateArticles.length < slots) this.candidateArticles = new Uint8Array(Math.max(slots * 2, 1024));
-    return this.candidateArticles;
+  private candidateOrdinals(size: number): Int32Array {
+    if (this.candidates.length < size) this.candidates = new Int32Array(Math.max(size * 2, 1024));
+    return this.candidates;
+  }
+
+  private candidateBounds(size: number): Float64Array {
+    if (this.bounds.length < size) this.bounds = new Float64Array(Math.max(size * 2, 1024));
+    return this.bounds;
   }
 
   /** Unknown query terms long enough to be misspelled names: matched fuzzily. */
@@ -325,22 +341,13 @@ export class PassageIndex implements SourceSearch {
     );
   }
 
-  /** Each clause's document frequency; a fuzzy clause counts as rarest (a misspelled name). */
-  private frequencies(plan: QueryPlan, fuzzyTerms: ReadonlySet<string>): TermFrequency[] {
-    return plan.clauses.map((c) => ({ term: c.term, documents: fuzzyTerms.has(c.term) ? 0 : (this.vocabulary.get(c.term) ?? 0) }));
-  }
-
   /**
    * The scored passages gathered by article: each article's best passage and its title document. This loop sees
    * every scored passage (hundreds of thousands for common words at scale): typed arrays and numbers only.
    */
   private gather(plan: QueryPlan, touched: Touched, clauses: readonly ExpandedClause[]): ArticleScores {
-    const clauseCount = clauses.length;
     // A passage can hold a phrase only if it holds the phrase's words.
-    let phraseMask = 0;
-    clauses.forEach((c, i) => {
-      if (plan.phraseTerms.includes(c.term)) phraseMask |= 1 << i;
-    });
+    const phraseMask = clauseBits(clauses, plan.phraseTerms);
     const scores = this.scores;
     scores.begin(this.docs.slots);
     for (let i = 0; i < touched.count; i++) {
@@ -357,7 +364,7 @@ export class PassageIndex implements SourceSearch {
         scores.titleMask[ordinal] = mask;
         continue;
       }
-      const score = raw * coordination(bitCount(mask), clauseCount);
+      const score = raw;
       if (score <= scores.bestScore[ordinal]!) continue;
       if (plan.phrases.length > 0) {
         if ((mask & phraseMask) !== phraseMask) continue;
@@ -372,25 +379,21 @@ export class PassageIndex implements SourceSearch {
   }
 
   /**
-   * The best `wanted` articles, best first, of those matching enough of the words, or, when none does, of all
-   * (the best partial matches are better than nothing).
+   * The best `wanted` articles, best first: an article scores its best passage plus its title (weighted). Every
+   * article that matches counts; holding more of the words is rewarded by the scores themselves.
    */
   private select(plan: QueryPlan, scores: ArticleScores, keep: ArticleFilter | null, wanted: number): Ranking {
-    const clauseCount = plan.clauses.length;
-    const needed = neededClauses(clauseCount);
     if (this.finalScores.length < this.docs.slots) {
       this.finalScores = new Float64Array(Math.max(this.docs.slots, 1024) * 2);
       this.clausesOf = new Uint8Array(this.finalScores.length);
       this.keptArticles = new Int32Array(this.finalScores.length);
-      this.enoughArticles = new Int32Array(this.finalScores.length);
     }
     const final = this.finalScores;
     const clausesOf = this.clausesOf;
     const kept = this.keptArticles;
-    const enough = this.enoughArticles;
+    const titleWeight = this.ranking.titleWeight;
     let keptCount = 0;
     let unfiltered = 0;
-    let qualifying = 0;
     for (let i = 0; i < scores.count; i++) {
       const ordinal = scores.touched[i]!;
       const hasBest = scores.bestDoc[ordinal]! >= 0;
@@ -399,14 +402,11 @@ export class PassageIndex implements SourceSearch {
       if (!hasBest && (plan.phrases.length > 0 || !this.docs.hasBody(ordinal))) continue;
       unfiltered++;
       if (keep !== null && !keep(this.docs.articleAt(ordinal)!)) continue;
-      const clauses = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
-      const raw = (hasBest ? scores.bestRaw[ordinal]! : 0) + TITLE_WEIGHT * (hasTitle ? scores.titleRaw[ordinal]! : 0);
-      final[ordinal] = raw * coordination(clauses, clauseCount);
-      clausesOf[ordinal] = clauses;
-      if (clauses >= needed) enough[qualifying++] = ordinal;
+      clausesOf[ordinal] = bitCount((hasBest ? scores.bestMask[ordinal]! : 0) | (hasTitle ? scores.titleMask[ordinal]! : 0));
+      final[ordinal] = (hasBest ? scores.bestRaw[ordinal]! : 0) + titleWeight * (hasTitle ? scores.titleRaw[ordinal]! : 0);
       kept[keptCount++] = ordinal;
     }
-    const chosen = qualifying > 0 ? enough.subarray(0, qualifying) : kept.subarray(0, keptCount);
+    const chosen = kept.subarray(0, keptCount);
     const idOf = (o: number) => this.docs.articleAt(o)!.id;
     const best = topK(chosen, wanted, (a, b) => final[b]! - final[a]! || (idOf(a) < idOf(b) ? -1 : 1));
     const ranked = best.map((ordinal) => {
@@ -415,32 +415,49 @@ export class PassageIndex implements SourceSearch {
       const titleDoc = scores.titleDoc[ordinal]!;
       return {
         article,
-        paragraph: (bestDoc >= 0 ? paragraphNumbered(article, this.docs.paragraph(bestDoc)) : lede(article))!,
+        unit: bestDoc >= 0 ? unitStarting(article, this.docs.paragraph(bestDoc)) : [lede(article)!],
         best: bestDoc >= 0 ? { doc: bestDoc, score: scores.bestRaw[ordinal]!, mask: scores.bestMask[ordinal]! } : null,
         title: titleDoc >= 0 ? { doc: titleDoc, score: scores.titleRaw[ordinal]!, mask: scores.titleMask[ordinal]! } : null,
         clauses: clausesOf[ordinal]!,
         score: final[ordinal]!,
       };
     });
-    return { ranked, total: chosen.length, qualifying, unfiltered };
+    return { ranked, total: chosen.length, unfiltered };
   }
 
+  /** Whether a paragraph of the unit starting with paragraph `n` holds every phrase. */
   private hasPhrases(article: Article, n: number, phrases: readonly string[]): boolean {
-    const p = paragraphNumbered(article, n);
-    return !!p && phrases.every((phrase) => hasPhrase(article.text, p.start, p.end, phrase));
+    return unitStarting(article, n).some((p) => holdsPhrases(article, p, phrases));
   }
 
   private toHit(r: ScoredArticle, plan: QueryPlan, clauses: readonly ExpandedClause[]): SourceHit {
-    const { article, paragraph } = r;
-    const marks: Range[] = [];
-    const passage = article.text.slice(paragraph.start, paragraph.end);
+    const { article } = r;
     // The index terms of the clauses matched (a misspelled name's fuzzy matches among them), to mark in the
     // excerpt: a term the passage holds is one its clause matched there.
     const matchedMask = (r.best?.mask ?? 0) | (r.title?.mask ?? 0);
     const matched = clauses.flatMap((clause, i) => ((matchedMask >>> i) & 1 ? clause.matches.map((m) => m.term) : []));
     const wanted = new Set([...matched, ...plan.clauses.map((c) => c.term)]);
-    for (const t of analyzeTerms(passage, this.lexicon)) {
-      if (wanted.has(t.term)) marks.push([paragraph.start + t.start, paragraph.start + t.end]);
+    // The paragraph of the unit holding the query's terms best: the most of them, the rarest first (a name
+    // before a common word); with every phrase, when there are some.
+    let paragraph = r.unit[0]!;
+    let marks: Range[] = [];
+    let best = -1;
+    const documents = this.miniSearch.documentCount;
+    for (const p of r.unit) {
+      if (r.unit.length > 1 && plan.phrases.length > 0 && !holdsPhrases(article, p, plan.phrases)) continue;
+      const found: Range[] = [];
+      const terms = new Set<string>();
+      for (const t of analyzeTerms(article.text.slice(p.start, p.end), this.lexicon)) {
+        if (!wanted.has(t.term)) continue;
+        found.push([p.start + t.start, p.start + t.end]);
+        terms.add(t.term);
+      }
+      let weight = 0;
+      for (const term of terms) weight += 1 + inverseDocumentFrequency(this.vocabulary.get(term) ?? 0, documents);
+      if (weight <= best) continue;
+      best = weight;
+      paragraph = p;
+      marks = found;
     }
     for (const phrase of plan.phrases) marks.push(...findPhrase(article.text, paragraph.start, paragraph.end, phrase));
     const excerpt = makeExcerpt(article.text, paragraph.start, paragraph.end, marks);
@@ -488,8 +505,8 @@ interface Match {
 
 interface ScoredArticle {
   article: Article;
-  /** The passage shown: the best one, or the lede when only the title matched. */
-  paragraph: Paragraph;
+  /** The paragraphs of the best scoring unit, or the lede when only the title matched. */
+  unit: Paragraph[];
   best: Match | null;
   title: Match | null;
   /** How many of the query's clauses the best passage and the title match together. */
@@ -504,8 +521,6 @@ interface Ranking {
   ranked: ScoredArticle[];
   /** How many articles match in all. */
   total: number;
-  /** Articles matching enough of the words (before falling back to partial matches). */
-  qualifying: number;
   /** Matching articles before the outlet and date filters (for the hint). */
   unfiltered: number;
 }
@@ -519,11 +534,15 @@ function clauseBits(clauses: readonly ExpandedClause[], terms: readonly string[]
   return bits;
 }
 
-/** Rewards passages that match more of the query's words (on top of MiniSearch's own). */
-function coordination(matched: number, total: number): number {
-  const share = total === 0 ? 0 : matched / total;
-  return share * share;
+export interface RankingOptions {
+  /**
+   * How much a match in the title and headline counts beside the best body passage: a story whose headline
+   * names the topic is usually the best source for it.
+   */
+  titleWeight: number;
 }
+
+export const DEFAULT_RANKING: RankingOptions = { titleWeight: 1 };
 
 /** The excerpt for an article that matched by its title only: its first real paragraph. */
 function lede(article: Article): Paragraph | undefined {
@@ -535,7 +554,10 @@ function bodyParagraphs(article: Article): Paragraph[] {
   return article.paragraphs.filter((p) => p.role === "body");
 }
 
-/** What is indexed for an article: its body paragraphs, and its title with the headline lines. */
+/**
+ * What is indexed for an article: its title with the headline lines, and its body paragraphs in scoring units
+ * (units.ts), each under the id of its first paragraph.
+ */
 export function indexedTexts(article: Article): Array<{ id: string; paragraph: number; text: string }> {
   const out: Array<{ id: string; paragraph: number; text: string }> = [];
   const titleParts: string[] = [];
@@ -552,15 +574,23 @@ export function indexedTexts(article: Article): Array<{ id: string; paragraph: n
     if (p.role === "headline") addTitle(article.text.slice(p.start, p.end));
   }
   if (titleParts.length > 0) out.push({ id: article.id + TITLE_SUFFIX, paragraph: TITLE_PARAGRAPH, text: titleParts.join("\n") });
-  for (const p of article.paragraphs) {
-    if (p.role === "body") out.push({ id: p.id, paragraph: p.n, text: article.text.slice(p.start, p.end) });
+  for (const unit of scoringUnits(article)) {
+    const first = unit[0]!;
+    // Paragraphs joined by a line break: no acronym is spelled across two of them.
+    out.push({ id: first.id, paragraph: first.n, text: unit.map((p) => article.text.slice(p.start, p.end)).join("\n") });
   }
   return out;
 }
 
-function paragraphNumbered(article: Article, n: number): Paragraph | undefined {
+/** The paragraphs of the scoring unit that starts with paragraph `n`. */
+function unitStarting(article: Article, n: number): Paragraph[] {
   const guess = article.paragraphs[n - 1];
-  return guess?.n === n ? guess : article.paragraphs.find((p) => p.n === n);
+  const index = guess?.n === n ? n - 1 : article.paragraphs.findIndex((p) => p.n === n);
+  return index < 0 ? [] : unitAt(article, index);
+}
+
+function holdsPhrases(article: Article, p: Paragraph, phrases: readonly string[]): boolean {
+  return phrases.every((phrase) => hasPhrase(article.text, p.start, p.end, phrase));
 }
 
 

@@ -4,7 +4,7 @@
  * postings (postings.ts: `score`, `markGroups`) run several times slower. At a million passages a user's first
  * query of a kind took two to three times as long as the same query asked again (26 ms instead of 9 for a
  * misspelled name), which decided the slowest answers. The searches take their words from the index's own
- * vocabulary and follow the query plan's paths (term-plan.ts): two common words, three words, a dozen words, an
+ * vocabulary and follow the search paths (pruned or not, term-plan.ts): two common words, three words, a dozen words, an
  * unknown word (fuzzy) and a rare one, three times: about a fifth of a second at a million passages.
  */
 import type { SourceQuery } from "./types.js";

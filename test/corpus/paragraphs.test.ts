@@ -1,3 +1,4 @@
+import { articleFromText } from "../../src/corpus/article.js";
 import { describe, expect, it } from "vitest";
 import { decodeBytes, decodeWindows1252, looksBinary } from "../../src/corpus/decode.js";
 import { splitBlocks } from "../../src/corpus/paragraphs.js";
@@ -83,5 +84,72 @@ describe("decoding", () => {
     expect(decodeBytes(utf16)).toEqual({ text: "Hi", encoding: "utf-16le" });
     expect(looksBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00]))).toBe(true);
     expect(looksBinary(new TextEncoder().encode("plain text"))).toBe(false);
+  });
+});
+
+/** A document's paragraphs as the corpus reader gives them: role, text, and the offsets checked. */
+function paragraphsOf(text: string): Array<{ role: string; text: string }> {
+  const { article } = articleFromText("wire.txt", "wire.txt", text);
+  return article.paragraphs.map((p) => {
+    const shown = article.text.slice(p.start, p.end);
+    expect(shown).toBe(shown.trim());
+    return { role: p.role, text: shown.replace(/\s+/g, " ") };
+  });
+}
+
+describe("hard-wrapped documents", () => {
+  it("joins wrapped lines that each stand between blank lines, and keeps a real headline", () => {
+    const lines = [
+      "Ferry strike ends after three days",
+      "The ferry crews of the northern harbour went back to work on",
+      "Thursday morning after their union accepted a pay offer that",
+      "came a week before the walkout.",
+      "Passengers who had waited since Monday crowded the first",
+      "sailings, and the operator added two boats to the timetable",
+      "for the weekend.",
+      "A spokeswoman for the union said the members had voted by a",
+      "wide margin to accept, and that the talks had been calm.",
+    ];
+    const text = lines.join("\n\n") + "\n";
+    const { article } = articleFromText("wire.txt", "wire.txt", text);
+    expect(article.title).toBe("Ferry strike ends after three days");
+    expect(paragraphsOf(text)).toEqual([
+      { role: "headline", text: lines[0] },
+      { role: "body", text: lines.slice(1, 4).join(" ") },
+      { role: "body", text: lines.slice(4, 7).join(" ") },
+      { role: "body", text: lines.slice(7).join(" ") },
+    ]);
+  });
+
+  it("ends paragraphs of text set in capitals on sentence punctuation, not on the next line's case", () => {
+    const text = [
+      "GRAIN SILO PROJECT APPROVED",
+      "",
+      "THE REGIONAL COUNCIL APPROVED ON MONDAY THE BUILDING OF A NEW",
+      "GRAIN SILO AT THE RIVER PORT, ENDING A DISPUTE THAT HAD LASTED",
+      "SINCE",
+      "LAST SPRING, A COUNCIL SPOKESMAN SAID.",
+      "THE SILO WILL HOLD 40,000 TONNES AND SHOULD OPEN NEXT YEAR.",
+      "FARMERS IN THE VALLEY HAD ASKED FOR MORE STORAGE FOR YEARS,",
+      "SAYING THAT THE OLD SHEDS LOST A SHARE OF EVERY HARVEST.",
+    ].join("\n");
+    const { article } = articleFromText("caps.txt", "caps.txt", text);
+    expect(article.title).toBe("GRAIN SILO PROJECT APPROVED");
+    expect(paragraphsOf(text)).toEqual([
+      { role: "headline", text: "GRAIN SILO PROJECT APPROVED" },
+      {
+        role: "body",
+        text: "THE REGIONAL COUNCIL APPROVED ON MONDAY THE BUILDING OF A NEW GRAIN SILO AT THE RIVER PORT, ENDING A DISPUTE THAT HAD LASTED SINCE LAST SPRING, A COUNCIL SPOKESMAN SAID.",
+      },
+      { role: "body", text: "THE SILO WILL HOLD 40,000 TONNES AND SHOULD OPEN NEXT YEAR." },
+      { role: "body", text: "FARMERS IN THE VALLEY HAD ASKED FOR MORE STORAGE FOR YEARS, SAYING THAT THE OLD SHEDS LOST A SHARE OF EVERY HARVEST." },
+    ]);
+  });
+
+  it("tells wrapping per document: a wider gap than the usual one ends a paragraph", () => {
+    const first = ["The museum reopened its east wing to visitors on Saturday after", "a renovation that took two years and cost more than planned."];
+    const second = ["Its director said the new rooms would show the collection of", "maps that had been kept in storage since the flood of the old days."];
+    const text = [...first, "", "", "", ...second].join("\n\n");
+    expect(texts(text)).toEqual([first.join("\n\n"), second.join("\n\n")]);
   });
 });

@@ -77,6 +77,10 @@ describe("analyze", () => {
     expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toEqual(analyze("U.S. interest rates and talks seen higher"));
     expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toContain("rate");
     expect(analyze("U.S. INTEREST RATES AND TALKS SEEN HIGHER")).toContain("us");
+    // A glossary acronym that is also a common word is the word in capitals, unless dotted or in cased text.
+    expect(analyze("THE MINISTER WHO SPOKE TOLD US THAT IT WOULD RAIN ON FRIDAY")).toEqual(["minister", "spoke", "told", "rain", "friday"]);
+    expect(analyze("THE MINISTER TOLD U.S. OFFICIALS ABOUT THE RAIN")).toContain("us");
+    expect(analyze("The WHO said the outbreak was over")).toContain("who");
     // A short acronym in ordinary text stays an acronym.
     expect(analyze("Drugs for AIDS patients")).toContain("aids");
   });

@@ -135,7 +135,7 @@ describe("Postings on the seeds", () => {
     for (const [short, id] of p.documents()) group[short] = groupOf[id[0]!]!;
     const marks = new OrdinalMarks();
     marks.begin(4);
-    p.markGroups(p.expand([clause("lavrow", true), clause("moscow")]), group, marks);
+    p.markGroups(p.expand([clause("lavrow", true), clause("moscow")]), group, marks, { paragraphs: new Int32Array(p.nextId).fill(1), body: new Float64Array(32), title: new Float64Array(32) });
     const marked = [...marks.touched.subarray(0, marks.count)].map((g) => [g, marks.value[g]]);
     // "c" holds both words only in a discarded passage; "d" holds neither.
     expect(marked.sort((x, y) => x[0]! - y[0]!)).toEqual([

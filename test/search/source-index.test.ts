@@ -216,3 +216,52 @@ describe("did you mean, as the corpus changes", () => {
     expect(ask().hint ?? "").not.toContain("for “Zroka”");
   });
 });
+
+describe("PassageIndex pages", () => {
+  // Twenty articles holding one of the query's five words, five of them three (a coverage cut kept those alone).
+  const words = ["harbour", "ferry", "timetable", "strike", "dockers"];
+  const spread = Array.from({ length: 20 }, (_, i) =>
+    makeArticle(`spread-${String(i).padStart(2, "0")}.txt`, [
+      `The council discussed the ${words[i % 5]} on Monday${i % 4 === 0 ? `, the ${words[(i + 1) % 5]} and the ${words[(i + 2) % 5]}` : ""}.`,
+      "Other business was deferred to the next meeting.",
+    ]),
+  );
+  const filler = Array.from({ length: 30 }, (_, i) => makeArticle(`other-${i}.txt`, ["Nothing of note happened at the council today."]));
+  const index = PassageIndex.build([...spread, ...filler]);
+
+  it("fills the page when the query's words are spread over many articles", () => {
+    for (const planning of [{ fullSearchPostings: 0, fullSearchShare: 0 }, { fullSearchPostings: Number.MAX_SAFE_INTEGER, fullSearchShare: 0 }]) {
+      index.planning = planning;
+      const result = index.search(q(words.join(" ")), page);
+      expect(result.total).toBe(20);
+      expect(result.hits).toHaveLength(10);
+      // The articles holding three of the words come first.
+      expect(result.hits.slice(0, 5).map((h) => h.doc).sort()).toEqual(["spread-00.txt", "spread-04.txt", "spread-08.txt", "spread-12.txt", "spread-16.txt"]);
+      const rest = index.search(q(words.join(" ")), { offset: 10, limit: 10 });
+      expect(rest.hits).toHaveLength(10);
+      expectVerbatim([...result.hits, ...rest.hits], spread);
+    }
+  });
+});
+
+describe("scoring units", () => {
+  it("runs body paragraphs together until long enough and ending a sentence, each unit found from its start", async () => {
+    const { scoringUnits, unitAt } = await import("../../src/search/units.js");
+    const words = (n: number, end = ".") => Array.from({ length: n }, (_, i) => `word${i}`).join(" ") + end;
+    const article = makeArticle("units.txt", [
+      { text: "Headline of the story", role: "headline" },
+      words(30),
+      words(30, ","),
+      words(50),
+      { text: "Advertisement", role: "furniture" },
+      words(120),
+      words(10),
+    ]);
+    const units = scoringUnits(article, 100).map((u) => u.map((p) => p.n));
+    // 30 + 30 (ends mid-sentence) + 50 = 110 words; then 120; then the last 10 alone.
+    expect(units).toEqual([[2, 3, 4], [6], [7]]);
+    for (const unit of scoringUnits(article, 100)) {
+      expect(unitAt(article, article.paragraphs.indexOf(unit[0]!), 100)).toEqual(unit);
+    }
+  });
+});

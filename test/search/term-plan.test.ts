@@ -1,151 +1,124 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/corpus/types.js";
 import { PassageIndex } from "../../src/search/source-index.js";
-import { maxDocumentScore, neededClauses, planByRarity } from "../../src/search/term-plan.js";
+import { articleBound, firstRoundBound, termScoreBound, worthPruning } from "../../src/search/term-plan.js";
 import type { SourceQuery } from "../../src/search/types.js";
 import { makeArticle } from "../helpers/articles.js";
 
-const tf = (term: string, documents: number) => ({ term, documents });
-const options = { fullSearchPostings: 10, fullSearchShare: 0 };
-
-describe("planByRarity", () => {
-  it("searches everything at once for one term or few postings", () => {
-    expect(planByRarity([tf("year", 5000)], 10_000, options).mode).toBe("all");
-    expect(planByRarity([tf("a", 3), tf("b", 4), tf("c", 2)], 10_000, options).mode).toBe("all");
+describe("pruning bounds", () => {
+  it("prunes only queries with many postings", () => {
+    expect(worthPruning(100, 10_000, { fullSearchPostings: 2000, fullSearchShare: 0.02 })).toBe(false);
+    expect(worthPruning(5000, 10_000, { fullSearchPostings: 2000, fullSearchShare: 0.02 })).toBe(true);
+    expect(worthPruning(5000, 1_000_000, { fullSearchPostings: 2000, fullSearchShare: 0.02 })).toBe(false);
   });
 
-  it("with two words, takes as candidates the holders of the rarer one when it is rare", () => {
-    expect(planByRarity([tf("year", 900), tf("greenspan", 8)], 10_000, options)).toEqual({
-      mode: "candidates",
-      required: ["greenspan"],
-      minTerms: 1,
-      bounded: true,
-    });
+  it("bounds a posting by the highest frequency in the shortest document", () => {
+    const idf = 2;
+    expect(termScoreBound(idf, 3, 5, 10)).toBeGreaterThan(termScoreBound(idf, 1, 5, 10));
+    expect(termScoreBound(idf, 1, 2, 10)).toBeGreaterThan(termScoreBound(idf, 1, 20, 10));
   });
 
-  it("with two common words, takes as candidates the holders of both", () => {
-    expect(planByRarity([tf("year", 900), tf("new", 1200)], 10_000, options)).toEqual({
-      mode: "candidates",
-      required: ["year", "new"],
-      minTerms: 1,
-      bounded: true,
-    });
+  it("bounds an article by its clauses' sums (body, and title weighted) times their number", () => {
+    const body = new Float64Array([1, 2, 4]);
+    const title = new Float64Array([3, 0, 5]);
+    expect(articleBound(0b101, body, title, 1)).toBeCloseTo((1 + 4 + 3 + 5) * 2);
+    expect(articleBound(0b010, body, title, 0.5)).toBeCloseTo(2);
   });
 
-  it("with three words or more, takes as candidates the holders of half of them", () => {
-    const terms = [tf("bank", 900), tf("cartel", 4), tf("rate", 700), tf("price", 800), tf("lending", 9), tf("key", 50)];
-    expect(neededClauses(terms.length)).toBe(3);
-    expect(planByRarity(terms, 10_000, options)).toEqual({ mode: "candidates", required: [], minTerms: 3, bounded: false });
-  });
-
-  it("requires a phrase's words of every candidate, and no other article can match", () => {
-    const plan = planByRarity([tf("market", 900), tf("report", 800)], 10_000, options, ["market", "report"]);
-    expect(plan).toEqual({ mode: "candidates", required: ["market", "report"], minTerms: 1, bounded: false });
-  });
-
-  it("bounds a document's score above by its terms' rarity", () => {
-    expect(maxDocumentScore([tf("rare", 2)], 1000)).toBeGreaterThan(maxDocumentScore([tf("common", 500)], 1000));
-    expect(maxDocumentScore([tf("a", 500), tf("b", 500)], 1000)).toBeCloseTo(4 * maxDocumentScore([tf("a", 500)], 1000));
+  it("finds the bound that at least the wanted number of articles reach", () => {
+    const bounds = new Float64Array([5, 1, 9, 5, 3, 5, 7]);
+    expect(firstRoundBound(bounds, 7, 1)).toBe(9);
+    expect(firstRoundBound(bounds, 7, 3)).toBe(5);
+    expect(firstRoundBound(bounds, 7, 5)).toBe(5);
+    expect(firstRoundBound(bounds, 7, 6)).toBe(3);
+    expect(firstRoundBound(bounds, 7, 7)).toBe(-Infinity);
   });
 });
 
-/** Many articles with common words, a few with rare ones: enough for the planner to restrict candidates. */
-function corpus(): Article[] {
+/** A seeded pseudo-random generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Made-up words, drawn with Zipf-like frequencies: a few very common, many rare. */
+const WORDS = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}x${"abcdefgh"[i % 8]}`);
+
+function zipfWord(next: () => number): string {
+  return WORDS[Math.min(WORDS.length - 1, Math.floor(Math.pow(WORDS.length, next()) - 1))]!;
+}
+
+function randomCorpus(next: () => number, count: number): Article[] {
   const articles: Article[] = [];
-  for (let i = 0; i < 40; i++) {
-    const parts = [`The market report for week ${i} was published by the ministry.`, "Traders said the market was calm and the report routine."];
-    if (i % 3 === 0) parts.push("The weather stayed mild over the harbour.");
-    articles.push(makeArticle(`common-${i}.txt`, parts));
+  for (let i = 0; i < count; i++) {
+    const parts: string[] = [];
+    const paragraphs = 1 + Math.floor(next() * 5);
+    for (let p = 0; p < paragraphs; p++) {
+      const length = 3 + Math.floor(next() * 40);
+      parts.push(Array.from({ length }, () => zipfWord(next)).join(" ") + ".");
+    }
+    const title = next() < 0.7 ? Array.from({ length: 2 + Math.floor(next() * 5) }, () => zipfWord(next)).join(" ") : null;
+    articles.push(makeArticle(`a${String(i).padStart(4, "0")}.txt`, parts, { title, outlet: i % 3 === 0 ? "Wire" : "Daily" }));
   }
-  articles.push(makeArticle("zanzibar-all.txt", ["Zanzibar traders read the market report with interest.", "Cloves sold well."]));
-  articles.push(makeArticle("zanzibar-only.txt", ["Zanzibar cloves sold well this season at the harbour."]));
-  articles.push(makeArticle("zanzibar-market.txt", ["A new market opened in Zanzibar.", "Its report is due next month."]));
   return articles;
 }
 
-const page = { offset: 0, limit: 10 };
 const q = (words: string, phrases: string[] = []): SourceQuery => ({ words: words.split(" "), phrases });
 
-describe("PassageIndex with rare terms first", () => {
-  const articles = corpus();
-  const planned = PassageIndex.build(articles);
-  planned.planning = options;
-  const plain = PassageIndex.build(articles);
-  plain.planning = { fullSearchPostings: Number.MAX_SAFE_INTEGER, fullSearchShare: 0 };
+describe("PassageIndex with safe dynamic pruning", () => {
+  const next = random(13);
+  const articles = randomCorpus(next, 600);
+  const pruned = PassageIndex.build(articles);
+  pruned.planning = { fullSearchPostings: 0, fullSearchShare: 0 };
+  const exhaustive = PassageIndex.build(articles);
+  exhaustive.planning = { fullSearchPostings: Number.MAX_SAFE_INTEGER, fullSearchShare: 0 };
 
-  const queries = [
-    "zanzibar market report",
-    "zanzibar market",
-    "market report weather",
-    "market report weather ministry traders",
-    "harbour market",
-    "77777 market",
-    "cloves market report calm",
-    "market report",
-    "traders weather",
-  ];
+  it("gives exactly the page and total of scoring everything, on 300 random queries", () => {
+    let prunedSomething = 0;
+    for (let i = 0; i < 300; i++) {
+      const length = 1 + Math.floor(next() * 8);
+      const query = q(Array.from({ length }, () => zipfWord(next)).join(" "));
+      const limit = [1, 5, 10, 25][i % 4]!;
+      const offset = i % 5 === 0 ? 10 : 0;
+      const page = { offset, limit };
+      if (i % 7 === 0) query.outlet = "wire";
+      const a = pruned.search(query, page);
+      const b = exhaustive.search(query, page);
+      expect(a.hits.map((h) => [h.doc, h.score, h.paragraph, h.start, h.end]), query.words.join(" ")).toEqual(
+        b.hits.map((h) => [h.doc, h.score, h.paragraph, h.start, h.end]),
+      );
+      expect(a.total, query.words.join(" ")).toBe(b.total);
+      if (pruned.lastSearch.scored < pruned.lastSearch.candidates) prunedSomething++;
+    }
+    // Most queries left articles unscored.
+    expect(prunedSomething).toBeGreaterThan(150);
+  });
 
-  for (const text of queries) {
-    it(`gives the same page and total as a full search: ${text}`, () => {
-      expect(plain.termPlan(q(text)).mode).toBe("all");
-      const a = planned.search(q(text), page);
-      const b = plain.search(q(text), page);
-      expect(a.hits.map((h) => [h.doc, h.score, h.start, h.end])).toEqual(b.hits.map((h) => [h.doc, h.score, h.start, h.end]));
+  it("keeps phrases exact under pruning", () => {
+    for (let i = 0; i < 40; i++) {
+      const phrase = `${zipfWord(next)} ${zipfWord(next)}`;
+      const query = q(zipfWord(next), [phrase]);
+      const a = pruned.search(query, { offset: 0, limit: 10 });
+      const b = exhaustive.search(query, { offset: 0, limit: 10 });
+      expect(a.hits.map((h) => [h.doc, h.score])).toEqual(b.hits.map((h) => [h.doc, h.score]));
       expect(a.total).toBe(b.total);
-    });
-  }
-
-  /** The restriction (`only`) of each call to the postings' `score`: null for a full search. */
-  function scoreCalls(run: () => void): unknown[] {
-    const postings = (planned as unknown as { postings: { score: (...args: unknown[]) => unknown } }).postings;
-    const score = vi.spyOn(postings, "score");
-    run();
-    const calls = score.mock.calls.map((call) => call[2] ?? null);
-    score.mockRestore();
-    return calls;
-  }
-
-  it("scores the candidates alone and still puts the article matching every word first", () => {
-    expect(planned.termPlan(q("zanzibar market report"))).toMatchObject({ mode: "candidates", minTerms: 2, bounded: false });
-    let result = planned.search(q("zanzibar market report"), page);
-    const calls = scoreCalls(() => (result = planned.search(q("zanzibar market report"), page)));
-    // Scored once, among the candidates only (no fallback to scoring every passage).
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).not.toBeNull();
-    expect(result.hits[0]?.doc).toBe("zanzibar-all.txt");
+    }
   });
 
-  it("takes the holders of the rarer of two words as candidates, and counts the holders of the commoner", () => {
-    expect(planned.termPlan(q("zanzibar market"))).toEqual({ mode: "candidates", required: ["zanzibar"], minTerms: 1, bounded: true });
-    // A page the candidates fill: the articles holding "market" alone cannot score into it.
-    const top = { offset: 0, limit: 2 };
-    let result = planned.search(q("zanzibar market"), top);
-    expect(scoreCalls(() => (result = planned.search(q("zanzibar market"), top)))).not.toContain(null);
-    expect(result.hits.map((h) => h.doc).sort()).toEqual(["zanzibar-all.txt", "zanzibar-market.txt"]);
-    expect(result.hits).toEqual(plain.search(q("zanzibar market"), top).hits);
-    expect(result.total).toBe(43);
-  });
-
-  it("falls back to a full search when the rare term is in no article", () => {
-    expect(planned.termPlan(q("77777 market")).required).toEqual(["77777"]);
-    let result = planned.search(q("77777 market"), page);
-    expect(scoreCalls(() => (result = planned.search(q("77777 market"), page)))).toEqual([null]);
-    expect(result.total).toBe(42);
+  it("counts every article holding a word of the query, and pages through one ranking", () => {
+    const common = `${WORDS[0]} ${WORDS[1]} ${WORDS[2]}`;
+    const holds = (a: Article, w: string) => new RegExp(`\\b${w}\\b`).test(a.text + " " + (a.title ?? ""));
+    const holders = articles.filter((a) => [WORDS[0]!, WORDS[1]!, WORDS[2]!].some((w) => holds(a, w))).length;
+    const result = pruned.search(q(common), { offset: 0, limit: 10 });
+    expect(holders).toBeGreaterThan(100);
+    expect(result.total).toBe(holders);
     expect(result.hits).toHaveLength(10);
-  });
-
-  it("pages through the same ranking", () => {
-    const first = planned.search(q("market report weather"), { offset: 0, limit: 5 });
-    const second = planned.search(q("market report weather"), { offset: 5, limit: 5 });
-    const whole = plain.search(q("market report weather"), { offset: 0, limit: 10 });
-    expect([...first.hits, ...second.hits].map((h) => h.doc)).toEqual(whole.hits.map((h) => h.doc));
-  });
-
-  it("keeps exact phrases required among the candidates", () => {
-    const a = planned.search(q("zanzibar", ["market report"]), page);
-    const b = plain.search(q("zanzibar", ["market report"]), page);
-    expect(a.hits.map((h) => h.doc)).toEqual(b.hits.map((h) => h.doc));
-    expect(a.hits.map((h) => h.doc)).toContain("zanzibar-all.txt");
-    expect(a.hits.map((h) => h.doc)).not.toContain("zanzibar-market.txt");
+    const pages = [0, 10, 20].flatMap((offset) => pruned.search(q(common), { offset, limit: 10 }).hits.map((h) => h.doc));
+    expect(pages).toEqual(exhaustive.search(q(common), { offset: 0, limit: 30 }).hits.map((h) => h.doc));
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * Rule "role speaker": an unnamed official speaking for an organisation — "a spokesman for the Home Office", "an
+ * AOL spokesman", "the prime minister's official spokesman", "a senior source at the club". A newsroom cites the
+ * role with its organisation ("Home Office spokesman"), so the role is a speaker of its own (kind `role`), linked
+ * to the organisation. Without an organisation ("a spokesman said") the role names no one.
+ */
+
+/** A role speaker named right next to the reporting verb. */
+export const ROLE_SPEAKER_CONFIDENCE = 0.9;
+/** The organisation was named by a common noun ("a spokesman for the firm") and read as the latest body named. */
+export const ROLE_SPEAKER_RESOLVED_CONFIDENCE = 0.75;
+
+export interface RolePhrase {
+  start: number;
+  end: number;
+  /** "spokesman", "source", … */
+  head: string;
+  /** Words between the organisation and the head that the name keeps ("official", "senior"). */
+  qualifier: string;
+  /** The organisation as written ("Home Office", "club", "prime minister"), or null. */
+  organisation: { text: string; start: number; end: number; capitalised: boolean; possessive: boolean } | null;
+}
+
+const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
+/** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
+const PLURAL_HEADS = "officials|aides|lawyers|advisers|sources";
+const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union)\s+){0,2}`;
+const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\p{N}+)`;
+/** Capitalised words, joined by of/for/and/the ("Department of Homeland Security", "Number 10"), perhaps a body noun. */
+const ORG = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|de)\s+)*${CAP})*(?:\s+(?:club|council|party|firm|company|group|team|union|office|ministry|department|board|campaign|embassy|federation|association))?`;
+const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|president|general|office|council|committee))?`;
+
+// "a Home Office spokesman", "An All England club spokesperson", "a US Embassy spokesman".
+const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
+// "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author".
+const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
+const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
+// "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
+const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
+
+/** Capitalised words that open a sentence or name a date, never an organisation. */
+const NOT_ORGANISATIONS = /^(?:The|A|An|But|And|However|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
+
+/** Role phrases in `text.slice(from, to)`, outside the masked ranges (quotation contents). */
+export function rolePhrases(text: string, from: number, to: number, masked: ReadonlyArray<{ start: number; end: number }>): RolePhrase[] {
+  const slice = text.slice(from, to);
+  const found: RolePhrase[] = [];
+  const add = (phrase: RolePhrase) => {
+    if (masked.some((m) => phrase.start < m.end && phrase.end > m.start)) return;
+    if (found.some((f) => phrase.start < f.end && phrase.end > f.start)) return;
+    found.push(phrase);
+  };
+  const organisation = (whole: RegExpExecArray, group: string, capitalised: boolean, possessive: boolean) => {
+    const at = from + whole.index + whole[0].indexOf(group);
+    return { text: group, start: at, end: at + group.length, capitalised, possessive };
+  };
+  for (const m of slice.matchAll(AFTER)) {
+    const org = m[3] ?? m[4]!;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[2]!, qualifier: m[1]!.trim(), organisation: organisation(m, org, m[3] !== undefined, false) });
+  }
+  for (const m of slice.matchAll(BEFORE)) {
+    if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
+  }
+  for (const m of slice.matchAll(PLURAL)) {
+    if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
+  }
+  for (const m of slice.matchAll(OWNER)) {
+    const org = m[1] ?? m[2]!;
+    if (m[2] !== undefined && NOT_ORGANISATIONS.test(org.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[4]!, qualifier: m[3]!.trim(), organisation: organisation(m, org, m[2] !== undefined, true) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Heads that are a body rather than a person: "the Trump campaign", "Ryan’s office". */
+export function isBodyHead(head: string): boolean {
+  return head === "campaign" || head === "office" || head === "team";
+}
+
+/** The gender a role's head noun implies. */
+export function roleGender(head: string): "male" | "female" | null {
+  return head === "spokesman" ? "male" : head === "spokeswoman" ? "female" : null;
+}
+
+/**
+ * The name a newsroom prints: "Home Office spokesman", "Prime minister's official spokesman", "Michelle Paver's
+ * spokesman" (a person's), "Chelsea senior source".
+ */
+export function roleName(organisation: string, kind: "organisation" | "person" | "title", qualifier: string, head: string): string {
+  const role = qualifier ? `${qualifier} ${head}` : head;
+  const owner = organisation.charAt(0).toUpperCase() + organisation.slice(1);
+  return kind === "organisation" ? `${owner} ${role}` : `${owner}’s ${role}`;
+}

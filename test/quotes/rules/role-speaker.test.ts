@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { buildQuoteBook, CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "../../../src/quotes/book.js";
+import { decodeQuotes, encodeQuotes } from "../../../src/quotes/snapshot-codec.js";
+import { ROLE_SPEAKER_CONFIDENCE, rolePhrases } from "../../../src/quotes/rules/role-speaker.js";
+import { article, find, quotesOf } from "../helpers.js";
+
+describe("rule: role speaker", () => {
+  it("reads the organisation before or after the role, or as its owner", () => {
+    const text = "A Ministry of Transport spokeswoman said so. A spokesman for the Harbour Board said no. The mayor's official spokesman said yes.";
+    const phrases = rolePhrases(text, 0, text.length, []);
+    expect(phrases.map((p) => [p.organisation?.text, p.qualifier, p.head])).toEqual([
+      ["Ministry of Transport", "", "spokeswoman"],
+      ["Harbour Board", "", "spokesman"],
+      ["mayor", "official", "spokesman"],
+    ]);
+  });
+
+  it("names an unnamed official by role and organisation, and the pronouns after it go to the role", () => {
+    const quotes = quotesOf(
+      "Councillor Jane Whitby opened the new bridge on Monday.",
+      "“The tolls will stay for ten years,” a spokesman for the Harbour Board said. “We have no choice,” he added.",
+      "“It is a good day for the town,” said a Ministry of Transport spokeswoman.",
+      "The mayor's official spokesman said: “The mayor will not comment.”",
+    );
+    expect(find(quotes, "The tolls")).toMatchObject({ speaker: "Harbour Board spokesman", confidence: ROLE_SPEAKER_CONFIDENCE });
+    expect(find(quotes, "We have no choice").speaker).toBe("Harbour Board spokesman");
+    expect(find(quotes, "It is a good day").speaker).toBe("Ministry of Transport spokeswoman");
+    expect(find(quotes, "The mayor will").speaker).toBe("Mayor’s official spokesman");
+  });
+
+  it("reads a body noun as the latest body named, and names no one without an organisation", () => {
+    const quotes = quotesOf(
+      "Shares in Kestrel Mining fell sharply on Friday.",
+      "“The field is still worth developing,” a spokesman for the firm said.",
+      "“Nothing has been decided,” a spokesman said.",
+    );
+    expect(find(quotes, "The field")).toMatchObject({ speaker: "Kestrel Mining spokesman" });
+    expect(find(quotes, "The field").confidence).toBeLessThan(ROLE_SPEAKER_CONFIDENCE);
+    expect(find(quotes, "Nothing has been")).toMatchObject({ speaker: null });
+  });
+
+  it("is a speaker of kind role, linked to its organisation and found under the organisation's name", () => {
+    const book = buildQuoteBook({
+      articles: [article("a.txt", ["Headline", "“The tolls will stay,” a spokesman for the Harbour Board said.", "“We will appeal,” the Harbour Board said in a statement."])],
+    });
+    const role = book.speakers.resolve("Harbour Board spokesman");
+    expect(role).toMatchObject({ kind: "role", organisation: "Harbour Board" });
+    const byBoard = book.search({ speaker: "Harbour Board", words: [], phrases: [] }, { offset: 0, limit: 10 });
+    expect(byBoard.hits.map((h) => h.quotation.text).sort()).toEqual(["The tolls will stay,", "We will appeal,"]);
+    const byRole = book.search({ speaker: "Harbour Board spokesman", words: [], phrases: [] }, { offset: 0, limit: 10 });
+    expect(byRole.hits.map((h) => h.quotation.text)).toEqual(["The tolls will stay,"]);
+  });
+});
+
+describe("role speakers in the quotation snapshot", () => {
+  it("keep their kind and organisation, and the organisation still finds them, after a round trip", () => {
+    const articles = [article("a.txt", ["Headline", "“The tolls will stay,” a spokesman for the Harbour Board said."])];
+    const book = buildQuoteBook({ articles });
+    const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
+    const bytes = new Uint8Array(sections.reduce((n, s) => n + s.length, 0));
+    let at = 0;
+    for (const s of sections) bytes.set(s, (at += s.length) - s.length);
+    const decoded = decodeQuotes(JSON.parse(JSON.stringify(layout)) as typeof layout, bytes, articles, QUOTE_INDEX_OPTIONS);
+    const restored = CorpusQuoteBook.restored(decoded.entries, decoded.index, decoded.state);
+    expect(restored.speakers.resolve("Harbour Board spokesman")).toMatchObject({ kind: "role", organisation: "Harbour Board" });
+    expect(decoded.entries[0]!.extracted.named.find((n) => n.kind === "role")).toMatchObject({ organisation: "Harbour Board" });
+    const byBoard = restored.search({ speaker: "Harbour Board", words: [], phrases: [] }, { offset: 0, limit: 10 });
+    expect(byBoard.hits.map((h) => h.quotation.text)).toEqual(["The tolls will stay,"]);
+  });
+});
