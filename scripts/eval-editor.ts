@@ -16,7 +16,7 @@
  * (outlet: BBC News) beside links to its files. Corpora absent from ../shared are skipped with a message.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MiniSearch from "minisearch";
@@ -133,13 +133,16 @@ interface CorpusPlace {
 
 const BBC_DEFAULTS = "# The BBC dataset names no outlet: the folder declares it (README, Corpus formats).\noutlet: BBC News\nlanguage: en\n";
 
-/** The BBC folder as a newsroom would hold it: its files (linked) with a dateline.yml at the root. */
+/**
+ * The BBC folder as a newsroom would hold it: its files (copied: links leading out of a corpus folder are never
+ * read) with a dateline.yml at the root.
+ */
 async function bbcWithDefaults(source: string): Promise<{ location: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "dateline-eval-bbc-"));
   for (const section of await readdir(source, { withFileTypes: true })) {
     if (!section.isDirectory()) continue;
     await mkdir(join(dir, section.name));
-    for (const file of await readdir(join(source, section.name))) await symlink(join(source, section.name, file), join(dir, section.name, file));
+    for (const file of await readdir(join(source, section.name))) await copyFile(join(source, section.name, file), join(dir, section.name, file));
   }
   await writeFile(join(dir, "dateline.yml"), BBC_DEFAULTS);
   return { location: dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
