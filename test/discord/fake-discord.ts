@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { discordRefusal, type DiscordRefusal } from "./discord-payload-rules.js";
 
 export const TOKEN = "test-bot-token";
 export const APP_ID = "1100000000000000001";
@@ -66,6 +67,8 @@ export class FakeDiscord {
   resumes = 0;
   /** Every message created, in order. */
   readonly messages: FakeMessage[] = [];
+  /** Requests Discord would refuse, with the refusal it would answer (400, code 50035 or 50006). */
+  readonly refused: Array<Captured & { refusal: DiscordRefusal }> = [];
   /** Channels where posting fails with 50001 Missing Access. */
   readonly forbiddenChannels = new Set<string>();
   private readonly failures: Failure[] = [];
@@ -269,6 +272,11 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
     }
+    const refusal = this.refusalOf(r);
+    if (refusal) {
+      this.refused.push({ ...r, refusal });
+      return send(res, 400, { code: refusal.code, message: refusal.message, errors: refusal.problems });
+    }
     if (r.method === "POST" && (m = /^\/interactions\/(\d+)\/([\w-]+)\/callback$/.exec(r.route))) {
       const token = m[2]!;
       const type = r.body?.type as number;
@@ -306,6 +314,20 @@ export class FakeDiscord {
       return send(res, 200, body.map((c) => ({ ...c, id: this.snowflake(), application_id: APP_ID, version: "1" })));
     }
     return send(res, 404, { code: 0, message: "404: Not Found" });
+  }
+
+  /** Discord's refusal of a message this request sends or edits (see discord-payload-rules.ts), or null. */
+  private refusalOf(r: Captured): DiscordRefusal | null {
+    if (r.method === "POST" && /^\/interactions\/\d+\/[\w-]+\/callback$/.test(r.route)) {
+      const type = r.body?.type as number;
+      // 4: a message; 7: the clicked message updated; 5 and 6 carry at most flags.
+      if (type === 4) return discordRefusal(r.body.data);
+      if (type === 7) return discordRefusal(r.body.data, true);
+      return r.body?.data ? discordRefusal(r.body.data, true) : null;
+    }
+    if (r.method === "PATCH" && /^\/webhooks\/\d+\/[\w-]+\/messages\/[\w@]+$/.test(r.route)) return discordRefusal(r.body, true);
+    if (r.method === "POST" && (/^\/webhooks\/\d+\/[\w-]+$/.test(r.route) || /^\/channels\/\d+\/messages$/.test(r.route))) return discordRefusal(r.body);
+    return null;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,6 +10,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { slackRefusal } from "./slack-payload-rules.js";
 
 export interface Recorded {
   path: string;
@@ -30,6 +31,8 @@ export class FakeSlack {
   readonly calls: Array<Recorded & { method: string }> = [];
   /** Posts to response_urls. */
   readonly responses: Array<Recorded & { id: string }> = [];
+  /** Messages Slack would refuse (Web API calls and response_url posts), with the error it would give. */
+  readonly refused: Array<Recorded & { error: string }> = [];
   /** Envelope acknowledgements received over the socket. */
   readonly acks: Array<Record<string, unknown>> = [];
   private readonly apiOverrides = new Map<string, (body: Record<string, unknown>) => FakeAnswer>();
@@ -168,7 +171,9 @@ export class FakeSlack {
       const method = api[1]!;
       const recorded = { path, headers: req.headers, body, method };
       this.calls.push(recorded);
-      const answer = this.apiOverrides.get(method)?.(body) ?? defaultAnswer(method, body, this.url);
+      const refusal = this.apiOverrides.has(method) ? null : refusedMessage(method, body);
+      if (refusal) this.refused.push({ ...recorded, error: String((refusal.body as { error: string }).error) });
+      const answer = this.apiOverrides.get(method)?.(body) ?? refusal ?? defaultAnswer(method, body, this.url);
       send(res, answer);
       this.notify(recorded);
       return;
@@ -176,11 +181,14 @@ export class FakeSlack {
     const respond = /^\/respond\/([\w-]+)$/.exec(path);
     if (respond) {
       const id = respond[1]!;
-      const status = this.responseStatus.get(id) ?? 200;
+      const refusal = slackRefusal(body);
+      const status = this.responseStatus.get(id) ?? (refusal ? 400 : 200);
       const recorded = { path, headers: req.headers, body, id };
-      this.responses.push(recorded);
+      // A refused message is not recorded as delivered: Slack shows nothing.
+      if (!refusal) this.responses.push(recorded);
+      else this.refused.push({ ...recorded, error: refusal });
       res.writeHead(status, { "content-type": "text/plain" });
-      res.end(status === 200 ? "ok" : status === 404 ? "expired_url" : "error");
+      res.end(status === 200 ? "ok" : status === 404 ? "expired_url" : (refusal ?? "error"));
       this.notify(recorded);
       return;
     }
@@ -192,6 +200,13 @@ export class FakeSlack {
     this.waiters = this.waiters.filter((w) => !matched.includes(w));
     for (const w of matched) w.resolve(recorded);
   }
+}
+
+/** chat.postMessage / chat.postEphemeral / chat.update with a payload Slack refuses: its error answer. */
+function refusedMessage(method: string, body: Record<string, unknown>): FakeAnswer | null {
+  if (!/^chat\.(postMessage|postEphemeral|update)$/.test(method)) return null;
+  const error = slackRefusal(body);
+  return error ? { body: { ok: false, error } } : null;
 }
 
 function defaultAnswer(method: string, body: Record<string, unknown>, url: string): FakeAnswer {
