@@ -196,7 +196,7 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
  * outside are a warning (boundary.ts). Only an unreadable root
  * throws; an unreadable subfolder is a problem.
  */
-async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
+export async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
   const files: string[] = [];
   const problems: CorpusProblem[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {
