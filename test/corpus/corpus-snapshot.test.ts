@@ -6,12 +6,15 @@
 import { cp, mkdtemp, open, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus, readCorpusFile, type CorpusFileReader } from "../../src/corpus/load.js";
 import { openCorpus } from "../../src/corpus/open.js";
 import { CORPUS_SNAPSHOT_FILE, hasStoredText } from "../../src/corpus/snapshot.js";
 import type { Article } from "../../src/corpus/types.js";
+import { openNewsroom } from "../../src/open-newsroom.js";
+import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
 import { SEEDS } from "../e2e/seed-truth.js";
 
 let dir: string;
@@ -51,6 +54,9 @@ beforeEach(async () => {
     JSON.stringify({ id: "r2", title: "Two", body: "Broken \ud800 text.\n\nMore text here." }),
     "{not json",
   ].join("\n"));
+  // Web pages: their articles come from the page extractor (src/html/).
+  const pages = fileURLToPath(new URL("../fixtures/html/pages/", import.meta.url));
+  for (const page of ["01-wordpress.html", "02-arc.html"]) await cp(join(pages, page), join(corpusDir, "pages", page));
   await age(corpusDir);
 });
 
@@ -73,6 +79,7 @@ describe("a start from the corpus snapshot", () => {
     expect(plain(second.corpus.articles)).toEqual(plain(eager.articles));
     const broken = second.corpus.articles.find((a) => a.id === "r2")!;
     expect(broken.text).toBe(eager.articles.find((a) => a.id === "r2")!.text);
+    expect(second.corpus.articles.filter((a) => a.id.startsWith("pages/")).length).toBe(2);
   });
 
   test("reads a changed, an added file, and forgets a removed one", async () => {
@@ -145,4 +152,37 @@ describe("a start from the corpus snapshot", () => {
     expect(next.reused).toBe(0);
     expect(next.corpus.articles.find((a) => a.id === "r1")?.outlet).toBe("The Test Gazette");
   });
+});
+
+describe("a running bot's start", () => {
+  test("reads the changed corpus files in the worker threads, and no file when none changed", async () => {
+    const pool = createWorkerPool({ size: 1, log: memoryLogger() });
+    const jobs: string[] = [];
+    const workers: WorkerPool = {
+      run: (job, input) => {
+        jobs.push(job);
+        return pool.run(job, input);
+      },
+      get pending() {
+        return pool.pending;
+      },
+      close: () => pool.close(),
+    };
+    try {
+      const log = memoryLogger("warn");
+      const first = await openNewsroom(corpusDir, { dataDir, log, workers });
+      await first.pendingWrites();
+      const files = jobs.filter((j) => j === "readCorpusFile").length;
+      expect(files).toBe(first.articles().filter((a) => !a.source.includes(":")).length + 1);
+      jobs.length = 0;
+      const second = await openNewsroom(corpusDir, { dataDir, log, workers });
+      expect(jobs).toEqual([]);
+      expect(second.articles().length).toBe(first.articles().length);
+      await writeFile(join(corpusDir, "late.txt"), "A late article.\n\nWith two paragraphs.\n");
+      await openNewsroom(corpusDir, { dataDir, log, workers });
+      expect(jobs).toEqual(["readCorpusFile"]);
+    } finally {
+      await workers.close();
+    }
+  }, 60_000);
 });
