@@ -94,7 +94,7 @@ async function run(options: BenchOptions): Promise<number> {
 
     const modules = await loadDatelineModules();
     const corpusArgs = [...locations.flatMap((l) => ["--corpus", l]), ...(options.passages === null ? [] : ["--passages", String(options.passages)])];
-    const dateline = await benchDateline({ corpus: bench.corpus, passages: bench.passages, bytes, modules, log, corpusArgs }, ctx);
+    const dateline = await benchDateline({ corpus: bench.corpus, passages: bench.passages, bytes, modules, log, corpusArgs, locations }, ctx);
 
     if (quiet.count() > 0) {
       dateline.notes.push(`${quiet.count()} warning/error lines were logged under load by the bot under load, first: ${quiet.first().join(" || ")}`);

@@ -1,8 +1,11 @@
 /** The corpus a benchmark run measures: one or more corpora read by Dateline's reader, merged, then replicated. */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { loadCorpus } from "../src/corpus/load.js";
+import type { Logger } from "../src/core/log.js";
+import { listCorpusFiles, loadCorpus } from "../src/corpus/load.js";
+import { CORPUS_SNAPSHOT_FILE, CorpusSnapshot, saveCorpusSnapshot } from "../src/corpus/snapshot.js";
 import type { Article, Corpus } from "../src/corpus/types.js";
 import { countPassages, replicateArticles, withId } from "./replicate.js";
 
@@ -85,4 +88,47 @@ export async function loadBenchCorpus(locations: readonly string[], passages: nu
     loadMs: t1 - t0,
     replicateMs: t2 - t1,
   };
+}
+
+/**
+ * Every corpus file of the locations, with its size and modification time, hashed: what a start from the corpus
+ * snapshot checks (src/corpus/load.ts lists a folder and compares each file's size and time with the snapshot's).
+ */
+async function listingKey(locations: readonly string[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const location of locations) {
+    const info = await stat(location);
+    const root = info.isDirectory() ? location : path.dirname(location);
+    const files = info.isDirectory() ? (await listCorpusFiles(location)).files : [path.basename(location)];
+    const stats = await Promise.all(files.map((rel) => stat(path.join(root, rel))));
+    hash.update(`${location}\n`);
+    files.forEach((rel, i) => hash.update(`${rel}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Saves the benchmark's corpus (replicas included) as the bot's corpus snapshot (src/corpus/snapshot.ts) in
+ * `dataDir`: one entry holding every article, named by the locations' listing, so that a start finding the same
+ * files (same sizes and times) takes the articles from it, texts read when shown.
+ */
+export async function saveBenchCorpusSnapshot(dataDir: string, locations: readonly string[], corpus: Corpus): Promise<void> {
+  const key = await listingKey(locations);
+  await saveCorpusSnapshot(path.join(dataDir, CORPUS_SNAPSHOT_FILE), {
+    files: [{ path: `bench:${key}`, size: 0, mtimeMs: 0, digest: { path: "bench", size: 0, sha256: corpus.fingerprint }, problems: corpus.problems, articles: corpus.articles }],
+    listedAt: Date.now(),
+    defaultsDigest: null,
+  });
+}
+
+/** The benchmark's corpus from the snapshot `saveBenchCorpusSnapshot` wrote, or null when it is missing or the files changed. */
+export async function openBenchCorpusSnapshot(dataDir: string, locations: readonly string[], log: Logger): Promise<Corpus | null> {
+  const key = await listingKey(locations);
+  const snapshot = CorpusSnapshot.open(path.join(dataDir, CORPUS_SNAPSHOT_FILE), log);
+  const saved = snapshot?.unchanged(`bench:${key}`, 0, 0) ?? null;
+  if (!saved) {
+    snapshot?.close();
+    return null;
+  }
+  return { location: locations.join(" + "), articles: saved.articles, problems: saved.problems, fingerprint: saved.digest.sha256 };
 }

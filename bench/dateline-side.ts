@@ -8,6 +8,7 @@ import type { Corpus } from "../src/corpus/types.js";
 import type { QuoteBook } from "../src/quotes/types.js";
 import type { SourceSearch } from "../src/search/types.js";
 import { runChild } from "./child.js";
+import { saveBenchCorpusSnapshot } from "./corpora.js";
 import { absentQuoteBook, benchNewsroom, datelineRunner, type DatelineModules, type OpenSourceIndex } from "./engine.js";
 import { settledHeap } from "./heap.js";
 import { FIRST_QUERY, type SideContext } from "./minisearch-side.js";
@@ -41,6 +42,8 @@ export interface DatelineInput {
   log: Logger;
   /** Arguments that make first-answer.js rebuild the same corpus (`--corpus ... --passages N`). */
   corpusArgs: string[];
+  /** The corpus locations read (for the corpus snapshot's listing). */
+  locations: readonly string[];
 }
 
 export async function benchDateline(input: DatelineInput, ctx: SideContext): Promise<EngineReport> {
@@ -77,6 +80,14 @@ export async function benchDateline(input: DatelineInput, ctx: SideContext): Pro
     settledHeap();
   }
   if (report.snapshot && !("error" in report.snapshot)) report.snapshot.quotes = quotesSnapshot;
+  // The corpus as the bot saves it after reading it (src/corpus/snapshot.ts): a restart reads no corpus file.
+  try {
+    const t3 = performance.now();
+    await saveBenchCorpusSnapshot(dataDir, input.locations, corpus);
+    report.notes.push(`corpus snapshot written in ${Math.round(performance.now() - t3)} ms`);
+  } catch (error) {
+    report.notes.push(`corpus snapshot not written: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   if (ctx.firstAnswerScript && report.snapshot && !("error" in report.snapshot)) {
     ctx.progress("Dateline: first answer from snapshot");
@@ -94,6 +105,7 @@ export async function benchDateline(input: DatelineInput, ctx: SideContext): Pro
       if (!child.fromSnapshot) {
         report.notes.push(`first answer: the child did NOT open the snapshot (it rebuilt the index): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
       }
+      if (child.corpusFromSnapshot === false) report.notes.push("first answer: the corpus was read and replicated again (its snapshot was not current)");
       if (child.quotations && !child.quotations.fromSnapshot) {
         report.notes.push(`first /quote: the child did NOT load the quotations snapshot (it extracted them): ${child.quotations.why ?? ""}`);
       } else if (!child.quotations) {

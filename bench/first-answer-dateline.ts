@@ -6,7 +6,7 @@
 import { createLogger } from "../src/core/log.js";
 import { packageRoot } from "../src/paths.js";
 import type { QuoteBook } from "../src/quotes/types.js";
-import { defaultCorpusLocations, loadBenchCorpus } from "./corpora.js";
+import { defaultCorpusLocations, loadBenchCorpus, openBenchCorpusSnapshot } from "./corpora.js";
 import { absentQuoteBook, benchNewsroom, datelineRunner, loadDatelineModules, type QueryPath } from "./engine.js";
 import { openBenchQuotes } from "./quotes-snapshot.js";
 
@@ -36,6 +36,8 @@ export interface DatelineFirstAnswer {
   found: number;
   /** Whether the passage index came from its snapshot. */
   fromSnapshot: boolean;
+  /** Whether the corpus came from its snapshot (else it was read and replicated). */
+  corpusFromSnapshot: boolean;
   path: QueryPath;
   /** Absent when no /quote was asked (the quote book or the command is missing). */
   quotations?: FirstQuoteSource;
@@ -50,9 +52,16 @@ export async function datelineFirstAnswer(input: DatelineFirstAnswerInput): Prom
   if (!modules.openSourceIndex) throw new Error(modules.missing.join("; "));
   const log = createLogger("warn");
   const locations = input.locations.length > 0 ? input.locations : (defaultCorpusLocations(packageRoot()) ?? []);
-  const bench = await loadBenchCorpus(locations, input.passages);
-  phases.corpusMs = bench.loadMs;
-  phases.replicateMs = bench.replicateMs;
+  // As the bot does (src/corpus/open.ts): the files listed and compared with the corpus snapshot, the articles
+  // taken from it (texts read when shown); without a current one, read and replicated again.
+  t = performance.now();
+  const fromCorpusSnapshot = await openBenchCorpusSnapshot(input.dataDir, locations, log);
+  mark("corpusMs", t);
+  const bench = fromCorpusSnapshot ? { corpus: fromCorpusSnapshot } : await loadBenchCorpus(locations, input.passages);
+  if ("loadMs" in bench) {
+    phases.corpusMs = bench.loadMs;
+    phases.replicateMs = bench.replicateMs;
+  }
   t = performance.now();
   const { index, fromSnapshot } = await modules.openSourceIndex(bench.corpus, { dataDir: input.dataDir, log });
   mark("indexOpenMs", t);
@@ -75,7 +84,7 @@ export async function datelineFirstAnswer(input: DatelineFirstAnswerInput): Prom
   mark("queryMs", t);
   const sinceStartMs = performance.now();
 
-  const result: DatelineFirstAnswer = { sinceStartMs, phases, found, fromSnapshot, path: runner.path };
+  const result: DatelineFirstAnswer = { sinceStartMs, phases, found, fromSnapshot, corpusFromSnapshot: fromCorpusSnapshot !== null, path: runner.path };
   if (!runner.canRun("quote")) return result;
   // Then the first /quote, which opens the quote book: firstQuoteMs includes the quotesSnapshotMs (or
   // quotesExtractMs) that follows it.

@@ -10,7 +10,8 @@ import type { Logger } from "./core/log.js";
 import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen } from "./corpus/first-seen.js";
 import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
-import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "./corpus/load.js";
+import { readCorpusFile, type CorpusFile, type CorpusFileReader, type ReadOptions } from "./corpus/load.js";
+import { openCorpus } from "./corpus/open.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
@@ -49,7 +50,7 @@ export interface OpenedNewsroom extends LiveNewsroom {
   statementsInBackground(options?: Pick<SliceOptions, "sliceMs">): Promise<StatementIndex | null>;
   /** Stops a background computation of the statements (shutting down). */
   stopBackgroundWork(): void;
-  /** Settles once the snapshots being written in the background (the quotations') are on disk. */
+  /** Settles once the snapshots being written in the background (the corpus's, the quotations') are on disk. */
   pendingWrites(): Promise<void>;
   /** Calls `listener` after each corpus file re-read that changed articles (a worker's copy of them follows). */
   onArticlesChanged(listener: ArticlesChanged): void;
@@ -62,10 +63,13 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const now = options.now ?? (() => new Date());
   const { workers } = options;
   const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
-  // The corpus, and the feed items stored in the data folder (documents "feed:...").
-  const corpus = await withFeedItems(await loadCorpus(location, { log, ...readOptions }), options.dataDir, log);
-  const isFolder = (await stat(location)).isDirectory();
   const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
+  // The corpus (files unchanged since the corpus snapshot are not read; a worker reads the others), and the feed
+  // items stored in the data folder (documents "feed:...").
+  const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
+  const opened = await openCorpus(location, { dataDir: indexDir, log, ...readOptions, ...(reader ? { reader } : {}) });
+  const corpus = await withFeedItems(opened.corpus, options.dataDir, log);
+  const isFolder = (await stat(location)).isDirectory();
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
     dataDir: indexDir,
     log,
@@ -227,7 +231,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsIfReady: () => statements,
     statementsInBackground,
     stopBackgroundWork,
-    pendingWrites: () => quotesSaved,
+    pendingWrites: () => Promise.all([opened.saved, quotesSaved]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     onArticlesChanged: (listener) => void listeners.push(listener),

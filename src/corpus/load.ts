@@ -15,6 +15,7 @@ import { isHtmlFileName } from "../html/extract.js";
 import { readHtmlFile } from "./html-file.js";
 import { applyFolderDefaults, FOLDER_DEFAULTS_FILE, NO_DEFAULTS, parseFolderDefaults, type FolderDefaults } from "./folder-defaults.js";
 import { parseJsonDocument, parseJsonLines } from "./records.js";
+import type { FileRecord } from "./snapshot.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
 /** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
@@ -195,7 +196,7 @@ export function parseCorpusFile(relPath: string, bytes: Uint8Array, articleId: s
  * outside are a warning (boundary.ts). Only an unreadable root
  * throws; an unreadable subfolder is a problem.
  */
-async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
+export async function listCorpusFiles(root: string): Promise<{ files: string[]; problems: CorpusProblem[] }> {
   const files: string[] = [];
   const problems: CorpusProblem[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {
@@ -286,6 +287,47 @@ async function readFolderDefaults(root: string): Promise<{ defaults: FolderDefau
 }
 
 export async function loadCorpus(location: string, options: { log?: Logger } & ReadOptions = {}): Promise<Corpus> {
+  return (await loadCorpusFiles(location, options)).corpus;
+}
+
+/** Reads one corpus file (readCorpusFile, or the same in a worker thread). */
+export type CorpusFileReader = (root: string, relPath: string, options: ReadOptions) => Promise<CorpusFile>;
+
+/** The files a start may reuse as they were read before (a corpus snapshot, snapshot.ts). */
+export interface EarlierFiles {
+  /** The file as read before, when it still has this size and modification time; null when it must be read. */
+  unchanged(relPath: string, size: number, mtimeMs: number): FileRecord | null;
+  /** The SHA-256 of the folder's defaults file when the files were read (null: it had none). */
+  defaultsDigest(): string | null;
+}
+
+export interface LoadCorpusOptions extends ReadOptions {
+  log?: Logger;
+  /** Files read before: reused when their size and time are unchanged (and the folder's defaults too). */
+  earlier?: EarlierFiles | null;
+  /** How a file is read (default readCorpusFile): a worker thread's, or one that counts reads in tests. */
+  reader?: CorpusFileReader;
+}
+
+export interface LoadedCorpusFiles {
+  corpus: Corpus;
+  /** Every file read or reused, in order, with its size and time when listed (for the next snapshot). */
+  files: FileRecord[];
+  /** Files read, and files reused from `earlier`. */
+  read: number;
+  reused: number;
+  /** When the files were listed (ms since the epoch). */
+  listedAt: number;
+  /** The SHA-256 of the folder's defaults file (null: it has none). */
+  defaultsDigest: string | null;
+}
+
+/** `loadCorpus`, reusing the files `earlier` holds unchanged, and telling which files it read. */
+export async function loadCorpusFiles(location: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpusFiles> {
+  // Only what the reader needs (it may cross to a worker thread).
+  const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
+  const reader = options.reader ?? readCorpusFile;
+  const listedAt = Date.now();
   let info;
   try {
     info = await stat(location);
@@ -322,15 +364,28 @@ export async function loadCorpus(location: string, options: { log?: Logger } & R
   const defaults = folder.defaults;
   if (folder.digest) digests.push(folder.digest);
   if (folder.problem) problems.push(folder.problem);
+  // The folder's defaults apply to every file: when they changed, no file is reused.
+  const earlier = options.earlier && sameDefaults(options.earlier, folder.digest) ? options.earlier : null;
   const byId = new Map<string, Article>();
-  const read = await mapLimited(files, 32, async (rel) => {
+  let readCount = 0;
+  let reused = 0;
+  const read = await mapLimited(files, 32, async (rel): Promise<FileRecord | { error: unknown }> => {
     try {
-      return await readCorpusFile(root, rel, { ...options, defaults });
+      const listed = await stat(path.join(root, ...rel.split("/")));
+      const kept = earlier?.unchanged(rel, listed.size, listed.mtimeMs);
+      if (kept) {
+        reused++;
+        return kept;
+      }
+      readCount++;
+      const file = await reader(root, rel, { ...readOptions, defaults });
+      return { path: rel, size: listed.size, mtimeMs: listed.mtimeMs, ...file };
     } catch (error) {
       if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
       return { error };
     }
   });
+  const records: FileRecord[] = [];
   for (const [i, result] of read.entries()) {
     const rel = files[i] ?? "";
     if ("error" in result) {
@@ -338,6 +393,7 @@ export async function loadCorpus(location: string, options: { log?: Logger } & R
       continue;
     }
     digests.push(result.digest);
+    records.push(result);
     // One at a time: a broken export can have more bad records than a call can take arguments.
     for (const p of result.problems) problems.push(p);
     for (const article of result.articles) {
@@ -362,7 +418,12 @@ export async function loadCorpus(location: string, options: { log?: Logger } & R
     for (const p of problems.slice(0, LOGGED_PROBLEMS)) {
       log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     }
-    log.info("corpus read", { location, files: files.length, articles: articles.length, problems: problems.length });
+    log.info("corpus read", { location, files: files.length, read: readCount, reused, articles: articles.length, problems: problems.length });
   }
-  return corpus;
+  return { corpus, files: records, read: readCount, reused, listedAt, defaultsDigest: folder.digest?.sha256 ?? null };
+}
+
+/** Whether the folder's defaults file is the one the earlier files were read with. */
+function sameDefaults(earlier: EarlierFiles, digest: FileDigest | undefined): boolean {
+  return earlier.defaultsDigest() === (digest?.sha256 ?? null);
 }

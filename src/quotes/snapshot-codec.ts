@@ -18,6 +18,7 @@
  * MiniSearch's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
  */
 import MiniSearch, { type Options } from "minisearch";
+import { hasStoredText } from "../corpus/snapshot.js";
 import type { Article } from "../corpus/types.js";
 import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
 import type { MiniSearchInternals } from "../search/minisearch-internals.js";
@@ -82,6 +83,26 @@ function hearsayOf(kind: number, words: string | null): Hearsay | null {
   const known = HEARSAY_KINDS[kind];
   if (known === undefined || words === null) throw new Error(`hearsay ${kind} is not one of ours`);
   return { kind: known, words };
+}
+
+/**
+ * Makes `quotation.text` read its article's text when asked for (an own enumerable accessor: a spread or a worker's
+ * copy reads it like a value), checked against the hash saved: a span that does not read the words extracted is
+ * never shown (an error instead). Not kept: the article's texts are cached where they are read (corpus/snapshot.ts).
+ */
+function lazyText(quotation: Quotation, article: Article, hash: number): void {
+  const { start, end } = quotation;
+  Object.defineProperty(quotation, "text", {
+    get: () => {
+      const text = article.text;
+      if (end > text.length || textHash(text, start, end) !== hash) {
+        throw new Error(`quotation ${quotation.id} does not read its article (the quotations snapshot does not match the corpus snapshot)`);
+      }
+      return text.slice(start, end);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** 32-bit FNV-1a of a stretch of text (UTF-16 code units): cheap, and a shifted or changed span changes it. */
@@ -298,14 +319,15 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   let n = 0;
   articles.forEach((article, a) => {
     const quotations: Quotation[] = [];
-    const text = article.text;
+    // An article from the corpus snapshot reads its text when shown: its quotations are checked then (lazyText).
+    const text = hasStoredText(article) ? null : article.text;
     for (let k = 0; k < quotationsPerArticle[a]!; k++) {
       if (q >= quotationCount) throw new Error("more quotations by article than in all");
       const base = q * QUOTATION_FIELDS;
       const start = quotationFields[base + 1]!;
       const end = quotationFields[base + 2]!;
       // Never show a quotation whose offsets do not read exactly the text extracted, in the article as loaded now.
-      if (!(start >= 0 && start <= end && end <= text.length) || textHash(text, start, end) !== quotationFields[base + 3]) {
+      if (!(start >= 0 && start <= end) || (text !== null && (end > text.length || textHash(text, start, end) !== quotationFields[base + 3]))) {
         throw new Error(`quotation ${q} of ${article.id} does not read its article`);
       }
       const kind = KINDS[quotationFields[base + 7]!];
@@ -315,7 +337,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
         doc: article.id,
         start,
         end,
-        text: text.slice(start, end),
+        text: text === null ? "" : text.slice(start, end),
         speaker: optional(quotationFields[base + 4]!),
         kind,
         cue: optional(quotationFields[base + 5]!),
@@ -325,6 +347,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
         evidence: string(quotationFields[base + 9]!),
         hearsay: hearsayOf(quotationFields[base + 10]!, optional(quotationFields[base + 11]!)),
       };
+      if (text === null) lazyText(quotation, article, quotationFields[base + 3]!);
       quotations.push(quotation);
       ids.push(quotation.id);
       q++;
