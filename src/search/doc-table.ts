@@ -125,6 +125,15 @@ export class DocTable {
     return this.body[ordinal] === 1;
   }
 
+  /** The article's documents are the short ids from `articleStart` to `articleEnd` (excluded). */
+  articleStart(ordinal: number): number {
+    return this.first[ordinal]!;
+  }
+
+  articleEnd(ordinal: number): number {
+    return this.first[ordinal]! + this.count[ordinal]!;
+  }
+
   article(shortId: number): Article | undefined {
     const ordinal = this.ordinal(shortId);
     return ordinal < 0 ? undefined : this.list[ordinal];

@@ -66,6 +66,8 @@ export class Postings {
   private lengthsKey = "";
   private readonly fieldId: number;
   private readonly reader = new PostingsReader();
+  /** Postings decoded by `score` and `markGroups` since this was last set to 0 (a probe for tests and benchmarks). */
+  postingsRead = 0;
 
   private constructor(
     private readonly ms: MiniSearchInternals,
@@ -93,6 +95,17 @@ export class Postings {
   /** Every indexed document: short id and id. */
   documents(): IterableIterator<[number, string]> {
     return this.ms._documentIds.entries();
+  }
+
+  /** What the block-max search (block-max.ts) reads of the index as it stands: lengths by short id and averages. */
+  scoringView(): { fieldId: number; lengths: Uint32Array; documentCount: number; avgLength: number; nextId: number } {
+    return {
+      fieldId: this.fieldId,
+      lengths: this.fieldLengths(),
+      documentCount: this.ms._documentCount,
+      avgLength: this.ms._avgFieldLength[this.fieldId]!,
+      nextId: this.ms._nextId,
+    };
   }
 
   /** Every short id given so far is below this. */
@@ -132,6 +145,7 @@ export class Postings {
         if (!postings) continue;
         const idf = inverseDocumentFrequency(postings.size, documentCount);
         const n = reader.read(postings);
+        this.postingsRead += n;
         const docs = reader.docs;
         const frequencies = reader.frequencies;
         for (let j = 0; j < n; j++) {
@@ -197,6 +211,7 @@ export class Postings {
         const postings = data.get(this.fieldId);
         if (!postings) continue;
         const n = reader.read(postings);
+        this.postingsRead += n;
         const docs = reader.docs;
         const frequencies = reader.frequencies;
         // Highest frequency and shortest length: 0 of body passages, 1 of titles.

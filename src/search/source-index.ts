@@ -16,6 +16,7 @@ import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
+import { BlockMaxSearch, type IndexView } from "./block-max.js";
 import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
@@ -70,11 +71,17 @@ export class PassageIndex implements SourceSearch {
   private bodyPassages = 0;
   /** When a search is pruned (term-plan.ts); adjustable for tests and benchmarks. */
   planning: PlanningOptions = DEFAULT_PLANNING;
-  /** The last search's articles that could match and those of them scored (all of them without pruning). */
-  lastSearch = { candidates: 0, scored: 0 };
+  /**
+   * The last search's articles that could match, those of them scored (all of them without pruning), and the
+   * postings it decoded (a probe for tests and benchmarks: it does not depend on the machine's load).
+   */
+  lastSearch: SearchProbe = { candidates: 0, scored: 0, postingsRead: 0 };
   /** How articles are scored; adjustable for the evaluation (scripts/eval-search.ts). */
   ranking: RankingOptions = DEFAULT_RANKING;
   private readonly postings: Postings;
+  private readonly blockMax = new BlockMaxSearch();
+  /** Changes under way (an article being indexed or removed in steps): the block-max search waits for them. */
+  private changing = 0;
   /** The vocabulary by first letter, for "did you mean"; kept in step with the vocabulary. */
   private readonly initials: TermsByInitial;
   /** Reused from query to query (searches run one at a time). */
@@ -164,13 +171,27 @@ export class PassageIndex implements SourceSearch {
    * time slices. Searches between the steps see the article's passages indexed so far.
    */
   *upsertSteps(article: Article): Steps<void> {
-    yield* this.removeSteps(article.id);
-    learnInto(this.lexicon, article);
-    // MiniSearch unpacked the postings of the terms it added to: pack them again.
-    yield* packInSteps(this.miniSearch, yield* this.add(article));
+    this.changing++;
+    try {
+      yield* this.removeSteps(article.id);
+      learnInto(this.lexicon, article);
+      // MiniSearch unpacked the postings of the terms it added to: pack them again.
+      yield* packInSteps(this.miniSearch, yield* this.add(article));
+    } finally {
+      this.changing--;
+    }
   }
 
   *removeSteps(doc: string): Steps<void> {
+    this.changing++;
+    try {
+      yield* this.removeArticle(doc);
+    } finally {
+      this.changing--;
+    }
+  }
+
+  private *removeArticle(doc: string): Steps<void> {
     const article = this.articles.get(doc);
     if (!article) return;
     const terms = new Set<string>();
@@ -235,11 +256,56 @@ export class PassageIndex implements SourceSearch {
 
   /** The best `wanted` articles, best first, and how many matched. */
   private find(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
-    if (worthPruning(this.postings.count(clauses), this.miniSearch.documentCount, this.planning)) return this.findPruned(plan, clauses, keep, wanted);
+    const readBefore = this.postings.postingsRead;
+    const ranking = this.findBy(plan, clauses, keep, wanted);
+    this.lastSearch.postingsRead += this.postings.postingsRead - readBefore;
+    return ranking;
+  }
+
+  private findBy(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
+    if (worthPruning(this.postings.count(clauses), this.miniSearch.documentCount, this.planning)) {
+      // Block-max needs no filter, no phrase (checked in every candidate's text) and no change under way.
+      const blockMax = this.planning.blockMax !== false && keep === null && plan.phrases.length === 0 && this.changing === 0;
+      return blockMax ? this.findBlockMax(plan, clauses, wanted) : this.findPruned(plan, clauses, keep, wanted);
+    }
     // Every passage holding a word of the query is scored.
     const ranking = this.select(plan, this.gather(plan, this.postings.score(clauses), clauses), keep, wanted);
-    this.lastSearch = { candidates: ranking.total, scored: ranking.total };
+    this.lastSearch = { candidates: ranking.total, scored: ranking.total, postingsRead: 0 };
     return ranking;
+  }
+
+  /**
+   * Block-max pruning (block-max.ts): scores every title holding a word, then only the windows of articles whose
+   * bound reaches the page's last score; the total comes from the words' article bitmaps. The page is that of
+   * a full search.
+   */
+  private findBlockMax(plan: QueryPlan, clauses: readonly ExpandedClause[], wanted: number): Ranking {
+    const scoring = this.postings.scoringView();
+    const docs = this.docs;
+    const ordinals = docs.documentOrdinals;
+    const view: IndexView = {
+      lengths: scoring.lengths,
+      documentCount: scoring.documentCount,
+      avgLength: scoring.avgLength,
+      nextId: Math.min(scoring.nextId, ordinals.length),
+      ordinals,
+      paragraphs: docs.documentParagraphs,
+      slots: docs.slots,
+      hasBody: (ordinal) => docs.hasBody(ordinal),
+      articleStart: (ordinal) => docs.articleStart(ordinal),
+      articleEnd: (ordinal) => docs.articleEnd(ordinal),
+    };
+    const found = this.blockMax.search(
+      clauses.map((c) => c.matches),
+      scoring.fieldId,
+      view,
+      this.ranking.titleWeight,
+      wanted,
+      this.planning.blockPostings,
+    );
+    this.lastSearch = { candidates: found.total, scored: found.scoredArticles, postingsRead: found.postingsRead };
+    const ranking = this.select(plan, this.gather(plan, found.touched, clauses), null, wanted);
+    return { ranked: ranking.ranked, total: found.total, unfiltered: found.total };
   }
 
   /**
@@ -271,7 +337,7 @@ export class PassageIndex implements SourceSearch {
       articleBounds[count++] = bound;
     }
     if (count === 0) {
-      this.lastSearch = { candidates: 0, scored: 0 };
+      this.lastSearch = { candidates: 0, scored: 0, postingsRead: 0 };
       return { ranked: [], total: 0, unfiltered };
     }
     // A phrase is checked in the text of each passage: every candidate is scored, for an exact count.
@@ -307,7 +373,7 @@ export class PassageIndex implements SourceSearch {
       allowed[candidates[i]!] = 1;
       scored++;
     }
-    this.lastSearch = { candidates: count, scored };
+    this.lastSearch = { candidates: count, scored, postingsRead: 0 };
     const every = clauses.length === 32 ? -1 : (1 << clauses.length) - 1;
     const touched = this.postings.score(clauses, null, { group: this.docs.documentOrdinals, allowed, clauses: every });
     const ranking = this.select(plan, this.gather(plan, touched, clauses), keep, wanted);
@@ -515,6 +581,12 @@ interface ScoredArticle {
 }
 
 type ArticleFilter = (article: Article) => boolean;
+
+export interface SearchProbe {
+  candidates: number;
+  scored: number;
+  postingsRead: number;
+}
 
 interface Ranking {
   /** The best articles, best first, as many as wanted (fewer when fewer match). */

@@ -14,6 +14,10 @@ export interface PlanningOptions {
   fullSearchPostings: number;
   /** ...this share of the indexed documents, whichever is larger. */
   fullSearchShare: number;
+  /** Pruned with block maxima (block-max.ts) where it applies; false: per-article bounds alone. Default true. */
+  blockMax?: boolean;
+  /** Words with at least this many postings keep their blocks from query to query (block-max.ts's default). */
+  blockPostings?: number;
 }
 
 export const DEFAULT_PLANNING: PlanningOptions = { fullSearchPostings: 2_000, fullSearchShare: 0.02 };

@@ -74,7 +74,8 @@ describe("PassageIndex with safe dynamic pruning", () => {
   const next = random(13);
   const articles = randomCorpus(next, 600);
   const pruned = PassageIndex.build(articles);
-  pruned.planning = { fullSearchPostings: 0, fullSearchShare: 0 };
+  // Per-article bounds alone (the path of queries with filters or phrases); block-max.test.ts tests block maxima.
+  pruned.planning = { fullSearchPostings: 0, fullSearchShare: 0, blockMax: false };
   const exhaustive = PassageIndex.build(articles);
   exhaustive.planning = { fullSearchPostings: Number.MAX_SAFE_INTEGER, fullSearchShare: 0 };
 

@@ -1,0 +1,657 @@
+/**
+ * Block-max pruning for /sources: a query of common words reads a fraction of their postings, and ranks exactly as
+ * scoring everything would (test/search/block-max.test.ts compares them on random queries).
+ *
+ * A common word's packed postings are cut into blocks of consecutive short ids (a power of two, about eight
+ * postings a block), and each block keeps what bounds its body postings' scores (the highest frequency and the
+ * shortest length), where its bytes start, and the short id before it (the gaps are decoded from there). The
+ * word's title postings are kept apart and always scored: titles are few and weigh the most, so an article's
+ * title score is exact, not bounded. The short-id space is cut into windows of articles (an article belongs to
+ * the window of its first document; its documents are consecutive). A window's bound is its best exact title
+ * score (weighted) plus the sum of the blocks' body bounds over the clauses present, times their number (MiniSearch
+ * multiplies by the clauses matched). Windows are scored in two rounds: first those of the highest bounds, which
+ * give the page's last score; then every window whose bound reaches it. A window below it cannot hold an article
+ * of the page, and its blocks are never decoded. The total (articles holding a word of the query) comes from
+ * each word's bitmap of articles, so that it too needs no postings read.
+ *
+ * The blocks of a word are made from its packed bytes the first time a query needs them and kept while those
+ * bytes are (indexing an article packs its words again, so their blocks are made again).
+ */
+import { bitCount } from "./postings.js";
+import type { FieldTermData } from "./minisearch-internals.js";
+import { PackedDocMap, PostingsReader } from "./packed-postings.js";
+import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
+import { TopK } from "./top-k.js";
+
+/** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
+export const BLOCK_MIN_POSTINGS = 1024;
+/** A word's blocks hold about this many postings each (a power of two short ids, at least MIN_BLOCK_IDS). */
+const POSTINGS_PER_BLOCK = 8;
+const MIN_BLOCK_SHIFT = 4;
+/** BM25+'s frequency part, tf (k + 1) / (tf + k (1 - b + b length / average)), stays below k + 1. */
+const PART_LIMIT = BM25.k + 1;
+const LEVELS = 255;
+const MAX_BLOCK_SHIFT = 20;
+
+/** The index as a query sees it (short ids, article ordinals; see doc-table.ts). */
+export interface IndexView {
+  /** By short id: the document's length in terms (0: discarded). */
+  lengths: Uint32Array;
+  documentCount: number;
+  avgLength: number;
+  /** Every short id is below this. */
+  nextId: number;
+  /** By short id: the article's ordinal (-1: none) and the paragraph (0: the title document). */
+  ordinals: Int32Array;
+  paragraphs: Int32Array;
+  /** Every ordinal is below this. */
+  slots: number;
+  hasBody(ordinal: number): boolean;
+  /** The article's documents are the short ids from `articleStart` to `articleEnd` (excluded). */
+  articleStart(ordinal: number): number;
+  articleEnd(ordinal: number): number;
+}
+
+/** One index term of a clause, as the query reads it. */
+export interface ClauseTerm {
+  data: FieldTermData;
+  weight: number;
+}
+
+/** A common word's blocks, title postings and articles, made from its packed postings. */
+class TermBlocks {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly count: number,
+    /** Blocks are `1 << shift` short ids: block m holds the postings of short ids m << shift to (m + 1) << shift. */
+    readonly shift: number,
+    /** By block (and one more): the index of its first posting; its byte offset; the short id before it. */
+    readonly start: Int32Array,
+    readonly offset: Uint32Array,
+    readonly base: Int32Array,
+    /**
+     * By window of articles (`1 << windowShift` short ids): the most of BM25+'s frequency part among the body
+     * postings of its articles, in 255ths of its upper limit (k + 1) rounded up (0: none), with the index's average
+     * length of the time (`avgLength`): `bodyPart` bounds it for another average.
+     */
+    readonly windowMax: Uint8Array,
+    readonly windowShift: number,
+    readonly avgLength: number,
+    readonly titleDocs: Int32Array,
+    readonly titleFrequencies: Int32Array,
+    /** Bit per ordinal: the articles with a body holding the word in a live document. */
+    readonly articles: Uint32Array,
+  ) {}
+
+  get blockCount(): number {
+    return this.offset.length;
+  }
+
+  /**
+   * The most a body posting of a window of level `level` (windowMax) can score, before the idf, with the index's
+   * average length now. The part grows with the average: with an average of A' above A, each length counts A/A'
+   * as much, and the part is at most A'/A times what it was.
+   */
+  bodyPart(level: number, avgLength: number): number {
+    return (BM25.d + ((level * PART_LIMIT) / LEVELS) * Math.max(1, avgLength / this.avgLength)) * (1 + 1e-9);
+  }
+
+  static build(bytes: Uint8Array, count: number, view: IndexView, windowShift: number, reader: PostingsReader, map: Map<number, number>): TermBlocks {
+    const n = reader.read(map);
+    const docs = reader.docs;
+    const frequencies = reader.frequencies;
+    const lastDoc = n > 0 ? docs[n - 1]! : 0;
+    let shift = MIN_BLOCK_SHIFT;
+    while (shift < MAX_BLOCK_SHIFT && (1 << shift) * n < POSTINGS_PER_BLOCK * view.nextId) shift++;
+    const blocks = (lastDoc >> shift) + 1;
+    const start = new Int32Array(blocks + 1);
+    const offset = new Uint32Array(blocks);
+    const base = new Int32Array(blocks);
+    const windowMax = new Uint8Array((view.nextId >> windowShift) + 1);
+    const avgLength = view.avgLength;
+    const articles = new Uint32Array((view.slots + 31) >>> 5);
+    const titleDocs: number[] = [];
+    const titleFrequencies: number[] = [];
+    const { ordinals, paragraphs, lengths } = view;
+    // Byte offsets: each posting is two varints (gap, frequency); walk the bytes beside the decoded values.
+    let at = 0;
+    let filled = 0;
+    let previous = 0;
+    for (let i = 0; i < n; i++) {
+      const doc = docs[i]!;
+      const block = doc >> shift;
+      while (filled <= block) {
+        start[filled] = i;
+        offset[filled] = at;
+        base[filled] = previous;
+        filled++;
+      }
+      at = skipVarint(bytes, skipVarint(bytes, at));
+      previous = doc;
+      const ordinal = ordinals[doc]!;
+      const length = lengths[doc]!;
+      if (ordinal < 0 || length === 0) continue;
+      if (view.hasBody(ordinal)) articles[ordinal >>> 5]! |= 1 << (ordinal & 31);
+      const frequency = frequencies[i]!;
+      if (paragraphs[doc] === 0) {
+        titleDocs.push(doc);
+        titleFrequencies.push(frequency);
+        continue;
+      }
+      const part = (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength));
+      const level = Math.min(LEVELS, Math.ceil((part / PART_LIMIT) * LEVELS * (1 + 1e-9)));
+      const w = view.articleStart(ordinal) >> windowShift;
+      if (level > windowMax[w]!) windowMax[w] = level;
+    }
+    while (filled <= blocks) start[filled++] = n;
+    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
+  }
+}
+
+function skipVarint(bytes: Uint8Array, at: number): number {
+  while (bytes[at++]! & 0x80);
+  return at;
+}
+
+/** A term's postings in the query being answered: kept blocks, or (a rare word) read whole. */
+interface QueryTerm {
+  clause: number;
+  weight: number;
+  idf: number;
+  blocks: TermBlocks | null;
+  /** For a word read whole: its postings (ascending short ids) and its title postings. */
+  docs: Int32Array;
+  frequencies: Int32Array;
+  titleDocs: Int32Array;
+  titleFrequencies: Int32Array;
+  /** The block decoded last (-1: none) and its postings. */
+  block: number;
+  blockCount: number;
+  blockDocs: Int32Array;
+  blockFrequencies: Int32Array;
+}
+
+export interface BlockMaxResult {
+  /** The documents scored (every title holding a word, and the body passages of the windows scored). */
+  touched: { docs: Int32Array; count: number; score: Float64Array; mask: Uint32Array };
+  /** Articles with a body holding a word of the query (the page's total). */
+  total: number;
+  /** Articles whose body passages were scored. */
+  scoredArticles: number;
+  /** Postings decoded (blocks, titles and rare words read whole), and those of words whose blocks were made. */
+  postingsRead: number;
+}
+
+export class BlockMaxSearch {
+  private readonly cache = new WeakMap<Map<number, number>, TermBlocks>();
+  private readonly reader = new PostingsReader();
+  private scores = new Float64Array(0);
+  private clauseScores = new Float64Array(0);
+  private masks = new Uint32Array(0);
+  private touched = new Int32Array(0);
+  private lastCount = 0;
+  /** Per window: sum of body bounds, clauses present in bodies, best title score, whether scored. */
+  private bodySum = new Float64Array(0);
+  private bodyMask = new Uint32Array(0);
+  private titleMax = new Float64Array(0);
+  private done = new Uint8Array(0);
+  /** Per ordinal: the title's score (valid for the titles scored by this query) and the best passage so far. */
+  private titleOf = new Float64Array(0);
+  private bestOf = new Float64Array(0);
+  private union = new Uint32Array(0);
+  private windowDocs = new Int32Array(1024);
+  private windowFrequencies = new Int32Array(1024);
+  private read = 0;
+  private windowCount = 0;
+  /** The documents the clause being scored matched first (a clause of several terms). */
+  private clauseDocs: Int32Array = new Int32Array(1024);
+  private clauseCount = 0;
+
+  /**
+   * The documents to gather for the best `wanted` articles of the clauses (each a list of index terms with
+   * weights; clause i sets bit i), scored exactly as `Postings.score` scores them.
+   */
+  search(
+    clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>,
+    fieldId: number,
+    view: IndexView,
+    titleWeight: number,
+    wanted: number,
+    blockPostings = BLOCK_MIN_POSTINGS,
+  ): BlockMaxResult {
+    this.read = 0;
+    this.prepare(view);
+    const windowShift = windowShiftFor(view.nextId);
+    const terms = this.queryTerms(clauses, fieldId, view, windowShift, blockPostings);
+    const windows = (view.nextId >> windowShift) + 1;
+    this.windowCount = windows;
+    this.fitWindows(windows);
+    const total = this.countArticles(terms, view);
+    // Titles first, exactly: every title holding a word.
+    this.scoreTitles(terms, clauses, view);
+    const titleCount = this.lastCount;
+    this.paintTitles(view, windowShift, titleCount);
+    this.paintBodies(terms, view, windowShift);
+    // Windows worth scoring, with their bounds.
+    const candidates: number[] = [];
+    const bounds: number[] = [];
+    for (let w = 0; w < windows; w++) {
+      const body = this.bodyMask[w]! === 0 ? 0 : this.bodySum[w]! * bitCount(this.bodyMask[w]!);
+      const bound = (body + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+      if (bound > 0) {
+        candidates.push(w);
+        bounds.push(bound);
+      }
+    }
+    const top = new TopK<number>(wanted, (a, b) => b - a);
+    const threshold = () => (top.items.length === wanted ? top.items[wanted - 1]! : -Infinity);
+    let scoredArticles = 0;
+    const boundArray = Float64Array.from(bounds);
+    const first = firstRoundBound(boundArray, boundArray.length, wanted);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < candidates.length; i++) {
+        const w = candidates[i]!;
+        if (this.done[w] === 1) continue;
+        const bound = boundArray[i]!;
+        if (round === 0 ? bound < first : bound < threshold()) continue;
+        this.done[w] = 1;
+        scoredArticles += this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
+      }
+    }
+    for (const w of candidates) this.done[w] = 0;
+    // The titles' scores by ordinal are cleared for the next query.
+    for (let i = 0; i < titleCount; i++) {
+      const ordinal = view.ordinals[this.touched[i]!]!;
+      this.titleOf[ordinal] = 0;
+    }
+    return {
+      touched: { docs: this.touched, count: this.lastCount, score: this.scores, mask: this.masks },
+      total,
+      scoredArticles,
+      postingsRead: this.read,
+    };
+  }
+
+  private queryTerms(clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>, fieldId: number, view: IndexView, windowShift: number, blockPostings: number): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    const empty = new Int32Array(0);
+    clauses.forEach((matches, clause) => {
+      for (const { data, weight } of matches) {
+        const postings = data.get(fieldId);
+        if (!postings) continue;
+        const idf = inverseDocumentFrequency(postings.size, view.documentCount);
+        const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
+        if (bytes && postings.size >= blockPostings) {
+          let blocks = this.cache.get(postings);
+          if (!blocks || blocks.bytes !== bytes || blocks.windowShift !== windowShift) {
+            blocks = TermBlocks.build(bytes, postings.size, view, windowShift, this.reader, postings);
+            this.read += postings.size;
+            this.cache.set(postings, blocks);
+          }
+          terms.push({ clause, weight, idf, blocks, docs: empty, frequencies: empty, titleDocs: blocks.titleDocs, titleFrequencies: blocks.titleFrequencies, ...noBlock() });
+          continue;
+        }
+        // A rare word (or postings being changed): read whole, its titles apart.
+        const n = this.reader.read(postings);
+        this.read += n;
+        const docs = this.reader.docs.slice(0, n);
+        const frequencies = this.reader.frequencies.slice(0, n);
+        let titles = 0;
+        for (let i = 0; i < n; i++) if (view.paragraphs[docs[i]!] === 0) titles++;
+        const titleDocs = new Int32Array(titles);
+        const titleFrequencies = new Int32Array(titles);
+        titles = 0;
+        for (let i = 0; i < n; i++) {
+          if (view.paragraphs[docs[i]!] !== 0) continue;
+          titleDocs[titles] = docs[i]!;
+          titleFrequencies[titles++] = frequencies[i]!;
+        }
+        terms.push({ clause, weight, idf, blocks: null, docs, frequencies, titleDocs, titleFrequencies, ...noBlock() });
+      }
+    });
+    return terms;
+  }
+
+  /** Articles with a body holding any of the terms: the union of their bitmaps. */
+  private countArticles(terms: readonly QueryTerm[], view: IndexView): number {
+    const words = (view.slots + 31) >>> 5;
+    if (this.union.length < words) this.union = new Uint32Array(words * 2);
+    const union = this.union;
+    union.fill(0, 0, words);
+    for (const term of terms) {
+      if (term.blocks) {
+        const bits = term.blocks.articles;
+        const end = Math.min(bits.length, words);
+        for (let i = 0; i < end; i++) union[i]! |= bits[i]!;
+        continue;
+      }
+      for (let i = 0; i < term.docs.length; i++) {
+        const doc = term.docs[i]!;
+        const ordinal = view.ordinals[doc]!;
+        if (ordinal < 0 || view.lengths[doc] === 0 || !view.hasBody(ordinal)) continue;
+        union[ordinal >>> 5]! |= 1 << (ordinal & 31);
+      }
+    }
+    let total = 0;
+    for (let i = 0; i < words; i++) total += bitCount(union[i]!);
+    return total;
+  }
+
+  /** Scores every title document holding a term (they come first among the touched documents). */
+  private scoreTitles(terms: readonly QueryTerm[], clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>, view: IndexView): void {
+    for (let clause = 0; clause < clauses.length; clause++) {
+      const multiple = countTerms(terms, clause) > 1;
+      for (const term of terms) {
+        if (term.clause !== clause) continue;
+        this.read += term.titleDocs.length;
+        this.accumulate(term, clause, multiple, term.titleDocs, term.titleFrequencies, term.titleDocs.length, view);
+      }
+      if (multiple) this.closeClause(clause);
+    }
+    this.multiply(0);
+  }
+
+  /** Each window's best title score, for the articles with a body. */
+  private paintTitles(view: IndexView, windowShift: number, titleCount: number): void {
+    const { ordinals } = view;
+    for (let i = 0; i < titleCount; i++) {
+      const doc = this.touched[i]!;
+      const ordinal = ordinals[doc]!;
+      const score = this.scores[doc]!;
+      this.titleOf[ordinal] = score;
+      if (!view.hasBody(ordinal)) continue;
+      const w = view.articleStart(ordinal) >> windowShift;
+      if (score > this.titleMax[w]!) this.titleMax[w] = score;
+    }
+  }
+
+  /** Each window's sum of body bounds (the most of each term in it) and clauses present. */
+  private paintBodies(terms: readonly QueryTerm[], view: IndexView, windowShift: number): void {
+    const { ordinals, lengths, paragraphs } = view;
+    for (const term of terms) {
+      const bit = 1 << term.clause;
+      // A term's blocks can share a window: its most in each window is added once, when the window is left.
+      let pendingWindow = -1;
+      let pendingValue = 0;
+      const offer = (w: number, value: number) => {
+        if (w === pendingWindow) {
+          if (value > pendingValue) pendingValue = value;
+          return;
+        }
+        if (pendingWindow >= 0) {
+          this.bodySum[pendingWindow] = this.bodySum[pendingWindow]! + pendingValue;
+          this.bodyMask[pendingWindow] = this.bodyMask[pendingWindow]! | bit;
+        }
+        pendingWindow = w;
+        pendingValue = value;
+      };
+      const blocks = term.blocks;
+      if (blocks) {
+        // A value per level, computed once.
+        const values = new Float64Array(LEVELS + 1);
+        for (let level = 1; level <= LEVELS; level++) values[level] = term.weight * term.idf * blocks.bodyPart(level, view.avgLength);
+        const windowMax = blocks.windowMax;
+        const end = Math.min(windowMax.length, this.windowCount);
+        for (let w = 0; w < end; w++) {
+          const level = windowMax[w]!;
+          if (level === 0) continue;
+          this.bodySum[w] = this.bodySum[w]! + values[level]!;
+          this.bodyMask[w] = this.bodyMask[w]! | bit;
+        }
+      } else {
+        for (let i = 0; i < term.docs.length; i++) {
+          const doc = term.docs[i]!;
+          const ordinal = ordinals[doc]!;
+          const length = lengths[doc]!;
+          if (ordinal < 0 || length === 0 || paragraphs[doc] === 0) continue;
+          offer(view.articleStart(ordinal) >> windowShift, term.weight * termScoreBound(term.idf, term.frequencies[i]!, length, view.avgLength));
+        }
+      }
+      offer(-2, 0);
+    }
+  }
+
+  /**
+   * Scores the body passages of the window's articles; offers each article's score (best passage plus title,
+   * weighted) to `top`. Returns how many articles it scored.
+   */
+  private scoreWindow(
+    w: number,
+    windowShift: number,
+    terms: readonly QueryTerm[],
+    clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>,
+    view: IndexView,
+    titleWeight: number,
+    top: TopK<number>,
+  ): number {
+    const { ordinals } = view;
+    // The window's short ids: from the first article starting in it to the end of the last one.
+    let low = w << windowShift;
+    if (low >= view.nextId) return 0;
+    const firstOrdinal = ordinals[low]!;
+    if (firstOrdinal >= 0 && view.articleStart(firstOrdinal) < low) low = view.articleEnd(firstOrdinal);
+    let last = Math.min((w + 1) << windowShift, view.nextId) - 1;
+    while (last >= low && ordinals[last]! < 0) last--;
+    if (last < low) return 0;
+    const high = view.articleEnd(ordinals[last]!);
+    const from = this.lastCount;
+    for (let clause = 0; clause < clauses.length; clause++) {
+      const multiple = countTerms(terms, clause) > 1;
+      for (const term of terms) {
+        if (term.clause !== clause) continue;
+        const n = this.windowPostings(term, low, high);
+        this.accumulate(term, clause, multiple, this.windowDocs, this.windowFrequencies, n, view);
+      }
+      if (multiple) this.closeClause(clause);
+    }
+    this.multiply(from);
+    // Each article's best passage, then its score.
+    const seen: number[] = [];
+    for (let i = from; i < this.lastCount; i++) {
+      const doc = this.touched[i]!;
+      const ordinal = ordinals[doc]!;
+      const score = this.scores[doc]!;
+      if (this.bestOf[ordinal] === 0) seen.push(ordinal);
+      if (score > this.bestOf[ordinal]!) this.bestOf[ordinal] = score;
+    }
+    for (const ordinal of seen) {
+      top.offer(this.bestOf[ordinal]! + titleWeight * this.titleOf[ordinal]!);
+      this.bestOf[ordinal] = 0;
+    }
+    return seen.length;
+  }
+
+  /** The term's body postings with short ids from `low` to `high` (excluded), into the window arrays. */
+  private windowPostings(term: QueryTerm, low: number, high: number): number {
+    let n = 0;
+    const blocks = term.blocks;
+    if (blocks) {
+      const lastBlock = Math.min(blocks.blockCount - 1, (high - 1) >> blocks.shift);
+      for (let m = low >> blocks.shift; m <= lastBlock; m++) {
+        // Windows go up in short ids: a block wider than a window is decoded once for the windows it spans.
+        if (term.block !== m) this.decodeBlock(term, blocks, m);
+        const docs = term.blockDocs;
+        const frequencies = term.blockFrequencies;
+        this.fitWindow(n + term.blockCount);
+        for (let i = 0; i < term.blockCount; i++) {
+          const doc = docs[i]!;
+          if (doc < low || doc >= high) continue;
+          this.windowDocs[n] = doc;
+          this.windowFrequencies[n++] = frequencies[i]!;
+        }
+      }
+      return n;
+    }
+    // A word read whole: the postings in the range, found by binary search.
+    const docs = term.docs;
+    let a = 0;
+    let b = docs.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (docs[mid]! < low) a = mid + 1;
+      else b = mid;
+    }
+    for (let i = a; i < docs.length && docs[i]! < high; i++) {
+      this.fitWindow(n + 1);
+      this.windowDocs[n] = docs[i]!;
+      this.windowFrequencies[n++] = term.frequencies[i]!;
+    }
+    return n;
+  }
+
+  /** Decodes the block's postings into the term's block arrays. */
+  private decodeBlock(term: QueryTerm, blocks: TermBlocks, m: number): void {
+    const count = blocks.start[m + 1]! - blocks.start[m]!;
+    if (term.blockDocs.length < count) {
+      term.blockDocs = new Int32Array(Math.max(count, 64));
+      term.blockFrequencies = new Int32Array(Math.max(count, 64));
+    }
+    const docs = term.blockDocs;
+    const frequencies = term.blockFrequencies;
+    const bytes = blocks.bytes;
+    let at = blocks.offset[m]!;
+    let doc = blocks.base[m]!;
+    for (let i = 0; i < count; i++) {
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      doc += gap;
+      byte = bytes[at++]!;
+      let frequency = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        frequency |= (byte & 0x7f) << shift;
+      }
+      docs[i] = doc;
+      frequencies[i] = frequency;
+    }
+    term.block = m;
+    term.blockCount = count;
+    this.read += count;
+  }
+
+  /**
+   * Adds the term's score in each body or title document given (titles: paragraph 0; the caller gives one kind),
+   * as `Postings.score` adds it: the same expression, and a clause of several terms summed before it is added.
+   */
+  private accumulate(term: QueryTerm, clause: number, multiple: boolean, docs: Int32Array, frequencies: Int32Array, n: number, view: IndexView): void {
+    const { lengths, ordinals } = view;
+    const { scores, clauseScores, masks, touched } = this;
+    const avgLength = view.avgLength;
+    const idf = term.idf;
+    const weight = term.weight;
+    const bit = 1 << clause;
+    let count = this.lastCount;
+    const titles = docs === term.titleDocs;
+    for (let j = 0; j < n; j++) {
+      const doc = docs[j]!;
+      const fieldLength = lengths[doc]!;
+      if (fieldLength === 0 || ordinals[doc]! < 0) continue;
+      if (!titles && view.paragraphs[doc] === 0) continue;
+      const tf = frequencies[j]!;
+      const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+      const value = weight * raw;
+      const mask = masks[doc]!;
+      if (mask === 0) touched[count++] = doc;
+      if (multiple) {
+        if ((mask & bit) === 0) {
+          clauseScores[doc] = value;
+          if (this.clauseDocs.length <= this.clauseCount) this.clauseDocs = growInt32(this.clauseDocs, this.clauseCount + 1);
+          this.clauseDocs[this.clauseCount++] = doc;
+        } else {
+          clauseScores[doc] = clauseScores[doc]! + value;
+        }
+      } else {
+        scores[doc] = mask === 0 ? value : scores[doc]! + value;
+      }
+      masks[doc] = mask | bit;
+    }
+    this.lastCount = count;
+  }
+
+  /** A clause of several terms: its sum is added to the score of each document it matched. */
+  private closeClause(clause: number): void {
+    const bit = 1 << clause;
+    for (let i = 0; i < this.clauseCount; i++) {
+      const doc = this.clauseDocs[i]!;
+      this.scores[doc] = (this.masks[doc]! & ~bit) === 0 ? this.clauseScores[doc]! : this.scores[doc]! + this.clauseScores[doc]!;
+    }
+    this.clauseCount = 0;
+  }
+
+  /** Multiplies each document touched since `from` by the number of clauses it matched. */
+  private multiply(from: number): void {
+    for (let i = from; i < this.lastCount; i++) {
+      const doc = this.touched[i]!;
+      this.scores[doc] = this.scores[doc]! * bitCount(this.masks[doc]!);
+    }
+  }
+
+  private prepare(view: IndexView): void {
+    for (let i = 0; i < this.lastCount; i++) this.masks[this.touched[i]!] = 0;
+    this.lastCount = 0;
+    if (this.masks.length < view.nextId) {
+      const n = Math.max(view.nextId, this.masks.length * 2, 1024);
+      this.scores = new Float64Array(n);
+      this.clauseScores = new Float64Array(n);
+      this.masks = new Uint32Array(n);
+      this.touched = new Int32Array(n);
+    }
+    if (this.titleOf.length < view.slots) {
+      const n = Math.max(view.slots * 2, 1024);
+      this.titleOf = new Float64Array(n);
+      this.bestOf = new Float64Array(n);
+    }
+  }
+
+  private fitWindows(windows: number): void {
+    if (this.bodySum.length < windows) {
+      const n = Math.max(windows * 2, 1024);
+      this.bodySum = new Float64Array(n);
+      this.bodyMask = new Uint32Array(n);
+      this.titleMax = new Float64Array(n);
+      this.done = new Uint8Array(n);
+    } else {
+      this.bodySum.fill(0, 0, windows);
+      this.bodyMask.fill(0, 0, windows);
+      this.titleMax.fill(0, 0, windows);
+    }
+  }
+
+  private fitWindow(size: number): void {
+    if (this.windowDocs.length >= size) return;
+    const n = Math.max(size, this.windowDocs.length * 2);
+    const docs = new Int32Array(n);
+    docs.set(this.windowDocs);
+    const frequencies = new Int32Array(n);
+    frequencies.set(this.windowFrequencies);
+    this.windowDocs = docs;
+    this.windowFrequencies = frequencies;
+  }
+}
+
+function growInt32(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+function noBlock(): Pick<QueryTerm, "block" | "blockCount" | "blockDocs" | "blockFrequencies"> {
+  return { block: -1, blockCount: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
+}
+
+function countTerms(terms: readonly QueryTerm[], clause: number): number {
+  let n = 0;
+  for (const term of terms) if (term.clause === clause) n++;
+  return n;
+}
+
+/** Windows of 16 short ids (about five articles), wider in very large indexes (fewer windows to bound). */
+function windowShiftFor(nextId: number): number {
+  let shift = 4;
+  while (shift < 6 && nextId >> shift > 1 << 15) shift++;
+  return shift;
+}
