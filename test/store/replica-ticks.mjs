@@ -1,6 +1,7 @@
 // One replica for the digest test: opens the PostgreSQL store, ticks the scheduler a few times at a fixed clock,
 // and appends each posted channel to a file (appends of one short line from several processes do not interleave).
 import { appendFileSync } from "node:fs";
+import process from "node:process";
 import { createDigestScheduler } from "../../dist/src/digest/schedule.js";
 import { openPostgresStore } from "../../dist/src/store/postgres.js";
 import { createLogger } from "../../dist/src/core/log.js";
