@@ -28,6 +28,8 @@ export interface PostgresStore extends StateStore {
 export interface PostgresStoreOptions {
   /** Registers this process as a replica with a heartbeat (a bot; not a one-off command). */
   replica?: boolean;
+  /** How often a role not held is sought again (default ROLE_RETRY_MS, 10 s). */
+  roleRetryMs?: number;
 }
 
 /** Opens the store (throws DatabaseUnreachableError when the server does not answer) and migrates the schema. */
@@ -39,16 +41,16 @@ export async function openPostgresStore(url: string, log: Logger, options: Postg
   try {
     const { applied } = await migrate(pool);
     if (applied.length > 0) log.info("database migrated", { applied: applied.map((m) => `${m.id}-${m.name}`) });
-    roles = createRoles(url, log);
+    const beat = () =>
+      pool
+        .query("UPDATE replicas SET heartbeat_at = now(), roles = $2 WHERE id = $1", [replicaId, roles.held()])
+        .catch((error: unknown) => log.warn("replica heartbeat not written", { err: (error as Error).message }));
+    roles = createRoles(url, log, options.roleRetryMs, () => void beat());
     if (options.replica) {
       await pool.query(
         "INSERT INTO replicas (id, host, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, now(), now())",
         [replicaId, hostname(), process.pid],
       );
-      const beat = () =>
-        pool
-          .query("UPDATE replicas SET heartbeat_at = now(), roles = $2 WHERE id = $1", [replicaId, roles.held()])
-          .catch((error: unknown) => log.warn("replica heartbeat not written", { err: (error as Error).message }));
       heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
       heartbeat.unref();
     }

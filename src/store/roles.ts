@@ -24,7 +24,8 @@ export interface Roles {
 /** The advisory lock key of a role (a 64-bit value computed by the server from its name). */
 export const ROLE_KEY_SQL = "hashtextextended('dateline role ' || $1, 0)";
 
-export function createRoles(url: string, log: Logger, retryMs = ROLE_RETRY_MS): Roles {
+/** `changed` is told after a role is gained or lost (the replica's heartbeat then says so at once). */
+export function createRoles(url: string, log: Logger, retryMs = ROLE_RETRY_MS, changed: () => void = () => undefined): Roles {
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client> | null = null;
   const held = new Map<string, RoleHandlers>();
@@ -56,6 +57,7 @@ export function createRoles(url: string, log: Logger, retryMs = ROLE_RETRY_MS): 
       sought.set(role, handlers);
       log.warn("role lost with the database connection; sought again", { role, err: error.message });
       await Promise.resolve(handlers.lost()).catch((err: unknown) => log.error("error while giving up a role", { role, err }));
+      changed();
     }
   }
 
@@ -75,6 +77,7 @@ export function createRoles(url: string, log: Logger, retryMs = ROLE_RETRY_MS): 
         sought.delete(role);
         held.set(role, handlers);
         log.info("role taken", { role });
+        changed();
         await handlers.gained();
       } catch (error) {
         log.warn("could not seek a role", { role, err: (error as Error).message });
