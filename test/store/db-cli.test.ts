@@ -4,7 +4,6 @@
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbStatus } from "../../src/store/status.js";
 import { tempDir } from "../digest/helpers.js";
