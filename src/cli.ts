@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `dateline` command line: ask, quotes, articles, feeds, statements, index, digest, start, slack-manifest, discord-register. */
+/** The `dateline` command line: ask, quotes, articles, feeds, statements, index, digest, start, slack-manifest, discord-register, db. */
 import { existsSync } from "node:fs";
 import { SUBCOMMAND_HELP, wantsHelp } from "./cli/help.js";
 import { UsageError } from "./cli/shared.js";
@@ -16,6 +16,7 @@ const USAGE = `Usage: dateline <command> [options]
   start                                                 run the bot (the terminal console when no chat platform is set)
   slack-manifest (--socket | --request-url URL)         the Slack app manifest for these commands
   discord-register [--guild ID]                         register the slash commands with Discord
+  db (migrate | status) [--json]                        DATABASE_URL: apply the schema migrations, or show replicas and state
 
 The corpus is --corpus, else DATELINE_CORPUS, else seeds/. See README.md for the environment.`;
 
@@ -33,6 +34,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   start: async () => (await import("./cli/start.js")).startCommand,
   "slack-manifest": async () => (await import("./cli/slack-manifest.js")).slackManifestCommand,
   "discord-register": async () => (await import("./cli/discord-register.js")).discordRegister,
+  db: async () => (await import("./cli/db.js")).db,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -34,6 +34,11 @@ export const configSchema = z
     DATELINE_MAX_ARTICLE_MB: optionalText
       .transform((s) => (s === undefined ? 5 : Number(s)))
       .refine((n) => Number.isFinite(n) && n > 0 && n <= 1024, "must be a number of megabytes above 0, at most 1024"),
+    /** PostgreSQL for the state shared by several replicas; without it, the files of the data folder. */
+    DATABASE_URL: optionalText.refine(
+      (s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s),
+      "must be a PostgreSQL URL (postgres://user@host:5432/database)",
+    ),
     LOG_LEVEL: optionalText
       .transform((s) => s?.toLowerCase() ?? "info")
       .pipe(z.enum(["debug", "info", "warn", "error", "silent"])),

@@ -16,6 +16,8 @@ import { createDigestScheduler } from "./digest/schedule.js";
 import { createDigestServices } from "./digest/services.js";
 import { EAGER_STATEMENTS_MAX_ARTICLES, openNewsroom, prepareStatements } from "./open-newsroom.js";
 import { removeLeftoverTemps } from "./state-file.js";
+import type { Ledger } from "./digest/ledger.js";
+import type { PostgresStore } from "./store/postgres.js";
 import { openFeedPoller } from "./feeds/for-config.js";
 import { offThreadComposer, offThreadDigests } from "./workers/digests.js";
 import { createWorkerPool } from "./workers/pool.js";
@@ -33,6 +35,18 @@ export interface StartOptions {
 
 export async function start(config: Config, location: string, log: Logger, options: StartOptions = {}): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
+  if (config.DATABASE_URL) {
+    // Replicas share the database: no data-folder lock. Digests are claimed there, roles are advisory locks.
+    // (Throws DatabaseUnreachableError, naming the server, when it cannot be reached.)
+    const { openPostgresStore } = await import("./store/postgres.js");
+    const shared = await openPostgresStore(config.DATABASE_URL, log.child({ component: "database" }), { replica: true });
+    try {
+      return await startHolding(config, location, log, () => shared.close(), options, shared);
+    } catch (error) {
+      await shared.close();
+      throw error;
+    }
+  }
   // One bot per data folder: a second one stops here, naming the first. (Throws DataDirInUseError.)
   const lock = await lockDataDir(dataDir, log);
   try {
@@ -51,8 +65,13 @@ async function startHolding(
   log: Logger,
   release: () => Promise<void>,
   { progress, console: consoleIO }: StartOptions,
+  shared: PostgresStore | null = null,
 ): Promise<Running | null> {
   const dataDir = config.DATELINE_DATA_DIR;
+  let ledger: Promise<Ledger> | null = null;
+  const sharedState = shared
+    ? { subscriptions: shared.subscriptions, ledger: () => (ledger ??= shared.openLedger()) }
+    : {};
   progress?.stage(`Opening the corpus at ${location}…`);
   // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
   const workers = createWorkerPool({ log });
@@ -64,6 +83,7 @@ async function startHolding(
       onProgress: progress?.indexed,
       maxArticleBytes: maxArticleBytes(config),
       workers,
+      ...(shared ? { firstSeen: () => shared.loadFirstSeen() } : {}),
     });
   } catch (error) {
     await workers.close();
@@ -90,12 +110,13 @@ async function startHolding(
   const feeds =
     config.DATELINE_FEEDS.length > 0
       ? await openFeedPoller(config, log, {
+          ...(shared ? { store: await shared.openFeedState() } : {}),
           onStored: async (item) => {
             if ((await newsroom.refreshFile(item.doc)) !== "unchanged") restatement.schedule();
           },
         })
       : null;
-  const digest = createDigestServices({ dataDir, log, platforms, ...(feeds ? { feeds: () => feeds.status() } : {}) });
+  const digest = createDigestServices({ dataDir, log, platforms, ...sharedState, ...(feeds ? { feeds: () => feeds.status() } : {}) });
   const services: Services = Object.assign(newsroom, { digest, digests });
   const bot = botFor(() => services, log);
   // New, changed and removed corpus files reach the indexes while the bot runs.
@@ -113,7 +134,9 @@ async function startHolding(
     progress?.stage(`Finding the quotations and statements in ${newsroom.articles().length} articles…`);
   }
   prepareStatements(newsroom, { background: platforms.length > 0 });
-  feeds?.start();
+  // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
+  if (feeds && shared) shared.roles.seek("ingest", { gained: () => feeds.start(), lost: () => feeds.stop() });
+  else feeds?.start();
   if (platforms.length === 0) {
     await runConsole({ bot, ...consoleIO });
     await feeds?.stop();
@@ -182,6 +205,7 @@ async function startHolding(
       posters,
       compose: offThreadComposer(newsroom, digests),
       log,
+      ...sharedState,
       subscriptions: digest.subscriptions,
     });
     await scheduler.start();

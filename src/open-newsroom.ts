@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
-import { loadFirstSeen } from "./corpus/first-seen.js";
+import { loadFirstSeen, type FirstSeenStore } from "./corpus/first-seen.js";
 import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
 import { readCorpusFile, type CorpusFile, type CorpusFileReader, type ReadOptions } from "./corpus/load.js";
 import { openCorpus } from "./corpus/open.js";
@@ -35,6 +35,8 @@ export interface OpenNewsroomOptions {
    * passage index takes it in time slices, so that commands are answered meanwhile.
    */
   workers?: WorkerPool;
+  /** Where first-seen times are kept (PostgreSQL with DATABASE_URL); default the data folder's file. */
+  firstSeen?: () => Promise<FirstSeenStore>;
 }
 
 /** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
@@ -91,7 +93,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     quotesSaved = opened.saved;
     return (quoteBook = opened.book);
   };
-  const firstSeen = await loadFirstSeen(options.dataDir, log);
+  const firstSeen = await (options.firstSeen ? options.firstSeen() : loadFirstSeen(options.dataDir, log));
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const seenAt = now();
   if (!firstSeen.hasBaseline) {

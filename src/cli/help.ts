@@ -53,6 +53,14 @@ Prints the Slack app manifest for Dateline's commands.
 Registers the slash commands with Discord (DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set).
 
   --guild ID     in one server only, available at once (default: globally, up to an hour to appear)`,
+  db: `Usage: dateline db migrate
+       dateline db status [--json]
+
+With DATABASE_URL (PostgreSQL shared by several replicas): migrate applies the pending schema migrations (each bot
+also does at start, once across replicas); status shows the schema, the replicas seen with their heartbeat, the
+roles held, the documents known, the subscriptions and each channel's last digest.
+
+  --json         status as one JSON object`,
 };
 
 /** Whether the arguments ask for help (before a `--`, after which everything is a positional). */

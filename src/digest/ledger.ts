@@ -42,6 +42,8 @@ export const ledgerEntrySchema = z.object({
   intentAt: isoDateTime,
   postedAt: isoDateTime.nullable(),
   error: z.string().optional(),
+  /** How many replicas have claimed it (a shared ledger retries a stale claim once). */
+  attempts: z.number().int().min(1).optional(),
 });
 
 export type LedgerEntry = z.output<typeof ledgerEntrySchema>;
@@ -56,9 +58,22 @@ export interface Ledger {
   record(entry: LedgerEntry): Promise<void>;
   /** True when the file was damaged at load and had to be rebuilt. */
   readonly wasDamaged: boolean;
+  /**
+   * Shared by several replicas (PostgreSQL): a digest is claimed before it is composed, and an unposted claim
+   * older than the claim timeout is retried once. A file ledger (one process) composes first, then records.
+   */
+  readonly shared: boolean;
+  /** Reads again what other replicas recorded (nothing to do for a file). */
+  refresh(): Promise<void>;
+  /**
+   * Records `entry` (status "sending") unless the channel already has an entry for that day, atomically across
+   * replicas; a shared ledger also takes over an unposted claim made before \`staleBefore\` and not yet retried.
+   * Returns whether this process now holds the claim.
+   */
+  claim(entry: LedgerEntry, staleBefore: Date): Promise<boolean>;
 }
 
-const POSTED: ReadonlySet<LedgerEntry["status"]> = new Set(["sending", "sent", "presumed"]);
+export const POSTED: ReadonlySet<LedgerEntry["status"]> = new Set(["sending", "sent", "presumed"]);
 
 export async function openLedger(dataDir: string, log: Logger, now: () => Date = () => new Date()): Promise<Ledger> {
   const path = join(dataDir, LEDGER_FILE);
@@ -97,12 +112,25 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
     entries = kept;
   }
 
+  async function record(entry: LedgerEntry): Promise<void> {
+    const checked = ledgerEntrySchema.parse(entry);
+    // Only what reached the disk counts: an intent that could not be written is not an intent.
+    await write([...entries.filter((e) => key(e) !== key(checked)), checked]);
+  }
+
   return {
     get entries() {
       return entries;
     },
     get wasDamaged() {
       return wasDamaged;
+    },
+    shared: false,
+    refresh: async () => undefined,
+    async claim(entry) {
+      if (entries.some((e) => key(e) === key(entry))) return false;
+      await record(entry);
+      return true;
     },
     find: (platform, channel, day) => entries.find((e) => key(e) === key({ platform, channel, day } as LedgerEntry)) ?? null,
     lastPosted(platform, channel) {
@@ -113,11 +141,7 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
       }
       return last;
     },
-    async record(entry) {
-      const checked = ledgerEntrySchema.parse(entry);
-      // Only what reached the disk counts: an intent that could not be written is not an intent.
-      await write([...entries.filter((e) => key(e) !== key(checked)), checked]);
-    },
+    record,
   };
 }
 

@@ -22,6 +22,7 @@ export const MAX_PERIOD_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_GRACE_MS = 5 * 60 * 1000;
 /** A platform call that has not answered by then is given up (and recorded as failed, never retried). */
 const DEFAULT_POST_TIMEOUT_MS = 2 * 60 * 1000;
+const DEFAULT_CLAIM_TIMEOUT_MS = 10 * 60 * 1000;
 
 export type ComposeDigest = (from: Date, to: Date, late: boolean, subscription: Subscription) => Reply | Promise<Reply>;
 
@@ -37,6 +38,13 @@ export interface DigestSchedulerOptions {
   graceMs?: number;
   /** How long to wait for a platform to accept a post. Default 2 minutes. */
   postTimeoutMs?: number;
+  /** Defaults to the ledger file in `dataDir`. */
+  ledger?: () => Promise<Ledger>;
+  /**
+   * With a shared ledger: a claim not marked posted after this long is taken to be a replica that died between
+   * claim and post, and the digest is tried once more. Default 10 minutes.
+   */
+  claimTimeoutMs?: number;
 }
 
 export interface TickOutcome {
@@ -105,7 +113,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   let cron: Cron | null = null;
   const missingPlatforms = new Set<string>();
 
-  const openedLedger = () => (ledger ??= openLedger(options.dataDir, log, now));
+  const claimTimeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
+  const openedLedger = () => (ledger ??= options.ledger ? options.ledger() : openLedger(options.dataDir, log, now));
 
   /**
    * After a damaged ledger, a digest due today whose entry could not be recovered may already have been
@@ -138,11 +147,19 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     }
   }
 
+  /** A shared ledger's claim that was never marked posted, made longer ago than the claim timeout, not retried yet. */
+  function isStaleClaim(book: Ledger, entry: LedgerEntry, at: Date): boolean {
+    if (!book.shared || entry.status !== "sending" || (entry.attempts ?? 1) >= 2) return false;
+    return at.getTime() - Date.parse(entry.intentAt) >= claimTimeoutMs;
+  }
+
   async function postOne(book: Ledger, sub: Subscription, at: Date): Promise<TickOutcome | null> {
     const due = lastDue(sub, at);
     if (!due || due.getTime() < Date.parse(sub.createdAt)) return null;
     const day = localDay(due, sub.zone);
-    if (book.find(sub.platform, sub.channel, day)) return null;
+    const existing = book.find(sub.platform, sub.channel, day);
+    const retrying = existing !== null && isStaleClaim(book, existing, at);
+    if (existing && !retrying) return null;
 
     const poster = options.posters.find((p) => p.platform === sub.platform);
     if (!poster) {
@@ -154,7 +171,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     }
 
     const late = at.getTime() - due.getTime() > graceMs;
-    const { from, to } = digestPeriod(book.lastPosted(sub.platform, sub.channel), at);
+    // A stale claim's retry covers the period that claim was for.
+    const { from, to } = retrying ? { from: new Date(existing.from), to: at } : digestPeriod(book.lastPosted(sub.platform, sub.channel), at);
     const base = { platform: sub.platform, channel: sub.channel, day, zone: sub.zone, due: due.toISOString() };
     const entry: LedgerEntry = {
       ...base,
@@ -164,7 +182,13 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       status: "sending",
       intentAt: at.toISOString(),
       postedAt: null,
+      ...(book.shared ? { attempts: retrying ? (existing.attempts ?? 1) + 1 : 1 } : {}),
     };
+    // Several replicas: the one whose claim is inserted posts; the others leave the channel alone.
+    if (book.shared) {
+      if (!(await book.claim(entry, new Date(at.getTime() - claimTimeoutMs)))) return null;
+      if (retrying) log.warn("digest claimed by a replica that never marked it posted: posting it once more", { ...base, claimedAt: existing.intentAt });
+    }
     let reply: Reply;
     try {
       reply = await options.compose(from, to, late, sub);
@@ -175,7 +199,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       return { ...base, status: "failed", late };
     }
     // The intent is on disk before the platform is called; if it cannot be written, nothing is sent.
-    await book.record(entry);
+    if (!book.shared) await book.record(entry);
     try {
       await withTimeout(poster.post(sub.channel, { ...reply, visibility: "public" }), postTimeoutMs);
     } catch (error) {
@@ -191,6 +215,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   async function runTick(): Promise<TickOutcome[]> {
     const at = now();
     const book = await openedLedger();
+    await book.refresh();
     const all = await subscriptions.list();
     if (book.wasDamaged && !damageHandled) {
       damageHandled = true;

@@ -7,7 +7,7 @@ import type { Platform } from "../core/command.js";
 import type { Logger } from "../core/log.js";
 import type { FeedReport } from "../feeds/poller.js";
 import { readTextIfExists } from "../state-file.js";
-import { LEDGER_FILE, parseLedger, type LedgerEntry } from "./ledger.js";
+import { LEDGER_FILE, parseLedger, type Ledger, type LedgerEntry } from "./ledger.js";
 import { openSubscriptions, type SubscriptionStore } from "./subscriptions.js";
 
 export interface DigestServices {
@@ -26,6 +26,8 @@ export function createDigestServices(options: {
   /** Platforms whose adapter is running with the scheduler. */
   platforms: readonly Platform[];
   subscriptions?: SubscriptionStore;
+  /** The ledger shared by replicas (PostgreSQL); by default the data folder's file is read on each call. */
+  ledger?: () => Promise<Ledger>;
   feeds?: () => FeedReport[];
 }): DigestServices {
   const subscriptions = options.subscriptions ?? openSubscriptions(options.dataDir, options.log);
@@ -34,6 +36,11 @@ export function createDigestServices(options: {
     postsOn: (platform) => options.platforms.includes(platform),
     ...(options.feeds ? { feeds: options.feeds } : {}),
     async lastPosted(platform, channel) {
+      if (options.ledger) {
+        const book = await options.ledger();
+        await book.refresh();
+        return book.lastPosted(platform, channel);
+      }
       const text = await readTextIfExists(join(options.dataDir, LEDGER_FILE));
       if (text === null) return null;
       let last: LedgerEntry | null = null;

@@ -1,0 +1,90 @@
+/**
+ * The PostgreSQL schema, as numbered migrations. Each runs once, in order; a new change is a new entry at the end
+ * (an applied migration is never edited). `migrate` applies the pending ones in one transaction under a
+ * transaction-level advisory lock, so that replicas starting together migrate once and the others wait for it.
+ */
+import type { Pool, PoolClient } from "pg";
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "state",
+    sql: `
+      CREATE TABLE dateline_meta (key text PRIMARY KEY, value text NOT NULL);
+      CREATE TABLE digest_subscriptions (
+        platform text NOT NULL, channel text NOT NULL, time text NOT NULL, zone text NOT NULL,
+        created_at text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (platform, channel));
+      -- One row per channel and local day: the claim (status 'sending'), then its outcome.
+      CREATE TABLE digest_ledger (
+        platform text NOT NULL, channel text NOT NULL, day text NOT NULL,
+        status text NOT NULL, entry jsonb NOT NULL, intent_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 1, claimed_by text,
+        PRIMARY KEY (platform, channel, day));
+      CREATE TABLE first_seen (doc text PRIMARY KEY, at text NOT NULL, baseline boolean NOT NULL);
+      CREATE TABLE feed_state (url text PRIMARY KEY, state jsonb NOT NULL);
+      CREATE TABLE feed_items (key text PRIMARY KEY, item jsonb NOT NULL);
+      CREATE TABLE replicas (
+        id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, started_at timestamptz NOT NULL,
+        heartbeat_at timestamptz NOT NULL, roles text[] NOT NULL DEFAULT '{}', stopped_at timestamptz);
+    `,
+  },
+];
+
+/** The advisory lock key under which migrations run (any constant shared by every replica). */
+const MIGRATION_LOCK = 0x64617465; // "date"
+
+export interface MigrationReport {
+  applied: Migration[];
+  current: number;
+}
+
+/** Applies the pending migrations; returns those applied by this call. */
+export async function migrate(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const done = await appliedIds(client);
+    const applied: Migration[] = [];
+    for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+      if (done.has(m.id)) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO schema_migrations (id, name) VALUES ($1, $2)", [m.id, m.name]);
+      applied.push(m);
+    }
+    await client.query("COMMIT");
+    return { applied, current: Math.max(0, ...done, ...applied.map((m) => m.id)) };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The migrations not applied yet (none when the schema is current). */
+export async function pendingMigrations(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<Migration[]> {
+  const client = await pool.connect();
+  try {
+    const exists = await client.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+    const done = exists.rows[0]?.present ? await appliedIds(client) : new Set<number>();
+    return migrations.filter((m) => !done.has(m.id));
+  } finally {
+    client.release();
+  }
+}
+
+async function appliedIds(client: PoolClient): Promise<Set<number>> {
+  const rows = await client.query<{ id: number }>("SELECT id FROM schema_migrations");
+  return new Set(rows.rows.map((r) => r.id));
+}
