@@ -50,8 +50,11 @@ export async function openForCli(
     refuseStateWrites(`the bot (pid ${holder.pid}) is the data folder's one writer`);
     log.info("a bot holds the data folder: reading it, writing nothing", { dataDir: config.DATELINE_DATA_DIR, pid: holder.pid });
   }
+  // With DATABASE_URL, when each document was first seen is the replicas' (read, never written here).
+  const url = config.DATABASE_URL;
+  const firstSeen = url ? { firstSeen: async () => (await import("../store/read-only-first-seen.js")).readSharedFirstSeen(url, log) } : {};
   try {
-    const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress, maxArticleBytes: maxArticleBytes(config) });
+    const newsroom = await openNewsroom(location, { dataDir: config.DATELINE_DATA_DIR, log, onProgress, maxArticleBytes: maxArticleBytes(config), ...firstSeen });
     reportProblems(newsroom, log);
     return newsroom;
   } catch (error) {

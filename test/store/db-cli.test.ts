@@ -31,7 +31,7 @@ describe("a bot whose database cannot be reached", () => {
     } finally {
       await cleanup();
     }
-  });
+  }, 60_000);
 
   it("is refused a URL that is not PostgreSQL's", async () => {
     const result = await dateline(["db", "status"], { DATABASE_URL: "mysql://localhost/x" });
@@ -71,5 +71,37 @@ describe.skipIf(!postgresServer)("dateline db (PostgreSQL)", () => {
     expect(status.corpus.baselineDocuments).toBe(status.corpus.documents);
     // The console bot stopped: no replica left running.
     expect(status.replicas.filter((r) => r.live)).toEqual([]);
-  });
+  }, 180_000);
+
+  it("gives `dateline digest` the replicas' first-seen times, without writing them", async () => {
+    const env = { DATABASE_URL: db.url };
+    await dateline(["db", "migrate"], env);
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: db.url });
+    client.on("error", () => undefined);
+    await client.connect();
+    try {
+      // A seed a replica saw an hour ago, after the baseline: news in the last day's digest.
+      const seenAt = new Date(Date.now() - 3_600_000).toISOString();
+      await client.query("INSERT INTO dateline_meta (key, value) VALUES ('first_seen_baseline', 'now') ON CONFLICT DO NOTHING");
+      await client.query(
+        "INSERT INTO first_seen (doc, at, baseline) VALUES ('000_4e94b34866221704.txt', $1, false) ON CONFLICT (doc) DO UPDATE SET at = $1, baseline = false",
+        [seenAt],
+      );
+      const before = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM first_seen")).rows[0]!.n;
+      const { dir, cleanup } = await tempDir("dateline-db-digest-");
+      try {
+        const result = await dateline(["digest", "--corpus", "seeds", "--since", "24h", "--json"], { ...env, DATELINE_DATA_DIR: dir });
+        expect(result.code).toBe(0);
+        const digest = JSON.parse(result.stdout) as { stories: Array<{ docs: string[] }> };
+        expect(digest.stories.flatMap((s) => s.docs)).toContain("000_4e94b34866221704.txt");
+      } finally {
+        await cleanup();
+      }
+      // Nothing written by the command.
+      expect((await client.query<{ n: number }>("SELECT count(*)::int AS n FROM first_seen")).rows[0]!.n).toBe(before);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
 });
