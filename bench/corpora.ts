@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../src/core/log.js";
-import { listCorpusFiles, loadCorpus } from "../src/corpus/load.js";
+import { DEFAULT_MAX_ARTICLE_BYTES, listCorpusFiles, loadCorpus } from "../src/corpus/load.js";
 import { CORPUS_SNAPSHOT_FILE, CorpusSnapshot, saveCorpusSnapshot } from "../src/corpus/snapshot.js";
 import type { Article, Corpus } from "../src/corpus/types.js";
 import { countPassages, replicateArticles, withId } from "./replicate.js";
@@ -118,6 +118,7 @@ export async function saveBenchCorpusSnapshot(dataDir: string, locations: readon
     files: [{ path: `bench:${key}`, size: 0, mtimeMs: 0, digest: { path: "bench", size: 0, sha256: corpus.fingerprint }, problems: corpus.problems, articles: corpus.articles }],
     listedAt: Date.now(),
     defaultsDigest: null,
+    maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES,
   });
 }
 

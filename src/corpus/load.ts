@@ -299,6 +299,8 @@ export interface EarlierFiles {
   unchanged(relPath: string, size: number, mtimeMs: number): FileRecord | null;
   /** The SHA-256 of the folder's defaults file when the files were read (null: it had none). */
   defaultsDigest(): string | null;
+  /** The article size limit the files were read with. */
+  maxArticleBytes(): number;
 }
 
 export interface LoadCorpusOptions extends ReadOptions {
@@ -320,6 +322,8 @@ export interface LoadedCorpusFiles {
   listedAt: number;
   /** The SHA-256 of the folder's defaults file (null: it has none). */
   defaultsDigest: string | null;
+  /** The article size limit the files were read with. */
+  maxArticleBytes: number;
 }
 
 /** `loadCorpus`, reusing the files `earlier` holds unchanged, and telling which files it read. */
@@ -364,8 +368,9 @@ export async function loadCorpusFiles(location: string, options: LoadCorpusOptio
   const defaults = folder.defaults;
   if (folder.digest) digests.push(folder.digest);
   if (folder.problem) problems.push(folder.problem);
-  // The folder's defaults apply to every file: when they changed, no file is reused.
-  const earlier = options.earlier && sameDefaults(options.earlier, folder.digest) ? options.earlier : null;
+  // The folder's defaults and the size limit apply to every file: when they changed, no file is reused.
+  const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const earlier = options.earlier && sameDefaults(options.earlier, folder.digest) && options.earlier.maxArticleBytes() === limit ? options.earlier : null;
   const byId = new Map<string, Article>();
   let readCount = 0;
   let reused = 0;
@@ -420,7 +425,7 @@ export async function loadCorpusFiles(location: string, options: LoadCorpusOptio
     }
     log.info("corpus read", { location, files: files.length, read: readCount, reused, articles: articles.length, problems: problems.length });
   }
-  return { corpus, files: records, read: readCount, reused, listedAt, defaultsDigest: folder.digest?.sha256 ?? null };
+  return { corpus, files: records, read: readCount, reused, listedAt, defaultsDigest: folder.digest?.sha256 ?? null, maxArticleBytes: limit };
 }
 
 /** Whether the folder's defaults file is the one the earlier files were read with. */

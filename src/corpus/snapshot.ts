@@ -74,6 +74,8 @@ type FileRow = [path: string, size: number, mtimeMs: number, digestSize: number,
 interface Meta {
   /** The SHA-256 of the folder's defaults file the files were read with (null: none). */
   defaults: string | null;
+  /** The article size limit the files were read with. */
+  limit: number;
   files: FileRow[];
   articles: ArticleRow[];
   paragraphs: number;
@@ -176,6 +178,10 @@ export class CorpusSnapshot implements EarlierFiles {
 
   defaultsDigest(): string | null {
     return this.meta.defaults;
+  }
+
+  maxArticleBytes(): number {
+    return this.meta.limit;
   }
 
   get fileCount(): number {
@@ -333,7 +339,7 @@ function int32View(bytes: Buffer): Int32Array {
 
 /** The metadata's shape, checked field by field (zod over a million rows would cost more than the rest of the start). */
 function checkMeta(meta: Meta): void {
-  if (!meta || !(meta.defaults === null || typeof meta.defaults === "string") || !Array.isArray(meta.files) || !Array.isArray(meta.articles) || !Number.isInteger(meta.paragraphs)) throw new Error("bad metadata");
+  if (!meta || !(meta.defaults === null || typeof meta.defaults === "string") || !Number.isInteger(meta.limit) || !Array.isArray(meta.files) || !Array.isArray(meta.articles) || !Number.isInteger(meta.paragraphs)) throw new Error("bad metadata");
   const isText = (v: unknown) => v === null || typeof v === "string";
   for (const f of meta.files) {
     if (!Array.isArray(f) || typeof f[0] !== "string" || typeof f[1] !== "number" || typeof f[2] !== "number" || typeof f[3] !== "number" || typeof f[4] !== "string" || !Number.isInteger(f[5]) || f[5] < 0 || !Array.isArray(f[6])) {
@@ -351,11 +357,12 @@ function checkMeta(meta: Meta): void {
  * Saves `files` (in their order) at `path`, atomically. `listedAt` is when they were listed: a file modified within
  * `RACY_MS` of it is saved as changed, so that the next start reads it again.
  */
-export async function saveCorpusSnapshot(path: string, read: { files: readonly FileRecord[]; listedAt: number; defaultsDigest: string | null }): Promise<void> {
+export async function saveCorpusSnapshot(path: string, read: { files: readonly FileRecord[]; listedAt: number; defaultsDigest: string | null; maxArticleBytes: number }): Promise<void> {
   const { files, listedAt } = read;
   const articles: Article[] = files.flatMap((f) => f.articles);
   const meta: Meta = {
     defaults: read.defaultsDigest,
+    limit: read.maxArticleBytes,
     files: files.map((f) => [f.path, f.mtimeMs >= listedAt - RACY_MS ? -1 : f.size, f.mtimeMs, f.digest.size, f.digest.sha256, f.articles.length, f.problems]),
     articles: articles.map((a) => [a.id, a.title, a.outlet, a.url, a.published, a.author, a.language, a.dateline, a.source, a.origin ?? null]),
     paragraphs: 0,

@@ -145,6 +145,14 @@ describe("a start from the corpus snapshot", () => {
     expect(article.title).toBe("One");
   });
 
+  test("another article size limit has every file read again", async () => {
+    await start();
+    reads.length = 0;
+    const opened = await openCorpus(corpusDir, { dataDir, log: memoryLogger(), reader: countingReader, maxArticleBytes: 2 ** 20 });
+    expect(opened.reused).toBe(0);
+    expect(reads.length).toBeGreaterThan(5);
+  });
+
   test("a changed folder defaults file (dateline.yml) has every file read again", async () => {
     await start();
     await writeFile(join(corpusDir, "dateline.yml"), "outlet: The Test Gazette\n");
