@@ -8,7 +8,7 @@ import type { NamedInArticle } from "./article-quotes.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
-import { createIndexedRegistry, indexedRegistrySteps } from "./speaker-lookup.js";
+import { indexedRegistrySteps } from "./speaker-lookup.js";
 import { fullNameKey, nameKey, nameTokensMatch } from "./text.js";
 import type { Quotation, Speaker, SpeakerRegistry } from "./types.js";
 
