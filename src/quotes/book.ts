@@ -64,6 +64,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
+  /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
+  private readonly paragraphTermCache = new Map<string, ReadonlySet<string>>();
 
   /**
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
@@ -178,9 +180,11 @@ export class CorpusQuoteBook implements QuoteBook {
       [...next.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
       (doc, name) => state.registry.canonical(doc, name),
     );
+    state.byId = yield* byIdSteps(state.quotations);
     this.entries = next;
     this.state = state;
     this.restoredState = null;
+    this.forgetTerms();
   }
 
   /**
@@ -195,6 +199,10 @@ export class CorpusQuoteBook implements QuoteBook {
       // A change may have put another state in place meanwhile: this one is then stale.
       if (this.entries !== entries) return;
       state = this.state ??= made;
+    }
+    if (!state.byId) {
+      const byId = yield* byIdSteps(state.quotations);
+      state.byId ??= byId;
     }
     if (state.titles) return;
     const titles = yield* TitleIndex.buildSteps(
@@ -213,6 +221,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.entries.delete(doc);
     this.state = null;
     this.restoredState = null;
+    this.forgetTerms();
   }
 
   /** One quotation by id, with its canonical speaker. */
@@ -313,9 +322,9 @@ export class CorpusQuoteBook implements QuoteBook {
       const article = this.articleAt(table, position);
       if (byArticle && !byArticle(article)) continue;
       const q = table.quotations[position]!;
-      const paragraph = article.paragraphs.find((p) => p.n === q.paragraph);
       // Every topic word, in the paragraph or else the article: a word alone there is not what it is about.
-      const inParagraph = paragraph ? countTerms(termsOf(article.text.slice(paragraph.start, paragraph.end)), termSet) === termSet.size : false;
+      const paragraphTerms = this.paragraphTerms(article, q.paragraph);
+      const inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
       if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
       extra.push({ position, tier: inParagraph ? 1 : 2, day: article.published?.slice(0, 10) ?? "" });
     }
@@ -347,6 +356,25 @@ export class CorpusQuoteBook implements QuoteBook {
    * The analysed words of what an article is about: its title and lead (first body paragraphs), not a passing
    * mention further down. Remembered for a few thousand articles.
    */
+  /**
+   * The analysed words of the article's paragraph numbered `n`, null when it has none: remembered for a few
+   * thousand paragraphs (a much-quoted speaker's quotations are read for every topic asked of them).
+   */
+  private paragraphTerms(article: Article, n: number): ReadonlySet<string> | null {
+    const key = `${article.id}\0${n}`;
+    let terms = this.paragraphTermCache.get(key);
+    if (!terms) {
+      // Paragraphs are numbered in order from 1, so the number is usually the place.
+      const guess = article.paragraphs[n - 1];
+      const paragraph = guess?.n === n ? guess : article.paragraphs.find((p) => p.n === n);
+      if (!paragraph) return null;
+      terms = termsOf(article.text.slice(paragraph.start, paragraph.end));
+      if (this.paragraphTermCache.size >= PARAGRAPH_TERM_CACHE_LIMIT) this.paragraphTermCache.clear();
+      this.paragraphTermCache.set(key, terms);
+    }
+    return terms;
+  }
+
   private articleTerms(article: Article): ReadonlySet<string> {
     let terms = this.articleTermCache.get(article.id);
     if (!terms) {
@@ -439,6 +467,12 @@ export class CorpusQuoteBook implements QuoteBook {
     this.restoredState = null;
   }
 
+  /** The articles' remembered words may be those of an article since changed. */
+  private forgetTerms(): void {
+    this.articleTermCache.clear();
+    this.paragraphTermCache.clear();
+  }
+
   /** Notes the index terms of quotations just added or removed. */
   private touched(quotations: readonly Quotation[]): void {
     for (const q of quotations) {
@@ -488,6 +522,16 @@ export class CorpusQuoteBook implements QuoteBook {
     const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
     return { registry, quotations, byId: null, table, titles: null };
   }
+}
+
+/** The quotations by id (`quotation(id)`), made in steps. */
+function* byIdSteps(quotations: readonly Quotation[]): Steps<Map<string, Quotation>> {
+  const byId = new Map<string, Quotation>();
+  for (let i = 0; i < quotations.length; i++) {
+    byId.set(quotations[i]!.id, quotations[i]!);
+    if (i % 4096 === 4095) yield;
+  }
+  return byId;
 }
 
 /** The first `n` items of an iterable. */
@@ -551,6 +595,7 @@ export function leadOf(article: Article): Article["paragraphs"] {
   return [...headlines, ...article.paragraphs.filter((p) => p.role === "body").slice(0, LEAD_PARAGRAPHS)];
 }
 const ARTICLE_TERM_CACHE_LIMIT = 5_000;
+const PARAGRAPH_TERM_CACHE_LIMIT = 20_000;
 
 /** Newer day first; an unknown day ("") last. */
 function compareDays(a: string, b: string): number {

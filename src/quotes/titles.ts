@@ -113,7 +113,9 @@ export class TitleIndex {
   /** `build` as steps (statements/steps.ts) that pause every few dozen paragraphs, for a running bot. */
   static *buildSteps(entries: Iterable<{ article: Article; named: readonly NamedInArticle[] }>, canonical: (doc: string, localName: string) => Speaker | null): Steps<TitleIndex> {
     const index = new TitleIndex();
-    for (const { article, named } of entries) yield* index.addArticle(article, named, canonical);
+    // One pace across articles: most articles have fewer paragraphs than a step.
+    const pace = pacer(PARAGRAPHS_PER_STEP);
+    for (const { article, named } of entries) yield* index.addArticle(article, named, canonical, pace);
     return index;
   }
 
@@ -138,7 +140,12 @@ export class TitleIndex {
     return null;
   }
 
-  private *addArticle(article: Article, named: readonly NamedInArticle[], canonical: (doc: string, localName: string) => Speaker | null): Steps<void> {
+  private *addArticle(
+    article: Article,
+    named: readonly NamedInArticle[],
+    canonical: (doc: string, localName: string) => Speaker | null,
+    pace: { tick(): boolean },
+  ): Steps<void> {
     const day = article.published?.slice(0, 10) ?? null;
     // The first person named so or with that form (an archive dump names thousands: no search of them all).
     const people = new Map<string, NamedInArticle>();
@@ -158,7 +165,7 @@ export class TitleIndex {
       for (let n = words.length; n >= 1 && !speaker; n--) speaker = speakerOf(words.slice(0, n).join(" "));
       if (speaker) keysOf(title, written, honorific).forEach((key, i) => this.add(key, { speaker, day, exact: honorific || i === 0 }));
     };
-    const pace = pacer(PARAGRAPHS_PER_STEP);
+    if (pace.tick()) yield;
     for (const p of article.paragraphs) {
       if (pace.tick()) yield;
       if (p.role !== "body") continue;
