@@ -14,6 +14,7 @@ import { readCorpusFile, type CorpusFile, type CorpusFileReader, type ReadOption
 import { openCorpus } from "./corpus/open.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
+import type { ArticleQuotes } from "./quotes/article-quotes.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
 import { openQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
@@ -148,7 +149,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
         // After the caller's current work (start-up, a command being answered).
         await nextTurn();
         controller.signal.throwIfAborted();
-        // The quote book opens synchronously on first use (a snapshot load, or an extraction without one).
+        // The quote book opens synchronously on first use (a snapshot load, or an extraction without one); what
+        // it derives from its quotations (the speaker registry, the title index) is then made in slices.
+        await runInSlices(quotes().readySteps(), { sliceMs: options.sliceMs, signal: controller.signal });
         const built = await buildStatementsInSlices([...articles.values()], quotes().quotations, {}, {
           sliceMs: options.sliceMs,
           signal: controller.signal,
@@ -194,15 +197,13 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       for (const doc of removed) {
         articles.delete(doc);
         await inSlices(workers ? index.removeSteps?.(doc) : undefined, () => index.remove(doc));
-        quoteBook?.remove(doc);
       }
-      for (const [i, article] of upserted.entries()) {
+      for (const article of upserted) {
         articles.set(article.id, article);
         await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
-        const found = extracted[i];
-        if (quoteBook) await inSlices(found ? quoteBook.upsertSteps(article, found) : undefined, () => quoteBook?.upsert(article));
         firstSeen.mark(article.id, now());
       }
+      await updateQuoteBook(quoteBook, removed, upserted, extracted);
       changedSinceLoad = true;
       generation++;
       statements = null;
@@ -258,6 +259,21 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
     if (newsroom.statementsInBackground) void newsroom.statementsInBackground();
     else setImmediate(() => newsroom.statements());
   }
+}
+
+/**
+ * The quote book (when open) takes a file's change: with the quotations found in a worker, in time slices that
+ * rebuild its speaker registry too, answering from its state before the change meanwhile; else at once.
+ */
+async function updateQuoteBook(book: CorpusQuoteBook | null, removed: readonly string[], upserted: readonly Article[], extracted: readonly ArticleQuotes[]): Promise<void> {
+  if (!book) return;
+  if (extracted.length === upserted.length) {
+    await runInSlices(book.changeSteps(removed, upserted.map((article, i) => ({ article, extracted: extracted[i]! }))));
+    return;
+  }
+  // Opened while the file was read (no quotations were asked of a worker): the book extracts them itself.
+  for (const doc of removed) book.remove(doc);
+  for (const article of upserted) book.upsert(article);
 }
 
 /**

@@ -17,9 +17,9 @@ import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
-import { buildSpeakerRegistry, type BuiltRegistry } from "./registry.js";
+import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
-import type { Steps } from "../statements/steps.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
@@ -52,7 +52,7 @@ export interface DerivedState {
 }
 
 export class CorpusQuoteBook implements QuoteBook {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, Entry>();
   private readonly index: MiniSearch<IndexedQuote>;
   private readonly postings: Postings;
   private state: State | null = null;
@@ -64,6 +64,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
+  /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
+  private readonly paragraphTermCache = new Map<string, ReadonlySet<string>>();
 
   /**
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
@@ -140,21 +142,74 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /**
-   * `upsert` as steps (statements/steps.ts) that index a few hundred quotations each, for a running bot to take a
-   * large article in time slices. Until the last step the book answers as before the article came (the
-   * quotations indexed so far are not in its table, so no search returns them).
+   * Articles removed and articles added or changed (their quotations found already, in a worker thread), as steps
+   * (statements/steps.ts) that pause every few hundred quotations, for a running bot to take a change in time
+   * slices: the quotations indexed, then the state derived from them (the speaker registry across the corpus,
+   * the quotation table) made anew. Until the last step the book answers as before the change, from its state
+   * then; the quotations of changed articles are already out of its topic index, and the new ones are in the index
+   * but in no table, so no search returns them. The last step puts the new state in place at once.
    */
-  *upsertSteps(article: Article, extracted: ArticleQuotes): Steps<void> {
-    this.remove(article.id);
-    const quotations = extracted.quotations;
-    for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
-      this.index.addAll(quotations.slice(i, i + QUOTES_PER_STEP).map((q) => ({ id: q.id, text: q.text })));
-      yield;
+  *changeSteps(removed: readonly string[], upserted: ReadonlyArray<{ article: Article; extracted: ArticleQuotes }>): Steps<void> {
+    const next = new Map(this.entries);
+    for (const doc of [...removed, ...upserted.map((u) => u.article.id)]) {
+      const entry = next.get(doc);
+      if (!entry) continue;
+      // Out of the map first: an article changed goes last, as `upsert` (remove, then add) puts it.
+      next.delete(doc);
+      const quotations = entry.extracted.quotations;
+      for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
+        const some = quotations.slice(i, i + QUOTES_PER_STEP);
+        for (const q of some) this.index.remove({ id: q.id, text: q.text });
+        this.touched(some);
+        yield;
+      }
     }
-    this.entries.set(article.id, { article, extracted });
-    this.touched(quotations);
-    this.state = null;
+    for (const { article, extracted } of upserted) {
+      const quotations = extracted.quotations;
+      for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
+        const some = quotations.slice(i, i + QUOTES_PER_STEP);
+        this.index.addAll(some.map((q) => ({ id: q.id, text: q.text })));
+        this.touched(some);
+        yield;
+      }
+      next.set(article.id, { article, extracted });
+    }
+    const state = yield* this.stateSteps(next, null);
+    // Read on a running bot's first /quote with a title otherwise, all at once: read here, in steps.
+    state.titles = yield* TitleIndex.buildSteps(
+      [...next.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
+      (doc, name) => state.registry.canonical(doc, name),
+    );
+    state.byId = yield* byIdSteps(state.quotations);
+    this.entries = next;
+    this.state = state;
     this.restoredState = null;
+    this.forgetTerms();
+  }
+
+  /**
+   * The book's derived state and its title index made ready in steps (statements/steps.ts), for a running bot
+   * to prepare them in time slices after the book opens, so that no answer waits for them.
+   */
+  *readySteps(): Steps<void> {
+    const entries = this.entries;
+    let state = this.state;
+    if (!state) {
+      const made = yield* this.stateSteps(entries, this.restoredState);
+      // A change may have put another state in place meanwhile: this one is then stale.
+      if (this.entries !== entries) return;
+      state = this.state ??= made;
+    }
+    if (!state.byId) {
+      const byId = yield* byIdSteps(state.quotations);
+      state.byId ??= byId;
+    }
+    if (state.titles) return;
+    const titles = yield* TitleIndex.buildSteps(
+      [...entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
+      (doc, name) => state.registry.canonical(doc, name),
+    );
+    if (this.entries === entries) state.titles ??= titles;
   }
 
   remove(doc: string): void {
@@ -166,6 +221,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.entries.delete(doc);
     this.state = null;
     this.restoredState = null;
+    this.forgetTerms();
   }
 
   /** One quotation by id, with its canonical speaker. */
@@ -266,9 +322,9 @@ export class CorpusQuoteBook implements QuoteBook {
       const article = this.articleAt(table, position);
       if (byArticle && !byArticle(article)) continue;
       const q = table.quotations[position]!;
-      const paragraph = article.paragraphs.find((p) => p.n === q.paragraph);
       // Every topic word, in the paragraph or else the article: a word alone there is not what it is about.
-      const inParagraph = paragraph ? countTerms(termsOf(article.text.slice(paragraph.start, paragraph.end)), termSet) === termSet.size : false;
+      const paragraphTerms = this.paragraphTerms(article, q.paragraph);
+      const inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
       if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
       extra.push({ position, tier: inParagraph ? 1 : 2, day: article.published?.slice(0, 10) ?? "" });
     }
@@ -300,6 +356,25 @@ export class CorpusQuoteBook implements QuoteBook {
    * The analysed words of what an article is about: its title and lead (first body paragraphs), not a passing
    * mention further down. Remembered for a few thousand articles.
    */
+  /**
+   * The analysed words of the article's paragraph numbered `n`, null when it has none: remembered for a few
+   * thousand paragraphs (a much-quoted speaker's quotations are read for every topic asked of them).
+   */
+  private paragraphTerms(article: Article, n: number): ReadonlySet<string> | null {
+    const key = `${article.id}\0${n}`;
+    let terms = this.paragraphTermCache.get(key);
+    if (!terms) {
+      // Paragraphs are numbered in order from 1, so the number is usually the place.
+      const guess = article.paragraphs[n - 1];
+      const paragraph = guess?.n === n ? guess : article.paragraphs.find((p) => p.n === n);
+      if (!paragraph) return null;
+      terms = termsOf(article.text.slice(paragraph.start, paragraph.end));
+      if (this.paragraphTermCache.size >= PARAGRAPH_TERM_CACHE_LIMIT) this.paragraphTermCache.clear();
+      this.paragraphTermCache.set(key, terms);
+    }
+    return terms;
+  }
+
   private articleTerms(article: Article): ReadonlySet<string> {
     let terms = this.articleTermCache.get(article.id);
     if (!terms) {
@@ -392,6 +467,12 @@ export class CorpusQuoteBook implements QuoteBook {
     this.restoredState = null;
   }
 
+  /** The articles' remembered words may be those of an article since changed. */
+  private forgetTerms(): void {
+    this.articleTermCache.clear();
+    this.paragraphTermCache.clear();
+  }
+
   /** Notes the index terms of quotations just added or removed. */
   private touched(quotations: readonly Quotation[]): void {
     for (const q of quotations) {
@@ -403,17 +484,29 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   private current(): State {
-    if (this.state) return this.state;
+    this.state ??= runToEnd(this.stateSteps(this.entries, this.restoredState));
+    return this.state;
+  }
+
+  /**
+   * The state of the book with these entries, as steps (statements/steps.ts): `restored` is a snapshot's derived
+   * state for exactly these entries, or null to derive it (the speaker registry is most of the work).
+   */
+  private *stateSteps(entries: ReadonlyMap<string, Entry>, restored: DerivedState | null): Steps<State> {
     // The terms a change touched (MiniSearch unpacks a term to add or remove a quotation) are packed again:
     // scoring reads packed postings fastest, and they take a tenth of the memory (packed-postings.ts).
-    if (this.unpacked.size > 0) {
-      packTerms(this.index, "text", this.unpacked);
-      this.unpacked.clear();
+    while (this.unpacked.size > 0) {
+      const some = [...take(this.unpacked, TERMS_PER_STEP)];
+      packTerms(this.index, "text", some);
+      for (const term of some) this.unpacked.delete(term);
+      yield;
     }
-    const restored = this.restoredState;
-    const registry = restored?.registry ?? buildSpeakerRegistry([...this.entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations })));
+    const registry =
+      restored?.registry ??
+      (yield* speakerRegistrySteps([...entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations }))));
     const quotations: Quotation[] = [];
-    for (const { article, extracted } of this.entries.values()) {
+    const pace = pacer(QUOTES_PER_STEP);
+    for (const { article, extracted } of entries.values()) {
       for (const q of extracted.quotations) {
         let speaker = q.speaker;
         if (speaker !== null) {
@@ -422,14 +515,36 @@ export class CorpusQuoteBook implements QuoteBook {
         }
         quotations.push(speaker === q.speaker ? q : { ...q, speaker });
       }
+      if (pace.tick()) yield;
     }
     // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
     const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
-    const table = new QuoteTable(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
-    this.state = { registry, quotations, byId: null, table, titles: null };
-    return this.state;
+    const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
+    return { registry, quotations, byId: null, table, titles: null };
   }
 }
+
+/** The quotations by id (`quotation(id)`), made in steps. */
+function* byIdSteps(quotations: readonly Quotation[]): Steps<Map<string, Quotation>> {
+  const byId = new Map<string, Quotation>();
+  for (let i = 0; i < quotations.length; i++) {
+    byId.set(quotations[i]!.id, quotations[i]!);
+    if (i % 4096 === 4095) yield;
+  }
+  return byId;
+}
+
+/** The first `n` items of an iterable. */
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  for (const item of items) {
+    yield item;
+    if (--n === 0) return;
+  }
+}
+
+/** Index terms packed again between two pauses. */
+const TERMS_PER_STEP = 500;
 
 /** The topic index of the entries' quotations, in their order (as `addAll` over them would make it). */
 function topicIndexOfEntries(entries: Iterable<Entry>): MiniSearch<IndexedQuote> {
@@ -442,7 +557,7 @@ export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBoo
   return new CorpusQuoteBook(corpus.articles);
 }
 
-/** Quotations indexed between two pauses of `upsertSteps`. */
+/** Quotations indexed between two pauses of `changeSteps`. */
 const QUOTES_PER_STEP = 256;
 
 /** Postings score at most 32 clauses at once. */
@@ -480,6 +595,7 @@ export function leadOf(article: Article): Article["paragraphs"] {
   return [...headlines, ...article.paragraphs.filter((p) => p.role === "body").slice(0, LEAD_PARAGRAPHS)];
 }
 const ARTICLE_TERM_CACHE_LIMIT = 5_000;
+const PARAGRAPH_TERM_CACHE_LIMIT = 20_000;
 
 /** Newer day first; an unknown day ("") last. */
 function compareDays(a: string, b: string): number {

@@ -6,12 +6,30 @@
  * new one), so that a query never scans every quotation nor folds every hit's text.
  */
 import { phraseKey } from "./phrase-key.js";
-import { findCopies, findRepeats, repeatsOf, type Repeats } from "./repeats.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
+import { findCopiesSteps, findRepeatsSteps, repeatsOf, type Repeats } from "./repeats.js";
 import type { Quotation } from "./types.js";
 
 /** What `speakerNumber` gives for a speaker who has no quotation. */
 export const NO_SPEAKER = -1;
 const PHRASE_KEY_CACHE_LIMIT = 50_000;
+/** Quotations laid out between two pauses of `QuoteTable.steps`. */
+const QUOTES_PER_STEP = 4096;
+
+/** What `QuoteTable.steps` lays out (the fields of the table, see there). */
+interface TableParts {
+  articleOf: Int32Array;
+  articleCount: number;
+  confidenceWeight: Float64Array;
+  partial: Uint8Array;
+  positionByShortId: Int32Array;
+  speakerByShortId: Int32Array;
+  organisationByShortId: Int32Array;
+  speakerNumbers: Map<string, number>;
+  positionsBySpeaker: number[][];
+  repeats: Repeats;
+  copyGroups: Int32Array;
+}
 
 export class QuoteTable {
   /** By position: the article's number (articles numbered in corpus order). */
@@ -35,71 +53,121 @@ export class QuoteTable {
   private readonly speakerByShortId: Int32Array;
   /** By short id: the number of the organisation a role speaker speaks for, else NO_SPEAKER. */
   private readonly organisationByShortId: Int32Array;
-  private readonly speakerNumbers = new Map<string, number>();
+  private readonly speakerNumbers: Map<string, number>;
   /** By speaker number: positions of the speaker's quotations, in corpus order. */
-  private readonly positionsBySpeaker: number[][] = [];
+  private readonly positionsBySpeaker: number[][];
   private readonly confidenceOrders = new Map<number | null, Int32Array>();
   /** Phrase keys folded for phrase queries, by position (only quotations a phrase query has looked at). */
   private readonly phraseKeys = new Map<number, string>();
 
-  constructor(
+  /** Use `QuoteTable.steps` (or `QuoteTable.of`): the parts are laid out there. */
+  private constructor(
     readonly quotations: readonly Quotation[],
-    /** MiniSearch's short id of a quotation id. */
-    shortId: (id: string) => number | undefined,
-    /** Which quotations repeat another of their article, when known (a snapshot's `repeats.flags`). */
-    repeatFlags?: Uint8Array,
-    /** A role speaker's organisation ("Home Office spokesman" -> "Home Office"): its quotations count as the organisation's too. */
-    organisations: ReadonlyMap<string, string> = new Map(),
+    parts: TableParts,
   ) {
-    const shortIds = quotations.map((q) => shortId(q.id) ?? -1);
-    const shortIdLimit = shortIds.reduce((max, id) => Math.max(max, id + 1), 0);
-    this.articleOf = new Int32Array(quotations.length);
-    this.confidenceWeight = new Float64Array(quotations.length);
-    this.partial = new Uint8Array(quotations.length);
-    this.positionByShortId = new Int32Array(shortIdLimit).fill(-1);
-    this.speakerByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
-    this.organisationByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    this.articleOf = parts.articleOf;
+    this.articleCount = parts.articleCount;
+    this.confidenceWeight = parts.confidenceWeight;
+    this.partial = parts.partial;
+    this.positionByShortId = parts.positionByShortId;
+    this.speakerByShortId = parts.speakerByShortId;
+    this.organisationByShortId = parts.organisationByShortId;
+    this.speakerNumbers = parts.speakerNumbers;
+    this.positionsBySpeaker = parts.positionsBySpeaker;
+    this.articleScratch = new Int32Array(this.articleCount).fill(-1);
+    this.repeats = parts.repeats;
+    this.copyGroups = parts.copyGroups;
+  }
+
+  /**
+   * The table of `quotations` (in corpus order). `shortId`: MiniSearch's short id of a quotation id.
+   * `repeatFlags`: which quotations repeat another of their article, when known (a snapshot's `repeats.flags`).
+   * `organisations`: a role speaker's organisation ("Home Office spokesman" -> "Home Office"): its quotations
+   * count as the organisation's too.
+   */
+  static of(quotations: readonly Quotation[], shortId: (id: string) => number | undefined, repeatFlags?: Uint8Array, organisations?: ReadonlyMap<string, string>): QuoteTable {
+    return runToEnd(QuoteTable.steps(quotations, shortId, repeatFlags, organisations));
+  }
+
+  /** `of` as steps (statements/steps.ts) that pause every few thousand quotations, for a running bot. */
+  static *steps(
+    quotations: readonly Quotation[],
+    shortId: (id: string) => number | undefined,
+    repeatFlags?: Uint8Array,
+    organisations: ReadonlyMap<string, string> = new Map(),
+  ): Steps<QuoteTable> {
+    const pace = pacer(QUOTES_PER_STEP);
+    const shortIds = new Int32Array(quotations.length);
+    let shortIdLimit = 0;
+    for (let position = 0; position < quotations.length; position++) {
+      const id = shortId(quotations[position]!.id) ?? -1;
+      shortIds[position] = id;
+      shortIdLimit = Math.max(shortIdLimit, id + 1);
+      if (pace.tick()) yield;
+    }
+    const articleOf = new Int32Array(quotations.length);
+    const confidenceWeight = new Float64Array(quotations.length);
+    const partial = new Uint8Array(quotations.length);
+    const positionByShortId = new Int32Array(shortIdLimit).fill(-1);
+    const speakerByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    const organisationByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
+    const speakerNumbers = new Map<string, number>();
+    const positionsBySpeaker: number[][] = [];
     const numberOf = (name: string): number => {
-      let n = this.speakerNumbers.get(name);
+      let n = speakerNumbers.get(name);
       if (n === undefined) {
-        n = this.speakerNumbers.size;
-        this.speakerNumbers.set(name, n);
-        this.positionsBySpeaker.push([]);
+        n = speakerNumbers.size;
+        speakerNumbers.set(name, n);
+        positionsBySpeaker.push([]);
       }
       return n;
     };
     let article = -1;
     let lastDoc: string | null = null;
-    quotations.forEach((q, position) => {
+    for (let position = 0; position < quotations.length; position++) {
+      const q = quotations[position]!;
       if (q.doc !== lastDoc) {
         article++;
         lastDoc = q.doc;
       }
-      this.articleOf[position] = article;
-      this.confidenceWeight[position] = 0.6 + 0.4 * q.confidence;
-      this.partial[position] = q.kind === "partial" ? 1 : 0;
+      articleOf[position] = article;
+      confidenceWeight[position] = 0.6 + 0.4 * q.confidence;
+      partial[position] = q.kind === "partial" ? 1 : 0;
       let speaker = NO_SPEAKER;
       let organisation = NO_SPEAKER;
       if (q.speaker !== null) {
         speaker = numberOf(q.speaker);
-        this.positionsBySpeaker[speaker]!.push(position);
+        positionsBySpeaker[speaker]!.push(position);
         const of = organisations.get(q.speaker);
         if (of !== undefined) {
           organisation = numberOf(of);
-          this.positionsBySpeaker[organisation]!.push(position);
+          positionsBySpeaker[organisation]!.push(position);
         }
       }
       const short = shortIds[position]!;
       if (short >= 0) {
-        this.positionByShortId[short] = position;
-        this.speakerByShortId[short] = speaker;
-        this.organisationByShortId[short] = organisation;
+        positionByShortId[short] = position;
+        speakerByShortId[short] = speaker;
+        organisationByShortId[short] = organisation;
       }
+      if (pace.tick()) yield;
+    }
+    const repeats = repeatFlags ? repeatsOf(quotations, repeatFlags) : yield* findRepeatsSteps(quotations, articleOf);
+    yield;
+    const copyGroups = yield* findCopiesSteps(quotations);
+    return new QuoteTable(quotations, {
+      articleOf,
+      articleCount: article + 1,
+      confidenceWeight,
+      partial,
+      positionByShortId,
+      speakerByShortId,
+      organisationByShortId,
+      speakerNumbers,
+      positionsBySpeaker,
+      repeats,
+      copyGroups,
     });
-    this.articleCount = article + 1;
-    this.articleScratch = new Int32Array(this.articleCount).fill(-1);
-    this.repeats = repeatFlags ? repeatsOf(quotations, repeatFlags) : findRepeats(quotations, this.articleOf);
-    this.copyGroups = findCopies(quotations);
   }
 
   /** Positions of the speaker's quotations, in corpus order. */

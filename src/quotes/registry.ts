@@ -7,7 +7,8 @@
 import type { NamedInArticle } from "./article-quotes.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
-import { createIndexedRegistry } from "./speaker-lookup.js";
+import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
+import { indexedRegistrySteps } from "./speaker-lookup.js";
 import { fullNameKey, nameKey, nameTokensMatch } from "./text.js";
 import type { Quotation, Speaker, SpeakerRegistry } from "./types.js";
 
@@ -39,6 +40,15 @@ export interface BuiltRegistry extends SpeakerRegistry {
 
 
 export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltRegistry {
+  return runToEnd(speakerRegistrySteps(inputs));
+}
+
+/**
+ * `buildSpeakerRegistry` as steps (statements/steps.ts) that pause every few articles and names, for a running
+ * bot to rebuild the registry after a corpus change in time slices: tens of thousands of articles take seconds.
+ */
+export function* speakerRegistrySteps(inputs: readonly RegistryInput[]): Steps<BuiltRegistry> {
+  const pace = pacer(PACE);
   const clusters: Cluster[] = [];
   const bySurname = new Map<string, Cluster[]>();
   const local = new Map<string, Cluster>();
@@ -52,6 +62,7 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
 
   const roles = new Map<string, Cluster>();
   for (const input of inputs) {
+    if (pace.tick()) yield;
     const counts = quoteCounts(input);
     // The organisations whose roles are quoted here ("Home Office spokesman"): their quotations are theirs too.
     const roleQuotes = new Map<string, number>();
@@ -89,6 +100,7 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
   }
   // A surname alone joins the person of that surname who dominates the corpus, else stands on its own.
   for (const { doc, entry, quotes } of pendingSurnameOnly) {
+    if (pace.tick()) yield;
     const key = nameKey(entry.name);
     const group = (bySurname.get(key) ?? []).filter((c) => c.kind === "person");
     const weight = (c: Cluster) => c.quotes + [...c.spellings.values()].reduce((a, b) => a + b, 0);
@@ -162,6 +174,7 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
   const speakers: Speaker[] = [];
   const clusterSpeaker = new Map<Cluster, Speaker>();
   for (const c of clusters) {
+    if (pace.tick()) yield;
     if (c.spellings.size === 0) continue;
     const speaker = toSpeaker(c);
     speakers.push(speaker);
@@ -176,12 +189,15 @@ export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltReg
     const organisation = owner ? clusterSpeaker.get(owner) : undefined;
     speaker.organisation = organisation?.name ?? at.name;
   }
-  speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
-  return createIndexedRegistry(speakers, (doc, localName) => {
+  yield* sortInSteps(speakers, (a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return yield* indexedRegistrySteps(speakers, (doc, localName) => {
     const c = local.get(doc + "\0" + localName);
     return c ? (clusterSpeaker.get(c) ?? null) : null;
   });
 }
+
+/** Articles, names or speakers handled between two pauses. */
+const PACE = 200;
 
 function toSpeaker(c: Cluster): Speaker {
   let name = "";

@@ -14,9 +14,14 @@
  * article. Which quotations have copies is known once per state of the book (`findCopies`).
  */
 import { TopK } from "../search/top-k.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 import { phraseKey } from "./phrase-key.js";
 import type { QuoteTable } from "./quote-table.js";
 import type { Quotation } from "./types.js";
+
+/** Quotations hashed, or phrase keys compared, between two pauses. */
+const QUOTES_PER_STEP = 2048;
+const COMPARED_PER_STEP = 50_000;
 
 /** Which quotations repeat (contain, or are contained in) another quotation of their article. */
 export interface Repeats {
@@ -28,6 +33,15 @@ export interface Repeats {
 
 /** Compares every two quotations of each article (quotations in corpus order, an article's together). */
 export function findRepeats(quotations: readonly Quotation[], articleOf: Int32Array): Repeats {
+  return runToEnd(findRepeatsSteps(quotations, articleOf));
+}
+
+/**
+ * `findRepeats` as steps (statements/steps.ts) pausing every few thousand comparisons: an archive dump of one
+ * article holds thousands of quotations, compared two by two.
+ */
+export function* findRepeatsSteps(quotations: readonly Quotation[], articleOf: Int32Array): Steps<Repeats> {
+  let compared = 0;
   const flags = new Uint8Array(quotations.length);
   const keys = new Map<number, string>();
   let start = 0;
@@ -36,7 +50,8 @@ export function findRepeats(quotations: readonly Quotation[], articleOf: Int32Ar
     while (end < quotations.length && articleOf[end] === articleOf[start]) end++;
     if (end - start > 1) {
       const articleKeys = quotations.slice(start, end).map((q) => phraseKey(q.text));
-      articleKeys.forEach((a, i) => {
+      compared += articleKeys.length;
+      for (const [i, a] of articleKeys.entries()) {
         for (let j = i + 1; j < articleKeys.length; j++) {
           const b = articleKeys[j]!;
           if (!(a.includes(b) || b.includes(a))) continue;
@@ -45,7 +60,12 @@ export function findRepeats(quotations: readonly Quotation[], articleOf: Int32Ar
             keys.set(start + k, articleKeys[k]!);
           }
         }
-      });
+        compared += articleKeys.length - i;
+        if (compared >= COMPARED_PER_STEP) {
+          compared = 0;
+          yield;
+        }
+      }
     }
     start = end;
   }
@@ -64,18 +84,26 @@ export function repeatsOf(quotations: readonly Quotation[], flags: Uint8Array): 
 
 /** By position: the number of the quotation's group of copies (same speaker, same phrase key), -1 when it has none. */
 export function findCopies(quotations: readonly Quotation[]): Int32Array {
+  return runToEnd(findCopiesSteps(quotations));
+}
+
+/** `findCopies` as steps (statements/steps.ts) pausing every few thousand quotations. */
+export function* findCopiesSteps(quotations: readonly Quotation[]): Steps<Int32Array> {
+  const pace = pacer(QUOTES_PER_STEP);
   const groups = new Int32Array(quotations.length).fill(-1);
   // A cheap hash first (one pass over the characters, no string made); phrase keys only for the hashes shared.
   const byHash = new Map<number, number[]>();
-  quotations.forEach((q, position) => {
-    const hash = copyHash(q);
+  for (let position = 0; position < quotations.length; position++) {
+    const hash = copyHash(quotations[position]!);
     const same = byHash.get(hash);
     if (same) same.push(position);
     else byHash.set(hash, [position]);
-  });
+    if (pace.tick()) yield;
+  }
   let next = 0;
   for (const positions of byHash.values()) {
     if (positions.length < 2) continue;
+    if (pace.tick()) yield;
     const byKey = new Map<string, number[]>();
     for (const position of positions) {
       const q = quotations[position]!;

@@ -10,6 +10,7 @@
  * checks the answers against `createRegistry` on the sample and BBC speakers.
  */
 import { bitCount } from "../search/postings.js";
+import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
 import type { BuiltRegistry } from "./registry.js";
 import { editDistance, fullNameKey, nameKey, typoAllowance } from "./text.js";
@@ -36,7 +37,16 @@ export function createIndexedRegistry(
   speakers: readonly Speaker[],
   canonical: (doc: string, localName: string) => Speaker | null = () => null,
 ): BuiltRegistry {
+  return runToEnd(indexedRegistrySteps(speakers, canonical));
+}
+
+/** `createIndexedRegistry` as steps (statements/steps.ts) that pause every few hundred names. */
+export function* indexedRegistrySteps(
+  speakers: readonly Speaker[],
+  canonical: (doc: string, localName: string) => Speaker | null = () => null,
+): Steps<BuiltRegistry> {
   const names = new NameIndex(speakers);
+  yield* names.fill();
   return {
     speakers,
     canonical,
@@ -61,14 +71,19 @@ class NameIndex {
   private readonly byKey = new Map<string, Speaker[]>();
   private readonly byLength = new Map<number, NamesOfLength>();
   /** For suggestions: keys and their words, sorted (a prefix is a range), with the speakers holding them. */
-  private readonly sortedKeys: string[];
+  private sortedKeys: string[] = [];
   private readonly keyHolders = new Map<string, number[]>();
-  private readonly sortedWords: string[];
+  private sortedWords: string[] = [];
   private readonly wordHolders = new Map<string, number[]>();
   private readonly wordsByLength = new Map<number, string[]>();
 
-  constructor(private readonly speakers: readonly Speaker[]) {
-    speakers.forEach((s, index) => {
+  constructor(private readonly speakers: readonly Speaker[]) {}
+
+  /** Indexes the names (once, before any lookup), pausing every few hundred. */
+  *fill(): Steps<void> {
+    const pace = pacer(PACE);
+    for (const [index, s] of this.speakers.entries()) {
+      if (pace.tick()) yield;
       const keys = new Set([s.name, ...s.aliases].map(fullNameKey));
       for (const key of keys) {
         const list = this.byKey.get(key) ?? [];
@@ -77,9 +92,13 @@ class NameIndex {
         holdBy(this.keyHolders, key, index);
         for (const word of key.split(" ")) holdBy(this.wordHolders, word, index);
       }
-    });
-    for (const list of this.byKey.values()) list.sort((a, b) => b.quotes - a.quotes);
+    }
+    for (const list of this.byKey.values()) {
+      if (pace.tick()) yield;
+      list.sort((a, b) => b.quotes - a.quotes);
+    }
     for (const [key, list] of this.byKey) {
+      if (pace.tick()) yield;
       const words = key.split(" ");
       let names = this.byLength.get(words.length);
       if (!names) {
@@ -98,8 +117,8 @@ class NameIndex {
       }
       names.entries.push({ words, speaker: list[0]! });
     }
-    this.sortedKeys = [...this.keyHolders.keys()].sort();
-    this.sortedWords = [...this.wordHolders.keys()].sort();
+    this.sortedKeys = yield* sortInSteps([...this.keyHolders.keys()], byCodeUnits);
+    this.sortedWords = yield* sortInSteps([...this.wordHolders.keys()], byCodeUnits);
     for (const word of this.sortedWords) pushTo(this.wordsByLength, word.length, word);
   }
 
@@ -274,6 +293,14 @@ function* withPrefix(sorted: readonly string[], prefix: string): Generator<strin
     else high = mid;
   }
   for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) yield sorted[i]!;
+}
+
+/** Names or speakers indexed between two pauses. */
+const PACE = 500;
+
+/** The order of `Array.prototype.sort()` without a comparator, for distinct strings. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Records that speaker `index` holds `key` (once, in speaker order). */

@@ -9,6 +9,10 @@
 import type { Article } from "../corpus/types.js";
 import type { NamedInArticle } from "./article-quotes.js";
 import type { Speaker } from "./types.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
+
+/** Paragraphs read between two pauses of `TitleIndex.buildSteps`. */
+const PARAGRAPHS_PER_STEP = 64;
 
 export interface TitleHolder {
   speaker: Speaker;
@@ -103,8 +107,15 @@ export class TitleIndex {
 
   /** The titles and honorifics of every article, each name read through the article's own names. */
   static build(entries: Iterable<{ article: Article; named: readonly NamedInArticle[] }>, canonical: (doc: string, localName: string) => Speaker | null): TitleIndex {
+    return runToEnd(TitleIndex.buildSteps(entries, canonical));
+  }
+
+  /** `build` as steps (statements/steps.ts) that pause every few dozen paragraphs, for a running bot. */
+  static *buildSteps(entries: Iterable<{ article: Article; named: readonly NamedInArticle[] }>, canonical: (doc: string, localName: string) => Speaker | null): Steps<TitleIndex> {
     const index = new TitleIndex();
-    for (const { article, named } of entries) index.addArticle(article, named, canonical);
+    // One pace across articles: most articles have fewer paragraphs than a step.
+    const pace = pacer(PARAGRAPHS_PER_STEP);
+    for (const { article, named } of entries) yield* index.addArticle(article, named, canonical, pace);
     return index;
   }
 
@@ -129,10 +140,21 @@ export class TitleIndex {
     return null;
   }
 
-  private addArticle(article: Article, named: readonly NamedInArticle[], canonical: (doc: string, localName: string) => Speaker | null): void {
+  private *addArticle(
+    article: Article,
+    named: readonly NamedInArticle[],
+    canonical: (doc: string, localName: string) => Speaker | null,
+    pace: { tick(): boolean },
+  ): Steps<void> {
     const day = article.published?.slice(0, 10) ?? null;
+    // The first person named so or with that form (an archive dump names thousands: no search of them all).
+    const people = new Map<string, NamedInArticle>();
+    for (const e of named) {
+      if (e.kind !== "person") continue;
+      for (const form of [e.name, ...e.forms]) if (!people.has(form)) people.set(form, e);
+    }
     const speakerOf = (name: string): Speaker | null => {
-      const entry = named.find((e) => e.kind === "person" && (e.name === name || e.forms.includes(name)));
+      const entry = people.get(name);
       return entry ? canonical(article.id, entry.name) : null;
     };
     const count = (title: string, written: string, at: number, honorific: boolean) => {
@@ -143,7 +165,9 @@ export class TitleIndex {
       for (let n = words.length; n >= 1 && !speaker; n--) speaker = speakerOf(words.slice(0, n).join(" "));
       if (speaker) keysOf(title, written, honorific).forEach((key, i) => this.add(key, { speaker, day, exact: honorific || i === 0 }));
     };
+    if (pace.tick()) yield;
     for (const p of article.paragraphs) {
+      if (pace.tick()) yield;
       if (p.role !== "body") continue;
       const text = article.text.slice(p.start, p.end);
       for (const head of text.matchAll(HEAD_AT)) {

@@ -47,9 +47,9 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
 };
 const FIELD = "terms";
 /** Passages indexed or removed between two pauses of `upsertSteps` and `removeSteps`. */
-const STEP_PASSAGES = 32;
+const STEP_PASSAGES = 4;
 /** Terms packed between two pauses (a common word's postings take a while to pack). */
-const STEP_TERMS = 256;
+const STEP_TERMS = 16;
 
 /** `packTerms` of the terms, a few at a time. */
 function* packInSteps(miniSearch: MiniSearch<IndexedDoc>, terms: ReadonlySet<string>): Steps<void> {

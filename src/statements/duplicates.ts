@@ -21,14 +21,17 @@ const MAX_SHINGLE_POSTINGS = 50;
 const SAMPLE = 8;
 /** Items of a light loop handled between pauses (heavy loops pause after every item). */
 const CHEAP_PACE = 1024;
+/** Characters of text, or words, shingled between pauses. */
+const CHARS_PER_STEP = 100_000;
+const WORDS_PER_STEP = 20_000;
 /** Candidate pairs of one article compared between pauses. */
 const INNER_PACE = 16;
 
-/** The body text of an article: its body paragraphs, or all of it when it has no paragraph roles. */
-function bodyText(article: Article): string {
+/** The body text of an article in pieces: its body paragraphs, or all of it when it has no paragraph roles. */
+function bodyPieces(article: Article): string[] {
   const body = article.paragraphs.filter((p) => p.role === "body");
-  if (body.length === 0) return article.paragraphs.length ? "" : article.text;
-  return body.map((p) => article.text.slice(p.start, p.end)).join("\n");
+  if (body.length === 0) return article.paragraphs.length ? [] : [article.text];
+  return body.map((p) => article.text.slice(p.start, p.end));
 }
 
 /** Every distinct word of the corpus, numbered from 1 (sharded: see sharded-map.ts). */
@@ -37,21 +40,35 @@ interface WordIds {
   count: number;
 }
 
-/** Shingles as numbers: a polynomial hash of the word ids (collisions are harmlessly rare at this size). */
-function shingles(text: string, size: number, wordIds: WordIds): Set<number> {
-  const ids = tokens(text).map((t) => {
-    let id = wordIds.ids.get(t.folded);
-    if (id === undefined) {
-      id = ++wordIds.count;
-      wordIds.ids.set(t.folded, id);
+/**
+ * Shingles as numbers: a polynomial hash of the word ids (collisions are harmlessly rare at this size), over the
+ * pieces' words in order (as over the pieces joined by line breaks: no word spans two). Pauses every few thousand
+ * words: an archive dump of one article holds a million.
+ */
+function* shingleSteps(pieces: readonly string[], size: number, wordIds: WordIds): Steps<Set<number>> {
+  const ids: number[] = [];
+  let counted = 0;
+  for (const piece of pieces) {
+    for (const t of tokens(piece)) {
+      let id = wordIds.ids.get(t.folded);
+      if (id === undefined) {
+        id = ++wordIds.count;
+        wordIds.ids.set(t.folded, id);
+      }
+      ids.push(id);
     }
-    return id;
-  });
+    counted += piece.length;
+    if (counted >= CHARS_PER_STEP) {
+      counted = 0;
+      yield;
+    }
+  }
   const out = new Set<number>();
   for (let i = 0; i + size <= ids.length; i++) {
     let h = 0;
     for (let j = i; j < i + size; j++) h = (h * 1_000_003 + ids[j]!) % 4_503_599_627_370_449;
     out.add(h);
+    if (i % WORDS_PER_STEP === WORDS_PER_STEP - 1) yield;
   }
   return out;
 }
@@ -71,7 +88,7 @@ export function* duplicateSteps(articles: readonly Article[], options: Duplicate
   const wordIds: WordIds = { ids: new ShardedMap(stringShard), count: 0 };
   const sets: Array<Set<number>> = [];
   for (const article of articles) {
-    sets.push(shingles(bodyText(article), size, wordIds));
+    sets.push(yield* shingleSteps(bodyPieces(article), size, wordIds));
     yield;
   }
   // One entry per distinct sampled shingle, up to millions: sharded, so that no single growth of it takes long.

@@ -11,7 +11,7 @@ import type { Article } from "../corpus/types.js";
 import type { Logger } from "../core/log.js";
 import type { Reply } from "../core/reply.js";
 import { digestReply } from "../digest/render.js";
-import { newArticles } from "../digest/for-newsroom.js";
+import { NewArticlesIndex } from "../digest/new-articles-index.js";
 import type { ComposeDigest } from "../digest/schedule.js";
 import type { Digest } from "../digest/types.js";
 import type { OpenedNewsroom } from "../open-newsroom.js";
@@ -74,8 +74,10 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
       })
       .catch(fail("reading the corpus"));
   };
+  const newArticles = new NewArticlesIndex(newsroom);
   newsroom.onArticlesChanged(({ removed, upserted }) => {
     version++;
+    newArticles.changed(removed, upserted);
     kept.length = 0;
     // Before the mirror is read, the change is in what it will read.
     if (mirrored) void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
@@ -84,7 +86,7 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
   return {
     compose(from, to, late, statementsAtHand, options = {}) {
       mirror();
-      const articles = newArticles(newsroom, from, to);
+      const articles = newArticles.between(from, to);
       const quotations = newsroom.quotes.quotations;
       const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
       const key = `${version}\n${articles.map((a) => a.id).join("\n")}`;

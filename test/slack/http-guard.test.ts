@@ -178,3 +178,41 @@ describe("each request Slack sends is answered once", () => {
     expect(services.runs.filter((r) => r.query === "forged first")).toHaveLength(1);
   });
 });
+
+describe("Slack's SSL check (ssl_check=1 with a token, to the slash commands' URL)", () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const unsigned = (body: string) =>
+    fetch(events, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+
+  it("is answered 200 with an empty body, unsigned as Slack may send it, while another command is still being answered", async () => {
+    const held = slashBody("held while the check comes");
+    // A command held in its answer (the slow command waits for the gate, which the suite opens only at the end).
+    const slow = slashCommandBody({ command: "/slow", text: "", responseUrl: fake.responseUrl(`slow-${held.id}`) });
+    expect((await signedPost(events, slow, SECRET)).status).toBe(200);
+    const check = await unsigned(form({ ssl_check: "1", token: "verification-token" }));
+    expect(check.status).toBe(200);
+    expect(await check.text()).toBe("");
+    expect(services.slowFinished).toBe(false);
+  });
+
+  it("is answered 200 when signed too, and repeated checks are all answered", async () => {
+    const body = form({ ssl_check: "1", token: "verification-token" });
+    expect((await signedPost(events, body, SECRET)).status).toBe(200);
+    expect((await signedPost(events, body, SECRET)).status).toBe(200);
+    expect((await unsigned(body)).status).toBe(200);
+    expect((await unsigned(body)).status).toBe(200);
+  });
+
+  it("runs nothing smuggled into an unsigned check, and refuses unsigned bodies that are no check", async () => {
+    const smuggled = form({ ssl_check: "1", token: "t", command: "/sources", text: "smuggled", response_url: fake.responseUrl("smuggled") });
+    expect((await unsigned(smuggled)).status).toBe(200);
+    expect((await unsigned(form({ ssl_check: "0", token: "t" }))).status).toBe(401);
+    expect((await unsigned(form({ ssl_check: "1", token: "t", pad: "p".repeat(2000) }))).status).toBe(401);
+    // A later signed command's answer is in: a smuggled one would have been run before it.
+    const later = slashBody("after the checks");
+    expect((await signedPost(events, later.body, SECRET)).status).toBe(200);
+    await fake.waitForResponse(later.id);
+    expect(services.runs.filter((r) => r.query === "smuggled")).toHaveLength(0);
+    expect(fake.responses.filter((r) => r.id === "smuggled")).toHaveLength(0);
+  });
+});

@@ -3,6 +3,8 @@
  * before reading a byte of the body, so that a stranger cannot make the bot buffer hundreds of megabytes:
  * - a declared body over the limit (1 MB): 413; a body that turns out larger while it streams: 413, read no further;
  * - no signature, or a timestamp more than five minutes away in either direction (Bolt only checks the past): 401;
+ *   the one unsigned request let through is Slack's SSL check (`ssl_check=1`, a few hundred bytes at most), which
+ *   Bolt answers with 200 without running anything;
  * - a signature that does not match the body: 401.
  * A request seen before (Slack retrying it with X-Slack-Retry-Num, or the same signed request replayed) is
  * acknowledged with an empty 200 and not run again: each is answered once.
@@ -20,6 +22,8 @@ export const TIMESTAMP_TOLERANCE_S = 5 * 60;
 /** Longer than the timestamp window and Slack's retries (at once, after 1 and after 5 minutes). */
 const REMEMBER_MS = 15 * 60_000;
 const REMEMBER_MAX = 50_000;
+/** An SSL check's body is `ssl_check=1&token=…`: anything unsigned and longer is refused unread. */
+const SSL_CHECK_MAX_BYTES = 1024;
 
 export interface RequestGuardOptions {
   signingSecret: string;
@@ -69,7 +73,8 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
   async function check(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const signature = header(req, "x-slack-signature");
     const timestamp = header(req, "x-slack-request-timestamp");
-    if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) return refuse(res, 401, "not signed", req);
+    if (!signature) return sslCheck(req, res);
+    if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return refuse(res, 401, "not signed", req);
     const skew = Math.abs(now() / 1000 - Number(timestamp));
     if (skew > TIMESTAMP_TOLERANCE_S) return refuse(res, 401, `timestamp ${Math.round(skew)} s away`, req);
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -95,6 +100,21 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
     }
     // Bolt reads the body from here instead of the stream (its BufferedIncomingMessage).
     Object.assign(req, { rawBody: body });
+    next(req, res);
+  }
+
+  /**
+   * Slack checks the certificate of a slash command's URL with a POST of `ssl_check=1` and a token, which need
+   * not be signed (Bolt takes them unsigned, keeping only `ssl_check=1`). Any other unsigned request is refused.
+   */
+  async function sslCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > SSL_CHECK_MAX_BYTES) return refuse(res, 401, "not signed", req);
+    const body = await readAtMost(req, SSL_CHECK_MAX_BYTES);
+    if (body === null || new URLSearchParams(body.toString("utf8")).get("ssl_check") !== "1") return refuse(res, 401, "not signed", req);
+    // Only the check itself reaches Bolt: nothing else of an unsigned body is trusted.
+    Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
+    req.headers["content-type"] = "application/x-www-form-urlencoded";
     next(req, res);
   }
 
