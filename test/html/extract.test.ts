@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { extractHtmlArticle, type HtmlArticle } from "../../src/html/extract.js";
+import { decodeWindows1252 } from "../../src/corpus/decode.js";
+import { decodeWindows1252Fast } from "../../src/html/charset.js";
+import { extractHtmlArticle, pageWithoutCode, withoutCode, type HtmlArticle } from "../../src/html/extract.js";
 import { sourceHeaderLine } from "../../src/html/source-header.js";
 
 const story = [
@@ -118,3 +120,29 @@ describe("HTML article extraction", () => {
     }
   });
 });
+
+describe("code cut from the bytes before decoding", () => {
+  it("reads Windows-1252 as the byte-by-byte table does, for every byte", () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1252Fast(all)).toBe(decodeWindows1252(all));
+  });
+
+  it("gives the text that decoding first and cutting after gives, in UTF-8 and in single-byte encodings", () => {
+    const html = `<html><head><meta charset="UTF"><script>var s = "é</scr" + "ipt>«»";</script><style>p::after{content:"—"}</style>
+<script type="application/ld+json">{"headline":"Ёлки – «café»"}</script></head><body><!-- коммент — --><p>Été à Kyïv — «ёлки»…</p>é<br><br>ü<br/> <br>日本語<svg><text>ø</text></svg>€</body></html>`;
+    for (const encoding of ["utf-8", "windows-1251", "windows-1252"]) {
+      const bytes = encoding === "utf-8" ? Buffer.from(html, "utf8") : encode(html, encoding);
+      // Node's TextDecoder reads "windows-1252" as Latin-1: the reader's own table is the reference.
+      const decoded = encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+      expect(pageWithoutCode(bytes, encoding), encoding).toBe(withoutCode(decoded));
+    }
+  });
+});
+
+/** `text` in a single-byte encoding (characters it lacks become "?"). */
+function encode(text: string, encoding: string): Uint8Array {
+  const table = new Map<string, number>();
+  const decoded = encoding === "windows-1252" ? decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i)) : new TextDecoder(encoding).decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+  [...decoded].forEach((c, i) => table.set(c, i));
+  return Uint8Array.from([...text].map((c) => table.get(c) ?? 0x3f));
+}
