@@ -19,7 +19,7 @@ function isFurnitureElement(el: DomElement, tag: string): boolean {
 }
 
 /** Class or id words that name furniture wherever they stand. */
-const ALWAYS = /^(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|commentary-form|disqus|cookies?|consent|gdpr|newsletter|signup|subscribe|subscription|promo|promotion|advert|advertisement|ads?|adslot|sponsored|caption|credit|credits|breadcrumbs?|outbrain|taboola|paywall|trending|popular|mostread|most|tags|tag|keywords|topics|byline|timestamp|meta|author|bio|print|toolbar|more|read|next|prev|pagination|skip|hidden|sr|visually|modal|overlay|banner|alert|feedback|correction)$/;
+const ALWAYS = /^(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|commentary-form|disqus|cookies?|consent|gdpr|newsletter|signup|subscribe|subscription|promo|promotion|advert|advertisement|ads?|adslot|sponsored|caption|credit|credits|breadcrumbs?|outbrain|taboola|paywall|paywalled|piano|offer|pull|pullquote|embed|tweet|twitter|instagram|tiktok|trending|popular|mostread|most|tags|tag|keywords|topics|byline|timestamp|meta|author|bio|print|toolbar|more|read|next|prev|pagination|skip|hidden|sr|visually|modal|overlay|banner|alert|feedback|correction)$/;
 
 /** Words that name furniture only on a box that holds little story text (a story container may be "with-sidebar"). */
 const WEAK = /^(?:nav|navbar|navigation|menu|sidebar|widget|footer|header|masthead|rail|secondary|extra|links|list|teaser|teasers|card|cards)$/;

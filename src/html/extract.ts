@@ -152,7 +152,7 @@ export function extractHtmlArticle(bytes: Uint8Array, fileName: string): HtmlExt
   const meta = readPageMetadata(document, header?.url ?? null);
   const fromFeed = header?.origin === "feed-summary";
   try {
-    const blocks = fromFeed ? feedSummaryBlocks(document) : storyBlocks(document);
+    const blocks = fromFeed ? feedSummaryBlocks(document) : withDeclaredBody(storyBlocks(document), meta.articleBody);
     if (typeof blocks === "string") return refuse(blocks);
     return { ok: true, article: assemble(blocks, meta, header, encoding) };
   } catch (error) {
@@ -176,6 +176,28 @@ function storyBlocks(document: DomDocument): TextBlock[] | string {
   }
   if (linkChars > storyChars * MAX_LINK_SHARE) return "not an article: an index page (most of its text is links)";
   return blocks;
+}
+
+/** The declared body is used when it is this much longer than the story on the page. */
+const TEASER_SHARE = 0.7;
+
+/**
+ * A paywalled page shows a teaser (its first paragraphs) but declares the whole story in JSON-LD `articleBody`.
+ * When the page's story is the start of that body and much shorter, or there is no story on the page, the
+ * declared body is the article, one paragraph a line.
+ */
+function withDeclaredBody(blocks: TextBlock[] | string, articleBody: string | null): TextBlock[] | string {
+  if (!articleBody) return blocks;
+  const declared = articleBody.split(/\n+/).map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean);
+  const declaredWords = words(declared.join(" "));
+  if (declaredWords.length < MIN_ARTICLE_CHARS) return blocks;
+  if (typeof blocks !== "string") {
+    const story = blocks.filter((b) => !isPageFurniture(b));
+    const shownWords = words(story.map((b) => b.text).join(" "));
+    const first = story[0] ? words(story[0].text) : "";
+    if (shownWords.length >= declaredWords.length * TEASER_SHARE || first === "" || !declaredWords.includes(first)) return blocks;
+  }
+  return declared.map((text) => ({ text, tag: "p", linkChars: 0 }));
 }
 
 /** A stored feed item whose page could not be read: its own body is the feed's summary, paragraph by paragraph. */

@@ -146,3 +146,25 @@ function encode(text: string, encoding: string): Uint8Array {
   [...decoded].forEach((c, i) => table.set(c, i));
   return Uint8Array.from([...text].map((c) => table.get(c) ?? 0x3f));
 }
+
+describe("a paywalled teaser", () => {
+  const ldWith = (body: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Breakwater to be rebuilt", isAccessibleForFree: false, articleBody: body })}</script>`;
+  const teaser = `<p>${story[0]}</p><div class="paywall"><p>Subscribe to keep reading.</p></div>`;
+
+  it("reads the whole story from JSON-LD articleBody when the page shows only its start", () => {
+    const longer = [...story, "The levy will be reviewed after the first summer of work, the authority said, once the contractors have reported on the state of the foundations."];
+    const result = extractHtmlArticle(Buffer.from(page(ldWith(longer.join("\n")), teaser)), "teaser.html");
+    expect(result.ok).toBe(true);
+    const a = (result as { article: HtmlArticle }).article;
+    expect(a.paragraphs.filter((p) => p.role === "body").map((p) => a.text.slice(p.start, p.end))).toEqual(longer);
+  });
+
+  it("keeps the page's own story when the declared body is not longer, or does not begin with it", () => {
+    const same = extractHtmlArticle(Buffer.from(page(ldWith(story.join("\n")))), "same.html");
+    const other = extractHtmlArticle(Buffer.from(page(ldWith("An unrelated text about something else entirely. ".repeat(40)))), "other.html");
+    for (const result of [same, other]) {
+      const a = (result as { article: HtmlArticle }).article;
+      expect(a.paragraphs.filter((p) => p.role === "body").map((p) => a.text.slice(p.start, p.end))).toEqual(story);
+    }
+  });
+});
