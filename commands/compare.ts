@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationLine, type Block, type Citation } from "../src/core/reply.js";
+import { citationLine, originOf, type Block, type Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
@@ -30,7 +30,8 @@ export const compareSchema = z.custom<ParsedArgs>().transform((args, ctx): Compa
   return { query };
 });
 
-export type CompareResult = Pick<Rendering, "doc" | "start" | "end" | "text" | "outlet" | "speaker" | "primary">;
+/** The contract's fields, then `origin` ("feed-summary" for a feed's summary whose page was not fetched), added since. */
+export type CompareResult = Pick<Rendering, "doc" | "start" | "end" | "text" | "outlet" | "speaker" | "primary"> & { origin?: "feed-summary" };
 
 export const compareCommand = defineCommand<Newsroom, CompareArgs>({
   name: "compare",
@@ -104,6 +105,7 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
       outlet: r.outlet,
       speaker: r.speaker,
       primary: r.primary,
+      ...originOf(ctx.services.article(r.doc)),
     }));
     return { reply: { visibility: "private", text: lines.join("\n"), blocks }, results };
   },
@@ -142,6 +144,7 @@ function citationOf(r: Rendering, newsroom: Newsroom): Citation {
     paragraph: r.paragraph,
     start: r.start,
     end: r.end,
+    ...originOf(article),
   };
 }
 

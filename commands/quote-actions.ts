@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { encodeAction } from "../src/core/actions.js";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import type { Action, Block, Citation, Reply } from "../src/core/reply.js";
+import { originOf, provenanceNote, type Action, type Block, type Citation, type Reply } from "../src/core/reply.js";
 import type { Article } from "../src/corpus/types.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { quotationContext, type QuotationContext } from "../src/quotes/context.js";
@@ -44,7 +44,8 @@ export function citationText(q: Quotation, c: Citation): string {
   if (c.title) parts.push(`“${c.title}”`);
   if (c.published) parts.push(c.published.slice(0, 10));
   parts.push(c.url ?? `${c.doc}, ¶${c.paragraph}`);
-  return parts.join(", ");
+  const provenance = provenanceNote(c);
+  return parts.join(", ") + (provenance ? ` (${provenance})` : "");
 }
 
 const idSchema = z.custom<ParsedArgs>().transform((args, ctx): string => {
@@ -69,6 +70,7 @@ function lookUp(id: string, newsroom: Newsroom): { q: Quotation; article: Articl
     paragraph: q.paragraph,
     start: q.start,
     end: q.end,
+    ...originOf(article),
   };
   return { q, article, citation };
 }

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
 import { encodeAction } from "../src/core/actions.js";
-import type { Action, Block, Citation } from "../src/core/reply.js";
+import { originOf, provenanceNote, type Action, type Block, type Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
@@ -231,6 +231,8 @@ export interface QuoteResult {
   context?: { sentence: { start: number; end: number }; paragraph: { start: number; end: number } };
   /** A paste-ready citation line. */
   citation: string;
+  /** "feed-summary": the document is a feed's title and summary, its page not fetched. Absent otherwise. */
+  origin?: "feed-summary";
 }
 
 function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
@@ -253,6 +255,7 @@ function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
     copies: hit.copies.map(docOf),
     ...(context ? { context } : {}),
     citation: citationText(q, citationOf(hit, newsroom)),
+    ...originOf(article),
   };
 }
 
@@ -433,6 +436,7 @@ function citationOf(hit: QuoteHit, newsroom: Newsroom): Citation {
     paragraph: q.paragraph,
     start: q.start,
     end: q.end,
+    ...originOf(article),
   };
 }
 
@@ -443,7 +447,8 @@ function plainQuote(hit: QuoteHit, citation: Citation): string {
   const cue = q.kind === "transcript" ? "transcript" : q.cue;
   const note = q.confidence < UNCERTAIN_BELOW ? " (uncertain attribution)" : "";
   const where = [citation.outlet ?? citation.doc, citation.title ? `“${citation.title}”` : null, citation.published?.slice(0, 10), `¶${citation.paragraph}`];
-  return `“${q.text}” — ${who}${cue ? ` (${cue})` : ""}, ${where.filter(Boolean).join(", ")}${note}`;
+  const provenance = provenanceNote(citation);
+  return `“${q.text}” — ${who}${cue ? ` (${cue})` : ""}, ${where.filter(Boolean).join(", ")}${provenance ? ` (${provenance})` : ""}${note}`;
 }
 
 function sameName(typed: string, name: string): boolean {

@@ -1,7 +1,7 @@
 /** /sources <topic>: the articles that cover a topic, best first, each with its best passage verbatim. */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationLine, type Block, type Citation, type Marks } from "../src/core/reply.js";
+import { citationLine, originOf, type Block, type Citation, type Marks } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { hasSearchableContent } from "../src/search/query-plan.js";
 import type { SourceHit, SourceQuery } from "../src/search/types.js";
@@ -136,6 +136,8 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
       end: h.end,
       excerpt: h.excerpt,
       score: h.score,
+      // Added: "feed-summary" when the document is a feed's summary, its page not fetched (ARCHITECTURE.md: add only).
+      ...originOf(ctx.services.article(h.doc)),
     }));
     return {
       reply: { visibility: "private", text: lines.join("\n"), blocks },
@@ -157,6 +159,7 @@ function citationOf(hit: SourceHit, newsroom: Newsroom): Citation {
     paragraph: hit.paragraph,
     start: hit.start,
     end: hit.end,
+    ...originOf(article),
   };
 }
 

@@ -6,6 +6,7 @@
  * title, the date and the outlet are checked; and the reading speed is measured in MB of page per second.
  */
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
@@ -13,6 +14,7 @@ import { blocksOf } from "../src/html/blocks.js";
 import { decodePage } from "../src/html/charset.js";
 import type { DomDocument } from "../src/html/dom.js";
 import { extractHtmlArticle } from "../src/html/extract.js";
+import { HELDOUT_DIR } from "./html-heldout-pages.js";
 import { FIXTURE_DIR, expectedParagraphs, pageFileName, readFixtureArticles, type FixtureArticle } from "./html-fixture-pages.js";
 
 /** Counts of each 4-word shingle of a text (lower-cased words of letters and digits). */
@@ -78,21 +80,28 @@ function evalPage(article: FixtureArticle, bytes: Uint8Array): PageResult {
 
 /**
  * MB of page read per second in one pass through every page: the fastest and the median of `rounds` passes
- * (after one warm-up pass). The fastest is the machine's speed with the least interference from other work.
+ * (after one warm-up pass), by the wall clock; and by the CPU time the process used (process.cpuUsage), which a
+ * loaded machine disturbs less (other processes' work is not counted, though a shared core still runs slower).
  */
-function speed(pages: ReadonlyArray<{ name: string; bytes: Uint8Array }>, rounds: number): { best: number; median: number; msPerPage: number } {
+function speed(pages: ReadonlyArray<{ name: string; bytes: Uint8Array }>, rounds: number): { best: number; median: number; cpuMedian: number; msPerPage: number } {
   extractAll(pages);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     extractAll(pages);
     times.push((performance.now() - started) / 1000);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1e6);
   }
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   // A compressed page counts by its HTML, not by its smaller file.
   const bytes = pages.reduce((n, p) => n + (p.name.endsWith(".gz") ? gunzipSync(p.bytes).length : p.bytes.length), 0);
   const median = times[Math.floor(times.length / 2)]!;
-  return { best: bytes / 1e6 / times[0]!, median: bytes / 1e6 / median, msPerPage: (median * 1000) / pages.length };
+  const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
+  return { best: bytes / 1e6 / times[0]!, median: bytes / 1e6 / median, cpuMedian: bytes / 1e6 / cpuMedian, msPerPage: (median * 1000) / pages.length };
 }
 
 function extractAll(pages: ReadonlyArray<{ name: string; bytes: Uint8Array }>): void {
@@ -102,9 +111,16 @@ function extractAll(pages: ReadonlyArray<{ name: string; bytes: Uint8Array }>): 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
-export function evalHtml(options: { rounds?: number } = {}): boolean {
-  const articles = readFixtureArticles();
-  const pages = articles.map((a) => ({ article: a, name: pageFileName(a), bytes: readFileSync(join(FIXTURE_DIR, "pages", pageFileName(a))) }));
+interface SetScore {
+  line: string;
+  problems: string[];
+  pass: boolean;
+}
+
+/** Reads and scores one set of fixture pages (`dir` holds articles-*.json and pages/). */
+function scoreSet(label: string, dir: string): SetScore & { pages: Array<{ name: string; bytes: Uint8Array }> } {
+  const articles = readFixtureArticles(dir);
+  const pages = articles.map((a) => ({ article: a, name: pageFileName(a), bytes: readFileSync(join(dir, "pages", pageFileName(a))) }));
   const results = pages.map((p) => evalPage(p.article, p.bytes));
   const n = results.length;
   const f1 = mean(results.map((r) => r.f1));
@@ -113,10 +129,25 @@ export function evalHtml(options: { rounds?: number } = {}): boolean {
   const dates = results.filter((r) => r.date).length;
   const outlets = results.filter((r) => r.outlet).length;
   const layouts = new Set(articles.map((a) => a.layout)).size;
-  console.log(`HTML pages: ${n} pages in ${layouts} layouts: story text 4-word-shingle F1 ${f1.toFixed(3)} (plain page text ${baseline.toFixed(3)}); title right ${pct(titles, n)}, date ${pct(dates, n)}, outlet ${pct(outlets, n)}`);
+  return {
+    line: `${label}: ${n} pages in ${layouts} layouts: story text 4-word-shingle F1 ${f1.toFixed(3)} (plain page text ${baseline.toFixed(3)}); title right ${pct(titles, n)}, date ${pct(dates, n)}, outlet ${pct(outlets, n)}`,
+    problems: results.filter((r) => r.problem).map((r) => `  ${pageFileName(r.article)}: ${r.problem}`),
+    pass: f1 >= 0.96 && Math.min(titles, dates, outlets) >= 0.95 * n,
+    pages,
+  };
+}
+
+export function evalHtml(options: { rounds?: number } = {}): boolean {
+  const tuned = scoreSet("HTML pages", FIXTURE_DIR);
+  console.log(tuned.line);
+  const pages = tuned.pages;
   const fast = speed(pages, options.rounds ?? 7);
   const size = pages.reduce((sum, p) => sum + (p.name.endsWith(".gz") ? gunzipSync(p.bytes).length : p.bytes.length), 0) / pages.length / 1024;
-  console.log(`  speed: ${fast.best.toFixed(1)} MB/s of page at best, ${fast.median.toFixed(1)} MB/s median (${fast.msPerPage.toFixed(1)} ms a page of ${size.toFixed(0)} KB on average)`);
-  for (const r of results) if (r.problem) console.log(`  ${pageFileName(r.article)}: ${r.problem}`);
-  return f1 >= 0.96 && Math.min(titles, dates, outlets) >= 0.95 * n;
+  console.log(`  speed: ${fast.best.toFixed(1)} MB/s of page at best, ${fast.median.toFixed(1)} MB/s median (${fast.msPerPage.toFixed(1)} ms a page of ${size.toFixed(0)} KB on average); ${fast.cpuMedian.toFixed(1)} MB/s of CPU time (median; load average ${loadavg()[0]!.toFixed(1)})`);
+  for (const line of tuned.problems) console.log(line);
+  // Pages in layouts the rules were never tuned on (scripts/html-heldout-pages.ts): reported, not a gate.
+  const heldOut = scoreSet("HTML pages held out (layouts not tuned on)", HELDOUT_DIR);
+  console.log(heldOut.line);
+  for (const line of heldOut.problems) console.log(line);
+  return tuned.pass;
 }

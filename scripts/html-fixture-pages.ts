@@ -41,13 +41,17 @@ export function readFixtureArticles(dir = FIXTURE_DIR): FixtureArticle[] {
 
 export const pageFileName = (a: FixtureArticle): string => `${a.id}-${a.layout}.html${a.gzip ? ".gz" : ""}`;
 
-/** The expected article text: paragraphs (subheadings without their marks). */
-export const expectedParagraphs = (a: FixtureArticle): string[] => a.paragraphs.map((p) => p.replace(/^## /, ""));
+/** The expected article text: paragraphs (subheadings without their marks; a table row "| a | b" as its cells). */
+export const expectedParagraphs = (a: FixtureArticle): string[] =>
+  a.paragraphs.map((p) => (p.startsWith("| ") ? tableCells(p).join(" ") : p.replace(/^## /, "")));
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The cells of a table row written "| a | b | c". */
+export const tableCells = (row: string): string[] => row.slice(2).split(" | ").map((c) => c.trim());
+
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Deterministic filler for scripts and styles (pages are mostly code). */
-function filler(seed: number, bytes: number): string {
+export function filler(seed: number, bytes: number): string {
   const words = ["var", "function", "return", "window", "document", "dataLayer", "push", "config", "track", "consent", "slot", "render", "lazy", "observer", "viewport", "event"];
   let out = "";
   let x = seed;
@@ -58,7 +62,7 @@ function filler(seed: number, bytes: number): string {
   return out;
 }
 
-function style(seed: number): string {
+export function style(seed: number): string {
   let css = "";
   for (let i = 0; i < 400; i++) css += `.c${seed}-${i}{margin:${i % 7}px ${i % 5}px;color:#${((seed * 97 + i * 31) % 4096).toString(16).padStart(3, "0")};font-size:${12 + (i % 9)}px}`;
   return `<style>${css}</style>`;
@@ -100,7 +104,7 @@ function comments(): string {
 <div id="respond"><h3>Leave a Reply</h3><form><textarea></textarea><input type="text" name="author"><button>Post comment</button></form></div></section>`;
 }
 
-function jsonLd(value: unknown): string {
+export function jsonLd(value: unknown): string {
   return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
 }
 
@@ -298,7 +302,7 @@ ${jsonLd(ld)}${style(seed)}<script>${filler(seed, 48000)}</script></head><body><
 };
 
 /** The page's bytes in its declared charset. */
-function encode(html: string, charset: string | undefined): Uint8Array {
+export function encode(html: string, charset: string | undefined): Uint8Array {
   const label = (charset ?? "utf-8").toLowerCase();
   if (label === "utf-8") return new TextEncoder().encode(html);
   // Single-byte charsets: the reverse of the decoder's table.

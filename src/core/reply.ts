@@ -17,6 +17,24 @@ export interface Citation {
   paragraph: number;
   start: number;
   end: number;
+  /**
+   * "feed-summary": the document is a feed item whose page could not be fetched or read, so its text is the
+   * feed's own title and summary. Renderers show FEED_SUMMARY_NOTE with the citation. Absent for pages and files.
+   */
+  origin?: "feed-summary";
+}
+
+/** Shown with every citation of a feed item whose page could not be fetched: the text is not the article's. */
+export const FEED_SUMMARY_NOTE = "feed summary only; page not fetched";
+
+/** `{origin: "feed-summary"}` for such a document, else nothing: spread into a Citation or a --json result. */
+export function originOf(article: { origin?: "feed-summary" } | null | undefined): { origin?: "feed-summary" } {
+  return article?.origin === "feed-summary" ? { origin: "feed-summary" } : {};
+}
+
+/** The note to show beside a citation, or null. */
+export function provenanceNote(c: Pick<Citation, "origin">): string | null {
+  return c.origin === "feed-summary" ? FEED_SUMMARY_NOTE : null;
 }
 
 /** [start, end) character ranges inside a block's `text` to mark (matched words). */
@@ -121,5 +139,6 @@ export function citationLine(c: Citation): string {
   if (c.title) parts.push(`“${c.title}”`);
   if (c.published) parts.push(c.published.slice(0, 10));
   parts.push(`¶${c.paragraph}`);
-  return parts.join(" · ");
+  const note = provenanceNote(c);
+  return parts.join(" · ") + (note ? ` (${note})` : "");
 }

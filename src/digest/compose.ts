@@ -10,6 +10,7 @@ import type { Statement } from "../statements/types.js";
 import { foldText } from "../search/analysis.js";
 import { groupDigest } from "./stories.js";
 import type { Digest, DigestDocument, DigestJson, DigestQuote, DigestStory, DigestVariant } from "./types.js";
+import { originOf } from "../core/reply.js";
 
 export type { Digest, DigestJson } from "./types.js";
 export { digestReply, type DigestReplyOptions } from "./render.js";
@@ -84,7 +85,7 @@ export function composeDigest(input: DigestInput): Digest {
   // Keyed by document ids, which may be any string ("constructor" too): no prototype.
   const documents: Record<string, DigestDocument> = Object.create(null) as Record<string, DigestDocument>;
   for (const a of input.articles) {
-    documents[a.id] = { title: a.title, outlet: a.outlet, published: a.published, url: a.url };
+    documents[a.id] = { title: a.title, outlet: a.outlet, published: a.published, url: a.url, ...originOf(a) };
   }
   return {
     from: input.from.toISOString(),
@@ -134,12 +135,17 @@ export function digestJson(digest: Digest): DigestJson {
   return {
     from: digest.from,
     to: digest.to,
-    stories: digest.stories.map((s) => ({
-      title: s.title,
-      docs: s.docs,
-      outlets: s.outlets,
-      quotes: s.quotes.map((q) => ({ doc: q.doc, start: q.start, end: q.end, speaker: q.speaker })),
-    })),
+    stories: digest.stories.map((s) => {
+      const fromFeedSummary = (doc: string) => digest.documents[doc]?.origin === "feed-summary";
+      const feedSummaryDocs = s.docs.filter(fromFeedSummary);
+      return {
+        title: s.title,
+        docs: s.docs,
+        outlets: s.outlets,
+        quotes: s.quotes.map((q) => ({ doc: q.doc, start: q.start, end: q.end, speaker: q.speaker, ...(fromFeedSummary(q.doc) ? { origin: "feed-summary" as const } : {}) })),
+        ...(feedSummaryDocs.length > 0 ? { feedSummaryDocs } : {}),
+      };
+    }),
     speakers: digest.speakers.map((s) => ({ name: s.name, quotes: s.quotes })),
   };
 }

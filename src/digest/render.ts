@@ -5,7 +5,7 @@
  * platform renderers cut further when they must). Corpus text (headlines, quotations) only goes into
  * heading, quote and context blocks, never into markdown paragraphs.
  */
-import type { Block, Citation, Reply, Visibility } from "../core/reply.js";
+import { FEED_SUMMARY_NOTE, originOf, type Block, type Citation, type Reply, type Visibility } from "../core/reply.js";
 import { encodeAction } from "../core/actions.js";
 import { displayText } from "../core/display.js";
 import type { Digest, DigestDocument, DigestQuote, DigestStory, DigestTemplated, DigestVariant } from "./types.js";
@@ -84,7 +84,7 @@ export function digestReply(digest: Digest, options: DigestReplyOptions = {}): R
     lines.push("", `${page * perPage + i + 1}. ${story.title}`, `   ${about}`);
     for (const q of story.quotes.slice(0, quotesShown[i])) {
       blocks.push(quoteBlock(q, digest.documents[q.doc]));
-      lines.push(`   ${q.speaker ?? "Unattributed"}: “${displayText(q.text).text}” (${sourceName(q.doc, digest.documents[q.doc])} ¶${q.paragraph})`);
+      lines.push(`   ${q.speaker ?? "Unattributed"}: “${displayText(q.text).text}” (${sourceName(q.doc, digest.documents[q.doc])} ¶${q.paragraph}${digest.documents[q.doc]?.origin === "feed-summary" ? `; ${FEED_SUMMARY_NOTE}` : ""})`);
     }
   });
 
@@ -169,6 +169,7 @@ function citation(doc: string, start: number, end: number, paragraph: number, me
     paragraph,
     start,
     end,
+    ...originOf(meta),
   };
 }
 

@@ -49,6 +49,8 @@ export interface DigestDocument {
   outlet: string | null;
   published: string | null;
   url: string | null;
+  /** "feed-summary": a feed item whose page was not fetched (its text is the feed's summary). */
+  origin?: "feed-summary";
 }
 
 export interface Digest {
@@ -78,7 +80,10 @@ export interface DigestJson {
     title: string;
     docs: string[];
     outlets: string[];
-    quotes: Array<{ doc: string; start: number; end: number; speaker: string | null }>;
+    /** `origin` added since: "feed-summary" for a quotation from a feed's summary, its page not fetched. */
+    quotes: Array<{ doc: string; start: number; end: number; speaker: string | null; origin?: "feed-summary" }>;
+    /** Added since: the story's documents that are feed summaries (their pages not fetched); absent when none. */
+    feedSummaryDocs?: string[];
   }>;
   speakers: Array<{ name: string; quotes: number }>;
 }

@@ -7,7 +7,17 @@
  * Node's TextDecoder reads "windows-1252" (and its aliases "iso-8859-1", "latin1") as plain Latin-1, turning
  * curly quotes and dashes (0x80-0x9F) into control characters: those pages go through our own table.
  */
+import { isUtf8 } from "node:buffer";
 import { decodeWindows1252 } from "../corpus/decode.js";
+
+/**
+ * Windows-1252 as Latin-1 (one native decode) with the few characters of 0x80-0x9F mapped after: the same text
+ * as decodeWindows1252, without a string per byte (a page is hundreds of KB).
+ */
+export function decodeWindows1252Fast(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => decodeWindows1252(Uint8Array.of(c.charCodeAt(0)))) : text;
+}
 
 export interface DecodedPage {
   text: string;
@@ -31,10 +41,6 @@ function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
   }
 }
 
-function decodeWith(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
-  return decoder.encoding === "windows-1252" ? decodeWindows1252(bytes) : decoder.decode(bytes);
-}
-
 /** The charset a `<meta>` tag near the top of the page declares, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, PRESCAN_BYTES));
@@ -50,24 +56,42 @@ export function contentTypeCharset(contentType: string | null | undefined): stri
   return /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1] ?? null;
 }
 
-export function decodePage(bytes: Uint8Array, transportCharset: string | null = null): DecodedPage {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", from: "bom" };
-  }
+/** The encoding a page is in and how it was chosen, without decoding it; `skip`: bytes of a byte order mark. */
+export interface PageEncoding {
+  encoding: string;
+  from: DecodedPage["from"];
+  skip: number;
+}
+
+export function pageEncoding(bytes: Uint8Array, transportCharset: string | null = null): PageEncoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", from: "bom", skip: 3 };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
-    return { text: new TextDecoder(encoding).decode(bytes), encoding, from: "bom" };
+    return { encoding: bytes[0] === 0xff ? "utf-16le" : "utf-16be", from: "bom", skip: 2 };
   }
   for (const [label, from] of [
     [transportCharset, "transport"],
     [declaredCharset(bytes), "meta"],
   ] as const) {
     const decoder = label ? decoderFor(label) : null;
-    if (decoder) return { text: decodeWith(decoder, bytes), encoding: decoder.encoding, from };
+    if (decoder) return { encoding: decoder.encoding, from, skip: 0 };
   }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8", from: "valid-utf-8" };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: "windows-1252", from: "fallback" };
-  }
+  return isUtf8(bytes) ? { encoding: "utf-8", from: "valid-utf-8", skip: 0 } : { encoding: "windows-1252", from: "fallback", skip: 0 };
+}
+
+/** Bytes -> text in an encoding `pageEncoding` chose (so Node knows its name). */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  return encoding === "windows-1252" ? decodeWindows1252Fast(bytes) : new TextDecoder(encoding).decode(bytes);
+}
+
+/**
+ * Whether every byte below 0x80 in the encoding stands for its ASCII character and never for part of another
+ * one: then markup (ASCII) can be found and cut in the bytes, read as Latin-1, before decoding.
+ */
+export function asciiCompatible(encoding: string): boolean {
+  return encoding === "utf-8" || /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic|euc-kr|euc-jp)$/.test(encoding);
+}
+
+export function decodePage(bytes: Uint8Array, transportCharset: string | null = null): DecodedPage {
+  const { encoding, from, skip } = pageEncoding(bytes, transportCharset);
+  return { text: decodeAs(skip > 0 ? bytes.subarray(skip) : bytes, encoding), encoding, from };
 }

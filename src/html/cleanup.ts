@@ -5,16 +5,21 @@
  * is named by the page's own markup: tags, ARIA roles, and class or id names.
  */
 
-import type { DomDocument, DomElement } from "./dom.js";
+import { bodyOf, elementsUnder, removeWhere, type DomDocument, type DomElement } from "./dom.js";
 
-const FURNITURE_SELECTORS = [
-  "nav", "aside", "footer", "form", "figcaption", "noscript", "iframe", "button", "dialog", "menu",
-  '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="dialog"]', '[role="banner"]',
-  '[aria-hidden="true"]', "[hidden]",
-].join(",");
+/** Elements that are furniture by their tag, their ARIA role, or by being hidden. */
+const FURNITURE_TAGS = new Set(["nav", "aside", "footer", "form", "figcaption", "noscript", "iframe", "button", "dialog", "menu"]);
+const FURNITURE_ROLES = new Set(["navigation", "complementary", "contentinfo", "dialog", "banner"]);
+
+function isFurnitureElement(el: DomElement, tag: string): boolean {
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return true;
+  const role = el.getAttribute("role");
+  return role !== null && FURNITURE_ROLES.has(role);
+}
 
 /** Class or id words that name furniture wherever they stand. */
-const ALWAYS = /^(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|commentary-form|disqus|cookies?|consent|gdpr|newsletter|signup|subscribe|subscription|promo|promotion|advert|advertisement|ads?|adslot|sponsored|caption|credit|credits|breadcrumbs?|outbrain|taboola|paywall|trending|popular|mostread|most|tags|tag|keywords|topics|byline|timestamp|meta|author|bio|print|toolbar|more|read|next|prev|pagination|skip|hidden|sr|visually|modal|overlay|banner|alert|feedback|correction)$/;
+const ALWAYS = /^(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|commentary-form|disqus|cookies?|consent|gdpr|newsletter|signup|subscribe|subscription|promo|promotion|advert|advertisement|ads?|adslot|sponsored|caption|credit|credits|breadcrumbs?|outbrain|taboola|paywall|paywalled|piano|offer|pull|pullquote|embed|tweet|twitter|instagram|tiktok|trending|popular|mostread|most|tags|tag|keywords|topics|byline|timestamp|meta|author|bio|print|toolbar|more|read|next|prev|pagination|skip|hidden|sr|visually|modal|overlay|banner|alert|feedback|correction)$/;
 
 /** Words that name furniture only on a box that holds little story text (a story container may be "with-sidebar"). */
 const WEAK = /^(?:nav|navbar|navigation|menu|sidebar|widget|footer|header|masthead|rail|secondary|extra|links|list|teaser|teasers|card|cards)$/;
@@ -34,17 +39,20 @@ function classWords(el: DomElement): string[] {
     .filter(Boolean);
 }
 
+const collapsedLength = (text: string | null) => (text ?? "").replace(/\s+/g, " ").length;
+
 function holdsStory(el: DomElement): boolean {
+  // One walk (no selector: linkedom compiles a selector at every call, and this runs for every named box).
   let long = 0;
-  for (const p of el.querySelectorAll("p")) {
-    if ((p.textContent ?? "").length >= LONG_PARAGRAPH && ++long > STORY_PARAGRAPHS) return true;
+  let links = 0;
+  for (const node of elementsUnder(el)) {
+    const tag = node.nodeName.toLowerCase();
+    if (tag === "p" && (node.textContent ?? "").length >= LONG_PARAGRAPH && ++long > STORY_PARAGRAPHS) return true;
+    if (tag === "a") links += collapsedLength(node.textContent);
   }
   // Story text without paragraph elements (an old CMS's <br><br>, a blog's divs).
-  const all = (el.textContent ?? "").replace(/\s+/g, " ").length;
-  if (all < STORY_TEXT) return false;
-  let links = 0;
-  for (const a of el.querySelectorAll("a")) links += (a.textContent ?? "").replace(/\s+/g, " ").length;
-  return all - links >= STORY_TEXT;
+  const all = collapsedLength(el.textContent);
+  return all >= STORY_TEXT && all - links >= STORY_TEXT;
 }
 
 /** Whether the element's own class or id names furniture. */
@@ -58,11 +66,12 @@ export function isFurnitureBox(el: DomElement): boolean {
 
 /** Removes furniture from the document in place. */
 export function removeFurniture(doc: DomDocument): void {
-  for (const el of doc.querySelectorAll(FURNITURE_SELECTORS)) el.remove();
+  // From the root element: linkedom's document does not lead from its doctype node to it.
+  const root = doc.documentElement;
+  if (!root) return;
+  removeWhere(root, (el, tag) => isFurnitureElement(el, tag));
   // A page's or an article's header: the headline (read from the metadata), byline, date, standfirst.
-  for (const el of doc.querySelectorAll("header")) if (!holdsStory(el)) el.remove();
-  for (const el of doc.querySelectorAll("body [class], body [id]")) {
-    // An element inside one already removed is still in the list: removing it again does no harm.
-    if (isFurnitureBox(el)) el.remove();
-  }
+  removeWhere(root, (el, tag) => tag === "header" && !holdsStory(el));
+  const body = bodyOf(doc);
+  if (body) removeWhere(body, (el) => isFurnitureBox(el));
 }

@@ -12,7 +12,7 @@ import { DOMParser } from "linkedom";
 import { normalizePublished } from "../corpus/dates.js";
 import type { Article, ParagraphRole } from "../corpus/types.js";
 import { blocksOf, type TextBlock } from "./blocks.js";
-import { decodePage } from "./charset.js";
+import { asciiCompatible, decodeAs, pageEncoding } from "./charset.js";
 import type { DomDocument, DomElement, DomNode } from "./dom.js";
 import { removeFurniture } from "./cleanup.js";
 import { isPageFurniture } from "./furniture-lines.js";
@@ -110,6 +110,18 @@ export function withoutCode(html: string): string {
     );
 }
 
+/**
+ * The page's text without its code. Most of a news page's bytes are scripts and styles, and decoding UTF-8 into
+ * a string costs far more than reading bytes as Latin-1 (one character a byte): in an ASCII-compatible encoding
+ * the code is cut from the Latin-1 reading (tags are ASCII, and no byte of a multi-byte character is below 0x80,
+ * so a cut never falls inside a character), and only what is left is decoded. The same text as decoding first.
+ */
+export function pageWithoutCode(bytes: Uint8Array, encoding: string): string {
+  if (!asciiCompatible(encoding)) return withoutCode(decodeAs(bytes, encoding));
+  const kept = withoutCode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
+  return decodeAs(Buffer.from(kept, "latin1"), encoding);
+}
+
 const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** The article of an HTML page, or the reason it is not one. Never throws for bad input. */
@@ -122,10 +134,11 @@ export function extractHtmlArticle(bytes: Uint8Array, fileName: string): HtmlExt
   }
   if (raw.length > MAX_PAGE_BYTES) return refuse(`${(raw.length / 1024 / 1024).toFixed(1)} MB of HTML: refused (more than ${MAX_PAGE_BYTES / 1024 / 1024} MB)`);
   const header = readSourceHeader(raw);
-  const decoded = decodePage(raw, header?.charset ?? null);
-  if (!/<(?:html|body|p|div|article|head)\b/i.test(decoded.text.slice(0, 65536))) return refuse("not an HTML page (no html, head, body or paragraph element)");
+  const { encoding, skip } = pageEncoding(raw, header?.charset ?? null);
+  const page = skip > 0 ? raw.subarray(skip) : raw;
+  const html = pageWithoutCode(page, encoding);
+  if (!/<(?:html|body|p|div|article|head)\b/i.test(html.slice(0, 65536))) return refuse("not an HTML page (no html, head, body or paragraph element)");
 
-  const html = withoutCode(decoded.text);
   // Before parsing: a parser takes seconds over 100,000 nested elements.
   if (tagNestingOver(html, MAX_DEPTH)) return refuse(`elements nested more than ${MAX_DEPTH} deep: refused (an HTML bomb?)`);
   let document: DomDocument;
@@ -139,9 +152,9 @@ export function extractHtmlArticle(bytes: Uint8Array, fileName: string): HtmlExt
   const meta = readPageMetadata(document, header?.url ?? null);
   const fromFeed = header?.origin === "feed-summary";
   try {
-    const blocks = fromFeed ? feedSummaryBlocks(document) : storyBlocks(document);
+    const blocks = fromFeed ? feedSummaryBlocks(document) : withDeclaredBody(storyBlocks(document), meta.articleBody);
     if (typeof blocks === "string") return refuse(blocks);
-    return { ok: true, article: assemble(blocks, meta, header, decoded.encoding) };
+    return { ok: true, article: assemble(blocks, meta, header, encoding) };
   } catch (error) {
     // A page that breaks the extractor is one bad file, never a crash of the whole read.
     return refuse(`the extractor failed on it: ${(error as Error).message}`);
@@ -152,7 +165,7 @@ export function extractHtmlArticle(bytes: Uint8Array, fileName: string): HtmlExt
 function storyBlocks(document: DomDocument): TextBlock[] | string {
   const wall = document.querySelector('input[type="password" i]') !== null;
   removeFurniture(document);
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node, charThreshold: MIN_ARTICLE_CHARS }).parse();
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node, charThreshold: MIN_ARTICLE_CHARS, disableJSONLD: true }).parse();
   const content = parsed?.content as unknown as DomElement | null | undefined;
   if (!content) return wall ? "not an article: a login or subscription wall" : "not an article: no story text found";
   const blocks = blocksOf(content);
@@ -163,6 +176,28 @@ function storyBlocks(document: DomDocument): TextBlock[] | string {
   }
   if (linkChars > storyChars * MAX_LINK_SHARE) return "not an article: an index page (most of its text is links)";
   return blocks;
+}
+
+/** The declared body is used when it is this much longer than the story on the page. */
+const TEASER_SHARE = 0.7;
+
+/**
+ * A paywalled page shows a teaser (its first paragraphs) but declares the whole story in JSON-LD `articleBody`.
+ * When the page's story is the start of that body and much shorter, or there is no story on the page, the
+ * declared body is the article, one paragraph a line.
+ */
+function withDeclaredBody(blocks: TextBlock[] | string, articleBody: string | null): TextBlock[] | string {
+  if (!articleBody) return blocks;
+  const declared = articleBody.split(/\n+/).map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean);
+  const declaredWords = words(declared.join(" "));
+  if (declaredWords.length < MIN_ARTICLE_CHARS) return blocks;
+  if (typeof blocks !== "string") {
+    const story = blocks.filter((b) => !isPageFurniture(b));
+    const shownWords = words(story.map((b) => b.text).join(" "));
+    const first = story[0] ? words(story[0].text) : "";
+    if (shownWords.length >= declaredWords.length * TEASER_SHARE || first === "" || !declaredWords.includes(first)) return blocks;
+  }
+  return declared.map((text) => ({ text, tag: "p", linkChars: 0 }));
 }
 
 /** A stored feed item whose page could not be read: its own body is the feed's summary, paragraph by paragraph. */

@@ -16,6 +16,8 @@ export interface PageMetadata {
   description: string | null;
   /** The JSON-LD type of the page's main item ("NewsArticle"), when it has one. */
   schemaType: string | null;
+  /** The JSON-LD item's `articleBody`: the full text a paywalled page declares while showing a teaser. */
+  articleBody: string | null;
 }
 
 
@@ -175,5 +177,6 @@ export function readPageMetadata(doc: DomDocument, fetchedUrl: string | null = n
     language: lang ? lang.replace(/_/g, "-").split(/[,\s]/)[0]!.toLowerCase() || null : null,
     description: text(item?.description) ?? metaOf(tags, "og:description", "description", "twitter:description"),
     schemaType: item ? (typesOf(item)[0] ?? null) : null,
+    articleBody: typeof item?.articleBody === "string" && item.articleBody.trim() ? item.articleBody : null,
   };
 }

@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { extractHtmlArticle, type HtmlArticle } from "../../src/html/extract.js";
+import { decodeWindows1252 } from "../../src/corpus/decode.js";
+import { decodeWindows1252Fast } from "../../src/html/charset.js";
+import { extractHtmlArticle, pageWithoutCode, withoutCode, type HtmlArticle } from "../../src/html/extract.js";
 import { sourceHeaderLine } from "../../src/html/source-header.js";
 
 const story = [
@@ -115,6 +117,54 @@ describe("HTML article extraction", () => {
         if (i > 0) expect(start).toBeGreaterThan(ends[i - 1]![1]!);
         expect(a.text.slice(start, end).trim()).toBe(a.text.slice(start, end));
       }
+    }
+  });
+});
+
+describe("code cut from the bytes before decoding", () => {
+  it("reads Windows-1252 as the byte-by-byte table does, for every byte", () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1252Fast(all)).toBe(decodeWindows1252(all));
+  });
+
+  it("gives the text that decoding first and cutting after gives, in UTF-8 and in single-byte encodings", () => {
+    const html = `<html><head><meta charset="UTF"><script>var s = "é</scr" + "ipt>«»";</script><style>p::after{content:"—"}</style>
+<script type="application/ld+json">{"headline":"Ёлки – «café»"}</script></head><body><!-- коммент — --><p>Été à Kyïv — «ёлки»…</p>é<br><br>ü<br/> <br>日本語<svg><text>ø</text></svg>€</body></html>`;
+    for (const encoding of ["utf-8", "windows-1251", "windows-1252"]) {
+      const bytes = encoding === "utf-8" ? Buffer.from(html, "utf8") : encode(html, encoding);
+      // Node's TextDecoder reads "windows-1252" as Latin-1: the reader's own table is the reference.
+      const decoded = encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+      expect(pageWithoutCode(bytes, encoding), encoding).toBe(withoutCode(decoded));
+    }
+  });
+});
+
+/** `text` in a single-byte encoding (characters it lacks become "?"). */
+function encode(text: string, encoding: string): Uint8Array {
+  const table = new Map<string, number>();
+  const decoded = encoding === "windows-1252" ? decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i)) : new TextDecoder(encoding).decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+  [...decoded].forEach((c, i) => table.set(c, i));
+  return Uint8Array.from([...text].map((c) => table.get(c) ?? 0x3f));
+}
+
+describe("a paywalled teaser", () => {
+  const ldWith = (body: string) => `<script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Breakwater to be rebuilt", isAccessibleForFree: false, articleBody: body })}</script>`;
+  const teaser = `<p>${story[0]}</p><div class="paywall"><p>Subscribe to keep reading.</p></div>`;
+
+  it("reads the whole story from JSON-LD articleBody when the page shows only its start", () => {
+    const longer = [...story, "The levy will be reviewed after the first summer of work, the authority said, once the contractors have reported on the state of the foundations."];
+    const result = extractHtmlArticle(Buffer.from(page(ldWith(longer.join("\n")), teaser)), "teaser.html");
+    expect(result.ok).toBe(true);
+    const a = (result as { article: HtmlArticle }).article;
+    expect(a.paragraphs.filter((p) => p.role === "body").map((p) => a.text.slice(p.start, p.end))).toEqual(longer);
+  });
+
+  it("keeps the page's own story when the declared body is not longer, or does not begin with it", () => {
+    const same = extractHtmlArticle(Buffer.from(page(ldWith(story.join("\n")))), "same.html");
+    const other = extractHtmlArticle(Buffer.from(page(ldWith("An unrelated text about something else entirely. ".repeat(40)))), "other.html");
+    for (const result of [same, other]) {
+      const a = (result as { article: HtmlArticle }).article;
+      expect(a.paragraphs.filter((p) => p.role === "body").map((p) => a.text.slice(p.start, p.end))).toEqual(story);
     }
   });
 });

@@ -1,10 +1,15 @@
 import { LIMITS } from "./limits.js";
-import type { Citation } from "../../core/reply.js";
+import { provenanceNote, type Citation } from "../../core/reply.js";
 
-/** "Outlet · ¶N · date", then any notes ("uncertain attribution", "3 outlets · 2 wordings"). Plain text. */
+/**
+ * "Outlet · ¶N · date", then the document's provenance note (a feed summary, not the page), then any notes
+ * ("uncertain attribution", "3 outlets · 2 wordings"). Plain text.
+ */
 export function footerLine(c: Citation, notes: readonly string[] = []): string {
   const parts = [c.outlet?.trim() || c.doc, `¶${c.paragraph}`];
   if (c.published?.trim()) parts.push(c.published.trim().slice(0, 10));
+  const provenance = provenanceNote(c);
+  if (provenance) parts.push(`(${provenance})`);
   return [...parts, ...notes].join(" · ");
 }
 

@@ -4,7 +4,7 @@
  * "… and N more" context line; the action buttons are always kept. See mrkdwn.ts for how text is escaped.
  */
 import { displayBlock } from "../../core/display.js";
-import type { Action, Block, Citation, QuoteBlock, Reply, SourceBlock } from "../../core/reply.js";
+import { provenanceNote, type Action, type Block, type Citation, type QuoteBlock, type Reply, type SourceBlock } from "../../core/reply.js";
 import {
   ACTION_IDS,
   blockTextLength,
@@ -117,7 +117,7 @@ function renderSource(block: SourceBlock): SlackBlock[] {
   ];
 }
 
-/** Outlet · title (linked when the article has a web address) · date · ¶n. */
+/** Outlet · title (linked when the article has a web address) · date · ¶n, then the provenance note where there is one. */
 function citationParts(c: Citation, cap: number): string[] {
   const parts = [literal(cutPlain(c.outlet ?? c.doc, cap))];
   if (c.title) {
@@ -126,6 +126,8 @@ function citationParts(c: Citation, cap: number): string[] {
   }
   if (c.published) parts.push(literal(c.published.slice(0, 10)));
   parts.push(`¶${c.paragraph}`);
+  const provenance = provenanceNote(c);
+  if (provenance) parts.push(`_(${literal(provenance)})_`);
   return parts;
 }
 
