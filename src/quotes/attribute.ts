@@ -16,6 +16,7 @@ import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
 import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./rules/named-at-clause-start.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
+import { passiveClause } from "./rules/passive-voice.js";
 import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
 import { words, type Word } from "./text.js";
@@ -525,6 +526,14 @@ const PREPOSITIONS = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|un
  */
 function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
   const text = d.article.text;
+  // "Grant was warned by Reyes": the agent speaks; the one warned never does (rules/passive-voice.ts).
+  const passive = passiveClause(text, verb, lower);
+  if (passive) {
+    const paragraphEnd = d.article.paragraphs[paragraphIndexAt(d, verb.start)]?.end ?? text.length;
+    const agent = passive.agentFrom >= 0 ? invertedSubject(d, passive.agentFrom, paragraphEnd) : null;
+    if (agent && agent.start - passive.agentFrom <= 40) return { subject: agent, verb, how: "inverted" };
+    return { subject: { type: "other", text: verb.text, entity: null, confidence: 0, evidence: `passive '${verb.text}': the subject is spoken to or about` }, verb, how: "adjacent" };
+  }
   const ws = words(text, lower, verb.start);
   let p = verb.start;
   for (let i = ws.length - 1; i >= 0; i--) {
@@ -532,6 +541,13 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     if (!VERB_MODIFIERS.has(l) || l === "told") break;
     if (!/^\s*$/.test(text.slice(ws[i]!.end, p))) break;
     p = ws[i]!.start;
+  }
+  // "attacked by Tom Reyes, who said": the relative clause's antecedent speaks.
+  const relative = /,\s*who\s+$/.exec(text.slice(Math.max(lower, p - 12), p));
+  if (relative) {
+    const antecedent = mentionEndingAt(d, p - relative[0].length, lower);
+    const agent = /\bby\s+$/i.test(text.slice(Math.max(0, (antecedent?.start ?? 0) - 4), antecedent?.start ?? 0));
+    if (antecedent?.entity && (agent || acceptableSubject(d, antecedent))) return { subject: antecedent, verb, how: "apposition" };
   }
   let how: Found["how"] = "adjacent";
   for (let attempt = 0; attempt < 6 && p > lower; attempt++) {

@@ -125,7 +125,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         const end = start + m[0].length;
         if (inQuote(start, end)) continue;
         // "the Florida senator": a place among the modifiers does not make the phrase a name.
-        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end))) continue;
+        // "the Tory leader", "the Labour chairman": one capitalised word we cannot tell to be a person's (a party)
+        // modifies the role; it is no one of its own.
+        const modifier = (r: (typeof raw)[number]) => r.type === "name" && r.end < end && !(r.sure ?? false) && !(r.name ?? "").includes(" ") && /^\s+\p{Ll}/u.test(text.slice(r.end, r.end + 2));
+        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end) && !modifier(r))) continue;
+        for (const r of raw) if (r.start < end && r.end > start && modifier(r)) r.insideRole = true;
         raw.push(mentionOf("role", start, end, text, pi, sentence));
       }
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
@@ -167,6 +171,8 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     if (isBody && isPlaceName(m.name ?? "")) continue;
     // A name after a preposition ("at the Democratic National Convention, Biden …") is where or whom, not who.
     if (m.type === "name" && GOVERNED_NAME.test(text.slice(Math.max(m.sentence.start, m.start - 50), m.start))) continue;
+    // "Mr Brown's Budget was not …": the owner is not the subject (a he/she later is not Brown for that).
+    if (m.type === "name" && (/[’']s?$/.test(m.text) || /^[’']s?\b/.test(text.slice(m.end, m.end + 2)))) continue;
     if (isBody) {
       if (!personSeen && !bodySeen) m.subject = true;
       bodySeen = true;
@@ -194,7 +200,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities);
     } else if (m.type === "role") {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
-      resolveRole(m, kept);
+      resolveRole(m, kept, text);
     }
     kept.push(stripExtras(m));
   }
@@ -440,7 +446,7 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
 }
 
 /** "The diplomat": the latest person whose title fits, else the latest subject. "The ministry": the latest body. */
-function resolveRole(m: Mention, before: readonly Mention[]): void {
+function resolveRole(m: Mention, before: readonly Mention[], text: string): void {
   const head = /(\S+)$/.exec(m.text)![1]!.toLowerCase();
   const recent = before.filter((c) => c.entity && c.paragraphIndex >= m.paragraphIndex - 4);
   if (ORG_ROLES.has(head)) {
@@ -468,6 +474,14 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
   const role = PERSON_ROLES[head];
   if (!role) return;
   const compatible = (e: Entity) => e.kind === "person" && e.sure && (!role.gender || !e.gender || e.gender === role.gender);
+  // "the Tory leader" after "Tory leader Michael Howard": the person the article titled with these very words.
+  const titledSo = titledWith(m, recent, text);
+  if (titledSo && compatible(titledSo)) {
+    m.entity = titledSo;
+    m.confidence = TITLED_SO_CONFIDENCE;
+    m.evidence = `'${m.text}' -> ${titledSo.name}, titled so in the article`;
+    return;
+  }
   for (let i = recent.length - 1; i >= 0; i--) {
     const e = recent[i]!.entity!;
     if (compatible(e) && role.fits.some((f) => e.descriptors.has(f))) {
@@ -492,6 +506,27 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
     }
   }
   m.evidence = `'${m.text}' fits no named person`;
+}
+
+/** A role phrase read as the person the article named with the same title words. */
+const TITLED_SO_CONFIDENCE = 0.8;
+
+/** The latest person named right after the role's own words ("Tory leader Michael Howard" for "the Tory leader"). */
+function titledWith(m: Mention, recent: readonly Mention[], text: string): Entity | null {
+  const title = m.text.replace(/^the\s+/i, "").toLowerCase();
+  const found = new Set<Entity>();
+  let latest: Entity | null = null;
+  const titled = new RegExp(String.raw`(?:^|[^\p{L}])${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\s,]*(?:the\s+)?$`, "u");
+  for (const c of recent) {
+    if (c.type !== "name" || c.entity?.kind !== "person" || c.start >= m.start) continue;
+    const lead = text.slice(Math.max(0, c.start - title.length - 12), c.start).toLowerCase().replace(/\s+/g, " ");
+    if (titled.test(lead)) {
+      found.add(c.entity);
+      latest = c.entity;
+    }
+  }
+  // Two people titled alike ("Labour MP" twice): no telling which.
+  return found.size === 1 ? latest : null;
 }
 
 const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
@@ -550,7 +585,8 @@ function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mentio
   let confidence = ROLE_SPEAKER_CONFIDENCE;
   if (org?.capitalised) {
     // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
-    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.start === org.start && r.end === org.end);
+    // "an aide to Agriculture Secretary Richard Lyng": the person ends the organisation's words, titles before them.
+    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.end === org.end && (r.start === org.start || (r.entity.sure && r.start > org.start)));
     owner = named ? { name: named.entity!.name, kind: "person" } : { name: org.text, kind: "organisation" };
   } else if (org) {
     const noun = org.text.toLowerCase();

@@ -32,8 +32,9 @@ const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|pres
 
 // "a Home Office spokesman", "An All England club spokesperson", "a US Embassy spokesman".
 const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
-// "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author".
-const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
+// "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author", "an aide to
+// Agriculture Secretary Richard Lyng" (the aide speaks, never the one they serve).
+const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
 const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
