@@ -9,6 +9,7 @@ import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
+import { CONFIDENCE } from "./rules/confidence.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
@@ -431,14 +432,14 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
     const rivals = new Set((unknownLead ? [...known, ...unknown] : pool).map((x) => x.entity)).size > 1;
     m.entity = entity;
     if (chosen.entity!.gender === null) {
-      m.confidence = 0.55;
+      m.confidence = CONFIDENCE.pronounGenderUnknown;
       m.evidence = `pronoun '${m.text}' -> ${entity.name} (gender unknown)`;
     } else {
-      m.confidence = rivals ? 0.7 : 0.85;
+      m.confidence = rivals ? CONFIDENCE.pronounWithRivals : CONFIDENCE.pronounAlone;
       m.evidence = `pronoun '${m.text}' -> last named ${gender === "male" ? "man" : "woman"}: ${entity.name}${rivals ? " (other candidates in that sentence)" : ""}`;
     }
     // A link across many sentences is less sure.
-    if (back >= 3) m.confidence -= 0.15;
+    if (back >= 3) m.confidence -= CONFIDENCE.pronounFarPenalty;
     return;
   }
   m.confidence = 0;
@@ -455,7 +456,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
       const generic = head === "firm" || head === "company" || head === "group";
       if (e.kind === "organisation" && (generic || e.keys.some((k) => k === head))) {
         m.entity = e;
-        m.confidence = 0.7;
+        m.confidence = CONFIDENCE.bodyNoun;
         m.evidence = `'${m.text}' -> last named body: ${e.name}`;
         return;
       }
@@ -467,7 +468,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
   const unnamed = recent.findLast((c) => c.entity!.kind === "role" && c.entity!.descriptors.has(head));
   if (unnamed) {
     m.entity = unnamed.entity;
-    m.confidence = RESOLVED_ROLE_CONFIDENCE;
+    m.confidence = CONFIDENCE.roleNamedBefore;
     m.evidence = `'${m.text}' -> ${unnamed.entity!.name}, the role named before`;
     return;
   }
@@ -478,7 +479,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
   const titledSo = titledWith(m, recent, text);
   if (titledSo && compatible(titledSo)) {
     m.entity = titledSo;
-    m.confidence = TITLED_SO_CONFIDENCE;
+    m.confidence = CONFIDENCE.titledSo;
     m.evidence = `'${m.text}' -> ${titledSo.name}, titled so in the article`;
     return;
   }
@@ -486,7 +487,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
     const e = recent[i]!.entity!;
     if (compatible(e) && role.fits.some((f) => e.descriptors.has(f))) {
       m.entity = e;
-      m.confidence = 0.75;
+      m.confidence = CONFIDENCE.titleFits;
       m.evidence = `'${m.text}' -> ${e.name}, the latest person titled so`;
       return;
     }
@@ -500,16 +501,13 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
     const c = recent[i]!;
     if (c.subject && compatible(c.entity!)) {
       m.entity = c.entity;
-      m.confidence = 0.6;
+      m.confidence = CONFIDENCE.latestTalkedAbout;
       m.evidence = `'${m.text}' -> ${c.entity!.name}, the latest person talked about`;
       return;
     }
   }
   m.evidence = `'${m.text}' fits no named person`;
 }
-
-/** A role phrase read as the person the article named with the same title words. */
-const TITLED_SO_CONFIDENCE = 0.8;
 
 /** The latest person named right after the role's own words ("Tory leader Michael Howard" for "the Tory leader"). */
 function titledWith(m: Mention, recent: readonly Mention[], text: string): Entity | null {
@@ -530,8 +528,6 @@ function titledWith(m: Mention, recent: readonly Mention[], text: string): Entit
 }
 
 const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
-/** "the spokesman" read as the role named before ("a Home Office spokesman"). */
-const RESOLVED_ROLE_CONFIDENCE = 0.8;
 
 /** "The Dutchman said": the person named before whom the article describes so (rules/description.ts). */
 function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: readonly Mention[], text: string, spans: readonly QuoteSpan[]): void {
@@ -582,7 +578,7 @@ const BODY_NOUNS = /^(?:club|firm|company|council|party|group|team|union|board|m
 function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mention[], before: readonly Mention[], entities: Entity[]): void {
   const org = phrase.organisation;
   let owner: { name: string; kind: "organisation" | "person" | "title" } | null = null;
-  let confidence = ROLE_SPEAKER_CONFIDENCE;
+  let confidence: number = ROLE_SPEAKER_CONFIDENCE;
   if (org?.capitalised) {
     // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
     // "an aide to Agriculture Secretary Richard Lyng": the person ends the organisation's words, titles before them.

@@ -4,11 +4,12 @@
  * role with its organisation ("Home Office spokesman"), so the role is a speaker of its own (kind `role`), linked
  * to the organisation. Without an organisation ("a spokesman said") the role names no one.
  */
+import { CONFIDENCE } from "./confidence.js";
 
 /** A role speaker named right next to the reporting verb. */
-export const ROLE_SPEAKER_CONFIDENCE = 0.9;
+export const ROLE_SPEAKER_CONFIDENCE = CONFIDENCE.roleSpeaker;
 /** The organisation was named by a common noun ("a spokesman for the firm") and read as the latest body named. */
-export const ROLE_SPEAKER_RESOLVED_CONFIDENCE = 0.75;
+export const ROLE_SPEAKER_RESOLVED_CONFIDENCE = CONFIDENCE.roleSpeakerResolved;
 
 export interface RolePhrase {
   start: number;
