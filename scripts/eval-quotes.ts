@@ -27,13 +27,16 @@ import { baselineSpeaker, classifySource, isRightNamed, isRightOrganisation, isR
 export interface QuoteEvalOptions {
   split: string;
   misses: number;
+  /** `--by-rule`: accuracy of each attribution rule beside the confidence it gives. */
+  byRule: boolean;
 }
 
 export function quoteEvalOptions(argv: readonly string[]): QuoteEvalOptions {
-  const options: QuoteEvalOptions = { split: "dev", misses: 0 };
+  const options: QuoteEvalOptions = { split: "dev", misses: 0, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--split") options.split = argv[++i] ?? "dev";
     else if (argv[i] === "--misses") options.misses = Number(argv[++i] ?? "20") || 20;
+    else if (argv[i] === "--by-rule") options.byRule = true;
   }
   return options;
 }
@@ -139,6 +142,35 @@ function bandLine(judged: readonly Judged[]): string {
     return `${label}: ${right}/${inBand.length} right (${pct(right, inBand.length)})`;
   });
   return `  by confidence (quotations given a speaker): ${parts.join(", ")}`;
+}
+
+/** The rule an attribution's evidence names, its particulars left out ("pronoun '…' -> last named man"). */
+export function ruleOf(evidence: string): string {
+  return evidence
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/ before reports .*$/, " before reports someone speaking")
+    .replace(/^transcript label .*$/, "transcript label")
+    .replace(/\s*\((?:others named|other candidates)[^)]*\)/g, "")
+    .split(/:|->|,\s|\s¶/)[0]!
+    .replace(/^introduced in$/, "introduced in the paragraph before")
+    .trim();
+}
+
+/** Accuracy of each rule that gave a speaker, beside the confidences it gave: where to calibrate (rules/confidence.ts). */
+function ruleLines(judged: readonly Judged[]): string[] {
+  const byRule = new Map<string, { n: number; right: number; confidence: number }>();
+  for (const j of judged) {
+    if (!j.ours?.speaker) continue;
+    const key = ruleOf(j.ours.evidence);
+    const r = byRule.get(key) ?? { n: 0, right: 0, confidence: 0 };
+    r.n++;
+    if (j.outcome === "right") r.right++;
+    r.confidence += j.ours.confidence;
+    byRule.set(key, r);
+  }
+  return [...byRule.entries()]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([rule, r]) => `    ${rule}: ${r.right}/${r.n} right (${pct(r.right, r.n)}), mean confidence ${(r.confidence / r.n).toFixed(2)}`);
 }
 
 /** The worst errors first: a wrong speaker given with high confidence, then no speaker, then not found. */
@@ -258,6 +290,7 @@ async function evalPolnear(shared: string, options: QuoteEvalOptions): Promise<v
   const o = tallies.other;
   console.log(`  other source ("who", "the statement", a crowd): ${o.total}: found ${o.found} (${pct(o.found, o.total)}), given a speaker ${o.right} (${pct(o.right, o.total)})`);
   console.log(bandLine(scored));
+  if (options.byRule) for (const line of ["  by rule (named, role and organisation sources given a speaker):", ...ruleLines(scored)]) console.log(line);
   printMisses(scored, options.misses);
 }
 

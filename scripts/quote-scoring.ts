@@ -74,8 +74,14 @@ const ORG_HEADS = new Set(
     .filter(Boolean),
 );
 
+/** Bodies that speak for a person ("Trey Gowdy’s office", "the Clinton campaign"): the person is not them. */
+const OWNED_HEADS = new Set(["campaign", "office", "team"]);
+
 /** Head nouns of a description that stands for someone named elsewhere ("the Vermont senator", "the 47-year-old"). */
 const DESCRIPTION_HEADS = /^(?:senator|governor|congressman|congresswoman|candidate|nominee|president|judge|mayor|businessman|businesswoman|billionaire|neurosurgeon|dutchman|irishman|frenchman|scot|american|man|woman|\d+-year-old)$/u;
+
+/** A role and the organisation after it: "a spokesman for the House Armed Services Committee". */
+const ROLE_FOR = /^(?:a|an|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/iu;
 
 export type SourceClass = "named" | "role" | "organisation" | "description" | "pronoun" | "other";
 
@@ -92,6 +98,12 @@ export function classifySource(source: string, isPronoun: boolean): ClassifiedSo
   const none = { head: "", organisation: "" };
   if (isPronoun) return { kind: "pronoun", ...none };
   const head = (source.split(/[,([]/u)[0] ?? "").trim().split(/\s+/u);
+  // "A spokesman for Platte River", "one aide to Senator Ann Pratt": a role whose organisation closes the phrase.
+  const roleFor = ROLE_FOR.exec(head.join(" "));
+  if (roleFor && ROLE_HEADS.has(roleFor[1]!.toLowerCase())) {
+    const organisation = roleFor[2]!.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/[’']s$|[,.;:]$/u, "")).join(" ");
+    if (organisation !== "") return { kind: "role", head: roleFor[1]!.toLowerCase(), organisation };
+  }
   if (/^\p{Lu}/u.test(head[head.length - 1] ?? "")) return { kind: "named", ...none };
   // "Her campaign manager, Robby Mook,": a role with the person's name in apposition is a named source.
   if (source.split(",").slice(1).some((segment) => /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}.’'-]*\s*$/u.test(segment))) return { kind: "named", ...none };
@@ -107,7 +119,11 @@ export function classifySource(source: string, isPronoun: boolean): ClassifiedSo
       // "the source", "her campaign": which organisation is not annotated, only that the words point back.
       return { kind: organisation === "" ? "description" : "role", head: w, organisation };
     }
-    if (ORG_HEADS.has(w)) return { kind: organisation === "" ? "description" : "organisation", head: w, organisation };
+    if (ORG_HEADS.has(w)) {
+      // "Congressman Trey Gowdy’s office": the owner's name is the organisation, its title words are not.
+      const owner = /^[’']s$/u.test(head[i - 1]?.slice(-2) ?? "") ? nameWords(head[i - 1]!).pop() : undefined;
+      return { kind: organisation === "" ? "description" : "organisation", head: w, organisation: owner ?? organisation };
+    }
     if (i === lowerHeads.length - 1 && DESCRIPTION_HEADS.test(w) && /^(?:the|a)$/iu.test(head[0] ?? "")) return { kind: "description", head: w, organisation };
   }
   return { kind: "other", ...none };
@@ -136,6 +152,8 @@ export function isRightOrganisation(speaker: string, org: { organisation: string
   const ours = new Set(nameWords(speaker));
   const words = nameWords(org.organisation).filter((w) => !FUNCTION_WORDS.has(w));
   if (words.length === 0) return org.head !== undefined && org.head !== "" && ours.has(org.head);
+  // A campaign's or an office's words are not the candidate's: "Hillary Clinton" is wrong for "the Clinton campaign".
+  if (org.head && !ours.has(org.head) && ORG_HEADS.has(org.head) && OWNED_HEADS.has(org.head)) return false;
   return words.every((w) => ours.has(w));
 }
 

@@ -14,8 +14,10 @@ import { INVERTIBLE_VERBS, NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, V
 import { rangeAt, type Range } from "./sentences.js";
 import { isPlace } from "./names.js";
 import { namingVerb } from "./naming.js";
+import { CONFIDENCE } from "./rules/confidence.js";
 import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./rules/named-at-clause-start.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
+import { passiveClause } from "./rules/passive-voice.js";
 import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "./speaker-label.js";
 import { words, type Word } from "./text.js";
@@ -139,13 +141,13 @@ function speakerLabel(d: Discourse, content: string): Attribution | null {
   if (opensWithNonSpeakerLabel(content)) return { ...NONE, evidence: "opens with a label that names no one" };
   const labelled = labelledSpeaker(d, content);
   if (!labelled) return null;
-  return { entity: labelled.entity, cue: null, mention: labelled.label, confidence: 0.85, evidence: labelled.evidence };
+  return { entity: labelled.entity, cue: null, mention: labelled.label, confidence: CONFIDENCE.speakerLabel, evidence: labelled.evidence };
 }
 
 function toAttribution(found: Found): Attribution {
   const { subject, verb, how } = found;
-  const base = subject.type === "name" && how !== "clause start" ? 0.95 : subject.confidence;
-  const penalty = how === "sentence" ? 0.2 : how === "closing" ? 0.1 : how === "apposition" ? 0.03 : 0;
+  const base = subject.type === "name" && how !== "clause start" ? CONFIDENCE.namedAtCue : subject.confidence;
+  const penalty = how === "sentence" ? CONFIDENCE.sentenceSubjectPenalty : how === "closing" ? CONFIDENCE.closingClausePenalty : how === "apposition" ? CONFIDENCE.appositionPenalty : 0;
   const entity = subject.entity;
   const rule = how === "sentence" ? "subject of the sentence" : how === "closing" ? "named in the clause closing the sentence" : "named next to the cue";
   const evidence = subject.type === "name" && how !== "clause start" ? `${rule}: ${subject.text} ${verb.text}` : subject.evidence;
@@ -362,7 +364,7 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
   if (naming && !insideMention(d, naming)) {
     // "Bush … attacked Trump, calling him a “loser”": a participle after a comma is the main clause's.
     const hanging = isParticiple(naming.text.toLowerCase()) && precededByComma(d, naming);
-    const found = hanging ? null : subjectBefore(d, naming, sentence.start) ?? pronounLike(d, naming, sentence.start);
+    const found = hanging ? null : subjectBefore(d, naming, sentence.start, span.open) ?? pronounLike(d, naming, sentence.start);
     if (found) return found;
     const subject = sentenceSubject(d, sentence, naming.start);
     if (subject) return { subject, verb: naming, how: "sentence" };
@@ -384,7 +386,7 @@ function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | null {
         // "Trump was asked, “…”": the question is someone else's, unnamed.
         return { subject: { type: "other", text: verb.text, entity: null, confidence: 0, evidence: `a question put to someone ("${verb.text}"), its asker unnamed` }, verb, how: "adjacent" };
       } else {
-        const found = subjectBefore(d, verb, sentence.start) ?? pronounLike(d, verb, sentence.start);
+        const found = subjectBefore(d, verb, sentence.start, span.open) ?? pronounLike(d, verb, sentence.start);
         if (found) return found;
         // "said Mr Blair: “…”"
         const inverted = INVERTIBLE_VERBS.has(l) ? invertedSubject(d, verb.end, span.open) : null;
@@ -523,8 +525,21 @@ const PREPOSITIONS = /\b(?:of|from|in|at|for|with|by|to|on|about|against|over|un
  * or before an apposition ("Marta Hurtado, spokesperson for the UN human rights office, told …"). A name after
  * a preposition ("a salesman from Sumter says") describes the subject, it is not the subject.
  */
-function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
+function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen = -1): Found | null {
   const text = d.article.text;
+  // "Grant was warned by Reyes": the agent speaks; the one warned never does (rules/passive-voice.ts).
+  const passive = passiveClause(text, verb, lower);
+  if (passive) {
+    const paragraphEnd = d.article.paragraphs[paragraphIndexAt(d, verb.start)]?.end ?? text.length;
+    const agent = passive.agentFrom >= 0 ? invertedSubject(d, passive.agentFrom, paragraphEnd) : null;
+    if (agent && agent.start - passive.agentFrom <= 40) return { subject: agent, verb, how: "inverted" };
+    // No agent: the quotation right after the participle is nobody's we can name ("was criticised as “…”"); a
+    // passive elsewhere in the sentence tells nothing of who speaks.
+    if (quoteOpen >= verb.end && quoteOpen - verb.end <= PASSIVE_REACH) {
+      return { subject: { type: "other", text: verb.text, entity: null, confidence: 0, evidence: `passive '${verb.text}': the subject is spoken to or about` }, verb, how: "adjacent" };
+    }
+    return null;
+  }
   const ws = words(text, lower, verb.start);
   let p = verb.start;
   for (let i = ws.length - 1; i >= 0; i--) {
@@ -532,6 +547,13 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
     if (!VERB_MODIFIERS.has(l) || l === "told") break;
     if (!/^\s*$/.test(text.slice(ws[i]!.end, p))) break;
     p = ws[i]!.start;
+  }
+  // "attacked by Tom Reyes, who said": the relative clause's antecedent speaks.
+  const relative = /,\s*who\s+$/.exec(text.slice(Math.max(lower, p - 12), p));
+  if (relative) {
+    const antecedent = mentionEndingAt(d, p - relative[0].length, lower);
+    const agent = /\bby\s+$/i.test(text.slice(Math.max(0, (antecedent?.start ?? 0) - 4), antecedent?.start ?? 0));
+    if (antecedent?.entity && (agent || acceptableSubject(d, antecedent))) return { subject: antecedent, verb, how: "apposition" };
   }
   let how: Found["how"] = "adjacent";
   for (let attempt = 0; attempt < 6 && p > lower; attempt++) {
@@ -587,6 +609,9 @@ function subjectBefore(d: Discourse, verb: Word, lower: number): Found | null {
   return null;
 }
 
+/** How far a passive participle with no agent reaches to the quotation it introduces ("was described as a “…”"). */
+const PASSIVE_REACH = 40;
+
 /** " of the James Martin Center for Nonproliferation Studies ": an affiliation, capitalised words only. */
 const AFFILIATION = /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}’'.&-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*\p{Lu}[\p{L}’'.&-]*)*\s*$/u;
 
@@ -625,7 +650,7 @@ function pronounLike(d: Discourse, verb: Word, lower: number): Found | null {
         type: "other",
         text: prev.text,
         entity: body?.entity ?? null,
-        confidence: body ? 0.6 : 0,
+        confidence: body ? CONFIDENCE.itIsTheLatestBody : 0,
         evidence: body ? `'it' -> the latest body named: ${body.entity!.name}` : "'it' with no body named before",
       },
       verb,
@@ -654,7 +679,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
       : null;
   if (span.continues >= 0) {
     const prev = done[span.continues];
-    if (prev) return inherit(prev, 0.85, "continues the quotation of");
+    if (prev) return inherit(prev, CONFIDENCE.continuation, "continues the quotation of");
   }
   const sentence = sentenceOf(d, span);
   const paragraph = d.article.paragraphs[span.paragraphIndex]!;
@@ -667,7 +692,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
     );
     if (between) break;
     const a = done[j];
-    if (a?.entity) return inherit(a, 0.85, "continues the quotation before it, of");
+    if (a?.entity) return inherit(a, CONFIDENCE.continuation, "continues the quotation before it, of");
     break;
   }
   // A reporting sentence just before, in the same paragraph.
@@ -680,7 +705,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
       const found = reportingClause(d, prevSentence);
       if (found?.subject.entity) {
         const a = toAttribution(found);
-        return { ...a, confidence: Math.min(a.confidence, 0.8), evidence: `the sentence before reports ${a.entity!.name} speaking (${found.verb.text})` };
+        return { ...a, confidence: Math.min(a.confidence, CONFIDENCE.sentenceBeforeReports), evidence: `the sentence before reports ${a.entity!.name} speaking (${found.verb.text})` };
       }
     }
   }
@@ -698,7 +723,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
         entity: subject.entity,
         cue: null,
         mention: subject.text,
-        confidence: Math.min(0.55, subject.type === "name" ? 0.55 : subject.confidence - 0.3),
+        confidence: Math.min(CONFIDENCE.fragmentSentenceSubject, subject.type === "name" ? CONFIDENCE.fragmentSentenceSubject : subject.confidence - CONFIDENCE.fragmentNotNamedPenalty),
         evidence: `subject of the sentence that quotes it: ${subject.text}`,
       };
     }
@@ -711,7 +736,7 @@ function continuation(d: Discourse, span: QuoteSpan, index: number, done: readon
     const talks = own.some((w) => SPEECH_VERBS.has(w.text.toLowerCase()));
     const others = d.mentions.some((m) => m.paragraphIndex === span.paragraphIndex && m.entity && m.entity !== prev.entity);
     const startsParagraph = /^\s*$/.test(d.article.text.slice(paragraph.start, span.open));
-    if (!talks && !others && startsParagraph) return inherit(prev, 0.7, "a quotation paragraph after one by");
+    if (!talks && !others && startsParagraph) return inherit(prev, CONFIDENCE.quotationParagraphAfter, "a quotation paragraph after one by");
   }
   return null;
 }
@@ -730,7 +755,7 @@ function reportedBefore(d: Discourse, span: QuoteSpan): Attribution | null {
   const found = reportingClause(d, last);
   if (!found?.subject.entity) return null;
   const a = toAttribution(found);
-  return { ...a, confidence: Math.min(a.confidence, 0.7), evidence: `the paragraph before reports ${a.entity!.name} speaking (${found.verb.text})` };
+  return { ...a, confidence: Math.min(a.confidence, CONFIDENCE.paragraphBeforeReports), evidence: `the paragraph before reports ${a.entity!.name} speaking (${found.verb.text})` };
 }
 
 /** "Cruz continued:" / "As Joel Pollak observed, the biggest victor was the stage itself:" then the quotation. */
@@ -748,7 +773,7 @@ function introducedByColon(d: Discourse, span: QuoteSpan): Attribution | null {
   const found = reportingClause(d, last);
   if (found) {
     const a = toAttribution(found);
-    return { ...a, confidence: Math.min(a.confidence, 0.85), evidence: `introduced in ¶${previous.n}: ${a.evidence}` };
+    return { ...a, confidence: Math.min(a.confidence, CONFIDENCE.introducedByColon), evidence: `introduced in ¶${previous.n}: ${a.evidence}` };
   }
   // No reporting verb ("17-year-old Jared Potts echoed:", "President Clinton released the following statement:"):
   // a name right before the colon, else the sentence's subject.
@@ -760,7 +785,7 @@ function introducedByColon(d: Discourse, span: QuoteSpan): Attribution | null {
       entity: subject.entity,
       cue: tail[0]?.text ?? null,
       mention: subject.text,
-      confidence: Math.min(0.75, subject.type === "name" ? 0.75 : subject.confidence),
+      confidence: Math.min(CONFIDENCE.introducedByColonNoVerb, subject.type === "name" ? CONFIDENCE.introducedByColonNoVerb : subject.confidence),
       evidence: `introduced in ¶${previous.n}: ${subject.text} ${tail.map((w) => w.text).join(" ")}:`,
     };
   }
@@ -780,7 +805,7 @@ function repeatedWords(d: Discourse, result: Attribution[]): void {
       const other = result[j]!;
       if (j === i || !other.entity) continue;
       if (contents[j]!.includes(mine) || mine.includes(contents[j]!)) {
-        result[i] = { ...other, mention: null, confidence: Math.min(other.confidence, 0.75), evidence: `the same words are quoted in ¶${d.article.paragraphs[d.spans[j]!.paragraphIndex]!.n}, by ${other.entity.name}` };
+        result[i] = { ...other, mention: null, confidence: Math.min(other.confidence, CONFIDENCE.repeatedWords), evidence: `the same words are quoted in ¶${d.article.paragraphs[d.spans[j]!.paragraphIndex]!.n}, by ${other.entity.name}` };
         return;
       }
     }

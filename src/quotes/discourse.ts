@@ -9,6 +9,7 @@ import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
+import { CONFIDENCE } from "./rules/confidence.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
@@ -125,7 +126,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         const end = start + m[0].length;
         if (inQuote(start, end)) continue;
         // "the Florida senator": a place among the modifiers does not make the phrase a name.
-        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end))) continue;
+        // "the Tory leader", "the Labour chairman": one capitalised word we cannot tell to be a person's (a party)
+        // modifies the role; it is no one of its own.
+        const modifier = (r: (typeof raw)[number]) => r.type === "name" && r.end < end && !(r.sure ?? false) && !(r.name ?? "").includes(" ") && /^\s+\p{Ll}/u.test(text.slice(r.end, r.end + 2));
+        if (raw.some((r) => r.type === "name" && r.start < end && r.end > start && !(r.kind === "organisation" && isPlaceName(r.name ?? "") && r.end < end) && !modifier(r))) continue;
+        for (const r of raw) if (r.start < end && r.end > start && modifier(r)) r.insideRole = true;
         raw.push(mentionOf("role", start, end, text, pi, sentence));
       }
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
@@ -167,6 +172,8 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     if (isBody && isPlaceName(m.name ?? "")) continue;
     // A name after a preposition ("at the Democratic National Convention, Biden …") is where or whom, not who.
     if (m.type === "name" && GOVERNED_NAME.test(text.slice(Math.max(m.sentence.start, m.start - 50), m.start))) continue;
+    // "Mr Brown's Budget was not …": the owner is not the subject (a he/she later is not Brown for that).
+    if (m.type === "name" && (/[’']s?$/.test(m.text) || /^[’']s?\b/.test(text.slice(m.end, m.end + 2)))) continue;
     if (isBody) {
       if (!personSeen && !bodySeen) m.subject = true;
       bodySeen = true;
@@ -194,7 +201,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities);
     } else if (m.type === "role") {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
-      resolveRole(m, kept);
+      resolveRole(m, kept, text);
     }
     kept.push(stripExtras(m));
   }
@@ -425,14 +432,14 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
     const rivals = new Set((unknownLead ? [...known, ...unknown] : pool).map((x) => x.entity)).size > 1;
     m.entity = entity;
     if (chosen.entity!.gender === null) {
-      m.confidence = 0.55;
+      m.confidence = CONFIDENCE.pronounGenderUnknown;
       m.evidence = `pronoun '${m.text}' -> ${entity.name} (gender unknown)`;
     } else {
-      m.confidence = rivals ? 0.7 : 0.85;
+      m.confidence = rivals ? CONFIDENCE.pronounWithRivals : CONFIDENCE.pronounAlone;
       m.evidence = `pronoun '${m.text}' -> last named ${gender === "male" ? "man" : "woman"}: ${entity.name}${rivals ? " (other candidates in that sentence)" : ""}`;
     }
     // A link across many sentences is less sure.
-    if (back >= 3) m.confidence -= 0.15;
+    if (back >= 3) m.confidence -= CONFIDENCE.pronounFarPenalty;
     return;
   }
   m.confidence = 0;
@@ -440,7 +447,7 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
 }
 
 /** "The diplomat": the latest person whose title fits, else the latest subject. "The ministry": the latest body. */
-function resolveRole(m: Mention, before: readonly Mention[]): void {
+function resolveRole(m: Mention, before: readonly Mention[], text: string): void {
   const head = /(\S+)$/.exec(m.text)![1]!.toLowerCase();
   const recent = before.filter((c) => c.entity && c.paragraphIndex >= m.paragraphIndex - 4);
   if (ORG_ROLES.has(head)) {
@@ -449,7 +456,7 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
       const generic = head === "firm" || head === "company" || head === "group";
       if (e.kind === "organisation" && (generic || e.keys.some((k) => k === head))) {
         m.entity = e;
-        m.confidence = 0.7;
+        m.confidence = CONFIDENCE.bodyNoun;
         m.evidence = `'${m.text}' -> last named body: ${e.name}`;
         return;
       }
@@ -461,18 +468,26 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
   const unnamed = recent.findLast((c) => c.entity!.kind === "role" && c.entity!.descriptors.has(head));
   if (unnamed) {
     m.entity = unnamed.entity;
-    m.confidence = RESOLVED_ROLE_CONFIDENCE;
+    m.confidence = CONFIDENCE.roleNamedBefore;
     m.evidence = `'${m.text}' -> ${unnamed.entity!.name}, the role named before`;
     return;
   }
   const role = PERSON_ROLES[head];
   if (!role) return;
   const compatible = (e: Entity) => e.kind === "person" && e.sure && (!role.gender || !e.gender || e.gender === role.gender);
+  // "the Tory leader" after "Tory leader Michael Howard": the person the article titled with these very words.
+  const titledSo = titledWith(m, recent, text);
+  if (titledSo && compatible(titledSo)) {
+    m.entity = titledSo;
+    m.confidence = CONFIDENCE.titledSo;
+    m.evidence = `'${m.text}' -> ${titledSo.name}, titled so in the article`;
+    return;
+  }
   for (let i = recent.length - 1; i >= 0; i--) {
     const e = recent[i]!.entity!;
     if (compatible(e) && role.fits.some((f) => e.descriptors.has(f))) {
       m.entity = e;
-      m.confidence = 0.75;
+      m.confidence = CONFIDENCE.titleFits;
       m.evidence = `'${m.text}' -> ${e.name}, the latest person titled so`;
       return;
     }
@@ -486,7 +501,7 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
     const c = recent[i]!;
     if (c.subject && compatible(c.entity!)) {
       m.entity = c.entity;
-      m.confidence = 0.6;
+      m.confidence = CONFIDENCE.latestTalkedAbout;
       m.evidence = `'${m.text}' -> ${c.entity!.name}, the latest person talked about`;
       return;
     }
@@ -494,9 +509,25 @@ function resolveRole(m: Mention, before: readonly Mention[]): void {
   m.evidence = `'${m.text}' fits no named person`;
 }
 
+/** The latest person named right after the role's own words ("Tory leader Michael Howard" for "the Tory leader"). */
+function titledWith(m: Mention, recent: readonly Mention[], text: string): Entity | null {
+  const title = m.text.replace(/^the\s+/i, "").toLowerCase();
+  const found = new Set<Entity>();
+  let latest: Entity | null = null;
+  const titled = new RegExp(String.raw`(?:^|[^\p{L}])${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\s,]*(?:the\s+)?$`, "u");
+  for (const c of recent) {
+    if (c.type !== "name" || c.entity?.kind !== "person" || c.start >= m.start) continue;
+    const lead = text.slice(Math.max(0, c.start - title.length - 12), c.start).toLowerCase().replace(/\s+/g, " ");
+    if (titled.test(lead)) {
+      found.add(c.entity);
+      latest = c.entity;
+    }
+  }
+  // Two people titled alike ("Labour MP" twice): no telling which.
+  return found.size === 1 ? latest : null;
+}
+
 const SPOKESPEOPLE = /^(?:spokesman|spokeswoman|spokesperson|official|source)$/;
-/** "the spokesman" read as the role named before ("a Home Office spokesman"). */
-const RESOLVED_ROLE_CONFIDENCE = 0.8;
 
 /** "The Dutchman said": the person named before whom the article describes so (rules/description.ts). */
 function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: readonly Mention[], text: string, spans: readonly QuoteSpan[]): void {
@@ -547,10 +578,11 @@ const BODY_NOUNS = /^(?:club|firm|company|council|party|group|team|union|board|m
 function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mention[], before: readonly Mention[], entities: Entity[]): void {
   const org = phrase.organisation;
   let owner: { name: string; kind: "organisation" | "person" | "title" } | null = null;
-  let confidence = ROLE_SPEAKER_CONFIDENCE;
+  let confidence: number = ROLE_SPEAKER_CONFIDENCE;
   if (org?.capitalised) {
     // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
-    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.start === org.start && r.end === org.end);
+    // "an aide to Agriculture Secretary Richard Lyng": the person ends the organisation's words, titles before them.
+    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.end === org.end && (r.start === org.start || (r.entity.sure && r.start > org.start)));
     owner = named ? { name: named.entity!.name, kind: "person" } : { name: org.text, kind: "organisation" };
   } else if (org) {
     const noun = org.text.toLowerCase();

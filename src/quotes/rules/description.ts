@@ -4,12 +4,13 @@
  * beside them, or their office — else to the person the story is about, with a confidence low enough to be shown
  * as uncertain.
  */
+import { CONFIDENCE } from "./confidence.js";
 import type { Range } from "../sentences.js";
 
 /** The description matches what the article says of the person. */
-export const DESCRIPTION_SUPPORTED_CONFIDENCE = 0.8;
+export const DESCRIPTION_SUPPORTED_CONFIDENCE = CONFIDENCE.descriptionSupported;
 /** Nothing in the article ties the description to anyone: the latest person talked about, flagged uncertain. */
-export const DESCRIPTION_GUESSED_CONFIDENCE = 0.5;
+export const DESCRIPTION_GUESSED_CONFIDENCE = CONFIDENCE.descriptionGuessed;
 
 /** Nationality nouns and the words that say so beside a name. */
 const NATIONALITIES: Record<string, string[]> = {

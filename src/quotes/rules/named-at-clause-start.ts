@@ -3,11 +3,12 @@
  * the BBC. The clause after the quotation opens with a person's name and reaches its reporting verb through an
  * apposition written without commas; nobody else is named in between, and no relative clause starts there.
  */
+import { CONFIDENCE } from "./confidence.js";
 import type { Discourse, Mention } from "../discourse.js";
 import type { Word } from "../text.js";
 
 /** Surer than a sentence's subject, less sure than a name right at the verb. */
-export const NAMED_AT_CLAUSE_START_CONFIDENCE = 0.85;
+export const NAMED_AT_CLAUSE_START_CONFIDENCE = CONFIDENCE.namedAtClauseStart;
 
 const NEW_CLAUSE = /\b(?:who|whom|which|that|and|but|while|when|because|after|before|if|as)\b|[;:.!?]/;
 

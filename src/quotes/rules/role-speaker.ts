@@ -4,11 +4,12 @@
  * role with its organisation ("Home Office spokesman"), so the role is a speaker of its own (kind `role`), linked
  * to the organisation. Without an organisation ("a spokesman said") the role names no one.
  */
+import { CONFIDENCE } from "./confidence.js";
 
 /** A role speaker named right next to the reporting verb. */
-export const ROLE_SPEAKER_CONFIDENCE = 0.9;
+export const ROLE_SPEAKER_CONFIDENCE = CONFIDENCE.roleSpeaker;
 /** The organisation was named by a common noun ("a spokesman for the firm") and read as the latest body named. */
-export const ROLE_SPEAKER_RESOLVED_CONFIDENCE = 0.75;
+export const ROLE_SPEAKER_RESOLVED_CONFIDENCE = CONFIDENCE.roleSpeakerResolved;
 
 export interface RolePhrase {
   start: number;
@@ -32,8 +33,9 @@ const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|pres
 
 // "a Home Office spokesman", "An All England club spokesperson", "a US Embassy spokesman".
 const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
-// "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author".
-const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
+// "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author", "an aide to
+// Agriculture Secretary Richard Lyng" (the aide speaks, never the one they serve).
+const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
 const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");

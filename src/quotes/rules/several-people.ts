@@ -4,10 +4,11 @@
  * its paragraph names other people too: one of them may be the speaker, the one credited only spoken about
  * ("the opposition leader's attack on Brown" must not read as Brown's words at 0.9).
  */
+import { CONFIDENCE } from "./confidence.js";
 import type { Discourse, Entity } from "../discourse.js";
 
 /** The most an indirect attribution keeps when the paragraph names another person. */
-export const SEVERAL_PEOPLE_CONFIDENCE = 0.7;
+export const SEVERAL_PEOPLE_CONFIDENCE = CONFIDENCE.severalPeople;
 
 /** Whether the paragraph names a person other than `speaker` outside quotation marks. */
 export function othersNamed(d: Discourse, paragraphIndex: number, speaker: Entity): boolean {

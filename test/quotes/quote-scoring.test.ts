@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { classifySource, isRightNamed, isRightOrganisation, isRightRole } from "../../scripts/quote-scoring.js";
+
+describe("the attribution eval's scoring of role and organisation sources", () => {
+  it("reads a role whose organisation closes the phrase as a role, not as a named person", () => {
+    const role = classifySource("A spokeswoman for the Harbour Board", false);
+    expect(role).toMatchObject({ kind: "role", head: "spokeswoman", organisation: "Harbour Board" });
+    expect(isRightRole("Harbour Board spokeswoman", role)).toBe(true);
+    expect(isRightRole("Harbour Board", role)).toBe(false);
+    const aide = classifySource("an aide to Senator Ann Pratt", false);
+    expect(aide.kind).toBe("role");
+    expect(isRightRole("Ann Pratt’s aide", aide)).toBe(true);
+    expect(isRightNamed("Ann Pratt", "an aide to Senator Ann Pratt") && aide.kind === "named").toBe(false);
+  });
+
+  it("takes a person's office or campaign by the owner's surname, not their title", () => {
+    const office = classifySource("Councillor Jane Whitby’s office", false);
+    expect(office).toMatchObject({ kind: "organisation", head: "office" });
+    expect(isRightOrganisation("Jane Whitby’s office", office)).toBe(true);
+    expect(isRightOrganisation("Jane Whitby", office)).toBe(false);
+  });
+});
