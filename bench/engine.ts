@@ -97,6 +97,10 @@ export function absentQuoteBook(): QuoteBook {
     search: fail,
     quotation: fail,
     titles: fail,
+    titlesIfReady: fail,
+    titlesInBackground: fail,
+    placesIfReady: fail,
+    placesInBackground: fail,
     upsert: fail,
     remove: fail,
   };

@@ -14,7 +14,7 @@ import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
 import { fullNameKey } from "../src/quotes/text.js";
-import { dominantHolder, mayBeTitle, titleLength, type TitleHolder } from "../src/quotes/titles.js";
+import { dominantHolder, mayBeTitle, titleLength, type TitleHolder, type TitleIndex, type TitleReading } from "../src/quotes/titles.js";
 import type { QuoteHit, QuoteQuery, Speaker } from "../src/quotes/types.js";
 import { citeAction, citationText, contextAction, contextOf } from "./quote-actions.js";
 import { parseDateFilter } from "./sources.js";
@@ -109,10 +109,15 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     { name: "topic", description: "What about: words or \"an exact phrase\"", required: false, maxLength: 500 },
   ],
   schema: quoteSchema,
-  run(args, ctx) {
+  async run(args, ctx) {
     const book = ctx.services.quotes;
     const registry = book.speakers;
-    let reading = readSpeaker(args, book);
+    const titles = mayAskTitles(args) ? await titlesInTime(book, ctx.platform === "cli" ? null : TITLE_WAIT_MS) : null;
+    let reading = readSpeaker(args, book, titles ?? "learning");
+    if (!titles && mayAskTitles(args)) {
+      const learning = `titles are still being learnt from the articles, so “${titleWordsOf(args)}” was read as plain words: ask again in a moment`;
+      reading = { ...reading, readAs: reading.readAs ? `${reading.readAs} · ${learning}` : learning };
+    }
     if (reading.choices) return choicesReply(reading, args);
 
     if (args.by && !reading.speaker) {
@@ -138,8 +143,17 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       if (args.after) query.after = args.after;
       if (args.before) query.before = args.before;
       if (args.sort) query.sort = args.sort;
-      return book.search(query, { offset, limit: ctx.limit });
+      const statements = ctx.services.statementsIfReady();
+      return foldedPage((window) => book.search(query, { offset: 0, limit: window }), (hits) => foldStatements(hits, statements), ctx.page, ctx.limit);
     };
+    // Without a speaker, the quotations standing in a paragraph or article about the topic come after those
+    // saying it, once the book has learnt where topics stand (in slices; the CLI, serving no one else, waits).
+    let placesNote: string | null = null;
+    if (topicTerms.length > 0 && !book.placesIfReady()) {
+      const learning = book.placesInBackground();
+      if (ctx.platform === "cli") await learning;
+      else if (!reading.speaker) placesNote = "quotations whose paragraph or article is about the topic are still being learnt: only those saying the words are listed";
+    }
     let found = searchFor(reading);
     // "/quote oil prices": a word read as a speaker ("Oil") that leaves nothing found is taken back as a topic word.
     if (found.total === 0 && reading.speaker && reading.topicBack && topic) {
@@ -158,7 +172,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     const blocks: Block[] = [{ type: "heading", text: heading }];
     const lines: string[] = [heading];
     // One statement reported by several outlets is shown once, with a note and a button to compare the wordings.
-    const groups = foldStatements(found.hits, ctx.services.statementsIfReady());
+    const groups = found.groups;
     let expand: Action | null = null;
     let shown = 0;
     const results: QuoteResult[] = [];
@@ -187,10 +201,11 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       if (group && !expand) expand = compareAction(group.statement);
     }
     const count = found.total === 1 ? "1 quotation" : `${found.total} quotations`;
-    const folded = [...groups.values()].filter((g) => g.hidden).length;
+    const folded = found.hits.filter((h) => groups.get(h)?.hidden).length;
     const foldedNote = folded > 0 ? ` · ${folded} other ${folded === 1 ? "wording" : "wordings"} of the same statements folded in` : "";
     const filterNote = args.filters.length > 0 ? ` · ${args.filters.join(" · ")}` : "";
-    const readAs = reading.readAs ? ` · ${reading.readAs}` : "";
+    const respelled = found.respelled.map((r) => `“${r.typed}” read as “${r.as}”`).join(", ");
+    const readAs = (reading.readAs ? ` · ${reading.readAs}` : "") + (respelled ? ` · ${respelled}` : "") + (placesNote ? ` · ${placesNote}` : "");
     const context = `${count} · showing ${offset + 1}–${offset + shown}${foldedNote}${filterNote}${readAs}`;
     blocks.push({ type: "context", text: context });
     lines.push(context);
@@ -204,10 +219,40 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     return {
       reply: { visibility: "private", text: lines.join("\n"), blocks },
       results,
-      hasMore: offset + found.hits.length < found.total,
+      hasMore: found.hasMore,
     };
   },
 });
+
+/**
+ * One page of quotations after one statement's other wordings are folded into its first: the folding runs over
+ * every quotation up to the page, so that page n starts where page n - 1 stopped, numbered without gaps or
+ * repeats. `search(window)` gives the first `window` quotations (wire copies already folded by the book).
+ */
+export function foldedPage<G extends { hidden: boolean }>(
+  search: (window: number) => { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> },
+  fold: (hits: readonly QuoteHit[]) => Map<QuoteHit, G>,
+  page: number,
+  limit: number,
+): { hits: QuoteHit[]; total: number; hasMore: boolean; groups: Map<QuoteHit, G>; respelled: Array<{ typed: string; as: string }> } {
+  const wanted = (page + 1) * limit;
+  for (let window = wanted + limit; ; window *= 2) {
+    const found = search(window);
+    const groups = fold(found.hits);
+    const shown: number[] = [];
+    found.hits.forEach((hit, i) => {
+      if (!groups.get(hit)?.hidden) shown.push(i);
+    });
+    const complete = found.hits.length >= found.total;
+    // One more shown than the page needs tells whether another page follows.
+    if (shown.length > wanted || complete) {
+      const from = shown[page * limit];
+      const next = shown[wanted];
+      const hits = from === undefined ? [] : found.hits.slice(from, next ?? found.hits.length);
+      return { hits, total: found.total, hasMore: next !== undefined, groups, respelled: found.respelled ?? [] };
+    }
+  }
+}
 
 /** One /quote result in --json: the contract's fields, then the ones added since (ARCHITECTURE.md: add only). */
 export interface QuoteResult {
@@ -307,8 +352,56 @@ function choicesReply(reading: Reading, args: QuoteArgs) {
   return { reply: { visibility: "private" as const, text: safe, blocks: [{ type: "heading" as const, text: heading }, { type: "paragraph" as const, text: safe }] }, results: [] };
 }
 
-/** Splits the typed words into speaker and topic. */
-function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
+/** How long a chat answer waits for titles still being learnt (a slash command is acknowledged within 3 s). */
+export const TITLE_WAIT_MS = 1500;
+
+/** The words typed before any quoted phrase (or by:'s words): where a speaker, a title or an honorific stands. */
+function leadingWords(args: QuoteArgs): string[] {
+  if (args.by) return args.by.split(/\s+/).filter(Boolean);
+  const leading: string[] = [];
+  for (const t of args.terms) {
+    if (t.phrase) break;
+    leading.push(t.text);
+  }
+  return leading;
+}
+
+/** Whether the typed words may start with a job title or an honorific: only then are the titles needed. */
+function mayAskTitles(args: QuoteArgs): boolean {
+  return mayBeTitle(leadingWords(args));
+}
+
+/** The leading words that look like a title ("the chancellor") or an honorific with a name ("Sir Alex"). */
+function titleWordsOf(args: QuoteArgs): string {
+  const leading = leadingWords(args);
+  const length = titleLength(leading);
+  const skip = leading[0]?.toLowerCase() === "the" ? 1 : 0;
+  return leading.slice(0, length > skip ? length : skip + 2).join(" ");
+}
+
+/**
+ * The titles, built in time slices if they are not yet (never holding the event loop): waited for up to
+ * `waitMs` (null: until built, for the CLI, which serves no one else); null when still not ready.
+ */
+async function titlesInTime(book: Newsroom["quotes"], waitMs: number | null): Promise<TitleIndex | null> {
+  const ready = book.titlesIfReady();
+  if (ready) return ready;
+  const building = book.titlesInBackground();
+  if (waitMs === null) return building;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+  try {
+    return await Promise.race([building, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Splits the typed words into speaker and topic. `titles` "learning": the titles are still being learnt, so
+ * words that look like one are read as plain words, and the reply says so.
+ */
+function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"], titles: TitleIndex | "learning"): Reading {
   const registry = book.speakers;
   const dates = { ...(args.after ? { after: args.after } : {}), ...(args.before ? { before: args.before } : {}) };
   const topicOf = (terms: QuoteArgs["terms"]) => ({
@@ -318,9 +411,9 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   const none: Omit<Reading, "words" | "phrases"> = { speaker: null, speakerWords: null, readAs: null, alternatives: [], choices: null };
   if (args.by) {
     const byWords = args.by.split(/\s+/).filter(Boolean);
-    const title = mayBeTitle(byWords) ? book.titles().read(byWords, dates) : null;
+    const title = mayBeTitle(byWords) && titles !== "learning" ? titles.read(byWords, dates) : null;
     if (title && title.consumed === byWords.length && !exactName(args.by, registry.resolve(args.by))) {
-      return { ...titleReading(title.words, title.holders), ...topicOf(args.terms) };
+      return { ...titleReading(title, topicOf(args.terms), args, book), ...topicOf(args.terms) };
     }
     const speaker = registry.resolve(args.by);
     return { ...none, ...nameReading(args.by, speaker, registry), ...topicOf(args.terms) };
@@ -341,9 +434,9 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   const match = registry.matchLeading(leading);
   const matchedWords = match ? leading.slice(0, match.consumed).join(" ") : null;
   // A job title or an honorific ("the chancellor", "Sir Alex"), unless the words name someone exactly.
-  const title = mayBeTitle(leading) ? book.titles().read(leading, dates) : null;
+  const title = mayBeTitle(leading) && titles !== "learning" ? titles.read(leading, dates) : null;
   if (title && !(match && match.consumed >= title.consumed && exactName(matchedWords!, match.speaker))) {
-    return { ...titleReading(title.words, title.holders), ...topicOf(terms.slice(title.consumed)) };
+    return { ...titleReading(title, topicOf(terms.slice(title.consumed)), args, book), ...topicOf(terms.slice(title.consumed)) };
   }
   // Words that look like a title the articles never give anyone are not a name: "the chancellor budget" must not
   // read "budget" as a speaker.
@@ -358,8 +451,43 @@ function readSpeaker(args: QuoteArgs, book: Newsroom["quotes"]): Reading {
   return reading;
 }
 
+/**
+ * A title read as its usual holder, or offered as choices. With a topic, the holders quoted on it in so many
+ * words decide: "the chancellor Lloyd's" is the one chancellor of the articles who spoke of Lloyd's, even when
+ * another is called so more often; several such holders are offered as choices.
+ */
+function titleReading(title: TitleReading, topic: { words: string[]; phrases: string[] }, args: QuoteArgs, book: Newsroom["quotes"]): Omit<Reading, "words" | "phrases"> {
+  const { words, holders } = title;
+  const dominant = dominantHolder(holders);
+  const onTopic = holdersOnTopic([...holders, ...title.also].slice(0, MAX_TITLE_HOLDERS_TRIED), topic, args, book);
+  if (dominant && (onTopic.length === 0 || onTopic.includes(dominant))) return holderReading(words, holders);
+  if (onTopic.length === 1) {
+    const [holder] = onTopic;
+    const topicText = [...topic.words, ...topic.phrases.map((p) => `"${p}"`)].join(" ");
+    const others = [...holders, ...title.also].filter((h) => h !== holder).map((h) => h.speaker);
+    return { speaker: holder!.speaker, speakerWords: words, readAs: `“${words}” read as ${holder!.speaker.name}, the one the articles call so who is quoted on “${topicText}”`, alternatives: others, fromTitle: true, choices: null };
+  }
+  if (onTopic.length > 1) return { speaker: null, speakerWords: words, readAs: null, alternatives: [], choices: { words, holders: onTopic } };
+  return holderReading(words, holders);
+}
+
+/** Holders a title search tries against the topic. */
+const MAX_TITLE_HOLDERS_TRIED = 8;
+
+/** The holders with a quotation whose own words hold the topic (in the outlet and dates asked). */
+function holdersOnTopic(holders: readonly TitleHolder[], topic: { words: string[]; phrases: string[] }, args: QuoteArgs, book: Newsroom["quotes"]): TitleHolder[] {
+  if (topic.words.length === 0 && topic.phrases.length === 0) return [];
+  return holders.filter((h) => {
+    const query: QuoteQuery = { speaker: h.speaker.name, words: topic.words, phrases: topic.phrases };
+    if (args.outlet) query.outlet = args.outlet;
+    if (args.after) query.after = args.after;
+    if (args.before) query.before = args.before;
+    return book.search(query, { offset: 0, limit: 1 }).hits[0]?.match === "words";
+  });
+}
+
 /** A title read as its usual holder, or offered as choices. */
-function titleReading(words: string, holders: readonly TitleHolder[]): Omit<Reading, "words" | "phrases"> {
+function holderReading(words: string, holders: readonly TitleHolder[]): Omit<Reading, "words" | "phrases"> {
   const holder = dominantHolder(holders);
   if (!holder) return { speaker: null, speakerWords: words, readAs: null, alternatives: [], choices: { words, holders: [...holders] } };
   const others = holders.filter((h) => h !== holder).map((h) => h.speaker);

@@ -134,6 +134,17 @@ async function startHolding(
     progress?.stage(`Finding the quotations and statements in ${newsroom.articles().length} articles…`);
   }
   prepareStatements(newsroom, { background: platforms.length > 0 });
+  // A running bot learns the job titles and where topics stand once the quote book is open, in time slices, so
+  // that `/quote the chancellor` and `/quote <topic>` find them ready; the console learns them when first asked.
+  if (platforms.length > 0) {
+    setImmediate(() => {
+      try {
+        void newsroom.quotes.titlesInBackground().then(() => newsroom.quotes.placesInBackground());
+      } catch (error) {
+        log.error("job titles not learnt: the quote book did not open", { err: error });
+      }
+    });
+  }
   // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
   if (feeds && shared) shared.roles.seek("ingest", { gained: () => feeds.start(), lost: () => feeds.stop() });
   else feeds?.start();

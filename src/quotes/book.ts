@@ -9,6 +9,7 @@ import type MiniSearch from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { editDistance } from "../search/near-term.js";
 import { packTerms } from "../search/packed-postings.js";
 import { Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
@@ -17,9 +18,10 @@ import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
+import { TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
-import { pacer, runToEnd, type Steps } from "../statements/steps.js";
+import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
@@ -35,8 +37,15 @@ interface State {
   /** Made on first use: a start needs none. */
   byId: Map<string, Quotation> | null;
   table: QuoteTable;
-  /** Made on first use (titles.ts). */
+  /** Built in time slices (`titlesInBackground`), or at once on a synchronous first use (titles.ts). */
   titles: TitleIndex | null;
+  /** The build in slices under way for this state. */
+  titlesBuilding: Promise<TitleIndex | null> | null;
+  /** Where topics stand around the quotations (topic-places.ts), for topic-only queries: built in slices. */
+  places: TopicPlaces | null;
+  placesBuilding: Promise<TopicPlaces | null> | null;
+  /** The words of the speakers' names: no misspelt topic word is read as one. Made on first use. */
+  nameWords: Set<string> | null;
 }
 
 /**
@@ -231,21 +240,84 @@ export class CorpusQuoteBook implements QuoteBook {
     return state.byId.get(id);
   }
 
-  /** Titles and honorifics as the articles give them, read on first use in each state of the book. */
+  /**
+   * Titles and honorifics as the articles give them, at once (about a second on the BBC corpus): for the CLI and
+   * tests. A running bot asks `titlesIfReady` and builds them with `titlesInBackground`.
+   */
   titles(): TitleIndex {
     const state = this.current();
-    state.titles ??= TitleIndex.build(
-      [...this.entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
-      (doc, name) => state.registry.canonical(doc, name),
-    );
+    state.titles ??= TitleIndex.build(this.titleEntries(), (doc, name) => state.registry.canonical(doc, name));
     return state.titles;
   }
 
-  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number } {
+  /** The titles of the book as it stands, when built already; else null (nothing is built here). */
+  titlesIfReady(): TitleIndex | null {
+    return this.state?.titles ?? null;
+  }
+
+  /**
+   * Builds the titles in time slices (statements/steps.ts), the event loop served between them; one build per
+   * state of the book, however often asked. Resolves with them, or null when the book changed meanwhile (they
+   * would be stale: never published) or the build failed.
+   */
+  titlesInBackground(options: Pick<SliceOptions, "sliceMs"> = {}): Promise<TitleIndex | null> {
+    const state = this.current();
+    if (state.titles) return Promise.resolve(state.titles);
+    state.titlesBuilding ??= runInSlices(
+      TitleIndex.buildSteps(this.titleEntries(), (doc, name) => state.registry.canonical(doc, name)),
+      options,
+    ).then(
+      (built) => {
+        if (this.state !== state) return null;
+        state.titles ??= built;
+        return state.titles;
+      },
+      () => {
+        state.titlesBuilding = null;
+        return null;
+      },
+    );
+    return state.titlesBuilding;
+  }
+
+  /** Where topics stand around the quotations, when learnt already; else null (nothing is built here). */
+  placesIfReady(): TopicPlaces | null {
+    return this.state?.places ?? null;
+  }
+
+  /**
+   * Learns where topics stand around the quotations, in time slices; once done, topic-only searches rank the
+   * quotations whose paragraph or article is about the topic after those that say it. Null when the book changed
+   * meanwhile or the build failed.
+   */
+  placesInBackground(options: Pick<SliceOptions, "sliceMs"> = {}): Promise<TopicPlaces | null> {
+    const state = this.current();
+    if (state.places) return Promise.resolve(state.places);
+    const entries = [...this.entries.values()].map((e) => ({ article: e.article, quotations: e.extracted.quotations }));
+    state.placesBuilding ??= runInSlices(TopicPlaces.buildSteps(entries, leadOf), options).then(
+      (built) => {
+        if (this.state !== state) return null;
+        state.places ??= built;
+        return state.places;
+      },
+      () => {
+        state.placesBuilding = null;
+        return null;
+      },
+    );
+    return state.placesBuilding;
+  }
+
+  /** The articles with their own names, as they are now (a change meanwhile does not touch this list). */
+  private titleEntries(): Array<{ article: Article; named: ArticleQuotes["named"] }> {
+    return [...this.entries.values()].map((e) => ({ article: e.article, named: e.extracted.named }));
+  }
+
+  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> } {
     const { table } = this.current();
     const speaker = query.speaker === null ? null : table.speakerNumber(query.speaker);
     const passes = this.filterOf(query, table);
-    const terms = queryTerms(query);
+    const { terms, respelled } = this.respelled(queryTerms(query), wordTerms(query));
     let ranked =
       terms.length === 0
         ? query.speaker !== null || query.sort === "new"
@@ -253,7 +325,15 @@ export class CorpusQuoteBook implements QuoteBook {
           : byConfidence(table, speaker, passes)
         : this.byRelevance(table, terms, speaker, passes);
     // A named speaker's quotations that do not say the words but stand in a paragraph or article about them.
-    const tiers = terms.length > 0 && speaker !== null && speaker !== NO_SPEAKER ? this.aboutTheTopic(table, ranked, terms, speaker, query) : null;
+    const places = this.state?.places ?? null;
+    const tiers =
+      terms.length === 0
+        ? null
+        : speaker !== null && speaker !== NO_SPEAKER
+          ? this.aboutTheTopic(table, ranked, terms, speaker, query)
+          : speaker === null && places
+            ? this.placesOfTheTopic(table, ranked, terms, places, query)
+            : null;
     if (tiers) ranked = tiers.ranked;
     if (query.sort === "new" && terms.length > 0) ranked = this.newerFirst(table, ranked, tiers?.tier ?? null);
     const { groups, total } = collapseRepeats(ranked, table, page);
@@ -270,7 +350,52 @@ export class CorpusQuoteBook implements QuoteBook {
         copies: copies.map((i) => table.quotations[ranked.positions[i]!]!.id),
       };
     });
-    return { hits, total };
+    return respelled.length > 0 ? { hits, total, respelled } : { hits, total };
+  }
+
+  /**
+   * Misspelt topic words ("Irak", "subsidys"), as /sources reads them: a word no article uses (known once the
+   * topic places are learnt, topic-places.ts; until then none is respelled) is read as the nearest word the quotations use (the closest spelling, then
+   * the most quoted), never as a word of a speaker's name: a speaker is named as such (commands/quote.ts), not
+   * found fuzzily in the topic.
+   */
+  private respelled(terms: readonly string[], bare: ReadonlySet<string>): { terms: string[]; respelled: Array<{ typed: string; as: string }> } {
+    const respelled: Array<{ typed: string; as: string }> = [];
+    // Only once the articles' words are learnt: a word the articles use, if not the quotations, is no misspelling.
+    const places = this.state?.places ?? null;
+    if (!places) return { terms: [...terms], respelled };
+    const out = terms.map((term) => {
+      // A phrase's words are asked as typed: the phrase must stand in the quotation.
+      if (!bare.has(term) || term.length < FUZZY_MIN_LENGTH || /^\d+$/.test(term)) return term;
+      const [exact] = this.postings.expand([{ term, fuzzy: false }]);
+      if (exact!.matches.length > 0 || places.knows(term)) return term;
+      const names = this.nameWords();
+      const [near] = this.postings.expand([{ term, fuzzy: true }]);
+      let best: { term: string; weight: number; docs: number } | null = null;
+      for (const m of near!.matches) {
+        // One edit under eight letters, two from eight: "weather" is no misspelling of "whether".
+        if (names.has(m.term) || editDistance(term, m.term, 2) > (term.length >= 8 ? 2 : 1)) continue;
+        const docs = this.postings.count([{ term: m.term, matches: [m] }]);
+        if (!best || m.weight > best.weight || (m.weight === best.weight && docs > best.docs)) best = { term: m.term, weight: m.weight, docs };
+      }
+      if (!best || terms.includes(best.term)) return term;
+      respelled.push({ typed: term, as: best.term });
+      return best.term;
+    });
+    return { terms: [...new Set(out)], respelled };
+  }
+
+  /** The analysed words of the speakers' names and aliases (in this state of the book). */
+  private nameWords(): ReadonlySet<string> {
+    const state = this.current();
+    if (!state.nameWords) {
+      const words = new Set<string>();
+      for (const speaker of state.registry.speakers) {
+        for (const name of [speaker.name, ...speaker.aliases]) for (const term of termsOf(name)) words.add(term);
+      }
+      state.nameWords = words;
+    }
+    return state.nameWords;
   }
 
   /** The phrases and the outlet and date filters as one test of a position, or null when the query has none. */
@@ -328,6 +453,11 @@ export class CorpusQuoteBook implements QuoteBook {
       if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
       extra.push({ position, tier: inParagraph ? 1 : 2, day: article.published?.slice(0, 10) ?? "" });
     }
+    return this.withTiers(table, found, extra);
+  }
+
+  /** The hits (tier 0) followed by the extra quotations in their tiers: newest first, then surest, in each. */
+  private withTiers(table: QuoteTable, found: RankedHits, extra: ReadonlyArray<{ position: number; tier: number; day: string }>): { ranked: RankedHits; tier: Uint8Array } | null {
     if (extra.length === 0) return null;
     const count = found.count + extra.length;
     const positions = new Int32Array(count);
@@ -350,6 +480,29 @@ export class CorpusQuoteBook implements QuoteBook {
       return compareDays(x.day, y.day) || qb.confidence - qa.confidence || x.position - y.position;
     };
     return { ranked: { count, positions, scores, compare }, tier };
+  }
+
+  /**
+   * Without a speaker: the hits whose words match (tier 0), then the attributed quotations whose paragraph (tier
+   * 1) or article's title and lead (tier 2) hold every topic word, as learnt (topic-places.ts); newest first, then
+   * surest, within a tier. They pass the outlet and date filters but not the phrases, as for a speaker's.
+   */
+  private placesOfTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], places: TopicPlaces, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
+    const matched = new Set<number>();
+    for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
+    const byArticle = articleFilter(query);
+    const extra: Array<{ position: number; tier: number; day: string }> = [];
+    for (const [tier, positions] of [[1, places.paragraphsWithAll(terms)], [2, places.articlesWithAll(terms)]] as const) {
+      for (const position of positions) {
+        const q = table.quotations[position];
+        if (!q || q.speaker === null || matched.has(position)) continue;
+        const article = this.articleAt(table, position);
+        if (byArticle && !byArticle(article)) continue;
+        matched.add(position);
+        extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
+      }
+    }
+    return this.withTiers(table, found, extra);
   }
 
   /**
@@ -520,7 +673,7 @@ export class CorpusQuoteBook implements QuoteBook {
     // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
     const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
     const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
-    return { registry, quotations, byId: null, table, titles: null };
+    return { registry, quotations, byId: null, table, titles: null, titlesBuilding: null, places: null, placesBuilding: null, nameWords: null };
   }
 }
 
@@ -557,6 +710,9 @@ export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBoo
   return new CorpusQuoteBook(corpus.articles);
 }
 
+/** Topic words shorter than this are never read as misspellings (as /sources, source-index.ts). */
+const FUZZY_MIN_LENGTH = 4;
+
 /** Quotations indexed between two pauses of `changeSteps`. */
 const QUOTES_PER_STEP = 256;
 
@@ -572,6 +728,11 @@ function queryTerms(query: QuoteQuery): string[] {
     .flatMap((w) => tokenize(w).map((t) => normalizeTerm(t.term)))
     .filter((t): t is string => t !== null);
   return [...new Set(terms)];
+}
+
+/** The analysed bare words of the query (not its phrases'). */
+function wordTerms(query: QuoteQuery): Set<string> {
+  return new Set(query.words.flatMap((w) => tokenize(w).map((t) => normalizeTerm(t.term))).filter((t): t is string => t !== null));
 }
 
 /** Without topic words: the speaker's quotations (everyone's for null) with the phrases, surest first. */

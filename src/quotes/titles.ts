@@ -28,6 +28,8 @@ export interface TitleReading {
   words: string;
   /** Holders in the dates asked, most often named so first. */
   holders: TitleHolder[];
+  /** Those named so only within a longer title ("Chancellor of the Exchequer", "Italian Prime Minister"). */
+  also: TitleHolder[];
   /** How many leading words were read. */
   consumed: number;
 }
@@ -70,6 +72,8 @@ const COMMA_NAME_AFTER = new RegExp(`^,\\s+(${NAME_PART})\\s*[,.;]`, "u");
 /** Before "the" and the title: "Gordon Brown, the chancellor," (the head then ends the apposition). */
 const NAME_COMMA_THE_BEFORE = new RegExp(`(${NAME_PART}),\\s+[Tt]he\\s+$`, "u");
 const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he\s+$/u;
+/** After the head, what the office is of: "Chancellor [of the Exchequer] Nigel Lawson", "Minister [of Finance]". */
+const OF_COMPLEMENT = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’&-]*/u;
 /** "Sir Alex Ferguson" */
 const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join("|")})\\s+(${NAME_PART})`, "gu");
 /** Modifiers that make another office: "shadow chancellor" is not "chancellor". Keys keep them. */
@@ -134,8 +138,9 @@ export class TitleIndex {
       if (!sightings) continue;
       // Those named with exactly these words first: "the prime minister" is not the Italian one.
       const exact = holdersOf(sightings.filter((x) => x.exact), dates);
-      const holders = exact.length > 0 ? exact : holdersOf(sightings, dates);
-      if (holders.length > 0) return { words: words.slice(0, skip + n).join(" "), holders, consumed: skip + n };
+      const all = holdersOf(sightings, dates);
+      const holders = exact.length > 0 ? exact : all;
+      if (holders.length > 0) return { words: words.slice(0, skip + n).join(" "), holders, also: all.filter((h) => !holders.some((x) => x.speaker === h.speaker)), consumed: skip + n };
     }
     return null;
   }
@@ -157,13 +162,17 @@ export class TitleIndex {
       const entry = people.get(name);
       return entry ? canonical(article.id, entry.name) : null;
     };
-    const count = (title: string, written: string, at: number, honorific: boolean) => {
+    const count = (title: string, written: string, at: number, honorific: boolean, complement = "") => {
       if (NOT_HELD.test(article.text.slice(Math.max(0, at - 12), at))) return;
       // "Sir Alex Ferguson Tuesday": the name is the longest start of the capitalised words the article names.
       const words = written.split(/\s+/);
       let speaker: Speaker | null = null;
       for (let n = words.length; n >= 1 && !speaker; n--) speaker = speakerOf(words.slice(0, n).join(" "));
-      if (speaker) keysOf(title, written, honorific).forEach((key, i) => this.add(key, { speaker, day, exact: honorific || i === 0 }));
+      if (!speaker) return;
+      // "Chancellor of the Exchequer Nigel Lawson": exactly so under the whole title, and under "chancellor" as
+      // a longer title ending so would be ("Italian Prime Minister" under "prime minister").
+      if (complement) this.add(keyOf(`${title} ${complement}`.split(/[\s-]+/)), { speaker, day, exact: true });
+      keysOf(title, written, honorific).forEach((key, i) => this.add(key, { speaker, day, exact: !complement && (honorific || i === 0) }));
     };
     if (pace.tick()) yield;
     for (const p of article.paragraphs) {
@@ -177,8 +186,11 @@ export class TitleIndex {
         const title = modifiers + head[0];
         const titleStart = p.start + head.index - modifiers.length;
         const rest = before.slice(0, before.length - modifiers.length);
+        const of = OF_COMPLEMENT.exec(after);
+        const namedAfterOf = of ? NAME_AFTER.exec(after.slice(of[0].length)) : null;
         const named = NAME_AFTER.exec(after);
-        if (named) count(title, named[1]!, titleStart, false);
+        if (of && namedAfterOf) count(title, namedAfterOf[1]!, titleStart, false, of[0].trim());
+        else if (named) count(title, named[1]!, titleStart, false);
         else if (THE_BEFORE.test(rest)) {
           const commaNamed = COMMA_NAME_AFTER.exec(after);
           const nameBefore = /^\s*[,.;]/.test(after) ? NAME_COMMA_THE_BEFORE.exec(rest) : null;

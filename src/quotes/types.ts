@@ -2,6 +2,7 @@ import type { Marks } from "../core/reply.js";
 import type { Article } from "../corpus/types.js";
 import type { Hearsay } from "./hearsay.js";
 import type { TitleIndex } from "./titles.js";
+import type { TopicPlaces } from "./topic-places.js";
 
 export type QuotationKind = "direct" | "partial" | "transcript";
 
@@ -93,11 +94,20 @@ export interface QuoteHit {
 export interface QuoteBook {
   readonly quotations: readonly Quotation[];
   readonly speakers: SpeakerRegistry;
-  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number };
+  /** `respelled`: topic words no quotation uses, read as the nearest word they do use ("irak" as "iraq"). */
+  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> };
   /** One quotation by id, with its canonical speaker. */
   quotation(id: string): Quotation | undefined;
-  /** Job titles and honorifics as the articles give them (titles.ts). */
+  /** Job titles and honorifics as the articles give them (titles.ts), built now if they are not yet. */
   titles(): TitleIndex;
+  /** The titles when built already, else null (for answers that must not wait for them). */
+  titlesIfReady(): TitleIndex | null;
+  /** Builds the titles in time slices; null when the book changed before they were done (statements/steps.ts). */
+  titlesInBackground(options?: { sliceMs?: number }): Promise<TitleIndex | null>;
+  /** Whether topic-only searches know yet which quotations stand in a paragraph or article about the topic. */
+  placesIfReady(): TopicPlaces | null;
+  /** Learns that in time slices (topic-places.ts); null when the book changed before it was done. */
+  placesInBackground(options?: { sliceMs?: number }): Promise<TopicPlaces | null>;
   /** Re-extracts one article's quotations (live corpus); the registry follows. */
   upsert(article: Article): void;
   remove(doc: string): void;

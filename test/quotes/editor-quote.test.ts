@@ -47,14 +47,22 @@ describe("job titles in the query", () => {
   });
 
   it("offers the holders as choices when several people held the title, and picks by the dates asked", async () => {
-    const out = await ask("/quote the prime minister bridge");
+    const out = await ask("/quote the prime minister");
     expect(out.found).toEqual([]);
     expect(out.reply.text).toContain("Ada Vance");
     expect(out.reply.text).toContain("Rowan Pike");
-    expect(out.reply.text).toContain("/quote Ada Vance bridge");
+    expect(out.reply.text).toContain("/quote Ada Vance");
     const dated = await ask("/quote the prime minister bridge after:2008");
     expect(dated.found[0]!.speaker).toBe("Ada Vance");
     expect(dated.reply.text).toContain("“the prime minister” read as Ada Vance");
+  });
+
+  it("reads a title several held as the one holder quoted on the topic, saying so and offering the others", async () => {
+    const out = await ask("/quote the prime minister bridge");
+    expect(out.found[0]!.speaker).toBe("Ada Vance");
+    expect(out.reply.text).toContain("“the prime minister” read as Ada Vance, the one the articles call so who is quoted on “bridge”");
+    expect(out.reply.text).toContain("/quote Rowan Pike bridge");
+    expect((await ask("/quote the prime minister subsidy")).found[0]!.speaker).toBe("Rowan Pike");
   });
 
   it("never takes a topic word for the speaker when the title names no one", async () => {

@@ -1,0 +1,102 @@
+/**
+ * Where a topic stands around the quotations, for `/quote <topic>` without a speaker: which quotations stand in a
+ * paragraph holding a word, and which articles hold it in their title or lead (what they are about). A speaker's
+ * query reads these from the speaker's few quotations (book.ts); a topic-only query would have to read every
+ * article, so they are learnt once per state of the book, in time slices (statements/steps.ts), and looked up.
+ * With them, every word the articles use: a topic word none uses is a misspelling (book.ts reads it so).
+ */
+import type { Article } from "../corpus/types.js";
+import { normalizeTerm, tokenize } from "../search/analysis.js";
+import type { Steps } from "../statements/steps.js";
+import type { Quotation } from "./types.js";
+
+export class TopicPlaces {
+  /** Term -> positions (ascending) of the quotations whose paragraph holds it. */
+  private readonly inParagraph = new Map<string, Int32Array>();
+  /** Term -> positions (ascending) of the quotations whose article's title or lead holds it. */
+  private readonly inArticle = new Map<string, Int32Array>();
+
+  /**
+   * Reads the articles in the book's order: `quotations` lists each article's quotations, whose positions in
+   * the book's table run on from one article to the next. Pauses after each article.
+   */
+  static *buildSteps(entries: Iterable<{ article: Article; quotations: readonly Quotation[] }>, leadOf: (article: Article) => Article["paragraphs"]): Steps<TopicPlaces> {
+    const paragraphLists = new Map<string, number[]>();
+    const articleLists = new Map<string, number[]>();
+    const push = (lists: Map<string, number[]>, term: string, position: number) => {
+      const list = lists.get(term);
+      if (!list) lists.set(term, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    };
+    const vocabulary = new Set<string>();
+    let position = 0;
+    for (const { article, quotations } of entries) {
+      for (const term of termsOf(`${article.title ?? ""}\n${article.text}`)) vocabulary.add(term);
+      if (quotations.length > 0) {
+        const lead = termsOf([article.title ?? "", ...leadOf(article).map((p) => article.text.slice(p.start, p.end))].join("\n"));
+        const byParagraph = new Map<number, Set<string>>();
+        for (const q of quotations) {
+          let terms = byParagraph.get(q.paragraph);
+          if (!terms) {
+            const p = article.paragraphs.find((x) => x.n === q.paragraph);
+            terms = p ? termsOf(article.text.slice(p.start, p.end)) : new Set();
+            byParagraph.set(q.paragraph, terms);
+          }
+          for (const term of terms) push(paragraphLists, term, position);
+          for (const term of lead) push(articleLists, term, position);
+          position++;
+        }
+      }
+      yield;
+    }
+    const places = new TopicPlaces(vocabulary);
+    for (const [term, list] of paragraphLists) places.inParagraph.set(term, Int32Array.from(list));
+    yield;
+    for (const [term, list] of articleLists) places.inArticle.set(term, Int32Array.from(list));
+    return places;
+  }
+
+  /** `vocabulary`: every analysed word of the articles, titles included. */
+  private constructor(private readonly vocabulary: ReadonlySet<string>) {}
+
+  /** Whether any article uses the word (a word the corpus uses is never read as a misspelling). */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /** The positions of quotations whose paragraph holds every term, ascending. */
+  paragraphsWithAll(terms: readonly string[]): Int32Array {
+    return intersect(terms.map((t) => this.inParagraph.get(t)));
+  }
+
+  /** The positions of quotations whose article's title or lead holds every term, ascending. */
+  articlesWithAll(terms: readonly string[]): Int32Array {
+    return intersect(terms.map((t) => this.inArticle.get(t)));
+  }
+}
+
+/** The positions in every list (all ascending); none when a list is missing. */
+function intersect(lists: ReadonlyArray<Int32Array | undefined>): Int32Array {
+  if (lists.length === 0 || lists.some((l) => l === undefined)) return new Int32Array(0);
+  const sorted = [...(lists as Int32Array[])].sort((a, b) => a.length - b.length);
+  let result = sorted[0]!;
+  for (const list of sorted.slice(1)) {
+    const out: number[] = [];
+    let j = 0;
+    for (const position of result) {
+      while (j < list.length && list[j]! < position) j++;
+      if (j < list.length && list[j] === position) out.push(position);
+    }
+    result = Int32Array.from(out);
+  }
+  return result;
+}
+
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const t of tokenize(text)) {
+    const term = normalizeTerm(t.term);
+    if (term !== null) terms.add(term);
+  }
+  return terms;
+}
