@@ -17,7 +17,7 @@ import type { Article } from "../../src/corpus/types.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
 import { PackedDocMap } from "../../src/search/packed-postings.js";
 import { article } from "./helpers.js";
-import { articlesOf, expectSameAnswers, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
+import { articlesOf, expectSameAnswers, organisationsOf, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
 
 const BBC = "../shared/corpora/bbc";
 
@@ -38,7 +38,7 @@ describe("quotation search gives the reference answers", () => {
   it("whatever was asked before: a query's arrays are reused by the next, larger or smaller", () => {
     const book = buildQuoteBook({ articles: seeds });
     const queries = queriesFrom(book.quotations);
-    const reference = new ReferenceSearch(book.quotations, articlesOf(book));
+    const reference = new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book));
     const page = { offset: 0, limit: 10 };
     // Each query between the one with the most hits and one with few, in both orders.
     const sized = queries.map((query) => ({ query, total: reference.search(query, page).total })).sort((a, b) => b.total - a.total);
@@ -67,7 +67,7 @@ describe("quotation search gives the reference answers", () => {
     book.remove(seeds[0]!.id);
     book.upsert({ ...seeds[1]!, text: seeds[1]!.text.replace(/Minsk/g, "Munsk") });
     expect(unpacked().length).toBeGreaterThan(0);
-    const reference = new ReferenceSearch(book.quotations, articlesOf(book));
+    const reference = new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book));
     expect(unpacked()).toEqual([]);
     for (const query of queriesFrom(book.quotations)) expect(book.search(query, PAGES[0]!)).toEqual(reference.search(query, PAGES[0]!));
   });
@@ -103,7 +103,7 @@ describe("quotation search gives the reference answers", () => {
       ]),
     );
     expect(found.total).toBe(2);
-    expect(found.hits).toEqual(new ReferenceSearch(book.quotations, articlesOf(book)).search(query, { offset: 0, limit: 10 }).hits);
+    expect(found.hits).toEqual(new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book)).search(query, { offset: 0, limit: 10 }).hits);
     const ferries = book.search({ speaker: null, words: ["ferries"], phrases: [] }, { offset: 0, limit: 10 });
     expect(ferries.total).toBe(1);
     expect(ferries.hits[0]!.quotation.paragraph).toBe(1);

@@ -28,10 +28,15 @@ export class ReferenceSearch {
   });
   private readonly byId: Map<string, Quotation>;
 
-  /** `articles`: the book's articles, for dates, outlets, paragraphs (without them, none is known). */
+  /**
+   * `articles`: the book's articles, for dates, outlets, paragraphs (without them, none is known). `organisations`:
+   * a role speaker's organisation or principal ("Home Office spokesman" -> "Home Office", "Tony Blair’s spokesman"
+   * -> "Tony Blair"): the role's quotations are also found under that name.
+   */
   constructor(
     private readonly quotations: readonly Quotation[],
     private readonly articles: ReadonlyMap<string, Article> = new Map(),
+    private readonly organisations: ReadonlyMap<string, string> = new Map(),
   ) {
     this.index.addAll(quotations.map((q) => ({ id: q.id, text: q.text })));
     this.byId = new Map(quotations.map((q) => [q.id, q]));
@@ -39,7 +44,8 @@ export class ReferenceSearch {
 
   search(query: QuoteQuery, page: Page): { hits: QuoteHit[]; total: number } {
     const { quotations, byId } = this;
-    const allowed = query.speaker === null ? null : new Set(quotations.filter((q) => q.speaker === query.speaker).map((q) => q.id));
+    const by = (q: Quotation) => q.speaker !== null && (q.speaker === query.speaker || this.organisations.get(q.speaker) === query.speaker);
+    const allowed = query.speaker === null ? null : new Set(quotations.filter(by).map((q) => q.id));
     const phraseKeys = query.phrases.map(foldPhrase).filter(Boolean);
     const terms = [...query.words, ...query.phrases.flatMap((p) => p.split(/\s+/))]
       .flatMap((w) => tokenize(w).map((t) => normalizeTerm(t.term)))
@@ -252,7 +258,7 @@ function pickSpread<T>(items: readonly T[], count: number): T[] {
 }
 
 export function expectSameAnswers(book: QuoteBook, queries: readonly QuoteQuery[], articles: ReadonlyMap<string, Article> = articlesOf(book)): number {
-  const reference = new ReferenceSearch(book.quotations, articles);
+  const reference = new ReferenceSearch(book.quotations, articles, organisationsOf(book));
   let withHits = 0;
   for (const query of queries) {
     for (const page of PAGES) {
@@ -269,4 +275,9 @@ export function expectSameAnswers(book: QuoteBook, queries: readonly QuoteQuery[
 export function articlesOf(book: QuoteBook): Map<string, Article> {
   const extracted = (book as { extracted?: () => Array<{ doc: string; article: Article }> }).extracted;
   return new Map((extracted ? extracted.call(book) : []).map((e) => [e.doc, e.article]));
+}
+
+/** The book's role speakers with the organisation or person they speak for. */
+export function organisationsOf(book: QuoteBook): Map<string, string> {
+  return new Map(book.speakers.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
 }
