@@ -19,7 +19,7 @@
  */
 import { bitCount } from "./postings.js";
 import type { FieldTermData } from "./minisearch-internals.js";
-import { PackedDocMap, PostingsReader } from "./packed-postings.js";
+import { decodeInto, PackedDocMap, PostingsReader } from "./packed-postings.js";
 import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
 import { TopK } from "./top-k.js";
 
@@ -508,26 +508,7 @@ export class BlockMaxSearch {
     }
     const docs = term.blockDocs;
     const frequencies = term.blockFrequencies;
-    const bytes = blocks.bytes;
-    let at = blocks.offset[m]!;
-    let doc = blocks.base[m]!;
-    for (let i = 0; i < count; i++) {
-      let byte = bytes[at++]!;
-      let gap = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        gap |= (byte & 0x7f) << shift;
-      }
-      doc += gap;
-      byte = bytes[at++]!;
-      let frequency = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = bytes[at++]!;
-        frequency |= (byte & 0x7f) << shift;
-      }
-      docs[i] = doc;
-      frequencies[i] = frequency;
-    }
+    decodeInto(blocks.bytes, count, docs, frequencies, blocks.offset[m]!, blocks.base[m]!);
     term.block = m;
     term.blockCount = count;
     this.read += count;

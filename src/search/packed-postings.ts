@@ -116,9 +116,11 @@ export class PostingsReader {
   }
 }
 
-function decodeInto(bytes: Uint8Array, count: number, docs: Int32Array, frequencies: Int32Array): void {
-  let at = 0;
-  let doc = 0;
+/**
+ * Decodes `count` postings (varint gap from the previous short id, varint frequency) starting at byte `at`, the first
+ * gap counted from `doc`, into `docs` and `frequencies`.
+ */
+export function decodeInto(bytes: Uint8Array, count: number, docs: Int32Array, frequencies: Int32Array, at = 0, doc = 0): void {
   for (let i = 0; i < count; i++) {
     let byte = bytes[at++]!;
     let gap = byte & 0x7f;
