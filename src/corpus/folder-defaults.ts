@@ -13,7 +13,9 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { findDates, isoDate } from "./dates.js";
-import type { Article } from "./types.js";
+import type { Article, FolderDefaults } from "./types.js";
+
+export type { FolderDefaults } from "./types.js";
 
 export const FOLDER_DEFAULTS_FILE = "dateline.yml";
 
@@ -39,13 +41,6 @@ export const FolderDefaultsSchema = z
   })
   .strict();
 
-export interface FolderDefaults {
-  outlet: string | null;
-  language: string | null;
-  dateOrder: "day-first" | "month-first" | null;
-  datesFromPath: boolean;
-  published: string | null;
-}
 
 export const NO_DEFAULTS: FolderDefaults = { outlet: null, language: null, dateOrder: null, datesFromPath: false, published: null };
 

@@ -2,7 +2,6 @@
  * The corpus as the rest of Dateline sees it. Offsets always point into `Article.text`, the document exactly
  * as decoded (a .txt/.md file's content, front matter included; a JSON record's `body`).
  */
-import type { FolderDefaults } from "./folder-defaults.js";
 
 export type ParagraphRole =
   /** Story text: indexed, searchable, quotable. */
@@ -72,4 +71,13 @@ export class CorpusUnreadableError extends Error {
     super(`Cannot read the corpus at ${location}: ${reason}`);
     this.name = "CorpusUnreadableError";
   }
+}
+
+/** What a corpus folder declares for its files in `dateline.yml` (parsed in folder-defaults.ts). */
+export interface FolderDefaults {
+  outlet: string | null;
+  language: string | null;
+  dateOrder: "day-first" | "month-first" | null;
+  datesFromPath: boolean;
+  published: string | null;
 }

@@ -4,13 +4,9 @@
  */
 import { analysisData } from "../search/analysis-data.js";
 import { foldText } from "../search/analysis.js";
-import { scanWords, WORD_PATTERN } from "./word-scan.js";
+import { scanWords, WORD_PATTERN, type Word } from "./word-scan.js";
 
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { Word } from "./word-scan.js";
 
 /**
  * The words of `text[from, to)` (see word-scan.ts), offsets into `text`: exactly what scanning the slice alone

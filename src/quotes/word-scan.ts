@@ -9,9 +9,15 @@
  * ("PeÃ±a" for "Peña") keeps the byte after Ã or Â inside the word, so the name stays whole (Ã may be
  * decomposed: A + U+0303).
  */
-import type { Word } from "./text.js";
 
 const LETTER = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃ]|A[\u0302\u0303])[\u0080-\u00BF])`;
+/** A word of a text, with its offsets into it. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export const WORD_PATTERN = new RegExp(String.raw`(?:\p{Lu}\.){2,}|${LETTER}+(?:['’‘\-.]${LETTER}+)*`, "gu");
 
 const LETTER_MARK_NUMBER = /[\p{L}\p{M}\p{N}]/u;
