@@ -39,6 +39,50 @@ export interface FirstSeenStore {
   save(): Promise<void>;
 }
 
+/**
+ * What every first-seen store keeps in memory (this file's and PostgreSQL's, src/store/pg-first-seen.ts): look-ups,
+ * the baseline and new marks. `recorded` hears each document added (null: the baseline itself was taken), so that
+ * the store knows what to save.
+ */
+export class FirstSeenTimes {
+  constructor(
+    private readonly docs: Map<string, FirstSeenEntry>,
+    public hasBaseline: boolean,
+    private readonly recorded: (doc: string | null) => void,
+  ) {}
+
+  get(doc: string): FirstSeenEntry | null {
+    return this.docs.get(doc) ?? null;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  takeBaseline(ids: Iterable<string>, now: Date): number {
+    const at = now.toISOString();
+    let taken = 0;
+    for (const doc of ids) {
+      if (this.docs.has(doc)) continue;
+      this.docs.set(doc, { at, baseline: true });
+      this.recorded(doc);
+      taken++;
+    }
+    this.hasBaseline = true;
+    this.recorded(null);
+    return taken;
+  }
+
+  mark(doc: string, now: Date): FirstSeenEntry {
+    const known = this.docs.get(doc);
+    if (known) return known;
+    const entry = { at: now.toISOString(), baseline: false };
+    this.docs.set(doc, entry);
+    this.recorded(doc);
+    return entry;
+  }
+}
+
 const entrySchema = z.object({ at: z.string().refine((s) => !Number.isNaN(Date.parse(s))), baseline: z.boolean() });
 const fileSchema = z.union([
   z.object({ version: z.literal(2), docs: z.record(z.string(), z.unknown()) }),
@@ -71,33 +115,18 @@ export async function loadFirstSeen(dataDir: string | null, log: Logger): Promis
   }
 
   const enqueue = createWriteQueue();
+  const times = new FirstSeenTimes(docs, hasBaseline, () => {
+    dirty = true;
+  });
   return {
-    get: (doc) => docs.get(doc) ?? null,
+    get: (doc) => times.get(doc),
     get hasBaseline() {
-      return hasBaseline;
+      return times.hasBaseline;
     },
-    takeBaseline(ids, now) {
-      const at = now.toISOString();
-      let taken = 0;
-      for (const doc of ids) {
-        if (docs.has(doc)) continue;
-        docs.set(doc, { at, baseline: true });
-        taken++;
-      }
-      hasBaseline = true;
-      dirty = true;
-      return taken;
-    },
-    mark(doc, now) {
-      const known = docs.get(doc);
-      if (known) return known;
-      const entry = { at: now.toISOString(), baseline: false };
-      docs.set(doc, entry);
-      dirty = true;
-      return entry;
-    },
+    takeBaseline: (ids, now) => times.takeBaseline(ids, now),
+    mark: (doc, now) => times.mark(doc, now),
     get size() {
-      return docs.size;
+      return times.size;
     },
     save: () =>
       enqueue(async () => {

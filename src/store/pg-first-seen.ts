@@ -5,7 +5,7 @@
  */
 import type { Pool } from "pg";
 import type { Logger } from "../core/log.js";
-import type { FirstSeenEntry, FirstSeenStore } from "../corpus/first-seen.js";
+import { FirstSeenTimes, type FirstSeenEntry, type FirstSeenStore } from "../corpus/first-seen.js";
 import { withRetry } from "./connection.js";
 
 const BASELINE_KEY = "first_seen_baseline";
@@ -15,7 +15,7 @@ export async function loadPgFirstSeen(pool: Pool, log: Logger): Promise<FirstSee
   const rows = await pool.query<{ doc: string; at: string; baseline: boolean }>("SELECT doc, at, baseline FROM first_seen");
   for (const r of rows.rows) docs.set(r.doc, { at: r.at, baseline: r.baseline });
   const meta = await pool.query("SELECT 1 FROM dateline_meta WHERE key = $1", [BASELINE_KEY]);
-  let hasBaseline = (meta.rowCount ?? 0) > 0;
+  const hasBaseline = (meta.rowCount ?? 0) > 0;
   let baselineUnsaved = false;
   let unsaved = new Set<string>();
   let saving: Promise<void> = Promise.resolve();
@@ -60,34 +60,19 @@ export async function loadPgFirstSeen(pool: Pool, log: Logger): Promise<FirstSee
     }
   }
 
+  const times = new FirstSeenTimes(docs, hasBaseline, (doc) => {
+    if (doc === null) baselineUnsaved = true;
+    else unsaved.add(doc);
+  });
   return {
-    get: (doc) => docs.get(doc) ?? null,
+    get: (doc) => times.get(doc),
     get hasBaseline() {
-      return hasBaseline;
+      return times.hasBaseline;
     },
-    takeBaseline(ids, now) {
-      const at = now.toISOString();
-      let taken = 0;
-      for (const doc of ids) {
-        if (docs.has(doc)) continue;
-        docs.set(doc, { at, baseline: true });
-        unsaved.add(doc);
-        taken++;
-      }
-      hasBaseline = true;
-      baselineUnsaved = true;
-      return taken;
-    },
-    mark(doc, now) {
-      const known = docs.get(doc);
-      if (known) return known;
-      const entry = { at: now.toISOString(), baseline: false };
-      docs.set(doc, entry);
-      unsaved.add(doc);
-      return entry;
-    },
+    takeBaseline: (ids, now) => times.takeBaseline(ids, now),
+    mark: (doc, now) => times.mark(doc, now),
     get size() {
-      return docs.size;
+      return times.size;
     },
     save() {
       const next = saving.then(write, write);
