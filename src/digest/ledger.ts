@@ -132,15 +132,8 @@ export async function openLedger(dataDir: string, log: Logger, now: () => Date =
       await record(entry);
       return true;
     },
-    find: (platform, channel, day) => entries.find((e) => key(e) === key({ platform, channel, day } as LedgerEntry)) ?? null,
-    lastPosted(platform, channel) {
-      let last: LedgerEntry | null = null;
-      for (const e of entries) {
-        if (e.platform !== platform || e.channel !== channel || !POSTED.has(e.status)) continue;
-        if (!last || Date.parse(e.to) > Date.parse(last.to)) last = e;
-      }
-      return last;
-    },
+    find: (platform, channel, day) => findEntry(entries, platform, channel, day),
+    lastPosted: (platform, channel) => lastPostedEntry(entries, platform, channel),
     record,
   };
 }
@@ -170,4 +163,19 @@ export function parseLedger(text: string): { entries: LedgerEntry[]; damaged: bo
     }
     return { entries, damaged: true, unreadable };
   }
+}
+
+/** The ledger's entry for a channel's digest of one day, if any (every ledger's `find`). */
+export function findEntry(entries: readonly LedgerEntry[], platform: string, channel: string, day: string): LedgerEntry | null {
+  return entries.find((e) => e.platform === platform && e.channel === channel && e.day === day) ?? null;
+}
+
+/** The channel's latest digest that was posted (every ledger's `lastPosted`). */
+export function lastPostedEntry(entries: readonly LedgerEntry[], platform: string, channel: string): LedgerEntry | null {
+  let last: LedgerEntry | null = null;
+  for (const e of entries) {
+    if (e.platform !== platform || e.channel !== channel || !POSTED.has(e.status)) continue;
+    if (!last || Date.parse(e.to) > Date.parse(last.to)) last = e;
+  }
+  return last;
 }

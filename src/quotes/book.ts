@@ -18,7 +18,7 @@ import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
-import { TopicPlaces } from "./topic-places.js";
+import { termsOf, TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
@@ -761,15 +761,6 @@ const PARAGRAPH_TERM_CACHE_LIMIT = 20_000;
 /** Newer day first; an unknown day ("") last. */
 function compareDays(a: string, b: string): number {
   return a === b ? 0 : a < b ? 1 : -1;
-}
-
-function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const t of tokenize(text)) {
-    const term = normalizeTerm(t.term);
-    if (term !== null) terms.add(term);
-  }
-  return terms;
 }
 
 function countTerms(found: ReadonlySet<string>, wanted: ReadonlySet<string>): number {

@@ -92,7 +92,8 @@ function intersect(lists: ReadonlyArray<Int32Array | undefined>): Int32Array {
   return result;
 }
 
-function termsOf(text: string): Set<string> {
+/** The index terms of a text (as the topic index reads it). */
+export function termsOf(text: string): Set<string> {
   const terms = new Set<string>();
   for (const t of tokenize(text)) {
     const term = normalizeTerm(t.term);

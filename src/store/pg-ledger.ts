@@ -6,7 +6,7 @@
  */
 import type { Pool } from "pg";
 import type { Logger } from "../core/log.js";
-import { ledgerEntrySchema, POSTED, type Ledger, type LedgerEntry } from "../digest/ledger.js";
+import { findEntry, lastPostedEntry, ledgerEntrySchema, type Ledger, type LedgerEntry } from "../digest/ledger.js";
 import { withRetry } from "./connection.js";
 
 export async function openPgLedger(pool: Pool, log: Logger, replicaId: string): Promise<Ledger> {
@@ -33,15 +33,8 @@ export async function openPgLedger(pool: Pool, log: Logger, replicaId: string): 
     wasDamaged: false,
     shared: true,
     refresh,
-    find: (platform, channel, day) => entries.find((e) => key(e) === key({ platform, channel, day } as LedgerEntry)) ?? null,
-    lastPosted(platform, channel) {
-      let last: LedgerEntry | null = null;
-      for (const e of entries) {
-        if (e.platform !== platform || e.channel !== channel || !POSTED.has(e.status)) continue;
-        if (!last || Date.parse(e.to) > Date.parse(last.to)) last = e;
-      }
-      return last;
-    },
+    find: (platform, channel, day) => findEntry(entries, platform, channel, day),
+    lastPosted: (platform, channel) => lastPostedEntry(entries, platform, channel),
     async claim(entry, staleBefore) {
       const checked = ledgerEntrySchema.parse({ ...entry, status: "sending" });
       const claimed = await withRetry("digest claim", log, () =>
