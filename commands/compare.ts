@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationLine, originOf, type Block, type Citation } from "../src/core/reply.js";
+import { citationLine, citationOf, originOf, type Block } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
@@ -69,7 +69,7 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
     const lines: string[] = [heading];
     const shown = statement.renderings.filter((r) => !r.copyOf);
     for (const rendering of shown.slice(0, Math.max(1, ctx.limit))) {
-      const citation = citationOf(rendering, ctx.services);
+      const citation = citationOf(rendering, ctx.services.article(rendering.doc), { outlet: rendering.outlet });
       const diff = rendering === reference ? null : diffRenderings(reference.text, rendering.text);
       const marks = diff?.added ?? [];
       if (rendering.kind === "reported") {
@@ -131,21 +131,6 @@ function contextLine(rendering: Rendering, reference: Rendering, diff: Rendering
     parts.push(`also word for word in ${copies.map((c) => c.outlet ?? c.doc).join(", ")} (syndicated copy)`);
   }
   return parts.join(" · ");
-}
-
-function citationOf(r: Rendering, newsroom: Newsroom): Citation {
-  const article = newsroom.article(r.doc);
-  return {
-    doc: r.doc,
-    title: article?.title ?? null,
-    outlet: article?.outlet ?? r.outlet,
-    published: article?.published ?? null,
-    url: article?.url ?? null,
-    paragraph: r.paragraph,
-    start: r.start,
-    end: r.end,
-    ...originOf(article),
-  };
 }
 
 const ORGANISATION_WORDS = /\b(ministry|committee|office|department|government|council|agency|commission|union|court|police|army)\b/i;

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { encodeAction } from "../src/core/actions.js";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { originOf, provenanceNote, type Action, type Block, type Citation, type Reply } from "../src/core/reply.js";
+import { citationOf, provenanceNote, type Action, type Block, type Citation, type Reply } from "../src/core/reply.js";
 import type { Article } from "../src/corpus/types.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { quotationContext, type QuotationContext } from "../src/quotes/context.js";
@@ -61,17 +61,7 @@ function lookUp(id: string, newsroom: Newsroom): { q: Quotation; article: Articl
   const q = newsroom.quotes.quotation(id);
   const article = q ? newsroom.article(q.doc) : undefined;
   if (!q || !article) return null;
-  const citation: Citation = {
-    doc: q.doc,
-    title: article.title,
-    outlet: article.outlet,
-    published: article.published,
-    url: article.url,
-    paragraph: q.paragraph,
-    start: q.start,
-    end: q.end,
-    ...originOf(article),
-  };
+  const citation = citationOf(q, article);
   return { q, article, citation };
 }
 

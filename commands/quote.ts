@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
 import { encodeAction } from "../src/core/actions.js";
-import { originOf, provenanceNote, type Action, type Block, type Citation } from "../src/core/reply.js";
+import { citationOf, originOf, provenanceNote, type Action, type Block, type Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
@@ -182,7 +182,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       const group = groups.get(hit);
       if (group?.hidden) continue;
       const number = offset + ++shown;
-      const citation = citationOf(hit, ctx.services);
+      const citation = citationOf(hit.quotation, ctx.services.article(hit.quotation.doc));
       const q = hit.quotation;
       const notes = notesOf(hit, group ? statementNote(group.statement) : undefined, ctx.services);
       blocks.push({
@@ -299,7 +299,7 @@ function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
     hearsay: q.hearsay ?? null,
     copies: hit.copies.map(docOf),
     ...(context ? { context } : {}),
-    citation: citationText(q, citationOf(hit, newsroom)),
+    citation: citationText(q, citationOf(hit.quotation, newsroom.article(hit.quotation.doc))),
     ...originOf(article),
   };
 }
@@ -550,22 +550,6 @@ function compareAction(statement: Statement): Action {
     text = (text + " " + word).trim();
   }
   return { kind: "expand", label: "Compare wordings", value: encodeAction({ c: "compare", t: text, p: 0 }) };
-}
-
-function citationOf(hit: QuoteHit, newsroom: Newsroom): Citation {
-  const q = hit.quotation;
-  const article = newsroom.article(q.doc);
-  return {
-    doc: q.doc,
-    title: article?.title ?? null,
-    outlet: article?.outlet ?? null,
-    published: article?.published ?? null,
-    url: article?.url ?? null,
-    paragraph: q.paragraph,
-    start: q.start,
-    end: q.end,
-    ...originOf(article),
-  };
 }
 
 /** “text” — Speaker (cue), Outlet, “Title”, date, ¶N [(uncertain attribution)] */

@@ -1,10 +1,10 @@
 /** /sources <topic>: the articles that cover a topic, best first, each with its best passage verbatim. */
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationLine, originOf, type Block, type Citation, type Marks } from "../src/core/reply.js";
+import { citationLine, citationOf, originOf, type Block, type Marks } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { hasSearchableContent } from "../src/search/query-plan.js";
-import type { SourceHit, SourceQuery } from "../src/search/types.js";
+import type { SourceQuery } from "../src/search/types.js";
 import { foldCopies } from "../src/statements/fold.js";
 
 export interface SourcesArgs {
@@ -109,7 +109,7 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
     found.hits.forEach((hit, i) => {
       const copy = copies.get(hit.doc);
       if (copy?.hidden) return;
-      const citation = citationOf(hit, ctx.services);
+      const citation = citationOf(hit, ctx.services.article(hit.doc), hit);
       blocks.push({ type: "source", excerpt: hit.excerpt, cutStart: hit.cutStart, cutEnd: hit.cutEnd, marks: hit.marks, citation });
       lines.push(`${offset + i + 1}. ${citationLine(citation)}`);
       lines.push(`   ${hit.cutStart ? "…" : ""}${withMarks(hit.excerpt, hit.marks)}${hit.cutEnd ? "…" : ""}`);
@@ -146,22 +146,6 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
     };
   },
 });
-
-/** The citation comes from the article itself where the newsroom has it (the index may lag a live corpus). */
-function citationOf(hit: SourceHit, newsroom: Newsroom): Citation {
-  const article = newsroom.article(hit.doc);
-  return {
-    doc: hit.doc,
-    title: article?.title ?? hit.title,
-    outlet: article?.outlet ?? hit.outlet,
-    published: article?.published ?? hit.published,
-    url: article?.url ?? hit.url,
-    paragraph: hit.paragraph,
-    start: hit.start,
-    end: hit.end,
-    ...originOf(article),
-  };
-}
 
 /** Plain text with the marked ranges in **double asterisks** (for Reply.text). */
 export function withMarks(text: string, marks: Marks): string {

@@ -32,6 +32,38 @@ export function originOf(article: { origin?: "feed-summary" } | null | undefined
   return article?.origin === "feed-summary" ? { origin: "feed-summary" } : {};
 }
 
+/** Where in a document a citation points: the paragraph and the exact character range shown. */
+export interface CitedPlace {
+  doc: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+type ArticleFacts = Pick<Citation, "title" | "outlet" | "published" | "url">;
+
+/**
+ * The one way a command turns a place in a document into a citation. The article's own facts win, because the index
+ * may lag a live corpus; `known` (what the index or quotation recorded) fills in what the newsroom no longer has.
+ */
+export function citationOf(
+  place: CitedPlace,
+  article: (ArticleFacts & { origin?: "feed-summary" }) | undefined,
+  known: Partial<ArticleFacts> = {},
+): Citation {
+  return {
+    doc: place.doc,
+    title: article?.title ?? known.title ?? null,
+    outlet: article?.outlet ?? known.outlet ?? null,
+    published: article?.published ?? known.published ?? null,
+    url: article?.url ?? known.url ?? null,
+    paragraph: place.paragraph,
+    start: place.start,
+    end: place.end,
+    ...originOf(article),
+  };
+}
+
 /** The note to show beside a citation, or null. */
 export function provenanceNote(c: Pick<Citation, "origin">): string | null {
   return c.origin === "feed-summary" ? FEED_SUMMARY_NOTE : null;
