@@ -93,14 +93,6 @@ function markerKey(text: string): string | null {
 
 const listed = (set: ReadonlySet<string>, key: string | null) => key !== null && set.has(key);
 
-export function isTailMarker(text: string): boolean {
-  return listed(TAIL_MARKERS, markerKey(text));
-}
-
-export function isMarker(text: string): boolean {
-  return listed(MARKERS, markerKey(text));
-}
-
 export function isTemperature(text: string): boolean {
   return TEMPERATURE.test(text.trim());
 }

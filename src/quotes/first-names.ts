@@ -78,7 +78,3 @@ export function genderOfFirstName(name: string): "male" | "female" | null {
   if (m === f) return null;
   return m ? "male" : "female";
 }
-
-export function isKnownFirstName(name: string): boolean {
-  return genderOfFirstName(name) !== null;
-}
