@@ -139,6 +139,10 @@ function countTerms(text: string, wanted: ReadonlySet<string>): number {
   return [...wanted].filter((t) => found.has(t)).length;
 }
 
+function words(key: string): number {
+  return key === "" ? 0 : key.split(" ").length;
+}
+
 /** Wire copies (same speaker, same words, a better-ranked hit) out, listed on their leader; then repeats by article. */
 function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
   const leaders = new Map<string, QuoteHit>();
@@ -159,7 +163,7 @@ function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
   for (const hit of hits) {
     const key = foldPhrase(hit.quotation.text);
     const docGroups = byDoc.get(hit.quotation.doc) ?? [];
-    const group = docGroups.find((g) => g.keys.some((k) => k.includes(key) || key.includes(k)));
+    const group = docGroups.find((g) => g.keys.some((k) => k === key || ((k.includes(key) || key.includes(k)) && Math.min(words(k), words(key)) >= 3)));
     if (group) {
       group.members.push(hit);
       group.keys.push(key);
