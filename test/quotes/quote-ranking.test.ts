@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildQuoteBook, isShortFragment } from "../../src/quotes/book.js";
 import type { QuoteQuery } from "../../src/quotes/types.js";
+import { sentenceRanges } from "../../src/quotes/sentences.js";
 import { article } from "./helpers.js";
 import { articlesOf, organisationsOf, ReferenceSearch } from "./reference-search.js";
 
@@ -72,5 +73,14 @@ describe("ranking a speaker's quotations on a topic", () => {
     expect(isShortFragment("ever higher ferry fares")).toBe(true);
     expect(isShortFragment("one two three four five six seven")).toBe(true);
     expect(isShortFragment("one two three four five six seven eight")).toBe(false);
+  });
+
+  it("ends a sentence after a word ending in digits and a letter, so the next sentence's topic is not the quotation's", () => {
+    const text = `Her plan cut bus fares for the over-65s. Defending the budget, she said: "Nobody pays more."`;
+    expect(sentenceRanges(text, 0, text.length, []).map((r) => text.slice(r.start, r.end).slice(0, 12))).toEqual(["Her plan cut", "Defending th"]);
+    const book = buildQuoteBook({
+      articles: [article("e.txt", [`In the budget, Lena Stroud cut bus fares for the over-65s. Asked about it later, she said: "Nobody will pay more for the bus."`])],
+    });
+    expect(searchBoth(book, { speaker: "Lena Stroud", words: ["budget"], phrases: [] })).toEqual([["Nobody will pay more for the bus.", "paragraph"]]);
   });
 });
