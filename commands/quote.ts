@@ -266,7 +266,7 @@ export interface QuoteResult {
   cue: string | null;
   confidence: number;
   score: number;
-  /** Where the topic was found: "words" (the quotation's), "paragraph", "article"; null without a topic. */
+  /** Where the topic was found: "words" (the quotation's), "sentence" (the one quoting it), "paragraph", "article"; null without a topic. */
   match: QuoteHit["match"];
   /** Reported second-hand, alleged or denied, with the words that say so. */
   hearsay: { kind: string; words: string } | null;
@@ -313,6 +313,7 @@ function docOf(id: string): string {
 function notesOf(hit: QuoteHit, statement: string | undefined, newsroom: Newsroom): string[] {
   const notes: string[] = [];
   if (hit.quotation.hearsay) notes.push(hearsayNote(hit.quotation.hearsay));
+  if (hit.match === "sentence") notes.push("topic in the sentence quoting it, not in the quoted words");
   if (hit.match === "paragraph") notes.push("topic in its paragraph, not in the quoted words");
   if (hit.match === "article") notes.push("topic in its article, not in the quoted words");
   if (hit.copies.length > 0) {

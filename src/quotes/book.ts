@@ -11,9 +11,10 @@ import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
 import { editDistance } from "../search/near-term.js";
 import { packTerms } from "../search/packed-postings.js";
-import { Postings } from "../search/postings.js";
+import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
+import { quotationContext } from "./context.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
@@ -70,7 +71,7 @@ export class CorpusQuoteBook implements QuoteBook {
   /** Index terms added to or removed from since the postings were last packed. */
   private readonly unpacked = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
-  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0) };
+  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
   /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
@@ -432,8 +433,9 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /**
-   * The hits whose words match (tier 0), then the speaker's other quotations whose paragraph (tier 1) or article
-   * (tier 2: its title and lead) has all the topic words: newest first, then surest. They pass the outlet and date
+   * The hits whose words match (tier 0), then the speaker's other quotations whose attributing sentence (tier 1:
+   * "He said his Budget struck a balance “…”"), paragraph (tier 2) or article (tier 3: its title and lead) has all
+   * the topic words: newest first, then surest. They pass the outlet and date
    * filters but not the phrases (a phrase is asked of the quoted words).
    */
   private aboutTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], speaker: number, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
@@ -447,11 +449,13 @@ export class CorpusQuoteBook implements QuoteBook {
       const article = this.articleAt(table, position);
       if (byArticle && !byArticle(article)) continue;
       const q = table.quotations[position]!;
-      // Every topic word, in the paragraph or else the article: a word alone there is not what it is about.
+      // Every topic word, in the sentence attributing it, else the paragraph, else the article: a word alone there
+      // is not what it is about. (The sentence is read only when its paragraph has them all.)
       const paragraphTerms = this.paragraphTerms(article, q.paragraph);
       const inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
       if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
-      extra.push({ position, tier: inParagraph ? 1 : 2, day: article.published?.slice(0, 10) ?? "" });
+      const tier = !inParagraph ? TIER_ARTICLE : countTerms(this.sentenceTerms(article, q), termSet) === termSet.size ? TIER_SENTENCE : TIER_PARAGRAPH;
+      extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
     }
     return this.withTiers(table, found, extra);
   }
@@ -484,7 +488,7 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /**
    * Without a speaker: the hits whose words match (tier 0), then the attributed quotations whose paragraph (tier
-   * 1) or article's title and lead (tier 2) hold every topic word, as learnt (topic-places.ts); newest first, then
+   * 2) or article's title and lead (tier 3) hold every topic word, as learnt (topic-places.ts); newest first, then
    * surest, within a tier. They pass the outlet and date filters but not the phrases, as for a speaker's.
    */
   private placesOfTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], places: TopicPlaces, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
@@ -492,7 +496,7 @@ export class CorpusQuoteBook implements QuoteBook {
     for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
     const byArticle = articleFilter(query);
     const extra: Array<{ position: number; tier: number; day: string }> = [];
-    for (const [tier, positions] of [[1, places.paragraphsWithAll(terms)], [2, places.articlesWithAll(terms)]] as const) {
+    for (const [tier, positions] of [[TIER_PARAGRAPH, places.paragraphsWithAll(terms)], [TIER_ARTICLE, places.articlesWithAll(terms)]] as const) {
       for (const position of positions) {
         const q = table.quotations[position];
         if (!q || q.speaker === null || matched.has(position)) continue;
@@ -528,6 +532,15 @@ export class CorpusQuoteBook implements QuoteBook {
     return terms;
   }
 
+  /** The analysed words of the sentence attributing the quotation (context.ts), its own words left out. */
+  private sentenceTerms(article: Article, q: Quotation): ReadonlySet<string> {
+    const neighbours = this.entries.get(article.id)?.extracted.quotations ?? [q];
+    const { sentence } = quotationContext(article, q, neighbours);
+    const start = Math.max(sentence.start, 0);
+    const end = Math.min(sentence.end, article.text.length);
+    return termsOf(`${article.text.slice(start, Math.max(start, q.start))}\n${article.text.slice(Math.min(end, q.end), end)}`);
+  }
+
   private articleTerms(article: Article): ReadonlySet<string> {
     let terms = this.articleTermCache.get(article.id);
     if (!terms) {
@@ -540,58 +553,67 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /**
-   * The quotations matching any of the terms, by MiniSearch's BM25 score read from the postings (postings.ts),
-   * weighted so that sure attributions and whole sentences come first among equally relevant quotations. The
-   * arrays are the book's own, reused from query to query (a common word's hits are counted in ten thousands).
+   * The quotations matching any of the terms: those saying more of the topic words first, whole quotations before
+   * short fragments (a few words quoted inside the reporter's sentence) saying as many, then by MiniSearch's BM25
+   * score read from the postings (postings.ts), weighted so that sure attributions and whole sentences come first
+   * among equally relevant quotations. The arrays are the book's own, reused from query to query (a common word's
+   * hits are counted in ten thousands).
    */
   private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
     const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, speaker === null ? null : (shortId) => table.isBy(shortId, speaker)) : this.scoreWithMiniSearch(table, terms, speaker);
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
-    const { positions, raw, scores } = this.hitArrays(found.count);
+    const { positions, raw, scores, order } = this.hitArrays(found.count);
     const { confidenceWeight, partial } = table;
     let count = 0;
     for (let i = 0; i < found.count; i++) {
       const position = table.positionOf(found.shortIds[i]!);
       if (position < 0 || (passes && !passes(position))) continue;
       const score = found.scores[i]!;
+      const matched = found.matched(i);
       positions[count] = position;
       raw[count] = score;
       // (score * (0.6 + 0.4 * confidence)) * (0.9 for a partial quotation): in this order, so that the
       // floating-point result (and so the order of near-ties) is what it always was.
       scores[count] = round(score * confidenceWeight[position]! * (partial[position] === 1 ? 0.9 : 1));
+      // Topic words said, then a whole quotation (1) before a short fragment (0): larger first.
+      order[count] = Math.min(matched, 127) * 2 + (partial[position] === 1 && isShortFragment(table.quotations[position]!.text) ? 0 : 1);
       count++;
     }
     return {
       count,
       positions,
       scores,
-      // Best score first; on a tie, MiniSearch's order: its own score, then the order it found them in.
-      compare: (a, b) => scores[b]! - scores[a]! || raw[b]! - raw[a]! || a - b,
+      // More topic words, then whole quotations, then the best score; on a tie, MiniSearch's order: its own score,
+      // then the order it found them in.
+      compare: (a, b) => order[b]! - order[a]! || scores[b]! - scores[a]! || raw[b]! - raw[a]! || a - b,
     };
   }
 
   /** Arrays for `count` hits at least, reused (a search is synchronous, and its answer holds none of them). */
-  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array } {
+  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array; order: Uint8Array } {
     if (this.hits.positions.length < count) {
       const size = Math.max(count, this.hits.positions.length * 2, 1024);
-      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size) };
+      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size), order: new Uint8Array(size) };
     }
     return this.hits;
   }
 
-  /** MiniSearch's scores (`combineWith: "OR"`) by short id, in the order MiniSearch finds the documents. */
-  private scoreFromPostings(terms: readonly string[], accept: ((shortId: number) => boolean) | null): { count: number; shortIds: Int32Array; scores: ArrayLike<number> } {
+  /**
+   * MiniSearch's scores (`combineWith: "OR"`) by short id, in the order MiniSearch finds the documents, with how
+   * many of the terms each hit holds.
+   */
+  private scoreFromPostings(terms: readonly string[], accept: ((shortId: number) => boolean) | null): FoundHits {
     const clauses = this.postings.expand(terms.map((term) => ({ term, fuzzy: false })));
     const touched = this.postings.score(clauses, accept);
-    const { docs, score } = touched;
+    const { docs, score, mask } = touched;
     // By hit rather than by short id: read where the hits are (the arrays are the postings' own, valid until the next query).
     const scores = this.hitArrays(touched.count).raw;
     for (let i = 0; i < touched.count; i++) scores[i] = score[docs[i]!]!;
-    return { count: touched.count, shortIds: docs, scores };
+    return { count: touched.count, shortIds: docs, scores, matched: (i) => bitCount(mask[docs[i]!]!) };
   }
 
   /** More terms than the postings score at once (a long pasted text): MiniSearch itself, sorted by score. */
-  private scoreWithMiniSearch(table: QuoteTable, terms: readonly string[], speaker: number | null): { count: number; shortIds: Int32Array; scores: Float64Array } {
+  private scoreWithMiniSearch(table: QuoteTable, terms: readonly string[], speaker: number | null): FoundHits {
     const results = this.index.search(terms.join(" "), {
       combineWith: "OR",
       // The terms are normalized already, as the indexed ones were: not a second time.
@@ -600,15 +622,17 @@ export class CorpusQuoteBook implements QuoteBook {
     });
     const shortIds = new Int32Array(results.length);
     const scores = new Float64Array(results.length);
+    const matched = new Uint16Array(results.length);
     let count = 0;
     for (const r of results) {
       const shortId = this.postings.shortId(r.id as string);
       if (shortId === undefined || (speaker !== null && !table.isBy(shortId, speaker))) continue;
       shortIds[count] = shortId;
       scores[count] = r.score;
+      matched[count] = new Set(r.queryTerms).size;
       count++;
     }
-    return { count, shortIds, scores };
+    return { count, shortIds, scores, matched: (i) => matched[i]! };
   }
 
   /** One article changed: its terms are packed again with the next state. */
@@ -710,6 +734,30 @@ export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBoo
   return new CorpusQuoteBook(corpus.articles);
 }
 
+/** The hits of the topic words: by hit, the short id, MiniSearch's score and how many of the words it holds. */
+interface FoundHits {
+  count: number;
+  shortIds: Int32Array;
+  scores: ArrayLike<number>;
+  matched(hit: number): number;
+}
+
+/** A partial quotation of fewer words than this is a fragment: a whole quotation saying as much comes first. */
+export const FRAGMENT_WORDS = 8;
+
+/** Fewer than FRAGMENT_WORDS words. */
+export function isShortFragment(text: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code <= 0x20 || (code >= 0x80 && /\s/.test(text[i]!));
+    if (!space && !inWord && ++words >= FRAGMENT_WORDS) return false;
+    inWord = !space;
+  }
+  return true;
+}
+
 /** Topic words shorter than this are never read as misspellings (as /sources, source-index.ts). */
 const FUZZY_MIN_LENGTH = 4;
 
@@ -746,7 +794,10 @@ function byConfidence(table: QuoteTable, speaker: number | null, passes: ((posit
   return { count: positions.length, positions, scores, compare: (a, b) => a - b };
 }
 
-const TIER_MATCH: readonly TopicMatch[] = ["words", "paragraph", "article"];
+const TIER_MATCH: readonly TopicMatch[] = ["words", "sentence", "paragraph", "article"];
+const TIER_SENTENCE = 1;
+const TIER_PARAGRAPH = 2;
+const TIER_ARTICLE = 3;
 /** Body paragraphs that say what an article is about, with its title. */
 export const LEAD_PARAGRAPHS = 3;
 

@@ -298,11 +298,17 @@ function linkName(
   // A surname (or full name) match first; a first name alone only for someone surely named in full ("Hillary").
   // An exact match anywhere beats a typo-tolerant one nearer: "Christie" is Chris Christie named earlier, not a
   // "Christian" named since.
+  // "Mr Obama" is never the Michelle Obama named before, whatever else matches. A bare surname that several
+  // people of the article share ("Cruz" after "Heidi Cruz", his wife, was named) is the one named most so far
+  // (the article's own subject), else the most recent.
   let found: Entity | undefined;
   for (const exact of [true, false]) {
-    for (let i = entities.length - 1; i >= 0 && !found; i--) {
-      const e = entities[i]!;
-      if (sameEntity(e, kind, keys, exact)) found = e;
+    if (found) break;
+    const matches = entities.filter((e) => sameEntity(e, kind, keys, exact) && !(gender && e.gender && e.gender !== gender));
+    if (matches.length === 0) continue;
+    found = matches[matches.length - 1]!;
+    if (keys.length === 1 && kind === "person") {
+      for (const e of matches) if ((MENTIONS.get(e) ?? 0) > (MENTIONS.get(found) ?? 0)) found = e;
     }
   }
   // "FA" after "Football Association", "Cairn" after "Cairn Energy" (and the other way round): one body.
@@ -313,6 +319,7 @@ function linkName(
   }
   // Prefer the most recently mentioned entity of that name: move it to the end.
   if (found) {
+    MENTIONS.set(found, (MENTIONS.get(found) ?? 0) + 1);
     entities.splice(entities.indexOf(found), 1);
     entities.push(found);
     if (keys.length > found.keys.length) {
@@ -335,9 +342,13 @@ function linkName(
     sure,
     votes: { male: 0, female: 0 },
   };
+  MENTIONS.set(entity, 1);
   entities.push(entity);
   return entity;
 }
+
+/** How often each entity has been named so far in its article (`linkName`). */
+const MENTIONS = new WeakMap<Entity, number>();
 
 function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], exact: boolean): boolean {
   if (e.kind !== kind) return false;

@@ -4,7 +4,9 @@
  * in the place of the group's best-ranked member.
  *
  * A query's hits group as follows, in rank order: a hit joins the first group of its article holding a member
- * whose phrase key contains its key or is contained in it, else starts a group. Which quotations of an article
+ * whose phrase key repeats its own (`repeatsKey`: the same words, or one holding the other when the shorter has
+ * a few words at least: a one-word quotation such as "That," is inside most others and must chain none of them
+ * into one group), else starts a group. Which quotations of an article
  * contain one another is known once per state of the book (`findRepeats`): a hit that repeats no quotation of its
  * article is a group of its own whatever else matched, so only the few hits that do are grouped at query time,
  * and only the page's groups are ranked (a common word's thousands of hits are neither sorted nor folded).
@@ -22,6 +24,23 @@ import type { Quotation } from "./types.js";
 /** Quotations hashed, or phrase keys compared, between two pauses. */
 const QUOTES_PER_STEP = 2048;
 const COMPARED_PER_STEP = 50_000;
+
+/** Words the shorter of two phrase keys needs for one to repeat the other by holding it (equal keys always do). */
+export const MIN_REPEAT_WORDS = 3;
+
+/** Whether two phrase keys of one article are one quotation shown twice: equal, or the longer holds the shorter of a few words. */
+export function repeatsKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return longer.includes(shorter) && wordCount(shorter) >= MIN_REPEAT_WORDS;
+}
+
+function wordCount(key: string): number {
+  if (key.length === 0) return 0;
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 0x20) n++;
+  return n;
+}
 
 /** Which quotations repeat (contain, or are contained in) another quotation of their article. */
 export interface Repeats {
@@ -54,7 +73,7 @@ export function* findRepeatsSteps(quotations: readonly Quotation[], articleOf: I
       for (const [i, a] of articleKeys.entries()) {
         for (let j = i + 1; j < articleKeys.length; j++) {
           const b = articleKeys[j]!;
-          if (!(a.includes(b) || b.includes(a))) continue;
+          if (!repeatsKey(a, b)) continue;
           for (const k of [i, j]) {
             flags[start + k] = 1;
             keys.set(start + k, articleKeys[k]!);
@@ -238,7 +257,7 @@ function groupRepeats(members: readonly number[], keyOf: (hit: number) => string
   const groups: Array<{ members: number[]; keys: string[] }> = [];
   for (const hit of members) {
     const key = keyOf(hit);
-    const group = groups.find((g) => g.keys.some((k) => k.includes(key) || key.includes(k)));
+    const group = groups.find((g) => g.keys.some((k) => repeatsKey(k, key)));
     if (group) {
       group.members.push(hit);
       group.keys.push(key);

@@ -73,6 +73,8 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   let s = dot;
   while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
   const word = text.slice(s, dot).toLowerCase();
+  // The end of a longer word with digits or a hyphen ("over-65s.", "1990s."), not an initial or an abbreviation.
+  if (s > from && /[\p{N}-]/u.test(text[s - 1]!)) return false;
   if (word.length === 1) return true; // an initial: "George W. Bush"
   if (word.includes(".")) return true; // "U.S." mid-sentence
   return ABBREVIATIONS.has(word);

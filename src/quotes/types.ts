@@ -76,8 +76,11 @@ export interface QuoteQuery {
   sort?: "relevance" | "new";
 }
 
-/** Where a topic was found: in the quoted words, else in the quotation's paragraph, else in its article. */
-export type TopicMatch = "words" | "paragraph" | "article";
+/**
+ * Where a topic was found: in the quoted words, else in the sentence attributing the quotation, else in its
+ * paragraph, else in its article.
+ */
+export type TopicMatch = "words" | "sentence" | "paragraph" | "article";
 
 export interface QuoteHit {
   quotation: Quotation;

@@ -112,6 +112,27 @@ describe("quotation search gives the reference answers", () => {
     expect(second.hits).toHaveLength(1);
     expect(second.hits[0]!.quotation.text).not.toBe(found.hits[0]!.quotation.text);
   });
+
+  it("never folds different quotations of an article together through a word or two quoted alone", () => {
+    const saysRiver = "The river is higher than anyone said it would be, and that frightens me,";
+    const book = buildQuoteBook({
+      articles: [
+        article("w.txt", [
+          `"${saysRiver}" Mara Bell said.`,
+          `"That," Ms Bell said of the river gauge, "is the worst reading of the year."`,
+          `Asked about the river, Ms Bell said: "I have lived here for forty years and never seen anything that comes close to this."`,
+        ]),
+      ],
+    });
+    const query = { speaker: "Mara Bell", words: ["river"], phrases: [] };
+    const found = book.search(query, { offset: 0, limit: 10 });
+    // The quotation saying "river" is shown as itself, first; the others, in paragraphs about it, each as itself.
+    expect([found.hits[0]!.quotation.text, found.hits[0]!.match]).toEqual([saysRiver, "words"]);
+    expect(found.hits.slice(1).map((h) => h.match)).toEqual(found.hits.slice(1).map(() => "paragraph"));
+    expect(found.total).toBe(found.hits.length);
+    expect(found.hits.map((h) => h.quotation.text)).toContain("I have lived here for forty years and never seen anything that comes close to this.");
+    expect(found.hits).toEqual(new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book)).search(query, { offset: 0, limit: 10 }).hits);
+  });
 });
 
 describe.skipIf(!existsSync(BBC))("quotation search gives the reference answers on the BBC corpus (research copy)", () => {

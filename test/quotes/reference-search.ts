@@ -10,6 +10,7 @@ import type { Article } from "../../src/corpus/types.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "../../src/quotes/types.js";
 import { foldText, normalizeTerm, tokenize } from "../../src/search/analysis.js";
 import { leadOf } from "../../src/quotes/book.js";
+import { quotationContext } from "../../src/quotes/context.js";
 
 type Page = { offset: number; limit: number };
 export const PAGES: Page[] = [
@@ -81,13 +82,17 @@ export class ReferenceSearch {
         filter: allowed ? (r) => allowed.has(r.id as string) : undefined,
       });
       ranked = [];
+      // More topic words said, then a whole quotation before a short fragment (a partial one of under 8 words).
+      const order = new Map<string, number>();
       for (const r of results) {
         const q = byId.get(r.id as string);
         if (!q || !passes(q)) continue;
         const score = r.score * (0.6 + 0.4 * q.confidence) * (q.kind === "partial" ? 0.9 : 1);
+        const fragment = q.kind === "partial" && q.text.split(/\s+/).filter(Boolean).length < 8;
+        order.set(q.id, new Set(r.queryTerms).size * 2 + (fragment ? 0 : 1));
         ranked.push({ quotation: q, score: round(score), marks: marksOf(q.text, termSet), match: "words", copies: [], tier: 0 });
       }
-      ranked.sort((a, b) => b.score - a.score);
+      ranked.sort((a, b) => order.get(b.quotation.id)! - order.get(a.quotation.id)! || b.score - a.score);
       if (allowed !== null && allowed.size > 0) {
         const found = new Set(ranked.map((h) => h.quotation.id));
         const about: Array<{ q: Quotation; order: number; tier: number }> = [];
@@ -98,10 +103,15 @@ export class ReferenceSearch {
           const inParagraph = p ? countTerms(a.text.slice(p.start, p.end), termSet) === termSet.size : false;
           const body = leadOf(a).map((x) => a.text.slice(x.start, x.end));
           const inArticle = countTerms([a.title ?? "", ...body].join("\n"), termSet) === termSet.size;
-          if (inParagraph || inArticle) about.push({ q, order, tier: inParagraph ? 1 : 2 });
+          if (!inParagraph && !inArticle) return;
+          // The sentence quoting it, its own words left out.
+          const { sentence } = quotationContext(a, q, quotations.filter((n) => n.doc === q.doc));
+          const around = `${a.text.slice(sentence.start, Math.max(sentence.start, q.start))}\n${a.text.slice(Math.min(sentence.end, q.end), sentence.end)}`;
+          const inSentence = inParagraph && countTerms(around, termSet) === termSet.size;
+          about.push({ q, order, tier: inSentence ? 1 : inParagraph ? 2 : 3 });
         });
         about.sort((x, y) => x.tier - y.tier || newer(x.q, y.q) || y.q.confidence - x.q.confidence || x.order - y.order);
-        const matchOf: TopicMatch[] = ["words", "paragraph", "article"];
+        const matchOf: TopicMatch[] = ["words", "sentence", "paragraph", "article"];
         for (const x of about) ranked.push({ quotation: x.q, score: 0, marks: [], match: matchOf[x.tier]!, copies: [], tier: x.tier });
       }
       if (query.sort === "new") ranked.sort((a, b) => a.tier - b.tier || newer(a.quotation, b.quotation));
@@ -139,6 +149,10 @@ function countTerms(text: string, wanted: ReadonlySet<string>): number {
   return [...wanted].filter((t) => found.has(t)).length;
 }
 
+function words(key: string): number {
+  return key === "" ? 0 : key.split(" ").length;
+}
+
 /** Wire copies (same speaker, same words, a better-ranked hit) out, listed on their leader; then repeats by article. */
 function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
   const leaders = new Map<string, QuoteHit>();
@@ -159,7 +173,7 @@ function collapseRepeats(ranked: readonly QuoteHit[]): QuoteHit[] {
   for (const hit of hits) {
     const key = foldPhrase(hit.quotation.text);
     const docGroups = byDoc.get(hit.quotation.doc) ?? [];
-    const group = docGroups.find((g) => g.keys.some((k) => k.includes(key) || key.includes(k)));
+    const group = docGroups.find((g) => g.keys.some((k) => k === key || ((k.includes(key) || key.includes(k)) && Math.min(words(k), words(key)) >= 3)));
     if (group) {
       group.members.push(hit);
       group.keys.push(key);
