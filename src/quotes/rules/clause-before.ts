@@ -106,6 +106,13 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     const subject = sentenceSubject(d, sentence, span.open);
     if (subject) return { subject, verb: { text: ":", start: sentence.start + colon.index, end: sentence.start + colon.index + 1 }, how: "sentence" };
   }
+  // "Trump also embraced enhanced interrogation techniques -- “I think …”": a dash introduces it as a colon would.
+  const dash = /\s(?:[—–]|--)\s*$/.exec(lead);
+  if (!verb && dash && span.kind === "direct") {
+    const subject = sentenceSubject(d, sentence, span.open);
+    const at = sentence.start + dash.index + 1;
+    if (subject) return { subject, verb: { text: dash[0].trim(), start: at, end: at + dash[0].trim().length }, how: "sentence" };
+  }
   if (!verb) {
     const according = ws.findIndex((w, i) => w.text.toLowerCase() === "according" && ws[i + 1]?.text.toLowerCase() === "to");
     if (according >= 0) {

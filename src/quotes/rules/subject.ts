@@ -108,6 +108,7 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
     if (!/^\s*$/.test(text.slice(ws[i]!.end, p))) break;
     p = ws[i]!.start;
   }
+  p = skipBetweenSubjectAndVerb(text, lower, p);
   // "attacked by Tom Reyes, who said": the relative clause's antecedent speaks.
   const relative = /,\s*who\s+$/.exec(text.slice(Math.max(lower, p - 12), p));
   if (relative) {
@@ -211,3 +212,25 @@ export function pronounLike(d: Discourse, verb: Word, lower: number): Found | nu
   }
   return null;
 }
+
+/**
+ * Words between a subject and its reporting verb that tell when, or that hand over to the verb: "Beck on
+ * Wednesday called", "Trump last week said", "Byrne went on to say", "Allen did suggest", "a spokesman could
+ * only quip". Returns where the subject ends once they are skipped (perhaps several: "Trump on Monday also said").
+ */
+export function skipBetweenSubjectAndVerb(text: string, lower: number, p: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const m = BETWEEN_SUBJECT_AND_VERB.exec(text.slice(Math.max(lower, p - 60), p));
+    if (!m) return p;
+    p -= m[0].length;
+    while (p > lower && /\s/.test(text[p - 1]!)) p--;
+    // A modifier before the skipped words ("Trump also last week said").
+    const before = /\s(?:also|then|later|again|previously|recently|earlier|once)\s*$/i.exec(text.slice(Math.max(lower, p - 14), p));
+    if (before) p -= before[0].length;
+  }
+  return p;
+}
+
+const WHEN = String.raw`(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|earlier\s+this|late\s+last|earlier\s+last)\s+(?:week|month|year|night|weekend|morning|afternoon|evening|spring|summer|fall|autumn|winter)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|afternoon|evening))`;
+const HANDING_OVER = String.raw`(?:(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continued|continues|was\s+quick|were\s+quick|is\s+quick|seemed|seems|appeared|appears|hastened|proceeded|went\s+so\s+far\s+as)\s+to|(?:could|would|can|will|did|does|do)(?:\s+(?:only|also|just|then|later))?)`;
+const BETWEEN_SUBJECT_AND_VERB = new RegExp(String.raw`\s(?:${WHEN}|${HANDING_OVER})\s*$`, "u");

@@ -61,3 +61,20 @@ describe("rule: signature", () => {
     expect(find(quotes, "The harbour")).toMatchObject({ speaker: "Petra Lindqvist", confidence: SPEAKER_LABEL_CONFIDENCE });
   });
 });
+
+describe("class: named speakers missed", () => {
+  it("reads the subject across a time adverbial or a verb that hands over ('on Wednesday called', 'went on to say')", () => {
+    const quotes = quotesOf(
+      "Petra Lindqvist met the harbour board at noon.",
+      "Omar Haddad on Wednesday called the plan “a costly fantasy” in front of the board.",
+      "Lindqvist went on to say, “The harbour will reopen in May.”",
+    );
+    expect(find(quotes, "a costly fantasy").speaker).toBe("Omar Haddad");
+    expect(find(quotes, "The harbour will").speaker).toBe("Petra Lindqvist");
+  });
+
+  it("reads a dash as introducing the quotation, as a colon does", () => {
+    const quotes = quotesOf("The ferry has been late all week.", "Omar Haddad also defended the new timetable -- “Nobody wants an empty boat.”");
+    expect(find(quotes, "Nobody wants").speaker).toBe("Omar Haddad");
+  });
+});
