@@ -76,8 +76,8 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   const naming = span.kind === "partial" && namingVerb(text, sentence.start, span.open) !== null;
   const postFirst = !naming && /[,?!—–-]$/.test(content) || /^\s*[,—–]/.test(afterText) || span.kind === "direct" && !/[.]$/.test(content);
   const tries = postFirst
-    ? [() => after(d, afterStart, afterEnd), () => before(d, span, sentence)]
-    : [() => before(d, span, sentence), () => after(d, afterStart, afterEnd)];
+    ? [() => after(d, afterStart, afterEnd, span.kind === "partial"), () => before(d, span, sentence)]
+    : [() => before(d, span, sentence), () => after(d, afterStart, afterEnd, span.kind === "partial")];
   for (const attempt of tries) {
     const found = attempt();
     if (found) return toAttribution(found);

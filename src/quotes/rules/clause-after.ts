@@ -10,7 +10,32 @@ import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./named-at
 import { pronounLike, subjectBefore } from "./subject.js";
 
 /** The reporting clause after the quotation: “…,” he said / said Marija Zakharova / the Russian Defense Ministry said. */
-export function after(d: Discourse, from: number, to: number): Found | null {
+export function after(d: Discourse, from: number, to: number, partial = false): Found | null {
+  const found = clauseAfter(d, from, to);
+  if (found && partial && !belongsToFragment(d, found, from, to)) return null;
+  return found;
+}
+
+/** Clause links that start a clause of its own: after them a name and a verb are someone else speaking. */
+const NEW_CLAUSE = /\b(?:and|but|while|whereas)\s+(?:(?:then|later|also)\s+)?$/i;
+
+/**
+ * A fragment woven into a sentence ("Cruz said he'd make sand “glow in the dark,” for instance, and Trump vowed
+ * …") owns the clause after it only when no new clause starts in between, and when that clause does not
+ * introduce the next quotation ("After Scalia said they might do better at “less advanced schools,” Trump said:
+ * “…”" is Scalia's fragment, and Trump's next quotation).
+ */
+function belongsToFragment(d: Discourse, found: Found, from: number, to: number): boolean {
+  const text = d.article.text;
+  const subjectStart = "start" in found.subject ? found.subject.start : found.verb.start;
+  const end = Math.max(found.verb.end, "end" in found.subject ? found.subject.end : 0);
+  // "…, and Trump vowed to “…”": a clause of its own, going on past its verb (not "…, and more, Ban said.").
+  const goesOn = !/^\s*(?:[,.;!?]|$)/.test(text.slice(end, to));
+  if (subjectStart < found.verb.start && NEW_CLAUSE.test(text.slice(Math.max(from, subjectStart - 14), subjectStart)) && goesOn) return false;
+  return !(to < text.length && /^[“"‘]/u.test(text.slice(to, to + 1)) && /^[^.;!?“”"]*:\s*$/u.test(text.slice(end, to)));
+}
+
+function clauseAfter(d: Discourse, from: number, to: number): Found | null {
   const text = d.article.text;
   const ws = outsideWords(d, from, to).slice(0, 30);
   if (ws.length === 0) return null;

@@ -78,3 +78,16 @@ describe("class: named speakers missed", () => {
     expect(find(quotes, "Nobody wants").speaker).toBe("Omar Haddad");
   });
 });
+
+describe("class: a person spoken about, or speaking next, credited with a fragment", () => {
+  it("does not give a fragment to the subject of a new clause after it, nor to the clause introducing the next quotation", () => {
+    const quotes = quotesOf(
+      "Petra Lindqvist said the ferry would be “back by spring,” at the latest, and Omar Haddad promised to “fix the pier” himself.",
+      "After Lindqvist said the old pier was “beyond saving,” Haddad said: “I will not let it fall.”",
+    );
+    expect(find(quotes, "back by spring").speaker).toBe("Petra Lindqvist");
+    expect(find(quotes, "fix the pier").speaker).toBe("Omar Haddad");
+    expect(find(quotes, "beyond saving").speaker).toBe("Petra Lindqvist");
+    expect(find(quotes, "I will not").speaker).toBe("Omar Haddad");
+  });
+});
