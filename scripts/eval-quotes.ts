@@ -255,7 +255,7 @@ async function evalPolnear(shared: string, options: QuoteEvalOptions): Promise<v
     const source = classifySource(row.source, row.source_is_pronoun);
     const article = articles.get(row.article)!;
     const mine = bestMatch(ours.get(row.article) ?? [], row.content_spans);
-    const where = `${row.article} @${row.content_spans[0]?.[0]}`;
+    const where = `${row.article} @${row.content_spans[0]?.[0]}${source.kind === "named" ? "" : ` [${source.kind}]`}`;
     const isRight = (speaker: string): boolean =>
       source.kind === "named" ? isRightNamed(speaker, row.source)
       : source.kind === "role" ? isRightRole(speaker, source)

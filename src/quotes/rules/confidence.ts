@@ -2,8 +2,8 @@
  * Every attribution rule's confidence, in one place, so they can be calibrated together. A confidence says how
  * often the rule names the right speaker: calibrated on PolNeAR train (`npm run eval -- --only quotes --split
  * train --by-rule`, figures of 2026-12-02 beside each) and our BBC set, never on dev. Below 0.6 a quotation is
- * shown as an uncertain attribution: rules right less than 80% of the time stay there. Rules in their own module
- * (role-speaker.ts, description.ts, named-at-clause-start.ts, several-people.ts) read theirs from here.
+ * shown as an uncertain attribution: rules right less than 80% of the time stay there. Each rule module reads
+ * its own from here and exports it as a named constant (CONTINUATION_CONFIDENCE, ROLE_SPEAKER_CONFIDENCE, …).
  */
 export const CONFIDENCE = {
   /** A name right at the reporting verb ("…,” Lavrov said): 97.5% right on train. */
