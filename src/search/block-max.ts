@@ -75,6 +75,8 @@ class TermBlocks {
      * length of the time (`avgLength`): `bodyPart` bounds it for another average.
      */
     readonly windowMax: Uint8Array,
+    /** By block: the same for the block's own body postings (a candidate's bound before its block is decoded). */
+    readonly blockLevel: Uint8Array,
     readonly windowShift: number,
     readonly avgLength: number,
     readonly titleDocs: Int32Array,
@@ -108,6 +110,7 @@ class TermBlocks {
     const offset = new Uint32Array(blocks);
     const base = new Int32Array(blocks);
     const windowMax = new Uint8Array((view.nextId >> windowShift) + 1);
+    const blockLevel = new Uint8Array(blocks);
     const avgLength = view.avgLength;
     const articles = new Uint32Array((view.slots + 31) >>> 5);
     const titleDocs: number[] = [];
@@ -142,9 +145,10 @@ class TermBlocks {
       const level = Math.min(LEVELS, Math.ceil((part / PART_LIMIT) * LEVELS * (1 + 1e-9)));
       const w = view.articleStart(ordinal) >> windowShift;
       if (level > windowMax[w]!) windowMax[w] = level;
+      if (level > blockLevel[block]!) blockLevel[block] = level;
     }
     while (filled <= blocks) start[filled++] = n;
-    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
+    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
   }
 }
 
@@ -210,6 +214,8 @@ export class BlockMaxSearch {
   /** scoreWindowMaxScore's scratch: each clause's bound, candidates' slots by short id - low, values by slot and clause. */
   private readonly clauseBound = new Float64Array(32);
   private slotOf = new Int32Array(0);
+  private readonly clauseOrder = new Int32Array(32);
+  private sortedDocs = new Int32Array(256);
   private candidateDocs: Int32Array = new Int32Array(256);
   private candidateMasks = new Uint32Array(256);
   private candidateValues = new Float64Array(1024);
@@ -235,6 +241,7 @@ export class BlockMaxSearch {
     this.prepare(view);
     const windowShift = windowShiftFor(view.nextId);
     const terms = this.queryTerms(clauses, fieldId, view, windowShift, blockPostings);
+    const termsOf = clauses.map((_, c) => terms.filter((t) => t.clause === c));
     const windows = (view.nextId >> windowShift) + 1;
     this.windowCount = windows;
     this.fitWindows(windows);
@@ -268,7 +275,7 @@ export class BlockMaxSearch {
         if (round === 0 ? bound < first : bound < threshold()) continue;
         this.done[w] = 1;
         scoredArticles += maxScore
-          ? this.scoreWindowMaxScore(w, windowShift, terms, clauses, view, titleWeight, top, threshold)
+          ? this.scoreWindowMaxScore(w, windowShift, terms, termsOf, view, titleWeight, top, threshold)
           : this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
       }
     }
@@ -499,7 +506,8 @@ export class BlockMaxSearch {
     w: number,
     windowShift: number,
     terms: readonly QueryTerm[],
-    clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>,
+    /** By clause: its terms. */
+    termsOf: ReadonlyArray<readonly QueryTerm[]>,
     view: IndexView,
     titleWeight: number,
     top: TopK<number>,
@@ -509,7 +517,7 @@ export class BlockMaxSearch {
     if (range === null) return 0;
     const { low, high } = range;
     const { ordinals, lengths, paragraphs } = view;
-    const clauseCount = clauses.length;
+    const clauseCount = termsOf.length;
     const bound = this.clauseBound;
     bound.fill(0, 0, clauseCount);
     for (const term of terms) {
@@ -517,21 +525,26 @@ export class BlockMaxSearch {
       bound[term.clause] = bound[term.clause]! + term.windowBound;
     }
     // The clauses present, smallest bound first; the non-essential ones are the first `k`.
-    const order: number[] = [];
-    for (let c = 0; c < clauseCount; c++) if (bound[c]! > 0) order.push(c);
-    order.sort((a, b) => bound[a]! - bound[b]!);
+    const order = this.clauseOrder;
+    let present = 0;
+    for (let c = 0; c < clauseCount; c++) {
+      if (bound[c]! === 0) continue;
+      let at = present++;
+      for (; at > 0 && bound[order[at - 1]!]! > bound[c]!; at--) order[at] = order[at - 1]!;
+      order[at] = c;
+    }
     const titlePart = titleWeight * this.titleMax[w]!;
     let k = 0;
     let prefix = 0;
     const firstThreshold = threshold();
-    while (k < order.length) {
+    while (k < present) {
       const sum = prefix + bound[order[k]!]!;
       if ((sum * (k + 1) + titlePart) * (1 + 1e-9) >= firstThreshold) break;
       prefix = sum;
       k++;
     }
     let essential = 0;
-    for (let i = k; i < order.length; i++) essential |= 1 << order[i]!;
+    for (let i = k; i < present; i++) essential |= 1 << order[i]!;
     if (essential === 0) return 0;
 
     // Candidates: the body passages holding an essential clause, with those clauses' exact values.
@@ -566,7 +579,10 @@ export class BlockMaxSearch {
         this.candidateMasks[slot] = mask | bit;
       }
     }
-    const sorted = this.candidateDocs.slice(0, candidates).sort();
+    this.fitSorted(candidates);
+    const sorted = this.sortedDocs.subarray(0, candidates);
+    sorted.set(this.candidateDocs.subarray(0, candidates));
+    sorted.sort();
     const values = this.candidateValues;
     const masks = this.candidateMasks;
     let survivors = 0;
@@ -599,8 +615,16 @@ export class BlockMaxSearch {
         }
         const c = order[r]!;
         const bit = 1 << c;
-        for (const term of terms) {
-          if (term.clause !== c || term.windowBound === 0) continue;
+        // The clause's bound at this passage from its blocks' own maxima, before any block is decoded.
+        const near = clauseBoundAt(termsOf[c]!, doc);
+        rest -= bound[c]!;
+        if (near === 0) continue;
+        if (((exact + rest + near) * (bitCount(mask) + r + 1) + title) * (1 + 1e-9) < threshold()) {
+          dropped = true;
+          break;
+        }
+        for (const term of termsOf[c]!) {
+          if (term.windowBound === 0) continue;
           const tf = this.frequencyAt(term, doc);
           if (tf === 0) continue;
           const fieldLength = lengths[doc]!;
@@ -610,7 +634,6 @@ export class BlockMaxSearch {
           mask |= bit;
         }
         if ((mask & bit) !== 0) exact += values[base + c]!;
-        rest -= bound[c]!;
       }
       if (dropped) continue;
       // Scored as Postings.score scores: the clauses' values summed in clause order, times their number.
@@ -656,6 +679,7 @@ export class BlockMaxSearch {
     return most * (1 + 1e-9);
   }
 
+
   /** The term's frequency in body passage `doc` (0: absent), decoding at most the one block that can hold it. */
   private frequencyAt(term: QueryTerm, doc: number): number {
     const blocks = term.blocks;
@@ -694,6 +718,10 @@ export class BlockMaxSearch {
       values.set(this.candidateValues);
       this.candidateValues = values;
     }
+  }
+
+  private fitSorted(count: number): void {
+    if (this.sortedDocs.length < count) this.sortedDocs = new Int32Array(Math.max(count, this.sortedDocs.length * 2));
   }
 
   private fitSurvivors(count: number): void {
@@ -854,6 +882,22 @@ export class BlockMaxSearch {
     this.windowDocs = docs;
     this.windowFrequencies = frequencies;
   }
+}
+
+/** The most a clause (its terms) adds to body passage `doc`: its terms' block maxima there (0: no block holds it). */
+function clauseBoundAt(terms: readonly QueryTerm[], doc: number): number {
+  let most = 0;
+  for (const term of terms) {
+    if (term.windowBound === 0) continue;
+    const blocks = term.blocks;
+    if (!blocks) {
+      most += term.windowBound;
+      continue;
+    }
+    const m = doc >> blocks.shift;
+    if (m < blocks.blockCount) most += term.levelValues![blocks.blockLevel[m]!]!;
+  }
+  return most;
 }
 
 /** The index of the lowest bit set (a mask of at least one bit). */
