@@ -19,7 +19,7 @@
  */
 import { bitCount } from "./postings.js";
 import type { FieldTermData } from "./minisearch-internals.js";
-import { decodeInto, PackedDocMap, PostingsReader } from "./packed-postings.js";
+import { PackedDocMap, PostingsReader } from "./packed-postings.js";
 import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
 import { TopK } from "./top-k.js";
 
@@ -174,7 +174,12 @@ interface QueryTerm {
   windowBound: number;
   /** The block decoded last (-1: none) and its postings. */
   block: number;
+  /** Postings of the block decoded so far (a lookup decodes only up to the passage it looks for), and in all. */
   blockCount: number;
+  blockTotal: number;
+  /** Where the next posting's bytes start, and the short id before it. */
+  blockAt: number;
+  blockLast: number;
   blockDocs: Int32Array;
   blockFrequencies: Int32Array;
 }
@@ -686,7 +691,7 @@ export class BlockMaxSearch {
     if (blocks) {
       const m = doc >> blocks.shift;
       if (m >= blocks.blockCount || blocks.start[m + 1] === blocks.start[m]) return 0;
-      if (term.block !== m) this.decodeBlock(term, blocks, m);
+      this.decodeBlock(term, blocks, m, doc);
       const docs = term.blockDocs;
       for (let i = 0; i < term.blockCount; i++) {
         const d = docs[i]!;
@@ -739,7 +744,7 @@ export class BlockMaxSearch {
       const lastBlock = Math.min(blocks.blockCount - 1, (high - 1) >> blocks.shift);
       for (let m = low >> blocks.shift; m <= lastBlock; m++) {
         // Windows go up in short ids: a block wider than a window is decoded once for the windows it spans.
-        if (term.block !== m) this.decodeBlock(term, blocks, m);
+        this.decodeBlock(term, blocks, m, Infinity);
         const docs = term.blockDocs;
         const frequencies = term.blockFrequencies;
         this.fitWindow(n + term.blockCount);
@@ -769,19 +774,54 @@ export class BlockMaxSearch {
     return n;
   }
 
-  /** Decodes the block's postings into the term's block arrays. */
-  private decodeBlock(term: QueryTerm, blocks: TermBlocks, m: number): void {
-    const count = blocks.start[m + 1]! - blocks.start[m]!;
-    if (term.blockDocs.length < count) {
-      term.blockDocs = new Int32Array(Math.max(count, 64));
-      term.blockFrequencies = new Int32Array(Math.max(count, 64));
+  /**
+   * Decodes block `m` of the term into its block arrays, up to its first posting at or after short id `until`
+   * (Infinity: the whole block), continuing where the last call on the same block stopped: a lookup of one
+   * passage decodes on average half a block, and the next lookups in the block go on from there.
+   */
+  private decodeBlock(term: QueryTerm, blocks: TermBlocks, m: number, until: number): void {
+    if (term.block !== m) {
+      const count = blocks.start[m + 1]! - blocks.start[m]!;
+      if (term.blockDocs.length < count) {
+        term.blockDocs = new Int32Array(Math.max(count, 64));
+        term.blockFrequencies = new Int32Array(Math.max(count, 64));
+      }
+      term.block = m;
+      term.blockCount = 0;
+      term.blockTotal = count;
+      term.blockAt = blocks.offset[m]!;
+      term.blockLast = blocks.base[m]!;
     }
+    const bytes = blocks.bytes;
     const docs = term.blockDocs;
     const frequencies = term.blockFrequencies;
-    decodeInto(blocks.bytes, count, docs, frequencies, blocks.offset[m]!, blocks.base[m]!);
-    term.block = m;
-    term.blockCount = count;
-    this.read += count;
+    let n = term.blockCount;
+    if (n > 0 && docs[n - 1]! >= until) return;
+    let at = term.blockAt;
+    let doc = term.blockLast;
+    const start = n;
+    while (n < term.blockTotal) {
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      doc += gap;
+      byte = bytes[at++]!;
+      let frequency = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        frequency |= (byte & 0x7f) << shift;
+      }
+      docs[n] = doc;
+      frequencies[n++] = frequency;
+      if (doc >= until) break;
+    }
+    this.read += n - start;
+    term.blockCount = n;
+    term.blockAt = at;
+    term.blockLast = doc;
   }
 
   /**
@@ -923,8 +963,8 @@ function growInt32(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
-function noBlock(): Pick<QueryTerm, "levelValues" | "windowBound" | "block" | "blockCount" | "blockDocs" | "blockFrequencies"> {
-  return { levelValues: null, windowBound: 0, block: -1, blockCount: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
+function noBlock(): Pick<QueryTerm, "levelValues" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
+  return { levelValues: null, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
 }
 
 function countTerms(terms: readonly QueryTerm[], clause: number): number {
