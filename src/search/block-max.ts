@@ -19,7 +19,7 @@
  */
 import { bitCount } from "./postings.js";
 import type { FieldTermData } from "./minisearch-internals.js";
-import { decodeInto, PackedDocMap, PostingsReader } from "./packed-postings.js";
+import { PackedDocMap, PostingsReader } from "./packed-postings.js";
 import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
 import { TopK } from "./top-k.js";
 
@@ -75,6 +75,8 @@ class TermBlocks {
      * length of the time (`avgLength`): `bodyPart` bounds it for another average.
      */
     readonly windowMax: Uint8Array,
+    /** By block: the same for the block's own body postings (a candidate's bound before its block is decoded). */
+    readonly blockLevel: Uint8Array,
     readonly windowShift: number,
     readonly avgLength: number,
     readonly titleDocs: Int32Array,
@@ -108,6 +110,7 @@ class TermBlocks {
     const offset = new Uint32Array(blocks);
     const base = new Int32Array(blocks);
     const windowMax = new Uint8Array((view.nextId >> windowShift) + 1);
+    const blockLevel = new Uint8Array(blocks);
     const avgLength = view.avgLength;
     const articles = new Uint32Array((view.slots + 31) >>> 5);
     const titleDocs: number[] = [];
@@ -142,9 +145,10 @@ class TermBlocks {
       const level = Math.min(LEVELS, Math.ceil((part / PART_LIMIT) * LEVELS * (1 + 1e-9)));
       const w = view.articleStart(ordinal) >> windowShift;
       if (level > windowMax[w]!) windowMax[w] = level;
+      if (level > blockLevel[block]!) blockLevel[block] = level;
     }
     while (filled <= blocks) start[filled++] = n;
-    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
+    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
   }
 }
 
@@ -164,9 +168,18 @@ interface QueryTerm {
   frequencies: Int32Array;
   titleDocs: Int32Array;
   titleFrequencies: Int32Array;
+  /** For a word with blocks: what a body posting of each level (TermBlocks.windowMax) can score, weighted. */
+  levelValues: Float64Array | null;
+  /** The most this term can add to a body passage of the window being scored (scoreWindow's scratch). */
+  windowBound: number;
   /** The block decoded last (-1: none) and its postings. */
   block: number;
+  /** Postings of the block decoded so far (a lookup decodes only up to the passage it looks for), and in all. */
   blockCount: number;
+  blockTotal: number;
+  /** Where the next posting's bytes start, and the short id before it. */
+  blockAt: number;
+  blockLast: number;
   blockDocs: Int32Array;
   blockFrequencies: Int32Array;
 }
@@ -203,6 +216,15 @@ export class BlockMaxSearch {
   private windowFrequencies = new Int32Array(1024);
   private read = 0;
   private windowCount = 0;
+  /** scoreWindowMaxScore's scratch: each clause's bound, candidates' slots by short id - low, values by slot and clause. */
+  private readonly clauseBound = new Float64Array(32);
+  private slotOf = new Int32Array(0);
+  private readonly clauseOrder = new Int32Array(32);
+  private sortedDocs = new Int32Array(256);
+  private candidateDocs: Int32Array = new Int32Array(256);
+  private candidateMasks = new Uint32Array(256);
+  private candidateValues = new Float64Array(1024);
+  private survivorKeys = new Float64Array(256);
   /** The documents the clause being scored matched first (a clause of several terms). */
   private clauseDocs: Int32Array = new Int32Array(1024);
   private clauseCount = 0;
@@ -218,11 +240,13 @@ export class BlockMaxSearch {
     titleWeight: number,
     wanted: number,
     blockPostings = BLOCK_MIN_POSTINGS,
+    maxScore = true,
   ): BlockMaxResult {
     this.read = 0;
     this.prepare(view);
     const windowShift = windowShiftFor(view.nextId);
     const terms = this.queryTerms(clauses, fieldId, view, windowShift, blockPostings);
+    const termsOf = clauses.map((_, c) => terms.filter((t) => t.clause === c));
     const windows = (view.nextId >> windowShift) + 1;
     this.windowCount = windows;
     this.fitWindows(windows);
@@ -255,7 +279,9 @@ export class BlockMaxSearch {
         const bound = boundArray[i]!;
         if (round === 0 ? bound < first : bound < threshold()) continue;
         this.done[w] = 1;
-        scoredArticles += this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
+        scoredArticles += maxScore
+          ? this.scoreWindowMaxScore(w, windowShift, terms, termsOf, view, titleWeight, top, threshold)
+          : this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
       }
     }
     for (const w of candidates) this.done[w] = 0;
@@ -390,6 +416,7 @@ export class BlockMaxSearch {
         // A value per level, computed once.
         const values = new Float64Array(LEVELS + 1);
         for (let level = 1; level <= LEVELS; level++) values[level] = term.weight * term.idf * blocks.bodyPart(level, view.avgLength);
+        term.levelValues = values;
         const windowMax = blocks.windowMax;
         const end = Math.min(windowMax.length, this.windowCount);
         for (let w = 0; w < end; w++) {
@@ -425,15 +452,9 @@ export class BlockMaxSearch {
     top: TopK<number>,
   ): number {
     const { ordinals } = view;
-    // The window's short ids: from the first article starting in it to the end of the last one.
-    let low = w << windowShift;
-    if (low >= view.nextId) return 0;
-    const firstOrdinal = ordinals[low]!;
-    if (firstOrdinal >= 0 && view.articleStart(firstOrdinal) < low) low = view.articleEnd(firstOrdinal);
-    let last = Math.min((w + 1) << windowShift, view.nextId) - 1;
-    while (last >= low && ordinals[last]! < 0) last--;
-    if (last < low) return 0;
-    const high = view.articleEnd(ordinals[last]!);
+    const range = this.windowRange(w, windowShift, view);
+    if (range === null) return 0;
+    const { low, high } = range;
     const from = this.lastCount;
     for (let clause = 0; clause < clauses.length; clause++) {
       const multiple = countTerms(terms, clause) > 1;
@@ -461,6 +482,260 @@ export class BlockMaxSearch {
     return seen.length;
   }
 
+  /** The window's short ids: from the first article starting in it to the end of the last one (null: none). */
+  private windowRange(w: number, windowShift: number, view: IndexView): { low: number; high: number } | null {
+    const { ordinals } = view;
+    let low = w << windowShift;
+    if (low >= view.nextId) return null;
+    const firstOrdinal = ordinals[low]!;
+    if (firstOrdinal >= 0 && view.articleStart(firstOrdinal) < low) low = view.articleEnd(firstOrdinal);
+    let last = Math.min((w + 1) << windowShift, view.nextId) - 1;
+    while (last >= low && ordinals[last]! < 0) last--;
+    if (last < low) return null;
+    return { low, high: view.articleEnd(ordinals[last]!) };
+  }
+
+  /**
+   * `scoreWindow` with MaxScore inside the window: each clause's bound in the window (its terms' most there), the
+   * clauses ordered by bound; the longest run of the smallest whose sum times their number, plus the window's best
+   * title, stays below the page's last score are non-essential: a passage holding only those cannot bring its
+   * article onto the page. Candidates come from the essential clauses' postings only; the non-essential clauses
+   * are looked up for each candidate, largest bound first, and a candidate is dropped as soon as its exact part
+   * plus what the clauses not yet looked up can add (times the most clauses it can then match), plus its article's
+   * title, falls below the page's last score. A dropped passage cannot be its article's best on the page: its
+   * article scores below the page's last entry, or its best passage scores more. The passages scored in full are
+   * scored as `Postings.score` scores them (the same sums in the same order) and added to the touched documents in
+   * the order `Postings.score` would touch them (first clause matched, then short id), so ties break alike.
+   */
+  private scoreWindowMaxScore(
+    w: number,
+    windowShift: number,
+    terms: readonly QueryTerm[],
+    /** By clause: its terms. */
+    termsOf: ReadonlyArray<readonly QueryTerm[]>,
+    view: IndexView,
+    titleWeight: number,
+    top: TopK<number>,
+    threshold: () => number,
+  ): number {
+    const range = this.windowRange(w, windowShift, view);
+    if (range === null) return 0;
+    const { low, high } = range;
+    const { ordinals, lengths, paragraphs } = view;
+    const clauseCount = termsOf.length;
+    const bound = this.clauseBound;
+    bound.fill(0, 0, clauseCount);
+    for (const term of terms) {
+      term.windowBound = this.termWindowBound(term, w, low, high, view);
+      bound[term.clause] = bound[term.clause]! + term.windowBound;
+    }
+    // The clauses present, smallest bound first; the non-essential ones are the first `k`.
+    const order = this.clauseOrder;
+    let present = 0;
+    for (let c = 0; c < clauseCount; c++) {
+      if (bound[c]! === 0) continue;
+      let at = present++;
+      for (; at > 0 && bound[order[at - 1]!]! > bound[c]!; at--) order[at] = order[at - 1]!;
+      order[at] = c;
+    }
+    const titlePart = titleWeight * this.titleMax[w]!;
+    let k = 0;
+    let prefix = 0;
+    const firstThreshold = threshold();
+    while (k < present) {
+      const sum = prefix + bound[order[k]!]!;
+      if ((sum * (k + 1) + titlePart) * (1 + 1e-9) >= firstThreshold) break;
+      prefix = sum;
+      k++;
+    }
+    let essential = 0;
+    for (let i = k; i < present; i++) essential |= 1 << order[i]!;
+    if (essential === 0) return 0;
+
+    // Candidates: the body passages holding an essential clause, with those clauses' exact values.
+    this.fitSlots(high - low);
+    const slotOf = this.slotOf;
+    let candidates = 0;
+    const avgLength = view.avgLength;
+    for (const term of terms) {
+      const bit = 1 << term.clause;
+      if ((essential & bit) === 0) continue;
+      const n = this.windowPostings(term, low, high);
+      const docs = this.windowDocs;
+      const frequencies = this.windowFrequencies;
+      for (let j = 0; j < n; j++) {
+        const doc = docs[j]!;
+        const fieldLength = lengths[doc]!;
+        if (fieldLength === 0 || ordinals[doc]! < 0 || paragraphs[doc] === 0) continue;
+        const tf = frequencies[j]!;
+        const raw = term.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+        const value = term.weight * raw;
+        let slot = slotOf[doc - low]!;
+        if (slot < 0) {
+          slot = candidates++;
+          this.fitCandidates(candidates, clauseCount);
+          slotOf[doc - low] = slot;
+          this.candidateDocs[slot] = doc;
+          this.candidateMasks[slot] = 0;
+        }
+        const at = slot * clauseCount + term.clause;
+        const mask = this.candidateMasks[slot]!;
+        this.candidateValues[at] = (mask & bit) === 0 ? value : this.candidateValues[at]! + value;
+        this.candidateMasks[slot] = mask | bit;
+      }
+    }
+    this.fitSorted(candidates);
+    const sorted = this.sortedDocs.subarray(0, candidates);
+    sorted.set(this.candidateDocs.subarray(0, candidates));
+    sorted.sort();
+    const values = this.candidateValues;
+    const masks = this.candidateMasks;
+    let survivors = 0;
+    let scored = 0;
+    let ordinal = -1;
+    let best = -1;
+    let title = 0;
+    for (let i = 0; i < candidates; i++) {
+      const doc = sorted[i]!;
+      const slot = slotOf[doc - low]!;
+      slotOf[doc - low] = -1;
+      if (ordinals[doc] !== ordinal) {
+        if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
+        ordinal = ordinals[doc]!;
+        best = -1;
+        title = titleWeight * this.titleOf[ordinal]!;
+        scored++;
+      }
+      let mask = masks[slot]!;
+      const base = slot * clauseCount;
+      let exact = 0;
+      for (let c = 0; c < clauseCount; c++) if ((mask >>> c) & 1) exact += values[base + c]!;
+      // The non-essential clauses, largest bound first, while the candidate can still reach the page.
+      let rest = prefix;
+      let dropped = false;
+      for (let r = k - 1; r >= 0; r--) {
+        if (((exact + rest) * (bitCount(mask) + r + 1) + title) * (1 + 1e-9) < threshold()) {
+          dropped = true;
+          break;
+        }
+        const c = order[r]!;
+        const bit = 1 << c;
+        // The clause's bound at this passage from its blocks' own maxima, before any block is decoded.
+        const near = clauseBoundAt(termsOf[c]!, doc);
+        rest -= bound[c]!;
+        if (near === 0) continue;
+        if (((exact + rest + near) * (bitCount(mask) + r + 1) + title) * (1 + 1e-9) < threshold()) {
+          dropped = true;
+          break;
+        }
+        for (const term of termsOf[c]!) {
+          if (term.windowBound === 0) continue;
+          const tf = this.frequencyAt(term, doc);
+          if (tf === 0) continue;
+          const fieldLength = lengths[doc]!;
+          const raw = term.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const value = term.weight * raw;
+          values[base + c] = (mask & bit) === 0 ? value : values[base + c]! + value;
+          mask |= bit;
+        }
+        if ((mask & bit) !== 0) exact += values[base + c]!;
+      }
+      if (dropped) continue;
+      // Scored as Postings.score scores: the clauses' values summed in clause order, times their number.
+      let sum = 0;
+      let first = true;
+      for (let c = 0; c < clauseCount; c++) {
+        if (((mask >>> c) & 1) === 0) continue;
+        sum = first ? values[base + c]! : sum + values[base + c]!;
+        first = false;
+      }
+      const score = sum * bitCount(mask);
+      this.scores[doc] = score;
+      this.masks[doc] = mask;
+      this.fitSurvivors(survivors + 1);
+      // First clause matched, then short id: the order Postings.score touches documents in.
+      this.survivorKeys[survivors++] = lowestBit(mask) * 4294967296 + doc;
+      if (score > best) best = score;
+    }
+    if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
+    const keys = this.survivorKeys.subarray(0, survivors).sort();
+    for (let i = 0; i < survivors; i++) this.touched[this.lastCount++] = keys[i]! % 4294967296;
+    return scored;
+  }
+
+  /** The most the term adds to a body passage of window `w` (short ids `low` to `high`): 0 when it holds none. */
+  private termWindowBound(term: QueryTerm, w: number, low: number, high: number, view: IndexView): number {
+    const blocks = term.blocks;
+    if (blocks) {
+      const level = w < blocks.windowMax.length ? blocks.windowMax[w]! : 0;
+      return level === 0 ? 0 : term.levelValues![level]!;
+    }
+    // A word read whole: its exact most in the window.
+    const { lengths, ordinals, paragraphs } = view;
+    const docs = term.docs;
+    let most = 0;
+    for (let i = lowerBound(docs, low); i < docs.length && docs[i]! < high; i++) {
+      const doc = docs[i]!;
+      const length = lengths[doc]!;
+      if (length === 0 || ordinals[doc]! < 0 || paragraphs[doc] === 0) continue;
+      const value = term.weight * termScoreBound(term.idf, term.frequencies[i]!, length, view.avgLength);
+      if (value > most) most = value;
+    }
+    return most * (1 + 1e-9);
+  }
+
+
+  /** The term's frequency in body passage `doc` (0: absent), decoding at most the one block that can hold it. */
+  private frequencyAt(term: QueryTerm, doc: number): number {
+    const blocks = term.blocks;
+    if (blocks) {
+      const m = doc >> blocks.shift;
+      if (m >= blocks.blockCount || blocks.start[m + 1] === blocks.start[m]) return 0;
+      this.decodeBlock(term, blocks, m, doc);
+      const docs = term.blockDocs;
+      for (let i = 0; i < term.blockCount; i++) {
+        const d = docs[i]!;
+        if (d === doc) return term.blockFrequencies[i]!;
+        if (d > doc) return 0;
+      }
+      return 0;
+    }
+    const i = lowerBound(term.docs, doc);
+    return i < term.docs.length && term.docs[i] === doc ? term.frequencies[i]! : 0;
+  }
+
+  private fitSlots(size: number): void {
+    if (this.slotOf.length >= size) return;
+    const slots = new Int32Array(Math.max(size, this.slotOf.length * 2));
+    slots.fill(-1);
+    this.slotOf = slots;
+  }
+
+  private fitCandidates(count: number, clauseCount: number): void {
+    if (this.candidateDocs.length < count) {
+      this.candidateDocs = growInt32(this.candidateDocs, count);
+      const masks = new Uint32Array(this.candidateDocs.length);
+      masks.set(this.candidateMasks);
+      this.candidateMasks = masks;
+    }
+    if (this.candidateValues.length < count * clauseCount) {
+      const values = new Float64Array(Math.max(count * clauseCount, this.candidateValues.length * 2));
+      values.set(this.candidateValues);
+      this.candidateValues = values;
+    }
+  }
+
+  private fitSorted(count: number): void {
+    if (this.sortedDocs.length < count) this.sortedDocs = new Int32Array(Math.max(count, this.sortedDocs.length * 2));
+  }
+
+  private fitSurvivors(count: number): void {
+    if (this.survivorKeys.length >= count) return;
+    const keys = new Float64Array(Math.max(count, this.survivorKeys.length * 2));
+    keys.set(this.survivorKeys);
+    this.survivorKeys = keys;
+  }
+
   /** The term's body postings with short ids from `low` to `high` (excluded), into the window arrays. */
   private windowPostings(term: QueryTerm, low: number, high: number): number {
     let n = 0;
@@ -469,7 +744,7 @@ export class BlockMaxSearch {
       const lastBlock = Math.min(blocks.blockCount - 1, (high - 1) >> blocks.shift);
       for (let m = low >> blocks.shift; m <= lastBlock; m++) {
         // Windows go up in short ids: a block wider than a window is decoded once for the windows it spans.
-        if (term.block !== m) this.decodeBlock(term, blocks, m);
+        this.decodeBlock(term, blocks, m, Infinity);
         const docs = term.blockDocs;
         const frequencies = term.blockFrequencies;
         this.fitWindow(n + term.blockCount);
@@ -499,19 +774,54 @@ export class BlockMaxSearch {
     return n;
   }
 
-  /** Decodes the block's postings into the term's block arrays. */
-  private decodeBlock(term: QueryTerm, blocks: TermBlocks, m: number): void {
-    const count = blocks.start[m + 1]! - blocks.start[m]!;
-    if (term.blockDocs.length < count) {
-      term.blockDocs = new Int32Array(Math.max(count, 64));
-      term.blockFrequencies = new Int32Array(Math.max(count, 64));
+  /**
+   * Decodes block `m` of the term into its block arrays, up to its first posting at or after short id `until`
+   * (Infinity: the whole block), continuing where the last call on the same block stopped: a lookup of one
+   * passage decodes on average half a block, and the next lookups in the block go on from there.
+   */
+  private decodeBlock(term: QueryTerm, blocks: TermBlocks, m: number, until: number): void {
+    if (term.block !== m) {
+      const count = blocks.start[m + 1]! - blocks.start[m]!;
+      if (term.blockDocs.length < count) {
+        term.blockDocs = new Int32Array(Math.max(count, 64));
+        term.blockFrequencies = new Int32Array(Math.max(count, 64));
+      }
+      term.block = m;
+      term.blockCount = 0;
+      term.blockTotal = count;
+      term.blockAt = blocks.offset[m]!;
+      term.blockLast = blocks.base[m]!;
     }
+    const bytes = blocks.bytes;
     const docs = term.blockDocs;
     const frequencies = term.blockFrequencies;
-    decodeInto(blocks.bytes, count, docs, frequencies, blocks.offset[m]!, blocks.base[m]!);
-    term.block = m;
-    term.blockCount = count;
-    this.read += count;
+    let n = term.blockCount;
+    if (n > 0 && docs[n - 1]! >= until) return;
+    let at = term.blockAt;
+    let doc = term.blockLast;
+    const start = n;
+    while (n < term.blockTotal) {
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      doc += gap;
+      byte = bytes[at++]!;
+      let frequency = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++]!;
+        frequency |= (byte & 0x7f) << shift;
+      }
+      docs[n] = doc;
+      frequencies[n++] = frequency;
+      if (doc >= until) break;
+    }
+    this.read += n - start;
+    term.blockCount = n;
+    term.blockAt = at;
+    term.blockLast = doc;
   }
 
   /**
@@ -614,14 +924,47 @@ export class BlockMaxSearch {
   }
 }
 
+/** The most a clause (its terms) adds to body passage `doc`: its terms' block maxima there (0: no block holds it). */
+function clauseBoundAt(terms: readonly QueryTerm[], doc: number): number {
+  let most = 0;
+  for (const term of terms) {
+    if (term.windowBound === 0) continue;
+    const blocks = term.blocks;
+    if (!blocks) {
+      most += term.windowBound;
+      continue;
+    }
+    const m = doc >> blocks.shift;
+    if (m < blocks.blockCount) most += term.levelValues![blocks.blockLevel[m]!]!;
+  }
+  return most;
+}
+
+/** The index of the lowest bit set (a mask of at least one bit). */
+function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
+}
+
+/** The first index of the ascending `docs` whose short id is at least `doc`. */
+function lowerBound(docs: Int32Array, doc: number): number {
+  let a = 0;
+  let b = docs.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (docs[mid]! < doc) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
 function growInt32(array: Int32Array, size: number): Int32Array {
   const grown = new Int32Array(Math.max(size, array.length * 2));
   grown.set(array);
   return grown;
 }
 
-function noBlock(): Pick<QueryTerm, "block" | "blockCount" | "blockDocs" | "blockFrequencies"> {
-  return { block: -1, blockCount: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
+function noBlock(): Pick<QueryTerm, "levelValues" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
+  return { levelValues: null, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
 }
 
 function countTerms(terms: readonly QueryTerm[], clause: number): number {

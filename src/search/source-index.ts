@@ -302,6 +302,7 @@ export class PassageIndex implements SourceSearch {
       this.ranking.titleWeight,
       wanted,
       this.planning.blockPostings,
+      this.planning.windowMaxScore !== false,
     );
     this.lastSearch = { candidates: found.total, scored: found.scoredArticles, postingsRead: found.postingsRead };
     const ranking = this.select(plan, this.gather(plan, found.touched, clauses), null, wanted);

@@ -18,6 +18,8 @@ export interface PlanningOptions {
   blockMax?: boolean;
   /** Words with at least this many postings keep their blocks from query to query (block-max.ts's default). */
   blockPostings?: number;
+  /** Block-max windows scored with MaxScore inside (block-max.ts); false: every passage of a window. Default true. */
+  windowMaxScore?: boolean;
 }
 
 export const DEFAULT_PLANNING: PlanningOptions = { fullSearchPostings: 2_000, fullSearchShare: 0.02 };

@@ -90,6 +90,35 @@ describe("block-max pruning against scoring everything", () => {
     expect(fewerPostings).toBeGreaterThan(200);
   });
 
+  it("gives the same pages on 200 long random queries, and MaxScore inside windows reads less than whole windows", () => {
+    // Long queries are where MaxScore inside a window matters: many clauses, most of them non-essential.
+    const wholeWindows = PassageIndex.build(articles);
+    wholeWindows.planning = { ...BLOCK_MAX, windowMaxScore: false };
+    let maxScoreRead = 0;
+    let wholeRead = 0;
+    let maxScoreScored = 0;
+    let wholeScored = 0;
+    for (let i = 0; i < 200; i++) {
+      const length = 6 + Math.floor(next() * 14);
+      const query = q(Array.from({ length }, () => queryWord(next)).join(" "));
+      const limit = [1, 5, 10, 25][i % 4]!;
+      const offset = i % 3 === 0 ? 10 : 0;
+      const expected = page(exhaustive, query, offset, limit);
+      const words = query.words.join(" ");
+      // Twice: the first search of a word makes its blocks (and reads its postings for that).
+      blockMax.search(query, { offset, limit });
+      expect(page(blockMax, query, offset, limit), words).toEqual(expected);
+      maxScoreRead += blockMax.lastSearch.postingsRead;
+      maxScoreScored += blockMax.lastSearch.scored;
+      wholeWindows.search(query, { offset, limit });
+      expect(page(wholeWindows, query, offset, limit), words).toEqual(expected);
+      wholeRead += wholeWindows.lastSearch.postingsRead;
+      wholeScored += wholeWindows.lastSearch.scored;
+    }
+    expect(maxScoreRead).toBeLessThan(wholeRead);
+    expect(maxScoreScored).toBeLessThan(wholeScored);
+  });
+
   it("reads fewer postings than scoring everything once the words' blocks are made", () => {
     // Common words, not the commonest: those are in nearly every passage of this small corpus, so no bound is low.
     const query = q(`${WORDS[4]} ${WORDS[9]}`);
