@@ -100,6 +100,17 @@ export function hasStoredText(article: Article): boolean {
   return storedAt.has(article);
 }
 
+/** Told of each article text read from a snapshot file (not from its cache): for tests and measurements. */
+let onTextRead: ((doc: string) => void) | null = null;
+
+/** Calls `listener` with the id of each article whose text is read from a snapshot file, until the returned stop. */
+export function watchStoredTextReads(listener: (doc: string) => void): () => void {
+  onTextRead = listener;
+  return () => {
+    if (onTextRead === listener) onTextRead = null;
+  };
+}
+
 /** Reads texts from the snapshot file, kept open (a snapshot saved since replaces the name, not this file). */
 class TextStore {
   private readonly cache = new Map<number, string>();
@@ -139,7 +150,8 @@ class TextStore {
     return this.encodings[i]!;
   }
 
-  text(i: number): string {
+  /** The text of article `i` (`doc`, for `watchStoredTextReads`). */
+  text(i: number, doc: string): string {
     const cached = this.cache.get(i);
     if (cached !== undefined) {
       this.cache.delete(i);
@@ -147,6 +159,7 @@ class TextStore {
       return cached;
     }
     const text = this.bytes(i).toString(this.encodings[i] === 1 ? "utf16le" : "utf8");
+    onTextRead?.(doc);
     this.cache.set(i, text);
     this.cachedUnits += text.length;
     for (const [key, old] of this.cache) {
@@ -211,7 +224,7 @@ export class CorpusSnapshot implements EarlierFiles {
     if (origin) article.origin = origin;
     const store = this.store;
     // Own enumerable accessors: a spread or a structured clone (a worker's copy) reads them like values.
-    Object.defineProperty(article, "text", { get: () => store.text(i), enumerable: true, configurable: true });
+    Object.defineProperty(article, "text", { get: () => store.text(i, id), enumerable: true, configurable: true });
     Object.defineProperty(article, "paragraphs", {
       get: () => {
         const paragraphs = this.paragraphsOf(i, id);
