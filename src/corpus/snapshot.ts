@@ -100,10 +100,10 @@ export function hasStoredText(article: Article): boolean {
   return storedAt.has(article);
 }
 
-/** Told of each article text read from a snapshot file (not from its cache): for tests and measurements. */
+/** Told of each article text asked of a snapshot (from its file or its cache): for tests and measurements. */
 let onTextRead: ((doc: string) => void) | null = null;
 
-/** Calls `listener` with the id of each article whose text is read from a snapshot file, until the returned stop. */
+/** Calls `listener` with the id of each article whose text is asked of a snapshot, until the returned stop. */
 export function watchStoredTextReads(listener: (doc: string) => void): () => void {
   onTextRead = listener;
   return () => {
@@ -150,8 +150,7 @@ class TextStore {
     return this.encodings[i]!;
   }
 
-  /** The text of article `i` (`doc`, for `watchStoredTextReads`). */
-  text(i: number, doc: string): string {
+  text(i: number): string {
     const cached = this.cache.get(i);
     if (cached !== undefined) {
       this.cache.delete(i);
@@ -159,7 +158,6 @@ class TextStore {
       return cached;
     }
     const text = this.bytes(i).toString(this.encodings[i] === 1 ? "utf16le" : "utf8");
-    onTextRead?.(doc);
     this.cache.set(i, text);
     this.cachedUnits += text.length;
     for (const [key, old] of this.cache) {
@@ -224,7 +222,11 @@ export class CorpusSnapshot implements EarlierFiles {
     if (origin) article.origin = origin;
     const store = this.store;
     // Own enumerable accessors: a spread or a structured clone (a worker's copy) reads them like values.
-    Object.defineProperty(article, "text", { get: () => store.text(i, id), enumerable: true, configurable: true });
+    Object.defineProperty(article, "text", { get: () => {
+        onTextRead?.(id);
+        return store.text(i);
+      },
+      enumerable: true, configurable: true });
     Object.defineProperty(article, "paragraphs", {
       get: () => {
         const paragraphs = this.paragraphsOf(i, id);

@@ -60,21 +60,16 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
   const path = dataDir ? join(dataDir, QUOTES_SNAPSHOT_FILE) : null;
   const loaded = path ? loadQuoteSnapshot(path, fingerprint, articles, log) : null;
   let book: CorpusQuoteBook;
-  let saved: Promise<void> = Promise.resolve();
   if (loaded) book = loaded;
   else {
     const started = Date.now();
     book = new CorpusQuoteBook(articles);
     log.info("quotations extracted", { articles: articles.length, ms: Date.now() - started });
-    if (path) {
-      saved = saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
-        log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
-      });
-    }
   }
-  let writes = saved;
+  let writes: Promise<void> = Promise.resolve();
   if (dataDir) {
-    // The titles and topic places learnt from the texts: restored, or saved once learnt (in the order learnt).
+    // The titles and topic places learnt from the texts: restored (before the book's first state is made, which
+    // saving the quotations does), or saved once learnt (in the order learnt, after the quotations).
     const learntPath = join(dataDir, LEARNT_SNAPSHOT_FILE);
     const restore = loadLearnt(learntPath, fingerprint, log);
     if (restore) book.restoreLearnt(restore);
@@ -86,6 +81,13 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
       );
     });
   }
+  const saved =
+    path && !loaded
+      ? saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
+          log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
+        })
+      : Promise.resolve();
+  writes = writes.then(() => saved);
   return { book, fromSnapshot: loaded !== null, saved, writes: () => writes };
 }
 
