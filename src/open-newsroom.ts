@@ -83,7 +83,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   let quoteBook: CorpusQuoteBook | null = null;
   // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
   let changedSinceLoad = false;
-  let quotesSaved: Promise<void> = Promise.resolve();
+  let quotesWritten = (): Promise<void> => Promise.resolve();
   const quotes = (): CorpusQuoteBook => {
     if (quoteBook) return quoteBook;
     const opened = openQuoteBook([...articles.values()], {
@@ -91,7 +91,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       fingerprint: corpus.fingerprint,
       log,
     });
-    quotesSaved = opened.saved;
+    quotesWritten = opened.writes;
     return (quoteBook = opened.book);
   };
   const firstSeen = await (options.firstSeen ? options.firstSeen() : loadFirstSeen(options.dataDir, log));
@@ -234,7 +234,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsIfReady: () => statements,
     statementsInBackground,
     stopBackgroundWork,
-    pendingWrites: () => Promise.all([opened.saved, quotesSaved]).then(() => undefined),
+    pendingWrites: () => Promise.all([opened.saved, quotesWritten()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     onArticlesChanged: (listener) => void listeners.push(listener),

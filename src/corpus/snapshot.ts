@@ -100,6 +100,17 @@ export function hasStoredText(article: Article): boolean {
   return storedAt.has(article);
 }
 
+/** Told of each article text asked of a snapshot (from its file or its cache): for tests and measurements. */
+let onTextRead: ((doc: string) => void) | null = null;
+
+/** Calls `listener` with the id of each article whose text is asked of a snapshot, until the returned stop. */
+export function watchStoredTextReads(listener: (doc: string) => void): () => void {
+  onTextRead = listener;
+  return () => {
+    if (onTextRead === listener) onTextRead = null;
+  };
+}
+
 /** Reads texts from the snapshot file, kept open (a snapshot saved since replaces the name, not this file). */
 class TextStore {
   private readonly cache = new Map<number, string>();
@@ -211,7 +222,11 @@ export class CorpusSnapshot implements EarlierFiles {
     if (origin) article.origin = origin;
     const store = this.store;
     // Own enumerable accessors: a spread or a structured clone (a worker's copy) reads them like values.
-    Object.defineProperty(article, "text", { get: () => store.text(i), enumerable: true, configurable: true });
+    Object.defineProperty(article, "text", { get: () => {
+        onTextRead?.(id);
+        return store.text(i);
+      },
+      enumerable: true, configurable: true });
     Object.defineProperty(article, "paragraphs", {
       get: () => {
         const paragraphs = this.paragraphsOf(i, id);

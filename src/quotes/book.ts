@@ -23,7 +23,8 @@ import { termsOf, TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
-import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, TopicMatch } from "./types.js";
+import type { Learnt } from "./learnt-snapshot.js";
+import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
 
@@ -47,7 +48,14 @@ interface State {
   placesBuilding: Promise<TopicPlaces | null> | null;
   /** The words of the speakers' names: no misspelt topic word is read as one. Made on first use. */
   nameWords: Set<string> | null;
+  /** The state of the book as opened (no article added or removed since): what it learns may be saved. */
+  first: boolean;
 }
+
+/** A snapshot's titles and topic places for the book as opened, decoded once its registry is known (null: unusable). */
+export type RestoreLearnt = (speakers: readonly Speaker[], quotations: number) => Learnt | null;
+/** Told when the book as opened has learnt its titles or topic places (learnt-snapshot.ts saves them). */
+export type LearntListener = (learnt: Learnt, speakers: readonly Speaker[]) => void;
 
 /**
  * What a snapshot keeps of a state of the book besides the quotations and their index (rebuilding it was most of
@@ -59,6 +67,8 @@ export interface DerivedState {
   speakerOf: Int32Array;
   /** By position: 1 when the quotation repeats another of its article (repeats.ts). */
   repeatFlags: Uint8Array;
+  /** By position: the quotation's group of wire copies in other articles (repeats.ts), -1 for none. */
+  copyGroups: Int32Array;
 }
 
 export class CorpusQuoteBook implements QuoteBook {
@@ -68,6 +78,11 @@ export class CorpusQuoteBook implements QuoteBook {
   private state: State | null = null;
   /** A snapshot's derived state, used for the book's first state (until an article is added or removed). */
   private restoredState: DerivedState | null = null;
+  /** A snapshot's titles and topic places, for the book's first state. */
+  private restoredLearnt: RestoreLearnt | null = null;
+  private learntListener: LearntListener | null = null;
+  /** Articles added or removed since the book opened. */
+  private changes = 0;
   /** Index terms added to or removed from since the postings were last packed. */
   private readonly unpacked = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
@@ -107,6 +122,20 @@ export class CorpusQuoteBook implements QuoteBook {
     return new CorpusQuoteBook([], { entries, index, state });
   }
 
+  /**
+   * Titles and topic places learnt earlier for the book as opened (learnt-snapshot.ts): its first state takes
+   * them instead of reading every article's text. Before the first state is made.
+   */
+  restoreLearnt(restore: RestoreLearnt): void {
+    if (this.state) throw new Error("restoreLearnt comes before the book's first use");
+    this.restoredLearnt = restore;
+  }
+
+  /** Calls `listener` whenever the book as opened learns its titles or topic places (for a snapshot of them). */
+  onLearnt(listener: LearntListener): void {
+    this.learntListener = listener;
+  }
+
   /** The state derived from the quotations (for a snapshot), in the book's order. */
   derivedState(): DerivedState {
     const { registry, table } = this.current();
@@ -119,7 +148,7 @@ export class CorpusQuoteBook implements QuoteBook {
         speakerOf[position++] = canonical ? numbers.get(canonical)! : -1;
       }
     }
-    return { registry, speakerOf, repeatFlags: table.repeats.flags };
+    return { registry, speakerOf, repeatFlags: table.repeats.flags, copyGroups: table.copyGroups };
   }
 
   /** Every article's own extraction (article-local speaker names), in the book's order: what a snapshot saves. */
@@ -184,7 +213,7 @@ export class CorpusQuoteBook implements QuoteBook {
       }
       next.set(article.id, { article, extracted });
     }
-    const state = yield* this.stateSteps(next, null);
+    const state = yield* this.stateSteps(next, null, false);
     // Read on a running bot's first /quote with a title otherwise, all at once: read here, in steps.
     state.titles = yield* TitleIndex.buildSteps(
       [...next.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
@@ -194,6 +223,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.entries = next;
     this.state = state;
     this.restoredState = null;
+    this.changes++;
     this.forgetTerms();
   }
 
@@ -219,7 +249,10 @@ export class CorpusQuoteBook implements QuoteBook {
       [...entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
       (doc, name) => state.registry.canonical(doc, name),
     );
-    if (this.entries === entries) state.titles ??= titles;
+    if (this.entries === entries && !state.titles) {
+      state.titles = titles;
+      this.learnt(state);
+    }
   }
 
   remove(doc: string): void {
@@ -231,6 +264,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.entries.delete(doc);
     this.state = null;
     this.restoredState = null;
+    this.changes++;
     this.forgetTerms();
   }
 
@@ -247,7 +281,10 @@ export class CorpusQuoteBook implements QuoteBook {
    */
   titles(): TitleIndex {
     const state = this.current();
-    state.titles ??= TitleIndex.build(this.titleEntries(), (doc, name) => state.registry.canonical(doc, name));
+    if (!state.titles) {
+      state.titles = TitleIndex.build(this.titleEntries(), (doc, name) => state.registry.canonical(doc, name));
+      this.learnt(state);
+    }
     return state.titles;
   }
 
@@ -270,7 +307,10 @@ export class CorpusQuoteBook implements QuoteBook {
     ).then(
       (built) => {
         if (this.state !== state) return null;
-        state.titles ??= built;
+        if (!state.titles) {
+          state.titles = built;
+          this.learnt(state);
+        }
         return state.titles;
       },
       () => {
@@ -298,7 +338,10 @@ export class CorpusQuoteBook implements QuoteBook {
     state.placesBuilding ??= runInSlices(TopicPlaces.buildSteps(entries, leadOf), options).then(
       (built) => {
         if (this.state !== state) return null;
-        state.places ??= built;
+        if (!state.places) {
+          state.places = built;
+          this.learnt(state);
+        }
         return state.places;
       },
       () => {
@@ -443,6 +486,10 @@ export class CorpusQuoteBook implements QuoteBook {
     for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
     const byArticle = articleFilter(query);
     const termSet = new Set(terms);
+    // Once learnt (topic-places.ts), the places say it without reading the speaker's articles (texts read when shown).
+    const places = this.state?.table === table ? this.state.places : null;
+    const paragraphsWithAll = places?.paragraphsWithAll(terms) ?? null;
+    const articlesWithAll = places?.articlesWithAll(terms) ?? null;
     const extra: Array<{ position: number; tier: number; day: string }> = [];
     for (const position of table.positionsOf(speaker)) {
       if (matched.has(position)) continue;
@@ -451,9 +498,17 @@ export class CorpusQuoteBook implements QuoteBook {
       const q = table.quotations[position]!;
       // Every topic word, in the sentence attributing it, else the paragraph, else the article: a word alone there
       // is not what it is about. (The sentence is read only when its paragraph has them all.)
-      const paragraphTerms = this.paragraphTerms(article, q.paragraph);
-      const inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
-      if (!inParagraph && countTerms(this.articleTerms(article), termSet) < termSet.size) continue;
+      let inParagraph: boolean;
+      let inArticle: () => boolean;
+      if (paragraphsWithAll && articlesWithAll) {
+        inParagraph = holds(paragraphsWithAll, position);
+        inArticle = () => holds(articlesWithAll, position);
+      } else {
+        const paragraphTerms = this.paragraphTerms(article, q.paragraph);
+        inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
+        inArticle = () => countTerms(this.articleTerms(article), termSet) === termSet.size;
+      }
+      if (!inParagraph && !inArticle()) continue;
       const tier = !inParagraph ? TIER_ARTICLE : countTerms(this.sentenceTerms(article, q), termSet) === termSet.size ? TIER_SENTENCE : TIER_PARAGRAPH;
       extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
     }
@@ -642,6 +697,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.touched(extracted.quotations);
     this.state = null;
     this.restoredState = null;
+    this.changes++;
   }
 
   /** The articles' remembered words may be those of an article since changed. */
@@ -660,6 +716,16 @@ export class CorpusQuoteBook implements QuoteBook {
     }
   }
 
+  /** The book as opened has learnt more: told to the listener (a snapshot of it), unless it changed since. */
+  private learnt(state: State): void {
+    if (!state.first || this.state !== state || !this.learntListener) return;
+    try {
+      this.learntListener({ titles: state.titles, places: state.places }, state.registry.speakers);
+    } catch {
+      // Saving what was learnt is an optimisation of the next start: the listener logs its own failures.
+    }
+  }
+
   private current(): State {
     this.state ??= runToEnd(this.stateSteps(this.entries, this.restoredState));
     return this.state;
@@ -668,8 +734,10 @@ export class CorpusQuoteBook implements QuoteBook {
   /**
    * The state of the book with these entries, as steps (statements/steps.ts): `restored` is a snapshot's derived
    * state for exactly these entries, or null to derive it (the speaker registry is most of the work).
+   * `asOpened`: false for the entries of a change under way (what was learnt of the book as opened is not theirs).
    */
-  private *stateSteps(entries: ReadonlyMap<string, Entry>, restored: DerivedState | null): Steps<State> {
+  private *stateSteps(entries: ReadonlyMap<string, Entry>, restored: DerivedState | null, asOpened = true): Steps<State> {
+    const first = asOpened && this.changes === 0;
     // The terms a change touched (MiniSearch unpacks a term to add or remove a quotation) are packed again:
     // scoring reads packed postings fastest, and they take a tenth of the memory (packed-postings.ts).
     while (this.unpacked.size > 0) {
@@ -690,15 +758,30 @@ export class CorpusQuoteBook implements QuoteBook {
           const canonical = restored ? registry.speakers[restored.speakerOf[quotations.length]!] : registry.canonical(article.id, speaker);
           speaker = canonical?.name ?? speaker;
         }
-        quotations.push(speaker === q.speaker ? q : { ...q, speaker });
+        quotations.push(speaker === q.speaker ? q : withSpeaker(q, speaker));
       }
       if (pace.tick()) yield;
     }
     // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
     const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
-    const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations);
-    return { registry, quotations, byId: null, table, titles: null, titlesBuilding: null, places: null, placesBuilding: null, nameWords: null };
+    const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
+    // What was learnt of the book as opened, saved: neither titles nor places read every article's text again.
+    const learnt = first && this.changes === 0 ? (this.restoredLearnt?.(registry.speakers, quotations.length) ?? null) : null;
+    const titles = learnt?.titles ?? null;
+    const places = learnt?.places ?? null;
+    return { registry, quotations, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };
   }
+}
+
+/**
+ * The quotation under its canonical speaker's name. Its fields are copied as they are defined, not read: a
+ * quotation from the snapshot reads its text when shown (snapshot-codec.ts `lazyText`), and a spread would read
+ * every article's text at the first /quote.
+ */
+function withSpeaker(q: Quotation, speaker: string | null): Quotation {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Quotation;
+  copy.speaker = speaker;
+  return copy;
 }
 
 /** The quotations by id (`quotation(id)`), made in steps. */
@@ -812,6 +895,20 @@ const PARAGRAPH_TERM_CACHE_LIMIT = 20_000;
 /** Newer day first; an unknown day ("") last. */
 function compareDays(a: string, b: string): number {
   return a === b ? 0 : a < b ? 1 : -1;
+}
+
+/** Whether the ascending list holds the position (binary search). */
+function holds(sorted: Int32Array, position: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = sorted[mid]!;
+    if (at === position) return true;
+    if (at < position) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 function countTerms(found: ReadonlySet<string>, wanted: ReadonlySet<string>): number {

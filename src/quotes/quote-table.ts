@@ -83,10 +83,16 @@ export class QuoteTable {
    * The table of `quotations` (in corpus order). `shortId`: MiniSearch's short id of a quotation id.
    * `repeatFlags`: which quotations repeat another of their article, when known (a snapshot's `repeats.flags`).
    * `organisations`: a role speaker's organisation ("Home Office spokesman" -> "Home Office"): its quotations
-   * count as the organisation's too.
+   * count as the organisation's too. `copyGroups`: the wire copies' groups, when known (a snapshot's).
    */
-  static of(quotations: readonly Quotation[], shortId: (id: string) => number | undefined, repeatFlags?: Uint8Array, organisations?: ReadonlyMap<string, string>): QuoteTable {
-    return runToEnd(QuoteTable.steps(quotations, shortId, repeatFlags, organisations));
+  static of(
+    quotations: readonly Quotation[],
+    shortId: (id: string) => number | undefined,
+    repeatFlags?: Uint8Array,
+    organisations?: ReadonlyMap<string, string>,
+    copyGroups?: Int32Array,
+  ): QuoteTable {
+    return runToEnd(QuoteTable.steps(quotations, shortId, repeatFlags, organisations, copyGroups));
   }
 
   /** `of` as steps (statements/steps.ts) that pause every few thousand quotations, for a running bot. */
@@ -95,6 +101,7 @@ export class QuoteTable {
     shortId: (id: string) => number | undefined,
     repeatFlags?: Uint8Array,
     organisations: ReadonlyMap<string, string> = new Map(),
+    savedCopyGroups?: Int32Array,
   ): Steps<QuoteTable> {
     const pace = pacer(QUOTES_PER_STEP);
     const shortIds = new Int32Array(quotations.length);
@@ -154,7 +161,9 @@ export class QuoteTable {
     }
     const repeats = repeatFlags ? repeatsOf(quotations, repeatFlags) : yield* findRepeatsSteps(quotations, articleOf);
     yield;
-    const copyGroups = yield* findCopiesSteps(quotations);
+    // Finding copies reads every quotation's text (every article's, from the corpus snapshot): a snapshot saves them.
+    if (savedCopyGroups && savedCopyGroups.length !== quotations.length) throw new Error("the copy groups are not those of these quotations");
+    const copyGroups = savedCopyGroups ?? (yield* findCopiesSteps(quotations));
     return new QuoteTable(quotations, {
       articleOf,
       articleCount: article + 1,

@@ -94,11 +94,33 @@ export function* findRepeatsSteps(quotations: readonly Quotation[], articleOf: I
 /** The repeats `findRepeats` found earlier (its flags, saved): only the flagged quotations' keys are folded. */
 export function repeatsOf(quotations: readonly Quotation[], flags: Uint8Array): Repeats {
   if (flags.length !== quotations.length) throw new Error("the repeat flags are not those of these quotations");
-  const keys = new Map<number, string>();
-  flags.forEach((flag, position) => {
-    if (flag === 1) keys.set(position, phraseKey(quotations[position]!.text));
-  });
-  return { flags, keys };
+  return { flags, keys: new FoldedOnDemand(quotations, flags) };
+}
+
+/**
+ * The flagged quotations' phrase keys, folded when first asked: folding them all at once would read the text of
+ * every article holding one (from the corpus snapshot, texts are read when shown).
+ */
+class FoldedOnDemand extends Map<number, string> {
+  constructor(
+    private readonly quotations: readonly Quotation[],
+    private readonly flags: Uint8Array,
+  ) {
+    super();
+  }
+
+  override get(position: number): string | undefined {
+    let key = super.get(position);
+    if (key === undefined && this.flags[position] === 1) {
+      key = phraseKey(this.quotations[position]!.text);
+      this.set(position, key);
+    }
+    return key;
+  }
+
+  override has(position: number): boolean {
+    return this.flags[position] === 1;
+  }
 }
 
 /** By position: the number of the quotation's group of copies (same speaker, same phrase key), -1 when it has none. */

@@ -59,6 +59,7 @@ const SECTIONS = [
   "namedSpeaker", // Int32 by named: its canonical speaker (index in `speakers`), -1 for none
   "speakerOf", // Int32 by quotation: its canonical speaker, -1 for none
   "repeatFlags", // Uint8 by quotation
+  "copyGroups", // Int32 by quotation: its group of wire copies (repeats.ts), -1 for none
 ] as const;
 
 /**
@@ -221,8 +222,9 @@ export function encodeQuotes(
     bytesOf(namedSpeaker),
     bytesOf(state.speakerOf),
     state.repeatFlags,
+    bytesOf(state.copyGroups),
   ];
-  if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
+  if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount || state.copyGroups.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
   const layout: QuoteLayout = {
     articles: entries.map((e) => e.article.id),
     quotations: quotationCount,
@@ -298,6 +300,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   const namedSpeaker = sized(int32s(take(10)), layout.named, SECTIONS[10]);
   const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
   const repeatFlags = sized(new Uint8Array(take(12)), quotationCount, SECTIONS[12]);
+  const copyGroups = sized(int32s(take(13)), quotationCount, SECTIONS[13]);
   const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes, organisation]) =>
     organisation === null ? { name, aliases, kind, gender, quotes } : { name, aliases, kind, gender, quotes, organisation },
   );
@@ -305,6 +308,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     for (const i of numbers) if (i < -1 || i >= speakers.length) throw new Error(`speaker ${i} is not in the list`);
   }
   for (const flag of repeatFlags) if (flag > 1) throw new Error("a repeat flag is neither 0 nor 1");
+  for (const group of copyGroups) if (group < -1 || group >= quotationCount) throw new Error(`copy group ${group} cannot be`);
 
   const string = (i: number): string => {
     const s = strings[i];
@@ -400,7 +404,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     local ??= localNames(entries, namedSpeaker, speakers);
     return local.get(`${doc}\0${localName}`) ?? null;
   };
-  const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags };
+  const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags, copyGroups };
     // The postings in the saved order, one after another: term i's start where term i - 1's end.
   const termStarts = new Float64Array(layout.terms.length + 1);
   layout.terms.forEach((term, i) => {

@@ -25,10 +25,11 @@ import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
 import { writeFileAtomic } from "../state-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
+import { LEARNT_SNAPSHOT_FILE, loadLearnt, saveLearnt } from "./learnt-snapshot.js";
 import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
 
-/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation). */
-export const QUOTES_SNAPSHOT_FORMAT = 4;
+/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups). */
+export const QUOTES_SNAPSHOT_FORMAT = 5;
 /** Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns. */
 export const QUOTE_EXTRACTION_VERSION = 3;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
@@ -48,6 +49,8 @@ export interface OpenedQuoteBook {
   fromSnapshot: boolean;
   /** Settles once the snapshot is saved (or saving failed, with a warning); never rejects. */
   saved: Promise<void>;
+  /** Settles once every snapshot written so far (quotes.bin, and what was learnt since) is on disk; never rejects. */
+  writes(): Promise<void>;
 }
 
 /** Synchronous because the quote book is built lazily on first use; only the save happens in the background. */
@@ -55,19 +58,37 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
   const { dataDir, log } = options;
   const fingerprint = quotesFingerprint(options.fingerprint);
   const path = dataDir ? join(dataDir, QUOTES_SNAPSHOT_FILE) : null;
-  if (path) {
-    const loaded = loadQuoteSnapshot(path, fingerprint, articles, log);
-    if (loaded) return { book: loaded, fromSnapshot: true, saved: Promise.resolve() };
+  const loaded = path ? loadQuoteSnapshot(path, fingerprint, articles, log) : null;
+  let book: CorpusQuoteBook;
+  if (loaded) book = loaded;
+  else {
+    const started = Date.now();
+    book = new CorpusQuoteBook(articles);
+    log.info("quotations extracted", { articles: articles.length, ms: Date.now() - started });
   }
-  const started = Date.now();
-  const book = new CorpusQuoteBook(articles);
-  log.info("quotations extracted", { articles: articles.length, ms: Date.now() - started });
-  const saved = path
-    ? saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
-        log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
-      })
-    : Promise.resolve();
-  return { book, fromSnapshot: false, saved };
+  let writes: Promise<void> = Promise.resolve();
+  if (dataDir) {
+    // The titles and topic places learnt from the texts: restored (before the book's first state is made, which
+    // saving the quotations does), or saved once learnt (in the order learnt, after the quotations).
+    const learntPath = join(dataDir, LEARNT_SNAPSHOT_FILE);
+    const restore = loadLearnt(learntPath, fingerprint, log);
+    if (restore) book.restoreLearnt(restore);
+    book.onLearnt((learnt, speakers) => {
+      writes = writes.then(() =>
+        saveLearnt(learntPath, fingerprint, learnt, speakers).catch((error: unknown) => {
+          log.warn("could not save what the quote book learnt; it will be learnt again next time", { path: learntPath, err: String(error) });
+        }),
+      );
+    });
+  }
+  const saved =
+    path && !loaded
+      ? saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
+          log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
+        })
+      : Promise.resolve();
+  writes = writes.then(() => saved);
+  return { book, fromSnapshot: loaded !== null, saved, writes: () => writes };
 }
 
 export function quotesFingerprint(corpusFingerprint: string): string {

@@ -79,7 +79,7 @@ const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(${HONORIFICS.join("|")})\\s+(${
 /** Modifiers that make another office: "shadow chancellor" is not "chancellor". Keys keep them. */
 const OTHER_OFFICE = new Set(["shadow", "deputy", "vice", "junior", "assistant", "acting", "lord"]);
 
-interface Sighting {
+export interface Sighting {
   speaker: Speaker;
   day: string | null;
   /** Named with exactly these words ("Prime Minister Tony Blair"), not a longer title ending so ("Italian Prime Minister"). */
@@ -106,8 +106,30 @@ export function titleLength(words: readonly string[]): number {
   return skip;
 }
 
+/** Sightings by key: a Map while the articles are read, or a snapshot's (learnt-snapshot.ts) made on demand. */
+export interface SightingsByKey {
+  get(key: string): readonly Sighting[] | undefined;
+  entries(): Iterable<[string, readonly Sighting[]]>;
+}
+
 export class TitleIndex {
   private readonly byKey = new Map<string, Sighting[]>();
+  /** Where `read` looks: `byKey`, or the sightings a snapshot restored. */
+  private readonly sightings: SightingsByKey = this.byKey;
+
+  /** The titles learnt earlier, as saved (learnt-snapshot.ts). */
+  static restored(sightings: SightingsByKey): TitleIndex {
+    return new TitleIndex(sightings);
+  }
+
+  private constructor(restored?: SightingsByKey) {
+    if (restored) this.sightings = restored;
+  }
+
+  /** Every key with its sightings, for a snapshot. */
+  entries(): Iterable<[string, readonly Sighting[]]> {
+    return this.sightings.entries();
+  }
 
   /** The titles and honorifics of every article, each name read through the article's own names. */
   static build(entries: Iterable<{ article: Article; named: readonly NamedInArticle[] }>, canonical: (doc: string, localName: string) => Speaker | null): TitleIndex {
@@ -134,7 +156,7 @@ export class TitleIndex {
       const honorific = HONORIFICS.some((h) => h.toLowerCase() === part[0]!.toLowerCase());
       // A title ends with its head noun; an honorific needs a name after it.
       if (!(honorific ? n >= 2 : HEAD_WORDS.has(part[n - 1]!.toLowerCase()))) continue;
-      const sightings = this.byKey.get(keyOf(part));
+      const sightings = this.sightings.get(keyOf(part));
       if (!sightings) continue;
       // Those named with exactly these words first: "the prime minister" is not the Italian one.
       const exact = holdersOf(sightings.filter((x) => x.exact), dates);

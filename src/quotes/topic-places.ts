@@ -9,12 +9,15 @@ import type { Article } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
 import type { Steps } from "../statements/steps.js";
 import type { Quotation } from "./types.js";
+import type { Vocabulary, WordLists } from "./word-lists.js";
 
 export class TopicPlaces {
   /** Term -> positions (ascending) of the quotations whose paragraph holds it. */
-  private readonly inParagraph = new Map<string, Int32Array>();
+  private readonly inParagraph: WordLists;
   /** Term -> positions (ascending) of the quotations whose article's title or lead holds it. */
-  private readonly inArticle = new Map<string, Int32Array>();
+  private readonly inArticle: WordLists;
+  /** Every analysed word of the articles, titles included. */
+  private readonly vocabulary: Vocabulary;
 
   /**
    * Reads the articles in the book's order: `quotations` lists each article's quotations, whose positions in
@@ -49,15 +52,29 @@ export class TopicPlaces {
       }
       yield;
     }
-    const places = new TopicPlaces(vocabulary);
-    for (const [term, list] of paragraphLists) places.inParagraph.set(term, Int32Array.from(list));
+    const inParagraph = new Map<string, Int32Array>();
+    for (const [term, list] of paragraphLists) inParagraph.set(term, Int32Array.from(list));
     yield;
-    for (const [term, list] of articleLists) places.inArticle.set(term, Int32Array.from(list));
-    return places;
+    const inArticle = new Map<string, Int32Array>();
+    for (const [term, list] of articleLists) inArticle.set(term, Int32Array.from(list));
+    return new TopicPlaces({ vocabulary, inParagraph, inArticle });
   }
 
-  /** `vocabulary`: every analysed word of the articles, titles included. */
-  private constructor(private readonly vocabulary: ReadonlySet<string>) {}
+  /** What was learnt, as saved (learnt-snapshot.ts) and restored. */
+  static restored(parts: TopicPlacesParts): TopicPlaces {
+    return new TopicPlaces(parts);
+  }
+
+  private constructor(parts: TopicPlacesParts) {
+    this.vocabulary = parts.vocabulary;
+    this.inParagraph = parts.inParagraph;
+    this.inArticle = parts.inArticle;
+  }
+
+  /** What a snapshot saves. */
+  parts(): TopicPlacesParts {
+    return { vocabulary: this.vocabulary, inParagraph: this.inParagraph, inArticle: this.inArticle };
+  }
 
   /** Whether any article uses the word (a word the corpus uses is never read as a misspelling). */
   knows(term: string): boolean {
@@ -73,6 +90,12 @@ export class TopicPlaces {
   articlesWithAll(terms: readonly string[]): Int32Array {
     return intersect(terms.map((t) => this.inArticle.get(t)));
   }
+}
+
+export interface TopicPlacesParts {
+  vocabulary: Vocabulary;
+  inParagraph: WordLists;
+  inArticle: WordLists;
 }
 
 /** The positions in every list (all ascending); none when a list is missing. */

@@ -231,7 +231,8 @@ describe("quotations snapshot", () => {
 const BBC = "../shared/corpora/bbc";
 
 describe.skipIf(!existsSync(BBC))("quotations snapshot of the BBC corpus (research copy)", () => {
-  it("reads back the same quotations, speakers and search answers as the book it saved", async () => {
+  // Extraction, a save and every query twice over 2,225 articles: minutes on a loaded machine.
+  it("reads back the same quotations, speakers and search answers as the book it saved", { timeout: 300_000 }, async () => {
     const corpus = await loadCorpus(BBC);
     const dir = mkdtempSync(join(tmpdir(), "dateline-quotes-bbc-"));
     try {

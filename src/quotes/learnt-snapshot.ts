@@ -1,0 +1,245 @@
+/**
+ * What the quote book learns by reading every article's text, saved (quotes-learnt.bin, beside quotes.bin): the
+ * job titles and honorifics the articles give (titles.ts) and where topics stand around the quotations
+ * (topic-places.ts). Learning them reads every text, which a start from the corpus snapshot no longer holds in
+ * memory (a restart at the BBC's size read 2,225 texts for the first /quote, at a million passages 72 s in the
+ * CLI); restored, a start reads only the texts it shows.
+ *
+ * File layout: two lines of JSON, then bytes:
+ *   1. header: { format, fingerprint (the quotations snapshot's: corpus, code, analysis), crc32 of what follows }
+ *   2. layout: the speakers' count and a hash of their names (sightings name them by number in the registry the
+ *      book derived, which the fingerprint fixes), the vocabulary, the title keys, the days, section sizes
+ *   3. binary sections, little-endian, in the order of `SECTIONS`
+ * Either part may be missing (not learnt yet when saved). Used only for the book's state as opened (before any
+ * live change); a missing, stale or damaged file is learnt again, in time slices, and saved.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { crc32 } from "node:zlib";
+import type { Logger } from "../core/log.js";
+import { bytesOf, int32s, uint32s } from "../search/bytes.js";
+import { writeFileAtomic } from "../state-file.js";
+import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
+import { TopicPlaces } from "./topic-places.js";
+import type { Speaker } from "./types.js";
+import { layOutLists, SavedVocabulary, SavedWordLists } from "./word-lists.js";
+
+export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
+/** Bump when the layout changes. */
+export const LEARNT_SNAPSHOT_FORMAT = 1;
+
+/** What the book learnt from its articles' texts (either part may not be learnt yet). */
+export interface Learnt {
+  titles: TitleIndex | null;
+  places: TopicPlaces | null;
+}
+
+interface Header {
+  format: number;
+  fingerprint: string;
+  crc32: number;
+}
+
+interface Layout {
+  speakers: number;
+  speakerHash: string;
+  /** Null when the topic places were not learnt. */
+  vocabulary: string[] | null;
+  /** Null when the titles were not learnt. */
+  titleKeys: string[] | null;
+  days: string[];
+  sections: number[];
+}
+
+const SECTIONS = [
+  "paragraphStarts", // Uint32 by vocabulary word + 1
+  "paragraphPositions", // Int32
+  "articleStarts", // Uint32 by vocabulary word + 1
+  "articlePositions", // Int32
+  "titleStarts", // Uint32 by title key + 1
+  "titleSpeakers", // Int32 by sighting: the speaker's number in the registry
+  "titleDays", // Int32 by sighting: the day's number in `days`, -1 for none
+  "titleExact", // Uint8 by sighting
+] as const;
+
+const NEWLINE = 0x0a;
+
+/** Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by. */
+export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[]): Promise<void> {
+  const { layout, sections } = encodeLearnt(learnt, speakers);
+  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
+  let checksum = crc32(text);
+  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
+  const header: Header = { format: LEARNT_SNAPSHOT_FORMAT, fingerprint, crc32: checksum };
+  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+}
+
+/**
+ * The file at `path` checked (header, fingerprint, checksum), or null with a log line saying why it is not used.
+ * What it holds is decoded by the function returned, once the book's registry is known (null when it does not
+ * fit, with a log line).
+ */
+export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") log.warn("cannot read what the quote book learnt; learning it again", { path, err: String(error) });
+    return null;
+  }
+  let layout: Layout;
+  let binary: Uint8Array;
+  try {
+    const firstBreak = file.indexOf(NEWLINE);
+    const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
+    if (secondBreak < 0) throw new Error("the file is cut short");
+    const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<Header> | null;
+    if (header?.format !== LEARNT_SNAPSHOT_FORMAT || header.fingerprint !== fingerprint) {
+      log.info("what the quote book learnt is stale (the corpus or the code changed); learning it again", { path });
+      return null;
+    }
+    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+    layout = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as Layout;
+    binary = file.subarray(secondBreak + 1);
+  } catch (error) {
+    log.warn("what the quote book learnt is damaged; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+  return (speakers, quotations) => {
+    try {
+      return decodeLearnt(layout, binary, speakers, quotations);
+    } catch (error) {
+      log.warn("what the quote book learnt does not fit its quotations; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
+}
+
+function speakerHash(speakers: readonly Speaker[]): string {
+  const hash = createHash("sha256");
+  for (const s of speakers) hash.update(`${s.name}\n`);
+  return hash.digest("hex");
+}
+
+export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { layout: Layout; sections: Uint8Array[] } {
+  const empty: { starts: Uint32Array; positions: Int32Array } = { starts: new Uint32Array(1), positions: new Int32Array(0) };
+  let vocabulary: string[] | null = null;
+  let paragraph = empty;
+  let article = empty;
+  if (learnt.places) {
+    const parts = learnt.places.parts();
+    vocabulary = [...parts.vocabulary];
+    paragraph = layOutLists(vocabulary, parts.inParagraph);
+    article = layOutLists(vocabulary, parts.inArticle);
+  }
+  let titleKeys: string[] | null = null;
+  const days: string[] = [];
+  const titleStarts: number[] = [0];
+  const titleSpeakers: number[] = [];
+  const titleDays: number[] = [];
+  const titleExact: number[] = [];
+  if (learnt.titles) {
+    titleKeys = [];
+    const numbers = new Map(speakers.map((s, i) => [s, i]));
+    const dayNumbers = new Map<string, number>();
+    for (const [key, sightings] of learnt.titles.entries()) {
+      titleKeys.push(key);
+      for (const { speaker, day, exact } of sightings) {
+        const n = numbers.get(speaker);
+        if (n === undefined) throw new Error(`a title names ${speaker.name}, who is not in the registry`);
+        let d = day === null ? -1 : dayNumbers.get(day);
+        if (d === undefined) {
+          d = days.push(day!) - 1;
+          dayNumbers.set(day!, d);
+        }
+        titleSpeakers.push(n);
+        titleDays.push(d);
+        titleExact.push(exact ? 1 : 0);
+      }
+      titleStarts.push(titleSpeakers.length);
+    }
+  }
+  const sections = [
+    bytesOf(paragraph.starts),
+    bytesOf(paragraph.positions),
+    bytesOf(article.starts),
+    bytesOf(article.positions),
+    bytesOf(Uint32Array.from(titleStarts)),
+    bytesOf(Int32Array.from(titleSpeakers)),
+    bytesOf(Int32Array.from(titleDays)),
+    Uint8Array.from(titleExact),
+  ];
+  const layout: Layout = { speakers: speakers.length, speakerHash: speakerHash(speakers), vocabulary, titleKeys, days, sections: sections.map((s) => s.length) };
+  return { layout, sections };
+}
+
+/** What `encodeLearnt` saved, over the registry's speakers; throws when it does not fit them or is damaged. */
+export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: readonly Speaker[], quotations: number): Learnt {
+  const valid =
+    layout !== null && typeof layout === "object" && Array.isArray(layout.sections) && layout.sections.length === SECTIONS.length &&
+    layout.sections.every((n) => Number.isInteger(n) && n >= 0) && Array.isArray(layout.days) && layout.days.every((d) => typeof d === "string") &&
+    (layout.vocabulary === null || (Array.isArray(layout.vocabulary) && layout.vocabulary.every((t) => typeof t === "string"))) &&
+    (layout.titleKeys === null || (Array.isArray(layout.titleKeys) && layout.titleKeys.every((t) => typeof t === "string")));
+  if (!valid) throw new Error("its description is not valid");
+  if (layout.speakers !== speakers.length || layout.speakerHash !== speakerHash(speakers)) throw new Error("it names other speakers");
+  if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
+  let at = 0;
+  const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
+  const sections = SECTIONS.map((_, i) => take(i));
+  const inRange = (positions: Int32Array) => {
+    for (const p of positions) if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
+    return positions;
+  };
+
+  let places: TopicPlaces | null = null;
+  if (layout.vocabulary) {
+    const vocabulary = new SavedVocabulary(layout.vocabulary);
+    places = TopicPlaces.restored({
+      vocabulary,
+      inParagraph: new SavedWordLists(vocabulary, uint32s(sections[0]!), inRange(int32s(sections[1]!))),
+      inArticle: new SavedWordLists(vocabulary, uint32s(sections[2]!), inRange(int32s(sections[3]!))),
+    });
+  }
+
+  let titles: TitleIndex | null = null;
+  if (layout.titleKeys) {
+    const keys = layout.titleKeys;
+    const starts = uint32s(sections[4]!);
+    const speakerNumbers = int32s(sections[5]!);
+    const dayNumbers = int32s(sections[6]!);
+    const exact = new Uint8Array(sections[7]!);
+    const count = speakerNumbers.length;
+    if (starts.length !== keys.length + 1 || starts[0] !== 0 || starts[keys.length] !== count || dayNumbers.length !== count || exact.length !== count) {
+      throw new Error("the titles' sections do not add up");
+    }
+    for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) throw new Error("the titles are out of order");
+    for (let i = 0; i < count; i++) {
+      if (speakerNumbers[i]! < 0 || speakerNumbers[i]! >= speakers.length) throw new Error(`speaker ${speakerNumbers[i]} is not in the registry`);
+      if (dayNumbers[i]! < -1 || dayNumbers[i]! >= layout.days.length || exact[i]! > 1) throw new Error(`sighting ${i} is not valid`);
+    }
+    const numberOfKey = new Map(keys.map((k, i) => [k, i]));
+    const made = new Map<number, Sighting[]>();
+    const sightingsOf = (k: number): Sighting[] => {
+      let list = made.get(k);
+      if (!list) {
+        list = [];
+        for (let i = starts[k]!; i < starts[k + 1]!; i++) {
+          list.push({ speaker: speakers[speakerNumbers[i]!]!, day: dayNumbers[i] === -1 ? null : layout.days[dayNumbers[i]!]!, exact: exact[i] === 1 });
+        }
+        made.set(k, list);
+      }
+      return list;
+    };
+    const byKey: SightingsByKey = {
+      get: (key) => {
+        const k = numberOfKey.get(key);
+        return k === undefined ? undefined : sightingsOf(k);
+      },
+      *entries() {
+        for (let k = 0; k < keys.length; k++) yield [keys[k]!, sightingsOf(k)];
+      },
+    };
+    titles = TitleIndex.restored(byKey);
+  }
+  return { titles, places };
+}

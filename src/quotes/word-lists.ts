@@ -1,0 +1,93 @@
+/**
+ * Lists of quotation positions by word, as the topic places keep them (topic-places.ts): built as Maps while
+ * the articles are read, or read from the learnt snapshot (learnt-snapshot.ts) as typed arrays, one list made a
+ * view only when a query asks for its word.
+ */
+
+/** Every word the articles use (a Set<string> is one). */
+export interface Vocabulary extends Iterable<string> {
+  has(term: string): boolean;
+}
+
+/** Word -> ascending positions (a Map<string, Int32Array> is one). */
+export interface WordLists {
+  get(term: string): Int32Array | undefined;
+  entries(): Iterable<[string, Int32Array]>;
+}
+
+/** A saved vocabulary: the words in a table, each known by its number there. */
+export class SavedVocabulary implements Vocabulary {
+  private readonly numbers: Map<string, number>;
+
+  constructor(readonly terms: readonly string[]) {
+    this.numbers = new Map(terms.map((term, i) => [term, i]));
+    if (this.numbers.size !== terms.length) throw new Error("a word is saved twice in the vocabulary");
+  }
+
+  has(term: string): boolean {
+    return this.numbers.has(term);
+  }
+
+  numberOf(term: string): number | undefined {
+    return this.numbers.get(term);
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.terms[Symbol.iterator]();
+  }
+}
+
+/** Lists saved one after another in the vocabulary's order: word i's list is `positions[starts[i]..starts[i+1]]`. */
+export class SavedWordLists implements WordLists {
+  constructor(
+    private readonly vocabulary: SavedVocabulary,
+    private readonly starts: Uint32Array,
+    private readonly positions: Int32Array,
+  ) {
+    if (starts.length !== vocabulary.terms.length + 1 || starts[0] !== 0 || starts[starts.length - 1] !== positions.length) {
+      throw new Error("the word lists do not match their vocabulary");
+    }
+    for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) throw new Error("the word lists are out of order");
+  }
+
+  get(term: string): Int32Array | undefined {
+    const n = this.vocabulary.numberOf(term);
+    if (n === undefined || this.starts[n] === this.starts[n + 1]) return undefined;
+    return this.positions.subarray(this.starts[n], this.starts[n + 1]);
+  }
+
+  *entries(): Generator<[string, Int32Array]> {
+    for (const term of this.vocabulary.terms) {
+      const list = this.get(term);
+      if (list) yield [term, list];
+    }
+  }
+}
+
+/**
+ * The lists laid out for saving in the order of `terms` (which must hold every listed word): where each word's
+ * list starts, and the positions one list after another.
+ */
+export function layOutLists(terms: readonly string[], lists: WordLists): { starts: Uint32Array; positions: Int32Array } {
+  const starts = new Uint32Array(terms.length + 1);
+  let total = 0;
+  let listed = 0;
+  for (const [, list] of lists.entries()) {
+    total += list.length;
+    if (list.length > 0) listed++;
+  }
+  const positions = new Int32Array(total);
+  let at = 0;
+  let found = 0;
+  terms.forEach((term, i) => {
+    const list = lists.get(term);
+    if (list && list.length > 0) {
+      positions.set(list, at);
+      at += list.length;
+      found++;
+    }
+    starts[i + 1] = at;
+  });
+  if (found !== listed || at !== total) throw new Error("a listed word is not in the vocabulary");
+  return { starts, positions };
+}
