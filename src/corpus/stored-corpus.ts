@@ -122,16 +122,8 @@ export function corpusIngest(pool: pg.Pool, options: IngestOptions): CorpusInges
 
   async function start(): Promise<void> {
     running = true;
-    try {
-      await sync();
-    } catch (error) {
-      // The role stays here: the folder is synced again shortly (the watcher meanwhile stores what changes).
-      log.error("the corpus could not be stored; trying again", { err: error });
-      retry = setTimeout(() => void (running && start()), CORPUS_POLL_MS);
-      retry.unref();
-    }
-    if (!running || watcher) return;
-    if ((await stat(location)).isDirectory()) {
+    // The watcher first: a file written while the folder is read is then either read or reported after.
+    if (!watcher && (await stat(location)).isDirectory()) {
       watcher = watchCorpus(
         location,
         async (relPath) => {
@@ -139,6 +131,14 @@ export function corpusIngest(pool: pg.Pool, options: IngestOptions): CorpusInges
         },
         { log, ...options.watch },
       );
+    }
+    try {
+      await sync();
+    } catch (error) {
+      // The role stays here: the folder is synced again shortly (the watcher meanwhile stores what changes).
+      log.error("the corpus could not be stored; trying again", { err: error });
+      retry = setTimeout(() => void (running && sync().catch(() => undefined)), CORPUS_POLL_MS);
+      retry.unref();
     }
   }
 
