@@ -2,6 +2,7 @@
 // a number of milliseconds from the file named by DATELINE_TEST_CLOCK_FILE and from then on `Date.now()` and
 // `new Date()` are that far ahead of the real time (timers are not touched: the scheduler's next tick comes as usual).
 import { readFileSync } from "node:fs";
+import process from "node:process";
 import { isMainThread } from "node:worker_threads";
 
 const file = process.env.DATELINE_TEST_CLOCK_FILE;
