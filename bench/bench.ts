@@ -23,6 +23,7 @@ import { isFailed } from "./results.js";
 import { quietLog } from "./quiet-log.js";
 import { loadStartSlack, measureSlack } from "./slack-load.js";
 import { renderLoad, runLoadScenario } from "./load-scenario.js";
+import { renderReplicas, runReplicas } from "./replicas.js";
 
 /** Heap ceiling for the benchmark and its children: 1,000,000 passages of plain MiniSearch alone need ~2 GB. */
 const HEAP_MB = 16384;
@@ -47,6 +48,14 @@ async function run(options: BenchOptions): Promise<number> {
   // The load scenario: /digest and a large article arriving under a burst of slash commands (load.ts).
   const loadScenario = () =>
     runLoadScenario(options.corpora.length > 0 ? options.corpora : locations, { requests: options.slackRequests === 200 ? 300 : options.slackRequests, concurrency: options.concurrency, nodeArgs: NODE_ARGS });
+  // Two replicas on one PostgreSQL database behind a round-robin (replicas.ts); needs DATABASE_URL.
+  const replicas = () =>
+    runReplicas(options.corpora.length > 0 ? options.corpora : locations, { requests: options.slackRequests === 200 ? 300 : options.slackRequests, concurrency: options.concurrency, nodeArgs: NODE_ARGS });
+  if (options.only === "replicas") {
+    const outcome = await replicas();
+    process.stdout.write((options.json ? JSON.stringify(outcome) : renderReplicas(outcome).join("\n")) + "\n");
+    return 0;
+  }
   if (options.only === "load") {
     const outcome = await loadScenario();
     process.stdout.write((options.json ? JSON.stringify(outcome) : renderLoad(outcome).join("\n")) + "\n");
@@ -129,8 +138,15 @@ async function run(options: BenchOptions): Promise<number> {
       progress("load scenario (a child process)");
       report.load = await loadScenario();
     }
+    if (!options.skip.has("replicas")) {
+      progress("replicas (bot processes on one database)");
+      report.replicas = await replicas();
+    }
     progress("done");
-    const text = renderReport(report) + (report.load ? "\n\n" + renderLoad(report.load).join("\n") : "");
+    const text =
+      renderReport(report) +
+      (report.load ? "\n\n" + renderLoad(report.load).join("\n") : "") +
+      (report.replicas ? "\n\n" + renderReplicas(report.replicas).join("\n") : "");
     process.stdout.write((options.json ? JSON.stringify(report) : text) + "\n");
     return 0;
   } finally {

@@ -14,15 +14,15 @@ export interface BenchOptions {
   concurrency: number;
   /** Upper bound on the time spent timing queries, per engine configuration, in seconds. */
   budgetSeconds: number;
-  /** Parts to leave out (a faster run): "slack", "first-answer", "minisearch", "load". */
+  /** Parts to leave out (a faster run): "slack", "first-answer", "minisearch", "load", "replicas". */
   skip: Set<string>;
-  /** Only this part ("load": the load scenario alone), or null for every part not skipped. */
+  /** Only this part ("load": the load scenario alone; "replicas": two replicas alone), or null for every part not skipped. */
   only: string | null;
 }
 
 export const BENCH_USAGE =
   "usage: npm run bench -- [--corpus PATH]... [--passages N] [--queries N] [--json] " +
-  "[--slack-requests N] [--concurrency N] [--budget SECONDS] [--skip slack|first-answer|minisearch|load]... [--only load]";
+  "[--slack-requests N] [--concurrency N] [--budget SECONDS] [--skip slack|first-answer|minisearch|load|replicas]... [--only load|replicas]";
 
 export class BenchUsageError extends Error {
   constructor(message: string) {
@@ -31,7 +31,7 @@ export class BenchUsageError extends Error {
   }
 }
 
-const SKIPPABLE = new Set(["slack", "first-answer", "minisearch", "load"]);
+const SKIPPABLE = new Set(["slack", "first-answer", "minisearch", "load", "replicas"]);
 
 function positive(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -65,7 +65,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const v = parsed.values;
   const skip = new Set(v.skip ?? []);
   for (const s of skip) if (!SKIPPABLE.has(s)) throw new BenchUsageError(`--skip takes ${[...SKIPPABLE].join(", ")}, not "${s}"`);
-  if (v.only !== undefined && v.only !== "load") throw new BenchUsageError(`--only takes load, not "${v.only}"`);
+  if (v.only !== undefined && v.only !== "load" && v.only !== "replicas") throw new BenchUsageError(`--only takes load or replicas, not "${v.only}"`);
   return {
     corpora: v.corpus ?? [],
     passages: v.passages === undefined ? null : positive(v.passages, "passages", 1),

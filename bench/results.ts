@@ -97,6 +97,8 @@ export interface EngineReport {
 export interface BenchReport {
   /** The load scenario (load.ts), unless skipped. */
   load?: LoadFigures | Failed | { skipped: string };
+  /** Two replicas on one PostgreSQL database behind a round-robin (replicas.ts). */
+  replicas?: ReplicaOutcome;
   date: string;
   machine: { cpus: number; cpu: string; memoryGiB: number; node: string; platform: string };
   corpus: {
@@ -125,3 +127,17 @@ export function isFailed(x: unknown): x is Failed {
 export function failure(error: unknown): Failed {
   return { error: error instanceof Error ? error.message : String(error) };
 }
+
+/** Replicas (replicas.ts): bot processes on one PostgreSQL database. */
+export interface ReplicaFigures {
+  corpus: { locations: string[] };
+  /** Process spawn until its Slack endpoint answers: the ingest holder (reads and stores the corpus), then the other. */
+  startMs: { ingest: number; follower: number };
+  /** The same commands, all to one replica, then round-robin to two. */
+  one: SlackFigures;
+  two: SlackFigures;
+  /** A file written on the ingest side until /sources finds it on the other replica. */
+  fileSearchableMs: number | null;
+}
+
+export type ReplicaOutcome = ReplicaFigures | Failed | { skipped: string };

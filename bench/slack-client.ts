@@ -24,6 +24,10 @@ export interface SlackLoadPlan {
   budgetMs?: number;
   /** A file written (a new article arriving in the corpus) as request number `afterRequests` is sent. */
   write?: { afterRequests: number; path: string; text: string };
+  /** Replicas behind a load balancer: request n goes to ports[n % ports.length] (instead of `port`). */
+  ports?: number[];
+  /** Counts the answers whose body holds this text (`matched`). */
+  expect?: string;
 }
 
 /** Answers by command ("/digest": …), and the notes sent before an answer ("Composing the digest…"). */
@@ -32,6 +36,8 @@ export interface LoadExtras {
   notes: number;
   /** When the file of `write` was written, in ms after the first request. */
   writtenAtMs: number | null;
+  /** Answers holding the plan's `expect`. */
+  matched: number;
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -48,14 +54,14 @@ function readBody(req: IncomingMessage): Promise<string> {
  * The fake Slack: Web API methods answer ok; POSTs to /respond/{n} resolve request n's answer. A post without
  * blocks is a note that the answer is coming ("Composing the digest…"), counted apart: the answer follows it.
  */
-function fakeSlack(onAnswer: (n: number) => void, onNote: () => void = () => undefined): Server {
+function fakeSlack(onAnswer: (n: number, body: string) => void, onNote: () => void = () => undefined): Server {
   const server = createServer((req, res) => {
     void readBody(req).then((posted) => {
       const url = req.url ?? "/";
       const respond = /^\/respond\/(\d+)/.exec(url);
       if (respond) {
         if (isNote(posted)) onNote();
-        else onAnswer(Number(respond[1]));
+        else onAnswer(Number(respond[1]), posted);
       }
       const body = url.startsWith("/api/auth.test")
         ? { ok: true, url: "https://bench.slack.test/", team: "bench", user: "dateline", team_id: "T0BENCH", user_id: "U0BOT", bot_id: "B0BOT" }
@@ -77,12 +83,13 @@ function isNote(body: string): boolean {
   }
 }
 
-async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, () => void>): Promise<SlackFigures & LoadExtras> {
+async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, (body: string) => void>): Promise<SlackFigures & LoadExtras> {
   const acks: number[] = [];
   const answers: number[] = [];
   const byCommand = new Map<string, number[]>();
   let writtenAtMs: number | null = null;
   let failed = 0;
+  let matched = 0;
   let next = 0;
   const one = async (n: number) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
@@ -95,12 +102,16 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     const timestamp = Math.floor(Date.now() / 1000);
     let timer: NodeJS.Timeout | undefined;
     const answered = new Promise<boolean>((resolve) => {
-      waiting.set(n, () => resolve(true));
+      waiting.set(n, (answer) => {
+        if (plan.expect !== undefined && answer.includes(plan.expect)) matched++;
+        resolve(true);
+      });
       timer = setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS);
     });
     const t = performance.now();
     try {
-      const res = await fetch(`http://127.0.0.1:${plan.port}/slack/events`, {
+      const port = plan.ports ? plan.ports[n % plan.ports.length]! : plan.port;
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
         method: "POST",
         headers: {
           "content-type": "application/x-www-form-urlencoded",
@@ -140,6 +151,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     answerByCommand: Object.fromEntries([...byCommand].map(([command, samples]) => [command, summarize(samples)])),
     notes: notes.count,
     writtenAtMs,
+    matched,
   };
 }
 
@@ -148,9 +160,9 @@ const notes = { count: 0 };
 
 if (parentPort) {
   const port = parentPort;
-  const waiting = new Map<number, () => void>();
+  const waiting = new Map<number, (body: string) => void>();
   const server = fakeSlack(
-    (n) => waiting.get(n)?.(),
+    (n, body) => waiting.get(n)?.(body),
     () => notes.count++,
   );
   server.listen(0, "127.0.0.1", () => {

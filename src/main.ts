@@ -18,6 +18,7 @@ import { EAGER_STATEMENTS_MAX_ARTICLES, openNewsroom, prepareStatements } from "
 import { removeLeftoverTemps } from "./state-file.js";
 import type { Ledger } from "./digest/ledger.js";
 import type { PostgresStore } from "./store/postgres.js";
+import type { SharedCorpus } from "./corpus/stored-corpus.js";
 import { openFeedPoller } from "./feeds/for-config.js";
 import { offThreadComposer, offThreadDigests } from "./workers/digests.js";
 import { createWorkerPool } from "./workers/pool.js";
@@ -76,7 +77,13 @@ async function startHolding(
   // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
   const workers = createWorkerPool({ log });
   let newsroom;
+  let sharedCorpus: SharedCorpus | null = null;
   try {
+    // Replicas index one corpus, stored in the database by the ingest role's holder (corpus/stored-corpus.ts).
+    if (shared) {
+      const { openSharedCorpus } = await import("./corpus/stored-corpus.js");
+      sharedCorpus = await openSharedCorpus(shared, { location, dataDir, log, readOptions: { maxArticleBytes: maxArticleBytes(config) }, workers });
+    }
     newsroom = await openNewsroom(location, {
       dataDir,
       log,
@@ -84,8 +91,10 @@ async function startHolding(
       maxArticleBytes: maxArticleBytes(config),
       workers,
       ...(shared ? { firstSeen: () => shared.loadFirstSeen() } : {}),
+      ...(sharedCorpus ? { corpus: { corpus: sharedCorpus.corpus, snapshotKey: sharedCorpus.snapshotKey } } : {}),
     });
   } catch (error) {
+    await sharedCorpus?.stop();
     await workers.close();
     throw error;
   }
@@ -106,13 +115,19 @@ async function startHolding(
   // A corpus change discards the statements across outlets (a computation under way included); they are computed
   // again once the changes settle, in time slices so that commands keep being answered meanwhile.
   const restatement = debounced(() => void newsroom.statementsInBackground(), 2000);
+  if (sharedCorpus) {
+    newsroom.onArticlesChanged(() => restatement.schedule());
+    await sharedCorpus.follow(newsroom, newsroom);
+  }
   // Feeds (DATELINE_FEEDS): each new item is stored in the data folder and read into the newsroom like a corpus file.
   const feeds =
     config.DATELINE_FEEDS.length > 0
       ? await openFeedPoller(config, log, {
           ...(shared ? { store: await shared.openFeedState() } : {}),
           onStored: async (item) => {
-            if ((await newsroom.refreshFile(item.doc)) !== "unchanged") restatement.schedule();
+            // Replicas: stored in the database, from which every replica (this one too) applies it.
+            if (sharedCorpus) await sharedCorpus.ingest.storeFile(item.doc);
+            else if ((await newsroom.refreshFile(item.doc)) !== "unchanged") restatement.schedule();
           },
         })
       : null;
@@ -146,11 +161,12 @@ async function startHolding(
     });
   }
   // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
-  if (feeds && shared) shared.roles.seek("ingest", { gained: () => feeds.start(), lost: () => feeds.stop() });
+  if (feeds && sharedCorpus) await sharedCorpus.alsoOnIngest({ gained: () => feeds.start(), lost: () => feeds.stop() });
   else feeds?.start();
   if (platforms.length === 0) {
     await runConsole({ bot, ...consoleIO });
     await feeds?.stop();
+    await sharedCorpus?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();
@@ -165,6 +181,7 @@ async function startHolding(
   stops.push(release);
   stops.push(async () => {
     await feeds?.stop();
+    await sharedCorpus?.stop();
     restatement.cancel();
     newsroom.stopBackgroundWork();
     await watcher?.close();

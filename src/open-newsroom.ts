@@ -7,11 +7,11 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
-import { leadsOutside, outsideProblem } from "./corpus/boundary.js";
 import { loadFirstSeen, type FirstSeenStore } from "./corpus/first-seen.js";
-import { isFeedDoc, readFeedItemFile, withFeedItems } from "./feeds/corpus.js";
-import { readCorpusFile, type CorpusFile, type CorpusFileReader, type ReadOptions } from "./corpus/load.js";
+import { withFeedItems } from "./feeds/corpus.js";
+import type { CorpusFileReader, ReadOptions } from "./corpus/load.js";
 import { openCorpus } from "./corpus/open.js";
+import { readCorpusEntry, sourceFile } from "./corpus/read-entry.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { ArticleQuotes } from "./quotes/article-quotes.js";
@@ -38,6 +38,17 @@ export interface OpenNewsroomOptions {
   workers?: WorkerPool;
   /** Where first-seen times are kept (PostgreSQL with DATABASE_URL); default the data folder's file. */
   firstSeen?: () => Promise<FirstSeenStore>;
+  /**
+   * The corpus to index instead of reading `location` (the stored corpus of PostgreSQL, shared by replicas); its
+   * snapshots are kept under `snapshotKey`. Its changes come through `applyChanges`, not `refreshFile`.
+   */
+  corpus?: { corpus: Corpus; snapshotKey: string };
+}
+
+/** Articles removed and added or changed, applied to the newsroom's indexes together. */
+export interface CorpusChange {
+  removed: readonly string[];
+  upserted: readonly Article[];
 }
 
 /** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
@@ -59,6 +70,11 @@ export interface OpenedNewsroom extends LiveNewsroom {
   onArticlesChanged(listener: ArticlesChanged): void;
   /** What the corpus reader was told: the article size limit. */
   readonly readOptions: ReadOptions;
+  /**
+   * Applies a change read elsewhere (the stored corpus's): the passage index, the quote book, first-seen times and
+   * the listeners take it, after any change under way. Articles equal to those held are skipped.
+   */
+  applyChanges(change: CorpusChange): Promise<CorpusChange>;
 }
 
 export async function openNewsroom(location: string, options: OpenNewsroomOptions): Promise<OpenedNewsroom> {
@@ -66,13 +82,16 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const now = options.now ?? (() => new Date());
   const { workers } = options;
   const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
-  const indexDir = options.dataDir ? join(options.dataDir, "index-" + locationKey(location)) : null;
+  const given = options.corpus;
+  const indexDir = options.dataDir ? join(options.dataDir, "index-" + (given ? given.snapshotKey : locationKey(location))) : null;
   // The corpus (files unchanged since the corpus snapshot are not read; a worker reads the others), and the feed
   // items stored in the data folder (documents "feed:...").
   const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
-  const opened = await openCorpus(location, { dataDir: indexDir, log, ...readOptions, ...(reader ? { reader } : {}) });
-  const corpus = await withFeedItems(opened.corpus, options.dataDir, log);
-  const isFolder = (await stat(location)).isDirectory();
+  const opened = given
+    ? { corpus: given.corpus, saved: Promise.resolve() }
+    : await openCorpus(location, { dataDir: indexDir, log, ...readOptions, ...(reader ? { reader } : {}) });
+  const corpus = given ? given.corpus : await withFeedItems(opened.corpus, options.dataDir, log);
+  const isFolder = given ? false : (await stat(location)).isDirectory();
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
     dataDir: indexDir,
     log,
@@ -181,16 +200,24 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
     const before = docsByFile.get(relPath) ?? [];
-    const read = await readIfPresent(location, relPath, options.dataDir, { ...readOptions, defaults: corpus.defaults }, workers);
+    const read = await readCorpusEntry(location, relPath, options.dataDir, { ...readOptions, defaults: corpus.defaults }, workers);
     problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
     for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
     const after = read.articles;
     const afterIds = new Set(after.map((a) => a.id));
     if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
     else docsByFile.delete(relPath);
-    const removed = before.filter((doc) => !afterIds.has(doc) && articles.has(doc));
-    const upserted = after.filter((article) => articles.get(article.id)?.text !== article.text);
-    if (removed.length === 0 && upserted.length === 0) return "unchanged";
+    const applied = await applyChanges({ removed: before.filter((doc) => !afterIds.has(doc)), upserted: after });
+    if (applied.removed.length === 0 && applied.upserted.length === 0) return "unchanged";
+    log.info("corpus file refreshed", { file: relPath, documents: after.length });
+    if (before.length === 0) return "added";
+    return after.length === 0 ? "removed" : "changed";
+  }
+
+  async function applyChanges(change: CorpusChange): Promise<CorpusChange> {
+    const removed = change.removed.filter((doc) => articles.has(doc));
+    const upserted = change.upserted.filter((article) => articles.get(article.id)?.text !== article.text);
+    if (removed.length === 0 && upserted.length === 0) return { removed, upserted };
     // In a worker when there is one; otherwise the quote book extracts them itself (when it is open).
     const extracted = quoteBook && workers ? await Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : [];
     const applying = indexing.then(async () => {
@@ -213,9 +240,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     indexing = applying.catch(() => undefined);
     await applying;
     await saveFirstSeen();
-    log.info("corpus file refreshed", { file: relPath, documents: after.length });
-    if (before.length === 0) return "added";
-    return after.length === 0 ? "removed" : "changed";
+    return { removed, upserted };
   }
 
   return {
@@ -240,6 +265,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     onArticlesChanged: (listener) => void listeners.push(listener),
     readOptions,
     refreshFile,
+    applyChanges,
   };
 }
 
@@ -274,34 +300,6 @@ async function updateQuoteBook(book: CorpusQuoteBook | null, removed: readonly s
   // Opened while the file was read (no quotations were asked of a worker): the book extracts them itself.
   for (const doc of removed) book.remove(doc);
   for (const article of upserted) book.upsert(article);
-}
-
-/**
- * A file deleted (or deleted while being read) holds no articles any more. Read in a worker when given one; a stored
- * feed item from the data folder.
- */
-async function readIfPresent(
-  root: string,
-  relPath: string,
-  dataDir: string | null,
-  options: ReadOptions,
-  workers: WorkerPool | undefined,
-): Promise<Pick<CorpusFile, "articles" | "problems">> {
-  try {
-    if (dataDir && isFeedDoc(relPath)) return await readFeedItemFile(dataDir, relPath);
-    // A file changed into a link that leads out of the corpus folder is not read, as at start.
-    const outside = await leadsOutside(root, relPath);
-    if (outside) return { articles: [], problems: [outsideProblem(relPath, outside)] };
-    return await (workers ? workers.run("readCorpusFile", { root, relPath, options }) : readCorpusFile(root, relPath, options));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { articles: [], problems: [] };
-    throw error;
-  }
-}
-
-/** The corpus file an article was read from, relative to the corpus folder ("feed.jsonl:12" -> "feed.jsonl"). */
-function sourceFile(article: Article): string {
-  return article.source.replace(/:\d+$/, "");
 }
 
 /** Snapshots are kept per corpus location, so that switching --corpus does not discard the other's. */

@@ -39,6 +39,11 @@ function statusText(s: DbStatus): string {
   }
   lines.push(`roles: ${s.roles.length ? s.roles.map((r) => `${r.role} (${r.holder ?? "held"})`).join(", ") : "none held"}`);
   lines.push(`corpus: ${s.corpus.documents} documents known (${s.corpus.baselineDocuments} in the baseline)`);
+  const stored = s.storedCorpus;
+  lines.push(`stored corpus: ${stored.articles} articles, version ${stored.version}${stored.removed ? ` (${stored.removed} removed kept as tombstones)` : ""}`);
+  for (const i of stored.indexes.filter((x) => x.live)) {
+    lines.push(`  index of ${i.replica}: ${i.articles} articles at version ${i.corpusVersion}${i.fromSnapshot ? ", loaded from its snapshot" : ", built"} ${i.builtAt}`);
+  }
   lines.push(`subscriptions: ${s.subscriptions}`);
   lines.push(`last digest per channel: ${s.lastDigests.length ? "" : "none"}`);
   for (const d of s.lastDigests) lines.push(`  ${d.platform} ${d.channel}: ${d.day} ${d.status}${d.postedAt ? ` at ${d.postedAt}` : ""}`);

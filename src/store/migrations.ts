@@ -35,6 +35,33 @@ export const MIGRATIONS: readonly Migration[] = [
         heartbeat_at timestamptz NOT NULL, roles text[] NOT NULL DEFAULT '{}', stopped_at timestamptz);
     `,
   },
+  {
+    id: 2,
+    name: "corpus",
+    sql: `
+      -- Every change to the stored corpus takes the next version; a replica applies the changes above the version
+      -- it has. A removed article stays as a row marked removed (with its version), so that the removal is seen.
+      CREATE SEQUENCE corpus_version;
+      CREATE TABLE corpus_articles (
+        id text PRIMARY KEY,
+        -- The corpus file it was read from (relative to the corpus folder), or its feed document.
+        file text NOT NULL,
+        text text NOT NULL,
+        -- The Article without its text (title, outlet, dates, paragraphs, source, origin).
+        metadata jsonb NOT NULL,
+        -- sha256 of the article (text and metadata): a change of content is a change of hash.
+        hash text NOT NULL,
+        version bigint NOT NULL,
+        removed boolean NOT NULL DEFAULT false,
+        stored_at timestamptz NOT NULL DEFAULT now());
+      CREATE INDEX corpus_articles_version ON corpus_articles (version);
+      CREATE INDEX corpus_articles_file ON corpus_articles (file);
+      -- Each replica's in-memory index: the stored corpus it was built from (or loaded from its snapshot for).
+      CREATE TABLE index_snapshots (
+        replica text PRIMARY KEY, host text NOT NULL, fingerprint text NOT NULL, corpus_version bigint NOT NULL,
+        articles integer NOT NULL, from_snapshot boolean NOT NULL, built_at timestamptz NOT NULL DEFAULT now());
+    `,
+  },
 ];
 
 /** The advisory lock key under which migrations run (any constant shared by every replica). */

@@ -20,6 +20,8 @@ export const HEARTBEAT_MS = 10_000;
 export interface PostgresStore extends StateStore {
   readonly kind: "postgres";
   readonly pool: pg.Pool;
+  /** The server's URL (connections of their own: roles, corpus notifications). */
+  readonly url: string;
   /** This process's name in `replicas` (host, pid and a random part). */
   readonly replicaId: string;
   readonly roles: Roles;
@@ -62,6 +64,7 @@ export async function openPostgresStore(url: string, log: Logger, options: Postg
     kind: "postgres",
     shared: true,
     pool,
+    url,
     replicaId,
     roles,
     subscriptions: pgSubscriptions(pool, log),

@@ -16,8 +16,11 @@ export interface RoleHandlers {
 export interface Roles {
   /** Names of the roles this replica holds now. */
   held(): string[];
-  /** Tries for `role` now and every retry interval; calls `gained` when taken, `lost` if the connection drops. */
-  seek(role: string, handlers: RoleHandlers): void;
+  /**
+   * Tries for `role` now and every retry interval; calls `gained` when taken, `lost` if the connection drops.
+   * Settles after the first try (its `gained` included): whether the role is held then.
+   */
+  seek(role: string, handlers: RoleHandlers): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -89,9 +92,10 @@ export function createRoles(url: string, log: Logger, retryMs = ROLE_RETRY_MS, c
     held: () => [...held.keys()],
     seek(role, handlers) {
       sought.set(role, handlers);
-      void attempt();
+      const first = attempt();
       timer ??= setInterval(() => void attempt(), retryMs);
       timer.unref();
+      return first.then(() => held.has(role));
     },
     async close() {
       closed = true;

@@ -12,6 +12,13 @@ export interface DbStatus {
   /** Roles held now, from the server's advisory locks (the holder named when its replica row tells). */
   roles: Array<{ role: string; holder: string | null }>;
   corpus: { documents: number; baselineDocuments: number };
+  /** The corpus stored for the replicas (migration 2): articles, the latest version, each replica's index. */
+  storedCorpus: {
+    articles: number;
+    removed: number;
+    version: number;
+    indexes: Array<{ replica: string; host: string; fingerprint: string; corpusVersion: number; articles: number; fromSnapshot: boolean; builtAt: string; live: boolean }>;
+  };
   subscriptions: number;
   lastDigests: Array<{ platform: string; channel: string; day: string; status: string; postedAt: string | null }>;
 }
@@ -27,6 +34,7 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
     replicas: [],
     roles: [],
     corpus: { documents: 0, baselineDocuments: 0 },
+    storedCorpus: { articles: 0, removed: 0, version: 0, indexes: [] },
     subscriptions: 0,
     lastDigests: [],
   };
@@ -60,6 +68,7 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
     "SELECT count(*)::int AS documents, count(*) FILTER (WHERE baseline)::int AS baseline FROM first_seen",
   );
   status.corpus = { documents: corpus.rows[0]?.documents ?? 0, baselineDocuments: corpus.rows[0]?.baseline ?? 0 };
+  if (current >= 2) status.storedCorpus = await storedCorpusStatus(pool, status.replicas);
   const subs = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM digest_subscriptions");
   status.subscriptions = subs.rows[0]?.n ?? 0;
   const last = await pool.query<{ platform: string; channel: string; day: string; status: string; posted_at: string | null }>(
@@ -68,4 +77,29 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
   );
   status.lastDigests = last.rows.map((r) => ({ platform: r.platform, channel: r.channel, day: r.day, status: r.status, postedAt: r.posted_at }));
   return status;
+}
+
+async function storedCorpusStatus(pool: Pool, replicas: DbStatus["replicas"]): Promise<DbStatus["storedCorpus"]> {
+  const counts = await pool.query<{ articles: number; removed: number; version: string | null }>(
+    "SELECT count(*) FILTER (WHERE NOT removed)::int AS articles, count(*) FILTER (WHERE removed)::int AS removed, max(version)::text AS version FROM corpus_articles",
+  );
+  const indexes = await pool.query<{ replica: string; host: string; fingerprint: string; corpus_version: string; articles: number; from_snapshot: boolean; built_at: Date }>(
+    "SELECT replica, host, fingerprint, corpus_version::text AS corpus_version, articles, from_snapshot, built_at FROM index_snapshots ORDER BY built_at DESC",
+  );
+  const live = new Set(replicas.filter((r) => r.live).map((r) => r.id));
+  return {
+    articles: counts.rows[0]?.articles ?? 0,
+    removed: counts.rows[0]?.removed ?? 0,
+    version: Number(counts.rows[0]?.version ?? 0),
+    indexes: indexes.rows.map((r) => ({
+      replica: r.replica,
+      host: r.host,
+      fingerprint: r.fingerprint,
+      corpusVersion: Number(r.corpus_version),
+      articles: r.articles,
+      fromSnapshot: r.from_snapshot,
+      builtAt: r.built_at.toISOString(),
+      live: live.has(r.replica),
+    })),
+  };
 }

@@ -51,9 +51,9 @@ describe.skipIf(!postgresServer)("dateline db (PostgreSQL)", () => {
 
   it("migrates once, then reports the state a console bot kept there", async () => {
     const env = { DATABASE_URL: db.url };
-    expect((await dateline(["db", "status", "--json"], env)).stdout).toMatch(/"pending":\["1-state"\]/);
+    expect((await dateline(["db", "status", "--json"], env)).stdout).toMatch(/"pending":\["1-state","2-corpus"\]/);
     expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/applied 1-state/);
-    expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/schema current \(migration 1\)/);
+    expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/schema current \(migration 2\)/);
 
     const { dir, cleanup } = await tempDir("dateline-db-console-");
     try {
@@ -64,11 +64,16 @@ describe.skipIf(!postgresServer)("dateline db (PostgreSQL)", () => {
       await cleanup();
     }
     const status = JSON.parse((await dateline(["db", "status", "--json"], env)).stdout) as DbStatus;
-    expect(status.schema).toEqual({ current: 1, latest: 1, pending: [] });
+    expect(status.schema).toEqual({ current: 2, latest: 2, pending: [] });
     expect(status.subscriptions).toBe(1);
     // The seeds, as the baseline of this database's first start.
     expect(status.corpus.documents).toBeGreaterThan(0);
     expect(status.corpus.baselineDocuments).toBe(status.corpus.documents);
+    // The console bot held the ingest role: it stored the seeds, and its index was built from them.
+    expect(status.storedCorpus.articles).toBe(status.corpus.documents);
+    expect(status.storedCorpus.version).toBe(1);
+    expect(status.storedCorpus.indexes).toMatchObject([{ articles: status.corpus.documents, corpusVersion: 1, fromSnapshot: false }]);
+    expect((await dateline(["db", "status"], env)).stdout).toContain(`stored corpus: ${status.corpus.documents} articles, version 1`);
     // The console bot stopped: no replica left running.
     expect(status.replicas.filter((r) => r.live)).toEqual([]);
   }, 180_000);

@@ -26,7 +26,7 @@ describe.skipIf(!postgresServer)("roles across replicas (PostgreSQL)", () => {
     const open = () => openPostgresStore(db.url, memoryLogger(), { replica: true, roleRetryMs: 200 });
     const stores: PostgresStore[] = await Promise.all([open(), open(), open()]);
     const holding = new Set<string>();
-    for (const s of stores) s.roles.seek("ingest", { gained: () => void holding.add(s.replicaId), lost: () => void holding.delete(s.replicaId) });
+    for (const s of stores) void s.roles.seek("ingest", { gained: () => void holding.add(s.replicaId), lost: () => void holding.delete(s.replicaId) });
     await until(() => holding.size === 1);
     // Tried again several times: still one holder.
     await new Promise((r) => setTimeout(r, 600));
