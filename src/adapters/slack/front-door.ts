@@ -10,7 +10,6 @@
 import { Worker } from "node:worker_threads";
 import { ErrorCode, ReceiverMultipleAckError, type App, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../../core/log.js";
-import { compiledModule } from "../../workers/locate.js";
 import type { DoorSettings, FromDoor, ToDoor } from "./front-door-messages.js";
 
 export interface FrontDoorOptions {
@@ -21,6 +20,15 @@ export interface FrontDoorOptions {
   host?: string;
   log: Logger;
   maxBodyBytes?: number;
+}
+
+/**
+ * The worker's module, compiled: beside this file when built; under vitest (TypeScript sources, which a worker
+ * thread cannot load) the one in dist/, which vitest's global set-up builds (as src/workers/locate.ts does).
+ */
+function workerModule(): URL {
+  if (import.meta.url.endsWith(".js")) return new URL("./front-door-worker.js", import.meta.url);
+  return new URL("../../../dist/src/adapters/slack/front-door-worker.js", import.meta.url);
 }
 
 /** How long stopTaking() waits, blocking, for the worker to confirm its listener is closed. */
@@ -54,7 +62,7 @@ export class FrontDoorReceiver implements Receiver {
       ...(this.options.maxBodyBytes !== undefined ? { maxBodyBytes: this.options.maxBodyBytes } : {}),
       listenerClosed: this.listenerClosed,
     };
-    const worker = new Worker(compiledModule("adapters/slack/front-door-worker"), { workerData: { frontDoor: settings } });
+    const worker = new Worker(workerModule(), { workerData: { frontDoor: settings } });
     this.worker = worker;
     this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     worker.on("message", (message: FromDoor) => this.take(message));
