@@ -76,6 +76,8 @@ export interface LoadFigures {
     notes: number;
     writtenAtMs: number | null;
   };
+  /** Request read to acknowledgement sent, as the Slack front door measured it (warm-up included), ms. */
+  serverAck?: { n: number; p50: number; p99: number; max: number } | null;
   /** The bot's event loop held during the load (ms; monitorEventLoopDelay). */
   eventLoopDelay: { p99: number; max: number };
   /** From the large article written to the newsroom having it in its indexes. */

@@ -21,6 +21,8 @@ import { parseSlackBody, slackRequestKind, type SlackBody } from "./slack-body.j
 /** Bolt's HTTPReceiver: 3 s for a listener to acknowledge (Slack's own limit), 5 s for function_executed events. */
 const UNACKNOWLEDGED_AFTER_MS = 3001;
 const FUNCTION_UNACKNOWLEDGED_AFTER_MS = 5001;
+/** The acknowledgement times kept for the summary logged at shutdown: the most recent ones. */
+const ACK_TIMES_KEPT = 20_000;
 
 type Level = "debug" | "info" | "warn" | "error";
 
@@ -55,6 +57,11 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
   let nextId = 0;
   let forwarded = 0;
   let stopping = false;
+  /** Request received (headers read) to acknowledgement sent, in ms, for the requests handed to the app. */
+  const ackTimes = new Float64Array(ACK_TIMES_KEPT);
+  let acksTimed = 0;
+  const timeAck = (res: ServerResponse, since: number) =>
+    res.once("finish", () => (ackTimes[acksTimed++ % ACK_TIMES_KEPT] = performance.now() - since));
 
   function forward(req: IncomingMessage, body: SlackBody, acked: boolean): number {
     const id = ++nextId;
@@ -66,6 +73,7 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
   /** Reached by what the guard lets through: a signed request of at most 1 MB read whole, or an SSL check. */
   function dispatch(req: IncomingMessage, res: ServerResponse): void {
     const raw = (req as IncomingMessage & { rawBody?: Buffer }).rawBody;
+    const since = received.get(req) ?? performance.now();
     // Not a POST to the endpoint: nothing here answers it (as Bolt's HTTPReceiver, which defers it, then 404).
     if (!raw) return answer(res, 404);
     let body: SlackBody;
@@ -81,10 +89,12 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
       case "url-verification":
         return answer(res, 200, { challenge: body.challenge });
       case "ack-now":
+        timeAck(res, since);
         answer(res, 200);
         forward(req, body, true);
         return;
       case "ask-bolt": {
+        timeAck(res, since);
         const id = forward(req, body, false);
         const event = body.event as { type?: unknown } | undefined;
         const after = settings.unacknowledgedAfterMs ?? (event?.type === "function_executed" ? FUNCTION_UNACKNOWLEDGED_AFTER_MS : UNACKNOWLEDGED_AFTER_MS);
@@ -108,7 +118,9 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
     log,
     ...(settings.maxBodyBytes !== undefined ? { maxBodyBytes: settings.maxBodyBytes } : {}),
   });
+  const received = new WeakMap<IncomingMessage, number>();
   const server = createServer((req, res) => {
+    received.set(req, performance.now());
     // Once stopping, connections are not kept for another request.
     if (stopping) res.setHeader("connection", "close");
     guard.listener(req, res);
@@ -134,6 +146,7 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
         Atomics.notify(listenerClosed, 0);
         void (async () => {
           while (guard.unanswered > 0) await guard.responded();
+          log.info("Slack front door closed", { requests: forwarded, ackMs: summary(ackTimes.subarray(0, Math.min(acksTimed, ACK_TIMES_KEPT))) });
           send({ type: "drained", forwarded });
         })();
         return;
@@ -147,6 +160,14 @@ function runDoor(settings: DoorSettings, send: (message: FromDoor) => void, onMe
 
   server.once("error", (error: NodeJS.ErrnoException) => send({ type: "failed", message: error.message, ...(error.code ? { code: error.code } : {}) }));
   server.listen(settings.port, settings.host, () => send({ type: "listening", port: (server.address() as AddressInfo).port }));
+}
+
+/** Nearest-rank percentiles of the acknowledgement times (the last ACK_TIMES_KEPT), rounded to 0.1 ms. */
+function summary(times: Float64Array): { n: number; p50: number; p99: number; max: number } | null {
+  if (times.length === 0) return null;
+  const sorted = Float64Array.from(times).sort();
+  const at = (p: number) => Math.round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+  return { n: sorted.length, p50: at(50), p99: at(99), max: at(100) };
 }
 
 /** As Bolt's buildContentResponse: nothing, text, or JSON. */
