@@ -35,6 +35,12 @@ export function renderLoad(outcome: LoadOutcome): string[] {
     `Load scenario (the bot as npm start runs it on Slack over HTTP; ${load.requests} slash commands, ${load.concurrency} at once, one in seven a /digest; an article of ${outcome.corpus.articleMegabytes} MB written into the corpus when a third were sent):`,
     `  start-up ${ms(outcome.startMs)}, first answers ${ms(outcome.warmUpMs)}; load ${ms(load.wallMs)}; ${load.failed} failed; ${load.notes} "composing" notes before an answer`,
     `  ack: ${summary(load.ack)}; the bot's event loop held p99 ${ms(outcome.eventLoopDelay.p99)}, at most ${ms(outcome.eventLoopDelay.max)}`,
+    ...(load.ackFirst || load.ackLater
+      ? [`    first request of each client loop (a new connection): ${summary(load.ackFirst)}; later ones: ${summary(load.ackLater)}`]
+      : []),
+    ...(outcome.serverAck
+      ? [`  ack inside the bot (the front door: request read to 200 sent): p50 ${ms(outcome.serverAck.p50)}, p99 ${ms(outcome.serverAck.p99)}, max ${ms(outcome.serverAck.max)} (${outcome.serverAck.n})`]
+      : []),
     `  answer: ${summary(load.answer)}`,
     ...Object.entries(load.answerByCommand).map(([command, s]) => `    ${command}: ${summary(s)}`),
     `  the ${outcome.corpus.articleMegabytes} MB article in the indexes ${ms(outcome.articleIndexedMs)} after it was written`,

@@ -91,9 +91,12 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
   let warnings = 0;
   const firstWarnings: string[] = [];
   let refreshedAt: number | null = null;
+  // The acknowledgement times the Slack front door measured itself (logged when it closes).
+  let serverAck: LoadFigures["serverAck"] = null;
   const log = createLogger("info", (line) => {
-    const entry = JSON.parse(line) as { level: string; msg: string };
+    const entry = JSON.parse(line) as { level: string; msg: string; ackMs?: LoadFigures["serverAck"] };
     if (entry.msg === "corpus file refreshed") refreshedAt = performance.now();
+    if (entry.msg === "Slack front door closed") serverAck = entry.ackMs ?? null;
     if (entry.level === "warn" || entry.level === "error") {
       warnings++;
       if (firstWarnings.length < 3) firstWarnings.push(line.slice(0, 300));
@@ -134,6 +137,10 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
     // The article taken into the indexes, if not yet.
     for (let waited = 0; refreshedAt === null && waited < 120_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
     const refreshed = refreshedAt as number | null;
+    // Stopped here, so that the front door logs its own acknowledgement times.
+    const stopping = running;
+    running = null;
+    await stopping?.stop();
     return {
       corpus: { locations, articleMegabytes: articleBytes / 2 ** 20 },
       startMs,
@@ -141,6 +148,7 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
       load,
       eventLoopDelay: { p99: held.percentile(99) / 1e6, max: held.max / 1e6 },
       articleIndexedMs: refreshed === null || load.writtenAtMs === null ? null : refreshed - loadStarted - load.writtenAtMs,
+      serverAck,
       warnings,
       firstWarnings,
     };

@@ -75,7 +75,12 @@ export interface LoadFigures {
     /** "Composing the digest…" notes sent before an answer. */
     notes: number;
     writtenAtMs: number | null;
+    /** Acks of each client loop's first request (a new connection) and of the later ones (optional: older runs). */
+    ackFirst?: LatencySummary | null;
+    ackLater?: LatencySummary | null;
   };
+  /** Request read to acknowledgement sent, as the Slack front door measured it (warm-up included), ms. */
+  serverAck?: { n: number; p50: number; p99: number; max: number } | null;
   /** The bot's event loop held during the load (ms; monitorEventLoopDelay). */
   eventLoopDelay: { p99: number; max: number };
   /** From the large article written to the newsroom having it in its indexes. */

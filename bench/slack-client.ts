@@ -38,6 +38,9 @@ export interface LoadExtras {
   writtenAtMs: number | null;
   /** Answers holding the plan's `expect`. */
   matched: number;
+  /** Acks of each client loop's first request (on a connection of its own, opened for it) and of the others. */
+  ackFirst: SlackFigures["ack"];
+  ackLater: SlackFigures["ack"];
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -85,13 +88,15 @@ function isNote(body: string): boolean {
 
 async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, (body: string) => void>): Promise<SlackFigures & LoadExtras> {
   const acks: number[] = [];
+  const acksFirst: number[] = [];
+  const acksLater: number[] = [];
   const answers: number[] = [];
   const byCommand = new Map<string, number[]>();
   let writtenAtMs: number | null = null;
   let failed = 0;
   let matched = 0;
   let next = 0;
-  const one = async (n: number) => {
+  const one = async (n: number, first: boolean) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
     const body = slashCommandBody(input, `http://127.0.0.1:${fakePort}/respond/${n}`, n);
     if (plan.write && n === plan.write.afterRequests) {
@@ -122,6 +127,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
       });
       await res.arrayBuffer();
       acks.push(performance.now() - t);
+      (first ? acksFirst : acksLater).push(performance.now() - t);
       if (!res.ok) failed++;
       else if (await answered) {
         const ms = performance.now() - t;
@@ -138,7 +144,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
   const started = performance.now();
   const budget = plan.budgetMs ?? Number.POSITIVE_INFINITY;
   const worker = async () => {
-    while (next < plan.requests && performance.now() - started < budget) await one(next++);
+    for (let first = true; next < plan.requests && performance.now() - started < budget; first = false) await one(next++, first);
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, plan.requests) }, worker));
   return {
@@ -152,6 +158,8 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     notes: notes.count,
     writtenAtMs,
     matched,
+    ackFirst: summarize(acksFirst),
+    ackLater: summarize(acksLater),
   };
 }
 

@@ -1,20 +1,16 @@
 /**
  * Dateline on Slack: a Bolt app that registers every command as a slash command, in Socket Mode when an app
- * token is given (no public address needed) or over HTTP at /slack/events otherwise. Over HTTP, the request guard
- * (request-guard.ts) refuses oversized, unsigned, stale and forged requests before Bolt sees them, and answers a
- * retried or replayed request once; Bolt verifies the signature again.
+ * token is given (no public address needed) or over HTTP at /slack/events otherwise. Over HTTP, the endpoint is a
+ * front door in a worker thread (front-door.ts): it refuses oversized, unsigned, stale and forged requests
+ * (request-guard.ts), answers a retried or replayed request once, and acknowledges slash commands and button clicks
+ * itself, so that acknowledgements never wait for the main thread.
  *
  * Every handler acknowledges first, so Slack's 3 seconds are kept however slow the command, then runs the command
  * through the BotCore and answers through the response_url. The buttons carry everything they need in their
  * value (core/actions.ts), so they keep working after a restart.
  */
-import type { AddressInfo } from "node:net";
-import { createServer, type RequestListener, type Server } from "node:http";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   App,
-  ErrorCode,
-  HTTPReceiver,
   LogLevel,
   SocketModeReceiver,
   webApi,
@@ -31,8 +27,8 @@ import type { Reply } from "../../core/reply.js";
 import { ACTION_IDS, type SlackMessage } from "./blocks.js";
 import { describeSlackFailure, isAuthFailure } from "./errors.js";
 import { boltLogger } from "./logger.js";
+import { FrontDoorReceiver } from "./front-door.js";
 import { renderSlack } from "./render.js";
-import { guardSlackRequests, type RequestGuard } from "./request-guard.js";
 
 export interface SlackOptions {
   bot: BotCore;
@@ -108,11 +104,12 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
         // Socket Mode's own Web API client (apps.connections.open) must use the same base URL.
         installerOptions: { clientOptions: clientOptions("socket-mode") },
       })
-    : new HTTPReceiver({
+    : new FrontDoorReceiver({
         signingSecret: options.signingSecret!,
-        endpoints: EVENTS_PATH,
-        logger: boltLogger(log, "bolt-http"),
-        logLevel: LogLevel.INFO,
+        endpoints: [EVENTS_PATH],
+        port: options.port ?? 3000,
+        ...(options.host !== undefined ? { host: options.host } : {}),
+        log,
       });
   const app = new App({
     receiver,
@@ -243,53 +240,31 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     });
   });
 
-  // Over HTTP the server is ours (Bolt's receiver only handles the requests the guard lets through), so that
-  // shutdown can tell the requests received from those not yet arrived.
-  let server: Server | null = null;
-  let guard: RequestGuard | null = null;
+  let port: number | null = null;
   try {
-    if (socketMode) {
-      await app.start();
-    } else {
-      guard = guardSlackRequests(boltListener(receiver as HTTPReceiver, log), {
-        signingSecret: options.signingSecret!,
-        endpoints: [EVENTS_PATH],
-        log,
-      });
-      server = await listen(createServer(guard.listener), options.port ?? 3000, options.host);
-    }
+    if (receiver instanceof FrontDoorReceiver) port = await receiver.start();
+    else await app.start();
   } catch (error) {
     const failure = describeSlackFailure(error);
     log.error("Slack app failed to start", { ...failureFields(failure), err: error });
     throw error;
   }
-  const port = server ? (server.address() as AddressInfo).port : null;
   log.info("Slack app started", { mode: socketMode ? "socket" : "http", port });
-
-  /** Every request received has its acknowledgement sent and its answer delivered (new ones may still arrive on
-   *  connections already open: they are answered too). */
-  async function drain(): Promise<void> {
-    while ((guard?.unanswered ?? 0) > 0 || inflight.size > 0) {
-      await guard?.responded();
-      // An acknowledged command registers its answer in the same turn as its ack; let it.
-      await nextTurn();
-      await Promise.allSettled([...inflight]);
-    }
-  }
 
   let stopping: Promise<void> | null = null;
   async function shutdown(): Promise<void> {
     // Stop taking connections first, then let the requests received and the answers in flight finish.
-    if (socketMode) {
-      const closing = disconnectSocket(receiver as SocketModeReceiver);
+    if (receiver instanceof FrontDoorReceiver) {
+      // The listener is closed when stopTaking() returns; it settles once every request received is acknowledged
+      // and handed to Bolt, whose handlers then finish their answers.
+      await receiver.stopTaking();
+      await receiver.idle();
+      await Promise.allSettled([...inflight]);
+      await receiver.stop();
+    } else {
+      const closing = disconnectSocket(receiver);
       await Promise.allSettled([...inflight]);
       await closing;
-    } else if (server) {
-      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
-      server.closeIdleConnections();
-      await drain();
-      server.closeAllConnections();
-      await closed;
     }
     log.info("Slack app stopped");
   }
@@ -351,30 +326,6 @@ function failureFields(failure: ReturnType<typeof describeSlackFailure>): LogFie
 
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
-}
-
-/** Bolt's HTTP request listener, answering 404 for what it does not route (as its own server would). */
-function boltListener(receiver: HTTPReceiver, log: Logger): RequestListener {
-  return (req, res) => {
-    try {
-      receiver.requestListener(req, res);
-    } catch (error) {
-      const unrouted = (error as { code?: string }).code === ErrorCode.HTTPReceiverDeferredRequestError;
-      if (!unrouted) log.error("Bolt could not take the request", { err: error });
-      res.writeHead(unrouted ? 404 : 500);
-      res.end();
-    }
-  };
-}
-
-function listen(server: Server, port: number, host: string | undefined): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve(server);
-    });
-  });
 }
 
 /** SocketModeReceiver.stop() does not wait for the socket to close; the client's disconnect() does. */

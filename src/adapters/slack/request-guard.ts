@@ -10,10 +10,12 @@
  * acknowledged with an empty 200 and not run again: each is answered once.
  *
  * It also knows which requests are still being answered over HTTP, so that shutdown can wait for them.
+ *
+ * It runs in the front door's worker thread (front-door-worker.ts), which does not load Bolt: the signature is
+ * checked here as Bolt's isValidSlackRequest checks it (HMAC-SHA256 of `v0:{timestamp}:{body}`).
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { isValidSlackRequest } from "@slack/bolt";
 import type { Logger } from "../../core/log.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -82,13 +84,7 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
 
     const body = await readAtMost(req, maxBytes);
     if (body === null) return refuse(res, 413, `body over ${maxBytes} bytes`, req);
-    const valid = isValidSlackRequest({
-      signingSecret: options.signingSecret,
-      body: body.toString("utf8"),
-      headers: { "x-slack-signature": signature, "x-slack-request-timestamp": Number(timestamp) },
-      nowMilliseconds: now(),
-    });
-    if (!valid) return refuse(res, 401, "signature does not match", req);
+    if (!signatureMatches(options.signingSecret, timestamp, body, signature)) return refuse(res, 401, "signature does not match", req);
     if (!firstTime(body)) {
       log.info("Slack request already answered: acknowledged again, not run again", {
         retry: header(req, "x-slack-retry-num") ?? null,
@@ -140,6 +136,13 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
       return pending.size;
     },
   };
+}
+
+/** Slack's request signature, `v0=` and the hex HMAC-SHA256 of `v0:{timestamp}:{body}`, compared in constant time. */
+export function signatureMatches(secret: string, timestamp: string, body: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest("hex")}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
