@@ -14,12 +14,11 @@ import { packTerms } from "../search/packed-postings.js";
 import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
-import { quotationContext } from "./context.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
-import { termsOf, TopicPlaces } from "./topic-places.js";
+import { attributingSentenceTerms, termsOf, TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
@@ -490,6 +489,7 @@ export class CorpusQuoteBook implements QuoteBook {
     const places = this.state?.table === table ? this.state.places : null;
     const paragraphsWithAll = places?.paragraphsWithAll(terms) ?? null;
     const articlesWithAll = places?.articlesWithAll(terms) ?? null;
+    const sentencesWithAll = places?.sentencesWithAll(terms) ?? null;
     const extra: Array<{ position: number; tier: number; day: string }> = [];
     for (const position of table.positionsOf(speaker)) {
       if (matched.has(position)) continue;
@@ -500,16 +500,19 @@ export class CorpusQuoteBook implements QuoteBook {
       // is not what it is about. (The sentence is read only when its paragraph has them all.)
       let inParagraph: boolean;
       let inArticle: () => boolean;
-      if (paragraphsWithAll && articlesWithAll) {
+      let inSentence: () => boolean;
+      if (paragraphsWithAll && articlesWithAll && sentencesWithAll) {
         inParagraph = holds(paragraphsWithAll, position);
         inArticle = () => holds(articlesWithAll, position);
+        inSentence = () => holds(sentencesWithAll, position);
       } else {
         const paragraphTerms = this.paragraphTerms(article, q.paragraph);
         inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
         inArticle = () => countTerms(this.articleTerms(article), termSet) === termSet.size;
+        inSentence = () => countTerms(this.sentenceTerms(article, q), termSet) === termSet.size;
       }
       if (!inParagraph && !inArticle()) continue;
-      const tier = !inParagraph ? TIER_ARTICLE : countTerms(this.sentenceTerms(article, q), termSet) === termSet.size ? TIER_SENTENCE : TIER_PARAGRAPH;
+      const tier = !inParagraph ? TIER_ARTICLE : inSentence() ? TIER_SENTENCE : TIER_PARAGRAPH;
       extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
     }
     return this.withTiers(table, found, extra);
@@ -587,13 +590,9 @@ export class CorpusQuoteBook implements QuoteBook {
     return terms;
   }
 
-  /** The analysed words of the sentence attributing the quotation (context.ts), its own words left out. */
+  /** The analysed words of the sentence attributing the quotation, its own words left out. */
   private sentenceTerms(article: Article, q: Quotation): ReadonlySet<string> {
-    const neighbours = this.entries.get(article.id)?.extracted.quotations ?? [q];
-    const { sentence } = quotationContext(article, q, neighbours);
-    const start = Math.max(sentence.start, 0);
-    const end = Math.min(sentence.end, article.text.length);
-    return termsOf(`${article.text.slice(start, Math.max(start, q.start))}\n${article.text.slice(Math.min(end, q.end), end)}`);
+    return attributingSentenceTerms(article, q, this.entries.get(article.id)?.extracted.quotations ?? [q]);
   }
 
   private articleTerms(article: Article): ReadonlySet<string> {
@@ -619,6 +618,8 @@ export class CorpusQuoteBook implements QuoteBook {
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
     const { positions, raw, scores, order } = this.hitArrays(found.count);
     const { confidenceWeight, partial } = table;
+    // The distinct words of each quotation, as indexed: enough to tell most fragments without reading a text.
+    const lengths = this.postings.documentLengths();
     let count = 0;
     for (let i = 0; i < found.count; i++) {
       const position = table.positionOf(found.shortIds[i]!);
@@ -631,7 +632,8 @@ export class CorpusQuoteBook implements QuoteBook {
       // floating-point result (and so the order of near-ties) is what it always was.
       scores[count] = round(score * confidenceWeight[position]! * (partial[position] === 1 ? 0.9 : 1));
       // Topic words said, then a whole quotation (1) before a short fragment (0): larger first.
-      order[count] = Math.min(matched, 127) * 2 + (partial[position] === 1 && isShortFragment(table.quotations[position]!.text) ? 0 : 1);
+      const fragment = partial[position] === 1 && (lengths[found.shortIds[i]!] ?? 0) < FRAGMENT_WORDS && isShortFragment(table.quotations[position]!.text);
+      order[count] = Math.min(matched, 127) * 2 + (fragment ? 0 : 1);
       count++;
     }
     return {

@@ -26,7 +26,7 @@ import { layOutLists, SavedVocabulary, SavedWordLists } from "./word-lists.js";
 
 export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
 /** Bump when the layout changes. */
-export const LEARNT_SNAPSHOT_FORMAT = 1;
+export const LEARNT_SNAPSHOT_FORMAT = 2;
 
 /** What the book learnt from its articles' texts (either part may not be learnt yet). */
 export interface Learnt {
@@ -60,6 +60,8 @@ const SECTIONS = [
   "titleSpeakers", // Int32 by sighting: the speaker's number in the registry
   "titleDays", // Int32 by sighting: the day's number in `days`, -1 for none
   "titleExact", // Uint8 by sighting
+  "sentenceStarts", // Uint32 by vocabulary word + 1
+  "sentencePositions", // Int32
 ] as const;
 
 const NEWLINE = 0x0a;
@@ -126,11 +128,13 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
   let vocabulary: string[] | null = null;
   let paragraph = empty;
   let article = empty;
+  let sentence = empty;
   if (learnt.places) {
     const parts = learnt.places.parts();
     vocabulary = [...parts.vocabulary];
     paragraph = layOutLists(vocabulary, parts.inParagraph);
     article = layOutLists(vocabulary, parts.inArticle);
+    sentence = layOutLists(vocabulary, parts.inSentence);
   }
   let titleKeys: string[] | null = null;
   const days: string[] = [];
@@ -168,6 +172,8 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
     bytesOf(Int32Array.from(titleSpeakers)),
     bytesOf(Int32Array.from(titleDays)),
     Uint8Array.from(titleExact),
+    bytesOf(sentence.starts),
+    bytesOf(sentence.positions),
   ];
   const layout: Layout = { speakers: speakers.length, speakerHash: speakerHash(speakers), vocabulary, titleKeys, days, sections: sections.map((s) => s.length) };
   return { layout, sections };
@@ -198,6 +204,7 @@ export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: reado
       vocabulary,
       inParagraph: new SavedWordLists(vocabulary, uint32s(sections[0]!), inRange(int32s(sections[1]!))),
       inArticle: new SavedWordLists(vocabulary, uint32s(sections[2]!), inRange(int32s(sections[3]!))),
+      inSentence: new SavedWordLists(vocabulary, uint32s(sections[8]!), inRange(int32s(sections[9]!))),
     });
   }
 

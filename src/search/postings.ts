@@ -101,7 +101,7 @@ export class Postings {
   scoringView(): { fieldId: number; lengths: Uint32Array; documentCount: number; avgLength: number; nextId: number } {
     return {
       fieldId: this.fieldId,
-      lengths: this.fieldLengths(),
+      lengths: this.documentLengths(),
       documentCount: this.ms._documentCount,
       avgLength: this.ms._avgFieldLength[this.fieldId]!,
       nextId: this.ms._nextId,
@@ -128,7 +128,7 @@ export class Postings {
     this.clearLast();
     this.fit(this.ms._nextId);
     const { scores, clauseScores, masks, touched, reader } = this;
-    const lengths = this.fieldLengths();
+    const lengths = this.documentLengths();
     const documentCount = this.ms._documentCount;
     const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     const group = only?.group ?? null;
@@ -195,7 +195,7 @@ export class Postings {
    */
   markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: ClauseBounds): void {
     const { reader } = this;
-    const lengths = this.fieldLengths();
+    const lengths = this.documentLengths();
     const documentCount = this.ms._documentCount;
     const avgLength = this.ms._avgFieldLength[this.fieldId]!;
     // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
@@ -251,7 +251,7 @@ export class Postings {
    * id. The passage index keeps them in a typed array already (document-maps.ts); for another index they are
    * copied into one, again whenever documents were added or discarded since.
    */
-  private fieldLengths(): Uint32Array {
+  documentLengths(): Uint32Array {
     const fieldLength = this.ms._fieldLength;
     if (fieldLength instanceof FieldLengths) return fieldLength.lengthsBelow(this.ms._nextId);
     // Adding a document raises the next id; discarding one lowers the count or raises the dirt: a version stamp.
