@@ -37,3 +37,12 @@ describe("a question about someone, answered by another", () => {
     expect(find(about, "A fine man").speaker).toBe("Ray Dunn");
   });
 });
+
+describe("someone a recording shows speaking", () => {
+  it("credits the words to the person the footage shows, not to no one", () => {
+    const quotes = quotesOf("The new advert uses footage of Marta Oyelaran asking, \u201cWhy would anyone trust the council now?\u201d");
+    expect(find(quotes, "Why would anyone").speaker).toBe("Marta Oyelaran");
+    const critic = quotesOf("Tom Vail criticised the plan of Ana Ruiz, saying, \u201cIt will never work.\u201d");
+    expect(find(critic, "It will never").speaker).toBe("Tom Vail");
+  });
+});
