@@ -194,7 +194,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   const kept: Mention[] = [];
   for (const m of raw) {
     if (m.insideRole) continue;
-    if (m.type === "pronoun") resolvePronoun(m, kept);
+    if (m.type === "pronoun") resolvePronoun(m, kept, text);
     else if (m.describing) resolveDescription(m, m.describing, kept, text, spans);
     else if (m.rolePhrase) {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
@@ -416,12 +416,15 @@ function withoutQuotations(text: string, spans: readonly QuoteSpan[], from: numb
 }
 
 /** He/she: the subject (or else the last) compatible person of the nearest sentence that has one. */
-function resolvePronoun(m: Mention, before: readonly Mention[]): void {
+function resolvePronoun(m: Mention, before: readonly Mention[], text: string): void {
   const gender: Gender = m.text.toLowerCase() === "he" ? "male" : "female";
+  const question = questionClauseEnd(text, m);
   const groups: Mention[][] = []; // the sentences before, nearest first, with their people
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i]!;
     if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.start >= m.start) continue;
+    // "Asked to rate Volcker's tenure, he replied": who the question is about does not answer it.
+    if (question >= 0 && c.sentence.start === m.sentence.start && c.start < question) continue;
     const group = groups[groups.length - 1];
     if (group && group[0]!.sentence === c.sentence) group.unshift(c);
     else groups.push([c]);
@@ -456,6 +459,19 @@ function resolvePronoun(m: Mention, before: readonly Mention[]): void {
   m.confidence = 0;
   m.evidence = `pronoun '${m.text}' with no named ${gender === "male" ? "man" : "woman"} before it`;
 }
+
+/**
+ * Where a question clause opening the pronoun's sentence ends ("Asked about Volcker's tenure, he replied …",
+ * "When questioned on Brown, she said …"): the comma before the pronoun; -1 when the sentence opens no such clause.
+ */
+function questionClauseEnd(text: string, m: Mention): number {
+  const lead = text.slice(m.sentence.start, m.start);
+  if (!QUESTION_OPENER.test(lead)) return -1;
+  const comma = lead.lastIndexOf(",");
+  // The pronoun must follow the clause at once: "Asked about X, he said", not "Asked about X, Y said he …".
+  return comma >= 0 && /^,\s*$/.test(lead.slice(comma)) ? m.sentence.start + comma : -1;
+}
+const QUESTION_OPENER = /^\s*(?:(?:when|after|once|if)\s+)?(?:asked|questioned|pressed|challenged)\b/i;
 
 /** "The diplomat": the latest person whose title fits, else the latest subject. "The ministry": the latest body. */
 function resolveRole(m: Mention, before: readonly Mention[], text: string): void {

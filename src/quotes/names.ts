@@ -119,8 +119,9 @@ export function capitalisedRuns(
       prev !== undefined && gap === ". " && !NOT_NAMES.has(w.text.toLowerCase()) &&
       (TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text)); // "Kevin D. Williamson"
     const sentenceEnd = prev !== undefined && prev.text.endsWith(".") && NOT_NAMES.has(w.text.toLowerCase()); // "the U.S. While …"
+    // "Nigel\nLawson": a wire's line wrapped inside a name (a paragraph's indented or blank line is no wrap).
     const joined =
-      prev !== undefined && !sentenceEnd && (gap === " " || abbreviatedTitle) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
+      prev !== undefined && !sentenceEnd && (gap === " " || abbreviatedTitle || LINE_WRAP.test(gap)) && (!prevPossessive || !prevPossessive.possessive || countryPossessive);
     if (opens) {
       if (!joined) flush();
       // Keep an initial's full stop in the name: "Sander M. Levin".
@@ -138,6 +139,8 @@ export function capitalisedRuns(
   return runs;
 }
 
+/** One line break between two words of a run, with at most a blank on either side. */
+const LINE_WRAP = /^[ \t]?\r?\n[ \t]?$/;
 const MONTH_FIRST_NAMES = new Set(["Jan", "May", "June", "April", "August"]);
 const GENDERED_HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."]);
 /** Singular nationality words: "French finance minister Herve Gaymard", "the American said" name no one by themselves. */
@@ -298,11 +301,16 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
     i--;
   }
   // A name is at most four words; a longer tail is more likely a list of places or a headline fragment.
-  const first = Math.max(i, count - 4);
+  let first = Math.max(i, count - 4);
+  // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person; unless a known
+  // first name and a surname end the run ("Chancellor of the Exchequer Nigel Lawson"): the name starts there.
+  if (i > 0 && (CONNECTORS.has(lowers[i - 1]!) || ORG_CONNECTORS.has(lowers[i - 1]!))) {
+    const named = texts.findIndex((t, k) => k > i && k >= count - 3 && k <= count - 2 && genderOfFirstName(t) !== null);
+    if (named < 0) return null;
+    first = named;
+  }
   const nameTexts = texts.slice(first);
   if (nameTexts.length === 0) return null;
-  // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person.
-  if (i > 0 && (CONNECTORS.has(lowers[i - 1]!) || ORG_CONNECTORS.has(lowers[i - 1]!))) return null;
   const description = lowers.slice(0, first);
   const honorific = [...description].reverse().find((d) => d in HONORIFICS);
   const firstGender = nameTexts.length >= 2 ? genderOfFirstName(nameTexts[0]!) : null;

@@ -190,6 +190,8 @@ export class TitleIndex {
       const words = written.split(/\s+/);
       let speaker: Speaker | null = null;
       for (let n = words.length; n >= 1 && !speaker; n--) speaker = speakerOf(words.slice(0, n).join(" "));
+      // "Chancellor Nigel H. Lawson" where the article names him otherwise: through the surname, as the article uses it.
+      if (!speaker && words.length > 1) speaker = speakerOf(words.at(-1)!.replace(/[’']s$/u, ""));
       if (!speaker) return;
       // "Chancellor of the Exchequer Nigel Lawson": exactly so under the whole title, and under "chancellor" as
       // a longer title ending so would be ("Italian Prime Minister" under "prime minister").

@@ -126,9 +126,9 @@ describe("quotation search gives the reference answers", () => {
     });
     const query = { speaker: "Mara Bell", words: ["river"], phrases: [] };
     const found = book.search(query, { offset: 0, limit: 10 });
-    // The quotation saying "river" is shown as itself, first; the others, in paragraphs about it, each as itself.
+    // The quotation saying "river" is shown as itself, first; the others, in sentences about it, each as itself.
     expect([found.hits[0]!.quotation.text, found.hits[0]!.match]).toEqual([saysRiver, "words"]);
-    expect(found.hits.slice(1).map((h) => h.match)).toEqual(found.hits.slice(1).map(() => "paragraph"));
+    expect(found.hits.slice(1).map((h) => h.match)).toEqual(found.hits.slice(1).map(() => "sentence"));
     expect(found.total).toBe(found.hits.length);
     expect(found.hits.map((h) => h.quotation.text)).toContain("I have lived here for forty years and never seen anything that comes close to this.");
     expect(found.hits).toEqual(new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book)).search(query, { offset: 0, limit: 10 }).hits);

@@ -77,6 +77,34 @@ describe("titles and topic places learnt in time slices", () => {
   });
 });
 
+describe("a chat answer while the titles are still being learnt", () => {
+  it("reads the title's words as plain words and says so, asking to try again in a moment", async () => {
+    const articles = editorArticles();
+    const book = buildQuoteBook({ articles });
+    // A corpus whose titles take longer to learn than a chat answer waits: the build never ends here.
+    const slow = Object.assign(Object.create(book) as typeof book, {
+      titlesIfReady: () => null,
+      titlesInBackground: () => new Promise<null>(() => undefined),
+    });
+    const newsroom = quoteNewsroom(articles, slow);
+    const outcome = await dispatcher.dispatch("/quote the chancellor budget", {
+      services: newsroom,
+      platform: "slack",
+      user: null,
+      channel: null,
+      log: memoryLogger(),
+      now: () => new Date(),
+      page: 0,
+      limit: 10,
+    });
+    expect(outcome.reply.text).toContain("titles are still being learnt from the articles, so “the chancellor” was read as plain words: ask again in a moment");
+    expect(outcome.reply.text).not.toContain("read as Edmund Hale");
+    // Once learnt, the same question reads the title.
+    const { ask } = asker(articles);
+    expect((await ask("/quote the chancellor budget", { platform: "slack" })).reply.text).toContain("“the chancellor” read as Edmund Hale");
+  });
+});
+
 describe("a topic without a speaker", () => {
   it("ranks the quotations saying the words first, then those whose paragraph or article is about it, saying which", async () => {
     const { ask } = asker(editorArticles());

@@ -5,6 +5,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../core/bot.js";
+import { DEFAULT_LIMIT } from "../../core/dispatch.js";
 import type { Reply } from "../../core/reply.js";
 import { quoteActionCommand, renderConsole } from "./render.js";
 
@@ -31,10 +32,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   }
   let last: { text: string; page: number } | null = null;
   let lastReply: Reply | null = null;
+  // Each page numbers on where the previous one stopped, as the reply's text and the chat buttons do.
+  const firstOf = (page: number) => page * DEFAULT_LIMIT + 1;
   for await (const raw of lines) {
     const line = raw.trim();
-    // "/context 2" and "/cite 2" act on the previous answer's second quotation, as its buttons do in chat.
-    const action = line ? quoteActionCommand(line, lastReply) : null;
+    // "/context 12" and "/cite 12" act on the previous answer's quotation numbered so, as its buttons do in chat.
+    const action = line ? quoteActionCommand(line, lastReply, firstOf(last?.page ?? 0)) : null;
     if (action) {
       const outcome = await options.bot.run(action, { platform: "console", user: null, channel: "console" });
       write(renderConsole(outcome.reply, { color: interactive }));
@@ -55,7 +58,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const outcome = await options.bot.run(text, { platform: "console", user: null, channel: "console", page, notify });
       last = { text, page };
       lastReply = outcome.reply;
-      write(renderConsole(outcome.reply, { color: interactive }));
+      write(renderConsole(outcome.reply, { color: interactive, first: firstOf(page) }));
       if (interactive) write("");
     }
     if (interactive) lines.prompt();

@@ -5,12 +5,17 @@ import { citationLine, type Action, type Block, type Marks, type Reply } from ".
 
 export interface ConsoleStyle {
   color: boolean;
+  /**
+   * The number of the reply's first quotation or source: on a later page, where the previous page stopped (as the
+   * reply's own text and its chat buttons number them). 1 when absent.
+   */
+  first?: number;
 }
 
 export function renderConsole(reply: Reply, style: ConsoleStyle = { color: false }): string {
   if (reply.blocks.length === 0) return reply.text;
   const out: string[] = [];
-  let n = 0;
+  let n = (style.first ?? 1) - 1;
   for (const block of reply.blocks) {
     const text = renderBlock(displayBlock(block), style, () => ++n);
     if (text) out.push(text);
@@ -52,13 +57,13 @@ function renderBlock(block: Block, style: ConsoleStyle, next: () => number): str
  * The command a quotation's button stands for, typed in the console as `/context N` or `/cite N` (N as numbered in
  * the previous answer); null when the line is not one of those or N is no quotation there.
  */
-export function quoteActionCommand(line: string, previous: Reply | null): string | null {
+export function quoteActionCommand(line: string, previous: Reply | null, first = 1): string | null {
   const match = /^\/(context|cite)\s+(\d{1,4})$/i.exec(line.trim());
   if (!match || !previous) return null;
   const kind = match[1]!.toLowerCase();
-  // Numbered as renderConsole shows them: quotations and sources alike, from 1 on every page.
+  // Numbered as renderConsole shows them: quotations and sources alike, from `first` on.
   const numbered = previous.blocks.filter((b) => b.type === "quote" || b.type === "source");
-  const block = numbered[Number(match[2]) - 1];
+  const block = numbered[Number(match[2]) - first];
   const action = block?.type === "quote" ? block.actions?.find((a) => a.kind === kind) : undefined;
   const payload = action ? decodeAction(action.value) : null;
   return payload ? `/${payload.c} ${payload.t}` : null;

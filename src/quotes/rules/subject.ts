@@ -128,6 +128,10 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
       if (isParticiple(verb.text.toLowerCase()) && /\bwith\s+$/i.test(text.slice(Math.max(lower, candidate.start - 6), candidate.start))) {
         return { subject: candidate, verb, how };
       }
+      // "footage of Clinton asking, “…”": the one a recording shows doing the -ing speaks.
+      if (isParticiple(verb.text.toLowerCase()) && RECORDING_OF.test(text.slice(Math.max(lower, candidate.start - 24), candidate.start))) {
+        return { subject: candidate, verb, how };
+      }
       // Skip the describing phrase and look further back ("Stacy Baker of Columbia, South Carolina says").
       let q = candidate.start;
       const gap = text.slice(lower, q);
@@ -169,6 +173,9 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
   }
   return null;
 }
+
+/** A recording of someone, right before their name: "footage of", "a video of", "audio of". */
+const RECORDING_OF = /\b(?:footage|videos?|clips?|recordings?|audio|tapes?|film|images)\s+of\s+$/i;
 
 /** How far a passive participle with no agent reaches to the quotation it introduces ("was described as a “…”"). */
 export const PASSIVE_REACH = 40;
