@@ -116,6 +116,17 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
     const agent = /\bby\s+$/i.test(text.slice(Math.max(0, (antecedent?.start ?? 0) - 4), antecedent?.start ?? 0));
     if (antecedent?.entity && (agent || acceptableSubject(d, antecedent))) return { subject: antecedent, verb, how: "apposition" };
   }
+  // "a White House official who spoke anonymously to discuss strategy said": a relative clause without commas
+  // between the subject and its verb, naming nobody else.
+  const bare = mentionEndingAt(d, p, lower) ? null : /\s(?:who|that)\s+[^,;:.!?“”"()]{1,90}$/u.exec(text.slice(Math.max(lower, p - 100), p));
+  if (bare) {
+    const at = p - bare[0].length;
+    const antecedent = mentionEndingAt(d, at, lower);
+    const named = d.mentions.some((m) => m.start >= at && m.end <= p && m.entity);
+    if (!named && antecedent?.entity && (antecedent.entity.kind === "role" || antecedent.entity.kind === "person") && acceptableSubject(d, antecedent)) {
+      return { subject: antecedent, verb, how: "apposition" };
+    }
+  }
   let how: Found["how"] = "adjacent";
   for (let attempt = 0; attempt < 6 && p > lower; attempt++) {
     // A bracket right before: "Sen. Bernie Sanders (I-Vt.) said".
