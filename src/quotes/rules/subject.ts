@@ -52,7 +52,9 @@ export function sentenceSubject(d: Discourse, sentence: Range, before: number): 
     const leadWords = lead.match(/[\p{L}\p{N}.’'-]+/gu) ?? [];
     const describes = (w: string) =>
       (/^[\p{Lu}\p{N}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase())) || DESCRIPTIVE.test(w.replace(/\.$/, ""));
-    const titled = leadWords.every(describes);
+    // "But Sen. Pat Toomey refused …": an opening conjunction, then title words.
+    const opener = /^(?:but|and|so|yet|meanwhile|still|now|instead|however|also)$/i;
+    const titled = leadWords.filter((w, i) => !(i === 0 && opener.test(w))).every(describes);
     const opening = /^(?:(?:but|and|so|yet|meanwhile|still|now|instead|however|also)\s+)?$/i.test(lead);
     // An opening phrase and its comma, then perhaps title words: "At Brazile’s direction, the DNC …"
     const core = lead.replace(/(?:[\p{L}\p{N}.’'-]+\s+)*$/u, (tail) => ((tail.match(/[\p{L}\p{N}.’'-]+/gu) ?? []).every(describes) ? "" : tail));
