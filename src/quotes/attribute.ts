@@ -16,7 +16,7 @@ import { type Attribution, NONE, sentenceOf, toAttribution } from "./rules/claus
 import { continuation, repeatedWords } from "./rules/continuation.js";
 import { namingVerb } from "./naming.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
-import { SEVERAL_PEOPLE_CONFIDENCE, othersNamed } from "./rules/several-people.js";
+import { othersNamed, severalPeopleCap } from "./rules/several-people.js";
 import { signatureBelow, speakerLabel } from "./rules/signature.js";
 import { words } from "./text.js";
 
@@ -39,8 +39,9 @@ export function attributeAll(d: Discourse): Attribution[] {
     const a = result[i]!;
     // A name at the cue, or the same speaker's quotation going on (nobody else became the subject in between).
     const direct = (a.mention !== null && /^named (?:next to the cue|at the start of the clause)/.test(a.evidence)) || a.evidence.startsWith("continues the quotation");
-    if (a.entity && !direct && a.confidence > SEVERAL_PEOPLE_CONFIDENCE && othersNamed(d, span.paragraphIndex, a.entity)) {
-      result[i] = { ...a, confidence: SEVERAL_PEOPLE_CONFIDENCE, evidence: `${a.evidence} (others named in the paragraph)` };
+    const cap = severalPeopleCap(a.evidence);
+    if (a.entity && !direct && a.confidence > cap && othersNamed(d, span.paragraphIndex, a.entity)) {
+      result[i] = { ...a, confidence: cap, evidence: `${a.evidence} (others named in the paragraph)` };
     }
   });
   return result;

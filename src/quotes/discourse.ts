@@ -635,7 +635,7 @@ function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mentio
     m.evidence = `'${m.text}' names no organisation`;
     return;
   }
-  const name = roleName(owner.name, owner.kind, phrase.qualifier, phrase.head);
+  const name = phrase.relation?.printed ?? roleName(owner.name, owner.kind, phrase.qualifier, phrase.head);
   let entity = entities.find((e) => e.kind === "role" && e.name === name);
   if (!entity) {
     entity = { id: entities.length, kind: "role", name, keys: name.split(/\s+/).map(nameKey), gender: roleGender(phrase.head), descriptors: new Set([phrase.head]), sure: true, votes: { male: 0, female: 0 }, organisation: owner.name };
@@ -652,6 +652,15 @@ function nextToSpeechVerb(text: string, m: Mention): boolean {
     const l = w.text.toLowerCase();
     if (SPEECH_VERBS.has(l)) return true;
     if (!VERB_MODIFIERS.has(l)) break;
+  }
+  // "a White House official who spoke anonymously to discuss strategy said": a relative clause, then the verb.
+  const relative = /^\s+(?:who|that)\s+[^,;:.!?“”"()]{1,90}$/u;
+  const clauseEnd = text.slice(m.end, Math.min(text.length, m.end + 100)).search(/[,;:.!?“”"()]/u);
+  const clause = text.slice(m.end, clauseEnd < 0 ? Math.min(text.length, m.end + 100) : m.end + clauseEnd);
+  if (relative.test(clause)) {
+    const clauseWords: string[] = clause.match(/\p{L}+/gu) ?? [];
+    const verb = [...clauseWords].reverse().find((w) => SPEECH_VERBS.has(w.toLowerCase()));
+    if (verb && clauseWords.slice(clauseWords.lastIndexOf(verb) + 1).every((w) => VERB_MODIFIERS.has(w.toLowerCase()) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|today|yesterday)$/.test(w))) return true;
   }
   const before = words(text, Math.max(0, m.start - 20), m.start);
   const prev = before[before.length - 1];

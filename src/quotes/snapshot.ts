@@ -30,8 +30,11 @@ import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.j
 
 /** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups). */
 export const QUOTES_SNAPSHOT_FORMAT = 5;
-/** Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns. */
-export const QUOTE_EXTRACTION_VERSION = 3;
+/**
+ * Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns (4: issue 15 clause and
+ * role rules, calibrated confidences; 5: names over line breaks, question clauses, recordings, shared surnames).
+ */
+export const QUOTE_EXTRACTION_VERSION = 5;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];

@@ -58,7 +58,7 @@ function clauseAfter(d: Discourse, from: number, to: number): Found | null {
     const m = invertedSubject(d, first.end, to);
     // “…?” asked Dunn — the asker only when named right after the verb (“…” asked him to … is no clause).
     if (/^ask(?:ed|s)$/.test(firstLower)) {
-      const adjacent = m?.type === "name" && /^\s+(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(text.slice(first.end, m.start)) && /^\s*(?:[,.;!?(—–]|$)/.test(text.slice(m.end, to));
+      const adjacent = m?.type === "name" && /^\s+(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(text.slice(first.end, m.start)) && /^\s*(?:(?:of|from)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*\s*)?(?:[,.;!?(—–]|$)/u.test(text.slice(m.end, to));
       return adjacent ? { subject: m, verb: first, how: "inverted" } : null;
     }
     return m ? { subject: m, verb: first, how: "inverted" } : null;

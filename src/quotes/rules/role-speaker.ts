@@ -20,12 +20,14 @@ export interface RolePhrase {
   qualifier: string;
   /** The organisation as written ("Home Office", "club", "prime minister"), or null. */
   organisation: { text: string; start: number; end: number; capitalised: boolean; possessive: boolean } | null;
+  /** "a source close to the Clintons", "a person familiar with Cruz’s thinking": the phrase as printed. */
+  relation?: { printed: string };
 }
 
 const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
 /** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
 const PLURAL_HEADS = "officials|aides|lawyers|advisers|sources";
-const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union)\s+){0,2}`;
+const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union|longtime|veteran|close)\s+){0,2}`;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\p{N}+)`;
 /** Capitalised words, joined by of/for/and/the ("Department of Homeland Security", "Number 10"), perhaps a body noun. */
 const ORG = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|de)\s+)*${CAP})*(?:\s+(?:club|council|party|firm|company|group|team|union|office|ministry|department|board|campaign|embassy|federation|association))?`;
@@ -35,10 +37,17 @@ const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|pres
 const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
 // "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author", "an aide to
 // Agriculture Secretary Richard Lyng" (the aide speaks, never the one they serve).
-const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${ORG})|(${ORG_NOUN}))\b`, "gu");
+// A person's title written in lower case before their name: "a spokesman for Democratic presidential candidate
+// Hillary Clinton" is Clinton's spokesman, not a "Democratic" one.
+const TITLED = String.raw`(?:${CAP}\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:candidate|nominee|hopeful|front-?runner|senator|governor|secretary|president|leader|chairman|chairwoman|mayor|congressman|congresswoman)\s+${ORG}`;
+const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${TITLED}|${ORG})|(${ORG_NOUN}))\b`, "gu");
 const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
+
+// "a source familiar with Cruz’s thinking", "a person close to the Clintons": no organisation speaks, someone near
+// a named person or body does.
+const NEAR = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(source|person|official|aide|adviser|advisor|insider|ally|friend)\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?(${ORG})(?:[’']s?(?:\s+\p{Ll}+)?)?`, "gu");
 
 /** Capitalised words that open a sentence or name a date, never an organisation. */
 const NOT_ORGANISATIONS = /^(?:The|A|An|But|And|However|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
@@ -56,6 +65,13 @@ export function rolePhrases(text: string, from: number, to: number, masked: Read
     const at = from + whole.index + whole[0].indexOf(group);
     return { text: group, start: at, end: at + group.length, capitalised, possessive };
   };
+  for (const m of slice.matchAll(NEAR)) {
+    if (NOT_ORGANISATIONS.test(m[3]!.split(/\s+/)[0]!)) continue;
+    const printed = m[0].replace(/^\S+\s+/u, "");
+    const org = organisation(m, m[3]!, true, false);
+    // The organisation's words without a possessive: "Cruz’s" names Cruz.
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[2]!, qualifier: m[1]!.trim(), organisation: org, relation: { printed: printed.charAt(0).toUpperCase() + printed.slice(1) } });
+  }
   for (const m of slice.matchAll(AFTER)) {
     const org = m[3] ?? m[4]!;
     add({ start: from + m.index, end: from + m.index + m[0].length, head: m[2]!, qualifier: m[1]!.trim(), organisation: organisation(m, org, m[3] !== undefined, false) });

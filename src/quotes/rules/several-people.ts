@@ -9,6 +9,13 @@ import type { Discourse, Entity } from "../discourse.js";
 
 /** The most an indirect attribution keeps when the paragraph names another person. */
 export const SEVERAL_PEOPLE_CONFIDENCE = CONFIDENCE.severalPeople;
+/** …and when it is a he/she: the nearest person of that gender is often not the one speaking. */
+export const PRONOUN_SEVERAL_PEOPLE_CONFIDENCE = CONFIDENCE.pronounSeveralPeople;
+
+/** The cap for an attribution whose paragraph names others. */
+export function severalPeopleCap(evidence: string): number {
+  return evidence.startsWith("pronoun ") ? PRONOUN_SEVERAL_PEOPLE_CONFIDENCE : SEVERAL_PEOPLE_CONFIDENCE;
+}
 
 /** Whether the paragraph names a person other than `speaker` outside quotation marks. */
 export function othersNamed(d: Discourse, paragraphIndex: number, speaker: Entity): boolean {

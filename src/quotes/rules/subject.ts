@@ -52,7 +52,9 @@ export function sentenceSubject(d: Discourse, sentence: Range, before: number): 
     const leadWords = lead.match(/[\p{L}\p{N}.’'-]+/gu) ?? [];
     const describes = (w: string) =>
       (/^[\p{Lu}\p{N}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase())) || DESCRIPTIVE.test(w.replace(/\.$/, ""));
-    const titled = leadWords.every(describes);
+    // "But Sen. Pat Toomey refused …": an opening conjunction, then title words.
+    const opener = /^(?:but|and|so|yet|meanwhile|still|now|instead|however|also)$/i;
+    const titled = leadWords.filter((w, i) => !(i === 0 && opener.test(w))).every(describes);
     const opening = /^(?:(?:but|and|so|yet|meanwhile|still|now|instead|however|also)\s+)?$/i.test(lead);
     // An opening phrase and its comma, then perhaps title words: "At Brazile’s direction, the DNC …"
     const core = lead.replace(/(?:[\p{L}\p{N}.’'-]+\s+)*$/u, (tail) => ((tail.match(/[\p{L}\p{N}.’'-]+/gu) ?? []).every(describes) ? "" : tail));
@@ -115,6 +117,17 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
     const antecedent = mentionEndingAt(d, p - relative[0].length, lower);
     const agent = /\bby\s+$/i.test(text.slice(Math.max(0, (antecedent?.start ?? 0) - 4), antecedent?.start ?? 0));
     if (antecedent?.entity && (agent || acceptableSubject(d, antecedent))) return { subject: antecedent, verb, how: "apposition" };
+  }
+  // "a White House official who spoke anonymously to discuss strategy said": a relative clause without commas
+  // between the subject and its verb, naming nobody else.
+  const bare = mentionEndingAt(d, p, lower) ? null : /\s(?:who|that)\s+[^,;:.!?“”"()]{1,90}$/u.exec(text.slice(Math.max(lower, p - 100), p));
+  if (bare) {
+    const at = p - bare[0].length;
+    const antecedent = mentionEndingAt(d, at, lower);
+    const named = d.mentions.some((m) => m.start >= at && m.end <= p && m.entity);
+    if (!named && antecedent?.entity && (antecedent.entity.kind === "role" || antecedent.entity.kind === "person") && acceptableSubject(d, antecedent)) {
+      return { subject: antecedent, verb, how: "apposition" };
+    }
   }
   let how: Found["how"] = "adjacent";
   for (let attempt = 0; attempt < 6 && p > lower; attempt++) {

@@ -91,3 +91,15 @@ describe("class: a person spoken about, or speaking next, credited with a fragme
     expect(find(quotes, "I will not").speaker).toBe("Omar Haddad");
   });
 });
+
+describe("class: named speakers missed (titles after a conjunction, an asker from somewhere)", () => {
+  it("reads 'But Sen. X refused …, responding that …' and '“…?” asked Sen. X of Place, who …'", () => {
+    const quotes = quotesOf(
+      "Petra Lindqvist met the harbour board on Monday.",
+      "But Sen. Omar Haddad refused to join her, responding that he was “not going to pretend otherwise.”",
+      "“Who pays for the pier?” asked Sen. Tom Pike of Nordport, who chairs the transport committee.",
+    );
+    expect(find(quotes, "not going to pretend").speaker).toBe("Omar Haddad");
+    expect(find(quotes, "Who pays").speaker).toBe("Tom Pike");
+  });
+});

@@ -68,3 +68,17 @@ describe("role speakers in the quotation snapshot", () => {
     expect(byBoard.hits.map((h) => h.quotation.text)).toEqual(["The tolls will stay,"]);
   });
 });
+
+describe("rule: role speaker (near a person, a relative clause, a titled owner)", () => {
+  it("names a source close to someone as printed, and reaches the verb across a relative clause", () => {
+    const quotes = quotesOf(
+      "Councillor Jane Whitby opened the new bridge on Monday.",
+      "“She will not stand again,” said a longtime adviser to Jane Whitby.",
+      "Although nobody spoke for Whitby's office, a source close to the Harbour Board who asked not to be named said Tuesday, “The tolls will go.”",
+      "“It is a fair price,” said a spokeswoman for independent candidate Omar Haddad.",
+    );
+    expect(find(quotes, "She will not").speaker).toBe("Jane Whitby’s longtime adviser");
+    expect(find(quotes, "The tolls will go").speaker).toBe("Source close to the Harbour Board");
+    expect(find(quotes, "It is a fair price").speaker).toBe("Omar Haddad’s spokeswoman");
+  });
+});

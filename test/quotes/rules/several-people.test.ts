@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEVERAL_PEOPLE_CONFIDENCE } from "../../../src/quotes/rules/several-people.js";
+import { PRONOUN_SEVERAL_PEOPLE_CONFIDENCE, SEVERAL_PEOPLE_CONFIDENCE } from "../../../src/quotes/rules/several-people.js";
 import { find, quotesOf } from "../helpers.js";
 
 describe("rule: several people", () => {
@@ -14,5 +14,17 @@ describe("rule: several people", () => {
     expect(find(alone, "The budget").speaker).toBe(find(crowded, "The budget").speaker);
     const crowdedParagraph = quotesOf("Mark Dent spoke in Leeds on Monday. He attacked Ruth Hale. “The budget is a disgrace,” he said.");
     expect(find(crowdedParagraph, "The budget").confidence).toBeLessThanOrEqual(SEVERAL_PEOPLE_CONFIDENCE);
+  });
+});
+
+describe("confidence: a he/she in a paragraph naming others is shown uncertain", () => {
+  it("caps a pronoun attribution below 0.6 when the paragraph names another person", () => {
+    const quotes = quotesOf(
+      "Omar Haddad met Petra Lindqvist and Tom Pike at the quay on Monday.",
+      "Haddad then praised Tom Pike for the repairs. He added that the work was “the best in ten years”.",
+    );
+    const q = find(quotes, "the best in ten years");
+    expect(q.confidence).toBeLessThan(0.6);
+    expect(q.confidence).toBe(PRONOUN_SEVERAL_PEOPLE_CONFIDENCE);
   });
 });
