@@ -216,12 +216,10 @@ export class BlockMaxSearch {
   private windowFrequencies = new Int32Array(1024);
   private read = 0;
   private windowCount = 0;
-  /** scoreWindowMaxScore's scratch: each clause's bound, candidates' slots by short id - low, values by slot and clause. */
+  /** scoreWindowMaxScore's scratch: each clause's bound and order, candidates' slots by short id - low, masks by slot, values by slot and clause. */
   private readonly clauseBound = new Float64Array(32);
   private slotOf = new Int32Array(0);
   private readonly clauseOrder = new Int32Array(32);
-  private sortedDocs = new Int32Array(256);
-  private candidateDocs: Int32Array = new Int32Array(256);
   private candidateMasks = new Uint32Array(256);
   private candidateValues = new Float64Array(1024);
   private survivorKeys = new Float64Array(256);
@@ -575,7 +573,6 @@ export class BlockMaxSearch {
           slot = candidates++;
           this.fitCandidates(candidates, clauseCount);
           slotOf[doc - low] = slot;
-          this.candidateDocs[slot] = doc;
           this.candidateMasks[slot] = 0;
         }
         const at = slot * clauseCount + term.clause;
@@ -584,10 +581,6 @@ export class BlockMaxSearch {
         this.candidateMasks[slot] = mask | bit;
       }
     }
-    this.fitSorted(candidates);
-    const sorted = this.sortedDocs.subarray(0, candidates);
-    sorted.set(this.candidateDocs.subarray(0, candidates));
-    sorted.sort();
     const values = this.candidateValues;
     const masks = this.candidateMasks;
     let survivors = 0;
@@ -595,10 +588,12 @@ export class BlockMaxSearch {
     let ordinal = -1;
     let best = -1;
     let title = 0;
-    for (let i = 0; i < candidates; i++) {
-      const doc = sorted[i]!;
+    // The candidates in short-id order (an article's passages are consecutive): the window's range is short.
+    for (let doc = low; doc < high && candidates > 0; doc++) {
       const slot = slotOf[doc - low]!;
+      if (slot < 0) continue;
       slotOf[doc - low] = -1;
+      candidates--;
       if (ordinals[doc] !== ordinal) {
         if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
         ordinal = ordinals[doc]!;
@@ -658,7 +653,14 @@ export class BlockMaxSearch {
       if (score > best) best = score;
     }
     if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
-    const keys = this.survivorKeys.subarray(0, survivors).sort();
+    // Few per window: sorted in place by insertion.
+    const keys = this.survivorKeys;
+    for (let i = 1; i < survivors; i++) {
+      const key = keys[i]!;
+      let at = i;
+      for (; at > 0 && keys[at - 1]! > key; at--) keys[at] = keys[at - 1]!;
+      keys[at] = key;
+    }
     for (let i = 0; i < survivors; i++) this.touched[this.lastCount++] = keys[i]! % 4294967296;
     return scored;
   }
@@ -712,9 +714,8 @@ export class BlockMaxSearch {
   }
 
   private fitCandidates(count: number, clauseCount: number): void {
-    if (this.candidateDocs.length < count) {
-      this.candidateDocs = growInt32(this.candidateDocs, count);
-      const masks = new Uint32Array(this.candidateDocs.length);
+    if (this.candidateMasks.length < count) {
+      const masks = new Uint32Array(Math.max(count, this.candidateMasks.length * 2));
       masks.set(this.candidateMasks);
       this.candidateMasks = masks;
     }
@@ -723,10 +724,6 @@ export class BlockMaxSearch {
       values.set(this.candidateValues);
       this.candidateValues = values;
     }
-  }
-
-  private fitSorted(count: number): void {
-    if (this.sortedDocs.length < count) this.sortedDocs = new Int32Array(Math.max(count, this.sortedDocs.length * 2));
   }
 
   private fitSurvivors(count: number): void {
