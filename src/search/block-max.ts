@@ -11,7 +11,9 @@
  * score (weighted) plus the sum of the blocks' body bounds over the clauses present, times their number (MiniSearch
  * multiplies by the clauses matched). Windows are scored in two rounds: first those of the highest bounds, which
  * give the page's last score; then every window whose bound reaches it. A window below it cannot hold an article
- * of the page, and its blocks are never decoded. The total (articles holding a word of the query) comes from
+ * of the page, and its blocks are never decoded. Inside a window scored, MaxScore (`scoreWindowMaxScore`): only
+ * the clauses whose bounds can reach the page give candidates, the others are looked up per candidate while it can
+ * still reach it. The total (articles holding a word of the query) comes from
  * each word's bitmap of articles, so that it too needs no postings read.
  *
  * The blocks of a word are made from its packed bytes the first time a query needs them and kept while those
