@@ -34,6 +34,12 @@ function median(values: number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/** Milliseconds of CPU (user and system) since `start`. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Writes `fingerprint` into the snapshot's header line (the checksum covers what follows it). */
 function reuseSnapshot(file: string, fingerprint: string): void {
   if (!existsSync(file)) return;
@@ -90,22 +96,29 @@ async function main(): Promise<void> {
   const baseline = values.baseline ? { ...index.planning, ...(JSON.parse(values.baseline) as object) } : null;
   const current = index.planning;
   const baseTimes = queries.map(() => [] as number[]);
+  // CPU time of the process during each search: less sensitive than wall time to other work on the machine.
+  const cpu = queries.map(() => [] as number[]);
+  const baseCpu = queries.map(() => [] as number[]);
   const baseProbes = queries.map(() => ({ postingsRead: 0, scored: 0, candidates: 0 }));
   for (let round = 0; round < rounds; round++) {
     queries.forEach((q, i) => {
       const query = { words: q.text.split(/\s+/).filter(Boolean), phrases: [] };
       index.lastSearch = { candidates: 0, scored: 0, postingsRead: 0 };
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const found = index.search(query, { offset: 0, limit: LIMIT });
       times[i]!.push(performance.now() - t0);
+      cpu[i]!.push(cpuMs(c0));
       probes[i] = { ...index.lastSearch };
       pages[i] = { query: q.text, total: found.total, hits: found.hits.map((h) => [h.doc, h.score, h.paragraph, h.start, h.end]) };
       if (baseline) {
         index.planning = baseline;
         index.lastSearch = { candidates: 0, scored: 0, postingsRead: 0 };
+        const c2 = process.cpuUsage();
         const t2 = performance.now();
         const again = index.search(query, { offset: 0, limit: LIMIT });
         baseTimes[i]!.push(performance.now() - t2);
+        baseCpu[i]!.push(cpuMs(c2));
         baseProbes[i] = { ...index.lastSearch };
         index.planning = current;
         const page = { query: q.text, total: again.total, hits: again.hits.map((h) => [h.doc, h.score, h.paragraph, h.start, h.end]) };
@@ -128,11 +141,13 @@ async function main(): Promise<void> {
       matching: probes[i]!.candidates,
       "ms p50": Number(ms.toFixed(2)),
       "ms max": Number(Math.max(...times[i]!).toFixed(2)),
+      "cpu p50": Number(median(cpu[i]!).toFixed(2)),
     };
     if (baseline) {
       row["base postings"] = baseProbes[i]!.postingsRead;
       row["base scored"] = baseProbes[i]!.scored;
       row["base ms p50"] = Number(median(baseTimes[i]!).toFixed(2));
+      row["base cpu p50"] = Number(median(baseCpu[i]!).toFixed(2));
     }
     if (mini) row["/ MiniSearch"] = Number((ms / median(miniTimes[i]!)).toFixed(3));
     return row;
@@ -140,6 +155,9 @@ async function main(): Promise<void> {
   console.table(rows);
   const all = times.flat().sort((a, b) => a - b);
   const at = (p: number) => all[Math.min(all.length - 1, Math.ceil(p * all.length) - 1)]!.toFixed(2);
+  const cpuAll = cpu.flat().sort((a, b) => a - b);
+  const cpuAt = (p: number) => cpuAll[Math.min(cpuAll.length - 1, Math.ceil(p * cpuAll.length) - 1)]!.toFixed(2);
+  console.log(`cpu: p50 ${cpuAt(0.5)} p95 ${cpuAt(0.95)} p99 ${cpuAt(0.99)} ms`);
   console.log(`all samples: p50 ${at(0.5)} p95 ${at(0.95)} p99 ${at(0.99)} ms; postings ${probes.reduce((s, p) => s + p.postingsRead, 0)}, scored ${probes.reduce((s, p) => s + p.scored, 0)}`);
   if (values.out) writeFileSync(values.out, JSON.stringify(pages));
   if (values.compare) {

@@ -11,7 +11,9 @@
  * score (weighted) plus the sum of the blocks' body bounds over the clauses present, times their number (MiniSearch
  * multiplies by the clauses matched). Windows are scored in two rounds: first those of the highest bounds, which
  * give the page's last score; then every window whose bound reaches it. A window below it cannot hold an article
- * of the page, and its blocks are never decoded. The total (articles holding a word of the query) comes from
+ * of the page, and its blocks are never decoded. Inside a window scored, MaxScore (`scoreWindowMaxScore`): only
+ * the clauses whose bounds can reach the page give candidates, the others are looked up per candidate while it can
+ * still reach it. The total (articles holding a word of the query) comes from
  * each word's bitmap of articles, so that it too needs no postings read.
  *
  * The blocks of a word are made from its packed bytes the first time a query needs them and kept while those
@@ -216,12 +218,10 @@ export class BlockMaxSearch {
   private windowFrequencies = new Int32Array(1024);
   private read = 0;
   private windowCount = 0;
-  /** scoreWindowMaxScore's scratch: each clause's bound, candidates' slots by short id - low, values by slot and clause. */
+  /** scoreWindowMaxScore's scratch: each clause's bound and order, candidates' slots by short id - low, masks by slot, values by slot and clause. */
   private readonly clauseBound = new Float64Array(32);
   private slotOf = new Int32Array(0);
   private readonly clauseOrder = new Int32Array(32);
-  private sortedDocs = new Int32Array(256);
-  private candidateDocs: Int32Array = new Int32Array(256);
   private candidateMasks = new Uint32Array(256);
   private candidateValues = new Float64Array(1024);
   private survivorKeys = new Float64Array(256);
@@ -575,7 +575,6 @@ export class BlockMaxSearch {
           slot = candidates++;
           this.fitCandidates(candidates, clauseCount);
           slotOf[doc - low] = slot;
-          this.candidateDocs[slot] = doc;
           this.candidateMasks[slot] = 0;
         }
         const at = slot * clauseCount + term.clause;
@@ -584,10 +583,6 @@ export class BlockMaxSearch {
         this.candidateMasks[slot] = mask | bit;
       }
     }
-    this.fitSorted(candidates);
-    const sorted = this.sortedDocs.subarray(0, candidates);
-    sorted.set(this.candidateDocs.subarray(0, candidates));
-    sorted.sort();
     const values = this.candidateValues;
     const masks = this.candidateMasks;
     let survivors = 0;
@@ -595,10 +590,12 @@ export class BlockMaxSearch {
     let ordinal = -1;
     let best = -1;
     let title = 0;
-    for (let i = 0; i < candidates; i++) {
-      const doc = sorted[i]!;
+    // The candidates in short-id order (an article's passages are consecutive): the window's range is short.
+    for (let doc = low; doc < high && candidates > 0; doc++) {
       const slot = slotOf[doc - low]!;
+      if (slot < 0) continue;
       slotOf[doc - low] = -1;
+      candidates--;
       if (ordinals[doc] !== ordinal) {
         if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
         ordinal = ordinals[doc]!;
@@ -658,7 +655,14 @@ export class BlockMaxSearch {
       if (score > best) best = score;
     }
     if (best >= 0) top.offer(best + titleWeight * this.titleOf[ordinal]!);
-    const keys = this.survivorKeys.subarray(0, survivors).sort();
+    // Few per window: sorted in place by insertion.
+    const keys = this.survivorKeys;
+    for (let i = 1; i < survivors; i++) {
+      const key = keys[i]!;
+      let at = i;
+      for (; at > 0 && keys[at - 1]! > key; at--) keys[at] = keys[at - 1]!;
+      keys[at] = key;
+    }
     for (let i = 0; i < survivors; i++) this.touched[this.lastCount++] = keys[i]! % 4294967296;
     return scored;
   }
@@ -712,9 +716,8 @@ export class BlockMaxSearch {
   }
 
   private fitCandidates(count: number, clauseCount: number): void {
-    if (this.candidateDocs.length < count) {
-      this.candidateDocs = growInt32(this.candidateDocs, count);
-      const masks = new Uint32Array(this.candidateDocs.length);
+    if (this.candidateMasks.length < count) {
+      const masks = new Uint32Array(Math.max(count, this.candidateMasks.length * 2));
       masks.set(this.candidateMasks);
       this.candidateMasks = masks;
     }
@@ -723,10 +726,6 @@ export class BlockMaxSearch {
       values.set(this.candidateValues);
       this.candidateValues = values;
     }
-  }
-
-  private fitSorted(count: number): void {
-    if (this.sortedDocs.length < count) this.sortedDocs = new Int32Array(Math.max(count, this.sortedDocs.length * 2));
   }
 
   private fitSurvivors(count: number): void {

@@ -21,6 +21,8 @@ const FUZZY_WEIGHT = 0.45;
 /** As the index searches misspelled names: up to a quarter of the term's letters, at most 2 edits. */
 const FUZZY = 0.25;
 const MAX_FUZZY = 2;
+/** Query terms whose fuzzy neighbours are kept (all are forgotten when this many are). */
+const MAX_CACHED_NEIGHBOURS = 1024;
 
 export interface ScoredClause {
   term: string;
@@ -68,6 +70,8 @@ export class Postings {
   private readonly reader = new PostingsReader();
   /** Postings decoded by `score` and `markGroups` since this was last set to 0 (a probe for tests and benchmarks). */
   postingsRead = 0;
+  /** `neighbours` found so far, by query term. */
+  private readonly neighbourCache = new Map<string, ReadonlyArray<readonly [string, number]>>();
 
   private constructor(
     private readonly ms: MiniSearchInternals,
@@ -288,16 +292,42 @@ export class Postings {
     return total;
   }
 
+  /**
+   * The index terms a few edits from `term` (not itself) with their distances, in MiniSearch's order. MiniSearch's
+   * fuzzy search walks a large part of its term tree (milliseconds at a million passages), so what it finds is
+   * kept per term until `forgetNeighbours` (the index's terms changed): a misspelled name asked again, or the next
+   * page of its answer, costs a map look-up.
+   */
+  private neighbours(term: string): ReadonlyArray<readonly [string, number]> {
+    const known = this.neighbourCache.get(term);
+    if (known) return known;
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
+    const found: Array<readonly [string, number]> = [];
+    if (maxDistance > 0) {
+      for (const [neighbour, [, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
+        if (distance > 0) found.push([neighbour, distance]);
+      }
+    }
+    if (this.neighbourCache.size >= MAX_CACHED_NEIGHBOURS) this.neighbourCache.clear();
+    this.neighbourCache.set(term, found);
+    return found;
+  }
+
+  /** Forgets the fuzzy neighbours found so far: to call when index terms are added or removed. */
+  forgetNeighbours(): void {
+    this.neighbourCache.clear();
+  }
+
   /** The index terms each clause matches, with their weights: the term itself, then its fuzzy neighbours. */
   expand(clauses: readonly ScoredClause[]): ExpandedClause[] {
     return clauses.map((clause) => {
       const matches: Array<{ term: string; data: FieldTermData; weight: number }> = [];
       const exact = this.ms._index.get(clause.term);
       if (exact) matches.push({ term: clause.term, data: exact, weight: 1 });
-      const maxDistance = Math.min(MAX_FUZZY, Math.round(clause.term.length * FUZZY));
-      if (clause.fuzzy && maxDistance > 0) {
-        for (const [term, [data, distance]] of this.ms._index.fuzzyGet(clause.term, maxDistance)) {
-          if (distance > 0) matches.push({ term, data, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+      if (clause.fuzzy) {
+        for (const [term, distance] of this.neighbours(clause.term)) {
+          const data = this.ms._index.get(term);
+          if (data) matches.push({ term, data, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
         }
       }
       return { term: clause.term, matches };

@@ -209,6 +209,7 @@ export class PassageIndex implements SourceSearch {
         else {
           this.vocabulary.delete(term);
           this.initials.delete(term);
+          this.postings.forgetNeighbours();
         }
       }
     }
@@ -232,7 +233,10 @@ export class PassageIndex implements SourceSearch {
       for (const term of new Set(terms)) {
         added.add(term);
         const count = this.vocabulary.get(term) ?? 0;
-        if (count === 0) this.initials.add(term);
+        if (count === 0) {
+          this.initials.add(term);
+          this.postings.forgetNeighbours();
+        }
         this.vocabulary.set(term, count + 1);
       }
       this.miniSearch.add({ id, terms: terms.join(" ") });
