@@ -28,6 +28,8 @@ export interface OpenNewsroomOptions {
   dataDir: string | null;
   log: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Corpus files read (or taken from the corpus snapshot) so far, of those listed. */
+  onCorpusFiles?: (done: number, total: number) => void;
   now?: () => Date;
   /** Bytes of one article read at most (DATELINE_MAX_ARTICLE_MB); default 5 MB. */
   maxArticleBytes?: number;
@@ -70,7 +72,13 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   // The corpus (files unchanged since the corpus snapshot are not read; a worker reads the others), and the feed
   // items stored in the data folder (documents "feed:...").
   const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
-  const opened = await openCorpus(location, { dataDir: indexDir, log, ...readOptions, ...(reader ? { reader } : {}) });
+  const opened = await openCorpus(location, {
+    dataDir: indexDir,
+    log,
+    ...readOptions,
+    ...(reader ? { reader } : {}),
+    ...(options.onCorpusFiles ? { onFile: options.onCorpusFiles } : {}),
+  });
   const corpus = await withFeedItems(opened.corpus, options.dataDir, log);
   const isFolder = (await stat(location)).isDirectory();
   const { index, fromSnapshot } = await openSourceIndex(corpus, {
