@@ -175,6 +175,8 @@ describe("Discord, from outside", () => {
         throw new Error(`the bot exited (${JSON.stringify(exit)}) before connecting:\n${service.output()}`);
       }),
     ]);
+    // Connected from the start, it answers "Dateline is starting…" until the corpus is open.
+    await waitUntilRunning(service);
   }, 90_000);
 
   afterAll(async () => {
