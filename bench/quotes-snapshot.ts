@@ -8,6 +8,7 @@ import path from "node:path";
 import { createLogger } from "../src/core/log.js";
 import type { Corpus } from "../src/corpus/types.js";
 import { CorpusQuoteBook } from "../src/quotes/book.js";
+import { LEARNT_SNAPSHOT_FILE, saveLearnt } from "../src/quotes/learnt-snapshot.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../src/quotes/snapshot.js";
 import type { QuoteBook } from "../src/quotes/types.js";
 
@@ -29,6 +30,10 @@ export async function writeQuotesSnapshot(dataDir: string, corpus: Pick<Corpus, 
   const file = path.join(dataDir, QUOTES_SNAPSHOT_FILE);
   const started = performance.now();
   await saveQuoteSnapshot(file, quotesFingerprint(corpus.fingerprint), book);
+  // And what the book learnt from the texts (titles, topic places), as the bot saves it once learnt.
+  const learnt = { titles: book.titlesIfReady(), places: book.placesIfReady() };
+  const learntFile = path.join(dataDir, LEARNT_SNAPSHOT_FILE);
+  if (learnt.titles || learnt.places) await saveLearnt(learntFile, quotesFingerprint(corpus.fingerprint), learnt, book.speakers.speakers);
   const writeMs = performance.now() - started;
   return { bytes: statSync(file).size, writeMs };
 }

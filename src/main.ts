@@ -7,7 +7,7 @@ import { runConsole, type ConsoleOptions } from "./adapters/console/console.js";
 import type { Progress } from "./cli/progress.js";
 import { botFor } from "./bot-for.js";
 import { discordEnabled, maxArticleBytes, slackEnabled, type Config } from "./config.js";
-import type { ChannelPoster } from "./core/bot.js";
+import type { BotCore, ChannelPoster } from "./core/bot.js";
 import type { Platform } from "./core/command.js";
 import type { Logger } from "./core/log.js";
 import { watchCorpus } from "./corpus/watch.js";
@@ -22,6 +22,7 @@ import type { SharedCorpus } from "./corpus/stored-corpus.js";
 import { openFeedPoller } from "./feeds/for-config.js";
 import { offThreadComposer, offThreadDigests } from "./workers/digests.js";
 import { createWorkerPool } from "./workers/pool.js";
+import { startingBot } from "./starting-bot.js";
 
 export interface Running {
   stop(): Promise<void>;
@@ -76,9 +77,36 @@ async function startHolding(
   progress?.stage(`Opening the corpus at ${location}…`);
   // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
   const workers = createWorkerPool({ log });
+  const platforms: Platform[] = [];
+  if (slackEnabled(config)) platforms.push("slack");
+  if (discordEnabled(config)) platforms.push("discord");
+  // The adapters listen before the corpus is read: until it is, each command is told that Dateline is starting.
+  const starting = startingBot(log);
+  const stops: Array<() => Promise<void>> = [];
+  // The newsroom's work (set once it is open) stops after the adapters have finished their answers.
+  let closeNewsroom: () => Promise<void> = () => workers.close();
+  stops.push(() => closeNewsroom());
+  // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the newsroom.
+  // (When start-up fails, the caller releases the lock.)
+  const stopStarted = async () => {
+    for (const stopOne of stops.splice(0).reverse()) {
+      try {
+        await stopOne();
+      } catch (err) {
+        log.error("error while stopping", { err });
+      }
+    }
+  };
+  // Last of all: the lock goes once nothing writes any more.
+  const stopAll = async () => {
+    await stopStarted();
+    await release();
+  };
+  const posters: ChannelPoster[] = [];
   let newsroom;
   let sharedCorpus: SharedCorpus | null = null;
   try {
+    posters.push(...(await startAdapters(config, starting, log, stops)));
     // Replicas index one corpus, stored in the database by the ingest role's holder (corpus/stored-corpus.ts).
     if (shared) {
       const { openSharedCorpus } = await import("./corpus/stored-corpus.js");
@@ -87,7 +115,11 @@ async function startHolding(
     newsroom = await openNewsroom(location, {
       dataDir,
       log,
-      onProgress: progress?.indexed,
+      onProgress: (done, total) => {
+        progress?.indexed(done, total);
+        starting.progress({ stage: "index", done, total });
+      },
+      onCorpusFiles: (done, total) => starting.progress({ stage: "corpus", done, total }),
       maxArticleBytes: maxArticleBytes(config),
       workers,
       ...(shared ? { firstSeen: () => shared.loadFirstSeen() } : {}),
@@ -95,11 +127,14 @@ async function startHolding(
     });
   } catch (error) {
     await sharedCorpus?.stop();
-    await workers.close();
+    // A platform that cannot start (a refused token), or a corpus that cannot be read, ends start-up. What already
+    // runs is closed first: an adapter already started would otherwise keep the process alive after the error.
+    await stopStarted();
     throw error;
   }
   const digests = offThreadDigests(newsroom, { log });
   const closeWorkers = () => Promise.all([digests.close(), workers.close()]);
+  closeNewsroom = () => closeWorkers().then(() => undefined);
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
   // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)
   log.info("corpus ready", {
@@ -109,9 +144,6 @@ async function startHolding(
     fromSnapshot: newsroom.fromSnapshot,
   });
 
-  const platforms: Platform[] = [];
-  if (slackEnabled(config)) platforms.push("slack");
-  if (discordEnabled(config)) platforms.push("discord");
   // A corpus change discards the statements across outlets (a computation under way included); they are computed
   // again once the changes settle, in time slices so that commands keep being answered meanwhile.
   const restatement = debounced(() => void newsroom.statementsInBackground(), 2000);
@@ -134,6 +166,7 @@ async function startHolding(
   const digest = createDigestServices({ dataDir, log, platforms, ...sharedState, ...(feeds ? { feeds: () => feeds.status() } : {}) });
   const services: Services = Object.assign(newsroom, { digest, digests });
   const bot = botFor(() => services, log);
+  starting.ready(bot);
   // New, changed and removed corpus files reach the indexes while the bot runs.
   const watcher = newsroom.isFolder
     ? watchCorpus(
@@ -163,23 +196,7 @@ async function startHolding(
   // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
   if (feeds && sharedCorpus) await sharedCorpus.alsoOnIngest({ gained: () => feeds.start(), lost: () => feeds.stop() });
   else feeds?.start();
-  if (platforms.length === 0) {
-    await runConsole({ bot, ...consoleIO });
-    await feeds?.stop();
-    await sharedCorpus?.stop();
-    restatement.cancel();
-    newsroom.stopBackgroundWork();
-    await watcher?.close();
-    await newsroom.pendingWrites();
-    await closeWorkers();
-    await release();
-    return null;
-  }
-
-  const stops: Array<() => Promise<void>> = [];
-  // Last of all: the lock goes once nothing writes any more.
-  stops.push(release);
-  stops.push(async () => {
+  closeNewsroom = async () => {
     await feeds?.stop();
     await sharedCorpus?.stop();
     restatement.cancel();
@@ -188,46 +205,14 @@ async function startHolding(
     // A snapshot being written is finished (it is written atomically, so an exit would only lose it).
     await newsroom.pendingWrites();
     await closeWorkers();
-  });
-  // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the watcher.
-  const stopAll = async () => {
-    for (const stopOne of stops.splice(0).reverse()) {
-      try {
-        await stopOne();
-      } catch (err) {
-        log.error("error while stopping", { err });
-      }
-    }
   };
-  const posters: ChannelPoster[] = [];
+  if (platforms.length === 0) {
+    await runConsole({ bot, ...consoleIO });
+    await stopAll();
+    return null;
+  }
+
   try {
-    if (slackEnabled(config)) {
-      // Each chat library is loaded only when its platform is configured (they are slow to import).
-      const { startSlack } = await import("./adapters/slack/app.js");
-      const slack = await startSlack({
-        bot,
-        botToken: config.SLACK_BOT_TOKEN!,
-        signingSecret: config.SLACK_SIGNING_SECRET,
-        appToken: config.SLACK_APP_TOKEN,
-        apiUrl: config.SLACK_API_URL,
-        port: config.PORT,
-        log: log.child({ platform: "slack" }),
-      });
-      stops.push(() => slack.stop());
-      posters.push(slack);
-    }
-    if (discordEnabled(config)) {
-      const { startDiscord } = await import("./adapters/discord/client.js");
-      const discord = await startDiscord({
-        bot,
-        token: config.DISCORD_TOKEN!,
-        applicationId: config.DISCORD_APPLICATION_ID,
-        apiUrl: config.DISCORD_API_URL,
-        log: log.child({ platform: "discord" }),
-      });
-      stops.push(() => discord.stop());
-      posters.push(discord);
-    }
     const scheduler = createDigestScheduler({
       dataDir,
       posters,
@@ -239,13 +224,47 @@ async function startHolding(
     await scheduler.start();
     stops.push(() => scheduler.stop());
   } catch (error) {
-    // A platform that cannot start (a refused token) ends start-up. What already runs is closed first: the corpus
-    // watcher or an adapter already started would otherwise keep the process alive after the error is reported.
-    await stopAll();
+    await stopStarted();
     throw error;
   }
+  // The e2e helpers wait for this line: commands are answered from the corpus from now on.
   log.info("dateline running", { platforms });
   return { stop: stopAll };
+}
+
+/**
+ * Starts the configured chat platforms over `bot` (each library loaded only when its platform is configured: they
+ * are slow to import), pushing how to stop each onto `stops`; the posters the digest scheduler posts through.
+ */
+async function startAdapters(config: Config, bot: BotCore, log: Logger, stops: Array<() => Promise<void>>): Promise<ChannelPoster[]> {
+  const posters: ChannelPoster[] = [];
+  if (slackEnabled(config)) {
+    const { startSlack } = await import("./adapters/slack/app.js");
+    const slack = await startSlack({
+      bot,
+      botToken: config.SLACK_BOT_TOKEN!,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      appToken: config.SLACK_APP_TOKEN,
+      apiUrl: config.SLACK_API_URL,
+      port: config.PORT,
+      log: log.child({ platform: "slack" }),
+    });
+    stops.push(() => slack.stop());
+    posters.push(slack);
+  }
+  if (discordEnabled(config)) {
+    const { startDiscord } = await import("./adapters/discord/client.js");
+    const discord = await startDiscord({
+      bot,
+      token: config.DISCORD_TOKEN!,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      apiUrl: config.DISCORD_API_URL,
+      log: log.child({ platform: "discord" }),
+    });
+    stops.push(() => discord.stop());
+    posters.push(discord);
+  }
+  return posters;
 }
 
 /** Runs `task` once, `ms` after the last call to `schedule`. */

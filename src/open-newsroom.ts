@@ -28,6 +28,8 @@ export interface OpenNewsroomOptions {
   dataDir: string | null;
   log: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Corpus files read (or taken from the corpus snapshot) so far, of those listed. */
+  onCorpusFiles?: (done: number, total: number) => void;
   now?: () => Date;
   /** Bytes of one article read at most (DATELINE_MAX_ARTICLE_MB); default 5 MB. */
   maxArticleBytes?: number;
@@ -89,7 +91,13 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
   const opened = given
     ? { corpus: given.corpus, saved: Promise.resolve() }
-    : await openCorpus(location, { dataDir: indexDir, log, ...readOptions, ...(reader ? { reader } : {}) });
+    : await openCorpus(location, {
+        dataDir: indexDir,
+        log,
+        ...readOptions,
+        ...(reader ? { reader } : {}),
+        ...(options.onCorpusFiles ? { onFile: options.onCorpusFiles } : {}),
+      });
   const corpus = given ? given.corpus : await withFeedItems(opened.corpus, options.dataDir, log);
   const isFolder = given ? false : (await stat(location)).isDirectory();
   const { index, fromSnapshot } = await openSourceIndex(corpus, {

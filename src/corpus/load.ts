@@ -309,6 +309,8 @@ export interface LoadCorpusOptions extends ReadOptions {
   earlier?: EarlierFiles | null;
   /** How a file is read (default readCorpusFile): a worker thread's, or one that counts reads in tests. */
   reader?: CorpusFileReader;
+  /** Told after each file is read or reused: how many of the listed files are done (a starting bot says so). */
+  onFile?: (done: number, total: number) => void;
 }
 
 export interface LoadedCorpusFiles {
@@ -374,6 +376,8 @@ export async function loadCorpusFiles(location: string, options: LoadCorpusOptio
   const byId = new Map<string, Article>();
   let readCount = 0;
   let reused = 0;
+  let done = 0;
+  options.onFile?.(0, files.length);
   const read = await mapLimited(files, 32, async (rel): Promise<FileRecord | { error: unknown }> => {
     try {
       const listed = await stat(path.join(root, ...rel.split("/")));
@@ -388,6 +392,8 @@ export async function loadCorpusFiles(location: string, options: LoadCorpusOptio
     } catch (error) {
       if (!info.isDirectory()) throw new CorpusUnreadableError(location, reason(error));
       return { error };
+    } finally {
+      options.onFile?.(++done, files.length);
     }
   });
   const records: FileRecord[] = [];

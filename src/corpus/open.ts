@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import type { Logger } from "../core/log.js";
-import { loadCorpusFiles, type CorpusFileReader, type ReadOptions } from "./load.js";
+import { loadCorpusFiles, type CorpusFileReader, type LoadCorpusOptions, type ReadOptions } from "./load.js";
 import { CORPUS_SNAPSHOT_FILE, CorpusSnapshot, saveCorpusSnapshot } from "./snapshot.js";
 import type { Corpus } from "./types.js";
 
@@ -14,6 +14,7 @@ export interface OpenCorpusOptions extends ReadOptions {
   dataDir: string | null;
   log: Logger;
   reader?: CorpusFileReader;
+  onFile?: LoadCorpusOptions["onFile"];
 }
 
 export interface OpenedCorpus {
@@ -33,6 +34,7 @@ export async function openCorpus(location: string, options: OpenCorpusOptions): 
     log,
     earlier,
     ...(options.reader ? { reader: options.reader } : {}),
+    ...(options.onFile ? { onFile: options.onFile } : {}),
     ...(options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes }),
   });
   const { corpus, read, reused } = loaded;

@@ -132,3 +132,20 @@ export async function waitUntilListening(service: Service, port: number, withinM
   }
   throw new Error(`nothing listened on ${port} within ${withinMs} ms:\n${service.output()}`);
 }
+
+/**
+ * Resolves once the bot logs "dateline running" (LOG_LEVEL info or finer): its adapters listen from the start,
+ * answering "Dateline is starting…" until the corpus is open, so listening alone no longer means ready to answer.
+ * Rejects when the service exits first or `withinMs` pass.
+ */
+export async function waitUntilRunning(service: Service, withinMs = 90_000): Promise<void> {
+  let exited: Exit | null = null;
+  void service.exited.then((e) => (exited = e));
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (/dateline running/.test(service.output())) return;
+    if (exited) throw new Error(`the service exited (${JSON.stringify(exited)}) before running:\n${service.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not running within ${withinMs} ms (is LOG_LEVEL info?):\n${service.output()}`);
+}

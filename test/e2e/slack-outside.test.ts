@@ -14,7 +14,7 @@ import { FakeDiscord, TOKEN, isEphemeral } from "../discord/fake-discord.js";
 import { FakeSlack, heldSignedPost, signedPost, slashCommandBody } from "../slack/fake-slack.js";
 import { discordAnswer } from "./harness.js";
 import { SEEDS, expectedFirst, seedQuery } from "./seed-truth.js";
-import { ensureBuilt, freePort, startService, waitUntilListening, type Service } from "./service.js";
+import { ensureBuilt, freePort, startService, waitUntilListening, waitUntilRunning, type Service } from "./service.js";
 import { firstOnDiscord, firstOnSlack, type SlackBlockLike } from "./shown.js";
 
 const SECRET = "outside-signing-secret-0123456789";
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 function start(env: Record<string, string>): Service {
-  const service = startService({ DATELINE_DATA_DIR: dataDir, DATELINE_CORPUS: "seeds", LOG_LEVEL: "warn", ...env });
+  const service = startService({ DATELINE_DATA_DIR: dataDir, DATELINE_CORPUS: "seeds", LOG_LEVEL: "info", ...env });
   services.push(service);
   return service;
 }
@@ -58,6 +58,8 @@ describe("Slack over HTTP, from outside", () => {
       PORT: String(port),
     });
     await waitUntilListening(service, port);
+    // Listening from the start, it answers "Dateline is starting…" until the corpus is open.
+    await waitUntilRunning(service);
     events = `http://127.0.0.1:${port}/slack/events`;
   }, 90_000);
 
@@ -101,6 +103,7 @@ describe("SIGTERM with ten requests received, from outside", () => {
     const service = start({ SLACK_BOT_TOKEN: "xoxb-outside", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port) });
     try {
       await waitUntilListening(service, port);
+      await waitUntilRunning(service);
       const events = `http://127.0.0.1:${port}/slack/events`;
       const ids = Array.from({ length: 10 }, (_, i) => `term${i}`);
       // Received (the bot has their headers), their bodies still to come when the signal arrives.
@@ -172,6 +175,8 @@ describe("Discord, from outside", () => {
         throw new Error(`the bot exited (${JSON.stringify(exit)}) before connecting:\n${service.output()}`);
       }),
     ]);
+    // Connected from the start, it answers "Dateline is starting…" until the corpus is open.
+    await waitUntilRunning(service);
   }, 90_000);
 
   afterAll(async () => {

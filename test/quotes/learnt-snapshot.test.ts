@@ -16,6 +16,8 @@ import { watchStoredTextReads } from "../../src/corpus/snapshot.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { LEARNT_SNAPSHOT_FILE } from "../../src/quotes/learnt-snapshot.js";
 import { QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
+import { buildQuoteBook } from "../../src/quotes/book.js";
+import { loadCorpus } from "../../src/corpus/load.js";
 
 const PEOPLE = [
   { name: "Maria Kowalska", title: "Chancellor" },
@@ -178,5 +180,23 @@ describe("the learnt snapshot", () => {
     const rebuilt = await restart(log);
     expect(rebuilt.answers).toEqual(reference);
     expect(log.lines.some((l) => l.level === "warn" && /quotations snapshot is corrupt/.test(String(l.msg)))).toBe(true);
+  });
+});
+
+describe("a speaker's quotations about the topic", () => {
+  test("are the same read from the learnt topic places as from the speaker's own paragraphs", async () => {
+    const { articles } = await loadCorpus(corpus);
+    const book = buildQuoteBook({ articles });
+    const queries = PEOPLE.flatMap((p) => TOPICS.map((t) => ({ speaker: p.name, words: t.split(" ").filter((w) => w !== "the"), phrases: [] })));
+    const page = { offset: 0, limit: 30 };
+    // Before the places are learnt, the speaker's paragraphs and articles are read; after, the places answer.
+    const before = queries.map((q) => JSON.stringify(book.search(q, page)));
+    expect(book.placesIfReady()).toBeNull();
+    await book.placesInBackground();
+    expect(book.placesIfReady()).not.toBeNull();
+    const after = queries.map((q) => JSON.stringify(book.search(q, page)));
+    expect(after).toEqual(before);
+    expect(before.some((a) => a.includes('"match":"paragraph"'))).toBe(true);
+    expect(before.some((a) => a.includes('"match":"article"'))).toBe(true);
   });
 });
