@@ -86,7 +86,11 @@ function isNote(body: string): boolean {
   }
 }
 
+/** Plans run so far in this worker (each plan's request bodies differ from every earlier plan's). */
+let plansRun = 0;
+
 async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, (body: string) => void>): Promise<SlackFigures & LoadExtras> {
+  plansRun++;
   const acks: number[] = [];
   const acksFirst: number[] = [];
   const acksLater: number[] = [];
@@ -98,7 +102,8 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
   let next = 0;
   const one = async (n: number, first: boolean) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
-    const body = slashCommandBody(input, `http://127.0.0.1:${fakePort}/respond/${n}`, n);
+    // Unique across plans: the bot answers a body it has seen in the last 15 minutes as a replay (request-guard.ts).
+    const body = slashCommandBody(input, `http://127.0.0.1:${fakePort}/respond/${n}`, plansRun * 1_000_000 + n);
     if (plan.write && n === plan.write.afterRequests) {
       const { path, text } = plan.write;
       void writeFile(path, text).then(() => (writtenAtMs = performance.now() - started));
