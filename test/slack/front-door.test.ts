@@ -130,6 +130,9 @@ describe("what the app acknowledges itself", () => {
       clientOptions: { slackApiUrl: fake.apiUrl },
       authorize: async () => ({ botToken: "xoxb-test", botId: "B0BOT", botUserId: "U0BOT" }),
     });
+    app.command("/sources", async ({ ack }) => {
+      await ack();
+    });
     app.view("edition_form", async ({ ack }) => {
       await ack({ response_action: "errors", errors: { headline: "A headline is needed." } });
     });
@@ -200,6 +203,16 @@ describe("what the app acknowledges itself", () => {
     expect(res.status).toBe(400);
     expect((await fetch(events)).status).toBe(404);
     expect((await signedPost(events.replace("/slack/events", "/elsewhere"), "a=1", SECRET)).status).toBe(404);
+  });
+
+  it("starts its thread again on the same port when it dies, and goes on acknowledging", async () => {
+    // The thread dying as a crash would end it (the test reaches the private worker to end it).
+    await (door as unknown as { worker: Worker }).worker.terminate();
+    const command = () => slashCommandBody({ command: "/sources", text: "after the crash", responseUrl: fake.responseUrl("after-crash") });
+    await expect
+      .poll(async () => (await signedPost(events, command(), SECRET).catch(() => null))?.status ?? "refused", { timeout: 20_000, interval: 100 })
+      .toBe(200);
+    expect(log.lines.some((l) => l.msg === "the Slack front door's thread failed; starting it again")).toBe(true);
   });
 
   it("relays the door's log lines to the main logger", async () => {

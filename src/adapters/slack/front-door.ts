@@ -31,6 +31,10 @@ function workerModule(): URL {
   return new URL("../../../dist/src/adapters/slack/front-door-worker.js", import.meta.url);
 }
 
+/** At most this many restarts of a dying worker within RESTART_WINDOW_MS. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
 /** How long stopTaking() waits, blocking, for the worker to confirm its listener is closed. */
 const LISTENER_CLOSE_WAIT_MS = 2000;
 
@@ -45,6 +49,8 @@ export class FrontDoorReceiver implements Receiver {
   private receivedWaiter: { count: number; resolve: () => void } | null = null;
   private stopping: Promise<void> | null = null;
   private exited: Promise<void> = Promise.resolve();
+  /** When the worker was last started again after it died (a thread that keeps dying is not started forever). */
+  private readonly restarts: number[] = [];
 
   constructor(private readonly options: FrontDoorOptions) {}
 
@@ -53,32 +59,59 @@ export class FrontDoorReceiver implements Receiver {
   }
 
   /** Starts the worker and its listener; resolves with the port listened on. */
-  async start(): Promise<number> {
+  start(): Promise<number> {
+    return this.spawn(this.options.port);
+  }
+
+  private async spawn(port: number): Promise<number> {
     const settings: DoorSettings = {
       signingSecret: this.options.signingSecret,
       endpoints: this.options.endpoints,
-      port: this.options.port,
+      port,
       ...(this.options.host !== undefined ? { host: this.options.host } : {}),
       ...(this.options.maxBodyBytes !== undefined ? { maxBodyBytes: this.options.maxBodyBytes } : {}),
       listenerClosed: this.listenerClosed,
     };
+    Atomics.store(new Int32Array(this.listenerClosed), 0, 0);
+    this.received = 0;
     const worker = new Worker(workerModule(), { workerData: { frontDoor: settings } });
     this.worker = worker;
     this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
-    worker.on("message", (message: FromDoor) => this.take(message));
+    worker.on("message", (message: FromDoor) => this.take(message, worker));
+    /** The port listened on (the one asked for, or the free one picked for 0): a restart takes the same. */
+    let listening: number | null = null;
     const crashed = new Promise<never>((_, reject) => {
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`the Slack front door's thread exited with code ${code}`)));
     });
     crashed.catch((error: unknown) => {
-      if (this.stopping === null) this.options.log.error("the Slack front door's thread failed", { err: error });
+      if (this.stopping !== null || this.worker !== worker) return;
+      this.worker = null;
+      if (listening !== null) this.restart(listening, error);
     });
     const started = await Promise.race([this.next((m) => m.type === "listening" || m.type === "failed"), crashed]);
     if (started.type === "failed") {
       await worker.terminate();
       throw Object.assign(new Error(`Slack HTTP endpoint: ${started.message}`), { code: started.code });
     }
-    return (started as Extract<FromDoor, { type: "listening" }>).port;
+    listening = (started as Extract<FromDoor, { type: "listening" }>).port;
+    return listening;
+  }
+
+  /**
+   * The worker died while serving (a bug, or memory): Slack would be refused from now on, so it is started again
+   * on the same port. Requests it had not answered are lost to their connections; Slack retries them.
+   */
+  private restart(port: number, error: unknown): void {
+    const now = Date.now();
+    while (this.restarts.length > 0 && this.restarts[0]! < now - RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.options.log.error("the Slack front door's thread keeps failing: Slack requests are no longer answered", { err: error });
+      return;
+    }
+    this.restarts.push(now);
+    this.options.log.error("the Slack front door's thread failed; starting it again", { err: error, port });
+    this.spawn(port).catch((again: unknown) => this.options.log.error("the Slack front door could not be started again", { err: again }));
   }
 
   /**
@@ -119,7 +152,7 @@ export class FrontDoorReceiver implements Receiver {
     if (this.received < forwarded) await new Promise<void>((resolve) => (this.receivedWaiter = { count: forwarded, resolve }));
   }
 
-  private take(message: FromDoor): void {
+  private take(message: FromDoor, from: Worker): void {
     for (const waiter of this.waiters.filter((w) => w.match(message))) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve(message);
@@ -128,7 +161,7 @@ export class FrontDoorReceiver implements Receiver {
       this.options.log[message.level](message.msg, message.fields);
     } else if (message.type === "request") {
       this.received++;
-      this.hand(message);
+      this.hand(message, from);
       if (this.receivedWaiter && this.received >= this.receivedWaiter.count) {
         this.receivedWaiter.resolve();
         this.receivedWaiter = null;
@@ -137,14 +170,16 @@ export class FrontDoorReceiver implements Receiver {
   }
 
   /** Runs a request through Bolt, as Bolt's HTTPReceiver would once it has read and checked it. */
-  private hand(request: Extract<FromDoor, { type: "request" }>): void {
+  /** `door`: the worker the request came from, which alone can answer it. */
+  private hand(request: Extract<FromDoor, { type: "request" }>, door: Worker): void {
     const { id, acked } = request;
     let acknowledged = acked;
+    const tell = (message: ToDoor) => door.postMessage(message);
     const ack = async (body?: unknown): Promise<void> => {
       if (acked) return;
       if (acknowledged) throw new ReceiverMultipleAckError();
       acknowledged = true;
-      this.send({ type: "ack", id, body });
+      tell({ type: "ack", id, body });
     };
     const event: ReceiverEvent = {
       body: request.body,
@@ -155,7 +190,7 @@ export class FrontDoorReceiver implements Receiver {
     const app = this.app;
     if (!app) {
       this.options.log.error("Slack request received before the app was ready");
-      if (!acknowledged) this.send({ type: "fail", id, status: 500 });
+      if (!acknowledged) tell({ type: "fail", id, status: 500 });
       return;
     }
     const handling: Promise<void> = app
@@ -165,7 +200,7 @@ export class FrontDoorReceiver implements Receiver {
         // As Bolt's HTTPReceiver: 401 when authorization failed, else 500, if not answered yet.
         if (!acknowledged) {
           acknowledged = true;
-          this.send({ type: "fail", id, status: (error as { code?: string }).code === ErrorCode.AuthorizationError ? 401 : 500 });
+          tell({ type: "fail", id, status: (error as { code?: string }).code === ErrorCode.AuthorizationError ? 401 : 500 });
         }
       })
       .finally(() => this.handling.delete(handling));
