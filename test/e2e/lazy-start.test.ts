@@ -74,6 +74,15 @@ describe.each(["seeds", "generated"])("the %s corpus", (which) => {
   let eager: OpenedNewsroom;
   let lazy: OpenedNewsroom;
   let lazyLog: ReturnType<typeof memoryLogger>;
+  let first: OpenedNewsroom | undefined;
+
+  // What the quote book learns while answering is saved in the background: finished before the folder goes.
+  afterAll(async () => {
+    for (const newsroom of [first, lazy, eager]) {
+      newsroom?.stopBackgroundWork();
+      await newsroom?.pendingWrites();
+    }
+  });
 
   beforeAll(async () => {
     const corpus = join(dir, which);
@@ -87,7 +96,7 @@ describe.each(["seeds", "generated"])("the %s corpus", (which) => {
     const log = memoryLogger("warn");
     eager = await openNewsroom(corpus, { dataDir: null, log });
     // The first start writes the snapshots (the quotations' when first used).
-    const first = await openNewsroom(corpus, { dataDir, log });
+    first = await openNewsroom(corpus, { dataDir, log });
     void first.quotes;
     await first.pendingWrites();
     lazyLog = memoryLogger("info");
