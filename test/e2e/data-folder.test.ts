@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeSlack } from "../slack/fake-slack.js";
-import { ROOT, ensureBuilt, freePort, startService, waitUntilListening, type Service } from "./service.js";
+import { ROOT, ensureBuilt, freePort, startService, waitUntilListening, waitUntilRunning, type Service } from "./service.js";
 
 const SECRET = "lock-signing-secret-0123456789";
 const EXIT_WITHIN_MS = 30_000;
@@ -88,6 +88,8 @@ describe("one bot per data folder", () => {
   test("a second bot exits at once naming the first; `ask` answers beside it and writes nothing", async () => {
     const first = await bot();
     await waitUntilListening(first.service, first.port);
+    // Listening comes before the corpus is read: the folder is left alone once the bot runs.
+    await waitUntilRunning(first.service);
     const lock = JSON.parse(readFileSync(join(dataDir, "bot.lock"), "utf8")) as { pid: number };
     expect(lock.pid).toBe(first.service.child.pid);
 

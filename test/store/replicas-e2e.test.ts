@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack, signedPost, slashCommandBody } from "../slack/fake-slack.js";
-import { ensureBuilt, freePort, startService, waitUntilListening, type Service } from "../e2e/service.js";
+import { ensureBuilt, freePort, startService, waitUntilListening, waitUntilRunning, type Service } from "../e2e/service.js";
 import { freshDatabase, postgresServer, type TestDatabase } from "../helpers/postgres.js";
 
 const SECRET = "replicas-signing-secret-0123456789";
@@ -68,6 +68,8 @@ describe.skipIf(!postgresServer)("three replicas on one database (Slack over HTT
       });
       replicas.push({ service, events: `http://127.0.0.1:${port}/slack/events` });
       await waitUntilListening(service, port, 120_000);
+      // The adapters listen before the corpus is read (they answer "Dateline is starting" until then).
+      await waitUntilRunning(service, 120_000);
     }
   }, 400_000);
 
