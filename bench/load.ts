@@ -13,15 +13,14 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { readConfig } from "../src/config.js";
 import { createLogger } from "../src/core/log.js";
 import { start } from "../src/main.js";
 import { packageRoot } from "../src/paths.js";
 import { defaultCorpusLocations } from "./corpora.js";
 import { BENCH_QUERIES, queryInput } from "./queries.js";
-import type { LoadFigures, SlackFigures } from "./results.js";
-import type { LoadExtras, SlackLoadPlan } from "./slack-client.js";
+import type { LoadFigures } from "./results.js";
+import { startSlackClientThread } from "./slack-client-thread.js";
 import { freePort } from "./slack-load.js";
 
 const SECRET = "bench-load-signing-secret";
@@ -53,8 +52,6 @@ function bigArticle(corpusDir: string, bytes: number): string {
   return parts.join("\n\n");
 }
 
-type FromClient = { fakePort: number } | { figures: SlackFigures & LoadExtras } | { error: string };
-
 async function main(): Promise<LoadFigures | { skipped: string }> {
   const { values } = parseArgs({
     options: {
@@ -71,21 +68,8 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
   const articleBytes = Math.round(Number(values["article-mb"]) * 2 ** 20);
 
   const workDir = mkdtempSync(path.join(tmpdir(), "dateline-load-"));
-  const client = new Worker(new URL("./slack-client.js", import.meta.url));
-  const messages: FromClient[] = [];
-  let wake: (() => void) | null = null;
-  client.on("message", (m: FromClient) => (messages.push(m), wake?.()));
-  client.on("error", (error) => (messages.push({ error: String(error) }), wake?.()));
-  const nextMessage = async (): Promise<FromClient> => {
-    while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    return messages.shift()!;
-  };
-  const figures = async (plan: SlackLoadPlan & { keepOpen: true }): Promise<SlackFigures & LoadExtras> => {
-    client.postMessage(plan);
-    const reply = await nextMessage();
-    if ("figures" in reply) return reply.figures;
-    throw new Error("error" in reply ? reply.error : "unexpected message from the Slack client");
-  };
+  const client = startSlackClientThread();
+  const figures = client.figures;
 
   // What the bot logs: warnings and errors counted, and when the new article was taken into the indexes.
   let warnings = 0;
@@ -110,13 +94,12 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
       const target = path.join(corpusDir, path.basename(location));
       cpSync(location, target, { recursive: statSync(location).isDirectory() });
     }
-    const hello = await nextMessage();
-    if (!("fakePort" in hello)) throw new Error("error" in hello ? hello.error : "the Slack client did not start");
+    const fakePort = await client.fakePort();
     const port = await freePort();
     const config = readConfig({
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: `http://127.0.0.1:${hello.fakePort}/api/`,
+      SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`,
       PORT: String(port),
       DATELINE_DATA_DIR: path.join(workDir, "data"),
     });
@@ -153,9 +136,8 @@ async function main(): Promise<LoadFigures | { skipped: string }> {
       firstWarnings,
     };
   } finally {
-    client.postMessage({ done: true });
     await running?.stop();
-    await client.terminate();
+    await client.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -12,18 +12,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { packageRoot } from "../src/paths.js";
 import { loadInputs } from "./load.js";
 import { failure, type ReplicaOutcome, type SlackFigures } from "./results.js";
-import type { LoadExtras, SlackLoadPlan } from "./slack-client.js";
+import { startSlackClientThread } from "./slack-client-thread.js";
 import { freePort } from "./slack-load.js";
 import type { LatencySummary } from "./stats.js";
 
 const SECRET = "bench-replicas-signing-secret";
-
-type FromClient = { fakePort: number } | { figures: SlackFigures & LoadExtras } | { error: string };
 
 interface Bot {
   child: ChildProcess;
@@ -64,21 +61,8 @@ export async function runReplicas(locations: readonly string[], options: { reque
   const admin = new pg.Client({ connectionString: serverUrl });
   const bots: Bot[] = [];
   const workDir = mkdtempSync(path.join(tmpdir(), "dateline-replicas-"));
-  const client = new Worker(new URL("./slack-client.js", import.meta.url));
-  const messages: FromClient[] = [];
-  let wake: (() => void) | null = null;
-  client.on("message", (m: FromClient) => (messages.push(m), wake?.()));
-  client.on("error", (error) => (messages.push({ error: String(error) }), wake?.()));
-  const nextMessage = async (): Promise<FromClient> => {
-    while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    return messages.shift()!;
-  };
-  const figures = async (plan: SlackLoadPlan & { keepOpen: true }): Promise<SlackFigures & LoadExtras> => {
-    client.postMessage(plan);
-    const reply = await nextMessage();
-    if ("figures" in reply) return reply.figures;
-    throw new Error("error" in reply ? reply.error : "unexpected message from the Slack client");
-  };
+  const client = startSlackClientThread();
+  const figures = client.figures;
   let created = false;
   try {
     await admin.connect();
@@ -89,15 +73,14 @@ export async function runReplicas(locations: readonly string[], options: { reque
     url.pathname = `/${name}`;
     const corpusDir = path.join(workDir, "corpus");
     for (const location of locations) cpSync(location, path.join(corpusDir, path.basename(location)), { recursive: statSync(location).isDirectory() });
-    const hello = await nextMessage();
-    if (!("fakePort" in hello)) throw new Error("error" in hello ? hello.error : "the Slack client did not start");
+    const fakePort = await client.fakePort();
     const envFor = async (i: number) => ({
       DATABASE_URL: url.toString(),
       DATELINE_DATA_DIR: path.join(workDir, `data-${i}`),
       DATELINE_CORPUS: corpusDir,
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: `http://127.0.0.1:${hello.fakePort}/api/`,
+      SLACK_API_URL: `http://127.0.0.1:${fakePort}/api/`,
       PORT: String(await freePort()),
     });
     let t = performance.now();
@@ -130,8 +113,7 @@ export async function runReplicas(locations: readonly string[], options: { reque
   } catch (error) {
     return failure(error);
   } finally {
-    client.postMessage({ done: true });
-    await client.terminate();
+    await client.close();
     for (const bot of bots) bot.child.kill("SIGTERM");
     await Promise.all(bots.map((b) => (b.child.exitCode === null ? new Promise((resolve) => b.child.once("exit", resolve)) : null)));
     if (created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
