@@ -15,7 +15,6 @@ import { isHtmlFileName } from "../html/extract.js";
 import { readHtmlFile } from "./html-file.js";
 import { applyFolderDefaults, FOLDER_DEFAULTS_FILE, NO_DEFAULTS, parseFolderDefaults, type FolderDefaults } from "./folder-defaults.js";
 import { parseJsonDocument, parseJsonLines } from "./records.js";
-import type { FileRecord } from "./snapshot.js";
 import { CorpusUnreadableError, type Article, type Corpus, type CorpusProblem } from "./types.js";
 
 /** Bump when reading rules change what articles a file yields: snapshots keyed on the fingerprint rebuild. */
@@ -294,6 +293,18 @@ export async function loadCorpus(location: string, options: { log?: Logger } & R
 export type CorpusFileReader = (root: string, relPath: string, options: ReadOptions) => Promise<CorpusFile>;
 
 /** The files a start may reuse as they were read before (a corpus snapshot, snapshot.ts). */
+/** A corpus file as it was read: what the next start compares (size and time) and what it reuses. */
+export interface FileRecord {
+  /** Relative to the corpus root, forward slashes. */
+  path: string;
+  /** Size and modification time when listed; a size of -1 never matches (the file is read again). */
+  size: number;
+  mtimeMs: number;
+  digest: FileDigest;
+  problems: CorpusProblem[];
+  articles: Article[];
+}
+
 export interface EarlierFiles {
   /** The file as read before, when it still has this size and modification time; null when it must be read. */
   unchanged(relPath: string, size: number, mtimeMs: number): FileRecord | null;

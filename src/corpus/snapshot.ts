@@ -20,24 +20,12 @@ import { z } from "zod";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import { writeFileAtomic } from "../state-file.js";
-import { CORPUS_READER_VERSION, type EarlierFiles, type FileDigest } from "./load.js";
+import { CORPUS_READER_VERSION, type EarlierFiles, type FileRecord } from "./load.js";
 import type { Article, CorpusProblem, Paragraph, ParagraphRole } from "./types.js";
 
 /** Bump when the file layout changes. */
 export const CORPUS_SNAPSHOT_FORMAT = 1;
 export const CORPUS_SNAPSHOT_FILE = "corpus.bin";
-
-/** A corpus file as it was read: what the next start compares (size and time) and what it reuses. */
-export interface FileRecord {
-  /** Relative to the corpus root, forward slashes. */
-  path: string;
-  /** Size and modification time when listed; a size of -1 never matches (the file is read again). */
-  size: number;
-  mtimeMs: number;
-  digest: FileDigest;
-  problems: CorpusProblem[];
-  articles: Article[];
-}
 
 const ROLES: readonly ParagraphRole[] = ["body", "headline", "furniture"];
 const PARAGRAPH_FIELDS = 3; // n, start, end (the role is a section of its own)

@@ -8,9 +8,9 @@ import type { NamedInArticle } from "./article-quotes.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
-import { indexedRegistrySteps } from "./speaker-lookup.js";
+import { indexedRegistrySteps, type BuiltRegistry } from "./speaker-lookup.js";
 import { fullNameKey, nameKey, nameTokensMatch } from "./text.js";
-import type { Quotation, Speaker, SpeakerRegistry } from "./types.js";
+import type { Quotation, Speaker } from "./types.js";
 
 export interface RegistryInput {
   doc: string;
@@ -33,10 +33,8 @@ interface Cluster {
   organisation?: { doc: string; name: string };
 }
 
-export interface BuiltRegistry extends SpeakerRegistry {
-  /** The canonical speaker for a name an article used (its local fullest form). */
-  canonical(doc: string, localName: string): Speaker | null;
-}
+/** Built by the indexed look-up (speaker-lookup.ts), which is where the type lives. */
+export type { BuiltRegistry };
 
 
 export function buildSpeakerRegistry(inputs: readonly RegistryInput[]): BuiltRegistry {

@@ -12,9 +12,13 @@
 import { bitCount } from "../search/postings.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
-import type { BuiltRegistry } from "./registry.js";
 import { editDistance, fullNameKey, nameKey, typoAllowance } from "./text.js";
-import type { Speaker, SpeakerMatch } from "./types.js";
+import type { Speaker, SpeakerMatch, SpeakerRegistry } from "./types.js";
+
+export interface BuiltRegistry extends SpeakerRegistry {
+  /** The canonical speaker for a name an article used (its local fullest form). */
+  canonical(doc: string, localName: string): Speaker | null;
+}
 
 const MAX_NAME_WORDS = 6;
 /** Longest typo allowance (typoAllowance, one more for a much-quoted speaker): how far apart in length two name words may be and still match. */
