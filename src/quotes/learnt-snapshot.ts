@@ -15,10 +15,9 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { crc32 } from "node:zlib";
 import type { Logger } from "../core/log.js";
 import { bytesOf, int32s, uint32s } from "../search/bytes.js";
-import { writeFileAtomic } from "../state-file.js";
+import { readFramed, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";
 import type { Speaker } from "./types.js";
@@ -64,16 +63,11 @@ const SECTIONS = [
   "sentencePositions", // Int32
 ] as const;
 
-const NEWLINE = 0x0a;
 
 /** Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by. */
 export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[]): Promise<void> {
   const { layout, sections } = encodeLearnt(learnt, speakers);
-  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  const header: Header = { format: LEARNT_SNAPSHOT_FORMAT, fingerprint, crc32: checksum };
-  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  await writeFramed(path, { format: LEARNT_SNAPSHOT_FORMAT, fingerprint }, layout, sections);
 }
 
 /**
@@ -92,17 +86,13 @@ export function loadLearnt(path: string, fingerprint: string, log: Logger): ((sp
   let layout: Layout;
   let binary: Uint8Array;
   try {
-    const firstBreak = file.indexOf(NEWLINE);
-    const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
-    if (secondBreak < 0) throw new Error("the file is cut short");
-    const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<Header> | null;
-    if (header?.format !== LEARNT_SNAPSHOT_FORMAT || header.fingerprint !== fingerprint) {
+    const framed = readFramed<Header>(file, LEARNT_SNAPSHOT_FORMAT, fingerprint);
+    if (framed === "stale") {
       log.info("what the quote book learnt is stale (the corpus or the code changed); learning it again", { path });
       return null;
     }
-    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
-    layout = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as Layout;
-    binary = file.subarray(secondBreak + 1);
+    layout = framed.layout as Layout;
+    binary = framed.binary;
   } catch (error) {
     log.warn("what the quote book learnt is damaged; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
     return null;

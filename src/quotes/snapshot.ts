@@ -17,13 +17,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { crc32 } from "node:zlib";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article } from "../corpus/types.js";
 import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
-import { writeFileAtomic } from "../state-file.js";
+import { readFramed, writeFramed } from "./framed-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
 import { LEARNT_SNAPSHOT_FILE, loadLearnt, saveLearnt } from "./learnt-snapshot.js";
 import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
@@ -117,18 +116,12 @@ interface Header {
   crc32: number;
 }
 
-const NEWLINE = 0x0a;
 
 /** Saves the book (atomically) at `path`, and removes an earlier format's file beside it. */
 export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook): Promise<void> {
   // Encoded now, before the book can change.
   const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
-  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  const header: Header = { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations, crc32: checksum };
-  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  await writeFramed(path, { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations }, layout, sections);
   const dir = dirname(path);
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dir, name), { force: true })));
 }
@@ -144,18 +137,14 @@ function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly
     return null;
   }
   try {
-    const firstBreak = file.indexOf(NEWLINE);
-    const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
-    if (secondBreak < 0) throw new Error("the file is cut short");
-    const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<Header> | null;
-    // Checked before the rest: a stale snapshot is not an error.
-    if (header?.format !== QUOTES_SNAPSHOT_FORMAT || header.fingerprint !== fingerprint) {
+    const framed = readFramed<Header>(file, QUOTES_SNAPSHOT_FORMAT, fingerprint);
+    if (framed === "stale") {
       log.warn("the quotations snapshot is stale (the corpus or the extraction changed); extracting the quotations again", { path });
       return null;
     }
-    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
-    const layout = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as QuoteLayout;
-    const { entries, index, state } = decodeQuotes(layout, file.subarray(secondBreak + 1), articles, QUOTE_INDEX_OPTIONS);
+    const { header } = framed;
+    const layout = framed.layout as QuoteLayout;
+    const { entries, index, state } = decodeQuotes(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
     if (entries.length !== header.articles || layout.quotations !== header.quotations) throw new Error("its header does not describe its content");
     return CorpusQuoteBook.restored(entries, index, state);
   } catch (error) {
