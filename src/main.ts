@@ -132,7 +132,8 @@ async function startHolding(
     await stopStarted();
     throw error;
   }
-  const digests = offThreadDigests(newsroom, { log });
+  // Changed articles are analysed for grouping in the pool, so that the digest worker takes them quickly.
+  const digests = offThreadDigests(newsroom, { log, analysis: workers });
   const closeWorkers = () => Promise.all([digests.close(), workers.close()]);
   closeNewsroom = () => closeWorkers().then(() => undefined);
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
@@ -185,6 +186,8 @@ async function startHolding(
   // A running bot learns the job titles and where topics stand once the quote book is open, in time slices, so
   // that `/quote the chancellor` and `/quote <topic>` find them ready; the console learns them when first asked.
   if (platforms.length > 0) {
+    // The digest worker reads its copy of the corpus now, not when the first /digest is asked.
+    digests.prepare();
     setImmediate(() => {
       try {
         void newsroom.quotes.titlesInBackground().then(() => newsroom.quotes.placesInBackground());

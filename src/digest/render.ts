@@ -52,10 +52,14 @@ export function digestReply(digest: Digest, options: DigestReplyOptions = {}): R
   const visibility = options.visibility ?? "public";
   const zone = options.zone ?? "UTC";
   const since = formatWhen(digest.from, zone);
+  const reading = digest.reading ?? 0;
   const lateNote = digest.late ? "Posted late: Dateline was offline when this digest was due." : null;
 
   if (digest.stories.length === 0 && digest.templated.length === 0) {
-    const text = `Nothing new in the corpus since ${since}.`;
+    const text =
+      reading > 0
+        ? `Nothing new read yet since ${since}: ${plural(reading, "new article is", "new articles are")} still being read. Ask again in a moment.`
+        : `Nothing new in the corpus since ${since}.`;
     const blocks: Block[] = [{ type: "paragraph", text }];
     if (lateNote) blocks.push({ type: "context", text: lateNote });
     return { visibility, text: lateNote ? `${text} (${lateNote})` : text, blocks };
@@ -71,11 +75,14 @@ export function digestReply(digest: Digest, options: DigestReplyOptions = {}): R
     `${plural(digest.articles, "new article")} in ${plural(digest.stories.length, "story", "stories")} ` +
     `since ${since}.` +
     (page > 0 ? ` Stories ${page * perPage + 1}–${page * perPage + shown.length}.` : "");
+  // Articles of the period that were still being read when the digest was composed are not in it: it says so.
+  const readingNote = reading > 0 ? `${plural(reading, "more new article is", "more new articles are")} still being read: not in this digest yet.` : null;
+  const notes = [readingNote, lateNote].filter((note): note is string => note !== null);
   const blocks: Block[] = [
     { type: "heading", text: "Dateline digest" },
-    { type: "context", text: lateNote ? `${summary} ${lateNote}` : summary },
+    { type: "context", text: [summary, ...notes].join(" ") },
   ];
-  const lines: string[] = [`Dateline digest: ${summary}${lateNote ? ` ${lateNote}` : ""}`];
+  const lines: string[] = [`Dateline digest: ${[summary, ...notes].join(" ")}`];
 
   shown.forEach((story, i) => {
     const variant = story.variants[0];

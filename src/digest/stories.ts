@@ -43,16 +43,25 @@ export function storyText(article: Article): string {
 }
 
 /** Inverse document frequencies over a set of term lists (smoothed, always > 0). */
-export function inverseFrequencies(termLists: ReadonlyArray<readonly string[]>): (term: string) => number {
+export function inverseFrequencies(termLists: ReadonlyArray<Iterable<string>>): (term: string) => number {
   const df = new Map<string, number>();
   for (const terms of termLists) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
   const n = termLists.length;
   return (term) => Math.log(1 + n / (df.get(term) ?? 1));
 }
 
-export function tfidfVector(terms: readonly string[], idf: (term: string) => number, boost: (term: string) => number = () => 1): Vector {
+/** How often each term occurs, in the order of first occurrence. */
+function termCounts(terms: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+export function tfidfVector(terms: readonly string[], idf: (term: string) => number, boost: (term: string) => number = () => 1): Vector {
+  return tfidfOfCounts(termCounts(terms), idf, boost);
+}
+
+function tfidfOfCounts(counts: ReadonlyMap<string, number>, idf: (term: string) => number, boost: (term: string) => number): Vector {
   const vector: Vector = new Map();
   for (const [term, count] of counts) vector.set(term, (1 + Math.log(count)) * idf(term) * boost(term));
   return normalize(vector);
@@ -161,30 +170,47 @@ function sample<T>(items: readonly T[], limit: number): readonly T[] {
   return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-interface StoryTerms {
-  terms: string[];
+/** What grouping reads of an article's story text: plain data, so that another thread can make it. */
+export interface StoryTerms {
+  /** Each analyzed term and how often it occurs, in the order of first occurrence. */
+  counts: Map<string, number>;
   /** Terms written as names (capitalised inside a sentence, or acronyms): the people, places and bodies. */
   names: Set<string>;
+}
+
+/** The analysis of an article's story text (the long part of grouping a very long article). */
+export function storyTerms(article: Article): StoryTerms {
+  const text = storyText(article);
+  // An all-capitals headline (wire style) says nothing about which of its words are names.
+  const title = article.title ?? "";
+  const skipUntil = title && title === title.toUpperCase() ? title.length : 0;
+  const counts = new Map<string, number>();
+  const names = new Set<string>();
+  for (const t of analyzeTerms(text)) {
+    counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+    if (t.start >= skipUntil && isWrittenAsName(text, t.start, t.end)) names.add(t.term);
+  }
+  return { counts, names };
 }
 
 /** Analyzed story text per article object (articles are replaced, never changed, when a file changes). */
 const termCache = new WeakMap<Article, StoryTerms>();
 function termsOf(article: Article): StoryTerms {
   let found = termCache.get(article);
-  if (!found) {
-    const text = storyText(article);
-    // An all-capitals headline (wire style) says nothing about which of its words are names.
-    const title = article.title ?? "";
-    const skipUntil = title && title === title.toUpperCase() ? title.length : 0;
-    const terms: string[] = [];
-    const names = new Set<string>();
-    for (const t of analyzeTerms(text)) {
-      terms.push(t.term);
-      if (t.start >= skipUntil && isWrittenAsName(text, t.start, t.end)) names.add(t.term);
-    }
-    termCache.set(article, (found = { terms, names }));
-  }
+  if (!found) termCache.set(article, (found = storyTerms(article)));
   return found;
+}
+
+/** The terms of the articles that `background` would be sampled to, analyzed ahead of a grouping; how many. */
+export function warmStoryTerms(background: readonly Article[]): number {
+  const sampled = sample(background, MAX_BACKGROUND);
+  for (const a of sampled) termsOf(a);
+  return sampled.length;
+}
+
+/** Terms of this very article object analyzed elsewhere (`storyTerms` in another thread): not analyzed again. */
+export function rememberStoryTerms(article: Article, terms: StoryTerms): void {
+  termCache.set(article, terms);
 }
 
 /** A capitalised word that does not open a sentence, or an acronym. */
@@ -210,18 +236,20 @@ export interface GroupOptions {
 
 /** The articles grouped into stories, biggest story first (then by most recent article). */
 export function groupStories(articles: readonly Article[], options: GroupOptions = {}): Story[] {
+  // Nothing to group: no word weights to read either (a quiet period's digest costs nothing).
+  if (articles.length === 0) return [];
   const threshold = options.threshold ?? STORY_THRESHOLD;
   const ids = new Set(articles.map((a) => a.id));
   // Sampled before the grouped articles are left out, so that word weights do not shift with which are grouped.
   const background = sample(options.background ?? [], MAX_BACKGROUND).filter((a) => !ids.has(a.id));
-  const idf = inverseFrequencies([...articles, ...background].map((a) => termsOf(a).terms));
+  const idf = inverseFrequencies([...articles, ...background].map((a) => termsOf(a).counts.keys()));
   const vectors = new Map<Article, Vector>();
   const keys = new Map<Article, string[]>();
   const names = new Map<Article, Set<string>>();
   const distinctive = new Map<Article, boolean>();
   for (const a of articles) {
-    const { terms, names: written } = termsOf(a);
-    const vector = tfidfVector(terms, idf, (term) => (written.has(term) && idf(term) >= DISTINCTIVE_IDF ? NAME_BOOST : 1));
+    const { counts, names: written } = termsOf(a);
+    const vector = tfidfOfCounts(counts, idf, (term) => (written.has(term) && idf(term) >= DISTINCTIVE_IDF ? NAME_BOOST : 1));
     vectors.set(a, vector);
     keys.set(a, keyTerms(vector));
     names.set(a, written);

@@ -63,6 +63,11 @@ export interface Digest {
   articles: number;
   /** New articles left out of the stories on a very busy period (the oldest ones; see compose.ts). */
   ungrouped: number;
+  /**
+   * New articles of the period still being read when the digest was composed (src/workers/digests.ts): not in it,
+   * nor counted in `articles`. Absent when none.
+   */
+  reading?: number;
   /** Every story, the one a newsroom should care about most first (renderers cut them to fit). */
   stories: DigestStory[];
   /** Templated wire items (company results, dividends, ...), one line per kind; not among the stories. */

@@ -2,10 +2,15 @@
  * Digests composed in a worker thread (jobs.ts: `composeDigest`, the same function the CLI calls here), so that
  * neither `/digest` nor a scheduled post holds the event loop while the stories are grouped.
  *
- * The worker keeps its own copy of the corpus (the mirror): it reads the corpus itself once, then follows every
- * file the newsroom re-reads; a digest job sends only the period's article ids, their quotations and the
- * statements they render. Forty people asking for the digest of the same new articles get one composition: a
- * digest is kept for the state of the corpus, quotations and statements it was made from.
+ * The worker keeps its own copy of the corpus (the mirror): it reads the corpus itself once (started with the bot,
+ * `prepare`), then follows every file the newsroom re-reads; a digest job sends only the period's article ids, their
+ * quotations and the statements they render. Forty people asking for the digest of the same new articles get one
+ * composition: a digest is kept for the state of the mirror, quotations and statements it was made from.
+ *
+ * The worker runs its jobs in order, so a change sent to it holds up the digests behind it. A changed file is
+ * analysed for grouping (its story terms, the long part for a very long article) in the `analysis` pool first, and
+ * only then sent to the mirror, where taking it is quick. Meanwhile a digest is composed from the mirror as it is:
+ * the period's articles still being read are left out, and the digest says how many (`Digest.reading`).
  */
 import type { Article } from "../corpus/types.js";
 import type { Logger } from "../core/log.js";
@@ -18,6 +23,7 @@ import type { OpenedNewsroom } from "../open-newsroom.js";
 import type { Quotation } from "../quotes/types.js";
 import { statementsWhenReady } from "../statements/when-ready.js";
 import type { StatementIndex } from "../statements/types.js";
+import type { StoryTerms } from "../digest/stories.js";
 import { createWorkerPool, type WorkerPool } from "./pool.js";
 
 export interface PendingDigest {
@@ -32,6 +38,10 @@ export interface OffThreadDigests {
    * hand (or null); asked only when the period has two articles or more, as `digestForNewsroom` does.
    */
   compose(from: Date, to: Date, late: boolean, statements: () => StatementIndex | null, options?: { newest?: boolean }): PendingDigest;
+  /** Starts reading the mirror now (a running bot), not on the first digest. */
+  prepare(): void;
+  /** Settles once every change received so far is in the mirror (a post waits for it: it leaves nothing out). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +61,15 @@ interface Kept {
   digest: Promise<Digest>;
 }
 
-export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logger; pool?: WorkerPool }): OffThreadDigests {
+export interface DigestWorkerOptions {
+  log: Logger;
+  /** The digest worker (default: a pool of one). */
+  pool?: WorkerPool;
+  /** Where changed articles are analysed for grouping before they go to the mirror (default: in the digest worker). */
+  analysis?: WorkerPool;
+}
+
+export function offThreadDigests(newsroom: DigestNewsroom, options: DigestWorkerOptions): OffThreadDigests {
   const log = options.log;
   // One worker: it holds the mirror, and its jobs run in the order they are sent (changes before the digests after them).
   const pool = options.pool ?? createWorkerPool({ size: 1, log });
@@ -72,25 +90,58 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
         if (fingerprint !== newsroom.corpus.fingerprint) return pool.run("mirrorReplace", [...newsroom.articles()]);
         return null;
       })
+      // The words of the articles that weigh the stories' words, analysed before a digest needs them.
+      .then(() => pool.run("mirrorWarm", undefined))
       .catch(fail("reading the corpus"));
   };
   const newArticles = new NewArticlesIndex(newsroom);
+  // Articles changed here and not yet sent to the mirror (by id: how many of their changes are on the way).
+  const reading = new Map<string, number>();
+  // Changes go to the mirror one after the other, in the order they came.
+  let updates: Promise<void> = Promise.resolve();
   newsroom.onArticlesChanged(({ removed, upserted }) => {
     version++;
     newArticles.changed(removed, upserted);
     kept.length = 0;
     // Before the mirror is read, the change is in what it will read.
-    if (mirrored) void pool.run("mirrorUpdate", { removed, upserted }).catch(fail("a corpus change"));
+    if (!mirrored) return;
+    for (const a of upserted) reading.set(a.id, (reading.get(a.id) ?? 0) + 1);
+    updates = updates.then(async () => {
+      const terms = await analysed(upserted);
+      // From here on the worker composes with the change (its jobs run in order): digests kept are stale.
+      version++;
+      kept.length = 0;
+      for (const a of upserted) {
+        const left = (reading.get(a.id) ?? 1) - 1;
+        if (left > 0) reading.set(a.id, left);
+        else reading.delete(a.id);
+      }
+      await pool.run("mirrorUpdate", { removed, upserted, terms }).catch(fail("a corpus change"));
+    });
   });
+  /** The articles' story terms made in the analysis pool, or null (then the digest worker analyses them). */
+  const analysed = async (articles: readonly Article[]): Promise<StoryTerms[] | null> => {
+    if (!options.analysis || articles.length === 0) return null;
+    try {
+      return await Promise.all(articles.map((a) => options.analysis!.run("storyTerms", a)));
+    } catch (error) {
+      fail("analysing a changed article")(error);
+      return null;
+    }
+  };
 
   return {
     compose(from, to, late, statementsAtHand, options = {}) {
       mirror();
-      const articles = newArticles.between(from, to);
+      const inPeriod = newArticles.between(from, to);
+      // Composed from the mirror as it is: the articles still on their way to it are left out (and counted).
+      const articles = reading.size === 0 ? inPeriod : inPeriod.filter((a) => !reading.has(a.id));
+      const unread = inPeriod.length - articles.length;
       const quotations = newsroom.quotes.quotations;
       const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
       const key = `${version}\n${articles.map((a) => a.id).join("\n")}`;
       const period = { from: from.toISOString(), to: to.toISOString(), late };
+      const reply = (digest: Digest): Digest => ({ ...digest, ...period, ...(unread > 0 ? { reading: unread } : {}) });
       const make = (): Kept => {
         const made: Kept = { key, quotations, statements, ready: false, refreshing: false, digest: composeIn(pool, articles, quotations, statements, period) };
         made.digest.then(
@@ -118,8 +169,10 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: { log: Logge
         kept.length = Math.min(kept.length, KEPT);
       }
       // The period's bounds are the asker's; the rest depends only on the articles, quotations and statements.
-      return { ready: entry.ready, digest: entry.digest.then((digest) => ({ ...digest, ...period })) };
+      return { ready: entry.ready, digest: entry.digest.then(reply) };
     },
+    prepare: mirror,
+    settled: () => updates,
     close: () => {
       closed = true;
       return pool.close();
@@ -156,6 +209,7 @@ function statementsOrNone(statements: () => StatementIndex | null): StatementInd
 export function offThreadComposer(newsroom: Parameters<typeof statementsWhenReady>[0], digests: OffThreadDigests): ComposeDigest {
   return async (from, to, late, subscription): Promise<Reply> => {
     const statements = await statementsWhenReady(newsroom).catch(() => null);
+    await digests.settled();
     const digest = await digests.compose(from, to, late, () => statements, { newest: true }).digest;
     return digestReply(digest, { visibility: "public", zone: subscription.zone });
   };

@@ -4,11 +4,13 @@
  *
  * The digest needs the whole corpus (its words weigh the stories' words), too much to send for every digest:
  * the worker that composes digests keeps its own copy of the articles ("the mirror"), read from the corpus
- * itself and kept in step with each file the bot re-reads (digest-jobs.ts sends the changes).
+ * itself and kept in step with each file the bot re-reads (digests.ts sends the changes, each changed article's
+ * story terms analysed already by another worker, so that taking a change is quick and digests do not wait).
  */
 import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "../corpus/load.js";
 import type { Article } from "../corpus/types.js";
 import { composeDigest, type Digest } from "../digest/compose.js";
+import { rememberStoryTerms, storyTerms, warmStoryTerms, type StoryTerms } from "../digest/stories.js";
 import { quoteArticle, type ArticleQuotes } from "../quotes/article-quotes.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement } from "../statements/types.js";
@@ -45,12 +47,20 @@ const jobs = {
     for (const a of articles) mirror.set(a.id, a);
     return null;
   },
-  /** The changes of one re-read file, applied as the main thread applied them. */
-  mirrorUpdate: (input: { removed: string[]; upserted: Article[] }): null => {
+  /** The articles whose words weigh the stories' words, analysed now rather than by the next digest. */
+  mirrorWarm: (): number => warmStoryTerms([...mirror.values()]),
+  /** The changes of one re-read file, applied as the main thread applied them (`terms`: the upserted's, or null). */
+  mirrorUpdate: (input: { removed: string[]; upserted: Article[]; terms: StoryTerms[] | null }): null => {
     for (const doc of input.removed) mirror.delete(doc);
-    for (const a of input.upserted) mirror.set(a.id, a);
+    input.upserted.forEach((a, i) => {
+      mirror.set(a.id, a);
+      const terms = input.terms?.[i];
+      if (terms) rememberStoryTerms(a, terms);
+    });
     return null;
   },
+  /** What grouping reads of an article (made here, taken by the digest worker with the change). */
+  storyTerms: (article: Article): StoryTerms => storyTerms(article),
   composeDigest: (job: DigestJob): Digest => {
     return composeDigest({
       articles: job.docs.map((doc) => mirror.get(doc)).filter((a): a is Article => a !== undefined),
