@@ -1,0 +1,156 @@
+/**
+ * The digest worker's copy of the corpus (src/workers/digests.ts) takes a changed file without holding up the
+ * digests asked meanwhile: the change's long part (its story terms) is made in the analysis pool, held here on
+ * purpose; a digest asked then is answered from the mirror as it was, saying what is still being read; once the
+ * change is in, a digest has the new article, composed as this thread composes it.
+ */
+import { cp, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryLogger } from "../../src/core/log.js";
+import { composeDigest } from "../../src/digest/compose.js";
+import { digestReply } from "../../src/digest/render.js";
+import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
+import type { JobInput, JobName, JobOutput } from "../../src/workers/jobs.js";
+import { offThreadComposer, offThreadDigests, type OffThreadDigests } from "../../src/workers/digests.js";
+import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
+import { tempDir } from "../digest/helpers.js";
+import { root } from "../digest/seed-data.js";
+
+/** A pool whose next job of one kind, once done in its worker, is held until the test lets it go (`hold`). */
+function heldPool(inner: WorkerPool, held: JobName) {
+  let armed: { reached(): void; gate: Promise<void> } | null = null;
+  const jobs: JobName[] = [];
+  const pool: WorkerPool = {
+    async run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>> {
+      jobs.push(job);
+      const output = await inner.run(job, input);
+      if (job === held && armed) {
+        const hit = armed;
+        armed = null;
+        hit.reached();
+        await hit.gate;
+      }
+      return output;
+    },
+    get pending() {
+      return inner.pending;
+    },
+    close: () => inner.close(),
+  };
+  const hold = () => {
+    let release = (): void => undefined;
+    let reachedNow = (): void => undefined;
+    const reached = new Promise<void>((resolve) => (reachedNow = resolve));
+    armed = { reached: reachedNow, gate: new Promise<void>((resolve) => (release = resolve)) };
+    return { reached, release };
+  };
+  return { pool, jobs, hold };
+}
+
+const FEATURE = "harbour-feature.txt";
+const paragraph = (i: number) =>
+  `“The ferries to Zanzibar will run again from the northern quay,” harbour master Amina Mwinyi said of section ${i}. ` +
+  `Repairs to the Zanzibar quay took a month, and the port authority said traffic would resume on Monday.\n\n`;
+
+let newsroom: OpenedNewsroom;
+let analysis: ReturnType<typeof heldPool>;
+let digestPool: WorkerPool;
+let digests: OffThreadDigests;
+let corpusDir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const dir = await tempDir("dateline-digest-mirror-");
+  cleanup = dir.cleanup;
+  corpusDir = dir.dir;
+  await cp(join(root, "seeds"), corpusDir, { recursive: true });
+  const log = memoryLogger();
+  analysis = heldPool(createWorkerPool({ size: 1, log }), "storyTerms");
+  digestPool = createWorkerPool({ size: 1, log });
+  newsroom = await openNewsroom(corpusDir, { dataDir: null, log, workers: analysis.pool });
+  digests = offThreadDigests(newsroom, { log, pool: digestPool, analysis: analysis.pool });
+  digests.prepare();
+});
+
+afterAll(async () => {
+  await digests?.close();
+  await analysis?.pool.close();
+  await cleanup?.();
+});
+
+describe("the digest worker's mirror takes a change without holding up digests", () => {
+  it("answers a digest asked while the change is analysed, then includes the new article once it is in", async () => {
+    const from = new Date(Date.now() - 3_600_000);
+    const period = () => [from, new Date(Date.now() + 3_600_000)] as const;
+    // Nothing new yet (the seeds are the corpus found at the first start).
+    const before = await digests.compose(...period(), false, () => null).digest;
+    expect(before.articles).toBe(0);
+    expect(before.reading).toBeUndefined();
+
+    const held = analysis.hold();
+    await writeFile(join(corpusDir, FEATURE), "Zanzibar harbour reopens\n\n" + Array.from({ length: 400 }, (_, i) => paragraph(i)).join(""));
+    await expect(newsroom.refreshFile(FEATURE)).resolves.toBe("added");
+    await held.reached;
+    // The change's analysis is held: the mirror has not taken it.
+    let settled = false;
+    void digests.settled().then(() => (settled = true));
+    // A scheduled post leaves nothing out: it waits for the change.
+    let posted = false;
+    const subscription = { platform: "slack" as const, channel: "C1", time: "07:00", zone: "UTC", createdAt: new Date().toISOString() };
+    const post = Promise.resolve(offThreadComposer(newsroom, digests)(...period(), false, subscription)).then((reply) => {
+      posted = true;
+      return reply;
+    });
+
+    const during = await digests.compose(...period(), false, () => null).digest;
+    expect(settled).toBe(false);
+    expect(posted).toBe(false);
+    expect(during.articles).toBe(0);
+    expect(during.reading).toBe(1);
+    expect(Object.keys(during.documents)).not.toContain(FEATURE);
+    expect(digestReply(during).text).toMatch(/1 new article is still being read/);
+
+    held.release();
+    await digests.settled();
+    const after = await digests.compose(...period(), false, () => null).digest;
+    expect(after.reading).toBeUndefined();
+    expect(after.articles).toBe(1);
+    expect(after.stories.flatMap((s) => s.docs)).toEqual([FEATURE]);
+    expect(after.stories[0]!.quotes.length).toBeGreaterThan(0);
+    // The same digest as this thread composes over the newsroom's articles (the terms made elsewhere are exact).
+    const feature = newsroom.article(FEATURE)!;
+    const here = composeDigest({
+      articles: [feature],
+      quotations: newsroom.quotes.quotations.filter((q) => q.doc === FEATURE),
+      statements: null,
+      from: new Date(after.from),
+      to: new Date(after.to),
+      background: newsroom.articles(),
+    });
+    expect({ ...after, documents: { ...after.documents } }).toEqual({ ...here, documents: { ...here.documents } });
+    expect(analysis.jobs).toContain("storyTerms");
+
+    const reply = await post;
+    expect(JSON.stringify(reply.blocks)).toMatch(/Zanzibar harbour reopens/);
+    expect(reply.text).not.toMatch(/still being read/);
+  });
+
+  it("leaves a changed article out while its new text is analysed, and counts it as being read", async () => {
+    const period = () => [new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000)] as const;
+    const held = analysis.hold();
+    await writeFile(join(corpusDir, FEATURE), "Zanzibar harbour reopens\n\n" + Array.from({ length: 50 }, (_, i) => paragraph(i + 1000)).join(""));
+    await expect(newsroom.refreshFile(FEATURE)).resolves.toBe("changed");
+    await held.reached;
+    // The mirror still has the old text: the article is left out rather than shown with the new text's quotations.
+    const during = await digests.compose(...period(), false, () => null).digest;
+    expect(during.articles).toBe(0);
+    expect(during.reading).toBe(1);
+    held.release();
+    await digests.settled();
+    const after = await digests.compose(...period(), false, () => null).digest;
+    expect(after.articles).toBe(1);
+    expect(after.reading).toBeUndefined();
+  });
+});
+
