@@ -19,6 +19,7 @@ import { digestReply } from "../digest/render.js";
 import { NewArticlesIndex } from "../digest/new-articles-index.js";
 import type { ComposeDigest } from "../digest/schedule.js";
 import type { Digest } from "../digest/types.js";
+import { composeDigest } from "../digest/compose.js";
 import type { OpenedNewsroom } from "../open-newsroom.js";
 import type { Quotation } from "../quotes/types.js";
 import { statementsWhenReady } from "../statements/when-ready.js";
@@ -137,11 +138,15 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: DigestWorker
       // Composed from the mirror as it is: the articles still on their way to it are left out (and counted).
       const articles = reading.size === 0 ? inPeriod : inPeriod.filter((a) => !reading.has(a.id));
       const unread = inPeriod.length - articles.length;
+      const period = { from: from.toISOString(), to: to.toISOString(), late };
+      const reply = (digest: Digest): Digest => ({ ...digest, ...period, ...(unread > 0 ? { reading: unread } : {}) });
+      // Nothing to group (a quiet period, or all of it still being read): answered at once, without the worker.
+      if (articles.length === 0) {
+        return { ready: true, digest: Promise.resolve(reply(composeDigest({ articles: [], quotations: [], statements: null, from, to, late }))) };
+      }
       const quotations = newsroom.quotes.quotations;
       const statements = articles.length > 1 ? statementsOrNone(statementsAtHand) : null;
       const key = `${version}\n${articles.map((a) => a.id).join("\n")}`;
-      const period = { from: from.toISOString(), to: to.toISOString(), late };
-      const reply = (digest: Digest): Digest => ({ ...digest, ...period, ...(unread > 0 ? { reading: unread } : {}) });
       const make = (): Kept => {
         const made: Kept = { key, quotations, statements, ready: false, refreshing: false, digest: composeIn(pool, articles, quotations, statements, period) };
         made.digest.then(

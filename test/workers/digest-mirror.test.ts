@@ -49,13 +49,14 @@ function heldPool(inner: WorkerPool, held: JobName) {
 }
 
 const FEATURE = "harbour-feature.txt";
+const BRIEF = "election-brief.txt";
 const paragraph = (i: number) =>
   `“The ferries to Zanzibar will run again from the northern quay,” harbour master Amina Mwinyi said of section ${i}. ` +
   `Repairs to the Zanzibar quay took a month, and the port authority said traffic would resume on Monday.\n\n`;
 
 let newsroom: OpenedNewsroom;
 let analysis: ReturnType<typeof heldPool>;
-let digestPool: WorkerPool;
+let digestPool: ReturnType<typeof heldPool>;
 let digests: OffThreadDigests;
 let corpusDir: string;
 let cleanup: () => Promise<void>;
@@ -67,9 +68,9 @@ beforeAll(async () => {
   await cp(join(root, "seeds"), corpusDir, { recursive: true });
   const log = memoryLogger();
   analysis = heldPool(createWorkerPool({ size: 1, log }), "storyTerms");
-  digestPool = createWorkerPool({ size: 1, log });
+  digestPool = heldPool(createWorkerPool({ size: 1, log }), "composeDigest");
   newsroom = await openNewsroom(corpusDir, { dataDir: null, log, workers: analysis.pool });
-  digests = offThreadDigests(newsroom, { log, pool: digestPool, analysis: analysis.pool });
+  digests = offThreadDigests(newsroom, { log, pool: digestPool.pool, analysis: analysis.pool });
   digests.prepare();
 });
 
@@ -83,10 +84,17 @@ describe("the digest worker's mirror takes a change without holding up digests",
   it("answers a digest asked while the change is analysed, then includes the new article once it is in", async () => {
     const from = new Date(Date.now() - 3_600_000);
     const period = () => [from, new Date(Date.now() + 3_600_000)] as const;
-    // Nothing new yet (the seeds are the corpus found at the first start).
-    const before = await digests.compose(...period(), false, () => null).digest;
-    expect(before.articles).toBe(0);
-    expect(before.reading).toBeUndefined();
+    // Nothing new yet (the seeds are the corpus found at the first start): answered at once, no worker needed.
+    const quiet = digests.compose(...period(), false, () => null);
+    expect(quiet.ready).toBe(true);
+    expect(await quiet.digest).toMatchObject({ articles: 0, stories: [] });
+    expect(digestPool.jobs).not.toContain("composeDigest");
+
+    // A short new article first: in the mirror once its change is settled.
+    await writeFile(join(corpusDir, BRIEF), "Polls close in the port city\n\n“Turnout was high in every district,” the electoral commission said on Sunday.\n");
+    await expect(newsroom.refreshFile(BRIEF)).resolves.toBe("added");
+    await digests.settled();
+    expect((await digests.compose(...period(), false, () => null).digest).articles).toBe(1);
 
     const held = analysis.hold();
     await writeFile(join(corpusDir, FEATURE), "Zanzibar harbour reopens\n\n" + Array.from({ length: 400 }, (_, i) => paragraph(i)).join(""));
@@ -103,26 +111,28 @@ describe("the digest worker's mirror takes a change without holding up digests",
       return reply;
     });
 
+    const composedBefore = digestPool.jobs.filter((job) => job === "composeDigest").length;
     const during = await digests.compose(...period(), false, () => null).digest;
+    // Composed in the digest worker, while the change was still on its way to it.
+    expect(digestPool.jobs.filter((job) => job === "composeDigest").length).toBe(composedBefore + 1);
     expect(settled).toBe(false);
     expect(posted).toBe(false);
-    expect(during.articles).toBe(0);
+    expect(during.articles).toBe(1);
     expect(during.reading).toBe(1);
-    expect(Object.keys(during.documents)).not.toContain(FEATURE);
-    expect(digestReply(during).text).toMatch(/1 new article is still being read/);
+    expect(Object.keys(during.documents)).toEqual([BRIEF]);
+    expect(digestReply(during).text).toMatch(/1 more new article is still being read: not in this digest yet/);
 
     held.release();
     await digests.settled();
     const after = await digests.compose(...period(), false, () => null).digest;
     expect(after.reading).toBeUndefined();
-    expect(after.articles).toBe(1);
-    expect(after.stories.flatMap((s) => s.docs)).toEqual([FEATURE]);
-    expect(after.stories[0]!.quotes.length).toBeGreaterThan(0);
+    expect(after.articles).toBe(2);
+    expect(after.stories.flatMap((s) => s.docs).sort()).toEqual([BRIEF, FEATURE]);
+    expect(after.stories.find((s) => s.docs.includes(FEATURE))!.quotes.length).toBeGreaterThan(0);
     // The same digest as this thread composes over the newsroom's articles (the terms made elsewhere are exact).
-    const feature = newsroom.article(FEATURE)!;
     const here = composeDigest({
-      articles: [feature],
-      quotations: newsroom.quotes.quotations.filter((q) => q.doc === FEATURE),
+      articles: [newsroom.article(BRIEF)!, newsroom.article(FEATURE)!],
+      quotations: newsroom.quotes.quotations.filter((q) => q.doc === FEATURE || q.doc === BRIEF),
       statements: null,
       from: new Date(after.from),
       to: new Date(after.to),
@@ -144,13 +154,23 @@ describe("the digest worker's mirror takes a change without holding up digests",
     await held.reached;
     // The mirror still has the old text: the article is left out rather than shown with the new text's quotations.
     const during = await digests.compose(...period(), false, () => null).digest;
-    expect(during.articles).toBe(0);
+    expect(Object.keys(during.documents)).toEqual([BRIEF]);
     expect(during.reading).toBe(1);
     held.release();
     await digests.settled();
     const after = await digests.compose(...period(), false, () => null).digest;
-    expect(after.articles).toBe(1);
+    expect(Object.keys(after.documents).sort()).toEqual([BRIEF, FEATURE]);
     expect(after.reading).toBeUndefined();
   });
 });
 
+
+describe("a digest that leaves articles out while they are read", () => {
+  it("says so instead of saying nothing is new", () => {
+    const empty = composeDigest({ articles: [], quotations: [], statements: null, from: new Date("2026-12-01T06:00:00Z"), to: new Date("2026-12-02T06:00:00Z") });
+    expect(digestReply(empty).text).toMatch(/^Nothing new in the corpus since/);
+    const text = digestReply({ ...empty, reading: 2 }).text;
+    expect(text).toMatch(/^Nothing new read yet since .*: 2 new articles are still being read\. Ask again in a moment\.$/);
+    expect(text).not.toMatch(/Nothing new in the corpus/);
+  });
+});
