@@ -22,6 +22,7 @@ import { buildStatements, buildStatementsInSlices } from "./statements/group.js"
 import { runInSlices, type SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
+import { offThreadWriter } from "./workers/snapshot-writer.js";
 
 export interface OpenNewsroomOptions {
   /** Where snapshots and state live; null keeps nothing on disk. */
@@ -100,10 +101,15 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       });
   const corpus = given ? given.corpus : await withFeedItems(opened.corpus, options.dataDir, log);
   const isFolder = given ? false : (await stat(location)).isDirectory();
-  const { index, fromSnapshot } = await openSourceIndex(corpus, {
+  // A running bot (with worker threads) writes its snapshots there, and encodes the quote book's in time slices,
+  // so that commands are answered meanwhile.
+  const write = workers ? offThreadWriter(workers) : undefined;
+  const save = workers ? { write, sliced: { sliceMs: SNAPSHOT_SLICE_MS } } : {};
+  const { index, fromSnapshot, saved: indexSaved } = await openSourceIndex(corpus, {
     dataDir: indexDir,
     log,
     onProgress: options.onProgress,
+    ...(write ? { write, background: true } : {}),
   });
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
@@ -117,6 +123,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       dataDir: changedSinceLoad ? null : indexDir,
       fingerprint: corpus.fingerprint,
       log,
+      save,
     });
     quotesWritten = opened.writes;
     return (quoteBook = opened.book);
@@ -267,7 +274,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsIfReady: () => statements,
     statementsInBackground,
     stopBackgroundWork,
-    pendingWrites: () => Promise.all([opened.saved, quotesWritten()]).then(() => undefined),
+    pendingWrites: () => Promise.all([opened.saved, indexSaved, quotesWritten()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     onArticlesChanged: (listener) => void listeners.push(listener),
@@ -276,6 +283,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     applyChanges,
   };
 }
+
+/** Work between two turns of the event loop while a running bot encodes a snapshot. */
+const SNAPSHOT_SLICE_MS = 10;
 
 /** Up to this many articles, statements across outlets are computed before the first answer (a few seconds at most). */
 export const EAGER_STATEMENTS_MAX_ARTICLES = 5000;

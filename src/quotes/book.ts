@@ -137,17 +137,37 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** The state derived from the quotations (for a snapshot), in the book's order. */
   derivedState(): DerivedState {
-    const { registry, table } = this.current();
+    this.current();
+    return runToEnd(this.derivedStateSteps());
+  }
+
+  /**
+   * `derivedState` as steps, for a running bot to save the book in time slices: the book's state is made in steps
+   * too when it is not made yet. (A change meanwhile makes the result stale: `changeCount` tells.)
+   */
+  *derivedStateSteps(): Steps<DerivedState> {
+    const entries = this.entries;
+    const changes = this.changes;
+    const state = this.state ?? (yield* this.stateSteps(entries, this.restoredState));
+    if (!this.state && this.changes === changes) this.state = state;
+    const { registry, table } = state;
     const numbers = new Map(registry.speakers.map((s, i) => [s, i]));
     const speakerOf = new Int32Array(table.quotations.length).fill(-1);
+    const pace = pacer(QUOTES_PER_STEP * 16);
     let position = 0;
-    for (const { article, extracted } of this.entries.values()) {
+    for (const { article, extracted } of entries.values()) {
       for (const q of extracted.quotations) {
         const canonical = q.speaker === null ? null : registry.canonical(article.id, q.speaker);
         speakerOf[position++] = canonical ? numbers.get(canonical)! : -1;
       }
+      if (pace.tick()) yield;
     }
     return { registry, speakerOf, repeatFlags: table.repeats.flags, copyGroups: table.copyGroups };
+  }
+
+  /** Articles added or removed since the book opened: a save in steps is abandoned when it moves. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** Every article's own extraction (article-local speaker names), in the book's order: what a snapshot saves. */

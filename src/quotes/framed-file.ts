@@ -4,7 +4,7 @@
  * the layout, then binary sections. Written atomically.
  */
 import { crc32 } from "node:zlib";
-import { writeFileAtomic } from "../state-file.js";
+import { writeHere, type SnapshotWriter } from "../checked-file.js";
 
 const NEWLINE = 0x0a;
 
@@ -14,13 +14,18 @@ export interface FrameHeader {
   crc32: number;
 }
 
-/** Writes `header` (its checksum added), `layout` and `sections` to `path`, atomically. */
-export async function writeFramed(path: string, header: Omit<FrameHeader, "crc32"> & Record<string, unknown>, layout: unknown, sections: readonly Uint8Array[]): Promise<void> {
-  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify({ ...header, crc32: checksum })}\n`, "utf8"), text, ...sections]);
+/**
+ * Writes `header` (its checksum added), `layout` and `sections` to `path`, atomically, with `write` (in a worker
+ * thread for a running bot: the checksum and the write happen there).
+ */
+export async function writeFramed(
+  path: string,
+  header: Omit<FrameHeader, "crc32"> & Record<string, unknown>,
+  layout: unknown,
+  sections: Uint8Array[],
+  write: SnapshotWriter = writeHere,
+): Promise<void> {
+  await write({ path, header, lines: [layout], sections });
 }
 
 /**

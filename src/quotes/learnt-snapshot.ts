@@ -21,7 +21,12 @@ import { readFramed, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";
 import type { Speaker } from "./types.js";
-import { layOutLists, SavedVocabulary, SavedWordLists } from "./word-lists.js";
+import { layOutListsSteps, SavedVocabulary, SavedWordLists } from "./word-lists.js";
+import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
+import type { SnapshotWriter } from "../checked-file.js";
+
+/** Title keys encoded between two pauses. */
+const TITLE_KEYS_PER_STEP = 2048;
 
 export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
 /** Bump when the layout changes. */
@@ -64,10 +69,14 @@ const SECTIONS = [
 ] as const;
 
 
-/** Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by. */
-export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[]): Promise<void> {
-  const { layout, sections } = encodeLearnt(learnt, speakers);
-  await writeFramed(path, { format: LEARNT_SNAPSHOT_FORMAT, fingerprint }, layout, sections);
+/**
+ * Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by.
+ * What was learnt is the book's as opened, never changed afterwards: it may be encoded in slices (`options.sliced`).
+ */
+export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[], options: { write?: SnapshotWriter; sliced?: SliceOptions } = {}): Promise<void> {
+  const steps = encodeLearntSteps(learnt, speakers);
+  const { layout, sections } = options.sliced ? await runInSlices(steps, options.sliced) : runToEnd(steps);
+  await writeFramed(path, { format: LEARNT_SNAPSHOT_FORMAT, fingerprint }, layout, sections, options.write);
 }
 
 /**
@@ -114,6 +123,11 @@ function speakerHash(speakers: readonly Speaker[]): string {
 }
 
 export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { layout: Layout; sections: Uint8Array[] } {
+  return runToEnd(encodeLearntSteps(learnt, speakers));
+}
+
+/** `encodeLearnt` as steps (statements/steps.ts): pauses every few thousand words or title keys. */
+function* encodeLearntSteps(learnt: Learnt, speakers: readonly Speaker[]): Steps<{ layout: Layout; sections: Uint8Array[] }> {
   const empty: { starts: Uint32Array; positions: Int32Array } = { starts: new Uint32Array(1), positions: new Int32Array(0) };
   let vocabulary: string[] | null = null;
   let paragraph = empty;
@@ -122,9 +136,10 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
   if (learnt.places) {
     const parts = learnt.places.parts();
     vocabulary = [...parts.vocabulary];
-    paragraph = layOutLists(vocabulary, parts.inParagraph);
-    article = layOutLists(vocabulary, parts.inArticle);
-    sentence = layOutLists(vocabulary, parts.inSentence);
+    yield;
+    paragraph = yield* layOutListsSteps(vocabulary, parts.inParagraph);
+    article = yield* layOutListsSteps(vocabulary, parts.inArticle);
+    sentence = yield* layOutListsSteps(vocabulary, parts.inSentence);
   }
   let titleKeys: string[] | null = null;
   const days: string[] = [];
@@ -136,7 +151,9 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
     titleKeys = [];
     const numbers = new Map(speakers.map((s, i) => [s, i]));
     const dayNumbers = new Map<string, number>();
+    const pace = pacer(TITLE_KEYS_PER_STEP);
     for (const [key, sightings] of learnt.titles.entries()) {
+      if (pace.tick()) yield;
       titleKeys.push(key);
       for (const { speaker, day, exact } of sightings) {
         const n = numbers.get(speaker);

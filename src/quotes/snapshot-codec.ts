@@ -29,6 +29,7 @@ import type { DerivedState } from "./book.js";
 import { createIndexedRegistry } from "./speaker-lookup.js";
 import { topicIndexOf } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
 export interface QuoteLayout {
   /** Article ids, in the book's order. */
@@ -73,6 +74,10 @@ const QUOTATION_FIELDS = 12;
  * organisation (string number, -1 for none).
  */
 const NAMED_FIELDS = 7;
+/** Articles encoded between two pauses of `encodeQuotesSteps`. */
+const ENTRIES_PER_STEP = 512;
+/** Terms of the topic index encoded between two pauses. */
+const TERMS_PER_STEP = 2048;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];
@@ -118,6 +123,12 @@ export interface SavedEntry {
   extracted: ArticleQuotes;
 }
 
+export interface EncodedQuotes {
+  layout: QuoteLayout;
+  /** The file's own bytes (nothing shared with the book): they may be moved to a worker thread. */
+  sections: Uint8Array[];
+}
+
 /**
  * The layout and sections of a book's entries and its MiniSearch index. The index must number the quotations by
  * position (a book built from its articles and not changed since); `freshIndex` builds one otherwise.
@@ -127,7 +138,20 @@ export function encodeQuotes(
   index: MiniSearch<never> | MiniSearch<object>,
   freshIndex: () => MiniSearch<never> | MiniSearch<object>,
   state: DerivedState,
-): { layout: QuoteLayout; sections: Uint8Array[] } {
+): EncodedQuotes {
+  return runToEnd(encodeQuotesSteps(entries, index, freshIndex, state));
+}
+
+/**
+ * `encodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles or terms, for a running bot
+ * to encode in time slices. The caller must not change the book before the last step (snapshot.ts checks).
+ */
+export function* encodeQuotesSteps(
+  entries: readonly SavedEntry[],
+  index: MiniSearch<never> | MiniSearch<object>,
+  freshIndex: () => MiniSearch<never> | MiniSearch<object>,
+  state: DerivedState,
+): Steps<EncodedQuotes> {
   const { registry } = state;
   const speakerNumbers = new Map(registry.speakers.map((speaker, i) => [speaker, i]));
   const strings: string[] = [];
@@ -153,7 +177,10 @@ export function encodeQuotes(
   let q = 0;
   let n = 0;
   const ids: string[] = [];
-  entries.forEach(({ article, extracted }, a) => {
+  const pace = pacer(ENTRIES_PER_STEP);
+  for (let a = 0; a < entries.length; a++) {
+    const { article, extracted } = entries[a]!;
+    if (pace.tick()) yield;
     quotationsPerArticle[a] = extracted.quotations.length;
     for (const [k, quotation] of extracted.quotations.entries()) {
       if (quotation.doc !== article.id || article.text.slice(quotation.start, quotation.end) !== quotation.text) {
@@ -192,16 +219,19 @@ export function encodeQuotes(
       namedSpeaker[n] = canonical ? speakerNumbers.get(canonical)! : -1;
       n++;
     }
-  });
+  }
 
   const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as MiniSearchInternals;
   if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
   const fieldLength = new Uint32Array(quotationCount);
   for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
+  yield;
   const terms: string[] = [];
   const termCounts: number[] = [];
   const packed: Uint8Array[] = [];
+  const termPace = pacer(TERMS_PER_STEP);
   for (const [term, data] of ms._index) {
+    if (termPace.tick()) yield;
     const postings = data.get(0);
     if (!postings || postings.size === 0) continue;
     terms.push(term);
@@ -220,9 +250,10 @@ export function encodeQuotes(
     bytesOf(Uint32Array.from(packed.map((p) => p.length))),
     concat(packed),
     bytesOf(namedSpeaker),
-    bytesOf(state.speakerOf),
-    state.repeatFlags,
-    bytesOf(state.copyGroups),
+    // Copies: the book keeps using its own arrays, and the sections may be moved to a worker thread.
+    bytesOf(state.speakerOf.slice()),
+    state.repeatFlags.slice(),
+    bytesOf(state.copyGroups.slice()),
   ];
   if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount || state.copyGroups.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
   const layout: QuoteLayout = {

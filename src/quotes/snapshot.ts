@@ -25,7 +25,9 @@ import { ANALYSIS_VERSION } from "../search/analysis.js";
 import { readFramed, writeFramed } from "./framed-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
 import { LEARNT_SNAPSHOT_FILE, loadLearnt, saveLearnt } from "./learnt-snapshot.js";
-import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
+import { decodeQuotes, encodeQuotesSteps, type EncodedQuotes, type QuoteLayout } from "./snapshot-codec.js";
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
+import type { SnapshotWriter } from "../checked-file.js";
 
 /** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups). */
 export const QUOTES_SNAPSHOT_FORMAT = 5;
@@ -44,6 +46,8 @@ export interface OpenQuoteBookOptions {
   /** The corpus fingerprint (changes whenever a corpus file does). */
   fingerprint: string;
   log: Logger;
+  /** How the snapshots are saved (default: encoded at once and written on this thread). */
+  save?: SaveOptions;
 }
 
 export interface OpenedQuoteBook {
@@ -77,7 +81,7 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
     if (restore) book.restoreLearnt(restore);
     book.onLearnt((learnt, speakers) => {
       writes = writes.then(() =>
-        saveLearnt(learntPath, fingerprint, learnt, speakers).catch((error: unknown) => {
+        saveLearnt(learntPath, fingerprint, learnt, speakers, options.save).catch((error: unknown) => {
           log.warn("could not save what the quote book learnt; it will be learnt again next time", { path: learntPath, err: String(error) });
         }),
       );
@@ -85,9 +89,14 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
   }
   const saved =
     path && !loaded
-      ? saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
-          log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
-        })
+      ? saveQuoteSnapshot(path, fingerprint, book, options.save).then(
+          (written) => {
+            if (!written) log.info("the quote book changed while its snapshot was being made; not saved", { path });
+          },
+          (error: unknown) => {
+            log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
+          },
+        )
       : Promise.resolve();
   writes = writes.then(() => saved);
   return { book, fromSnapshot: loaded !== null, saved, writes: () => writes };
@@ -117,13 +126,41 @@ interface Header {
 }
 
 
-/** Saves the book (atomically) at `path`, and removes an earlier format's file beside it. */
-export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook): Promise<void> {
-  // Encoded now, before the book can change.
-  const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
-  await writeFramed(path, { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations }, layout, sections);
+export interface SaveOptions {
+  /** Checksums and writes the file (default: on this thread; a worker thread's in a running bot). */
+  write?: SnapshotWriter;
+  /** Encodes in time slices, the event loop served between them; absent: at once. */
+  sliced?: SliceOptions;
+}
+
+/**
+ * Saves the book (atomically) at `path`, and removes an earlier format's file beside it. Resolves to false, with
+ * nothing written, when the book changed while it was encoded in slices (it no longer matches the fingerprint).
+ */
+export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook, options: SaveOptions = {}): Promise<boolean> {
+  const steps = encodeBookSteps(book);
+  // At once: encoded before the book can change.
+  const encoded = options.sliced ? await runInSlices(steps, options.sliced) : runToEnd(steps);
+  if (!encoded) return false;
+  const { layout, sections } = encoded;
+  await writeFramed(path, { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations }, layout, sections, options.write);
   const dir = dirname(path);
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dir, name), { force: true })));
+  return true;
+}
+
+/** The book's layout and sections, or null when it changed between two steps. */
+function* encodeBookSteps(book: CorpusQuoteBook): Steps<EncodedQuotes | null> {
+  const changes = book.changeCount;
+  const state = yield* book.derivedStateSteps();
+  if (book.changeCount !== changes) return null;
+  const encoding = encodeQuotesSteps(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), state);
+  for (;;) {
+    const step = encoding.next();
+    if (step.done) return step.value;
+    yield;
+    if (book.changeCount !== changes) return null;
+  }
 }
 
 /** The book from the snapshot, or null (with a log line saying why) when it cannot be used. */

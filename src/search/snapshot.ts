@@ -6,16 +6,18 @@
  *   1. header: { format, fingerprint, documents, passages, crc32 of everything after this line }
  *   2. the learned acronym lexicon: [[concept, [term, ...]], ...]
  *   3. the index's layout (index-codec.ts), then its binary sections
- * Saved atomically: written to a temporary file in the same folder, then renamed over the old one.
+ * Saved atomically: written to a temporary file in the same folder, then renamed over the old one, by the
+ * `SnapshotWriter` given (a worker thread's in a running bot: the checksum and the write are done there), in the
+ * background: the index answers before its snapshot is on disk.
  */
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
+import { writeHere, type SnapshotWriter } from "../checked-file.js";
 import { codeHash } from "../code-hash.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
-import { writeFileAtomic } from "../state-file.js";
 import { analysisData } from "./analysis-data.js";
 import { ANALYSIS_VERSION, glossaryLexicon } from "./analysis.js";
 import type { IndexLayout } from "./index-codec.js";
@@ -33,19 +35,27 @@ export interface OpenSourceIndexOptions {
   dataDir: string | null;
   log: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Writes the snapshot (default: on this thread). */
+  write?: SnapshotWriter;
+  /** Answers before a snapshot built now is written (`saved` tells when); default: once it is written. */
+  background?: boolean;
 }
 
-export async function openSourceIndex(
-  corpus: Corpus,
-  options: OpenSourceIndexOptions,
-): Promise<{ index: SourceSearch; fromSnapshot: boolean }> {
+export interface OpenedSourceIndex {
+  index: SourceSearch;
+  fromSnapshot: boolean;
+  /** Settles once a snapshot built now is on disk (or could not be written, with a warning); never rejects. */
+  saved: Promise<void>;
+}
+
+export async function openSourceIndex(corpus: Corpus, options: OpenSourceIndexOptions): Promise<OpenedSourceIndex> {
   const { dataDir, log } = options;
   const fingerprint = snapshotFingerprint(corpus);
   if (dataDir) {
     const loaded = await loadSnapshot(join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
     if (loaded) {
       loaded.warmUp();
-      return { index: loaded, fromSnapshot: true };
+      return { index: loaded, fromSnapshot: true, saved: Promise.resolve() };
     }
   }
   const started = Date.now();
@@ -56,14 +66,14 @@ export async function openSourceIndex(
     ms: Date.now() - started,
   });
   index.warmUp();
-  if (dataDir) {
-    try {
-      await saveSnapshot(dataDir, fingerprint, index);
-    } catch (error) {
-      log.warn("could not save the index snapshot; it will be rebuilt next time", { dir: dataDir, err: error });
-    }
-  }
-  return { index, fromSnapshot: false };
+  // Encoded now, before a live change can reach the index; checksummed and written by the writer meanwhile.
+  const saved = dataDir
+    ? saveSnapshot(dataDir, fingerprint, index, options.write).catch((error: unknown) => {
+        log.warn("could not save the index snapshot; it will be rebuilt next time", { dir: dataDir, err: error });
+      })
+    : Promise.resolve();
+  if (!options.background) await saved;
+  return { index, fromSnapshot: false, saved };
 }
 
 /** Equal fingerprints mean the same corpus analysed the same way. */
@@ -92,15 +102,15 @@ interface Header {
 
 const NEWLINE = 0x0a;
 
-export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex): Promise<void> {
+/**
+ * Saves the index: encoded at once on this thread (a walk over its arrays and terms that copies nothing but the
+ * postings, before anything can change it), checksummed and written by `write`.
+ */
+export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex, write: SnapshotWriter = writeHere): Promise<void> {
   const lexicon = index.lexicon.entries().map((e) => [e.concept, e.sequence]);
   const { layout, sections } = index.encode();
-  const text = Buffer.from(`${JSON.stringify(lexicon)}\n${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  const header: Header = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount, crc32: checksum };
-  await writeFileAtomic(join(dataDir, SNAPSHOT_FILE), [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  const header: Omit<Header, "crc32"> = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount };
+  await write({ path: join(dataDir, SNAPSHOT_FILE), header: { ...header }, lines: [lexicon, layout], sections });
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dataDir, name), { force: true })));
 }
 

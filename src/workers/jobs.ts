@@ -6,6 +6,7 @@
  * the worker that composes digests keeps its own copy of the articles ("the mirror"), read from the corpus
  * itself and kept in step with each file the bot re-reads (digest-jobs.ts sends the changes).
  */
+import { writeHere, type CheckedFile } from "../checked-file.js";
 import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "../corpus/load.js";
 import type { Article } from "../corpus/types.js";
 import { composeDigest, type Digest } from "../digest/compose.js";
@@ -32,6 +33,11 @@ const jobs = {
   readCorpusFile: (input: { root: string; relPath: string; options: ReadOptions }): Promise<CorpusFile> =>
     readCorpusFile(input.root, input.relPath, input.options),
   quoteArticle: (article: Article): ArticleQuotes => quoteArticle(article),
+  /** A snapshot file checksummed and written atomically (snapshot-writer.ts). */
+  writeSnapshot: async (file: CheckedFile): Promise<null> => {
+    await writeHere(file);
+    return null;
+  },
   /** Fills the mirror from the corpus; the fingerprint tells the main thread whether it read the same files. */
   mirrorLoad: async (input: { location: string; options: ReadOptions }): Promise<{ fingerprint: string }> => {
     const corpus = await loadCorpus(input.location, input.options);
