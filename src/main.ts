@@ -185,13 +185,14 @@ async function startHolding(
   // A running bot learns the job titles and where topics stand once the quote book is open, in time slices, so
   // that `/quote the chancellor` and `/quote <topic>` find them ready; the console learns them when first asked.
   if (platforms.length > 0) {
-    setImmediate(() => {
-      try {
-        void newsroom.quotes.titlesInBackground().then(() => newsroom.quotes.placesInBackground());
-      } catch (error) {
-        log.error("job titles not learnt: the quote book did not open", { err: error });
-      }
-    });
+    // The book itself opens in slices too (its snapshot decoded a few milliseconds at a time).
+    void newsroom
+      .quotesInBackground()
+      .then(async (book) => {
+        await (book ?? newsroom.quotes).titlesInBackground();
+        await newsroom.quotes.placesInBackground();
+      })
+      .catch((error: unknown) => log.error("job titles not learnt: the quote book did not open", { err: error }));
   }
   // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
   if (feeds && sharedCorpus) await sharedCorpus.alsoOnIngest({ gained: () => feeds.start(), lost: () => feeds.stop() });

@@ -5,8 +5,11 @@
  */
 import { crc32 } from "node:zlib";
 import { writeHere, type SnapshotWriter } from "../checked-file.js";
+import { runToEnd, type Steps } from "../statements/steps.js";
 
 const NEWLINE = 0x0a;
+/** Bytes checksummed between two pauses of `readFramedSteps` (a few milliseconds). */
+const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 export interface FrameHeader {
   format: number;
@@ -33,13 +36,23 @@ export async function writeFramed(
  * Throws when it is cut short, its checksum does not match or a JSON line does not parse.
  */
 export function readFramed<H extends FrameHeader>(file: Buffer, format: number, fingerprint: string): { header: H; layout: unknown; binary: Buffer } | "stale" {
+  return runToEnd(readFramedSteps<H>(file, format, fingerprint));
+}
+
+/** `readFramed` as steps (statements/steps.ts): the checksum is taken a few megabytes at a time. */
+export function* readFramedSteps<H extends FrameHeader>(file: Buffer, format: number, fingerprint: string): Steps<{ header: H; layout: unknown; binary: Buffer } | "stale"> {
   const firstBreak = file.indexOf(NEWLINE);
   const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
   if (secondBreak < 0) throw new Error("the file is cut short");
   const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<H> | null;
   // Checked before the rest: a stale file is not an error.
   if (header?.format !== format || header.fingerprint !== fingerprint) return "stale";
-  if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+  let checksum = 0;
+  for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
+    checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
+    yield;
+  }
+  if (checksum !== header.crc32) throw new Error("its checksum does not match");
   const layout: unknown = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak));
   return { header: header as H, layout, binary: file.subarray(secondBreak + 1) };
 }

@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "../core/log.js";
 import { bytesOf, int32s, uint32s } from "../search/bytes.js";
-import { readFramed, writeFramed } from "./framed-file.js";
+import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";
 import type { Speaker } from "./types.js";
@@ -85,6 +85,11 @@ export async function saveLearnt(path: string, fingerprint: string, learnt: Lear
  * fit, with a log line).
  */
 export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null {
+  return runToEnd(loadLearntSteps(path, fingerprint, log));
+}
+
+/** `loadLearnt` as steps: the checksum is taken a few megabytes at a time. */
+export function* loadLearntSteps(path: string, fingerprint: string, log: Logger): Steps<((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null> {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -95,7 +100,7 @@ export function loadLearnt(path: string, fingerprint: string, log: Logger): ((sp
   let layout: Layout;
   let binary: Uint8Array;
   try {
-    const framed = readFramed<Header>(file, LEARNT_SNAPSHOT_FORMAT, fingerprint);
+    const framed = yield* readFramedSteps<Header>(file, LEARNT_SNAPSHOT_FORMAT, fingerprint);
     if (framed === "stale") {
       log.info("what the quote book learnt is stale (the corpus or the code changed); learning it again", { path });
       return null;

@@ -26,8 +26,8 @@ import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
-import { createIndexedRegistry } from "./speaker-lookup.js";
-import { topicIndexOf } from "./topic-index.js";
+import { indexedRegistrySteps } from "./speaker-lookup.js";
+import { topicIndexSteps } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
@@ -302,6 +302,11 @@ export interface DecodedQuotes<T> {
  * inconsistent: a damaged file, another corpus, or a quotation whose offsets no longer read the text extracted.
  */
 export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): DecodedQuotes<T> {
+  return runToEnd(decodeQuotesSteps(layout, binary, articles, options));
+}
+
+/** `decodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles, names or terms. */
+export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): Steps<DecodedQuotes<T>> {
   checkLayout(layout);
   const { strings } = layout;
   if (layout.articles.length !== articles.length) throw new Error(`it holds ${layout.articles.length} articles, the corpus ${articles.length}`);
@@ -352,7 +357,10 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   const ids: string[] = [];
   let q = 0;
   let n = 0;
-  articles.forEach((article, a) => {
+  const pace = pacer(ENTRIES_PER_STEP);
+  for (let a = 0; a < articles.length; a++) {
+    const article = articles[a]!;
+    if (pace.tick()) yield;
     const quotations: Quotation[] = [];
     // An article from the corpus snapshot reads its text when shown: its quotations are checked then (lazyText).
     const text = hasStoredText(article) ? null : article.text;
@@ -400,7 +408,8 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
       },
     };
     entries.push({ article, extracted });
-  });
+  }
+  yield;
   if (q !== quotationCount || n !== layout.named) throw new Error("the counts by article do not add up");
   const formStarts = checkNamed(namedFields, layout.named, forms, strings.length);
   const readNamed = (from: number, to: number): NamedInArticle[] => {
@@ -435,7 +444,8 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     local ??= localNames(entries, namedSpeaker, speakers);
     return local.get(`${doc}\0${localName}`) ?? null;
   };
-  const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags, copyGroups };
+  yield;
+  const state: DerivedState = { registry: yield* indexedRegistrySteps(speakers, canonical), speakerOf, repeatFlags, copyGroups };
     // The postings in the saved order, one after another: term i's start where term i - 1's end.
   const termStarts = new Float64Array(layout.terms.length + 1);
   layout.terms.forEach((term, i) => {
@@ -446,7 +456,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   // Every saved quotation has words: a length of 0 is damage.
   const empty = fieldLength.indexOf(0);
   if (empty >= 0) throw new Error(`quotation ${ids[empty]} has no indexed words`);
-  const index = topicIndexOf(
+  const index = yield* topicIndexSteps(
     {
       ids,
       fieldLength,

@@ -22,10 +22,10 @@ import type { Logger } from "../core/log.js";
 import type { Article } from "../corpus/types.js";
 import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
-import { readFramed, writeFramed } from "./framed-file.js";
+import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
-import { LEARNT_SNAPSHOT_FILE, loadLearnt, saveLearnt } from "./learnt-snapshot.js";
-import { decodeQuotes, encodeQuotesSteps, type EncodedQuotes, type QuoteLayout } from "./snapshot-codec.js";
+import { LEARNT_SNAPSHOT_FILE, loadLearntSteps, saveLearnt } from "./learnt-snapshot.js";
+import { decodeQuotesSteps, encodeQuotesSteps, type EncodedQuotes, type QuoteLayout } from "./snapshot-codec.js";
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { SnapshotWriter } from "../checked-file.js";
 
@@ -61,10 +61,19 @@ export interface OpenedQuoteBook {
 
 /** Synchronous because the quote book is built lazily on first use; only the save happens in the background. */
 export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBookOptions): OpenedQuoteBook {
+  return runToEnd(openQuoteBookSteps(articles, options));
+}
+
+/**
+ * `openQuoteBook` as steps (statements/steps.ts), for a running bot to open the book in time slices: the snapshot's
+ * checksum and decoding pause every few megabytes or hundred articles. (Without a usable snapshot the quotations
+ * are extracted in one step.)
+ */
+export function* openQuoteBookSteps(articles: readonly Article[], options: OpenQuoteBookOptions): Steps<OpenedQuoteBook> {
   const { dataDir, log } = options;
   const fingerprint = quotesFingerprint(options.fingerprint);
   const path = dataDir ? join(dataDir, QUOTES_SNAPSHOT_FILE) : null;
-  const loaded = path ? loadQuoteSnapshot(path, fingerprint, articles, log) : null;
+  const loaded = path ? yield* loadQuoteSnapshotSteps(path, fingerprint, articles, log) : null;
   let book: CorpusQuoteBook;
   if (loaded) book = loaded;
   else {
@@ -77,7 +86,7 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
     // The titles and topic places learnt from the texts: restored (before the book's first state is made, which
     // saving the quotations does), or saved once learnt (in the order learnt, after the quotations).
     const learntPath = join(dataDir, LEARNT_SNAPSHOT_FILE);
-    const restore = loadLearnt(learntPath, fingerprint, log);
+    const restore = yield* loadLearntSteps(learntPath, fingerprint, log);
     if (restore) book.restoreLearnt(restore);
     book.onLearnt((learnt, speakers) => {
       writes = writes.then(() =>
@@ -164,7 +173,7 @@ function* encodeBookSteps(book: CorpusQuoteBook): Steps<EncodedQuotes | null> {
 }
 
 /** The book from the snapshot, or null (with a log line saying why) when it cannot be used. */
-function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): CorpusQuoteBook | null {
+function* loadQuoteSnapshotSteps(path: string, fingerprint: string, articles: readonly Article[], log: Logger): Steps<CorpusQuoteBook | null> {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -174,14 +183,15 @@ function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly
     return null;
   }
   try {
-    const framed = readFramed<Header>(file, QUOTES_SNAPSHOT_FORMAT, fingerprint);
+    const framed = yield* readFramedSteps<Header>(file, QUOTES_SNAPSHOT_FORMAT, fingerprint);
     if (framed === "stale") {
       log.warn("the quotations snapshot is stale (the corpus or the extraction changed); extracting the quotations again", { path });
       return null;
     }
     const { header } = framed;
     const layout = framed.layout as QuoteLayout;
-    const { entries, index, state } = decodeQuotes(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
+    yield;
+    const { entries, index, state } = yield* decodeQuotesSteps(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
     if (entries.length !== header.articles || layout.quotations !== header.quotations) throw new Error("its header does not describe its content");
     return CorpusQuoteBook.restored(entries, index, state);
   } catch (error) {
