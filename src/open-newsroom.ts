@@ -117,7 +117,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     dataDir: indexDir,
     log,
     onProgress: options.onProgress,
-    ...(write ? { write, background: true } : {}),
+    ...(write ? { write, background: true, sliceMs } : {}),
   });
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.

@@ -52,7 +52,7 @@ interface State {
 }
 
 /** A snapshot's titles and topic places for the book as opened, decoded once its registry is known (null: unusable). */
-export type RestoreLearnt = (speakers: readonly Speaker[], quotations: number) => Learnt | null;
+export type RestoreLearnt = (speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>;
 /** Told when the book as opened has learnt its titles or topic places (learnt-snapshot.ts saves them). */
 export type LearntListener = (learnt: Learnt, speakers: readonly Speaker[]) => void;
 
@@ -788,7 +788,8 @@ export class CorpusQuoteBook implements QuoteBook {
     const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
     const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
     // What was learnt of the book as opened, saved: neither titles nor places read every article's text again.
-    const learnt = first && this.changes === 0 ? (this.restoredLearnt?.(registry.speakers, quotations.length) ?? null) : null;
+    const restore = first && this.changes === 0 ? this.restoredLearnt : null;
+    const learnt = restore ? yield* restore(registry.speakers, quotations.length) : null;
     const titles = learnt?.titles ?? null;
     const places = learnt?.places ?? null;
     return { registry, quotations, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };

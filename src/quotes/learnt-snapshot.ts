@@ -25,6 +25,8 @@ import { layOutListsSteps, SavedVocabulary, SavedWordLists } from "./word-lists.
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { SnapshotWriter } from "../checked-file.js";
 
+/** Saved positions checked between two pauses of the decoding. */
+const POSITIONS_PER_STEP = 1 << 20;
 /** Title keys encoded between two pauses. */
 const TITLE_KEYS_PER_STEP = 2048;
 
@@ -84,12 +86,12 @@ export async function saveLearnt(path: string, fingerprint: string, learnt: Lear
  * What it holds is decoded by the function returned, once the book's registry is known (null when it does not
  * fit, with a log line).
  */
-export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null {
+export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>) | null {
   return runToEnd(loadLearntSteps(path, fingerprint, log));
 }
 
-/** `loadLearnt` as steps: the checksum is taken a few megabytes at a time. */
-export function* loadLearntSteps(path: string, fingerprint: string, log: Logger): Steps<((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null> {
+/** `loadLearnt` as steps: the checksum is taken a few megabytes at a time, and the decoder returned is steps too. */
+export function* loadLearntSteps(path: string, fingerprint: string, log: Logger): Steps<((speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>) | null> {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -111,9 +113,9 @@ export function* loadLearntSteps(path: string, fingerprint: string, log: Logger)
     log.warn("what the quote book learnt is damaged; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
     return null;
   }
-  return (speakers, quotations) => {
+  return function* (speakers, quotations) {
     try {
-      return decodeLearnt(layout, binary, speakers, quotations);
+      return yield* decodeLearntSteps(layout, binary, speakers, quotations);
     } catch (error) {
       log.warn("what the quote book learnt does not fit its quotations; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
       return null;
@@ -193,6 +195,11 @@ function* encodeLearntSteps(learnt: Learnt, speakers: readonly Speaker[]): Steps
 
 /** What `encodeLearnt` saved, over the registry's speakers; throws when it does not fit them or is damaged. */
 export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: readonly Speaker[], quotations: number): Learnt {
+  return runToEnd(decodeLearntSteps(layout, binary, speakers, quotations));
+}
+
+/** `decodeLearnt` as steps: pauses between its sections and every million positions checked. */
+function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readonly Speaker[], quotations: number): Steps<Learnt> {
   const valid =
     layout !== null && typeof layout === "object" && Array.isArray(layout.sections) && layout.sections.length === SECTIONS.length &&
     layout.sections.every((n) => Number.isInteger(n) && n >= 0) && Array.isArray(layout.days) && layout.days.every((d) => typeof d === "string") &&
@@ -204,20 +211,27 @@ export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: reado
   let at = 0;
   const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
   const sections = SECTIONS.map((_, i) => take(i));
-  const inRange = (positions: Int32Array) => {
-    for (const p of positions) if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
+  function* inRange(bytes: Uint8Array): Steps<Int32Array> {
+    const positions = int32s(bytes);
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i]!;
+      if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
+      if (i % POSITIONS_PER_STEP === POSITIONS_PER_STEP - 1) yield;
+    }
     return positions;
-  };
+  }
 
   let places: TopicPlaces | null = null;
   if (layout.vocabulary) {
     const vocabulary = new SavedVocabulary(layout.vocabulary);
-    places = TopicPlaces.restored({
-      vocabulary,
-      inParagraph: new SavedWordLists(vocabulary, uint32s(sections[0]!), inRange(int32s(sections[1]!))),
-      inArticle: new SavedWordLists(vocabulary, uint32s(sections[2]!), inRange(int32s(sections[3]!))),
-      inSentence: new SavedWordLists(vocabulary, uint32s(sections[8]!), inRange(int32s(sections[9]!))),
-    });
+    yield;
+    const inParagraph = new SavedWordLists(vocabulary, uint32s(sections[0]!), yield* inRange(sections[1]!));
+    yield;
+    const inArticle = new SavedWordLists(vocabulary, uint32s(sections[2]!), yield* inRange(sections[3]!));
+    yield;
+    const inSentence = new SavedWordLists(vocabulary, uint32s(sections[8]!), yield* inRange(sections[9]!));
+    yield;
+    places = TopicPlaces.restored({ vocabulary, inParagraph, inArticle, inSentence });
   }
 
   let titles: TitleIndex | null = null;

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { writeHere, type SnapshotWriter } from "../checked-file.js";
 import { codeHash } from "../code-hash.js";
+import { runInSlices, runToEnd, type Steps } from "../statements/steps.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { analysisData } from "./analysis-data.js";
@@ -39,6 +40,8 @@ export interface OpenSourceIndexOptions {
   write?: SnapshotWriter;
   /** Answers before a snapshot built now is written (`saved` tells when); default: once it is written. */
   background?: boolean;
+  /** Opens the snapshot in time slices of this many ms, the event loop served between them; absent: at once. */
+  sliceMs?: number;
 }
 
 export interface OpenedSourceIndex {
@@ -52,9 +55,12 @@ export async function openSourceIndex(corpus: Corpus, options: OpenSourceIndexOp
   const { dataDir, log } = options;
   const fingerprint = snapshotFingerprint(corpus);
   if (dataDir) {
-    const loaded = await loadSnapshot(join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
+    const steps = loadSnapshotSteps(await readSnapshot(join(dataDir, SNAPSHOT_FILE), log), join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
+    const sliced = options.sliceMs === undefined ? null : { sliceMs: options.sliceMs };
+    const loaded = sliced ? await runInSlices(steps, sliced) : runToEnd(steps);
     if (loaded) {
-      loaded.warmUp();
+      if (sliced) await runInSlices(loaded.warmUpSteps(), sliced);
+      else loaded.warmUp();
       return { index: loaded, fromSnapshot: true, saved: Promise.resolve() };
     }
   }
@@ -101,6 +107,8 @@ interface Header {
 }
 
 const NEWLINE = 0x0a;
+/** Bytes checksummed between two pauses of an opening in slices (a few milliseconds). */
+const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 /**
  * Saves the index: encoded at once on this thread (a walk over its arrays and terms that copies nothing but the
@@ -114,16 +122,23 @@ export async function saveSnapshot(dataDir: string, fingerprint: string, index: 
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dataDir, name), { force: true })));
 }
 
-/** The index from the snapshot, or null (with a log line saying why) when it cannot be used. */
-async function loadSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): Promise<PassageIndex | null> {
-  let file: Buffer;
+/** The snapshot's bytes, or null (with a log line saying why) when there are none to read. */
+async function readSnapshot(path: string, log: Logger): Promise<Buffer | null> {
   try {
-    file = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") log.info("no index snapshot yet; building the index", { path });
     else log.warn("cannot read the index snapshot; rebuilding the index", { path, err: error });
     return null;
   }
+}
+
+/**
+ * The index from the snapshot's bytes, or null (with a log line saying why) when it cannot be used; as steps
+ * (statements/steps.ts): the checksum a few megabytes at a time, the terms a few thousand at a time.
+ */
+function* loadSnapshotSteps(file: Buffer | null, path: string, fingerprint: string, articles: readonly Article[], log: Logger): Steps<PassageIndex | null> {
+  if (!file) return null;
   try {
     const firstBreak = file.indexOf(NEWLINE);
     const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
@@ -134,7 +149,12 @@ async function loadSnapshot(path: string, fingerprint: string, articles: readonl
       log.warn("the index snapshot is stale (the corpus or the analysis changed); rebuilding the index", { path });
       return null;
     }
-    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+    let checksum = 0;
+    for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
+      checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
+      yield;
+    }
+    if (checksum !== header.crc32) throw new Error("its checksum does not match");
     const lexiconEntries = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as unknown;
     const layout = JSON.parse(file.toString("utf8", secondBreak + 1, thirdBreak)) as IndexLayout;
     const lexicon = glossaryLexicon().copy();
@@ -143,7 +163,8 @@ async function loadSnapshot(path: string, fingerprint: string, articles: readonl
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Array.isArray(entry[1])) throw new Error("bad lexicon entry");
       lexicon.addNormalized(entry[0], (entry[1] as unknown[]).map(String));
     }
-    const index = PassageIndex.decode(layout, file.subarray(thirdBreak + 1), lexicon, articles);
+    yield;
+    const index = yield* PassageIndex.decodeSteps(layout, file.subarray(thirdBreak + 1), lexicon, articles);
     if (index.documentCount !== header.documents || index.passageCount !== header.passages) {
       throw new Error(`it holds ${index.documentCount} documents and ${index.passageCount} passages, expected ${header.documents} and ${header.passages}`);
     }
