@@ -188,13 +188,14 @@ async function startHolding(
   if (platforms.length > 0) {
     // The digest worker reads its copy of the corpus now, not when the first /digest is asked.
     digests.prepare();
-    setImmediate(() => {
-      try {
-        void newsroom.quotes.titlesInBackground().then(() => newsroom.quotes.placesInBackground());
-      } catch (error) {
-        log.error("job titles not learnt: the quote book did not open", { err: error });
-      }
-    });
+    // The book itself opens in slices too (its snapshot decoded a few milliseconds at a time).
+    void newsroom
+      .quotesInBackground()
+      .then(async (book) => {
+        await (book ?? newsroom.quotes).titlesInBackground();
+        await newsroom.quotes.placesInBackground();
+      })
+      .catch((error: unknown) => log.error("job titles not learnt: the quote book did not open", { err: error }));
   }
   // Replicas: one of them, the ingest role's holder, polls the feeds; another takes over if it goes away.
   if (feeds && sharedCorpus) await sharedCorpus.alsoOnIngest({ gained: () => feeds.start(), lost: () => feeds.stop() });

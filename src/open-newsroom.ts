@@ -16,12 +16,13 @@ import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { ArticleQuotes } from "./quotes/article-quotes.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
-import { openQuoteBook } from "./quotes/snapshot.js";
+import { openQuoteBookSteps, type OpenedQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
 import { buildStatements, buildStatementsInSlices } from "./statements/group.js";
-import { runInSlices, type SliceOptions } from "./statements/steps.js";
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
+import { offThreadWriter } from "./workers/snapshot-writer.js";
 
 export interface OpenNewsroomOptions {
   /** Where snapshots and state live; null keeps nothing on disk. */
@@ -45,6 +46,8 @@ export interface OpenNewsroomOptions {
    * snapshots are kept under `snapshotKey`. Its changes come through `applyChanges`, not `refreshFile`.
    */
   corpus?: { corpus: Corpus; snapshotKey: string };
+  /** Work between two turns of the event loop while snapshots are encoded or the quote book opened (default 10 ms). */
+  snapshotSliceMs?: number;
 }
 
 /** Articles removed and added or changed, applied to the newsroom's indexes together. */
@@ -66,6 +69,11 @@ export interface OpenedNewsroom extends LiveNewsroom {
   statementsInBackground(options?: Pick<SliceOptions, "sliceMs">): Promise<StatementIndex | null>;
   /** Stops a background computation of the statements (shutting down). */
   stopBackgroundWork(): void;
+  /**
+   * The quote book, opened from its snapshot in time slices when not open yet (a use of `quotes` meanwhile
+   * finishes the opening at once); null when a corpus change stopped the opening (`quotes` opens it afresh).
+   */
+  quotesInBackground(): Promise<CorpusQuoteBook | null>;
   /** Settles once the snapshots being written in the background (the corpus's, the quotations') are on disk. */
   pendingWrites(): Promise<void>;
   /** Calls `listener` after each corpus file re-read that changed articles (a worker's copy of them follows). */
@@ -100,10 +108,16 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
       });
   const corpus = given ? given.corpus : await withFeedItems(opened.corpus, options.dataDir, log);
   const isFolder = given ? false : (await stat(location)).isDirectory();
-  const { index, fromSnapshot } = await openSourceIndex(corpus, {
+  // A running bot (with worker threads) writes its snapshots there, and encodes the quote book's in time slices,
+  // so that commands are answered meanwhile.
+  const write = workers ? offThreadWriter(workers) : undefined;
+  const sliceMs = options.snapshotSliceMs ?? SNAPSHOT_SLICE_MS;
+  const save = workers ? { write, sliced: { sliceMs } } : {};
+  const { index, fromSnapshot, saved: indexSaved } = await openSourceIndex(corpus, {
     dataDir: indexDir,
     log,
     onProgress: options.onProgress,
+    ...(write ? { write, background: true, sliceMs } : {}),
   });
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
@@ -111,15 +125,38 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
   let changedSinceLoad = false;
   let quotesWritten = (): Promise<void> => Promise.resolve();
+  // The book being opened in time slices (`quotesInBackground`): a first use meanwhile finishes it at once.
+  let opening: { steps: Steps<OpenedQuoteBook>; controller: AbortController; done: Promise<CorpusQuoteBook | null> } | null = null;
+  const openingSteps = (): Steps<OpenedQuoteBook> =>
+    openQuoteBookSteps([...articles.values()], { dataDir: changedSinceLoad ? null : indexDir, fingerprint: corpus.fingerprint, log, save });
+  const adopt = (opened: OpenedQuoteBook): CorpusQuoteBook => {
+    quotesWritten = opened.writes;
+    opening = null;
+    return (quoteBook = opened.book);
+  };
   const quotes = (): CorpusQuoteBook => {
     if (quoteBook) return quoteBook;
-    const opened = openQuoteBook([...articles.values()], {
-      dataDir: changedSinceLoad ? null : indexDir,
-      fingerprint: corpus.fingerprint,
-      log,
-    });
-    quotesWritten = opened.writes;
-    return (quoteBook = opened.book);
+    return adopt(runToEnd(opening?.steps ?? openingSteps()));
+  };
+  /** The book, opened in time slices when it is not open yet (null when a corpus change stopped the opening). */
+  const quotesInBackground = (): Promise<CorpusQuoteBook | null> => {
+    if (quoteBook) return Promise.resolve(quoteBook);
+    if (!opening) {
+      const steps = openingSteps();
+      const controller = new AbortController();
+      const done = runInSlices<OpenedQuoteBook | undefined>(steps, { sliceMs, signal: controller.signal }).then(
+        // Undefined when a first use finished the opening at once meanwhile.
+        (opened: OpenedQuoteBook | undefined) => quoteBook ?? (opened ? adopt(opened) : null),
+        () => quoteBook,
+      );
+      opening = { steps, controller, done };
+    }
+    return opening.done;
+  };
+  /** A corpus change while the book is being opened: the snapshot no longer fits, it is opened afresh when asked. */
+  const stopOpening = (): void => {
+    opening?.controller.abort(new Error("the corpus changed"));
+    opening = null;
   };
   const firstSeen = await (options.firstSeen ? options.firstSeen() : loadFirstSeen(options.dataDir, log));
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
@@ -178,6 +215,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
         controller.signal.throwIfAborted();
         // The quote book opens synchronously on first use (a snapshot load, or an extraction without one); what
         // it derives from its quotations (the speaker registry, the title index) is then made in slices.
+        await quotesInBackground();
+        controller.signal.throwIfAborted();
         await runInSlices(quotes().readySteps(), { sliceMs: options.sliceMs, signal: controller.signal });
         const built = await buildStatementsInSlices([...articles.values()], quotes().quotations, {}, {
           sliceMs: options.sliceMs,
@@ -238,6 +277,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
         await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
         firstSeen.mark(article.id, now());
       }
+      if (!quoteBook) stopOpening();
       await updateQuoteBook(quoteBook, removed, upserted, extracted);
       changedSinceLoad = true;
       generation++;
@@ -260,6 +300,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     get quotes() {
       return quotes();
     },
+    quotesInBackground,
     articles: () => [...articles.values()],
     article: (doc) => articles.get(doc),
     problems: () => problems,
@@ -267,7 +308,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statementsIfReady: () => statements,
     statementsInBackground,
     stopBackgroundWork,
-    pendingWrites: () => Promise.all([opened.saved, quotesWritten()]).then(() => undefined),
+    pendingWrites: () => Promise.all([opened.saved, indexSaved, quotesWritten()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     onArticlesChanged: (listener) => void listeners.push(listener),
@@ -276,6 +317,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     applyChanges,
   };
 }
+
+/** Work between two turns of the event loop while a running bot encodes a snapshot. */
+const SNAPSHOT_SLICE_MS = 10;
 
 /** Up to this many articles, statements across outlets are computed before the first answer (a few seconds at most). */
 export const EAGER_STATEMENTS_MAX_ARTICLES = 5000;

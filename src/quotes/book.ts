@@ -52,7 +52,7 @@ interface State {
 }
 
 /** A snapshot's titles and topic places for the book as opened, decoded once its registry is known (null: unusable). */
-export type RestoreLearnt = (speakers: readonly Speaker[], quotations: number) => Learnt | null;
+export type RestoreLearnt = (speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>;
 /** Told when the book as opened has learnt its titles or topic places (learnt-snapshot.ts saves them). */
 export type LearntListener = (learnt: Learnt, speakers: readonly Speaker[]) => void;
 
@@ -137,17 +137,37 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** The state derived from the quotations (for a snapshot), in the book's order. */
   derivedState(): DerivedState {
-    const { registry, table } = this.current();
+    this.current();
+    return runToEnd(this.derivedStateSteps());
+  }
+
+  /**
+   * `derivedState` as steps, for a running bot to save the book in time slices: the book's state is made in steps
+   * too when it is not made yet. (A change meanwhile makes the result stale: `changeCount` tells.)
+   */
+  *derivedStateSteps(): Steps<DerivedState> {
+    const entries = this.entries;
+    const changes = this.changes;
+    const state = this.state ?? (yield* this.stateSteps(entries, this.restoredState));
+    if (!this.state && this.changes === changes) this.state = state;
+    const { registry, table } = state;
     const numbers = new Map(registry.speakers.map((s, i) => [s, i]));
     const speakerOf = new Int32Array(table.quotations.length).fill(-1);
+    const pace = pacer(QUOTES_PER_STEP * 16);
     let position = 0;
-    for (const { article, extracted } of this.entries.values()) {
+    for (const { article, extracted } of entries.values()) {
       for (const q of extracted.quotations) {
         const canonical = q.speaker === null ? null : registry.canonical(article.id, q.speaker);
         speakerOf[position++] = canonical ? numbers.get(canonical)! : -1;
       }
+      if (pace.tick()) yield;
     }
     return { registry, speakerOf, repeatFlags: table.repeats.flags, copyGroups: table.copyGroups };
+  }
+
+  /** Articles added or removed since the book opened: a save in steps is abandoned when it moves. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** Every article's own extraction (article-local speaker names), in the book's order: what a snapshot saves. */
@@ -768,7 +788,8 @@ export class CorpusQuoteBook implements QuoteBook {
     const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
     const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
     // What was learnt of the book as opened, saved: neither titles nor places read every article's text again.
-    const learnt = first && this.changes === 0 ? (this.restoredLearnt?.(registry.speakers, quotations.length) ?? null) : null;
+    const restore = first && this.changes === 0 ? this.restoredLearnt : null;
+    const learnt = restore ? yield* restore(registry.speakers, quotations.length) : null;
     const titles = learnt?.titles ?? null;
     const places = learnt?.places ?? null;
     return { registry, quotations, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };

@@ -4,9 +4,12 @@
  * the layout, then binary sections. Written atomically.
  */
 import { crc32 } from "node:zlib";
-import { writeFileAtomic } from "../state-file.js";
+import { writeHere, type SnapshotWriter } from "../checked-file.js";
+import { runToEnd, type Steps } from "../statements/steps.js";
 
 const NEWLINE = 0x0a;
+/** Bytes checksummed between two pauses of `readFramedSteps` (a few milliseconds). */
+const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 export interface FrameHeader {
   format: number;
@@ -14,13 +17,18 @@ export interface FrameHeader {
   crc32: number;
 }
 
-/** Writes `header` (its checksum added), `layout` and `sections` to `path`, atomically. */
-export async function writeFramed(path: string, header: Omit<FrameHeader, "crc32"> & Record<string, unknown>, layout: unknown, sections: readonly Uint8Array[]): Promise<void> {
-  const text = Buffer.from(`${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  await writeFileAtomic(path, [Buffer.from(`${JSON.stringify({ ...header, crc32: checksum })}\n`, "utf8"), text, ...sections]);
+/**
+ * Writes `header` (its checksum added), `layout` and `sections` to `path`, atomically, with `write` (in a worker
+ * thread for a running bot: the checksum and the write happen there).
+ */
+export async function writeFramed(
+  path: string,
+  header: Omit<FrameHeader, "crc32"> & Record<string, unknown>,
+  layout: unknown,
+  sections: Uint8Array[],
+  write: SnapshotWriter = writeHere,
+): Promise<void> {
+  await write({ path, header, lines: [layout], sections });
 }
 
 /**
@@ -28,13 +36,23 @@ export async function writeFramed(path: string, header: Omit<FrameHeader, "crc32
  * Throws when it is cut short, its checksum does not match or a JSON line does not parse.
  */
 export function readFramed<H extends FrameHeader>(file: Buffer, format: number, fingerprint: string): { header: H; layout: unknown; binary: Buffer } | "stale" {
+  return runToEnd(readFramedSteps<H>(file, format, fingerprint));
+}
+
+/** `readFramed` as steps (statements/steps.ts): the checksum is taken a few megabytes at a time. */
+export function* readFramedSteps<H extends FrameHeader>(file: Buffer, format: number, fingerprint: string): Steps<{ header: H; layout: unknown; binary: Buffer } | "stale"> {
   const firstBreak = file.indexOf(NEWLINE);
   const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
   if (secondBreak < 0) throw new Error("the file is cut short");
   const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<H> | null;
   // Checked before the rest: a stale file is not an error.
   if (header?.format !== format || header.fingerprint !== fingerprint) return "stale";
-  if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+  let checksum = 0;
+  for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
+    checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
+    yield;
+  }
+  if (checksum !== header.crc32) throw new Error("its checksum does not match");
   const layout: unknown = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak));
   return { header: header as H, layout, binary: file.subarray(secondBreak + 1) };
 }

@@ -17,11 +17,18 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "../core/log.js";
 import { bytesOf, int32s, uint32s } from "../search/bytes.js";
-import { readFramed, writeFramed } from "./framed-file.js";
+import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";
 import type { Speaker } from "./types.js";
-import { layOutLists, SavedVocabulary, SavedWordLists } from "./word-lists.js";
+import { layOutListsSteps, SavedVocabulary, SavedWordLists } from "./word-lists.js";
+import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
+import type { SnapshotWriter } from "../checked-file.js";
+
+/** Saved positions checked between two pauses of the decoding. */
+const POSITIONS_PER_STEP = 1 << 20;
+/** Title keys encoded between two pauses. */
+const TITLE_KEYS_PER_STEP = 2048;
 
 export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
 /** Bump when the layout changes. */
@@ -64,10 +71,14 @@ const SECTIONS = [
 ] as const;
 
 
-/** Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by. */
-export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[]): Promise<void> {
-  const { layout, sections } = encodeLearnt(learnt, speakers);
-  await writeFramed(path, { format: LEARNT_SNAPSHOT_FORMAT, fingerprint }, layout, sections);
+/**
+ * Saves what was learnt (atomically). `speakers`: the registry's, in order, which the sightings are numbered by.
+ * What was learnt is the book's as opened, never changed afterwards: it may be encoded in slices (`options.sliced`).
+ */
+export async function saveLearnt(path: string, fingerprint: string, learnt: Learnt, speakers: readonly Speaker[], options: { write?: SnapshotWriter; sliced?: SliceOptions } = {}): Promise<void> {
+  const steps = encodeLearntSteps(learnt, speakers);
+  const { layout, sections } = options.sliced ? await runInSlices(steps, options.sliced) : runToEnd(steps);
+  await writeFramed(path, { format: LEARNT_SNAPSHOT_FORMAT, fingerprint }, layout, sections, options.write);
 }
 
 /**
@@ -75,7 +86,12 @@ export async function saveLearnt(path: string, fingerprint: string, learnt: Lear
  * What it holds is decoded by the function returned, once the book's registry is known (null when it does not
  * fit, with a log line).
  */
-export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Learnt | null) | null {
+export function loadLearnt(path: string, fingerprint: string, log: Logger): ((speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>) | null {
+  return runToEnd(loadLearntSteps(path, fingerprint, log));
+}
+
+/** `loadLearnt` as steps: the checksum is taken a few megabytes at a time, and the decoder returned is steps too. */
+export function* loadLearntSteps(path: string, fingerprint: string, log: Logger): Steps<((speakers: readonly Speaker[], quotations: number) => Steps<Learnt | null>) | null> {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -86,7 +102,7 @@ export function loadLearnt(path: string, fingerprint: string, log: Logger): ((sp
   let layout: Layout;
   let binary: Uint8Array;
   try {
-    const framed = readFramed<Header>(file, LEARNT_SNAPSHOT_FORMAT, fingerprint);
+    const framed = yield* readFramedSteps<Header>(file, LEARNT_SNAPSHOT_FORMAT, fingerprint);
     if (framed === "stale") {
       log.info("what the quote book learnt is stale (the corpus or the code changed); learning it again", { path });
       return null;
@@ -97,9 +113,9 @@ export function loadLearnt(path: string, fingerprint: string, log: Logger): ((sp
     log.warn("what the quote book learnt is damaged; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
     return null;
   }
-  return (speakers, quotations) => {
+  return function* (speakers, quotations) {
     try {
-      return decodeLearnt(layout, binary, speakers, quotations);
+      return yield* decodeLearntSteps(layout, binary, speakers, quotations);
     } catch (error) {
       log.warn("what the quote book learnt does not fit its quotations; learning it again", { path, err: error instanceof Error ? error.message : String(error) });
       return null;
@@ -114,6 +130,11 @@ function speakerHash(speakers: readonly Speaker[]): string {
 }
 
 export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { layout: Layout; sections: Uint8Array[] } {
+  return runToEnd(encodeLearntSteps(learnt, speakers));
+}
+
+/** `encodeLearnt` as steps (statements/steps.ts): pauses every few thousand words or title keys. */
+function* encodeLearntSteps(learnt: Learnt, speakers: readonly Speaker[]): Steps<{ layout: Layout; sections: Uint8Array[] }> {
   const empty: { starts: Uint32Array; positions: Int32Array } = { starts: new Uint32Array(1), positions: new Int32Array(0) };
   let vocabulary: string[] | null = null;
   let paragraph = empty;
@@ -122,9 +143,10 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
   if (learnt.places) {
     const parts = learnt.places.parts();
     vocabulary = [...parts.vocabulary];
-    paragraph = layOutLists(vocabulary, parts.inParagraph);
-    article = layOutLists(vocabulary, parts.inArticle);
-    sentence = layOutLists(vocabulary, parts.inSentence);
+    yield;
+    paragraph = yield* layOutListsSteps(vocabulary, parts.inParagraph);
+    article = yield* layOutListsSteps(vocabulary, parts.inArticle);
+    sentence = yield* layOutListsSteps(vocabulary, parts.inSentence);
   }
   let titleKeys: string[] | null = null;
   const days: string[] = [];
@@ -136,7 +158,9 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
     titleKeys = [];
     const numbers = new Map(speakers.map((s, i) => [s, i]));
     const dayNumbers = new Map<string, number>();
+    const pace = pacer(TITLE_KEYS_PER_STEP);
     for (const [key, sightings] of learnt.titles.entries()) {
+      if (pace.tick()) yield;
       titleKeys.push(key);
       for (const { speaker, day, exact } of sightings) {
         const n = numbers.get(speaker);
@@ -171,6 +195,11 @@ export function encodeLearnt(learnt: Learnt, speakers: readonly Speaker[]): { la
 
 /** What `encodeLearnt` saved, over the registry's speakers; throws when it does not fit them or is damaged. */
 export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: readonly Speaker[], quotations: number): Learnt {
+  return runToEnd(decodeLearntSteps(layout, binary, speakers, quotations));
+}
+
+/** `decodeLearnt` as steps: pauses between its sections and every million positions checked. */
+function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readonly Speaker[], quotations: number): Steps<Learnt> {
   const valid =
     layout !== null && typeof layout === "object" && Array.isArray(layout.sections) && layout.sections.length === SECTIONS.length &&
     layout.sections.every((n) => Number.isInteger(n) && n >= 0) && Array.isArray(layout.days) && layout.days.every((d) => typeof d === "string") &&
@@ -182,20 +211,27 @@ export function decodeLearnt(layout: Layout, binary: Uint8Array, speakers: reado
   let at = 0;
   const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
   const sections = SECTIONS.map((_, i) => take(i));
-  const inRange = (positions: Int32Array) => {
-    for (const p of positions) if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
+  function* inRange(bytes: Uint8Array): Steps<Int32Array> {
+    const positions = int32s(bytes);
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i]!;
+      if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
+      if (i % POSITIONS_PER_STEP === POSITIONS_PER_STEP - 1) yield;
+    }
     return positions;
-  };
+  }
 
   let places: TopicPlaces | null = null;
   if (layout.vocabulary) {
     const vocabulary = new SavedVocabulary(layout.vocabulary);
-    places = TopicPlaces.restored({
-      vocabulary,
-      inParagraph: new SavedWordLists(vocabulary, uint32s(sections[0]!), inRange(int32s(sections[1]!))),
-      inArticle: new SavedWordLists(vocabulary, uint32s(sections[2]!), inRange(int32s(sections[3]!))),
-      inSentence: new SavedWordLists(vocabulary, uint32s(sections[8]!), inRange(int32s(sections[9]!))),
-    });
+    yield;
+    const inParagraph = new SavedWordLists(vocabulary, uint32s(sections[0]!), yield* inRange(sections[1]!));
+    yield;
+    const inArticle = new SavedWordLists(vocabulary, uint32s(sections[2]!), yield* inRange(sections[3]!));
+    yield;
+    const inSentence = new SavedWordLists(vocabulary, uint32s(sections[8]!), yield* inRange(sections[9]!));
+    yield;
+    places = TopicPlaces.restored({ vocabulary, inParagraph, inArticle, inSentence });
   }
 
   let titles: TitleIndex | null = null;

@@ -26,9 +26,10 @@ import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
-import { createIndexedRegistry } from "./speaker-lookup.js";
-import { topicIndexOf } from "./topic-index.js";
+import { indexedRegistrySteps } from "./speaker-lookup.js";
+import { topicIndexSteps } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
 export interface QuoteLayout {
   /** Article ids, in the book's order. */
@@ -73,6 +74,10 @@ const QUOTATION_FIELDS = 12;
  * organisation (string number, -1 for none).
  */
 const NAMED_FIELDS = 7;
+/** Articles encoded between two pauses of `encodeQuotesSteps`. */
+const ENTRIES_PER_STEP = 512;
+/** Terms of the topic index encoded between two pauses. */
+const TERMS_PER_STEP = 2048;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];
@@ -118,6 +123,12 @@ export interface SavedEntry {
   extracted: ArticleQuotes;
 }
 
+export interface EncodedQuotes {
+  layout: QuoteLayout;
+  /** The file's own bytes (nothing shared with the book): they may be moved to a worker thread. */
+  sections: Uint8Array[];
+}
+
 /**
  * The layout and sections of a book's entries and its MiniSearch index. The index must number the quotations by
  * position (a book built from its articles and not changed since); `freshIndex` builds one otherwise.
@@ -127,7 +138,20 @@ export function encodeQuotes(
   index: MiniSearch<never> | MiniSearch<object>,
   freshIndex: () => MiniSearch<never> | MiniSearch<object>,
   state: DerivedState,
-): { layout: QuoteLayout; sections: Uint8Array[] } {
+): EncodedQuotes {
+  return runToEnd(encodeQuotesSteps(entries, index, freshIndex, state));
+}
+
+/**
+ * `encodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles or terms, for a running bot
+ * to encode in time slices. The caller must not change the book before the last step (snapshot.ts checks).
+ */
+export function* encodeQuotesSteps(
+  entries: readonly SavedEntry[],
+  index: MiniSearch<never> | MiniSearch<object>,
+  freshIndex: () => MiniSearch<never> | MiniSearch<object>,
+  state: DerivedState,
+): Steps<EncodedQuotes> {
   const { registry } = state;
   const speakerNumbers = new Map(registry.speakers.map((speaker, i) => [speaker, i]));
   const strings: string[] = [];
@@ -153,7 +177,10 @@ export function encodeQuotes(
   let q = 0;
   let n = 0;
   const ids: string[] = [];
-  entries.forEach(({ article, extracted }, a) => {
+  const pace = pacer(ENTRIES_PER_STEP);
+  for (let a = 0; a < entries.length; a++) {
+    const { article, extracted } = entries[a]!;
+    if (pace.tick()) yield;
     quotationsPerArticle[a] = extracted.quotations.length;
     for (const [k, quotation] of extracted.quotations.entries()) {
       if (quotation.doc !== article.id || article.text.slice(quotation.start, quotation.end) !== quotation.text) {
@@ -192,16 +219,19 @@ export function encodeQuotes(
       namedSpeaker[n] = canonical ? speakerNumbers.get(canonical)! : -1;
       n++;
     }
-  });
+  }
 
   const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as MiniSearchInternals;
   if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
   const fieldLength = new Uint32Array(quotationCount);
   for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
+  yield;
   const terms: string[] = [];
   const termCounts: number[] = [];
   const packed: Uint8Array[] = [];
+  const termPace = pacer(TERMS_PER_STEP);
   for (const [term, data] of ms._index) {
+    if (termPace.tick()) yield;
     const postings = data.get(0);
     if (!postings || postings.size === 0) continue;
     terms.push(term);
@@ -220,9 +250,10 @@ export function encodeQuotes(
     bytesOf(Uint32Array.from(packed.map((p) => p.length))),
     concat(packed),
     bytesOf(namedSpeaker),
-    bytesOf(state.speakerOf),
-    state.repeatFlags,
-    bytesOf(state.copyGroups),
+    // Copies: the book keeps using its own arrays, and the sections may be moved to a worker thread.
+    bytesOf(state.speakerOf.slice()),
+    state.repeatFlags.slice(),
+    bytesOf(state.copyGroups.slice()),
   ];
   if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount || state.copyGroups.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
   const layout: QuoteLayout = {
@@ -271,6 +302,11 @@ export interface DecodedQuotes<T> {
  * inconsistent: a damaged file, another corpus, or a quotation whose offsets no longer read the text extracted.
  */
 export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): DecodedQuotes<T> {
+  return runToEnd(decodeQuotesSteps(layout, binary, articles, options));
+}
+
+/** `decodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles, names or terms. */
+export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): Steps<DecodedQuotes<T>> {
   checkLayout(layout);
   const { strings } = layout;
   if (layout.articles.length !== articles.length) throw new Error(`it holds ${layout.articles.length} articles, the corpus ${articles.length}`);
@@ -321,7 +357,10 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   const ids: string[] = [];
   let q = 0;
   let n = 0;
-  articles.forEach((article, a) => {
+  const pace = pacer(ENTRIES_PER_STEP);
+  for (let a = 0; a < articles.length; a++) {
+    const article = articles[a]!;
+    if (pace.tick()) yield;
     const quotations: Quotation[] = [];
     // An article from the corpus snapshot reads its text when shown: its quotations are checked then (lazyText).
     const text = hasStoredText(article) ? null : article.text;
@@ -369,7 +408,8 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
       },
     };
     entries.push({ article, extracted });
-  });
+  }
+  yield;
   if (q !== quotationCount || n !== layout.named) throw new Error("the counts by article do not add up");
   const formStarts = checkNamed(namedFields, layout.named, forms, strings.length);
   const readNamed = (from: number, to: number): NamedInArticle[] => {
@@ -404,7 +444,8 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
     local ??= localNames(entries, namedSpeaker, speakers);
     return local.get(`${doc}\0${localName}`) ?? null;
   };
-  const state: DerivedState = { registry: createIndexedRegistry(speakers, canonical), speakerOf, repeatFlags, copyGroups };
+  yield;
+  const state: DerivedState = { registry: yield* indexedRegistrySteps(speakers, canonical), speakerOf, repeatFlags, copyGroups };
     // The postings in the saved order, one after another: term i's start where term i - 1's end.
   const termStarts = new Float64Array(layout.terms.length + 1);
   layout.terms.forEach((term, i) => {
@@ -415,7 +456,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
   // Every saved quotation has words: a length of 0 is damage.
   const empty = fieldLength.indexOf(0);
   if (empty >= 0) throw new Error(`quotation ${ids[empty]} has no indexed words`);
-  const index = topicIndexOf(
+  const index = yield* topicIndexSteps(
     {
       ids,
       fieldLength,

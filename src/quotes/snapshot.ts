@@ -22,10 +22,12 @@ import type { Logger } from "../core/log.js";
 import type { Article } from "../corpus/types.js";
 import { analysisData } from "../search/analysis-data.js";
 import { ANALYSIS_VERSION } from "../search/analysis.js";
-import { readFramed, writeFramed } from "./framed-file.js";
+import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
-import { LEARNT_SNAPSHOT_FILE, loadLearnt, saveLearnt } from "./learnt-snapshot.js";
-import { decodeQuotes, encodeQuotes, type QuoteLayout } from "./snapshot-codec.js";
+import { LEARNT_SNAPSHOT_FILE, loadLearntSteps, saveLearnt } from "./learnt-snapshot.js";
+import { decodeQuotesSteps, encodeQuotesSteps, type EncodedQuotes, type QuoteLayout } from "./snapshot-codec.js";
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
+import type { SnapshotWriter } from "../checked-file.js";
 
 /** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups). */
 export const QUOTES_SNAPSHOT_FORMAT = 5;
@@ -44,6 +46,8 @@ export interface OpenQuoteBookOptions {
   /** The corpus fingerprint (changes whenever a corpus file does). */
   fingerprint: string;
   log: Logger;
+  /** How the snapshots are saved (default: encoded at once and written on this thread). */
+  save?: SaveOptions;
 }
 
 export interface OpenedQuoteBook {
@@ -57,10 +61,19 @@ export interface OpenedQuoteBook {
 
 /** Synchronous because the quote book is built lazily on first use; only the save happens in the background. */
 export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBookOptions): OpenedQuoteBook {
+  return runToEnd(openQuoteBookSteps(articles, options));
+}
+
+/**
+ * `openQuoteBook` as steps (statements/steps.ts), for a running bot to open the book in time slices: the snapshot's
+ * checksum and decoding pause every few megabytes or hundred articles. (Without a usable snapshot the quotations
+ * are extracted in one step.)
+ */
+export function* openQuoteBookSteps(articles: readonly Article[], options: OpenQuoteBookOptions): Steps<OpenedQuoteBook> {
   const { dataDir, log } = options;
   const fingerprint = quotesFingerprint(options.fingerprint);
   const path = dataDir ? join(dataDir, QUOTES_SNAPSHOT_FILE) : null;
-  const loaded = path ? loadQuoteSnapshot(path, fingerprint, articles, log) : null;
+  const loaded = path ? yield* loadQuoteSnapshotSteps(path, fingerprint, articles, log) : null;
   let book: CorpusQuoteBook;
   if (loaded) book = loaded;
   else {
@@ -73,11 +86,11 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
     // The titles and topic places learnt from the texts: restored (before the book's first state is made, which
     // saving the quotations does), or saved once learnt (in the order learnt, after the quotations).
     const learntPath = join(dataDir, LEARNT_SNAPSHOT_FILE);
-    const restore = loadLearnt(learntPath, fingerprint, log);
+    const restore = yield* loadLearntSteps(learntPath, fingerprint, log);
     if (restore) book.restoreLearnt(restore);
     book.onLearnt((learnt, speakers) => {
       writes = writes.then(() =>
-        saveLearnt(learntPath, fingerprint, learnt, speakers).catch((error: unknown) => {
+        saveLearnt(learntPath, fingerprint, learnt, speakers, options.save).catch((error: unknown) => {
           log.warn("could not save what the quote book learnt; it will be learnt again next time", { path: learntPath, err: String(error) });
         }),
       );
@@ -85,9 +98,14 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
   }
   const saved =
     path && !loaded
-      ? saveQuoteSnapshot(path, fingerprint, book).catch((error: unknown) => {
-          log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
-        })
+      ? saveQuoteSnapshot(path, fingerprint, book, options.save).then(
+          (written) => {
+            if (!written) log.info("the quote book changed while its snapshot was being made; not saved", { path });
+          },
+          (error: unknown) => {
+            log.warn("could not save the quotations snapshot; they will be extracted again next time", { path, err: error });
+          },
+        )
       : Promise.resolve();
   writes = writes.then(() => saved);
   return { book, fromSnapshot: loaded !== null, saved, writes: () => writes };
@@ -117,17 +135,45 @@ interface Header {
 }
 
 
-/** Saves the book (atomically) at `path`, and removes an earlier format's file beside it. */
-export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook): Promise<void> {
-  // Encoded now, before the book can change.
-  const { layout, sections } = encodeQuotes(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), book.derivedState());
-  await writeFramed(path, { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations }, layout, sections);
+export interface SaveOptions {
+  /** Checksums and writes the file (default: on this thread; a worker thread's in a running bot). */
+  write?: SnapshotWriter;
+  /** Encodes in time slices, the event loop served between them; absent: at once. */
+  sliced?: SliceOptions;
+}
+
+/**
+ * Saves the book (atomically) at `path`, and removes an earlier format's file beside it. Resolves to false, with
+ * nothing written, when the book changed while it was encoded in slices (it no longer matches the fingerprint).
+ */
+export async function saveQuoteSnapshot(path: string, fingerprint: string, book: CorpusQuoteBook, options: SaveOptions = {}): Promise<boolean> {
+  const steps = encodeBookSteps(book);
+  // At once: encoded before the book can change.
+  const encoded = options.sliced ? await runInSlices(steps, options.sliced) : runToEnd(steps);
+  if (!encoded) return false;
+  const { layout, sections } = encoded;
+  await writeFramed(path, { format: QUOTES_SNAPSHOT_FORMAT, fingerprint, articles: layout.articles.length, quotations: layout.quotations }, layout, sections, options.write);
   const dir = dirname(path);
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dir, name), { force: true })));
+  return true;
+}
+
+/** The book's layout and sections, or null when it changed between two steps. */
+function* encodeBookSteps(book: CorpusQuoteBook): Steps<EncodedQuotes | null> {
+  const changes = book.changeCount;
+  const state = yield* book.derivedStateSteps();
+  if (book.changeCount !== changes) return null;
+  const encoding = encodeQuotesSteps(book.extracted(), book.topicIndex, () => book.freshTopicIndex(), state);
+  for (;;) {
+    const step = encoding.next();
+    if (step.done) return step.value;
+    yield;
+    if (book.changeCount !== changes) return null;
+  }
 }
 
 /** The book from the snapshot, or null (with a log line saying why) when it cannot be used. */
-function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): CorpusQuoteBook | null {
+function* loadQuoteSnapshotSteps(path: string, fingerprint: string, articles: readonly Article[], log: Logger): Steps<CorpusQuoteBook | null> {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -137,14 +183,15 @@ function loadQuoteSnapshot(path: string, fingerprint: string, articles: readonly
     return null;
   }
   try {
-    const framed = readFramed<Header>(file, QUOTES_SNAPSHOT_FORMAT, fingerprint);
+    const framed = yield* readFramedSteps<Header>(file, QUOTES_SNAPSHOT_FORMAT, fingerprint);
     if (framed === "stale") {
       log.warn("the quotations snapshot is stale (the corpus or the extraction changed); extracting the quotations again", { path });
       return null;
     }
     const { header } = framed;
     const layout = framed.layout as QuoteLayout;
-    const { entries, index, state } = decodeQuotes(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
+    yield;
+    const { entries, index, state } = yield* decodeQuotesSteps(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
     if (entries.length !== header.articles || layout.quotations !== header.quotations) throw new Error("its header does not describe its content");
     return CorpusQuoteBook.restored(entries, index, state);
   } catch (error) {

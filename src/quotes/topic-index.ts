@@ -12,6 +12,10 @@ import { PostingsWriter } from "../search/index-builder.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
 import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap } from "../search/packed-postings.js";
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
+
+/** Quotations or terms taken between two pauses of `topicIndexSteps`. */
+const ITEMS_PER_STEP = 4096;
 
 export interface IndexedQuote {
   id: string;
@@ -84,6 +88,11 @@ export class TopicIndexBuilder {
 
 /** A MiniSearch index over the quotations (short id = position), its postings packed as given. */
 export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): MiniSearch<T> {
+  return runToEnd(topicIndexSteps(parts, options));
+}
+
+/** `topicIndexOf` as steps (statements/steps.ts) that pause every few thousand quotations or terms. */
+export function* topicIndexSteps<T>(parts: TopicIndexParts, options: Options<T>): Steps<MiniSearch<T>> {
   const { ids, fieldLength } = parts;
   const count = ids.length;
   const miniSearch = MiniSearch.loadJS<T>(
@@ -102,6 +111,7 @@ export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): Mi
     options,
   );
   const ms = miniSearch as unknown as MiniSearchInternals;
+  const pace = pacer(ITEMS_PER_STEP);
   const documentIds = new Map<number, string>();
   const idToShortId = new Map<string, number>();
   for (let shortId = 0; shortId < count; shortId++) {
@@ -110,16 +120,19 @@ export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): Mi
     if (idToShortId.has(id)) throw new Error(`quotation id ${id} is given twice`);
     documentIds.set(shortId, id);
     idToShortId.set(id, shortId);
+    if (pace.tick()) yield;
   }
   ms._documentIds = documentIds;
   ms._idToShortId = idToShortId;
   // The lengths in a typed array, as the passage index keeps them (no array per quotation).
   ms._fieldLength = new FieldLengths(fieldLength);
-  parts.terms.forEach((term, i) => {
+  for (let i = 0; i < parts.terms.length; i++) {
+    const term = parts.terms[i]!;
     const documents = parts.termCounts[i]!;
     const postings = parts.postingsOf(i);
     if (documents === 0 || postings.length < documents * 2) throw new Error(`the postings of “${term}” are damaged`);
     ms._index.set(term, new Map([[0, new PackedDocMap(postings, documents)]]));
-  });
+    if (pace.tick()) yield;
+  }
   return miniSearch;
 }

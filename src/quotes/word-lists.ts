@@ -3,6 +3,10 @@
  * the articles are read, or read from the learnt snapshot (learnt-snapshot.ts) as typed arrays, one list made a
  * view only when a query asks for its word.
  */
+import { pacer, runToEnd, type Steps } from "../statements/steps.js";
+
+/** Words laid out between two pauses of `layOutListsSteps`. */
+const WORDS_PER_STEP = 4096;
 
 /** Every word the articles use (a Set<string> is one). */
 export interface Vocabulary extends Iterable<string> {
@@ -69,25 +73,33 @@ export class SavedWordLists implements WordLists {
  * list starts, and the positions one list after another.
  */
 export function layOutLists(terms: readonly string[], lists: WordLists): { starts: Uint32Array; positions: Int32Array } {
+  return runToEnd(layOutListsSteps(terms, lists));
+}
+
+/** `layOutLists` as steps that pause every few thousand words (statements/steps.ts). */
+export function* layOutListsSteps(terms: readonly string[], lists: WordLists): Steps<{ starts: Uint32Array; positions: Int32Array }> {
   const starts = new Uint32Array(terms.length + 1);
   let total = 0;
   let listed = 0;
+  const pace = pacer(WORDS_PER_STEP);
   for (const [, list] of lists.entries()) {
     total += list.length;
     if (list.length > 0) listed++;
+    if (pace.tick()) yield;
   }
   const positions = new Int32Array(total);
   let at = 0;
   let found = 0;
-  terms.forEach((term, i) => {
-    const list = lists.get(term);
+  for (let i = 0; i < terms.length; i++) {
+    const list = lists.get(terms[i]!);
     if (list && list.length > 0) {
       positions.set(list, at);
       at += list.length;
       found++;
     }
     starts[i + 1] = at;
-  });
+    if (pace.tick()) yield;
+  }
   if (found !== listed || at !== total) throw new Error("a listed word is not in the vocabulary");
   return { starts, positions };
 }

@@ -15,6 +15,10 @@ import { DocumentIds, FieldLengths, ShortIds } from "./document-maps.js";
 import { bytesOf, concat, int32s, uint32s } from "./bytes.js";
 import type { MiniSearchInternals } from "./minisearch-internals.js";
 import { PackedDocMap, packTerms } from "./packed-postings.js";
+import { runToEnd, type Steps } from "../statements/steps.js";
+
+/** Terms restored between two pauses of `restoreIndexSteps` (a few milliseconds). */
+const TERMS_PER_STEP = 4096;
 
 export interface IndexLayout {
   documentCount: number;
@@ -111,6 +115,11 @@ export interface IndexParts {
 
 /** Restores what `encodeIndex` saved. Throws on anything inconsistent (a damaged snapshot). */
 export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): DecodedIndex<T> {
+  return runToEnd(decodeIndexSteps(layout, binary, options, field, articles));
+}
+
+/** `decodeIndex` as steps (statements/steps.ts) that pause every few thousand terms. */
+export function* decodeIndexSteps<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): Steps<DecodedIndex<T>> {
   checkLayout(layout);
   if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
   const { nextId } = layout;
@@ -133,7 +142,8 @@ export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options:
     if (!article) throw new Error(`article ${id} is not in the corpus`);
     return article;
   });
-  return restoreIndex(
+  yield;
+  return yield* restoreIndexSteps(
     { ...layout, articles: byOrdinal, docArticle, docParagraph, fieldLength, counts, postings: (i) => postings.subarray(starts[i], starts[i + 1]) },
     options,
     field,
@@ -142,6 +152,11 @@ export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options:
 
 /** A MiniSearch index (with packed postings) and its doc table, from arrays. Throws on anything inconsistent. */
 export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: string): DecodedIndex<T> {
+  return runToEnd(restoreIndexSteps(parts, options, field));
+}
+
+/** `restoreIndex` as steps: the terms (most of the work: MiniSearch's term tree) a few thousand at a time. */
+export function* restoreIndexSteps<T>(parts: IndexParts, options: Options<T>, field: string): Steps<DecodedIndex<T>> {
   const { nextId, docArticle, docParagraph, fieldLength } = parts;
   if (docArticle.length !== nextId || docParagraph.length !== nextId || fieldLength.length !== nextId) throw new Error("the documents' arrays have the wrong size");
   const miniSearch = MiniSearch.loadJS<T>(
@@ -176,13 +191,16 @@ export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: s
   ms._fieldLength = new FieldLengths(lengths);
 
   const vocabulary = new Map<string, number>();
-  parts.terms.forEach((term, i) => {
+  yield;
+  for (let i = 0; i < parts.terms.length; i++) {
+    const term = parts.terms[i]!;
     const count = parts.counts[i]!;
     const bytes = parts.postings(i);
     if (count === 0 || bytes.length < count * 2) throw new Error(`the postings of “${term}” are damaged`);
     ms._index.set(term, new Map([[fieldId, new PackedDocMap(bytes, count)]]));
     vocabulary.set(term, count);
-  });
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  }
   return { miniSearch, docs, vocabulary };
 }
 

@@ -6,16 +6,19 @@
  *   1. header: { format, fingerprint, documents, passages, crc32 of everything after this line }
  *   2. the learned acronym lexicon: [[concept, [term, ...]], ...]
  *   3. the index's layout (index-codec.ts), then its binary sections
- * Saved atomically: written to a temporary file in the same folder, then renamed over the old one.
+ * Saved atomically: written to a temporary file in the same folder, then renamed over the old one, by the
+ * `SnapshotWriter` given (a worker thread's in a running bot: the checksum and the write are done there), in the
+ * background: the index answers before its snapshot is on disk.
  */
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
+import { writeHere, type SnapshotWriter } from "../checked-file.js";
 import { codeHash } from "../code-hash.js";
+import { runInSlices, runToEnd, type Steps } from "../statements/steps.js";
 import type { Logger } from "../core/log.js";
 import type { Article, Corpus } from "../corpus/types.js";
-import { writeFileAtomic } from "../state-file.js";
 import { analysisData } from "./analysis-data.js";
 import { ANALYSIS_VERSION, glossaryLexicon } from "./analysis.js";
 import type { IndexLayout } from "./index-codec.js";
@@ -33,19 +36,32 @@ export interface OpenSourceIndexOptions {
   dataDir: string | null;
   log: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Writes the snapshot (default: on this thread). */
+  write?: SnapshotWriter;
+  /** Answers before a snapshot built now is written (`saved` tells when); default: once it is written. */
+  background?: boolean;
+  /** Opens the snapshot in time slices of this many ms, the event loop served between them; absent: at once. */
+  sliceMs?: number;
 }
 
-export async function openSourceIndex(
-  corpus: Corpus,
-  options: OpenSourceIndexOptions,
-): Promise<{ index: SourceSearch; fromSnapshot: boolean }> {
+export interface OpenedSourceIndex {
+  index: SourceSearch;
+  fromSnapshot: boolean;
+  /** Settles once a snapshot built now is on disk (or could not be written, with a warning); never rejects. */
+  saved: Promise<void>;
+}
+
+export async function openSourceIndex(corpus: Corpus, options: OpenSourceIndexOptions): Promise<OpenedSourceIndex> {
   const { dataDir, log } = options;
   const fingerprint = snapshotFingerprint(corpus);
   if (dataDir) {
-    const loaded = await loadSnapshot(join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
+    const steps = loadSnapshotSteps(await readSnapshot(join(dataDir, SNAPSHOT_FILE), log), join(dataDir, SNAPSHOT_FILE), fingerprint, corpus.articles, log);
+    const sliced = options.sliceMs === undefined ? null : { sliceMs: options.sliceMs };
+    const loaded = sliced ? await runInSlices(steps, sliced) : runToEnd(steps);
     if (loaded) {
-      loaded.warmUp();
-      return { index: loaded, fromSnapshot: true };
+      if (sliced) await runInSlices(loaded.warmUpSteps(), sliced);
+      else loaded.warmUp();
+      return { index: loaded, fromSnapshot: true, saved: Promise.resolve() };
     }
   }
   const started = Date.now();
@@ -56,14 +72,14 @@ export async function openSourceIndex(
     ms: Date.now() - started,
   });
   index.warmUp();
-  if (dataDir) {
-    try {
-      await saveSnapshot(dataDir, fingerprint, index);
-    } catch (error) {
-      log.warn("could not save the index snapshot; it will be rebuilt next time", { dir: dataDir, err: error });
-    }
-  }
-  return { index, fromSnapshot: false };
+  // Encoded now, before a live change can reach the index; checksummed and written by the writer meanwhile.
+  const saved = dataDir
+    ? saveSnapshot(dataDir, fingerprint, index, options.write).catch((error: unknown) => {
+        log.warn("could not save the index snapshot; it will be rebuilt next time", { dir: dataDir, err: error });
+      })
+    : Promise.resolve();
+  if (!options.background) await saved;
+  return { index, fromSnapshot: false, saved };
 }
 
 /** Equal fingerprints mean the same corpus analysed the same way. */
@@ -91,29 +107,38 @@ interface Header {
 }
 
 const NEWLINE = 0x0a;
+/** Bytes checksummed between two pauses of an opening in slices (a few milliseconds). */
+const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
-export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex): Promise<void> {
+/**
+ * Saves the index: encoded at once on this thread (a walk over its arrays and terms that copies nothing but the
+ * postings, before anything can change it), checksummed and written by `write`.
+ */
+export async function saveSnapshot(dataDir: string, fingerprint: string, index: PassageIndex, write: SnapshotWriter = writeHere): Promise<void> {
   const lexicon = index.lexicon.entries().map((e) => [e.concept, e.sequence]);
   const { layout, sections } = index.encode();
-  const text = Buffer.from(`${JSON.stringify(lexicon)}\n${JSON.stringify(layout)}\n`, "utf8");
-  let checksum = crc32(text);
-  // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
-  for (const section of sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  const header: Header = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount, crc32: checksum };
-  await writeFileAtomic(join(dataDir, SNAPSHOT_FILE), [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), text, ...sections]);
+  const header: Omit<Header, "crc32"> = { format: SNAPSHOT_FORMAT, fingerprint, documents: index.documentCount, passages: index.passageCount };
+  await write({ path: join(dataDir, SNAPSHOT_FILE), header: { ...header }, lines: [lexicon, layout], sections });
   await Promise.all(OLD_SNAPSHOT_FILES.map((name) => rm(join(dataDir, name), { force: true })));
 }
 
-/** The index from the snapshot, or null (with a log line saying why) when it cannot be used. */
-async function loadSnapshot(path: string, fingerprint: string, articles: readonly Article[], log: Logger): Promise<PassageIndex | null> {
-  let file: Buffer;
+/** The snapshot's bytes, or null (with a log line saying why) when there are none to read. */
+async function readSnapshot(path: string, log: Logger): Promise<Buffer | null> {
   try {
-    file = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") log.info("no index snapshot yet; building the index", { path });
     else log.warn("cannot read the index snapshot; rebuilding the index", { path, err: error });
     return null;
   }
+}
+
+/**
+ * The index from the snapshot's bytes, or null (with a log line saying why) when it cannot be used; as steps
+ * (statements/steps.ts): the checksum a few megabytes at a time, the terms a few thousand at a time.
+ */
+function* loadSnapshotSteps(file: Buffer | null, path: string, fingerprint: string, articles: readonly Article[], log: Logger): Steps<PassageIndex | null> {
+  if (!file) return null;
   try {
     const firstBreak = file.indexOf(NEWLINE);
     const secondBreak = firstBreak < 0 ? -1 : file.indexOf(NEWLINE, firstBreak + 1);
@@ -124,7 +149,12 @@ async function loadSnapshot(path: string, fingerprint: string, articles: readonl
       log.warn("the index snapshot is stale (the corpus or the analysis changed); rebuilding the index", { path });
       return null;
     }
-    if (crc32(file.subarray(firstBreak + 1)) !== header.crc32) throw new Error("its checksum does not match");
+    let checksum = 0;
+    for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
+      checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
+      yield;
+    }
+    if (checksum !== header.crc32) throw new Error("its checksum does not match");
     const lexiconEntries = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as unknown;
     const layout = JSON.parse(file.toString("utf8", secondBreak + 1, thirdBreak)) as IndexLayout;
     const lexicon = glossaryLexicon().copy();
@@ -133,7 +163,8 @@ async function loadSnapshot(path: string, fingerprint: string, articles: readonl
       if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Array.isArray(entry[1])) throw new Error("bad lexicon entry");
       lexicon.addNormalized(entry[0], (entry[1] as unknown[]).map(String));
     }
-    const index = PassageIndex.decode(layout, file.subarray(thirdBreak + 1), lexicon, articles);
+    yield;
+    const index = yield* PassageIndex.decodeSteps(layout, file.subarray(thirdBreak + 1), lexicon, articles);
     if (index.documentCount !== header.documents || index.passageCount !== header.passages) {
       throw new Error(`it holds ${index.documentCount} documents and ${index.passageCount} passages, expected ${header.documents} and ${header.passages}`);
     }

@@ -11,7 +11,7 @@ import { ArticleScores, OrdinalMarks } from "./article-scores.js";
 import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
 import { IndexBuilder } from "./index-builder.js";
 import { warmUpQueries } from "./warm-up.js";
-import { decodeIndex, encodeIndex, type IndexLayout } from "./index-codec.js";
+import { decodeIndexSteps, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { analyze, analyzeTerms, foldText, glossaryLexicon, type Lexicon } from "./analysis.js";
 import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
@@ -139,7 +139,15 @@ export class PassageIndex implements SourceSearch {
 
   /** Runs the warm-up searches (warm-up.ts), so that the first commands after a start are as fast as later ones. */
   warmUp(): void {
-    for (const query of warmUpQueries(this.vocabulary)) this.search(query, { offset: 0, limit: 10 });
+    runToEnd(this.warmUpSteps());
+  }
+
+  /** `warmUp` as steps: a pause after each search. */
+  *warmUpSteps(): Steps<void> {
+    for (const query of warmUpQueries(this.vocabulary)) {
+      this.search(query, { offset: 0, limit: 10 });
+      yield;
+    }
   }
 
   get documentCount(): number {
@@ -153,8 +161,14 @@ export class PassageIndex implements SourceSearch {
 
   /** An index saved by `encode`, over the same articles. Throws when the bytes are damaged. */
   static decode(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): PassageIndex {
+    return runToEnd(PassageIndex.decodeSteps(layout, binary, lexicon, articles));
+  }
+
+  /** `decode` as steps (statements/steps.ts), for a running bot to open the index in time slices. */
+  static *decodeSteps(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): Steps<PassageIndex> {
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const { miniSearch, docs, vocabulary } = decodeIndex(layout, binary, MINISEARCH_OPTIONS, FIELD, byId);
+    const { miniSearch, docs, vocabulary } = yield* decodeIndexSteps(layout, binary, MINISEARCH_OPTIONS, FIELD, byId);
+    yield;
     return new PassageIndex(miniSearch, lexicon, vocabulary, byId, docs);
   }
 

@@ -7,6 +7,7 @@
  * itself and kept in step with each file the bot re-reads (digests.ts sends the changes, each changed article's
  * story terms analysed already by another worker, so that taking a change is quick and digests do not wait).
  */
+import { writeHere, type CheckedFile } from "../checked-file.js";
 import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "../corpus/load.js";
 import type { Article } from "../corpus/types.js";
 import { composeDigest, type Digest } from "../digest/compose.js";
@@ -34,6 +35,11 @@ const jobs = {
   readCorpusFile: (input: { root: string; relPath: string; options: ReadOptions }): Promise<CorpusFile> =>
     readCorpusFile(input.root, input.relPath, input.options),
   quoteArticle: (article: Article): ArticleQuotes => quoteArticle(article),
+  /** A snapshot file checksummed and written atomically (snapshot-writer.ts). */
+  writeSnapshot: async (file: CheckedFile): Promise<null> => {
+    await writeHere(file);
+    return null;
+  },
   /** Fills the mirror from the corpus; the fingerprint tells the main thread whether it read the same files. */
   mirrorLoad: async (input: { location: string; options: ReadOptions }): Promise<{ fingerprint: string }> => {
     const corpus = await loadCorpus(input.location, input.options);

@@ -13,7 +13,11 @@ import { runJob, type JobInput, type JobName, type JobOutput } from "./jobs.js";
 import { workerScript } from "./locate.js";
 
 export interface WorkerPool {
-  run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>>;
+  /**
+   * Runs the job in a worker. `transfer`: buffers of `input` moved to the worker instead of copied (unusable here
+   * afterwards; ignored when the jobs run in this thread).
+   */
+  run<K extends JobName>(job: K, input: JobInput<K>, transfer?: readonly ArrayBuffer[]): Promise<JobOutput<K>>;
   /** Jobs waiting or running. */
   readonly pending: number;
   /** Terminates the workers; jobs still waiting or running are rejected. */
@@ -31,6 +35,7 @@ export interface PoolOptions {
 interface Task {
   job: JobName;
   input: unknown;
+  transfer: readonly ArrayBuffer[];
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -119,15 +124,15 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
       slot.task = task;
       // A busy worker keeps the process alive until its answer is in (a CLI awaiting it must not exit first).
       slot.worker.ref();
-      slot.worker.postMessage({ job: task.job, input: task.input });
+      slot.worker.postMessage({ job: task.job, input: task.input }, [...task.transfer]);
     }
   }
 
   return {
-    run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>> {
+    run<K extends JobName>(job: K, input: JobInput<K>, transfer: readonly ArrayBuffer[] = []): Promise<JobOutput<K>> {
       if (closed) return Promise.reject(new Error("the worker pool is closed"));
       return new Promise<JobOutput<K>>((resolve, reject) => {
-        queue.push({ job, input, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ job, input, transfer, resolve: resolve as (value: unknown) => void, reject });
         next();
       });
     },

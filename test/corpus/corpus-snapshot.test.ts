@@ -167,9 +167,9 @@ describe("a running bot's start", () => {
     const pool = createWorkerPool({ size: 1, log: memoryLogger() });
     const jobs: string[] = [];
     const workers: WorkerPool = {
-      run: (job, input) => {
+      run: (job, input, transfer) => {
         jobs.push(job);
-        return pool.run(job, input);
+        return pool.run(job, input, transfer);
       },
       get pending() {
         return pool.pending;
@@ -187,8 +187,10 @@ describe("a running bot's start", () => {
       expect(jobs).toEqual([]);
       expect(second.articles().length).toBe(first.articles().length);
       await writeFile(join(corpusDir, "late.txt"), "A late article.\n\nWith two paragraphs.\n");
-      await openNewsroom(corpusDir, { dataDir, log, workers });
-      expect(jobs).toEqual(["readCorpusFile"]);
+      const third = await openNewsroom(corpusDir, { dataDir, log, workers });
+      await third.pendingWrites();
+      // The one file read, and the passage index of the changed corpus written by a worker thread.
+      expect(jobs).toEqual(["readCorpusFile", "writeSnapshot"]);
     } finally {
       await workers.close();
     }

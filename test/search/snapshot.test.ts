@@ -82,10 +82,14 @@ describe("index snapshot", () => {
       return copy;
     }],
   ] as const) {
-    it(`is rebuilt, with a warning, when the file is ${name}`, async () => {
+    it(`is rebuilt, with a warning, when the file is ${name} (opened at once, and in slices)`, async () => {
       await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger() });
       const path = join(dir, SNAPSHOT_FILE);
-      writeFileSync(path, damage(readFileSync(path)));
+      const damaged = damage(readFileSync(path));
+      writeFileSync(path, damaged);
+      const sliced = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log: memoryLogger(), sliceMs: 0 });
+      expect(sliced.fromSnapshot).toBe(false);
+      writeFileSync(path, damaged);
       const log = memoryLogger();
       const reopened = await openSourceIndex(corpusOf("f1"), { dataDir: dir, log });
       expect(reopened.fromSnapshot).toBe(false);
@@ -96,6 +100,25 @@ describe("index snapshot", () => {
       expect(third.fromSnapshot).toBe(true);
     });
   }
+
+  it("opens in time slices (a running bot): the event loop is served meanwhile, and the index answers as the one saved", async () => {
+    const articles = Array.from({ length: 400 }, (_, i) => makeArticle(`s${i}.txt`, [`Story ${i} on the word${i} matter and the Red Cross in Donbas, part ${i % 7}.`]));
+    const big: Corpus = { location: "memory", fingerprint: "big", problems: [], articles };
+    const first = await openSourceIndex(big, { dataDir: dir, log: memoryLogger() });
+    const events: string[] = [];
+    const opening = openSourceIndex(big, { dataDir: dir, log: memoryLogger(), sliceMs: 0 }).then((opened) => {
+      events.push("opened");
+      return opened;
+    });
+    while (!events.includes("opened")) {
+      events.push("turn");
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const second = await opening;
+    expect(second.fromSnapshot).toBe(true);
+    expect(events.indexOf("opened")).toBeGreaterThan(3);
+    for (const words of ["Red Cross", "word17 matter", "Donbass", "word399"]) expect(search(second.index, words), words).toEqual(search(first.index, words));
+  });
 
   it("works without a data folder, and reports progress", async () => {
     const progress: Array<[number, number]> = [];
