@@ -32,11 +32,18 @@ export function continuesAcrossClause(text: string, first: Quotation, second: Qu
   const closing = MARKS.exec(gap);
   const opening = OPENING.exec(gap);
   if (!closing || !opening || opening.index < closing[0].length) return false;
+  // The first part opens its sentence (a capital at a sentence start: extraction's "direct"), not a word or two
+  // woven into the reporter's sentence ('called it "self reliance". He said, "No country…').
+  if (first.kind !== "direct") return false;
   const clause = gap.slice(closing[0].length, opening.index).trim();
+  // The clause follows the first part's comma, inside the marks ("That,") or after them ("That", she said).
+  if (!/,$/u.test(first.text) && !clause.startsWith(",")) return false;
   // ", she said of the gauge," (or "she said," after "That," whose comma stays inside the marks).
   const body = /^,?\s*([^!?;:"“”«»]+?),$/u.exec(clause)?.[1];
   // A full stop inside may end an abbreviation ("said Mr. Smith,"), never a sentence ("he said. Then,").
   if (body === undefined || body.length === 0 || /\p{Ll}{2,}\.\s/u.test(body)) return false;
+  // A clause that goes on about the speaker (", who wore the slogan,") leads to other words than theirs.
+  if (/,\s*(?:who|whom|whose|which|where|when|while)\b/iu.test(body)) return false;
   return words(body).some((w) => SPEECH_VERBS.has(w.text.toLowerCase()));
 }
 
