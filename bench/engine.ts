@@ -96,6 +96,7 @@ export function absentQuoteBook(): QuoteBook {
     speakers: { speakers: [], resolve: () => null, matchLeading: () => null, suggest: () => [] },
     search: fail,
     quotation: fail,
+    splitParts: fail,
     titles: fail,
     titlesIfReady: fail,
     titlesInBackground: fail,

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { encodeAction } from "../src/core/actions.js";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
-import { citationOf, provenanceNote, type Action, type Block, type Citation, type Reply } from "../src/core/reply.js";
+import { joinParts } from "../src/core/display.js";
+import { citationOf, provenanceNote, type Action, type Block, type Citation, type QuotePart, type Reply } from "../src/core/reply.js";
 import type { Article } from "../src/corpus/types.js";
 import type { Newsroom } from "../src/newsroom.js";
 import { quotationContext, type QuotationContext } from "../src/quotes/context.js";
@@ -38,8 +39,9 @@ function sameArticle(newsroom: Newsroom, q: Quotation): Quotation[] {
 }
 
 /** Speaker, “quotation”, outlet, “headline”, date, URL or document id: one line to paste. */
-export function citationText(q: Quotation, c: Citation): string {
-  const parts = [q.speaker ?? "Unknown speaker", `“${q.text.replace(/\s+/g, " ")}”`];
+export function citationText(q: Quotation, c: Citation, split: readonly QuotePart[] | null = null): string {
+  const text = split ? joinParts(split, q.start).text : q.text;
+  const parts = [q.speaker ?? "Unknown speaker", `“${text.replace(/\s+/g, " ")}”`];
   if (c.outlet) parts.push(c.outlet);
   if (c.title) parts.push(`“${c.title}”`);
   if (c.published) parts.push(c.published.slice(0, 10));
@@ -119,8 +121,8 @@ export const contextCommand = quotationCommand("context", "A quotation's attribu
   };
 });
 
-export const citeCommand = quotationCommand("cite", "A paste-ready citation of a quotation.", (found) => {
-  const line = citationText(found.q, found.citation);
+export const citeCommand = quotationCommand("cite", "A paste-ready citation of a quotation.", (found, newsroom) => {
+  const line = citationText(found.q, found.citation, newsroom.quotes.splitParts(found.q.id));
   const note = found.q.hearsay ? `Note: ${hearsayNote(found.q.hearsay)}.` : null;
   const blocks: Block[] = [{ type: "fields", fields: [{ label: "Citation", value: line }] }];
   if (note) blocks.push({ type: "context", text: note });

@@ -15,7 +15,10 @@ import { normalizeTerm, tokenize } from "../src/search/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
 import { fullNameKey } from "../src/quotes/text.js";
 import { dominantHolder, mayBeTitle, titleLength, type TitleHolder, type TitleIndex, type TitleReading } from "../src/quotes/titles.js";
-import type { QuoteHit, QuoteQuery, Speaker } from "../src/quotes/types.js";
+import type { QuoteBook, QuoteHit, QuoteQuery, Speaker } from "../src/quotes/types.js";
+import { shownAlone } from "../src/quotes/shown-alone.js";
+import type { QuotationPart } from "../src/quotes/split-quotation.js";
+import { joinParts } from "../src/core/display.js";
 import { citeAction, citationText, contextAction, contextOf } from "./quote-actions.js";
 import { parseDateFilter } from "./sources.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
@@ -144,7 +147,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       if (args.before) query.before = args.before;
       if (args.sort) query.sort = args.sort;
       const statements = ctx.services.statementsIfReady();
-      return foldedPage((window) => book.search(query, { offset: 0, limit: window }), (hits) => foldStatements(hits, statements), ctx.page, ctx.limit);
+      return foldedPage((window) => wholeQuotations(book.search(query, { offset: 0, limit: window }), book), (hits) => foldStatements(hits, statements), ctx.page, ctx.limit);
     };
     // Without a speaker, the quotations standing in a paragraph or article about the topic come after those
     // saying it, once the book has learnt where topics stand (in slices; the CLI, serving no one else, waits).
@@ -184,6 +187,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       const number = offset + ++shown;
       const citation = citationOf(hit.quotation, ctx.services.article(hit.quotation.doc));
       const q = hit.quotation;
+      const parts = book.splitParts(q.id);
       const notes = notesOf(hit, group ? statementNote(group.statement) : undefined, ctx.services);
       blocks.push({
         type: "quote",
@@ -194,10 +198,11 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
         kind: q.kind,
         citation,
         marks: hit.marks,
+        ...(parts ? { parts } : {}),
         ...(notes.length > 0 ? { note: notes.join(" · ") } : {}),
         actions: [contextAction(q.id, number), citeAction(q.id, number)],
       });
-      lines.push(`${number}. ${plainQuote(hit, citation)}${notes.length > 0 ? ` [${notes.join(" · ")}]` : ""}`);
+      lines.push(`${number}. ${plainQuote(hit, citation, parts)}${notes.length > 0 ? ` [${notes.join(" · ")}]` : ""}`);
       if (group && !expand) expand = compareAction(group.statement);
     }
     const count = found.total === 1 ? "1 quotation" : `${found.total} quotations`;
@@ -223,6 +228,25 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
     };
   },
 });
+
+/**
+ * The hits /quote shows: a split quotation once (under its best-ranked part, shown whole with its other parts),
+ * and no scare quote, label or greeting (shown-alone.ts). `total` counts what is left of the window exactly when
+ * the window holds every hit (what `foldedPage` asks to know when it is done), else what may be left.
+ */
+export function wholeQuotations<F extends { hits: QuoteHit[]; total: number }>(found: F, book: Pick<QuoteBook, "splitParts">): F {
+  const seen = new Set<string>();
+  const hits = found.hits.filter((hit) => {
+    const q = hit.quotation;
+    const parts = book.splitParts(q.id);
+    if (!parts) return shownAlone(q);
+    const key = `${q.doc}:${parts[0]!.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...found, hits, total: found.total - (found.hits.length - hits.length) };
+}
 
 /**
  * One page of quotations after one statement's other wordings are folded into its first: the folding runs over
@@ -272,6 +296,12 @@ export interface QuoteResult {
   hearsay: { kind: string; words: string } | null;
   /** Docs of the same quotation's wire copies, folded into this one. */
   copies: string[];
+  /**
+   * A quotation split around the reporter's clause (“That,” she said, “is the worst…”): every part in text order,
+   * `quote` exact at [start, end) of the document; `quote`, `start` and `end` above are the part found. Absent
+   * for a whole quotation.
+   */
+  parts?: Array<{ quote: string; start: number; end: number }>;
   /** The attribution sentence and the paragraph, as ranges of the document text. */
   context?: { sentence: { start: number; end: number }; paragraph: { start: number; end: number } };
   /** A paste-ready citation line. */
@@ -284,6 +314,7 @@ function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
   const q = hit.quotation;
   const article = newsroom.article(q.doc);
   const context = article ? contextOf(article, q, newsroom) : null;
+  const parts = newsroom.quotes.splitParts(q.id);
   return {
     doc: q.doc,
     speaker: q.speaker,
@@ -298,8 +329,9 @@ function resultOf(hit: QuoteHit, newsroom: Newsroom): QuoteResult {
     match: hit.match,
     hearsay: q.hearsay ?? null,
     copies: hit.copies.map(docOf),
+    ...(parts ? { parts: parts.map((p) => ({ quote: p.text, start: p.start, end: p.end })) } : {}),
     ...(context ? { context } : {}),
-    citation: citationText(q, citationOf(hit.quotation, newsroom.article(hit.quotation.doc))),
+    citation: citationText(q, citationOf(hit.quotation, newsroom.article(hit.quotation.doc)), parts),
     ...originOf(article),
   };
 }
@@ -554,14 +586,15 @@ function compareAction(statement: Statement): Action {
 }
 
 /** “text” — Speaker (cue), Outlet, “Title”, date, ¶N [(uncertain attribution)] */
-function plainQuote(hit: QuoteHit, citation: Citation): string {
+function plainQuote(hit: QuoteHit, citation: Citation, parts: readonly QuotationPart[] | null): string {
   const q = hit.quotation;
+  const text = parts ? joinParts(parts, q.start).text : q.text;
   const who = q.speaker ?? "unknown speaker";
   const cue = q.kind === "transcript" ? "transcript" : q.cue;
   const note = q.confidence < UNCERTAIN_BELOW ? " (uncertain attribution)" : "";
   const where = [citation.outlet ?? citation.doc, citation.title ? `“${citation.title}”` : null, citation.published?.slice(0, 10), `¶${citation.paragraph}`];
   const provenance = provenanceNote(citation);
-  return `“${q.text}” — ${who}${cue ? ` (${cue})` : ""}, ${where.filter(Boolean).join(", ")}${provenance ? ` (${provenance})` : ""}${note}`;
+  return `“${text}” — ${who}${cue ? ` (${cue})` : ""}, ${where.filter(Boolean).join(", ")}${provenance ? ` (${provenance})` : ""}${note}`;
 }
 
 function sameName(typed: string, name: string): boolean {

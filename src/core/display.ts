@@ -5,7 +5,22 @@
  * verbatim offsets, and `--json` keeps the verbatim text. Every renderer shows quotations and excerpts through
  * `displayBlock`.
  */
-import type { Block, Marks } from "./reply.js";
+import type { Block, Marks, QuotePart } from "./reply.js";
+
+/** What stands between the parts of a split quotation where the reporter's clause was. */
+export const PART_JOINER = " … ";
+
+/** A split quotation's parts as one text; the marks of the part at `cited` moved onto it. */
+export function joinParts(parts: readonly QuotePart[], cited: number, marks?: Marks): { text: string; marks?: Marks } {
+  let text = "";
+  let shift = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) text += PART_JOINER;
+    if (part.start === cited) shift = text.length;
+    text += part.text;
+  });
+  return marks ? { text, marks: marks.map(([s, e]) => [s + shift, e + shift] as const) } : { text };
+}
 
 /** The shown text, and the marks moved onto it. */
 export function displayText(text: string, marks?: Marks): { text: string; marks?: Marks } {
@@ -39,7 +54,8 @@ export function displayText(text: string, marks?: Marks): { text: string; marks?
 /** A quotation or source block with its corpus text as shown; other blocks as they are. */
 export function displayBlock<B extends Block>(block: B): B {
   if (block.type === "quote") {
-    const shown = displayText(block.text, block.marks);
+    const joined = block.parts ? joinParts(block.parts, block.citation.start, block.marks) : { text: block.text, marks: block.marks };
+    const shown = displayText(joined.text, joined.marks);
     return { ...block, text: shown.text, ...(shown.marks ? { marks: shown.marks } : {}) };
   }
   if (block.type === "source") {

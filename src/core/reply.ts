@@ -86,6 +86,13 @@ export interface ParagraphBlock {
   text: string;
 }
 
+/** One part of a split quotation: `documentText.slice(start, end) === text`. */
+export interface QuotePart {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** A verbatim quotation of a speaker. `text` excludes the quotation marks. */
 export interface QuoteBlock {
   type: "quote";
@@ -97,6 +104,12 @@ export interface QuoteBlock {
   kind: "direct" | "partial" | "transcript";
   citation: Citation;
   marks?: Marks;
+  /**
+   * A quotation split around the reporter's clause (“That,” she said, “is the worst…”): every part, in text order,
+   * each verbatim at [start, end) of the cited document; one of them is `text` at the citation's range (marks are
+   * in it). Renderers show the parts joined by " … " (core/display.ts).
+   */
+  parts?: QuotePart[];
   /** e.g. "3 outlets · 2 wordings" when several renderings of one statement are collapsed into this one. */
   note?: string;
   /** Actions on this quotation alone (its context, its citation), shown with it. */

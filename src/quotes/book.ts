@@ -21,6 +21,7 @@ import { TitleIndex } from "./titles.js";
 import { attributingSentenceTerms, termsOf, TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
+import { splitPartsAt, type QuotationPart } from "./split-quotation.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { Learnt } from "./learnt-snapshot.js";
 import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
@@ -292,6 +293,15 @@ export class CorpusQuoteBook implements QuoteBook {
     const state = this.current();
     state.byId ??= new Map(state.quotations.map((q) => [q.id, q]));
     return state.byId.get(id);
+  }
+
+  splitParts(id: string): QuotationPart[] | null {
+    const doc = this.quotation(id)?.doc;
+    const entry = doc === undefined ? undefined : this.entries.get(doc);
+    if (!entry) return null;
+    const quotations = entry.extracted.quotations;
+    const at = quotations.findIndex((q) => q.id === id);
+    return at < 0 ? null : splitPartsAt(entry.article.text, quotations, at);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Marks } from "../core/reply.js";
 import type { Article } from "../corpus/types.js";
 import type { Hearsay } from "./hearsay.js";
+import type { QuotationPart } from "./split-quotation.js";
 import type { TitleIndex } from "./titles.js";
 import type { TopicPlaces } from "./topic-places.js";
 
@@ -101,6 +102,11 @@ export interface QuoteBook {
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> };
   /** One quotation by id, with its canonical speaker. */
   quotation(id: string): Quotation | undefined;
+  /**
+   * The parts of the split quotation the quotation `id` belongs to (split-quotation.ts: “That,” she said, “is the
+   * worst…”), in text order, each verbatim; null when it is whole (or unknown).
+   */
+  splitParts(id: string): QuotationPart[] | null;
   /** Job titles and honorifics as the articles give them (titles.ts), built now if they are not yet. */
   titles(): TitleIndex;
   /** The titles when built already, else null (for answers that must not wait for them). */
