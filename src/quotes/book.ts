@@ -13,7 +13,7 @@ import { editDistance } from "../search/near-term.js";
 import { packTerms } from "../search/packed-postings.js";
 import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
-import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
+import { quoteArticle } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
@@ -23,7 +23,8 @@ import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
 import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { Learnt } from "./learnt-snapshot.js";
-import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
+import type { QuoteBook } from "./quote-book.js";
+import type { ArticleQuotes, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
 

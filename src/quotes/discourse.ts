@@ -4,7 +4,7 @@
  * name inside a quotation is not someone the reporter is talking about.
  */
 import type { Article } from "../corpus/types.js";
-import type { QuoteSpan } from "./extract.js";
+import type { QuoteSpan } from "./quote-span.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";

@@ -4,7 +4,7 @@
  * where an article writes "Sergei"), with aliases (surname, spelling variants, diacritic-free forms, Mr/Ms X).
  * Lookups fold case, diacritics and transliteration variants, and forgive small typos ("Zaharova").
  */
-import type { NamedInArticle } from "./article-quotes.js";
+import type { NamedInArticle } from "./types.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";

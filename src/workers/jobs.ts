@@ -9,7 +9,8 @@
 import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from "../corpus/load.js";
 import type { Article } from "../corpus/types.js";
 import { composeDigest, type Digest } from "../digest/compose.js";
-import { quoteArticle, type ArticleQuotes } from "../quotes/article-quotes.js";
+import { quoteArticle } from "../quotes/article-quotes.js";
+import type { ArticleQuotes } from "../quotes/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement } from "../statements/types.js";
 

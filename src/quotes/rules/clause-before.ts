@@ -3,7 +3,7 @@
  * called it a “…” / As Ruth Marcus puts it, … / Sanders was asked by host Bill Maher, “…”.
  */
 import type { Discourse } from "../discourse.js";
-import type { QuoteSpan } from "../extract.js";
+import type { QuoteSpan } from "../quote-span.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, TITLE_WORDS, isParticiple } from "../lexicon.js";
 import { namingVerb } from "../naming.js";
 import type { Range } from "../sentences.js";
