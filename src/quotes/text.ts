@@ -3,7 +3,7 @@
  * case, diacritics and transliteration variants (Sergei = Sergey, Spoljarić = Spoljaric).
  */
 import { analysisData } from "../search/analysis-data.js";
-import { foldText } from "../search/analysis.js";
+import { foldText } from "../text/fold.js";
 import { editDistance } from "../text/edit-distance.js";
 import { scanWords, WORD_PATTERN, type Word } from "./word-scan.js";
 

@@ -3,6 +3,8 @@
  * `start`/`end` offsets into the text it was cut from, so renderings can always be sliced verbatim.
  */
 
+import { foldAccentsAndCase } from "../text/fold.js";
+
 export interface Span {
   start: number;
   end: number;
@@ -16,11 +18,6 @@ export interface Token extends Span {
 // Numbers keep their inner separators ("2,000", "3.5"); words keep inner apostrophes ("don't", "West’s").
 const TOKEN = /\d+(?:[.,]\d+)*[\p{L}%]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
 
-export function fold(word: string): string {
-  // Plain ASCII (most words) needs no Unicode decomposition.
-  if (/^[ -~]*$/.test(word)) return word.toLowerCase();
-  return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 /** Word and number tokens of `text[from, to)`, offsets into `text`. */
 export function tokens(text: string, from = 0, to = text.length): Token[] {
@@ -29,7 +26,7 @@ export function tokens(text: string, from = 0, to = text.length): Token[] {
   for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     const end = Math.min(m.index + m[0].length, to);
     // Possessive and contracted forms: "west’s" -> "west", "don’t" -> "dont".
-    const word = fold(text.slice(m.index, end))
+    const word = foldAccentsAndCase(text.slice(m.index, end))
       .replace(/['’]s$/, "")
       .replace(/['’]/g, "");
     out.push({ start: m.index, end, folded: word });
