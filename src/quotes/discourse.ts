@@ -12,7 +12,7 @@ import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descr
 import { CONFIDENCE } from "./rules/confidence.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
-import { sentenceRanges, type Range } from "./sentences.js";
+import { sentenceRanges, type Range } from "../text/sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
 
 export type Gender = "male" | "female";

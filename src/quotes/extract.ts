@@ -13,7 +13,7 @@ import type { Article, Paragraph } from "../corpus/types.js";
 import { SPEECH_VERBS } from "./lexicon.js";
 import { namingVerb } from "./naming.js";
 import type { QuoteSpan } from "./quote-span.js";
-import { sentenceRanges, rangeAt, type Range } from "./sentences.js";
+import { sentenceRanges, rangeAt, type Range } from "../text/sentences.js";
 import { speakerLabelOf } from "./speaker-label.js";
 import { words } from "./text.js";
 

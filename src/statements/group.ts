@@ -17,7 +17,8 @@ import { align, compareSets, idfWeights, similarity, windowsOf, type Weights, ty
 import { pacer, runInSlices, runToEnd, sortInSteps, type SliceOptions, type Steps } from "./steps.js";
 import { contentTerms } from "./terms.js";
 import { foldAccentsAndCase } from "../text/fold.js";
-import { tokens, trimSpan } from "./text.js";
+import { trimSpan } from "../text/sentences.js";
+import { tokens } from "./text.js";
 import type { Rendering, Statement, StatementIndex } from "./types.js";
 import { unitSteps, type Unit } from "./units.js";
 

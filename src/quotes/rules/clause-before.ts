@@ -6,7 +6,7 @@ import type { Discourse } from "../discourse.js";
 import type { QuoteSpan } from "../quote-span.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, TITLE_WORDS, isParticiple } from "../lexicon.js";
 import { namingVerb } from "../naming.js";
-import type { Range } from "../sentences.js";
+import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../text.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";
