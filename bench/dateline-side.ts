@@ -5,7 +5,7 @@ import { createBot } from "../src/core/bot.js";
 import { createDispatcher } from "../src/core/dispatch.js";
 import type { Logger } from "../src/core/log.js";
 import type { Corpus } from "../src/corpus/types.js";
-import type { QuoteBook } from "../src/quotes/types.js";
+import type { QuoteBook } from "../src/quotes/quote-book.js";
 import type { SourceSearch } from "../src/search/types.js";
 import { runChild } from "./child.js";
 import { saveBenchCorpusSnapshot } from "./corpora.js";

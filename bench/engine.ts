@@ -8,7 +8,7 @@ import { createDispatcher, type Dispatcher } from "../src/core/dispatch.js";
 import type { Logger } from "../src/core/log.js";
 import type { Article, Corpus } from "../src/corpus/types.js";
 import type { Newsroom } from "../src/newsroom.js";
-import type { QuoteBook } from "../src/quotes/types.js";
+import type { QuoteBook } from "../src/quotes/quote-book.js";
 import type { SourceSearch } from "../src/search/types.js";
 import type { BenchCommand, BenchQuery } from "./queries.js";
 import { queryInput } from "./queries.js";

@@ -5,7 +5,7 @@
  */
 import { createLogger } from "../src/core/log.js";
 import { packageRoot } from "../src/paths.js";
-import type { QuoteBook } from "../src/quotes/types.js";
+import type { QuoteBook } from "../src/quotes/quote-book.js";
 import { defaultCorpusLocations, loadBenchCorpus, openBenchCorpusSnapshot } from "./corpora.js";
 import { absentQuoteBook, benchNewsroom, datelineRunner, loadDatelineModules, type QueryPath } from "./engine.js";
 import { openBenchQuotes } from "./quotes-snapshot.js";

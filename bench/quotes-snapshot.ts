@@ -10,7 +10,7 @@ import type { Corpus } from "../src/corpus/types.js";
 import { CorpusQuoteBook } from "../src/quotes/book.js";
 import { LEARNT_SNAPSHOT_FILE, saveLearnt } from "../src/quotes/learnt-snapshot.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../src/quotes/snapshot.js";
-import type { QuoteBook } from "../src/quotes/types.js";
+import type { QuoteBook } from "../src/quotes/quote-book.js";
 
 export { QUOTES_SNAPSHOT_FILE };
 

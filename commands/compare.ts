@@ -12,6 +12,7 @@ import { referenceRendering, statementNote } from "../src/statements/summary.js"
 import type { Rendering, Statement } from "../src/statements/types.js";
 import { askedStatement, compareSteps } from "../src/statements/query.js";
 import { runInSlices, runToEnd } from "../src/statements/steps.js";
+import { foldAccentsAndCase } from "../src/text/fold.js";
 
 export interface CompareArgs {
   /** The quotation or topic words, as typed (quotation marks removed). */
@@ -146,7 +147,7 @@ function speakerLabel(speaker: string | null): string {
 /** "Lavrov Minsk agreements" -> "Minsk agreements" when the statement is Lavrov's (the heading names him). */
 function withoutSpeaker(topic: string, speaker: string | null): string {
   if (!speaker) return topic;
-  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const fold = (w: string) => foldAccentsAndCase(w).replace(/[^\p{L}\p{N}]/gu, "");
   const names = new Set(speaker.split(/\s+/).map(fold));
   const rest = topic.split(/\s+/).filter((w) => !names.has(fold(w)));
   return rest.length > 0 ? rest.join(" ") : topic;

@@ -25,7 +25,7 @@ import { createDispatcher } from "../src/core/dispatch.js";
 import { createLogger } from "../src/core/log.js";
 import type { Article } from "../src/corpus/types.js";
 import { openNewsroom, type OpenedNewsroom } from "../src/open-newsroom.js";
-import { foldText } from "../src/search/analysis.js";
+import { foldText } from "../src/text/fold.js";
 
 export interface Span {
   doc: string;

@@ -3,7 +3,7 @@
  * Names are compared as folded words (case, accents, possessives and suffixes dropped).
  */
 import type { Article } from "../src/corpus/types.js";
-import { foldText } from "../src/search/analysis.js";
+import { foldText } from "../src/text/fold.js";
 
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "prof"]);

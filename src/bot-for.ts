@@ -3,6 +3,7 @@ import { commands, type Services } from "../commands/index.js";
 import { createBot, type BotCore, type CompletionKind } from "./core/bot.js";
 import { createDispatcher } from "./core/dispatch.js";
 import type { Logger } from "./core/log.js";
+import { foldAccentsAndCase } from "./text/fold.js";
 
 export function botFor(services: () => Services, log: Logger, now?: () => Date): BotCore {
   return createBot({
@@ -23,14 +24,9 @@ function complete(services: Services, kind: CompletionKind, prefix: string, limi
   }
   const outlets = new Map<string, number>();
   for (const a of services.articles()) if (a.outlet) outlets.set(a.outlet, (outlets.get(a.outlet) ?? 0) + 1);
-  const want = foldForMatch(prefix);
+  const want = foldAccentsAndCase(prefix).trim();
   const names = [...outlets.keys()].sort((a, b) => outlets.get(b)! - outlets.get(a)! || a.localeCompare(b));
-  const starts = names.filter((n) => foldForMatch(n).startsWith(want));
-  const contains = names.filter((n) => !starts.includes(n) && foldForMatch(n).includes(want));
+  const starts = names.filter((n) => foldAccentsAndCase(n).trim().startsWith(want));
+  const contains = names.filter((n) => !starts.includes(n) && foldAccentsAndCase(n).trim().includes(want));
   return [...starts, ...contains].slice(0, limit);
-}
-
-/** Case- and diacritic-insensitive form for matching what a user types against a name. */
-function foldForMatch(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().trim();
 }

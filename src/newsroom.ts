@@ -3,7 +3,7 @@
  * Built by `openNewsroom` (see newsroom-build.ts); commands receive it as `ctx.services`.
  */
 import type { Article, Corpus } from "./corpus/types.js";
-import type { QuoteBook } from "./quotes/types.js";
+import type { QuoteBook } from "./quotes/quote-book.js";
 import type { SourceSearch } from "./search/types.js";
 import type { StatementIndex } from "./statements/types.js";
 

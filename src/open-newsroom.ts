@@ -14,7 +14,7 @@ import { openCorpus } from "./corpus/open.js";
 import { readCorpusEntry, sourceFile } from "./corpus/read-entry.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
-import type { ArticleQuotes } from "./quotes/article-quotes.js";
+import type { ArticleQuotes } from "./quotes/types.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
 import { openQuoteBookSteps, type OpenedQuoteBook } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";

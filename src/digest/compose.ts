@@ -7,7 +7,7 @@
 import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement } from "../statements/types.js";
-import { foldText } from "../search/analysis.js";
+import { foldText } from "../text/fold.js";
 import { groupDigest } from "./stories.js";
 import type { Digest, DigestDocument, DigestJson, DigestQuote, DigestStory, DigestVariant } from "./types.js";
 import { originOf } from "../core/reply.js";

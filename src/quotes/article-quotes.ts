@@ -8,29 +8,8 @@ import { buildDiscourse } from "./discourse.js";
 import { extractQuoteSpans } from "./extract.js";
 import { detectHearsay } from "./hearsay.js";
 import { detectTranscript } from "./transcript.js";
-import type { Quotation } from "./types.js";
+import type { ArticleQuotes, NamedInArticle, Quotation } from "./types.js";
 import { quoteInWindows } from "./windows.js";
-
-/** Someone the article names, for the speaker registry. */
-export interface NamedInArticle {
-  /** The fullest form used in the article. */
-  name: string;
-  kind: "person" | "organisation" | "role";
-  gender: "male" | "female" | null;
-  /** For a role ("Home Office spokesman"): the organisation it speaks for. */
-  organisation?: string;
-  /** Every form the article uses for them, titles dropped ("Sergei Lavrov", "Lavrov"). */
-  forms: string[];
-  /** Titled forms ("Russian Foreign Minister Sergei Lavrov"). */
-  titled: string[];
-  /** Surely a person (titled or with a known first name) rather than a place or thing. */
-  sure: boolean;
-}
-
-export interface ArticleQuotes {
-  quotations: Quotation[];
-  named: NamedInArticle[];
-}
 
 export function quoteArticle(article: Article): ArticleQuotes {
   return quoteInWindows(article, quoteWhole) ?? quoteWhole(article);

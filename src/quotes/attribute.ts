@@ -9,7 +9,7 @@
  * confidence drops: a wrong speaker is worse than none.
  */
 import type { Discourse } from "./discourse.js";
-import type { QuoteSpan } from "./extract.js";
+import type { QuoteSpan } from "./quote-span.js";
 import { after } from "./rules/clause-after.js";
 import { before } from "./rules/clause-before.js";
 import { type Attribution, NONE, sentenceOf, toAttribution } from "./rules/clause-reading.js";

@@ -9,11 +9,11 @@ import type MiniSearch from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../search/analysis.js";
-import { editDistance } from "../search/near-term.js";
+import { editDistance } from "../text/edit-distance.js";
 import { packTerms } from "../search/packed-postings.js";
 import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
-import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
+import { quoteArticle } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
@@ -24,7 +24,8 @@ import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { splitPartsAt, type QuotationPart } from "./split-quotation.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { Learnt } from "./learnt-snapshot.js";
-import type { QuoteBook, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
+import type { QuoteBook } from "./quote-book.js";
+import type { ArticleQuotes, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
 

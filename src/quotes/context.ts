@@ -4,7 +4,7 @@
  * ranges of the article's text (the citation rule: `text.slice(start, end)` is what is shown).
  */
 import type { Article } from "../corpus/types.js";
-import { rangeAt, sentenceRanges, type Range } from "./sentences.js";
+import { rangeAt, sentenceRanges, type Range } from "../text/sentences.js";
 import type { Quotation } from "./types.js";
 
 export interface QuotationContext {

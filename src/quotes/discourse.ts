@@ -4,7 +4,7 @@
  * name inside a quotation is not someone the reporter is talking about.
  */
 import type { Article } from "../corpus/types.js";
-import type { QuoteSpan } from "./extract.js";
+import type { QuoteSpan } from "./quote-span.js";
 import { genderOfFirstName } from "./first-names.js";
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
@@ -12,7 +12,7 @@ import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descr
 import { CONFIDENCE } from "./rules/confidence.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
-import { sentenceRanges, type Range } from "./sentences.js";
+import { sentenceRanges, type Range } from "../text/sentences.js";
 import { nameKey, nameTokensMatch, words } from "./text.js";
 
 export type Gender = "male" | "female";

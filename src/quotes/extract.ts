@@ -12,31 +12,10 @@
 import type { Article, Paragraph } from "../corpus/types.js";
 import { SPEECH_VERBS } from "./lexicon.js";
 import { namingVerb } from "./naming.js";
-import { sentenceRanges, rangeAt, type Range } from "./sentences.js";
+import type { QuoteSpan } from "./quote-span.js";
+import { sentenceRanges, rangeAt, type Range } from "../text/sentences.js";
 import { speakerLabelOf } from "./speaker-label.js";
 import { words } from "./text.js";
-
-export interface QuoteSpan {
-  /** Content offsets (marks excluded), trimmed of white space. */
-  start: number;
-  end: number;
-  /**
-   * Offset of the opening mark, and of the closing mark (-1 when the quotation stays open to a break). For a
-   * two-character mark ('') `open` is its first character and `close` its last, so `close + 1` follows it.
-   */
-  open: number;
-  close: number;
-  /** Index into `article.paragraphs`. */
-  paragraphIndex: number;
-  kind: "direct" | "partial";
-  /** Index (into the spans of the same article) of the span this one continues, or -1. */
-  continues: number;
-  /**
-   * Where a speaker label opening the quotation starts ("PENCE: Well, look" in a quoted interview transcript):
-   * the label names the speaker and is not part of the content, which starts after it. Absent without one.
-   */
-  labelStart?: number;
-}
 
 type MarkRole = "open" | "close" | "either";
 

@@ -6,7 +6,7 @@
  * speaker's own without saying so.
  */
 import type { Article } from "../corpus/types.js";
-import { rangeAt, sentenceRanges, type Range } from "./sentences.js";
+import { rangeAt, sentenceRanges, type Range } from "../text/sentences.js";
 
 export type HearsayKind = "second-hand" | "alleged" | "denied";
 

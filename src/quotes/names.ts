@@ -6,6 +6,7 @@
 import { genderOfFirstName } from "./first-names.js";
 import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon.js";
 import { isCapitalized, stripPossessive, words, type Word } from "./text.js";
+import { TITLE_ABBREVIATIONS } from "../text/abbreviations.js";
 
 export interface NameRun {
   start: number;
@@ -39,10 +40,6 @@ const ORG_CONNECTORS = new Set(["of", "for", "the", "and", "on"]);
 /** Title words that do not make the next word a person's name by themselves. */
 const WEAK_TITLE_WORDS = new Set(
   "former ex acting interim the of for senior junior first then vice deputy state home foreign shadow trade industry culture health education finance treasury transport energy environment justice labour labor works pensions business economy development international affairs relations security us u.s. un eu uk nato who democratic republican democrat gop presidential star".split(" "),
-);
-
-const TITLE_ABBREVIATIONS = new Set(
-  "mr mrs ms dr gov sen rep gen lt col sgt prof rev st pres amb adm capt maj cmdr supt insp det hon atty sens reps".split(" "),
 );
 
 /** Places that, named as a speaker, stand for their government ("Moscow said"). */

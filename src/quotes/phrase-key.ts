@@ -1,4 +1,4 @@
-import { foldText } from "../search/analysis.js";
+import { foldText } from "../text/fold.js";
 
 /**
  * A text as phrases are matched in it, and as repeats are recognised: folded (case, diacritics), every run of

@@ -1,5 +1,6 @@
 /** `dateline quotes --json`: every quotation of the corpus as one flat record, in corpus order. */
-import type { Quotation, QuoteBook } from "./types.js";
+import type { QuoteBook } from "./quote-book.js";
+import type { Quotation } from "./types.js";
 
 /** The contract's fields (ARCHITECTURE.md), then `hearsay` (added: second-hand, alleged or denied, else null). */
 export type QuotationRecord = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "cue" | "mention" | "confidence"> & {

@@ -4,9 +4,10 @@
  * where an article writes "Sergei"), with aliases (surname, spelling variants, diacritic-free forms, Mr/Ms X).
  * Lookups fold case, diacritics and transliteration variants, and forgive small typos ("Zaharova").
  */
-import type { NamedInArticle } from "./article-quotes.js";
+import type { NamedInArticle } from "./types.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
+import { withoutAccents } from "../text/fold.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { indexedRegistrySteps, type BuiltRegistry } from "./speaker-lookup.js";
 import { fullNameKey, nameKey, nameTokensMatch } from "./text.js";
@@ -216,7 +217,7 @@ function toSpeaker(c: Cluster): Speaker {
   };
   for (const form of c.forms) add(form.replace(/[’']s$/u, "").replace(/^the\s+/i, ""));
   for (const spelling of c.spellings.keys()) add(spelling);
-  for (const a of [...aliases, name]) add(stripDiacritics(a));
+  for (const a of [...aliases, name]) add(withoutAccents(a));
   if (c.kind === "organisation") {
     // "Russian Investigative Committee": also "Investigative Committee" and "Russia's Investigative Committee".
     const [first, ...rest] = name.split(" ");
@@ -229,7 +230,7 @@ function toSpeaker(c: Cluster): Speaker {
   if (c.kind === "person") {
     const surname = name.split(" ").pop()!;
     add(surname);
-    add(stripDiacritics(surname));
+    add(withoutAccents(surname));
     if (gender === "male") add(`Mr ${surname}`);
     if (gender === "female") {
       add(`Ms ${surname}`);
@@ -237,9 +238,5 @@ function toSpeaker(c: Cluster): Speaker {
     }
   }
   return { name, aliases: [...aliases], kind: c.kind, gender, quotes: c.quotes };
-}
-
-function stripDiacritics(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "");
 }
 

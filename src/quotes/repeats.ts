@@ -18,7 +18,6 @@
 import { TopK } from "../search/top-k.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 import { phraseKey } from "./phrase-key.js";
-import type { QuoteTable } from "./quote-table.js";
 import type { Quotation } from "./types.js";
 
 /** Quotations hashed, or phrase keys compared, between two pauses. */
@@ -192,6 +191,15 @@ export interface RankedHits {
 }
 
 /** One quotation shown for a group of repeats: hits by their index in `RankedHits`. */
+/** What folding repeats reads of the quote table (quote-table.ts builds it; named here so the table can depend on this file). */
+export interface RepeatsTable {
+  readonly quotations: readonly Quotation[];
+  readonly articleOf: Int32Array;
+  readonly articleScratch: Int32Array;
+  readonly repeats: Repeats;
+  readonly copyGroups: Int32Array;
+}
+
 export interface ShownGroup {
   /** The member shown. */
   shown: number;
@@ -202,7 +210,7 @@ export interface ShownGroup {
 }
 
 /** The groups at ranks `offset`.. `offset + limit` (in rank order), and how many groups there are in all. */
-export function collapseRepeats(hits: RankedHits, table: QuoteTable, page: { offset: number; limit: number }): { groups: ShownGroup[]; total: number } {
+export function collapseRepeats(hits: RankedHits, table: RepeatsTable, page: { offset: number; limit: number }): { groups: ShownGroup[]; total: number } {
   const { count, positions, scores } = hits;
   const { flags, keys } = table.repeats;
   const { copyOf, copiesOf } = foldCopies(hits, table.copyGroups);
@@ -291,7 +299,7 @@ function groupRepeats(members: readonly number[], keyOf: (hit: number) => string
 }
 
 /** The member shown for a group: the surest attribution, then the longer text, then the better rank. */
-function surest(group: readonly number[], hits: RankedHits, table: QuoteTable): number {
+function surest(group: readonly number[], hits: RankedHits, table: RepeatsTable): number {
   let best = group[0]!;
   for (const i of group.slice(1)) {
     const a = table.quotations[hits.positions[i]!]!;

@@ -23,7 +23,7 @@ import type { Article } from "../corpus/types.js";
 import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
 import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
-import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
+import type { ArticleQuotes, NamedInArticle } from "./types.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
 import { indexedRegistrySteps } from "./speaker-lookup.js";

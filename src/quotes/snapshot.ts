@@ -117,7 +117,7 @@ export function quotesFingerprint(corpusFingerprint: string): string {
       JSON.stringify({
         format: QUOTES_SNAPSHOT_FORMAT,
         extraction: QUOTE_EXTRACTION_VERSION,
-        code: codeHash(new URL(".", import.meta.url)),
+        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url))],
         analysis: ANALYSIS_VERSION,
         data: analysisData().hash,
         corpus: corpusFingerprint,

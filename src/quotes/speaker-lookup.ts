@@ -12,7 +12,8 @@
 import { bitCount } from "../search/postings.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
-import { editDistance, fullNameKey, nameKey, typoAllowance } from "./text.js";
+import { editDistance } from "../text/edit-distance.js";
+import { fullNameKey, nameKey, typoAllowance } from "./text.js";
 import type { Speaker, SpeakerMatch, SpeakerRegistry } from "./types.js";
 
 export interface BuiltRegistry extends SpeakerRegistry {

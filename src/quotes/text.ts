@@ -3,7 +3,8 @@
  * case, diacritics and transliteration variants (Sergei = Sergey, Spoljarić = Spoljaric).
  */
 import { analysisData } from "../search/analysis-data.js";
-import { foldText } from "../search/analysis.js";
+import { foldText } from "../text/fold.js";
+import { editDistance } from "../text/edit-distance.js";
 import { scanWords, WORD_PATTERN, type Word } from "./word-scan.js";
 
 export type { Word } from "./word-scan.js";
@@ -135,42 +136,6 @@ export function stripPossessive(token: string): { base: string; possessive: bool
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
 }
-
-/** Damerau-Levenshtein (optimal string alignment) distance, capped: returns cap+1 once past it. */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  // Three rolling rows (i-2, i-1, i) of the full table, reused across calls: this runs for every pair of names
-  // compared, and allocating a table each time was most of its cost.
-  const width = b.length + 1;
-  if (distanceRows.length < width * 3) distanceRows = new Int32Array(width * 6);
-  const rows = distanceRows;
-  let twoBack = 0;
-  let oneBack = width;
-  let current = width * 2;
-  for (let j = 0; j <= b.length; j++) rows[oneBack + j] = j; // row 0
-  for (let i = 1; i <= a.length; i++) {
-    rows[current] = i;
-    let best = Infinity;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const bj = b.charCodeAt(j - 1);
-      const cost = ai === bj ? 0 : 1;
-      let v = Math.min(rows[oneBack + j]! + 1, rows[current + j - 1]! + 1, rows[oneBack + j - 1]! + cost);
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[twoBack + j - 2]! + 1);
-      rows[current + j] = v;
-      best = Math.min(best, v);
-    }
-    // The minimum is over the columns j >= 1, as it always was (so an empty `b` stops here at once).
-    if (best > cap) return cap + 1;
-    const spare = twoBack;
-    twoBack = oneBack;
-    oneBack = current;
-    current = spare;
-  }
-  return rows[oneBack + b.length]!;
-}
-
-let distanceRows = new Int32Array(64);
 
 /** How many typos a name token of this length may carry and still match. */
 export function typoAllowance(length: number): number {

@@ -7,7 +7,7 @@
  * several people held is offered as a choice (commands/quote.ts). "Former" titles are not counted.
  */
 import type { Article } from "../corpus/types.js";
-import type { NamedInArticle } from "./article-quotes.js";
+import type { NamedInArticle } from "./types.js";
 import type { Speaker } from "./types.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 

@@ -4,7 +4,7 @@
  * Ministry", "Speech by …", "Interview with …"). Every body paragraph is then a quotation of kind "transcript".
  */
 import type { Article } from "../corpus/types.js";
-import type { QuoteSpan } from "./extract.js";
+import type { QuoteSpan } from "./quote-span.js";
 import { capitalisedRuns, parseRun } from "./names.js";
 
 export interface TranscriptSpeaker {

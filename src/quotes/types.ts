@@ -1,9 +1,5 @@
 import type { Marks } from "../core/reply.js";
-import type { Article } from "../corpus/types.js";
 import type { Hearsay } from "./hearsay.js";
-import type { QuotationPart } from "./split-quotation.js";
-import type { TitleIndex } from "./titles.js";
-import type { TopicPlaces } from "./topic-places.js";
 
 export type QuotationKind = "direct" | "partial" | "transcript";
 
@@ -94,30 +90,24 @@ export interface QuoteHit {
   copies: string[];
 }
 
-/** Every quotation of the corpus, searchable. */
-export interface QuoteBook {
-  readonly quotations: readonly Quotation[];
-  readonly speakers: SpeakerRegistry;
-  /** `respelled`: topic words no quotation uses, read as the nearest word they do use ("irak" as "iraq"). */
-  search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> };
-  /** One quotation by id, with its canonical speaker. */
-  quotation(id: string): Quotation | undefined;
-  /**
-   * The parts of the split quotation the quotation `id` belongs to (split-quotation.ts: “That,” she said, “is the
-   * worst…”), in text order, each verbatim; null when it is whole (or unknown).
-   */
-  splitParts(id: string): QuotationPart[] | null;
-  /** Job titles and honorifics as the articles give them (titles.ts), built now if they are not yet. */
-  titles(): TitleIndex;
-  /** The titles when built already, else null (for answers that must not wait for them). */
-  titlesIfReady(): TitleIndex | null;
-  /** Builds the titles in time slices; null when the book changed before they were done (statements/steps.ts). */
-  titlesInBackground(options?: { sliceMs?: number }): Promise<TitleIndex | null>;
-  /** Whether topic-only searches know yet which quotations stand in a paragraph or article about the topic. */
-  placesIfReady(): TopicPlaces | null;
-  /** Learns that in time slices (topic-places.ts); null when the book changed before it was done. */
-  placesInBackground(options?: { sliceMs?: number }): Promise<TopicPlaces | null>;
-  /** Re-extracts one article's quotations (live corpus); the registry follows. */
-  upsert(article: Article): void;
-  remove(doc: string): void;
+/** Someone the article names, for the speaker registry. */
+export interface NamedInArticle {
+  /** The fullest form used in the article. */
+  name: string;
+  kind: "person" | "organisation" | "role";
+  gender: "male" | "female" | null;
+  /** For a role ("Home Office spokesman"): the organisation it speaks for. */
+  organisation?: string;
+  /** Every form the article uses for them, titles dropped ("Sergei Lavrov", "Lavrov"). */
+  forms: string[];
+  /** Titled forms ("Russian Foreign Minister Sergei Lavrov"). */
+  titled: string[];
+  /** Surely a person (titled or with a known first name) rather than a place or thing. */
+  sure: boolean;
+}
+
+/** One article's quotations and the people it names (article-quotes.ts). */
+export interface ArticleQuotes {
+  quotations: Quotation[];
+  named: NamedInArticle[];
 }

@@ -7,8 +7,7 @@
  * the corpora we know has 34,000) are read whole, as before.
  */
 import type { Article, Paragraph } from "../corpus/types.js";
-import type { ArticleQuotes, NamedInArticle } from "./article-quotes.js";
-import type { Quotation } from "./types.js";
+import type { ArticleQuotes, NamedInArticle, Quotation } from "./types.js";
 
 export const WINDOWED_ABOVE = 200_000;
 const WINDOW_CHARS = 50_000;

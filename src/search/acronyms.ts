@@ -4,7 +4,7 @@
  * the long form's words (stop words may be skipped or may give a letter: "Bank of England (BoE)").
  */
 import { analysisData } from "./analysis-data.js";
-import { foldText } from "./analysis.js";
+import { foldText } from "../text/fold.js";
 
 export interface LearnedAcronym {
   acronym: string;

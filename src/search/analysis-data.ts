@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
+import { foldAccentsAndCase } from "../text/fold.js";
 
 export interface AnalysisData {
   /** Folded stop words ("dont", not "don't"). */
@@ -38,7 +39,7 @@ export function readAnalysisData(dir: string): AnalysisData {
       .map((line) => line.trim())
       .filter((line) => line !== "" && !line.startsWith("#"));
   };
-  const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const fold = foldAccentsAndCase;
 
   const stopWords = new Set(read(FILES.stopWords).map(fold));
 

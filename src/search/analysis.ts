@@ -4,6 +4,7 @@
  * acronym concepts. Offsets always point into the text given; analysis never changes the text.
  */
 import { table } from "../core/table.js";
+import { foldText } from "../text/fold.js";
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
@@ -31,24 +32,6 @@ export function tokenize(text: string): Token[] {
     tokens.push({ term: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
-}
-
-/** Letters that NFKD does not decompose into a base letter plus a mark. */
-const SPECIAL_LETTERS = table<string>({
-  ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l",
-});
-
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** Case and diacritic folding: "Spoljarić" -> "spoljaric", "Straße" -> "strasse". Length may change. */
-export function foldText(text: string): string {
-  // ASCII has no decompositions, marks or special letters: lower case is all its folding (and most words are).
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[ßæœøłđðþıŀ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
 }
 
 const cache = new Map<string, string | null>();

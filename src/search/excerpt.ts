@@ -4,7 +4,7 @@
  * Every range returned points into the original text: `text.slice(start, end)` is what is shown.
  */
 import { endianness } from "node:os";
-import { foldText } from "./analysis.js";
+import { foldText } from "../text/fold.js";
 
 export type Range = readonly [number, number];
 

@@ -1,4 +1,5 @@
 /** "Did you mean": the known index term closest in spelling to an unknown one. */
+import { editDistance } from "../text/edit-distance.js";
 
 /**
  * The closest term within edit distance 2 (1 for short words), the most frequent among equals; or null.
@@ -45,28 +46,4 @@ export class TermsByInitial {
   of(initial: string): Iterable<string> {
     return this.groups.get(initial) ?? [];
   }
-}
-
-/** Levenshtein distance with transpositions counted as one edit; stops early above `limit` (returns limit + 1). */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const current = new Array<number>(cols).fill(0);
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = current;
-  }
-  return prev[cols - 1]!;
 }

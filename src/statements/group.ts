@@ -16,7 +16,9 @@ import { ShardedMap, stringShard } from "./sharded-map.js";
 import { align, compareSets, idfWeights, similarity, windowsOf, type Weights, type Window } from "./similarity.js";
 import { pacer, runInSlices, runToEnd, sortInSteps, type SliceOptions, type Steps } from "./steps.js";
 import { contentTerms } from "./terms.js";
-import { fold, tokens, trimSpan } from "./text.js";
+import { foldAccentsAndCase } from "../text/fold.js";
+import { trimSpan } from "../text/sentences.js";
+import { tokens } from "./text.js";
 import type { Rendering, Statement, StatementIndex } from "./types.js";
 import { unitSteps, type Unit } from "./units.js";
 
@@ -415,9 +417,9 @@ function isPrimary(
 ): boolean {
   if (r.kind === "transcript") return true;
   if (!speaker) return false;
-  const outlet = article.outlet ? fold(article.outlet) : null;
+  const outlet = article.outlet ? foldAccentsAndCase(article.outlet) : null;
   const host = hostOf(article.url);
-  const own = [speaker, ...(organisations[speaker] ?? [])].map(fold);
+  const own = [speaker, ...(organisations[speaker] ?? [])].map(foldAccentsAndCase);
   return own.some((name) => name === outlet || (host !== null && (host === name || host.endsWith(`.${name}`))));
 }
 

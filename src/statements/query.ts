@@ -11,7 +11,8 @@
  *    own: a wire story carried word for word by two outlets is two renderings of it, never dropped as a copy.
  */
 import type { Article } from "../corpus/types.js";
-import type { Quotation, QuoteBook } from "../quotes/types.js";
+import type { QuoteBook } from "../quotes/quote-book.js";
+import type { Quotation } from "../quotes/types.js";
 import type { SourceSearch } from "../search/types.js";
 import { statementSteps } from "./group.js";
 import type { Steps } from "./steps.js";

@@ -7,7 +7,8 @@ import type { Article } from "../corpus/types.js";
 import type { Quotation } from "../quotes/types.js";
 import { pacer, runToEnd, type Steps } from "./steps.js";
 import { contentTerms, type Term } from "./terms.js";
-import { clauses, sentences, tokens, trimSpan, type Span, type Token } from "./text.js";
+import { clauses, trimmedSentences, trimSpan } from "../text/sentences.js";
+import { tokens, type Span, type Token } from "./text.js";
 
 export type UnitKind = "direct" | "partial" | "transcript" | "reported";
 
@@ -130,7 +131,7 @@ function addUnits(
   span: Span,
   who: Pick<Unit, "speaker" | "kind" | "confidence" | "cue">,
 ): void {
-  for (const sentence of sentences(article.text, span.start, span.end)) {
+  for (const sentence of trimmedSentences(article.text, span.start, span.end)) {
     const parts = clauses(article.text, sentence).map((c) => ({
       ...c,
       terms: contentTerms(article.text, c.start, c.end),
@@ -148,7 +149,7 @@ function addReportedSpeech(units: Unit[], article: Article, quotes: readonly Quo
     .filter((q) => q.speaker)
     .map((q) => ({ at: q.start, speaker: q.speaker! }));
   for (const paragraph of body) {
-    for (const sentence of sentences(article.text, paragraph.start, paragraph.end)) {
+    for (const sentence of trimmedSentences(article.text, paragraph.start, paragraph.end)) {
       // Quotation marks inside: the quotation itself is the unit (a partial one when it is a fragment).
       if (quotes.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
       if (/["“”«»„]/.test(article.text.slice(sentence.start, sentence.end))) continue;

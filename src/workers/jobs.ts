@@ -12,7 +12,8 @@ import { loadCorpus, readCorpusFile, type CorpusFile, type ReadOptions } from ".
 import type { Article } from "../corpus/types.js";
 import { composeDigest, type Digest } from "../digest/compose.js";
 import { rememberStoryTerms, storyTerms, warmStoryTerms, type StoryTerms } from "../digest/stories.js";
-import { quoteArticle, type ArticleQuotes } from "../quotes/article-quotes.js";
+import { quoteArticle } from "../quotes/article-quotes.js";
+import type { ArticleQuotes } from "../quotes/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement } from "../statements/types.js";
 

@@ -13,20 +13,80 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every relative import of a file, as a path relative to the project root. */
+/**
+ * Every relative import of a file (type-only imports, re-exports, side-effect and dynamic imports included), as the
+ * path of the source file it names, relative to the project root ("./x.js" is the file "x.ts").
+ */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)];
+  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm)];
   return specs
-    .map((m) => m[1] ?? m[2]!)
+    .map((m) => m[1] ?? m[2] ?? m[3]!)
     .filter((s) => s.startsWith("."))
-    .map((s) => relative(root, resolve(dirname(file), s)));
+    .map((s) => relative(root, resolve(dirname(file), s)).replace(/\.js$/, ".ts"));
 }
 
 const files = [...sourceFiles(join(root, "src")), ...sourceFiles(join(root, "commands"))].map((f) => ({
   file: relative(root, f),
   imports: importsOf(f),
 }));
+
+/**
+ * The import cycles among `files`: one per strongly connected component of the import graph (Tarjan), each named
+ * by one closed path through it ("a.ts -> b.ts -> a.ts"), found by a breadth-first search from its first file.
+ */
+function importCycles(): string[] {
+  const edges = new Map(files.map((f) => [f.file, f.imports]));
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const visit = (v: string): void => {
+    order.set(v, order.size);
+    low.set(v, order.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!edges.has(w)) continue;
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, order.get(w)!));
+      }
+    }
+    if (low.get(v) !== order.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || edges.get(v)!.includes(v)) components.push(component);
+  };
+  for (const { file } of files) if (!order.has(file)) visit(file);
+  return components.map((component) => {
+    const inside = new Set(component);
+    const start = component.sort()[0]!;
+    const cameFrom = new Map<string, string>();
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const next of edges.get(queue[i]!)!) {
+        if (!inside.has(next) || cameFrom.has(next)) continue;
+        cameFrom.set(next, queue[i]!);
+        if (next === start) break;
+        queue.push(next);
+      }
+      if (cameFrom.has(start)) break;
+    }
+    const path = [start];
+    for (let at = cameFrom.get(start)!; at !== start; at = cameFrom.get(at)!) path.unshift(at);
+    path.unshift(start);
+    return `${path.join(" -> ")} (${component.length} files in the cycle's component)`;
+  });
+}
 
 function violations(from: RegExp, forbidden: RegExp): string[] {
   return files
@@ -60,5 +120,14 @@ describe("dependency rules", () => {
 
   it("lets commands use the core and the domain, never an adapter", () => {
     expect(violations(/^commands\//, /^src\/adapters\//)).toEqual([]);
+  });
+
+  it("resolves every relative import to a source file", () => {
+    const known = new Set(files.map((f) => f.file));
+    expect(files.flatMap((f) => f.imports.filter((i) => !known.has(i)).map((i) => `${f.file} -> ${i}`))).toEqual([]);
+  });
+
+  it("has no import cycle, type-only imports included", () => {
+    expect(importCycles()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseArgs, splitCommand } from "../../src/core/args.js";
 import { MAX_INPUT_LENGTH } from "../../src/core/command.js";
 import { BENCH_QUERIES, queriesFor, queryInput, type QueryKind } from "../../bench/queries.js";
-import { editDistance } from "../../src/quotes/text.js";
+import { editDistance } from "../../src/text/edit-distance.js";
 
 const KINDS: QueryKind[] = ["common", "rare", "misspelled", "long"];
 

@@ -2,7 +2,7 @@
 import type { Article } from "../../src/corpus/types.js";
 import type { Newsroom } from "../../src/newsroom.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
-import type { QuoteBook } from "../../src/quotes/types.js";
+import type { QuoteBook } from "../../src/quotes/quote-book.js";
 import type { SourceSearch } from "../../src/search/types.js";
 import { buildStatements } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";

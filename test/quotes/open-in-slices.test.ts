@@ -11,7 +11,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
-import type { QuoteBook } from "../../src/quotes/types.js";
+import type { QuoteBook } from "../../src/quotes/quote-book.js";
 import { QUOTES_SNAPSHOT_FILE } from "../../src/quotes/snapshot.js";
 import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildQuoteBook, isShortFragment } from "../../src/quotes/book.js";
 import type { QuoteQuery } from "../../src/quotes/types.js";
-import { sentenceRanges } from "../../src/quotes/sentences.js";
+import { sentenceRanges } from "../../src/text/sentences.js";
 import { article } from "./helpers.js";
 import { articlesOf, organisationsOf, ReferenceSearch } from "./reference-search.js";
 

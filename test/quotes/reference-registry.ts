@@ -4,7 +4,8 @@
  */
 import { HONORIFICS, TITLE_WORDS } from "../../src/quotes/lexicon.js";
 import type { BuiltRegistry } from "../../src/quotes/registry.js";
-import { editDistance, fullNameKey, nameKey } from "../../src/quotes/text.js";
+import { editDistance } from "../../src/text/edit-distance.js";
+import { fullNameKey, nameKey } from "../../src/quotes/text.js";
 import type { Speaker, SpeakerMatch } from "../../src/quotes/types.js";
 import { nearNameCost, POPULAR_QUOTES, typoDistance } from "../../src/quotes/speaker-lookup.js";
 

@@ -11,7 +11,7 @@ import type { Article, Corpus } from "../../src/corpus/types.js";
 import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
 import type { QuoteLayout } from "../../src/quotes/snapshot-codec.js";
-import type { QuoteBook } from "../../src/quotes/types.js";
+import type { QuoteBook } from "../../src/quotes/quote-book.js";
 import { quoteNewsroom } from "./newsroom.js";
 import { expectSameAnswers, PAGES, queriesFrom } from "./reference-search.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, stripPossessive, words, type Word } from "../../src/quotes/text.js";
+import { stripPossessive, words, type Word } from "../../src/quotes/text.js";
 import { scanWords, WORD_PATTERN } from "../../src/quotes/word-scan.js";
 
 /** What the pattern finds in the slice alone: the definition the scanner and `words` must keep to. */
@@ -62,16 +62,6 @@ describe("word scanning", () => {
 });
 
 describe("small text helpers", () => {
-  it("edit distance: optimal string alignment, capped", () => {
-    expect(editDistance("zakharova", "zaharova", 2)).toBe(1);
-    expect(editDistance("lavrov", "lvarov", 1)).toBe(1); // a swap is one edit
-    expect(editDistance("kitten", "sitting", 3)).toBe(3);
-    expect(editDistance("kitten", "sitting", 2)).toBe(3); // past the cap: cap + 1
-    expect(editDistance("abc", "", 3)).toBe(4); // the row minimum leaves out the first column, as it always did
-    expect(editDistance("", "ab", 3)).toBe(2);
-    expect(editDistance("a much longer name", "short", 3)).toBe(4);
-  });
-
   it("possessives", () => {
     expect(stripPossessive("Russia’s")).toEqual({ base: "Russia", possessive: true });
     expect(stripPossessive("Jones'")).toEqual({ base: "Jones", possessive: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { learnAcronyms } from "../../src/search/acronyms.js";
-import { analyze, analyzeTerms, foldText, Lexicon, normalizeTerm, stem, tokenize } from "../../src/search/analysis.js";
+import { analyze, analyzeTerms, Lexicon, normalizeTerm, stem, tokenize } from "../../src/search/analysis.js";
+import { foldText } from "../../src/text/fold.js";
 
 describe("tokenize", () => {
   it("gives words with offsets into the text", () => {

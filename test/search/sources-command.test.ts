@@ -6,7 +6,7 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Corpus } from "../../src/corpus/types.js";
 import type { Newsroom } from "../../src/newsroom.js";
-import type { QuoteBook } from "../../src/quotes/types.js";
+import type { QuoteBook } from "../../src/quotes/quote-book.js";
 import { PassageIndex } from "../../src/search/source-index.js";
 import type { StatementIndex } from "../../src/statements/types.js";
 

@@ -9,7 +9,7 @@ import { buildQuoteBook } from "../../src/quotes/book.js";
 import { PassageIndex } from "../../src/search/source-index.js";
 import { askedStatement, compareSteps, type CompareServices } from "../../src/statements/query.js";
 import { runToEnd } from "../../src/statements/steps.js";
-import { sentences } from "../../src/statements/text.js";
+import { trimmedSentences } from "../../src/text/sentences.js";
 import { makeArticle } from "../helpers/articles.js";
 
 const ARNE = "Central bank governor Arne Volden said on Tuesday that the bank would not cut its lending rate before the harvest figures were known.";
@@ -84,7 +84,7 @@ describe("/compare from the query", () => {
 
   it("keeps a hard-wrapped quotation one sentence, so that its renderings are whole", () => {
     const text = "We will hold the lending rate until the\ngrain harvest is counted. Then the board decides.\n\nA new paragraph.";
-    expect(sentences(text).map((r) => text.slice(r.start, r.end))).toEqual([
+    expect(trimmedSentences(text).map((r) => text.slice(r.start, r.end))).toEqual([
       "We will hold the lending rate until the\ngrain harvest is counted",
       "Then the board decides",
       "A new paragraph",

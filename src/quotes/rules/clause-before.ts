@@ -3,10 +3,10 @@
  * called it a “…” / As Ruth Marcus puts it, … / Sanders was asked by host Bill Maher, “…”.
  */
 import type { Discourse } from "../discourse.js";
-import type { QuoteSpan } from "../extract.js";
+import type { QuoteSpan } from "../quote-span.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, TITLE_WORDS, isParticiple } from "../lexicon.js";
 import { namingVerb } from "../naming.js";
-import type { Range } from "../sentences.js";
+import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../text.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";

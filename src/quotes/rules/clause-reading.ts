@@ -4,9 +4,9 @@
  * quotation marks, the mention starting or ending at a place, the subject of an inverted clause.
  */
 import type { Discourse, Entity, Mention } from "../discourse.js";
-import type { QuoteSpan } from "../extract.js";
+import type { QuoteSpan } from "../quote-span.js";
 import { isPlace } from "../names.js";
-import { rangeAt, type Range } from "../sentences.js";
+import { rangeAt, type Range } from "../../text/sentences.js";
 import { words, type Word } from "../text.js";
 import { CONFIDENCE } from "./confidence.js";
 

@@ -4,7 +4,7 @@
  * or of its own words quoted elsewhere in the article.
  */
 import type { Discourse } from "../discourse.js";
-import type { QuoteSpan } from "../extract.js";
+import type { QuoteSpan } from "../quote-span.js";
 import { SPEECH_VERBS } from "../lexicon.js";
 import { words } from "../text.js";
 import { type Attribution, mentionEndingAt, outsideWords, sentenceOf, toAttribution } from "./clause-reading.js";

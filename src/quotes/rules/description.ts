@@ -5,7 +5,7 @@
  * as uncertain.
  */
 import { CONFIDENCE } from "./confidence.js";
-import type { Range } from "../sentences.js";
+import type { Range } from "../../text/sentences.js";
 
 /** The description matches what the article says of the person. */
 export const DESCRIPTION_SUPPORTED_CONFIDENCE = CONFIDENCE.descriptionSupported;

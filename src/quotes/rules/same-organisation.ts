@@ -5,7 +5,7 @@
  * (data/acronyms.tsv).
  */
 import { analysisData } from "../../search/analysis-data.js";
-import { foldText } from "../../search/analysis.js";
+import { foldText } from "../../text/fold.js";
 
 export interface NamedBody {
   kind: "person" | "organisation" | "role";

@@ -2,7 +2,7 @@
  * Rule "signature": a quotation signed below it (“…”¶- Sanders.) or labelled in a transcript ("PENCE: Well, …").
  */
 import type { Discourse } from "../discourse.js";
-import type { QuoteSpan } from "../extract.js";
+import type { QuoteSpan } from "../quote-span.js";
 import { labelledSpeaker, opensWithNonSpeakerLabel } from "../speaker-label.js";
 import { type Attribution, type Found, NONE, mentionStartingAt } from "./clause-reading.js";
 import { CONFIDENCE } from "./confidence.js";
