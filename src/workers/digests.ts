@@ -177,7 +177,10 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: DigestWorker
       return { ready: entry.ready, digest: entry.digest.then(reply) };
     },
     prepare: mirror,
-    settled: () => updates,
+    settled: async () => {
+      // Changes that came while waiting are waited for too.
+      for (let waited: Promise<void> | null = null; waited !== updates; ) await (waited = updates);
+    },
     close: () => {
       closed = true;
       return pool.close();
