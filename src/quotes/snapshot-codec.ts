@@ -76,6 +76,8 @@ const QUOTATION_FIELDS = 12;
 const NAMED_FIELDS = 7;
 /** Articles encoded between two pauses of `encodeQuotesSteps`. */
 const ENTRIES_PER_STEP = 512;
+/** Named people checked between two pauses of the decoding. */
+const NAMED_PER_STEP = 65536;
 /** Terms of the topic index encoded between two pauses. */
 const TERMS_PER_STEP = 2048;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
@@ -308,6 +310,7 @@ export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, article
 /** `decodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles, names or terms. */
 export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): Steps<DecodedQuotes<T>> {
   checkLayout(layout);
+  yield;
   const { strings } = layout;
   if (layout.articles.length !== articles.length) throw new Error(`it holds ${layout.articles.length} articles, the corpus ${articles.length}`);
   articles.forEach((article, a) => {
@@ -337,9 +340,11 @@ export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, a
   const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
   const repeatFlags = sized(new Uint8Array(take(12)), quotationCount, SECTIONS[12]);
   const copyGroups = sized(int32s(take(13)), quotationCount, SECTIONS[13]);
+  yield;
   const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes, organisation]) =>
     organisation === null ? { name, aliases, kind, gender, quotes } : { name, aliases, kind, gender, quotes, organisation },
   );
+  yield;
   for (const numbers of [namedSpeaker, speakerOf]) {
     for (const i of numbers) if (i < -1 || i >= speakers.length) throw new Error(`speaker ${i} is not in the list`);
   }
@@ -411,7 +416,7 @@ export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, a
   }
   yield;
   if (q !== quotationCount || n !== layout.named) throw new Error("the counts by article do not add up");
-  const formStarts = checkNamed(namedFields, layout.named, forms, strings.length);
+  const formStarts = yield* checkNamed(namedFields, layout.named, forms, strings.length);
   const readNamed = (from: number, to: number): NamedInArticle[] => {
     const out: NamedInArticle[] = [];
     for (let i = from; i < to; i++) {
@@ -474,7 +479,7 @@ export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, a
  * Checks every named person's fields (string numbers in the table, kinds, genders, form counts adding up to the
  * forms saved) without making an object, so that reading them later cannot fail. Where each one's forms start.
  */
-function checkNamed(fields: Int32Array, count: number, forms: Int32Array, stringCount: number): Uint32Array {
+function* checkNamed(fields: Int32Array, count: number, forms: Int32Array, stringCount: number): Steps<Uint32Array> {
   const starts = new Uint32Array(count + 1);
   const isString = (i: number) => i >= 0 && i < stringCount;
   for (let i = 0; i < count; i++) {
@@ -485,7 +490,9 @@ function checkNamed(fields: Int32Array, count: number, forms: Int32Array, string
       (organisation === -1 || isString(organisation));
     if (!ok) throw new Error(`named ${i} is not valid`);
     starts[i + 1] = starts[i]! + formCount + titledCount;
+    if (i % NAMED_PER_STEP === NAMED_PER_STEP - 1) yield;
   }
+  yield;
   if (starts[count] !== forms.length) throw new Error("the forms do not add up");
   for (const form of forms) if (!isString(form)) throw new Error(`form ${form} is not in the table`);
   return starts;
