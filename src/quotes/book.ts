@@ -796,7 +796,11 @@ export class CorpusQuoteBook implements QuoteBook {
       if (pace.tick()) yield;
     }
     // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
-    const organisations = new Map(registry.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
+    // A person's aide or spokesman ("Richard Lyng’s aide") speaks in their own words, not the person's: /quote
+    // asks for what someone said, so they are not filed under the person.
+    const organisations = new Map(
+      registry.speakers.filter((s) => s.organisation !== undefined && !speaksForAPerson(s, registry)).map((s) => [s.name, s.organisation!]),
+    );
     const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
     // What was learnt of the book as opened, saved: neither titles nor places read every article's text again.
     const restore = first && this.changes === 0 ? this.restoredLearnt : null;
@@ -816,6 +820,12 @@ function withSpeaker(q: Quotation, speaker: string | null): Quotation {
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Quotation;
   copy.speaker = speaker;
   return copy;
+}
+
+/** A role speaking for a person ("Richard Lyng’s aide", as role-speaker.ts names it) rather than for a body. */
+function speaksForAPerson(role: Speaker, registry: BuiltRegistry): boolean {
+  const principal = role.organisation!;
+  return registry.resolve(principal)?.kind === "person" || role.name.startsWith(`${principal}’s `);
 }
 
 /** The quotations by id (`quotation(id)`), made in steps. */

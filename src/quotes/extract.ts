@@ -58,6 +58,12 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
     // A quotation left open at the end of its paragraph often lost its closing mark before the reporting clause
     // ("… benefit, he said."): the speech ends there, not with the reporter's words.
     if (close < 0) e = beforeReportingClause(text, s, e);
+    else {
+      const speechEnd = beforeTrailingClause(text, s, e);
+      // The clause is read as the one after an unclosed quotation: it names the speaker.
+      if (speechEnd < e) close = -1;
+      e = speechEnd;
+    }
     const label = labelLength(text, s, e);
     const span: QuoteSpan = { start: s + label, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 };
     if (label > 0) span.labelStart = s;
@@ -104,6 +110,18 @@ const REPORTING_CLAUSE =
 
 function beforeReportingClause(text: string, s: number, e: number): number {
   const found = REPORTING_CLAUSE.exec(text.slice(s, e));
+  return found ? s + found.index + 1 : e;
+}
+
+/**
+ * "… a dividend to our common stockholders, he said.": a closing mark typed after the reporting clause instead of
+ * before it. The clause ends the quoted text, so the speech ends at its comma.
+ */
+const TRAILING_CLAUSE =
+  /,\s+(?:(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:said|says|added|adds)|(?:said|says|added|adds)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*\.?$/u;
+
+function beforeTrailingClause(text: string, s: number, e: number): number {
+  const found = TRAILING_CLAUSE.exec(text.slice(s, e));
   return found ? s + found.index + 1 : e;
 }
 

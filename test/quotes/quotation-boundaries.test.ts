@@ -60,6 +60,23 @@ describe("quotation boundaries", () => {
     ]);
     expect(found).toEqual(["We will open the new bridge in March.", "It will carry trams as well as cars, and the tolls will go."]);
   });
+
+  it("ends a quotation before a reporting clause typed inside its closing mark", () => {
+    const quotes = quotesOf(
+      "Mill owner Enid Varga spoke to analysts on Monday.",
+      '"Our recovery will decide how soon we pay a dividend again, she said."',
+      '"The mill is full until June, said Enid Varga."',
+      '"We will not sell the mill, she said. The offer was too low," she added.',
+    );
+    expect(quotes.map((q) => q.text)).toEqual([
+      "Our recovery will decide how soon we pay a dividend again,",
+      "The mill is full until June,",
+      // The clause inside a longer quotation is left as it is: what follows it is speech again.
+      "We will not sell the mill, she said. The offer was too low,",
+    ]);
+    // The clause names the speaker as it would after the closing mark.
+    expect(quotes.slice(0, 2).map((q) => q.speaker)).toEqual(["Enid Varga", "Enid Varga"]);
+  });
 });
 
 describe("a wire lead keeps the start of its sentence", () => {
