@@ -2,7 +2,7 @@
  * Name keys for quotation work: keys that fold case, diacritics and transliteration variants (Sergei = Sergey,
  * Spoljarić = Spoljaric), and how far two name tokens may differ (words: src/text/words.ts).
  */
-import { analysisData } from "../search/analysis-data.js";
+import { analysisData } from "../text/analysis-data.js";
 import { editDistance } from "../text/edit-distance.js";
 import { foldText } from "../text/fold.js";
 

@@ -2,7 +2,7 @@
  * Words with their offsets: the one home of Dateline's word patterns. Three readers tokenize differently, on
  * purpose, each with its own pattern:
  *
- * - `WORD_PATTERNS.index` (search/analysis.ts, the passage and quotation indexes): dotted acronyms ("U.S."),
+ * - `WORD_PATTERNS.index` (analysis.ts, the passage and quotation indexes): dotted acronyms ("U.S."),
  *   numbers with separators ("3.9", "4,000"), words with inner apostrophes ("Russia’s"); hyphens and dots split
  *   words ("Secretary-General" is two index terms). Index terms depend on it: a change is an `ANALYSIS_VERSION`
  *   bump and rebuilds every index (the snapshot fingerprints hash this folder's code too).

@@ -4,8 +4,8 @@
  * acronym concepts. Offsets always point into the text given; analysis never changes the text.
  */
 import { table } from "../core/table.js";
-import { foldText } from "../text/fold.js";
-import { WORD_PATTERNS } from "../text/words.js";
+import { foldText } from "./fold.js";
+import { WORD_PATTERNS } from "./words.js";
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
