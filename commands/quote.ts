@@ -11,7 +11,7 @@ import { defineCommand, type ParsedArgs } from "../src/core/command.js";
 import { encodeAction } from "../src/core/actions.js";
 import { citationOf, originOf, provenanceNote, type Action, type Block, type Citation } from "../src/core/reply.js";
 import type { Newsroom } from "../src/newsroom.js";
-import { normalizeTerm, tokenize } from "../src/search/analysis.js";
+import { normalizeTerm, tokenize } from "../src/text/analysis.js";
 import { hearsayNote } from "../src/quotes/hearsay.js";
 import { fullNameKey } from "../src/quotes/text.js";
 import { dominantHolder, mayBeTitle, titleLength, type TitleHolder, type TitleIndex, type TitleReading } from "../src/quotes/titles.js";

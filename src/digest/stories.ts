@@ -10,7 +10,7 @@
  * stories per article, so a first digest over a whole archive stays affordable.
  */
 import type { Article } from "../corpus/types.js";
-import { analyzeTerms } from "../search/analysis.js";
+import { analyzeTerms } from "../text/analysis.js";
 import { gatherTemplated, type TemplatedKind } from "./templated.js";
 
 /** Cosine similarity to a story's centroid needed to join it (times `closeness`). On the seeds, reports of one

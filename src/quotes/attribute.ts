@@ -18,7 +18,7 @@ import { namingVerb } from "./naming.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
 import { othersNamed, severalPeopleCap } from "./rules/several-people.js";
 import { signatureBelow, speakerLabel } from "./rules/signature.js";
-import { words } from "./text.js";
+import { words } from "../text/words.js";
 
 export type { Attribution } from "./rules/clause-reading.js";
 

@@ -8,7 +8,7 @@
 import type MiniSearch from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
-import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { normalizeTerm, tokenize } from "../text/analysis.js";
 import { editDistance } from "../text/edit-distance.js";
 import { packTerms } from "../search/packed-postings.js";
 import { bitCount, Postings } from "../search/postings.js";

@@ -13,7 +13,8 @@ import { CONFIDENCE } from "./rules/confidence.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "../text/sentences.js";
-import { nameKey, nameTokensMatch, words } from "./text.js";
+import { words } from "../text/words.js";
+import { nameKey, nameTokensMatch } from "./text.js";
 
 export type Gender = "male" | "female";
 

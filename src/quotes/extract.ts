@@ -15,7 +15,7 @@ import { namingVerb } from "./naming.js";
 import type { QuoteSpan } from "./quote-span.js";
 import { sentenceRanges, rangeAt, type Range } from "../text/sentences.js";
 import { speakerLabelOf } from "./speaker-label.js";
-import { words } from "./text.js";
+import { words } from "../text/words.js";
 
 type MarkRole = "open" | "close" | "either";
 

@@ -5,7 +5,7 @@
  */
 import { genderOfFirstName } from "./first-names.js";
 import { DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS } from "./lexicon.js";
-import { isCapitalized, stripPossessive, words, type Word } from "./text.js";
+import { isCapitalized, stripPossessive, words, type Word } from "../text/words.js";
 import { TITLE_ABBREVIATIONS } from "../text/abbreviations.js";
 
 export interface NameRun {

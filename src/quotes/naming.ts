@@ -8,7 +8,7 @@
  * is active, with a subject of its own before it.
  */
 import { SPEECH_VERBS } from "./lexicon.js";
-import { words, type Word } from "./text.js";
+import { words, type Word } from "../text/words.js";
 
 /** Verbs whose complement is the quoted word: X called / dubbed / labelled / branded / termed Y “…”. */
 const CALL_VERBS = /^(?:call|calls|called|calling|dub|dubs|dubbed|dubbing|label|labels|labell?ed|labell?ing|brand|brands|branded|branding|termed|terming)$/i;

@@ -8,7 +8,7 @@
  *   it stands at the start of its sentence and ends with its own punctuation ("No," he said. / "Never." she replied).
  * - A form of address ("Madam President,", "Colleagues,", "Ladies and gentlemen,") says nothing.
  */
-import { words } from "./text.js";
+import { words } from "../text/words.js";
 import type { Quotation } from "./types.js";
 
 /** Quotations of this many words or fewer are shown only when they are a whole utterance. */

@@ -5,7 +5,7 @@
  */
 import type { QuotePart } from "../core/reply.js";
 import { SPEECH_VERBS } from "./lexicon.js";
-import { words } from "./text.js";
+import { words } from "../text/words.js";
 import type { Quotation } from "./types.js";
 
 /** One part of a quotation, verbatim: `text === documentText.slice(start, end)`. */

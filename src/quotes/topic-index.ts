@@ -9,7 +9,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import { FieldLengths } from "../search/document-maps.js";
 import { PostingsWriter } from "../search/index-builder.js";
-import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { normalizeTerm, tokenize } from "../text/analysis.js";
 import type { MiniSearchInternals } from "../search/minisearch-internals.js";
 import { PackedDocMap } from "../search/packed-postings.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";

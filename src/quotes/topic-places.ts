@@ -7,7 +7,7 @@
  * With them, every word the articles use: a topic word none uses is a misspelling (book.ts reads it so).
  */
 import type { Article } from "../corpus/types.js";
-import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { normalizeTerm, tokenize } from "../text/analysis.js";
 import type { Steps } from "../statements/steps.js";
 import { quotationContext } from "./context.js";
 import type { Quotation } from "./types.js";

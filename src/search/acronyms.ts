@@ -3,7 +3,7 @@
  * "IHL (international humanitarian law)". A pair is kept only when the acronym's letters are the initials of
  * the long form's words (stop words may be skipped or may give a letter: "Bank of England (BoE)").
  */
-import { analysisData } from "./analysis-data.js";
+import { analysisData } from "../text/analysis-data.js";
 import { foldText } from "../text/fold.js";
 
 export interface LearnedAcronym {

@@ -3,7 +3,7 @@
  * spelled-out acronym: "prisoners of war" searches "pow", which every passage spelling it out also carries)
  * and exact phrases, folded.
  */
-import { contentTerms, normalizeTerm, type Lexicon } from "./analysis.js";
+import { contentTerms, normalizeTerm, type Lexicon } from "../text/analysis.js";
 import { foldPhrase } from "./excerpt.js";
 import type { SourceQuery } from "./types.js";
 

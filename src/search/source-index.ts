@@ -14,7 +14,7 @@ import { warmUpQueries } from "./warm-up.js";
 import { decodeIndexSteps, encodeIndex, type IndexLayout } from "./index-codec.js";
 import { packTerms } from "./packed-postings.js";
 import { foldText } from "../text/fold.js";
-import { analyze, analyzeTerms, glossaryLexicon, type Lexicon } from "./analysis.js";
+import { analyze, analyzeTerms, glossaryLexicon, type Lexicon } from "../text/analysis.js";
 import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { BlockMaxSearch, type IndexView } from "./block-max.js";

@@ -5,7 +5,7 @@
  */
 import { table } from "../core/table.js";
 import type { Marks } from "../core/reply.js";
-import { analysisData } from "../search/analysis-data.js";
+import { analysisData } from "../text/analysis-data.js";
 import { termKey } from "./terms.js";
 import { tokens, type Token } from "./text.js";
 

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
-import { analysisData } from "../search/analysis-data.js";
+import { analysisData } from "../text/analysis-data.js";
 import { tokens, type Token } from "./text.js";
 
 export interface Term extends Token {

@@ -5,6 +5,7 @@
 
 import { foldAccentsAndCase } from "../text/fold.js";
 import type { Range } from "../text/sentences.js";
+import { WORD_PATTERNS } from "../text/words.js";
 
 export type Span = Range;
 
@@ -14,7 +15,7 @@ export interface Token extends Span {
 }
 
 // Numbers keep their inner separators ("2,000", "3.5"); words keep inner apostrophes ("don't", "West’s").
-const TOKEN = /\d+(?:[.,]\d+)*[\p{L}%]*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
+const TOKEN = new RegExp(WORD_PATTERNS.statements);
 
 /** Word and number tokens of `text[from, to)`, offsets into `text`. */
 export function tokens(text: string, from = 0, to = text.length): Token[] {

@@ -3,7 +3,7 @@ import type { Article } from "../../src/corpus/types.js";
 import { composeDigest, MAX_GROUPED_ARTICLES } from "../../src/digest/compose.js";
 import { digestReply } from "../../src/digest/render.js";
 import { cosine, groupStories, inverseFrequencies, STORY_THRESHOLD, storyText, tfidfVector } from "../../src/digest/stories.js";
-import { analyze } from "../../src/search/analysis.js";
+import { analyze } from "../../src/text/analysis.js";
 import { makeArticle } from "../helpers/articles.js";
 import { ICRC, POW, seedArticles, UNSC } from "./seed-data.js";
 

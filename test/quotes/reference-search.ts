@@ -9,7 +9,7 @@ import type { Marks } from "../../src/core/reply.js";
 import type { Article } from "../../src/corpus/types.js";
 import type { QuoteBook } from "../../src/quotes/quote-book.js";
 import type { QuoteHit, QuoteQuery, Quotation, TopicMatch } from "../../src/quotes/types.js";
-import { normalizeTerm, tokenize } from "../../src/search/analysis.js";
+import { normalizeTerm, tokenize } from "../../src/text/analysis.js";
 import { foldText } from "../../src/text/fold.js";
 import { leadOf } from "../../src/quotes/book.js";
 import { quotationContext } from "../../src/quotes/context.js";

@@ -11,7 +11,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
 import type { Newsroom } from "../../src/newsroom.js";
 import type { QuoteBook } from "../../src/quotes/quote-book.js";
-import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { PassageIndex } from "../../src/search/source-index.js";
 import type { SourceQuery } from "../../src/search/types.js";
 import type { StatementIndex } from "../../src/statements/types.js";

@@ -8,7 +8,7 @@ import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
-import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { IndexBuilder } from "../../src/search/index-builder.js";
 import { Postings } from "../../src/search/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";

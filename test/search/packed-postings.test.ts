@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
-import { analyze, glossaryLexicon } from "../../src/search/analysis.js";
+import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { PackedDocMap, packTerms } from "../../src/search/packed-postings.js";
 import { Postings } from "../../src/search/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, PassageIndex, type IndexedDoc } from "../../src/search/source-index.js";

@@ -7,7 +7,7 @@ import { commands } from "../../commands/index.js";
 import { parseArgs } from "../../src/core/args.js";
 import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
-import { normalizeTerm } from "../../src/search/analysis.js";
+import { normalizeTerm } from "../../src/text/analysis.js";
 import { openNewsroom } from "../../src/open-newsroom.js";
 
 const words = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];

@@ -4,7 +4,7 @@
  */
 import type { Discourse } from "../discourse.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, isParticiple } from "../lexicon.js";
-import type { Word } from "../text.js";
+import type { Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, mentionStartingAt, outsideWords, startsWithMention } from "./clause-reading.js";
 import { NAMED_AT_CLAUSE_START_CONFIDENCE, namedAtClauseStart } from "./named-at-clause-start.js";
 import { pronounLike, subjectBefore } from "./subject.js";

@@ -7,7 +7,7 @@ import type { QuoteSpan } from "../quote-span.js";
 import { INVERTIBLE_VERBS, SPEECH_VERBS, TITLE_WORDS, isParticiple } from "../lexicon.js";
 import { namingVerb } from "../naming.js";
 import type { Range } from "../../text/sentences.js";
-import { words, type Word } from "../text.js";
+import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";
 

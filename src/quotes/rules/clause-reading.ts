@@ -7,7 +7,7 @@ import type { Discourse, Entity, Mention } from "../discourse.js";
 import type { QuoteSpan } from "../quote-span.js";
 import { isPlace } from "../names.js";
 import { rangeAt, type Range } from "../../text/sentences.js";
-import { words, type Word } from "../text.js";
+import { words, type Word } from "../../text/words.js";
 import { CONFIDENCE } from "./confidence.js";
 
 /** A name right at the reporting verb ("…,” Lavrov said). */

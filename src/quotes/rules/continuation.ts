@@ -6,7 +6,7 @@
 import type { Discourse } from "../discourse.js";
 import type { QuoteSpan } from "../quote-span.js";
 import { SPEECH_VERBS } from "../lexicon.js";
-import { words } from "../text.js";
+import { words } from "../../text/words.js";
 import { type Attribution, mentionEndingAt, outsideWords, sentenceOf, toAttribution } from "./clause-reading.js";
 import { CONFIDENCE } from "./confidence.js";
 import { reportingClause, sentenceSubject } from "./subject.js";

@@ -5,7 +5,7 @@
  */
 import { CONFIDENCE } from "./confidence.js";
 import type { Discourse, Mention } from "../discourse.js";
-import type { Word } from "../text.js";
+import type { Word } from "../../text/words.js";
 
 /** Surer than a sentence's subject, less sure than a name right at the verb. */
 export const NAMED_AT_CLAUSE_START_CONFIDENCE = CONFIDENCE.namedAtClauseStart;

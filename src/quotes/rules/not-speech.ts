@@ -6,7 +6,7 @@
  */
 import { SPEECH_VERBS } from "../lexicon.js";
 import { namingVerb } from "../naming.js";
-import { words } from "../text.js";
+import { words } from "../../text/words.js";
 
 /** At most this many words, with no reporting verb in the sentence: the reporter's own quotation marks. */
 export const SCARE_QUOTE_MAX_WORDS = 3;

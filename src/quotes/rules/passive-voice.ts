@@ -3,7 +3,7 @@
  * grammatical subject is the one warned, attacked or praised, never the speaker. Without an agent ("Grant was
  * criticised as “…”") the words are nobody's we can name.
  */
-import { words, type Word } from "../text.js";
+import { words, type Word } from "../../text/words.js";
 
 /** Passive auxiliaries, perhaps with an adverb before the participle ("was sharply criticised"). */
 const AUXILIARY = /\b(?:was|were|is|are|been|being|be|get|got|gets)\s+(?:[a-z]+ly\s+)?$/i;

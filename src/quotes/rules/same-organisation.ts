@@ -4,7 +4,7 @@
  * speaker, shown by the full name. Acronyms are read from the full name's initials or from the newsroom glossary
  * (data/acronyms.tsv).
  */
-import { analysisData } from "../../search/analysis-data.js";
+import { analysisData } from "../../text/analysis-data.js";
 import { foldText } from "../../text/fold.js";
 
 export interface NamedBody {

@@ -5,7 +5,7 @@
 import type { Discourse, Mention } from "../discourse.js";
 import { NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS, isParticiple } from "../lexicon.js";
 import type { Range } from "../../text/sentences.js";
-import { words, type Word } from "../text.js";
+import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, isPlaceName, mentionEndingAt, outsideWords, paragraphIndexAt, precededByComma } from "./clause-reading.js";
 import { CONFIDENCE } from "./confidence.js";
 import { passiveClause } from "./passive-voice.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passiveClause } from "../../../src/quotes/rules/passive-voice.js";
-import { words } from "../../../src/quotes/text.js";
+import { words } from "../../../src/text/words.js";
 import { find, quotesOf } from "../helpers.js";
 
 /** Issue 21, class 1: the person spoken about never becomes the speaker. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { learnAcronyms } from "../../src/search/acronyms.js";
-import { analyze, analyzeTerms, Lexicon, normalizeTerm, stem, tokenize } from "../../src/search/analysis.js";
+import { analyze, analyzeTerms, Lexicon, normalizeTerm, stem, tokenize } from "../../src/text/analysis.js";
 import { foldText } from "../../src/text/fold.js";
 
 describe("tokenize", () => {

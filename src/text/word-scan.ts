@@ -1,5 +1,5 @@
 /**
- * The word scanner behind `words` (text.ts): finds exactly the matches of `WORD_PATTERN` in `text[from, to)`,
+ * The word scanner behind `words` (words.ts): finds exactly the matches of `WORD_PATTERN` in `text[from, to)`,
  * scanned as that slice alone, character by character instead of by the regex. The pattern is the definition
  * (a test holds the two together on random text); scanning by hand avoids the regex's look-behind at every
  * character and a match array per word, and attribution scans every article's text.
@@ -9,14 +9,14 @@
  * ("PeÃ±a" for "Peña") keeps the byte after Ã or Â inside the word, so the name stays whole (Ã may be
  * decomposed: A + U+0303).
  */
-
-const LETTER = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃ]|A[\u0302\u0303])[\u0080-\u00BF])`;
 /** A word of a text, with its offsets into it. */
 export interface Word {
   text: string;
   start: number;
   end: number;
 }
+
+const LETTER = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃ]|A[\u0302\u0303])[\u0080-\u00BF])`;
 
 export const WORD_PATTERN = new RegExp(String.raw`(?:\p{Lu}\.){2,}|${LETTER}+(?:['’‘\-.]${LETTER}+)*`, "gu");
 

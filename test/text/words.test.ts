@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stripPossessive, words, type Word } from "../../src/quotes/text.js";
-import { scanWords, WORD_PATTERN } from "../../src/quotes/word-scan.js";
+import { scanWords, WORD_PATTERN } from "../../src/text/word-scan.js";
+import { stripPossessive, WORD_PATTERNS, words, type Word } from "../../src/text/words.js";
 
 /** What the pattern finds in the slice alone: the definition the scanner and `words` must keep to. */
 function reference(text: string, from = 0, to = text.length): Word[] {
@@ -68,5 +68,21 @@ describe("small text helpers", () => {
     expect(stripPossessive("Lavrov")).toEqual({ base: "Lavrov", possessive: false });
     expect(stripPossessive("'s")).toEqual({ base: "'s", possessive: false });
     expect(stripPossessive("news")).toEqual({ base: "news", possessive: false });
+  });
+});
+
+describe("the three word patterns", () => {
+  const read = (pattern: RegExp, text: string) => [...text.matchAll(new RegExp(pattern))].map((m) => m[0]);
+
+  it("differ where their readers need them to", () => {
+    const text = "The U.S. Secretary-General’s 5% rise";
+    expect(read(WORD_PATTERNS.index, text)).toEqual(["The", "U.S.", "Secretary", "General’s", "5", "rise"]);
+    expect(read(WORD_PATTERNS.attribution, text)).toEqual(["The", "U.S.", "Secretary-General’s", "5", "rise"]);
+    expect(read(WORD_PATTERNS.statements, text)).toEqual(["The", "U", "S", "Secretary", "General’s", "5%", "rise"]);
+  });
+
+  it("give `words` exactly the attribution pattern's matches", () => {
+    const text = "Sen. Bernie Sanders, PeÃ±a and O’Brien-Smith met in St.John";
+    expect(words(text).map((w) => w.text)).toEqual(read(WORD_PATTERNS.attribution, text));
   });
 });

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../paths.js";
-import { foldAccentsAndCase } from "../text/fold.js";
+import { foldAccentsAndCase } from "./fold.js";
 
 export interface AnalysisData {
   /** Folded stop words ("dont", not "don't"). */

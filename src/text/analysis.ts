@@ -4,7 +4,8 @@
  * acronym concepts. Offsets always point into the text given; analysis never changes the text.
  */
 import { table } from "../core/table.js";
-import { foldText } from "../text/fold.js";
+import { foldText } from "./fold.js";
+import { WORD_PATTERNS } from "./words.js";
 import { analysisData } from "./analysis-data.js";
 
 /** Bump when a change here would index the same text differently (it invalidates saved snapshots). */
@@ -19,9 +20,9 @@ export interface Token {
 
 /**
  * Dotted acronyms ("U.S.", "U.N.") first, then numbers with separators ("3.9", "4,000"), then words with
- * inner apostrophes ("Russia’s", "don't").
+ * inner apostrophes ("Russia’s", "don't"): the index's words (src/text/words.ts).
  */
-const WORD = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’‘][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = new RegExp(WORD_PATTERNS.index);
 
 /** Raw word tokens with their offsets in `text`. Hyphens and other punctuation separate words. */
 export function tokenize(text: string): Token[] {
