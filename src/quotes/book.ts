@@ -15,6 +15,7 @@ import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
+import { nameWordSteps } from "./name-words.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
@@ -243,6 +244,10 @@ export class CorpusQuoteBook implements QuoteBook {
       const byId = yield* byIdSteps(state.quotations);
       state.byId ??= byId;
     }
+    if (!state.nameWords) {
+      const words = yield* nameWordSteps(state.registry.speakers);
+      state.nameWords ??= words;
+    }
     if (state.titles) return;
     const titles = yield* TitleIndex.buildSteps(
       [...entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
@@ -334,7 +339,14 @@ export class CorpusQuoteBook implements QuoteBook {
     const state = this.current();
     if (state.places) return Promise.resolve(state.places);
     const entries = [...this.entries.values()].map((e) => ({ article: e.article, quotations: e.extracted.quotations }));
-    state.placesBuilding ??= runInSlices(TopicPlaces.buildSteps(entries, leadOf), options).then(
+    // Misspelt topic words are respelled once places are known, never as a speaker's name word: those words are
+    // made here too, so that no query makes them (tens of milliseconds at a million passages).
+    const steps = function* (): Steps<TopicPlaces> {
+      const places = yield* TopicPlaces.buildSteps(entries, leadOf);
+      state.nameWords ??= yield* nameWordSteps(state.registry.speakers);
+      return places;
+    };
+    state.placesBuilding ??= runInSlices(steps(), options).then(
       (built) => {
         if (this.state !== state) return null;
         if (!state.places) {
@@ -431,13 +443,7 @@ export class CorpusQuoteBook implements QuoteBook {
   /** The analysed words of the speakers' names and aliases (in this state of the book). */
   private nameWords(): ReadonlySet<string> {
     const state = this.current();
-    if (!state.nameWords) {
-      const words = new Set<string>();
-      for (const speaker of state.registry.speakers) {
-        for (const name of [speaker.name, ...speaker.aliases]) for (const term of termsOf(name)) words.add(term);
-      }
-      state.nameWords = words;
-    }
+    state.nameWords ??= runToEnd(nameWordSteps(state.registry.speakers));
     return state.nameWords;
   }
 
