@@ -16,6 +16,7 @@ import { articleFilter } from "../search/source-index.js";
 import { quoteArticle, type ArticleQuotes } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { nameWordSteps } from "./name-words.js";
+import { pooled, StringPool } from "./string-pool.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
@@ -91,6 +92,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
   /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
   private readonly paragraphTermCache = new Map<string, ReadonlySet<string>>();
+  /** One copy of each name and label the extracted articles hold (string-pool.ts). */
+  private readonly strings = new StringPool();
 
   /**
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
@@ -101,7 +104,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.restoredState = restored?.state ?? null;
     if (restored) this.index = restored.index;
     else {
-      for (const article of articles) this.entries.set(article.id, { article, extracted: quoteArticle(article) });
+      for (const article of articles) this.entries.set(article.id, { article, extracted: pooled(quoteArticle(article), this.strings) });
       this.index = topicIndexOfEntries(this.entries.values());
     }
     this.postings = Postings.of(this.index, "text");
@@ -204,6 +207,7 @@ export class CorpusQuoteBook implements QuoteBook {
       }
     }
     for (const { article, extracted } of upserted) {
+      pooled(extracted, this.strings);
       const quotations = extracted.quotations;
       for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
         const some = quotations.slice(i, i + QUOTES_PER_STEP);
@@ -700,6 +704,7 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** One article changed: its terms are packed again with the next state. */
   private add(article: Article, extracted = quoteArticle(article)): void {
+    pooled(extracted, this.strings);
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
     this.touched(extracted.quotations);
