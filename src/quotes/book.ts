@@ -15,6 +15,8 @@ import { bitCount, Postings } from "../search/postings.js";
 import { articleFilter } from "../search/source-index.js";
 import { quoteArticle } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
+import { nameWordSteps } from "./name-words.js";
+import { pooled, StringPool } from "./string-pool.js";
 import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
@@ -92,6 +94,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
   /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
   private readonly paragraphTermCache = new Map<string, ReadonlySet<string>>();
+  /** One copy of each name and label the extracted articles hold (string-pool.ts). */
+  private readonly strings = new StringPool();
 
   /**
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
@@ -102,7 +106,7 @@ export class CorpusQuoteBook implements QuoteBook {
     this.restoredState = restored?.state ?? null;
     if (restored) this.index = restored.index;
     else {
-      for (const article of articles) this.entries.set(article.id, { article, extracted: quoteArticle(article) });
+      for (const article of articles) this.entries.set(article.id, { article, extracted: pooled(quoteArticle(article), this.strings) });
       this.index = topicIndexOfEntries(this.entries.values());
     }
     this.postings = Postings.of(this.index, "text");
@@ -225,6 +229,7 @@ export class CorpusQuoteBook implements QuoteBook {
       }
     }
     for (const { article, extracted } of upserted) {
+      pooled(extracted, this.strings);
       const quotations = extracted.quotations;
       for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
         const some = quotations.slice(i, i + QUOTES_PER_STEP);
@@ -264,6 +269,10 @@ export class CorpusQuoteBook implements QuoteBook {
     if (!state.byId) {
       const byId = yield* byIdSteps(state.quotations);
       state.byId ??= byId;
+    }
+    if (!state.nameWords) {
+      const words = yield* nameWordSteps(state.registry.speakers);
+      state.nameWords ??= words;
     }
     if (state.titles) return;
     const titles = yield* TitleIndex.buildSteps(
@@ -365,7 +374,14 @@ export class CorpusQuoteBook implements QuoteBook {
     const state = this.current();
     if (state.places) return Promise.resolve(state.places);
     const entries = [...this.entries.values()].map((e) => ({ article: e.article, quotations: e.extracted.quotations }));
-    state.placesBuilding ??= runInSlices(TopicPlaces.buildSteps(entries, leadOf), options).then(
+    // Misspelt topic words are respelled once places are known, never as a speaker's name word: those words are
+    // made here too, so that no query makes them (tens of milliseconds at a million passages).
+    const steps = function* (): Steps<TopicPlaces> {
+      const places = yield* TopicPlaces.buildSteps(entries, leadOf);
+      state.nameWords ??= yield* nameWordSteps(state.registry.speakers);
+      return places;
+    };
+    state.placesBuilding ??= runInSlices(steps(), options).then(
       (built) => {
         if (this.state !== state) return null;
         if (!state.places) {
@@ -462,13 +478,7 @@ export class CorpusQuoteBook implements QuoteBook {
   /** The analysed words of the speakers' names and aliases (in this state of the book). */
   private nameWords(): ReadonlySet<string> {
     const state = this.current();
-    if (!state.nameWords) {
-      const words = new Set<string>();
-      for (const speaker of state.registry.speakers) {
-        for (const name of [speaker.name, ...speaker.aliases]) for (const term of termsOf(name)) words.add(term);
-      }
-      state.nameWords = words;
-    }
+    state.nameWords ??= runToEnd(nameWordSteps(state.registry.speakers));
     return state.nameWords;
   }
 
@@ -725,6 +735,7 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** One article changed: its terms are packed again with the next state. */
   private add(article: Article, extracted = quoteArticle(article)): void {
+    pooled(extracted, this.strings);
     this.entries.set(article.id, { article, extracted });
     this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
     this.touched(extracted.quotations);

@@ -80,7 +80,8 @@ class NameIndex {
   private readonly keyHolders = new Map<string, number[]>();
   private sortedWords: string[] = [];
   private readonly wordHolders = new Map<string, number[]>();
-  private readonly wordsByLength = new Map<number, string[]>();
+  /** The distinct name words by length, each with its letters (`letterMask`) at the same place. */
+  private readonly wordsByLength = new Map<number, { words: string[]; masks: number[] }>();
 
   constructor(private readonly speakers: readonly Speaker[]) {}
 
@@ -124,7 +125,12 @@ class NameIndex {
     }
     this.sortedKeys = yield* sortInSteps([...this.keyHolders.keys()], byCodeUnits);
     this.sortedWords = yield* sortInSteps([...this.wordHolders.keys()], byCodeUnits);
-    for (const word of this.sortedWords) pushTo(this.wordsByLength, word.length, word);
+    for (const word of this.sortedWords) {
+      let sameLength = this.wordsByLength.get(word.length);
+      if (!sameLength) this.wordsByLength.set(word.length, (sameLength = { words: [], masks: [] }));
+      sameLength.words.push(word);
+      sameLength.masks.push(letterMask(word));
+    }
   }
 
   resolve(name: string): Speaker | null {
@@ -174,11 +180,16 @@ class NameIndex {
       if (typed.length >= 4) {
         for (const word of withPrefix(this.sortedWords, typed.slice(0, 4))) raise(this.wordHolders.get(word), 1);
       }
-      // Farther apart in length, the distance is past the cap.
+      // Farther apart in length, or in letters (`lettersApart`), the distance is past the cap.
+      const typedMask = letterMask(typed);
       for (let length = Math.max(0, typed.length - cap); length <= typed.length + cap; length++) {
-        for (const word of this.wordsByLength.get(length) ?? []) {
-          const d = editDistance(typed, word, cap);
-          if (d <= cap) raise(this.wordHolders.get(word), 2 - d / (cap + 1));
+        const sameLength = this.wordsByLength.get(length);
+        if (!sameLength) continue;
+        const { words, masks } = sameLength;
+        for (let i = 0; i < words.length; i++) {
+          if (lettersApart(typedMask, masks[i]!) > cap) continue;
+          const d = editDistance(typed, words[i]!, cap);
+          if (d <= cap) raise(this.wordHolders.get(words[i]!), 2 - d / (cap + 1));
         }
       }
     }
@@ -313,10 +324,4 @@ function holdBy(holders: Map<string, number[]>, key: string, index: number): voi
   const list = holders.get(key);
   if (!list) holders.set(key, [index]);
   else if (list[list.length - 1] !== index) list.push(index);
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
