@@ -10,6 +10,7 @@ import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, 
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
+import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "./sentences.js";
@@ -33,6 +34,8 @@ export interface Entity {
   votes: { male: number; female: number };
   /** For a role: the organisation it speaks for, as named ("Home Office"). */
   organisation?: string;
+  /** A place read as a name ("Concord", "Allentown, Pa."): never he, she or "it" (rules/place-names.ts). */
+  place?: boolean;
 }
 
 export interface Mention {
@@ -189,6 +192,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
     m.evidence = `named: ${m.text}`;
   }
+  markPlaces(text, raw);
   voteGenders(text, spans, raw, entities);
 
   const kept: Mention[] = [];
@@ -369,11 +373,24 @@ function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], ex
   return match(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
 }
 
+/** Entities named as places ("Concord", "Allentown, Pa."), unless the article titles them as people. */
+function markPlaces(text: string, mentions: readonly Mention[]): void {
+  const located = new Map<Entity, boolean>();
+  for (const m of mentions) {
+    const e = m.entity;
+    if (m.type !== "name" || !e || (e.kind === "person" && e.sure) || e.kind === "role") continue;
+    if (namesAPlace(text, e.name, m.end)) e.place = true;
+    located.set(e, (located.get(e) ?? true) && isLocated(text, m.start));
+  }
+  // "In Concord, he …": a single word only ever named as where something happens.
+  for (const [e, always] of located) if (always && e.kind === "person" && e.keys.length === 1) e.place = true;
+}
+
 /** Gender from the pronouns used in a sentence that names exactly one person (and the sentence after it). */
 function voteGenders(text: string, spans: readonly QuoteSpan[], mentions: readonly Mention[], entities: readonly Entity[]): void {
   const bySentence = new Map<Range, Mention[]>();
   for (const m of mentions) {
-    if (m.type !== "name" || m.entity?.kind !== "person") continue;
+    if (m.type !== "name" || m.entity?.kind !== "person" || m.entity.place) continue;
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
@@ -422,7 +439,7 @@ function resolvePronoun(m: Mention, before: readonly Mention[], text: string): v
   const groups: Mention[][] = []; // the sentences before, nearest first, with their people
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i]!;
-    if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.start >= m.start) continue;
+    if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.entity.place || c.start >= m.start) continue;
     // "Asked to rate Volcker's tenure, he replied": who the question is about does not answer it.
     if (question >= 0 && c.sentence.start === m.sentence.start && c.start < question) continue;
     const group = groups[groups.length - 1];
@@ -480,6 +497,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
   if (ORG_ROLES.has(head)) {
     for (let i = recent.length - 1; i >= 0; i--) {
       const e = recent[i]!.entity!;
+      if (e.place) continue;
       const generic = head === "firm" || head === "company" || head === "group";
       if (e.kind === "organisation" && (generic || e.keys.some((k) => k === head))) {
         m.entity = e;
