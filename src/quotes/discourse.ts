@@ -586,7 +586,7 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
     people.set(e, [...(people.get(e) ?? []), c]);
   }
   const latestFirst = [...people.keys()].reverse();
-  const supported = latestFirst.find((entity) => {
+  const allSupported = latestFirst.filter((entity) => {
     const mentions = people.get(entity)!.filter((c) => c.type === "name");
     // Around each naming, the description itself left out ("… Tim Phillips, the American said" is no support).
     const contexts = mentions.map((c) => {
@@ -599,16 +599,23 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
     });
     return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
   });
+  // Several fit ("the Texan" with two Texans named): the one the story is about (most often a subject), unsure.
+  const subjectCount = (e: Entity) => people.get(e)!.filter((c) => c.subject).length;
+  const several = allSupported.length > 1;
+  const supported = several ? [...allSupported].sort((a, b) => subjectCount(b) - subjectCount(a))[0] : allSupported[0];
   // The subject of an earlier sentence: the description is its own sentence's subject.
-  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
+  // Only someone named in full or titled: a bare capitalised word ("Slovenia-born") may be no person at all.
+  const guessed = supported ? undefined : latestFirst.find((e) => (e.sure || e.keys.length >= 2) && people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
   const entity = supported ?? guessed;
   if (!entity) {
     m.evidence = `'${m.text}' fits no named person`;
     return;
   }
   m.entity = entity;
-  m.confidence = supported ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
-  m.evidence = supported ? `'${m.text}' -> ${entity.name}, whom the article describes so` : `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`;
+  m.confidence = supported && !several ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
+  m.evidence = !supported ? `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`
+    : several ? `'${m.text}' -> ${entity.name}, of several the article describes so, the one most talked about (unsure)`
+    : `'${m.text}' -> ${entity.name}, whom the article describes so`;
 }
 
 /** Words for an office: "the prime minister's spokesman" keeps the title rather than naming its holder. */
