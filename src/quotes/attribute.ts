@@ -19,6 +19,7 @@ import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
 import { othersNamed, severalPeopleCap } from "./rules/several-people.js";
 import { signatureBelow, speakerLabel } from "./rules/signature.js";
 import { words } from "../text/words.js";
+import { wordsOfAnother } from "./rules/words-of-another.js";
 
 export type { Attribution } from "./rules/clause-reading.js";
 
@@ -60,6 +61,8 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
   // A speaker label ("PENCE: ") is not part of the quotation, but names its speaker.
   const labelled = speakerLabel(d, text.slice(span.labelStart ?? span.start, span.end));
   if (labelled) return labelled;
+  const owned = wordsOfAnother(d, span, sentence);
+  if (owned) return owned;
   const afterStart = span.close >= 0 ? span.close + 1 : span.end;
   // The clause ends at the next quoted sentence (a partial quotation inside the clause does not end it).
   const nextOpen = d.spans.find((s) => s.open > span.open && s.paragraphIndex === span.paragraphIndex && s.kind === "direct")?.open ?? Infinity;

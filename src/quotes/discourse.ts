@@ -10,6 +10,7 @@ import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, 
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
+import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "../text/sentences.js";
@@ -34,6 +35,8 @@ export interface Entity {
   votes: { male: number; female: number };
   /** For a role: the organisation it speaks for, as named ("Home Office"). */
   organisation?: string;
+  /** A place read as a name ("Concord", "Allentown, Pa."): never he, she or "it" (rules/place-names.ts). */
+  place?: boolean;
 }
 
 export interface Mention {
@@ -190,6 +193,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
     m.evidence = `named: ${m.text}`;
   }
+  markPlaces(text, raw);
   voteGenders(text, spans, raw, entities);
 
   const kept: Mention[] = [];
@@ -370,11 +374,24 @@ function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], ex
   return match(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
 }
 
+/** Entities named as places ("Concord", "Allentown, Pa."), unless the article titles them as people. */
+function markPlaces(text: string, mentions: readonly Mention[]): void {
+  const located = new Map<Entity, boolean>();
+  for (const m of mentions) {
+    const e = m.entity;
+    if (m.type !== "name" || !e || (e.kind === "person" && e.sure) || e.kind === "role") continue;
+    if (namesAPlace(text, e.name, m.end)) e.place = true;
+    located.set(e, (located.get(e) ?? true) && isLocated(text, m.start));
+  }
+  // "In Concord, he …": a single word only ever named as where something happens.
+  for (const [e, always] of located) if (always && e.kind === "person" && e.keys.length === 1) e.place = true;
+}
+
 /** Gender from the pronouns used in a sentence that names exactly one person (and the sentence after it). */
 function voteGenders(text: string, spans: readonly QuoteSpan[], mentions: readonly Mention[], entities: readonly Entity[]): void {
   const bySentence = new Map<Range, Mention[]>();
   for (const m of mentions) {
-    if (m.type !== "name" || m.entity?.kind !== "person") continue;
+    if (m.type !== "name" || m.entity?.kind !== "person" || m.entity.place) continue;
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
@@ -423,7 +440,7 @@ function resolvePronoun(m: Mention, before: readonly Mention[], text: string): v
   const groups: Mention[][] = []; // the sentences before, nearest first, with their people
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i]!;
-    if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.start >= m.start) continue;
+    if ((c.entity?.kind !== "person" && c.entity?.kind !== "role") || c.entity.place || c.start >= m.start) continue;
     // "Asked to rate Volcker's tenure, he replied": who the question is about does not answer it.
     if (question >= 0 && c.sentence.start === m.sentence.start && c.start < question) continue;
     const group = groups[groups.length - 1];
@@ -481,6 +498,7 @@ function resolveRole(m: Mention, before: readonly Mention[], text: string): void
   if (ORG_ROLES.has(head)) {
     for (let i = recent.length - 1; i >= 0; i--) {
       const e = recent[i]!.entity!;
+      if (e.place) continue;
       const generic = head === "firm" || head === "company" || head === "group";
       if (e.kind === "organisation" && (generic || e.keys.some((k) => k === head))) {
         m.entity = e;
@@ -569,7 +587,7 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
     people.set(e, [...(people.get(e) ?? []), c]);
   }
   const latestFirst = [...people.keys()].reverse();
-  const supported = latestFirst.find((entity) => {
+  const allSupported = latestFirst.filter((entity) => {
     const mentions = people.get(entity)!.filter((c) => c.type === "name");
     // Around each naming, the description itself left out ("… Tim Phillips, the American said" is no support).
     const contexts = mentions.map((c) => {
@@ -582,16 +600,23 @@ function resolveDescription(m: Mention, phrase: DescriptionPhrase, before: reado
     });
     return supports(phrase, { entity, contexts, descriptors: entity.descriptors });
   });
+  // Several fit ("the Texan" with two Texans named): the one the story is about (most often a subject), unsure.
+  const subjectCount = (e: Entity) => people.get(e)!.filter((c) => c.subject).length;
+  const several = allSupported.length > 1;
+  const supported = several ? [...allSupported].sort((a, b) => subjectCount(b) - subjectCount(a))[0] : allSupported[0];
   // The subject of an earlier sentence: the description is its own sentence's subject.
-  const guessed = supported ? undefined : latestFirst.find((e) => people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
+  // Only someone named in full or titled: a bare capitalised word ("Slovenia-born") may be no person at all.
+  const guessed = supported ? undefined : latestFirst.find((e) => (e.sure || e.keys.length >= 2) && people.get(e)!.some((c) => c.subject && c.sentence !== m.sentence));
   const entity = supported ?? guessed;
   if (!entity) {
     m.evidence = `'${m.text}' fits no named person`;
     return;
   }
   m.entity = entity;
-  m.confidence = supported ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
-  m.evidence = supported ? `'${m.text}' -> ${entity.name}, whom the article describes so` : `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`;
+  m.confidence = supported && !several ? DESCRIPTION_SUPPORTED_CONFIDENCE : DESCRIPTION_GUESSED_CONFIDENCE;
+  m.evidence = !supported ? `'${m.text}' -> ${entity.name}, the latest person talked about (unsure)`
+    : several ? `'${m.text}' -> ${entity.name}, of several the article describes so, the one most talked about (unsure)`
+    : `'${m.text}' -> ${entity.name}, whom the article describes so`;
 }
 
 /** Words for an office: "the prime minister's spokesman" keeps the title rather than naming its holder. */

@@ -178,7 +178,7 @@ export const NOT_NAMES = new Set(
   after before since until despite during because so yet also still then now today yesterday tomorrow last next
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-  earlier later instead indeed moreover furthermore nevertheless many most some several few one two three other
+  nobody someone somebody anybody anyone everyone everybody earlier later instead indeed moreover furthermore nevertheless many most some several few one two three other
   others another all both each every no not nor any according speaking asked meanwhile overall still such
   without with within under over among between across against into through toward towards upon about above below
   mr mrs ms dr sir lady lord just only even perhaps maybe certainly clearly let please thanks thank yes well

@@ -3,7 +3,7 @@
  * (book.ts `respelled`). Made in steps (statements/steps.ts), for a running bot to make them in time slices
  * before a query needs them.
  */
-import { normalizeTerm, tokenize } from "../search/analysis.js";
+import { normalizeTerm, tokenize } from "../text/analysis.js";
 import type { Steps } from "../statements/steps.js";
 import type { Speaker } from "./types.js";
 

@@ -57,7 +57,7 @@ const PLACES = new Set(
   vegas las phoenix charleston columbus pittsburgh baltimore brooklyn manhattan queens harlem bronx anaheim
   sacramento nashville memphis louisville richmond milwaukee des moines tampa austin portland omaha cincinnati
   n.c. s.c. n.h. n.j. n.m. n.y. n.d. s.d. r.i. d.c. w.va calif colo conn fla okla tenn ariz mich minn wis wyo nev
-  neb mont kan ala ark md va vt ky`
+  neb mont kan ala ark md va vt ky pa ga mass ore wash tex ind ill miss mo`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -4,7 +4,7 @@
  * 32 bytes a piece), and the same names come back in article after article (docs/performance.md: the quote book's
  * heap by structure).
  */
-import type { ArticleQuotes } from "./article-quotes.js";
+import type { ArticleQuotes } from "./types.js";
 
 export class StringPool {
   private readonly strings = new Map<string, string>();

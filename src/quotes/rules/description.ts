@@ -35,6 +35,17 @@ const NATIONALITIES: Record<string, string[]> = {
   argentine: ["argentine", "argentina"],
   brazilian: ["brazilian", "brazil"],
   swede: ["swedish", "sweden"],
+  // People of a US state ("the Texan" for the former Texas governor).
+  texan: ["texas", "tex."],
+  californian: ["california", "calif."],
+  floridian: ["florida", "fla."],
+  ohioan: ["ohio"],
+  iowan: ["iowa"],
+  georgian: ["georgia", "ga."],
+  virginian: ["virginia", "va."],
+  arizonan: ["arizona", "ariz."],
+  kansan: ["kansas", "kan."],
+  vermonter: ["vermont", "vt."],
 };
 const FEMALE = /woman$/;
 const MALE = /man$/;
@@ -79,9 +90,24 @@ export interface Candidate<E> {
   descriptors: ReadonlySet<string>;
 }
 
+function attachedBefore(raw: string): string {
+  // The full stop of a title ("gov. rick perry") does not end the phrase.
+  const before = raw.replace(/\b(gov|sen|rep|gen|dr|mr|mrs|ms|lt|col|st|prof|rev|atty|pres|u\.s)\. /g, "$1  ");
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(". "), before.lastIndexOf(" and "), before.lastIndexOf("“"), before.lastIndexOf('"'));
+  return before.slice(cut + 1);
+}
+
+function attachedAfter(after: string): string {
+  const apposition = /^\s*(?:\(|,)([^,;()]*)/.exec(after);
+  return apposition ? apposition[1]! : "";
+}
+
 /** Whether what the article says of a candidate supports the description. */
 export function supports<E>(phrase: DescriptionPhrase, candidate: Candidate<E>): boolean {
-  const near = candidate.contexts.map((c) => `${c.before} ${c.after}`).join(" ");
+  // What is said of them in the same noun phrase: the title words before the name ("former Texas Gov. Rick
+  // Perry") and an apposition after it ("Rick Perry, the former Texas governor,"), not a neighbour's words ("the
+  // Texas senator and Donald Trump").
+  const near = candidate.contexts.map((c) => `${attachedBefore(c.before)} ${attachedAfter(c.after)}`).join(" ");
   // An age right beside the name: "Ellen Cho, 61," or "the 61-year-old Ellen Cho".
   const age = /^(\d+)-year-old$/.exec(phrase.head)?.[1];
   if (age) return candidate.contexts.some((c) => new RegExp(String.raw`^\W{0,3}${age}\b`).test(c.after) || new RegExp(String.raw`\b${age}-year-old\s+(?:\S+\s+){0,2}$`).test(c.before));

@@ -214,7 +214,7 @@ export function pronounLike(d: Discourse, verb: Word, lower: number): Found | nu
   if (!prev || !/^\s*$/.test(text.slice(prev.end, verb.start))) return null;
   const l = prev.text.toLowerCase();
   if (l === "it") {
-    const body = [...d.mentions].reverse().find((m) => m.start < prev.start && m.entity?.kind === "organisation" && m.paragraphIndex >= paragraphIndexAt(d, prev.start) - 2);
+    const body = [...d.mentions].reverse().find((m) => m.start < prev.start && m.entity?.kind === "organisation" && !m.entity.place && m.paragraphIndex >= paragraphIndexAt(d, prev.start) - 2);
     return {
       subject: {
         type: "other",

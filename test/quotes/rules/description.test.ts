@@ -21,4 +21,24 @@ describe("rule: description", () => {
     expect(q.confidence).toBe(DESCRIPTION_GUESSED_CONFIDENCE);
     expect(q.confidence).toBeLessThan(0.6);
   });
+
+  it("reads a state's people ('the Texan') from the words attached to a name, not from a neighbour's", () => {
+    const quotes = quotesOf(
+      "Former Texas Gov. Walt Dorey endorsed Carl Minter on Sunday, saying the race came down to the Ohio senator and Pam Rusk of Texas.",
+      "Dorey spoke for an hour in Dallas.",
+      "“Experience matters in this job,” the Texan said.",
+    );
+    expect(find(quotes, "Experience matters").speaker).toBe("Walt Dorey");
+  });
+
+  it("with several people the description fits, takes the one most talked about and says it is unsure", () => {
+    const quotes = quotesOf(
+      "Former Texas Gov. Walt Dorey endorsed Texas Sen. Carl Minter on Sunday.",
+      "Dorey said he had known Minter for years. Dorey praised the campaign.",
+      "“He is ready on day one,” the Texan said.",
+    );
+    const q = find(quotes, "He is ready");
+    expect(q.speaker).toBe("Walt Dorey");
+    expect(q.confidence).toBe(DESCRIPTION_GUESSED_CONFIDENCE);
+  });
 });
