@@ -12,6 +12,7 @@ import { withFeedItems } from "./feeds/corpus.js";
 import type { CorpusFileReader, ReadOptions } from "./corpus/load.js";
 import { openCorpus } from "./corpus/open.js";
 import { readCorpusEntry, sourceFile } from "./corpus/read-entry.js";
+import { sameArticle } from "./corpus/same-article.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { ArticleQuotes } from "./quotes/article-quotes.js";
@@ -224,7 +225,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
 
   async function applyChanges(change: CorpusChange): Promise<CorpusChange> {
     const removed = change.removed.filter((doc) => articles.has(doc));
-    const upserted = change.upserted.filter((article) => articles.get(article.id)?.text !== article.text);
+    const upserted = change.upserted.filter((article) => !sameArticle(articles.get(article.id), article));
     if (removed.length === 0 && upserted.length === 0) return { removed, upserted };
     // In a worker when there is one; otherwise the quote book extracts them itself (when it is open).
     const extracted = quoteBook && workers ? await Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : [];

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Pool } from "pg";
+import { articleFields } from "../corpus/same-article.js";
 import type { Article } from "../corpus/types.js";
 
 /** The channel on which the ingest holder tells the replicas that the stored corpus changed (payload: its version). */
@@ -37,24 +38,7 @@ export interface StoredEntry {
 
 /** sha256 of the article as stored (text and every field): equal hashes mean an equal article. */
 export function articleHash(article: Article): string {
-  return createHash("sha256").update(JSON.stringify(articleRecord(article))).update("\0").update(article.text).digest("hex");
-}
-
-/** The article's fields without its text, in a fixed order (the metadata column). */
-function articleRecord(article: Article): Omit<Article, "text"> {
-  return {
-    id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    url: article.url,
-    published: article.published,
-    author: article.author,
-    language: article.language,
-    dateline: article.dateline,
-    paragraphs: article.paragraphs,
-    source: article.source,
-    ...(article.origin ? { origin: article.origin } : {}),
-  };
+  return createHash("sha256").update(JSON.stringify(articleFields(article))).update("\0").update(article.text).digest("hex");
 }
 
 function articleOf(text: string, metadata: Omit<Article, "text">): Article {
@@ -146,7 +130,7 @@ export async function writeCorpusChanges(pool: Pool, change: CorpusWrite): Promi
           batch.map((u) => u.article.id),
           batch.map((u) => u.file),
           batch.map((u) => u.article.text),
-          batch.map((u) => JSON.stringify(articleRecord(u.article))),
+          batch.map((u) => JSON.stringify(articleFields(u.article))),
           version,
           batch.map((u) => articleHash(u.article)),
         ],
