@@ -26,32 +26,36 @@ interface Bot {
   child: ChildProcess;
   port: number;
   output(): string;
+  /** Whether the bot logged "dateline running": its corpus is indexed (it listens, answering "starting", before). */
+  running(): boolean;
 }
 
 function startBot(env: Record<string, string>, nodeArgs: readonly string[]): Bot {
   const child = spawn(process.execPath, [...nodeArgs, path.join(packageRoot(), "dist", "src", "cli.js"), "start"], {
-    env: { ...process.env, LOG_LEVEL: "warn", DISCORD_TOKEN: "", SLACK_APP_TOKEN: "", ...env },
+    // LOG_LEVEL info: the bench waits for "dateline running".
+    env: { ...process.env, LOG_LEVEL: "info", DISCORD_TOKEN: "", SLACK_APP_TOKEN: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  const keep = (d: Buffer) => (out = (out + d.toString("utf8")).slice(-4000));
+  let running = false;
+  const keep = (d: Buffer) => {
+    out = (out + d.toString("utf8")).slice(-4000);
+    running ||= out.includes("dateline running");
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  return { child, port: Number(env.PORT), output: () => out };
+  return { child, port: Number(env.PORT), output: () => out, running: () => running };
 }
 
+/** Until the bot answers from its corpus (it listens earlier, answering "Dateline is starting" until then). */
 async function listening(bot: Bot, withinMs: number): Promise<void> {
   const end = Date.now() + withinMs;
   while (Date.now() < end) {
     if (bot.child.exitCode !== null) throw new Error(`a replica exited (${bot.child.exitCode}): ${bot.output().slice(-500)}`);
-    try {
-      await fetch(`http://127.0.0.1:${bot.port}/`, { signal: AbortSignal.timeout(2000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    if (bot.running()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`a replica did not listen within ${withinMs} ms: ${bot.output().slice(-500)}`);
+  throw new Error(`a replica was not running within ${withinMs} ms: ${bot.output().slice(-500)}`);
 }
 
 export async function runReplicas(locations: readonly string[], options: { requests: number; concurrency: number; nodeArgs: readonly string[] }): Promise<ReplicaOutcome> {

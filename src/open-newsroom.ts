@@ -12,6 +12,7 @@ import { withFeedItems } from "./feeds/corpus.js";
 import type { CorpusFileReader, ReadOptions } from "./corpus/load.js";
 import { openCorpus } from "./corpus/open.js";
 import { readCorpusEntry, sourceFile } from "./corpus/read-entry.js";
+import { sameArticle } from "./corpus/same-article.js";
 import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { ArticleQuotes } from "./quotes/types.js";
@@ -54,6 +55,8 @@ export interface OpenNewsroomOptions {
 export interface CorpusChange {
   removed: readonly string[];
   upserted: readonly Article[];
+  /** Files whose problems changed (the stored corpus's): their problems replace those held. */
+  problems?: ReadonlyArray<{ file: string; problems: readonly CorpusProblem[] }>;
 }
 
 /** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
@@ -65,6 +68,8 @@ export interface OpenedNewsroom extends LiveNewsroom {
   readonly fromSnapshot: boolean;
   /** True when the location is a folder (files can be refreshed one by one). */
   readonly isFolder: boolean;
+  /** True when the corpus was given (the replicas' stored corpus): no files hold it, its articles are the source. */
+  readonly storedCorpus: boolean;
   /** Computes the statements in time slices (see `statementsInBackground` in newsroom.ts). */
   statementsInBackground(options?: Pick<SliceOptions, "sliceMs">): Promise<StatementIndex | null>;
   /** Stops a background computation of the statements (shutting down). */
@@ -262,11 +267,17 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   }
 
   async function applyChanges(change: CorpusChange): Promise<CorpusChange> {
+    if (change.problems) {
+      const files = new Set(change.problems.map((p) => p.file));
+      problems = [...problems.filter((p) => !files.has(p.file)), ...change.problems.flatMap((p) => p.problems)];
+    }
     const removed = change.removed.filter((doc) => articles.has(doc));
-    const upserted = change.upserted.filter((article) => articles.get(article.id)?.text !== article.text);
+    const upserted = change.upserted.filter((article) => !sameArticle(articles.get(article.id), article));
     if (removed.length === 0 && upserted.length === 0) return { removed, upserted };
-    // In a worker when there is one; otherwise the quote book extracts them itself (when it is open).
-    const extracted = quoteBook && workers ? await Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : [];
+    // In a worker when there is one (meanwhile the passage index takes the change: searches need not wait for the
+    // quotations); otherwise the quote book extracts them itself (when it is open).
+    // (A worker that fails leaves the extraction to the quote book itself.)
+    const extracting = (quoteBook && workers ? Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : Promise.resolve([])).catch(() => []);
     const applying = indexing.then(async () => {
       for (const doc of removed) {
         articles.delete(doc);
@@ -278,7 +289,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
         firstSeen.mark(article.id, now());
       }
       if (!quoteBook) stopOpening();
-      await updateQuoteBook(quoteBook, removed, upserted, extracted);
+      await updateQuoteBook(quoteBook, removed, upserted, await extracting);
       changedSinceLoad = true;
       generation++;
       statements = null;
@@ -296,6 +307,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     corpus,
     fromSnapshot,
     isFolder,
+    storedCorpus: given !== undefined,
     sources: index,
     get quotes() {
       return quotes();

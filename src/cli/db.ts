@@ -44,6 +44,8 @@ function statusText(s: DbStatus): string {
   for (const i of stored.indexes.filter((x) => x.live)) {
     lines.push(`  index of ${i.replica}: ${i.articles} articles at version ${i.corpusVersion}${i.fromSnapshot ? ", loaded from its snapshot" : ", built"} ${i.builtAt}`);
   }
+  if (stored.problems.length > 0) lines.push(`  problems found reading the corpus files (${stored.problems.length}):`);
+  for (const p of stored.problems) lines.push(`  ${p.severity} ${p.file}${p.line === undefined ? "" : `:${p.line}`}: ${p.message} (version ${p.version})`);
   lines.push(`subscriptions: ${s.subscriptions}`);
   lines.push(`last digest per channel: ${s.lastDigests.length ? "" : "none"}`);
   for (const d of s.lastDigests) lines.push(`  ${d.platform} ${d.channel}: ${d.day} ${d.status}${d.postedAt ? ` at ${d.postedAt}` : ""}`);

@@ -18,12 +18,15 @@ import {
   articleHash,
   changesSince,
   loadStoredCorpus,
+  latestVersion,
   markIngested,
   recordIndexSnapshot,
   storedEntries,
+  storedProblems,
   wasIngested,
   writeCorpusChanges,
   type CorpusWrite,
+  type FileProblems,
 } from "../store/pg-corpus.js";
 import type { PostgresStore } from "../store/postgres.js";
 import type { RoleHandlers } from "../store/roles.js";
@@ -31,12 +34,15 @@ import type { WorkerPool } from "../workers/pool.js";
 import type { CorpusFileReader, ReadOptions } from "./load.js";
 import { openCorpus } from "./open.js";
 import { readCorpusEntry, sourceFile } from "./read-entry.js";
-import type { Article, Corpus, FolderDefaults } from "./types.js";
+import type { Article, Corpus, CorpusProblem, FolderDefaults } from "./types.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./watch.js";
 
 export const INGEST_ROLE = "ingest";
-/** The fallback poll for changes whose notification was lost (a dropped LISTEN connection). */
-export const CORPUS_POLL_MS = 15_000;
+/**
+ * The fallback poll for changes whose notification was lost (a dropped or silently dead LISTEN connection): one
+ * index look-up of the latest version, the changes read only when it moved, so it can be frequent.
+ */
+export const CORPUS_POLL_MS = 1_000;
 
 export interface IngestOptions {
   /** The corpus folder (or file) this replica reads when it holds the ingest role. */
@@ -98,25 +104,34 @@ export function corpusIngest(pool: pg.Pool, options: IngestOptions): CorpusInges
       }
       // A feed item is stored in the data folder of the replica that fetched it: another holder does not have it.
       for (const id of stored.keys()) if (!present.has(id) && !isFeedDoc(id)) write.removed.push(id);
+      write.problems = changedProblems(byFile(corpus.problems), await storedProblems(pool), (file) => !isFeedDoc(file));
       const version = await writeCorpusChanges(pool, write);
       await markIngested(pool);
-      log.info("corpus stored", { articles: corpus.articles.length, upserted: write.upserted.length, removed: write.removed.length, version, ms: Date.now() - started });
+      log.info("corpus stored", {
+        articles: corpus.articles.length,
+        upserted: write.upserted.length,
+        removed: write.removed.length,
+        problemFiles: write.problems.length,
+        version,
+        ms: Date.now() - started,
+      });
       return version;
     });
 
   const storeFile = (relPath: string) =>
     serial(async (): Promise<"stored" | "unchanged"> => {
       const read = await readCorpusEntry(location, relPath, dataDir, { ...readOptions, ...(defaults ? { defaults } : {}) }, workers);
-      for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
+      logProblems(log, read.problems);
       const stored = new Map((await storedEntries(pool, [relPath])).map((e) => [e.id, e]));
       const ids = new Set(read.articles.map((a) => a.id));
       const write: CorpusWrite = {
         upserted: read.articles.filter((a) => stored.get(a.id)?.hash !== articleHash(a)).map((article) => ({ article, file: relPath })),
         removed: [...stored.keys()].filter((id) => !ids.has(id)),
+        problems: changedProblems(new Map([[relPath, read.problems]]), await storedProblems(pool, [relPath]), (file) => file === relPath),
       };
       const version = await writeCorpusChanges(pool, write);
       if (version === null) return "unchanged";
-      log.info("corpus file stored", { file: relPath, upserted: write.upserted.length, removed: write.removed.length, version });
+      log.info("corpus file stored", { file: relPath, upserted: write.upserted.length, removed: write.removed.length, problems: read.problems.length, version });
       return "stored";
     });
 
@@ -157,6 +172,34 @@ export function corpusIngest(pool: pg.Pool, options: IngestOptions): CorpusInges
   };
 }
 
+/** Problems grouped by the file they are about. */
+function byFile(problems: readonly CorpusProblem[]): Map<string, CorpusProblem[]> {
+  const files = new Map<string, CorpusProblem[]>();
+  for (const p of problems) files.set(p.file, [...(files.get(p.file) ?? []), p]);
+  return files;
+}
+
+/** A problem as text, whatever the order of its keys (the database gives them in its own). */
+const problemKey = (p: CorpusProblem) => JSON.stringify([p.file, p.line ?? null, p.severity, p.message]);
+const sameProblems = (a: readonly CorpusProblem[], b: readonly CorpusProblem[]) =>
+  a.length === b.length && a.every((p, i) => problemKey(p) === problemKey(b[i]!));
+
+/**
+ * The files whose problems differ between a reading and what is stored: those read with other problems, and those
+ * stored with problems that the reading covers (`covered`) but found none in (fixed or removed: stored as none).
+ */
+function changedProblems(read: Map<string, CorpusProblem[]>, stored: Map<string, CorpusProblem[]>, covered: (file: string) => boolean): FileProblems[] {
+  const changed: FileProblems[] = [];
+  for (const [file, problems] of read) if (!sameProblems(problems, stored.get(file) ?? [])) changed.push({ file, problems });
+  for (const file of stored.keys()) if (!read.has(file) && covered(file)) changed.push({ file, problems: [] });
+  return changed;
+}
+
+/** Logs a corpus file's problems as its reader does (each skipped file or record named). */
+export function logProblems(log: Logger, problems: readonly CorpusProblem[], fields: Record<string, unknown> = {}): void {
+  for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p, ...fields });
+}
+
 export interface FollowOptions {
   log: Logger;
   pollMs?: number;
@@ -175,7 +218,8 @@ export interface CorpusFollower {
 /** What a replica's newsroom must offer to follow the stored corpus. */
 export interface ChangeTarget {
   articles(): readonly unknown[];
-  applyChanges(change: { removed: readonly string[]; upserted: readonly Article[] }): Promise<unknown>;
+  /** The stored changes: articles removed and upserted, and the files whose problems changed (see OpenedNewsroom). */
+  applyChanges(change: { removed: readonly string[]; upserted: readonly Article[]; problems?: ReadonlyArray<{ file: string; problems: CorpusProblem[] }> }): Promise<unknown>;
 }
 
 /** Follows the stored corpus from `version` on: LISTEN on a connection of its own, and a poll as fallback. */
@@ -190,11 +234,19 @@ export function followStoredCorpus(store: Pick<PostgresStore, "pool" | "url">, t
   async function applyPending(): Promise<void> {
     do {
       again = false;
+      // Only the changes above the version held are read (never the whole corpus again).
       const changes = await changesSince(store.pool, current);
       if (changes.version === current) continue;
+      // The problems the ingest holder found reading the files, reported here too (each file or record named).
+      for (const file of changes.problems) logProblems(log, file.problems, { storedVersion: changes.version });
       await target.applyChanges(changes);
       current = changes.version;
-      log.info("stored corpus changes applied", { removed: changes.removed.length, upserted: changes.upserted.length, version: current });
+      log.info("stored corpus changes applied", {
+        removed: changes.removed.length,
+        upserted: changes.upserted.length,
+        problemFiles: changes.problems.length,
+        version: current,
+      });
       options.onApplied?.(current);
     } while (again && !stopped);
   }
@@ -213,16 +265,30 @@ export function followStoredCorpus(store: Pick<PostgresStore, "pool" | "url">, t
     return running;
   }
 
+  /** One connection at a time: the poll asks again while a connection may still be under way. */
+  let connecting = false;
+  let listenFailing = false;
   async function listen(): Promise<void> {
-    if (listener || stopped) return;
-    const client = new pg.Client({ connectionString: store.url, connectionTimeoutMillis: 5000 });
+    if (listener || connecting || stopped) return;
+    connecting = true;
+    try {
+      await listenOnce();
+    } finally {
+      connecting = false;
+    }
+  }
+
+  async function listenOnce(): Promise<void> {
+    // Keep-alive: a connection dead without a word (a network cut) is noticed, and listened on again.
+    const client = new pg.Client({ connectionString: store.url, connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client.on("error", (error) => {
       if (listener === client) listener = null;
       client.end().catch(() => undefined);
       log.warn("corpus notifications lost with the database connection; polling until it is back", { err: error.message });
     });
     client.on("notification", (message) => {
-      if (message.channel === CORPUS_CHANNEL) void catchUp();
+      // The payload is the version stored: one this replica holds already needs no read.
+      if (message.channel === CORPUS_CHANNEL && !(Number(message.payload) <= current)) void catchUp();
     });
     try {
       await client.connect();
@@ -232,20 +298,32 @@ export function followStoredCorpus(store: Pick<PostgresStore, "pool" | "url">, t
         return;
       }
       listener = client;
+      if (listenFailing) log.info("listening for corpus changes again");
+      listenFailing = false;
       // What was stored while nobody listened.
       void catchUp();
     } catch (error) {
       await client.end().catch(() => undefined);
-      log.warn("cannot listen for corpus changes; polling", { err: (error as Error).message });
+      // Said once, not at every poll while the server is away.
+      if (!listenFailing) log.warn("cannot listen for corpus changes; polling", { err: (error as Error).message });
+      listenFailing = true;
+    }
+  }
+
+  /** A notification may be lost (the listening connection dropped or dead): the latest version is checked often. */
+  async function poll(): Promise<void> {
+    void listen();
+    if (running) return;
+    try {
+      if ((await latestVersion(store.pool)) > current) await catchUp();
+    } catch (error) {
+      log.debug("the stored corpus version could not be checked", { err: (error as Error).message });
     }
   }
 
   void listen();
-  const poll = setInterval(() => {
-    void listen();
-    void catchUp();
-  }, options.pollMs ?? CORPUS_POLL_MS);
-  poll.unref();
+  const polling = setInterval(() => void poll(), options.pollMs ?? CORPUS_POLL_MS);
+  polling.unref();
 
   return {
     get version() {
@@ -254,8 +332,10 @@ export function followStoredCorpus(store: Pick<PostgresStore, "pool" | "url">, t
     catchUp,
     async stop() {
       stopped = true;
-      clearInterval(poll);
+      clearInterval(polling);
       await running;
+      // A connection under way ends itself once connected (it sees `stopped`).
+      while (connecting) await new Promise((resolve) => setTimeout(resolve, 20));
       const client = listener;
       listener = null;
       await client?.end().catch(() => undefined);
@@ -309,8 +389,10 @@ export async function openSharedCorpus(store: PostgresStore, options: SharedCorp
     await new Promise((resolve) => setTimeout(resolve, options.waitMs ?? 500));
   }
   const stored = await loadStoredCorpus(store.pool);
-  log.info("stored corpus loaded", { articles: stored.articles.length, version: stored.version });
-  const corpus: Corpus = { location: `postgres:${redactUrl(store.url)}`, articles: stored.articles, problems: [], fingerprint: stored.fingerprint };
+  log.info("stored corpus loaded", { articles: stored.articles.length, problems: stored.problems.length, version: stored.version });
+  // What the ingest holder's reading found wrong, reported by every replica (as a single bot reports it at start).
+  logProblems(log.child({ component: "corpus-follow" }), stored.problems, { storedVersion: stored.version });
+  const corpus: Corpus = { location: `postgres:${redactUrl(store.url)}`, articles: stored.articles, problems: stored.problems, fingerprint: stored.fingerprint };
   const snapshotKey = "stored-" + createHash("sha256").update(redactUrl(store.url)).digest("hex").slice(0, 12);
   let follower: CorpusFollower | null = null;
   return {

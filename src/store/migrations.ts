@@ -62,6 +62,21 @@ export const MIGRATIONS: readonly Migration[] = [
         articles integer NOT NULL, from_snapshot boolean NOT NULL, built_at timestamptz NOT NULL DEFAULT now());
     `,
   },
+  {
+    id: 3,
+    name: "corpus-problems",
+    sql: `
+      -- What reading each corpus file found wrong (a file or record skipped, a warning), as the ingest role's holder
+      -- read it, stored with the corpus version that brought it, so that every replica can report it. One row per
+      -- file that had problems; a file fixed keeps its row with no problems (and a new version), so that followers
+      -- see the problem go.
+      CREATE TABLE corpus_problems (
+        file text PRIMARY KEY,
+        problems jsonb NOT NULL,
+        version bigint NOT NULL);
+      CREATE INDEX corpus_problems_version ON corpus_problems (version);
+    `,
+  },
 ];
 
 /** The advisory lock key under which migrations run (any constant shared by every replica). */

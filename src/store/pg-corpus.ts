@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Pool } from "pg";
-import type { Article } from "../corpus/types.js";
+import { articleFields } from "../corpus/same-article.js";
+import type { Article, CorpusProblem } from "../corpus/types.js";
 
 /** The channel on which the ingest holder tells the replicas that the stored corpus changed (payload: its version). */
 export const CORPUS_CHANNEL = "dateline_corpus";
@@ -15,15 +16,25 @@ const CORPUS_WRITE_LOCK = 0x636f7270; // "corp"
 
 export interface StoredCorpus {
   articles: Article[];
+  /** What reading the files found wrong, as the ingest role's holder read them. */
+  problems: CorpusProblem[];
   /** The highest version applied (0: nothing was ever stored). */
   version: number;
   /** Equal fingerprints mean the same stored articles (ids and contents). */
   fingerprint: string;
 }
 
+/** One file's problems as read now (none: the file was fixed or removed). */
+export interface FileProblems {
+  file: string;
+  problems: CorpusProblem[];
+}
+
 export interface StoredChanges {
   removed: string[];
   upserted: Article[];
+  /** Files whose problems changed: their problems now replace those held. */
+  problems: FileProblems[];
   /** The version these changes bring a replica to. */
   version: number;
 }
@@ -37,24 +48,7 @@ export interface StoredEntry {
 
 /** sha256 of the article as stored (text and every field): equal hashes mean an equal article. */
 export function articleHash(article: Article): string {
-  return createHash("sha256").update(JSON.stringify(articleRecord(article))).update("\0").update(article.text).digest("hex");
-}
-
-/** The article's fields without its text, in a fixed order (the metadata column). */
-function articleRecord(article: Article): Omit<Article, "text"> {
-  return {
-    id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    url: article.url,
-    published: article.published,
-    author: article.author,
-    language: article.language,
-    dateline: article.dateline,
-    paragraphs: article.paragraphs,
-    source: article.source,
-    ...(article.origin ? { origin: article.origin } : {}),
-  };
+  return createHash("sha256").update(JSON.stringify(articleFields(article))).update("\0").update(article.text).digest("hex");
 }
 
 function articleOf(text: string, metadata: Omit<Article, "text">): Article {
@@ -65,19 +59,24 @@ function articleOf(text: string, metadata: Omit<Article, "text">): Article {
 const FINGERPRINT_SQL = `SELECT coalesce(encode(sha256(convert_to(string_agg(id || ':' || hash, E'\\n' ORDER BY id COLLATE "C"), 'UTF8')), 'hex'), '') AS fingerprint
   FROM corpus_articles WHERE NOT removed`;
 
+/** The highest version stored, by an article or a file's problems. */
+const LATEST_VERSION_SQL = `SELECT greatest((SELECT max(version) FROM corpus_articles), (SELECT max(version) FROM corpus_problems))::text AS version`;
+
 /** Every live stored article, with the version and fingerprint they make (read in one snapshot of the database). */
 export async function loadStoredCorpus(pool: Pool): Promise<StoredCorpus> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const version = await client.query<{ version: string | null }>("SELECT max(version)::text AS version FROM corpus_articles");
+    const version = await client.query<{ version: string | null }>(LATEST_VERSION_SQL);
     const fingerprint = await client.query<{ fingerprint: string }>(FINGERPRINT_SQL);
     const rows = await client.query<{ text: string; metadata: Omit<Article, "text"> }>(
       `SELECT text, metadata FROM corpus_articles WHERE NOT removed ORDER BY id COLLATE "C"`,
     );
+    const problems = await client.query<{ problems: CorpusProblem[] }>(`SELECT problems FROM corpus_problems ORDER BY file COLLATE "C"`);
     await client.query("COMMIT");
     return {
       articles: rows.rows.map((r) => articleOf(r.text, r.metadata)),
+      problems: problems.rows.flatMap((r) => r.problems),
       version: Number(version.rows[0]?.version ?? 0),
       fingerprint: `stored:${fingerprint.rows[0]?.fingerprint ?? ""}`,
     };
@@ -91,19 +90,49 @@ export async function loadStoredCorpus(pool: Pool): Promise<StoredCorpus> {
 
 /** The changes stored after `version` (an article changed twice is given once, as it is now). */
 export async function changesSince(pool: Pool, version: number): Promise<StoredChanges> {
-  const rows = await pool.query<{ id: string; text: string; metadata: Omit<Article, "text">; removed: boolean; version: string }>(
-    "SELECT id, text, metadata, removed, version::text AS version FROM corpus_articles WHERE version > $1 ORDER BY version",
-    [version],
-  );
-  const removed: string[] = [];
-  const upserted: Article[] = [];
-  let latest = version;
-  for (const r of rows.rows) {
-    latest = Math.max(latest, Number(r.version));
-    if (r.removed) removed.push(r.id);
-    else upserted.push(articleOf(r.text, r.metadata));
+  const client = await pool.connect();
+  try {
+    // One snapshot of the database: the articles and the problems of the same versions.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const rows = await client.query<{ id: string; text: string; metadata: Omit<Article, "text">; removed: boolean; version: string }>(
+      "SELECT id, text, metadata, removed, version::text AS version FROM corpus_articles WHERE version > $1 ORDER BY version",
+      [version],
+    );
+    const problemRows = await client.query<{ file: string; problems: CorpusProblem[]; version: string }>(
+      "SELECT file, problems, version::text AS version FROM corpus_problems WHERE version > $1 ORDER BY version, file",
+      [version],
+    );
+    await client.query("COMMIT");
+    const removed: string[] = [];
+    const upserted: Article[] = [];
+    let latest = version;
+    for (const r of rows.rows) {
+      latest = Math.max(latest, Number(r.version));
+      if (r.removed) removed.push(r.id);
+      else upserted.push(articleOf(r.text, r.metadata));
+    }
+    for (const r of problemRows.rows) latest = Math.max(latest, Number(r.version));
+    return { removed, upserted, problems: problemRows.rows.map((r) => ({ file: r.file, problems: r.problems })), version: latest };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
-  return { removed, upserted, version: latest };
+}
+
+/** The highest version stored: a follower compares it with its own before reading any change. */
+export async function latestVersion(pool: Pool): Promise<number> {
+  const rows = await pool.query<{ version: string | null }>(LATEST_VERSION_SQL);
+  return Number(rows.rows[0]?.version ?? 0);
+}
+
+/** The problems stored per file (files with none left out). */
+export async function storedProblems(pool: Pool, files?: readonly string[]): Promise<Map<string, CorpusProblem[]>> {
+  const rows = files
+    ? await pool.query<FileProblems>("SELECT file, problems FROM corpus_problems WHERE jsonb_array_length(problems) > 0 AND file = ANY($1)", [files])
+    : await pool.query<FileProblems>("SELECT file, problems FROM corpus_problems WHERE jsonb_array_length(problems) > 0");
+  return new Map(rows.rows.map((r) => [r.file, r.problems]));
 }
 
 /** The live stored entries, all of them or those of some files. */
@@ -119,6 +148,8 @@ export interface CorpusWrite {
   upserted: Array<{ article: Article; file: string }>;
   /** Ids of articles no longer in the corpus. */
   removed: string[];
+  /** Files whose problems changed (none: fixed or gone), stored with the same version. */
+  problems?: FileProblems[];
 }
 
 /**
@@ -126,7 +157,8 @@ export interface CorpusWrite {
  * NOTIFY (sent at commit) tells every replica. Returns the new version, or null when there was nothing to write.
  */
 export async function writeCorpusChanges(pool: Pool, change: CorpusWrite): Promise<number | null> {
-  if (change.upserted.length === 0 && change.removed.length === 0) return null;
+  const problems = change.problems ?? [];
+  if (change.upserted.length === 0 && change.removed.length === 0 && problems.length === 0) return null;
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -146,7 +178,7 @@ export async function writeCorpusChanges(pool: Pool, change: CorpusWrite): Promi
           batch.map((u) => u.article.id),
           batch.map((u) => u.file),
           batch.map((u) => u.article.text),
-          batch.map((u) => JSON.stringify(articleRecord(u.article))),
+          batch.map((u) => JSON.stringify(articleFields(u.article))),
           version,
           batch.map((u) => articleHash(u.article)),
         ],
@@ -156,6 +188,14 @@ export async function writeCorpusChanges(pool: Pool, change: CorpusWrite): Promi
       await client.query(
         "UPDATE corpus_articles SET removed = true, text = '', version = $2, stored_at = now() WHERE id = ANY($1) AND NOT removed",
         [change.removed, version],
+      );
+    }
+    if (problems.length > 0) {
+      await client.query(
+        `INSERT INTO corpus_problems (file, problems, version)
+           SELECT file, problems, $3 FROM unnest($1::text[], $2::jsonb[]) AS t(file, problems)
+         ON CONFLICT (file) DO UPDATE SET problems = EXCLUDED.problems, version = EXCLUDED.version`,
+        [problems.map((p) => p.file), problems.map((p) => JSON.stringify(p.problems)), version],
       );
     }
     await client.query("SELECT pg_notify($1, $2)", [CORPUS_CHANNEL, String(version)]);

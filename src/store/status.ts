@@ -1,5 +1,6 @@
 /** What `dateline db status` reports: the schema, the replicas seen, the roles held, the corpus, the digests. */
 import type { Pool } from "pg";
+import type { CorpusProblem } from "../corpus/types.js";
 import { HEARTBEAT_MS } from "./postgres.js";
 import { MIGRATIONS, pendingMigrations } from "./migrations.js";
 
@@ -18,6 +19,8 @@ export interface DbStatus {
     removed: number;
     version: number;
     indexes: Array<{ replica: string; host: string; fingerprint: string; corpusVersion: number; articles: number; fromSnapshot: boolean; builtAt: string; live: boolean }>;
+    /** What the ingest holder's reading of the files found wrong (migration 3), with the version that stored it. */
+    problems: Array<{ file: string; line?: number; severity: "warning" | "error"; message: string; version: number }>;
   };
   subscriptions: number;
   lastDigests: Array<{ platform: string; channel: string; day: string; status: string; postedAt: string | null }>;
@@ -34,7 +37,7 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
     replicas: [],
     roles: [],
     corpus: { documents: 0, baselineDocuments: 0 },
-    storedCorpus: { articles: 0, removed: 0, version: 0, indexes: [] },
+    storedCorpus: { articles: 0, removed: 0, version: 0, indexes: [], problems: [] },
     subscriptions: 0,
     lastDigests: [],
   };
@@ -68,7 +71,7 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
     "SELECT count(*)::int AS documents, count(*) FILTER (WHERE baseline)::int AS baseline FROM first_seen",
   );
   status.corpus = { documents: corpus.rows[0]?.documents ?? 0, baselineDocuments: corpus.rows[0]?.baseline ?? 0 };
-  if (current >= 2) status.storedCorpus = await storedCorpusStatus(pool, status.replicas);
+  if (current >= 2) status.storedCorpus = await storedCorpusStatus(pool, status.replicas, current >= 3);
   const subs = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM digest_subscriptions");
   status.subscriptions = subs.rows[0]?.n ?? 0;
   const last = await pool.query<{ platform: string; channel: string; day: string; status: string; posted_at: string | null }>(
@@ -79,10 +82,17 @@ export async function dbStatus(pool: Pool): Promise<DbStatus> {
   return status;
 }
 
-async function storedCorpusStatus(pool: Pool, replicas: DbStatus["replicas"]): Promise<DbStatus["storedCorpus"]> {
+async function storedCorpusStatus(pool: Pool, replicas: DbStatus["replicas"], withProblems: boolean): Promise<DbStatus["storedCorpus"]> {
   const counts = await pool.query<{ articles: number; removed: number; version: string | null }>(
-    "SELECT count(*) FILTER (WHERE NOT removed)::int AS articles, count(*) FILTER (WHERE removed)::int AS removed, max(version)::text AS version FROM corpus_articles",
+    `SELECT count(*) FILTER (WHERE NOT removed)::int AS articles, count(*) FILTER (WHERE removed)::int AS removed,
+            ${withProblems ? "greatest(max(version), (SELECT max(version) FROM corpus_problems))" : "max(version)"}::text AS version
+       FROM corpus_articles`,
   );
+  const problems = withProblems
+    ? await pool.query<{ problem: CorpusProblem; version: string }>(
+        `SELECT p.problem, c.version::text AS version FROM corpus_problems c, jsonb_array_elements(c.problems) AS p(problem) ORDER BY c.file COLLATE "C"`,
+      )
+    : { rows: [] };
   const indexes = await pool.query<{ replica: string; host: string; fingerprint: string; corpus_version: string; articles: number; from_snapshot: boolean; built_at: Date }>(
     "SELECT replica, host, fingerprint, corpus_version::text AS corpus_version, articles, from_snapshot, built_at FROM index_snapshots ORDER BY built_at DESC",
   );
@@ -100,6 +110,13 @@ async function storedCorpusStatus(pool: Pool, replicas: DbStatus["replicas"]): P
       fromSnapshot: r.from_snapshot,
       builtAt: r.built_at.toISOString(),
       live: live.has(r.replica),
+    })),
+    problems: problems.rows.map((r) => ({
+      file: r.problem.file,
+      ...(r.problem.line === undefined ? {} : { line: r.problem.line }),
+      severity: r.problem.severity,
+      message: r.problem.message,
+      version: Number(r.version),
     })),
   };
 }

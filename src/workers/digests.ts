@@ -47,7 +47,8 @@ export interface OffThreadDigests {
 }
 
 /** What the newsroom must offer: its articles and quotations, and the changes of its files. */
-export type DigestNewsroom = Pick<OpenedNewsroom, "location" | "corpus" | "articles" | "quotes" | "statements" | "firstSeen" | "onArticlesChanged" | "readOptions">;
+export type DigestNewsroom = Pick<OpenedNewsroom, "location" | "corpus" | "articles" | "quotes" | "statements" | "firstSeen" | "onArticlesChanged" | "readOptions"> &
+  Partial<Pick<OpenedNewsroom, "storedCorpus">>;
 
 /** Digests kept: one per period asked for (channels get theirs since their last post). */
 const KEPT = 4;
@@ -84,6 +85,8 @@ export function offThreadDigests(newsroom: DigestNewsroom, options: DigestWorker
   const mirror = () => {
     if (mirrored) return;
     mirrored = true;
+    // A replica's corpus is the stored one: its articles are handed over (reading the folder would be work thrown away).
+    if (newsroom.storedCorpus) return void pool.run("mirrorReplace", [...newsroom.articles()]).catch(fail("taking the stored corpus"));
     void pool
       .run("mirrorLoad", { location: newsroom.location, options: newsroom.readOptions })
       .then(({ fingerprint }) => {

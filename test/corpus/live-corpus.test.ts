@@ -51,3 +51,27 @@ describe("live corpus", () => {
     expect(find("Makijivka")).toEqual([]);
   });
 });
+
+describe("live corpus: metadata", () => {
+  // A record's metadata lives beside its body: a new headline, outlet or date leaves the text as it was.
+  const record = (title: string, outlet: string, published: string) =>
+    JSON.stringify({ id: "berth-1", title, outlet, published, body: "The harbour authority in Mombasa reopened the container berth after dredging." }) + "\n";
+  const byTitle = (word: string) => newsroom.sources.search({ words: [word], phrases: [] }, { offset: 0, limit: 10 }).hits.map((h) => h.doc);
+
+  it("takes a record whose metadata alone changed (same text): headline, outlet and date", async () => {
+    await writeFile(join(corpusDir, "wire.jsonl"), record("Quayside works finished at Likoni", "Coast Herald", "2024-03-01"));
+    await expect.poll(() => newsroom.article("berth-1")?.title, { timeout: 10_000 }).toBe("Quayside works finished at Likoni");
+    const before = newsroom.article("berth-1")!;
+    expect(await newsroom.refreshFile("wire.jsonl")).toBe("unchanged");
+
+    await writeFile(join(corpusDir, "wire.jsonl"), record("Kilindini berth back in service", "Port Weekly", "2024-03-02"));
+    await expect.poll(() => newsroom.article("berth-1")?.outlet, { timeout: 10_000 }).toBe("Port Weekly");
+    const after = newsroom.article("berth-1")!;
+    expect(after.text).toBe(before.text);
+    expect(after.title).toBe("Kilindini berth back in service");
+    expect(after.published).toBe("2024-03-02");
+    // The passage index holds the new headline, not the old one.
+    expect(byTitle("Kilindini")).toEqual(["berth-1"]);
+    expect(byTitle("Likoni")).toEqual([]);
+  });
+});

@@ -51,9 +51,9 @@ describe.skipIf(!postgresServer)("dateline db (PostgreSQL)", () => {
 
   it("migrates once, then reports the state a console bot kept there", async () => {
     const env = { DATABASE_URL: db.url };
-    expect((await dateline(["db", "status", "--json"], env)).stdout).toMatch(/"pending":\["1-state","2-corpus"\]/);
+    expect((await dateline(["db", "status", "--json"], env)).stdout).toMatch(/"pending":\["1-state","2-corpus","3-corpus-problems"\]/);
     expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/applied 1-state/);
-    expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/schema current \(migration 2\)/);
+    expect((await dateline(["db", "migrate"], env)).stdout).toMatch(/schema current \(migration 3\)/);
 
     const { dir, cleanup } = await tempDir("dateline-db-console-");
     try {
@@ -64,7 +64,7 @@ describe.skipIf(!postgresServer)("dateline db (PostgreSQL)", () => {
       await cleanup();
     }
     const status = JSON.parse((await dateline(["db", "status", "--json"], env)).stdout) as DbStatus;
-    expect(status.schema).toEqual({ current: 2, latest: 2, pending: [] });
+    expect(status.schema).toEqual({ current: 3, latest: 3, pending: [] });
     expect(status.subscriptions).toBe(1);
     // The seeds, as the baseline of this database's first start.
     expect(status.corpus.documents).toBeGreaterThan(0);

@@ -67,7 +67,8 @@ describe.skipIf(!postgresServer)("the stored corpus (PostgreSQL)", () => {
     const data = await tempDir("dateline-stored-data-");
     cleanups.push(data.cleanup);
     const dataDir = options.dataDir ?? data.dir;
-    const shared = await openSharedCorpus(s, { location: dir, dataDir, log: memoryLogger(), watch: { debounceMs: 50, pollMs: 200 } });
+    const log = memoryLogger();
+    const shared = await openSharedCorpus(s, { location: dir, dataDir, log, watch: { debounceMs: 50, pollMs: 200 } });
     cleanups.push(() => shared.stop());
     const newsroom = await openNewsroom(dir, {
       dataDir,
@@ -77,7 +78,7 @@ describe.skipIf(!postgresServer)("the stored corpus (PostgreSQL)", () => {
     });
     await newsroom.pendingWrites();
     const follower = await shared.follow(newsroom, newsroom, options.pollMs ? { pollMs: options.pollMs } : {});
-    return { store: s, shared, newsroom, follower, dataDir };
+    return { store: s, shared, newsroom, follower, dataDir, log };
   }
 
   it("stores the folder once, and every replica indexes it and follows its changes through notifications", async () => {
@@ -188,5 +189,124 @@ describe.skipIf(!postgresServer)("the stored corpus (PostgreSQL)", () => {
     await writeFile(join(dir, "desk", "bridge.txt"), story("Bridge inspection closes Danube crossing", "Engineers closed the Elisabeth bridge in Budapest."));
     await until(() => second.s.roles.held().includes("ingest"));
     await until(async () => (await loadStoredCorpus(second.s.pool)).articles.some((a) => a.id === "desk/bridge.txt"));
+  });
+
+  /** The "corpus problem" lines a replica logged about a file. */
+  const problemsLogged = (log: ReturnType<typeof memoryLogger>, file: string) => log.lines.filter((l) => l.msg === "corpus problem" && l.file === file);
+
+  it("reports a corpus file's problems on every replica: logged when the version is applied, held, listed by db status", async () => {
+    const dir = await folder();
+    const own = await freshDatabase();
+    cleanups.push(() => own.drop());
+    const open = async () => {
+      const s = await openPostgresStore(own.url, memoryLogger(), { replica: true, roleRetryMs: 200 });
+      cleanups.push(() => s.close());
+      const log = memoryLogger();
+      const shared = await openSharedCorpus(s, { location: dir, dataDir: null, log, watch: { debounceMs: 50, pollMs: 200 } });
+      cleanups.push(() => shared.stop());
+      const newsroom = await openNewsroom(dir, { dataDir: null, log: memoryLogger(), firstSeen: () => s.loadFirstSeen(), corpus: { corpus: shared.corpus, snapshotKey: shared.snapshotKey } });
+      const follower = await shared.follow(newsroom, newsroom, { pollMs: 3_600_000 });
+      return { s, log, newsroom, follower };
+    };
+    const holder = await open();
+    const other = await open();
+    expect(other.s.roles.held()).toEqual([]);
+
+    // A malformed file written while both run: skipped, and reported by the replica that did not read it.
+    await writeFile(join(dir, "wire.jsonl"), '{"id": "w1", "title": "Ports", "body": "Cranes idle in Rotterdam."}\n{"id": "w2", "body": \n');
+    await until(() => other.newsroom.problems().some((p) => p.file === "wire.jsonl"));
+    expect(other.newsroom.problems()).toEqual([expect.objectContaining({ file: "wire.jsonl", line: 2, severity: "error" })]);
+    expect(problemsLogged(other.log, "wire.jsonl")).toEqual([expect.objectContaining({ line: 2, level: "error", storedVersion: other.follower.version })]);
+    // The good record of the same file is served.
+    expect(found(other.newsroom, "Rotterdam")).toEqual(["w1"]);
+    await until(() => holder.newsroom.problems().length === 1);
+    const status = await dbStatus(other.s.pool);
+    expect(status.storedCorpus.problems).toEqual([expect.objectContaining({ file: "wire.jsonl", line: 2, severity: "error", version: other.follower.version })]);
+    expect(status.storedCorpus.version).toBe(other.follower.version);
+
+    // A replica starting now reports it at once, from the stored corpus.
+    const late = await open();
+    expect(late.newsroom.problems()).toEqual(other.newsroom.problems());
+    expect(problemsLogged(late.log, "wire.jsonl")).toHaveLength(1);
+
+    // A file that becomes malformed with no article changed is a change too (a new version, only problems).
+    await writeFile(join(dir, "broken.json"), "{ not json");
+    await until(() => other.newsroom.problems().some((p) => p.file === "broken.json"));
+    expect(problemsLogged(other.log, "broken.json")).toHaveLength(1);
+
+    // Fixed: the problem goes from every replica and from the status.
+    await writeFile(join(dir, "wire.jsonl"), '{"id": "w1", "title": "Ports", "body": "Cranes idle in Rotterdam."}\n');
+    await rm(join(dir, "broken.json"));
+    await until(() => other.newsroom.problems().length === 0 && late.newsroom.problems().length === 0);
+    expect((await dbStatus(other.s.pool)).storedCorpus.problems).toEqual([]);
+  });
+
+  it("applies a change of an article's metadata alone (same text) on every replica", async () => {
+    const dir = await folder();
+    const record = (title: string, outlet: string, published: string) =>
+      JSON.stringify({ id: "berth-1", title, outlet, published, body: "The harbour authority in Mombasa reopened the container berth after dredging." }) + "\n";
+    await writeFile(join(dir, "wire.jsonl"), record("Quayside works finished at Likoni", "Coast Herald", "2024-03-01"));
+    const own = await freshDatabase();
+    cleanups.push(() => own.drop());
+    const open = async () => {
+      const s = await openPostgresStore(own.url, memoryLogger(), { replica: true, roleRetryMs: 200 });
+      cleanups.push(() => s.close());
+      const shared = await openSharedCorpus(s, { location: dir, dataDir: null, log: memoryLogger(), watch: { debounceMs: 50, pollMs: 200 } });
+      cleanups.push(() => shared.stop());
+      const newsroom = await openNewsroom(dir, { dataDir: null, log: memoryLogger(), firstSeen: () => s.loadFirstSeen(), corpus: { corpus: shared.corpus, snapshotKey: shared.snapshotKey } });
+      await shared.follow(newsroom, newsroom, { pollMs: 3_600_000 });
+      return { s, newsroom };
+    };
+    const replicas = [await open(), await open()];
+    const text = replicas[1]!.newsroom.article("berth-1")!.text;
+    await writeFile(join(dir, "wire.jsonl"), record("Kilindini berth back in service", "Port Weekly", "2024-03-02"));
+    for (const r of replicas) {
+      await until(() => r.newsroom.article("berth-1")?.outlet === "Port Weekly");
+      expect(r.newsroom.article("berth-1")).toMatchObject({ text, title: "Kilindini berth back in service", published: "2024-03-02" });
+      expect(found(r.newsroom, "Kilindini")).toEqual(["berth-1"]);
+      expect(found(r.newsroom, "Likoni")).toEqual([]);
+    }
+  });
+
+  it("follows incrementally: only the changes above its version, in order, and catches up after its LISTEN connection is killed", async () => {
+    const dir = await folder();
+    const own = await freshDatabase();
+    cleanups.push(() => own.drop());
+    const s = await openPostgresStore(own.url, memoryLogger(), { replica: true, roleRetryMs: 200 });
+    cleanups.push(() => s.close());
+    const shared = await openSharedCorpus(s, { location: dir, dataDir: null, log: memoryLogger(), watch: { debounceMs: 50, pollMs: 200 } });
+    cleanups.push(() => shared.stop());
+    const applied: Array<{ removed: string[]; upserted: string[] }> = [];
+    const held = new Set(shared.corpus.articles.map((a) => a.id));
+    const target = {
+      articles: () => [...held],
+      applyChanges: async (change: { removed: readonly string[]; upserted: readonly { id: string }[] }) => {
+        applied.push({ removed: [...change.removed], upserted: change.upserted.map((a) => a.id) });
+        for (const id of change.removed) held.delete(id);
+        for (const a of change.upserted) held.add(a.id);
+      },
+    };
+    const follower = await shared.follow(target, { fromSnapshot: false }, { pollMs: 200 });
+    await writeFile(join(dir, "dam.txt"), story("Dam inspection in Aswan", "Engineers inspected the Aswan dam."));
+    await until(() => held.has("dam.txt"));
+    await rm(join(dir, "tram.txt"));
+    await until(() => !held.has("tram.txt"));
+    // Each version brought only its own change (the corpus was never read again).
+    expect(applied.filter((c) => c.upserted.length + c.removed.length > 0)).toEqual([
+      { removed: [], upserted: ["dam.txt"] },
+      { removed: ["tram.txt"], upserted: [] },
+    ]);
+
+    // The listening connection dies without the follower stopping: what is stored meanwhile still arrives.
+    const admin = new (await import("pg")).default.Client({ connectionString: own.url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const killed = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN dateline_corpus'");
+    expect(killed.rowCount).toBe(1);
+    await writeFile(join(dir, "kiln.txt"), story("Kiln reopens in Stoke", "A pottery kiln reopened in Stoke-on-Trent."));
+    await until(() => held.has("kiln.txt"));
+    // And the follower listens again.
+    await until(async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN dateline_corpus'")).rowCount === 1);
+    expect(follower.version).toBe((await changesSince(s.pool, 0)).version);
   });
 });

@@ -70,6 +70,35 @@ describe("jobs in worker threads", () => {
     }
   });
 
+  it("composes a replica's digest from the stored articles it is given, without reading the corpus folder", async () => {
+    const book = buildQuoteBook(corpus);
+    const statements = buildStatements(corpus.articles, book.quotations);
+    const from = new Date("2020-01-01T00:00:00Z");
+    const to = new Date("2026-01-01T00:00:00Z");
+    const here = composeDigest({ articles: corpus.articles, quotations: book.quotations, statements: statements.statements, from, to, background: corpus.articles });
+    const log = memoryLogger();
+    const newsroom = {
+      // A replica's folder may be absent (only the ingest holder needs it): its corpus is the stored one.
+      location: join(tmpdir(), "dateline-no-such-corpus-folder"),
+      corpus: { ...corpus, location: "postgres:stored", fingerprint: "stored:test" },
+      storedCorpus: true,
+      articles: () => corpus.articles,
+      quotes: book,
+      statements: () => statements,
+      firstSeen: () => "2024-06-01T00:00:00.000Z",
+      onArticlesChanged: () => undefined,
+      readOptions: {},
+    };
+    const digests = offThreadDigests(newsroom, { log });
+    try {
+      const composed = await digests.compose(from, to, false, () => statements).digest;
+      expect(composed.stories).toEqual(here.stories);
+      expect(log.lines.filter((l) => l.level === "error")).toEqual([]);
+    } finally {
+      await digests.close();
+    }
+  });
+
   it("fails a job that throws, and goes on with the next", async () => {
     await expect(pool.run("readCorpusFile", { root: "seeds", relPath: "no-such-file.txt", options: {} })).rejects.toMatchObject({ code: "ENOENT" });
     expect((await pool.run("quoteArticle", corpus.articles[0]!)).quotations).toEqual(quoteArticle(corpus.articles[0]!).quotations);
