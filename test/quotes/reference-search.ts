@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import type { Marks } from "../../src/core/reply.js";
 import type { Article } from "../../src/corpus/types.js";
 import type { QuoteBook } from "../../src/quotes/quote-book.js";
-import type { QuoteHit, QuoteQuery, Quotation, TopicMatch } from "../../src/quotes/types.js";
+import type { QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "../../src/quotes/types.js";
 import { normalizeTerm, tokenize } from "../../src/text/analysis.js";
 import { foldText } from "../../src/text/fold.js";
 import { leadOf } from "../../src/quotes/book.js";
@@ -33,8 +33,8 @@ export class ReferenceSearch {
 
   /**
    * `articles`: the book's articles, for dates, outlets, paragraphs (without them, none is known). `organisations`:
-   * a role speaker's organisation or principal ("Home Office spokesman" -> "Home Office", "Tony Blair’s spokesman"
-   * -> "Tony Blair"): the role's quotations are also found under that name.
+   * a role speaker's organisation ("Home Office spokesman" -> "Home Office", organisationsOf): the role's quotations
+   * are also found under that name.
    */
   constructor(
     private readonly quotations: readonly Quotation[],
@@ -293,7 +293,12 @@ export function articlesOf(book: QuoteBook): Map<string, Article> {
   return new Map((extracted ? extracted.call(book) : []).map((e) => [e.doc, e.article]));
 }
 
-/** The book's role speakers with the organisation or person they speak for. */
+/**
+ * The book's role speakers with the body they speak for ("Home Office spokesman" -> "Home Office"). A person's aide
+ * or spokesman ("Tony Blair’s spokesman") speaks in their own words: not filed under the person.
+ */
 export function organisationsOf(book: QuoteBook): Map<string, string> {
-  return new Map(book.speakers.speakers.filter((s) => s.organisation !== undefined).map((s) => [s.name, s.organisation!]));
+  const forABody = (s: Speaker): boolean =>
+    s.organisation !== undefined && book.speakers.resolve(s.organisation)?.kind !== "person" && !s.name.startsWith(`${s.organisation}’s `);
+  return new Map(book.speakers.speakers.filter(forABody).map((s) => [s.name, s.organisation!]));
 }
