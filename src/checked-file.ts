@@ -6,6 +6,10 @@
  */
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "./state-file.js";
+import type { Steps } from "./statements/steps.js";
+
+/** Bytes checksummed between two pauses of an opening in slices (a few milliseconds). */
+const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 /** What a snapshot file holds; plain data and byte arrays, so that it can be posted to a worker thread. */
 export interface CheckedFile {
@@ -31,3 +35,13 @@ export function checkedParts(file: CheckedFile): Uint8Array[] {
 
 /** Writes on this thread (the command line, tests, a bot without worker threads). */
 export const writeHere: SnapshotWriter = (file) => writeFileAtomic(file.path, checkedParts(file));
+
+/** The CRC-32 of `bytes`, as steps (statements/steps.ts): a few megabytes between two pauses. */
+export function* crc32Steps(bytes: Uint8Array): Steps<number> {
+  let checksum = 0;
+  for (let at = 0; at < bytes.length; at += CHECKSUM_BYTES_PER_STEP) {
+    checksum = crc32(bytes.subarray(at, Math.min(bytes.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
+    yield;
+  }
+  return checksum;
+}

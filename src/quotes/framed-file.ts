@@ -3,13 +3,10 @@
  * fingerprint, what the file describes, and the CRC-32 of everything after the line), a line of JSON describing
  * the layout, then binary sections. Written atomically.
  */
-import { crc32 } from "node:zlib";
-import { writeHere, type SnapshotWriter } from "../checked-file.js";
+import { crc32Steps, writeHere, type SnapshotWriter } from "../checked-file.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
 
 const NEWLINE = 0x0a;
-/** Bytes checksummed between two pauses of `readFramedSteps` (a few milliseconds). */
-const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 export interface FrameHeader {
   format: number;
@@ -47,12 +44,7 @@ export function* readFramedSteps<H extends FrameHeader>(file: Buffer, format: nu
   const header = JSON.parse(file.toString("utf8", 0, firstBreak)) as Partial<H> | null;
   // Checked before the rest: a stale file is not an error.
   if (header?.format !== format || header.fingerprint !== fingerprint) return "stale";
-  let checksum = 0;
-  for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
-    checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
-    yield;
-  }
-  if (checksum !== header.crc32) throw new Error("its checksum does not match");
+  if ((yield* crc32Steps(file.subarray(firstBreak + 1))) !== header.crc32) throw new Error("its checksum does not match");
   const layout: unknown = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak));
   return { header: header as H, layout, binary: file.subarray(secondBreak + 1) };
 }

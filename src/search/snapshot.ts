@@ -13,8 +13,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
-import { writeHere, type SnapshotWriter } from "../checked-file.js";
+import { crc32Steps, writeHere, type SnapshotWriter } from "../checked-file.js";
 import { codeHash } from "../code-hash.js";
 import { runInSlices, runToEnd, type Steps } from "../statements/steps.js";
 import type { Logger } from "../core/log.js";
@@ -107,8 +106,6 @@ interface Header {
 }
 
 const NEWLINE = 0x0a;
-/** Bytes checksummed between two pauses of an opening in slices (a few milliseconds). */
-const CHECKSUM_BYTES_PER_STEP = 4 << 20;
 
 /**
  * Saves the index: encoded at once on this thread (a walk over its arrays and terms that copies nothing but the
@@ -149,12 +146,7 @@ function* loadSnapshotSteps(file: Buffer | null, path: string, fingerprint: stri
       log.warn("the index snapshot is stale (the corpus or the analysis changed); rebuilding the index", { path });
       return null;
     }
-    let checksum = 0;
-    for (let at = firstBreak + 1; at < file.length; at += CHECKSUM_BYTES_PER_STEP) {
-      checksum = crc32(file.subarray(at, Math.min(file.length, at + CHECKSUM_BYTES_PER_STEP)), checksum);
-      yield;
-    }
-    if (checksum !== header.crc32) throw new Error("its checksum does not match");
+    if ((yield* crc32Steps(file.subarray(firstBreak + 1))) !== header.crc32) throw new Error("its checksum does not match");
     const lexiconEntries = JSON.parse(file.toString("utf8", firstBreak + 1, secondBreak)) as unknown;
     const layout = JSON.parse(file.toString("utf8", secondBreak + 1, thirdBreak)) as IndexLayout;
     const lexicon = glossaryLexicon().copy();
