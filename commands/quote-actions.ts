@@ -41,7 +41,9 @@ function sameArticle(newsroom: Newsroom, q: Quotation): Quotation[] {
 /** Speaker, “quotation”, outlet, “headline”, date, URL or document id: one line to paste. */
 export function citationText(q: Quotation, c: Citation, split: readonly QuotePart[] | null = null): string {
   const text = split ? joinParts(split, q.start).text : q.text;
-  const parts = [q.speaker ?? "Unknown speaker", `“${text.replace(/\s+/g, " ")}”`];
+  // The comma that led into "she said" belongs to the reporter's sentence, not to the pasted line.
+  const words = text.replace(/\s+/g, " ").trim().replace(/,$/, "");
+  const parts = [q.speaker ?? "Unknown speaker", `“${words}”`];
   if (c.outlet) parts.push(c.outlet);
   if (c.title) parts.push(`“${c.title}”`);
   if (c.published) parts.push(c.published.slice(0, 10));
@@ -69,6 +71,10 @@ function lookUp(id: string, newsroom: Newsroom): { q: Quotation; article: Articl
 
 const GONE = "That quotation is no longer in the corpus (its article changed or went): run /quote again.";
 
+/** A bare number is the number shown under a quotation, typed where no previous answer numbers it (ids never are). */
+const notNumbered = (n: string) =>
+  `There is no quotation ${n} in the previous answer: type /context N or /cite N right after a /quote answer, with N as numbered there.`;
+
 /** A hidden command on one quotation, given by its id; a quotation gone from the corpus is said so. */
 function quotationCommand(name: string, summary: string, answer: (found: Found, newsroom: Newsroom) => CommandResult) {
   return defineCommand<Newsroom, string>({
@@ -82,7 +88,10 @@ function quotationCommand(name: string, summary: string, answer: (found: Found, 
     schema: idSchema,
     run(id, ctx) {
       const found = lookUp(id, ctx.services);
-      if (!found) return { reply: { visibility: "private", text: GONE, blocks: [{ type: "paragraph", text: GONE }] }, results: [] };
+      if (!found) {
+        const text = /^\d+$/.test(id) ? notNumbered(id) : GONE;
+        return { reply: { visibility: "private", text, blocks: [{ type: "paragraph", text }] }, results: [] };
+      }
       return answer(found, ctx.services);
     },
   });

@@ -6,6 +6,7 @@
  * `by:"Name"` names the speaker explicitly; outlet:, after:, before: and sort:new narrow and order the answer.
  * Each quotation carries its Context and Copy citation actions (commands/quote-actions.ts).
  */
+import { filterExplanation } from "../src/corpus/filter-explanation.js";
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
 import { encodeAction } from "../src/core/actions.js";
@@ -560,6 +561,8 @@ function nothingFound(total: number, reading: Reading, topic: string, heading: s
     const who = reading.speaker ? `by ${reading.speaker.name}` : "by anyone";
     const filters = args.filters.length > 0 ? ` (${args.filters.join(", ")})` : "";
     parts.push(`No quotation ${who}${topic ? ` about “${topic}”` : ""}${filters}.`);
+    const why = filterExplanation(newsroom.articles(), args);
+    if (why) parts.push(why);
     if (reading.readAs) parts.push(`${reading.readAs[0]!.toUpperCase()}${reading.readAs.slice(1)}.`);
     const asSpeaker = reading.speakerWords ? `I read “${reading.speakerWords}” as the speaker` : "I read no speaker in your words";
     parts.push(topic ? `${asSpeaker} and “${topic}” as the topic.` : `${asSpeaker}.`);

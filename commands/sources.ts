@@ -1,4 +1,5 @@
 /** /sources <topic>: the articles that cover a topic, best first, each with its best passage verbatim. */
+import { filterExplanation } from "../src/corpus/filter-explanation.js";
 import { z } from "zod";
 import { defineCommand, type ParsedArgs } from "../src/core/command.js";
 import { citationLine, citationOf, originOf, type Block, type Marks } from "../src/core/reply.js";
@@ -97,9 +98,11 @@ export const sourcesCommand = defineCommand<Newsroom, SourcesArgs>({
         found.total > 0
           ? `No more articles for “${args.topic}”: all ${found.total} are shown on earlier pages.`
           : `No article matches “${args.topic}”${args.filters.length > 0 ? ` (${args.filters.join(", ")})` : ""}.`;
+      // When the filters left nothing, say why in the corpus's terms (no outlets or dates at all, no such outlet).
+      const why = found.total === 0 ? filterExplanation(ctx.services.articles(), args.query) : null;
       const blocks: Block[] = [{ type: "heading", text: heading }, { type: "paragraph", text: inertProse(none) }];
-      if (found.hint) blocks.push({ type: "paragraph", text: inertProse(found.hint) });
-      const text = [none, found.hint].filter(Boolean).join(" ");
+      for (const note of [found.hint, why]) if (note) blocks.push({ type: "paragraph", text: inertProse(note) });
+      const text = [none, found.hint, why].filter(Boolean).join(" ");
       return { reply: { visibility: "private", text, blocks }, results: [] };
     }
 

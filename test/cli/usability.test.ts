@@ -93,3 +93,22 @@ describe("the console", () => {
     }
   });
 });
+
+describe("dateline ask with commands on standard input", () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  it("acts on /context N and /cite N as the console does: the previous answer's quotation numbered N", () => {
+    const run = spawnSync(process.execPath, ["dist/src/cli.js", "ask", "--corpus", "seeds"], {
+      cwd: ROOT,
+      env: { ...process.env, DATELINE_DATA_DIR: "", SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "" },
+      input: "/quote Spoljaric neutrality\n/context 1\n/cite 1\n",
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("(/context 1 · /cite 1)");
+    expect(run.stdout).toContain("The sentence that attributes it:");
+    // The quotation ends "...these principles," she said: the pasted line ends the quotation without that comma.
+    expect(run.stdout).toMatch(/Citation: Mirjana Spoljaric, “[^”\n]*principles”, /);
+    expect(run.stdout).not.toContain("no longer in the corpus");
+  });
+});

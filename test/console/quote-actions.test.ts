@@ -27,8 +27,14 @@ describe("a quotation's context and citation in the console", () => {
     expect(out).toMatch(/Citation: Edmund Hale, “[^”]+”, Wirefeed, “Hale defends budget figures”, 2004-03-18/);
   });
 
-  it("leaves /context N alone when there is no such quotation", async () => {
+  it("says there is no quotation N when no previous answer numbers one, not that it left the corpus", async () => {
     const out = await converse("/context 3\n");
+    expect(out).toContain("There is no quotation 3 in the previous answer");
+    expect(out).not.toContain("no longer in the corpus");
+  });
+
+  it("still says a quotation went when its id names one the corpus no longer holds", async () => {
+    const out = await converse("/cite gone/article.txt#q0\n");
     expect(out).toContain("no longer in the corpus");
   });
 });

@@ -47,6 +47,6 @@ describe("a quotation's own buttons on Discord", () => {
 
     const cite = await answer(fake.click(first, button(first, "Copy citation 1")));
     expect(isEphemeral(cite)).toBe(true);
-    expect(visibleText(cite)).toContain("Rowan Pike, “We will not cut the rail subsidy,”, Daily Ledger, “Pike meets unions”, 2004-05-02");
+    expect(visibleText(cite)).toContain("Rowan Pike, “We will not cut the rail subsidy”, Daily Ledger, “Pike meets unions”, 2004-05-02");
   });
 });

@@ -154,7 +154,7 @@ describe("context and citation", () => {
     const article = articles.find((a) => a.id === r.doc)!;
     expect(article.text.slice(r.context!.sentence.start, r.context!.sentence.end)).toBe("\"We will not cut the rail subsidy,\" Mr Pike said.");
     expect(r.citation).toBe(
-      "Rowan Pike, “We will not cut the rail subsidy,”, Daily Ledger, “Pike meets unions”, 2004-05-02, https://dailyledger.example/2004-05-02",
+      "Rowan Pike, “We will not cut the rail subsidy”, Daily Ledger, “Pike meets unions”, 2004-05-02, https://dailyledger.example/2004-05-02",
     );
   });
 
@@ -172,7 +172,7 @@ describe("context and citation", () => {
     ]);
     const p = decodeAction(cite!.value)!;
     const cited = await ask(`/${p.c} ${p.t}`);
-    expect(cited.reply.text).toContain("Rowan Pike, “We will not cut the rail subsidy,”, Daily Ledger");
+    expect(cited.reply.text).toContain("Rowan Pike, “We will not cut the rail subsidy”, Daily Ledger");
     expect((await ask("/cite nowhere.txt#q0")).reply.text).toContain("no longer in the corpus");
   });
 });
