@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPhrase, foldPhrase, hasPhrase, makeExcerpt, mergeRanges } from "../../src/search/excerpt.js";
+import { findPhrase, foldPhrase, hasPhrase, makeExcerpt } from "../../src/search/excerpt.js";
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 
@@ -91,11 +91,5 @@ describe("findPhrase", () => {
   it("searches only inside the given range", () => {
     const text = "Kyiv here. Kyiv there.";
     expect(findPhrase(text, 11, text.length, "kyiv")).toEqual([[11, 15]]);
-  });
-});
-
-describe("mergeRanges", () => {
-  it("merges overlapping ranges", () => {
-    expect(mergeRanges([[5, 9], [0, 3], [2, 4], [8, 12]])).toEqual([[0, 4], [5, 12]]);
   });
 });
