@@ -6,6 +6,7 @@
 import { endianness } from "node:os";
 import { mergeMarks } from "../core/marks.js";
 import { foldText } from "../text/fold.js";
+import { sentenceRanges } from "../text/sentences.js";
 
 export type Range = readonly [number, number];
 
@@ -77,9 +78,8 @@ function bestWindowStart(marks: readonly Range[], start: number, end: number, ta
 
 /** Moves `at` forward to the start of a word (and past a sentence end when one is near). */
 function snapForward(text: string, at: number, limit: number): number {
-  const window = text.slice(at, Math.min(limit, at + LEAD));
-  const sentence = /[.!?]["”’)]?\s+(?=\S)/.exec(window);
-  if (sentence && sentence.index < LEAD * 0.75) return at + sentence.index + sentence[0].length;
+  const [first, next] = sentenceRanges(text, at, Math.min(limit, at + LEAD));
+  if (first && next && first.end - at <= LEAD * 0.75) return next.start;
   let i = at;
   while (i < limit && isWordChar(text[i - 1]) && isWordChar(text[i])) i++;
   while (i < limit && /\s/.test(text[i]!)) i++;

@@ -27,6 +27,17 @@ describe("makeExcerpt", () => {
     expect(shown.slice(mark![0], mark![1])).toBe("Minsk");
   });
 
+  it("starts a cut excerpt at a sentence near the window's start, never after an abbreviation", () => {
+    const excerptOf = (sentence: string) => {
+      const text = `${filler(70)} ${sentence} ${filler(70)}`;
+      const at = text.indexOf("Minsk");
+      const ex = makeExcerpt(text, 0, text.length, [[at, at + 5]]);
+      return text.slice(ex.start, ex.end);
+    };
+    expect(excerptOf("end of one story. The long-awaited talks on the Minsk agreements")).toMatch(/^The long-awaited/);
+    expect(excerptOf("end of one story with Sen. Hall on the Minsk agreements")).not.toMatch(/^Hall/);
+  });
+
   it("prefers the window with the most matched words", () => {
     const text = `Kyiv ${filler(60)} Kyiv Kyiv Kyiv ${filler(60)}`;
     const marks: Array<[number, number]> = [];
