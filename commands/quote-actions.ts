@@ -100,7 +100,7 @@ function quotationCommand(name: string, summary: string, answer: (found: Found, 
 type CommandResult = { reply: Reply; results: unknown[] };
 type Found = NonNullable<ReturnType<typeof lookUp>>;
 
-export const contextCommand = quotationCommand("context", "A quotation's attribution sentence and paragraph.", ({ q, article, citation }, newsroom) => {
+export const contextCommand = quotationCommand("context", "A quotation's attribution sentence and paragraph.", ({ q, article }, newsroom) => {
   const { sentence, paragraph } = contextOf(article, q, newsroom);
   const text = article.text;
   const heading = q.speaker ? `Context of a quotation by ${q.speaker}` : "Context of an unattributed quotation";
@@ -113,7 +113,7 @@ export const contextCommand = quotationCommand("context", "A quotation's attribu
     cutEnd,
     // The quotation's own words, marked inside the excerpt.
     marks: [[Math.max(0, q.start - r.start), Math.min(r.end, q.end) - r.start]],
-    citation: { ...citation, start: r.start, end: r.end },
+    citation: citationOf({ doc: q.doc, paragraph: q.paragraph, start: r.start, end: r.end }, article),
   });
   const blocks: Block[] = [
     { type: "heading", text: heading },

@@ -1,6 +1,6 @@
 /**
  * The services every command runs against: the corpus, its passage index and its quotations.
- * Built by `openNewsroom` (see newsroom-build.ts); commands receive it as `ctx.services`.
+ * Built by `openNewsroom` (see open-newsroom.ts); commands receive it as `ctx.services`.
  */
 import type { Article, Corpus } from "./corpus/types.js";
 import type { QuoteBook } from "./quotes/quote-book.js";

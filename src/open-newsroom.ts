@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen, type FirstSeenStore } from "./corpus/first-seen.js";
 import { withFeedItems } from "./feeds/corpus.js";
@@ -17,13 +16,14 @@ import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
 import type { ArticleQuotes } from "./quotes/types.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
-import { openQuoteBookSteps, type OpenedQuoteBook } from "./quotes/snapshot.js";
+import { openQuoteBookSteps } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
-import { buildStatements, buildStatementsInSlices } from "./statements/group.js";
-import { runInSlices, runToEnd, type SliceOptions, type Steps } from "./statements/steps.js";
+import { runInSlices, type SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
 import { offThreadWriter } from "./workers/snapshot-writer.js";
+import { NewsroomStatements } from "./wiring/newsroom-statements.js";
+import { QuoteBookOpening } from "./wiring/quote-book-opening.js";
 
 export interface OpenNewsroomOptions {
   /** Where snapshots and state live; null keeps nothing on disk. */
@@ -124,125 +124,21 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     onProgress: options.onProgress,
     ...(write ? { write, background: true, sliceMs } : {}),
   });
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const articleList = () => [...articles.values()];
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
-  let quoteBook: CorpusQuoteBook | null = null;
-  // The snapshot matches the corpus as loaded; after a live change before first use, extract afresh.
-  let changedSinceLoad = false;
-  let quotesWritten = (): Promise<void> => Promise.resolve();
-  // The book being opened in time slices (`quotesInBackground`): a first use meanwhile finishes it at once.
-  let opening: { steps: Steps<OpenedQuoteBook>; controller: AbortController; done: Promise<CorpusQuoteBook | null> } | null = null;
-  const openingSteps = (): Steps<OpenedQuoteBook> =>
-    openQuoteBookSteps([...articles.values()], { dataDir: changedSinceLoad ? null : indexDir, fingerprint: corpus.fingerprint, log, save });
-  const adopt = (opened: OpenedQuoteBook): CorpusQuoteBook => {
-    quotesWritten = opened.writes;
-    opening = null;
-    return (quoteBook = opened.book);
-  };
-  const quotes = (): CorpusQuoteBook => {
-    if (quoteBook) return quoteBook;
-    return adopt(runToEnd(opening?.steps ?? openingSteps()));
-  };
-  /** The book, opened in time slices when it is not open yet (null when a corpus change stopped the opening). */
-  const quotesInBackground = (): Promise<CorpusQuoteBook | null> => {
-    if (quoteBook) return Promise.resolve(quoteBook);
-    if (!opening) {
-      const steps = openingSteps();
-      const controller = new AbortController();
-      const done = runInSlices<OpenedQuoteBook | undefined>(steps, { sliceMs, signal: controller.signal }).then(
-        // Undefined when a first use finished the opening at once meanwhile.
-        (opened: OpenedQuoteBook | undefined) => quoteBook ?? (opened ? adopt(opened) : null),
-        () => quoteBook,
-      );
-      opening = { steps, controller, done };
-    }
-    return opening.done;
-  };
-  /** A corpus change while the book is being opened: the snapshot no longer fits, it is opened afresh when asked. */
-  const stopOpening = (): void => {
-    opening?.controller.abort(new Error("the corpus changed"));
-    opening = null;
-  };
+  const book = new QuoteBookOpening(
+    (fromSnapshot) => openQuoteBookSteps(articleList(), { dataDir: fromSnapshot ? indexDir : null, fingerprint: corpus.fingerprint, log, save }),
+    sliceMs,
+  );
+  const statements = new NewsroomStatements(articleList, book, log);
   const firstSeen = await (options.firstSeen ? options.firstSeen() : loadFirstSeen(options.dataDir, log));
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
-  const seenAt = now();
-  if (!firstSeen.hasBaseline) {
-    // The corpus as found at the data folder's first start is the baseline: an archive, not news.
-    const taken = firstSeen.takeBaseline(corpus.articles.map((a) => a.id), seenAt);
-    log.info(`${taken.toLocaleString("en")} articles taken as the baseline`, { articles: taken });
-  }
-  for (const a of corpus.articles) firstSeen.mark(a.id, seenAt);
-  // A data folder that cannot be written (read-only, or another process's) must not stop the answers.
-  let unsaved = false;
-  const saveFirstSeen = () =>
-    firstSeen.save().catch((error: unknown) => {
-      if (!unsaved) log.warn("cannot save when documents were first seen; answering without keeping it", { err: String(error) });
-      unsaved = true;
-    });
+  markFirstSeen(firstSeen, corpus.articles, now(), log);
+  const saveFirstSeen = firstSeenSaver(firstSeen, log);
   await saveFirstSeen();
-
-  // Which documents each file holds: a JSONL file holds many records, a .txt file one article.
-  const docsByFile = new Map<string, string[]>();
-  for (const a of corpus.articles) {
-    const file = sourceFile(a);
-    docsByFile.set(file, [...(docsByFile.get(file) ?? []), a.id]);
-  }
+  const docsByFile = documentsByFile(corpus.articles);
   let problems: CorpusProblem[] = [...corpus.problems];
-  let statements: StatementIndex | null = null;
-  // Counts corpus changes: statements computed from an older generation are stale and never published.
-  let generation = 0;
-  let background: { generation: number; controller: AbortController; done: Promise<StatementIndex | null> } | null =
-    null;
-
-  const stopBackgroundWork = (): void => {
-    background?.controller.abort(new Error("statements no longer wanted"));
-    background = null;
-  };
-
-  function computeStatements(): StatementIndex {
-    if (statements) return statements;
-    statements = buildStatements([...articles.values()], quotes().quotations);
-    // A background computation of the same statements is now redundant: it stops and answers with these.
-    stopBackgroundWork();
-    return statements;
-  }
-
-  function statementsInBackground(options: Pick<SliceOptions, "sliceMs"> = {}): Promise<StatementIndex | null> {
-    if (statements) return Promise.resolve(statements);
-    if (background?.generation === generation) return background.done;
-    stopBackgroundWork();
-    const started = generation;
-    const controller = new AbortController();
-    const done = (async (): Promise<StatementIndex | null> => {
-      try {
-        // After the caller's current work (start-up, a command being answered).
-        await nextTurn();
-        controller.signal.throwIfAborted();
-        // The quote book opens synchronously on first use (a snapshot load, or an extraction without one); what
-        // it derives from its quotations (the speaker registry, the title index) is then made in slices.
-        await quotesInBackground();
-        controller.signal.throwIfAborted();
-        await runInSlices(quotes().readySteps(), { sliceMs: options.sliceMs, signal: controller.signal });
-        const built = await buildStatementsInSlices([...articles.values()], quotes().quotations, {}, {
-          sliceMs: options.sliceMs,
-          signal: controller.signal,
-        });
-        if (generation !== started) return null;
-        statements ??= built;
-        return statements;
-      } catch (error) {
-        // Stopped: by a corpus change (the statements would be stale), by a synchronous computation of the
-        // same statements (they are ready), or by shutdown.
-        if (controller.signal.aborted) return generation === started ? statements : null;
-        log.error("statements across outlets failed", { err: error });
-        return null;
-      } finally {
-        if (background?.controller === controller) background = null;
-      }
-    })();
-    background = { generation: started, controller, done };
-    return done;
-  }
 
   const listeners: ArticlesChanged[] = [];
   // Index changes one file at a time: a file's passages are indexed in slices, and another file's must not mix in.
@@ -277,7 +173,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     // In a worker when there is one (meanwhile the passage index takes the change: searches need not wait for the
     // quotations); otherwise the quote book extracts them itself (when it is open).
     // (A worker that fails leaves the extraction to the quote book itself.)
-    const extracting = (quoteBook && workers ? Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : Promise.resolve([])).catch(() => []);
+    const extracting = (book.opened && workers ? Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : Promise.resolve([])).catch(() => []);
     const applying = indexing.then(async () => {
       for (const doc of removed) {
         articles.delete(doc);
@@ -288,12 +184,9 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
         await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
         firstSeen.mark(article.id, now());
       }
-      if (!quoteBook) stopOpening();
-      await updateQuoteBook(quoteBook, removed, upserted, await extracting);
-      changedSinceLoad = true;
-      generation++;
-      statements = null;
-      stopBackgroundWork();
+      book.corpusChanged();
+      await updateQuoteBook(book.opened, removed, upserted, await extracting);
+      statements.corpusChanged();
       for (const listener of listeners) listener({ removed, upserted });
     });
     indexing = applying.catch(() => undefined);
@@ -310,17 +203,17 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     storedCorpus: given !== undefined,
     sources: index,
     get quotes() {
-      return quotes();
+      return book.now();
     },
-    quotesInBackground,
-    articles: () => [...articles.values()],
+    quotesInBackground: () => book.inBackground(),
+    articles: articleList,
     article: (doc) => articles.get(doc),
     problems: () => problems,
-    statements: computeStatements,
-    statementsIfReady: () => statements,
-    statementsInBackground,
-    stopBackgroundWork,
-    pendingWrites: () => Promise.all([opened.saved, indexSaved, quotesWritten()]).then(() => undefined),
+    statements: () => statements.now(),
+    statementsIfReady: () => statements.ifReady(),
+    statementsInBackground: (sliced) => statements.inBackground(sliced),
+    stopBackgroundWork: () => statements.stop(),
+    pendingWrites: () => Promise.all([opened.saved, indexSaved, book.written()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
     onArticlesChanged: (listener) => void listeners.push(listener),
@@ -364,6 +257,36 @@ async function updateQuoteBook(book: CorpusQuoteBook | null, removed: readonly s
   // Opened while the file was read (no quotations were asked of a worker): the book extracts them itself.
   for (const doc of removed) book.remove(doc);
   for (const article of upserted) book.upsert(article);
+}
+
+/** Marks every article seen now; the corpus found at the data folder's first start is the baseline. */
+function markFirstSeen(firstSeen: FirstSeenStore, articles: readonly Article[], seenAt: Date, log: Logger): void {
+  if (!firstSeen.hasBaseline) {
+    // The corpus as found at the data folder's first start is the baseline: an archive, not news.
+    const taken = firstSeen.takeBaseline(articles.map((a) => a.id), seenAt);
+    log.info(`${taken.toLocaleString("en")} articles taken as the baseline`, { articles: taken });
+  }
+  for (const a of articles) firstSeen.mark(a.id, seenAt);
+}
+
+/** Saves first-seen times; a data folder that cannot be written (read-only, another process's) is warned of once. */
+function firstSeenSaver(firstSeen: FirstSeenStore, log: Logger): () => Promise<void> {
+  let unsaved = false;
+  return () =>
+    firstSeen.save().catch((error: unknown) => {
+      if (!unsaved) log.warn("cannot save when documents were first seen; answering without keeping it", { err: String(error) });
+      unsaved = true;
+    });
+}
+
+/** Which documents each file holds: a JSONL file holds many records, a .txt file one article. */
+function documentsByFile(articles: readonly Article[]): Map<string, string[]> {
+  const docsByFile = new Map<string, string[]>();
+  for (const a of articles) {
+    const file = sourceFile(a);
+    docsByFile.set(file, [...(docsByFile.get(file) ?? []), a.id]);
+  }
+  return docsByFile;
 }
 
 /** Snapshots are kept per corpus location, so that switching --corpus does not discard the other's. */

@@ -50,147 +50,164 @@ export function watchCorpus(
   onChange: (relPath: string) => Promise<void> | void,
   options: WatchOptions,
 ): CorpusWatcher {
-  const log = options.log.child({ component: "corpus-watch" });
-  const debounceMs = options.debounceMs ?? 250;
-  const pollMs = options.pollMs ?? 3000;
+  return new CorpusWatch(root, onChange, options);
+}
 
-  let closed = false;
-  const timers = new Map<string, NodeJS.Timeout>();
+/**
+ * One watch of a corpus folder. Its parts: `schedule` (debounce a path), `deliver` (one `onChange` at a time per
+ * path, each change reported once), `rescan` (the safety net), `startEvents` (fs.watch), `close`.
+ */
+class CorpusWatch implements CorpusWatcher {
+  private readonly log: Logger;
+  private readonly debounceMs: number;
+  private closed = false;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Paths whose onChange is running, and whether another run was asked for meanwhile. */
-  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
   /** Last known state of every corpus file, for the rescan. */
-  let known = new Map<string, FileState>();
+  private known = new Map<string, FileState>();
   /**
    * State of every corpus file as last reported (null once reported removed), to report each change once. Not
    * seeded by the first scan: a file written just after the watcher starts is found by that scan too, and its
    * event must still be reported.
    */
-  const reported = new Map<string, FileState | null>();
-  let scanning: Promise<void> | null = null;
-  let scanSoonTimer: NodeJS.Timeout | null = null;
+  private readonly reported = new Map<string, FileState | null>();
+  private scanning: Promise<void> | null = null;
+  private scanSoonTimer: NodeJS.Timeout | null = null;
+  private watcher: FSWatcher | null = null;
+  private readonly initialScan: Promise<void>;
+  private readonly poll: NodeJS.Timeout | null;
 
-  function schedule(relPath: string): void {
-    if (closed) return;
-    const previous = timers.get(relPath);
+  constructor(
+    private readonly root: string,
+    private readonly onChange: (relPath: string) => Promise<void> | void,
+    options: WatchOptions,
+  ) {
+    this.log = options.log.child({ component: "corpus-watch" });
+    this.debounceMs = options.debounceMs ?? 250;
+    const pollMs = options.pollMs ?? 3000;
+    if (options.events !== false) this.startEvents();
+    this.initialScan = this.rescan(true);
+    this.poll = pollMs > 0 ? setInterval(() => void this.initialScan.then(() => this.rescan(false)), pollMs) : null;
+    this.poll?.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    if (this.poll) clearInterval(this.poll);
+    if (this.scanSoonTimer) clearTimeout(this.scanSoonTimer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([this.initialScan, this.scanning, ...[...this.running.values()].map((r) => r.done)]);
+  }
+
+  /** Reports `relPath` once nothing happened to it for `debounceMs`. */
+  private schedule(relPath: string): void {
+    if (this.closed) return;
+    const previous = this.timers.get(relPath);
     if (previous) clearTimeout(previous);
-    timers.set(
+    this.timers.set(
       relPath,
       setTimeout(() => {
-        timers.delete(relPath);
-        void deliver(relPath);
-      }, debounceMs),
+        this.timers.delete(relPath);
+        void this.deliver(relPath);
+      }, this.debounceMs),
     );
   }
 
-  async function deliver(relPath: string): Promise<void> {
-    const current = running.get(relPath);
+  /** Calls `onChange` for the path, one call at a time per path, once per change of its state. */
+  private async deliver(relPath: string): Promise<void> {
+    const current = this.running.get(relPath);
     if (current) {
       current.again = true;
       return;
     }
     const entry = { again: false, done: Promise.resolve() };
-    running.set(relPath, entry);
+    this.running.set(relPath, entry);
     entry.done = (async () => {
       do {
         entry.again = false;
         // Record what we are about to report, so the rescan does not report it a second time.
-        const state = await statFile(join(root, relPath));
-        if (state) known.set(relPath, state);
-        else known.delete(relPath);
+        const state = await statFile(join(this.root, relPath));
+        if (state) this.known.set(relPath, state);
+        else this.known.delete(relPath);
         // Two notices of one write (an event and a rescan that read the file halfway through the write, or two
         // events further apart than the debounce on a busy machine) come here twice: report it once.
         // A removal is reported even for a path never seen (it may have been read before the watcher started).
-        if (reported.has(relPath) && sameState(reported.get(relPath), state)) continue;
-        reported.set(relPath, state);
+        if (this.reported.has(relPath) && sameState(this.reported.get(relPath), state)) continue;
+        this.reported.set(relPath, state);
         try {
-          await onChange(relPath);
+          await this.onChange(relPath);
         } catch (error) {
-          log.warn("could not take a corpus change into account", { file: relPath, err: error });
+          this.log.warn("could not take a corpus change into account", { file: relPath, err: error });
         }
-      } while (entry.again && !closed);
-      running.delete(relPath);
+      } while (entry.again && !this.closed);
+      this.running.delete(relPath);
     })();
     await entry.done;
   }
 
   /** Compares the folder with what we know; reports differences (unless `silent`, for the first scan). */
-  async function rescan(silent: boolean): Promise<void> {
-    if (scanning) return scanning;
-    scanning = (async () => {
+  private rescan(silent: boolean): Promise<void> {
+    if (this.scanning) return this.scanning;
+    this.scanning = (async () => {
       try {
-        const found = await listCorpusFiles(root);
-        if (closed) return;
+        const found = await listCorpusFiles(this.root);
+        if (this.closed) return;
         const next = new Map<string, FileState>();
         for (const [relPath, state] of found) {
           next.set(relPath, state);
-          const before = known.get(relPath);
+          const before = this.known.get(relPath);
           if (!silent && (!before || before.mtimeMs !== state.mtimeMs || before.size !== state.size)) {
-            schedule(relPath);
+            this.schedule(relPath);
           }
         }
-        if (!silent) for (const relPath of known.keys()) if (!next.has(relPath)) schedule(relPath);
+        if (!silent) for (const relPath of this.known.keys()) if (!next.has(relPath)) this.schedule(relPath);
         // Paths being delivered keep the state deliver() recorded; the next scan compares against it.
-        for (const relPath of running.keys()) {
-          const state = known.get(relPath);
+        for (const relPath of this.running.keys()) {
+          const state = this.known.get(relPath);
           if (state) next.set(relPath, state);
           else next.delete(relPath);
         }
-        known = next;
+        this.known = next;
       } catch (error) {
-        log.warn("corpus rescan failed", { root, err: error });
+        this.log.warn("corpus rescan failed", { root: this.root, err: error });
       } finally {
-        scanning = null;
+        this.scanning = null;
       }
     })();
-    return scanning;
+    return this.scanning;
   }
 
-  function scanSoon(): void {
-    if (closed || scanSoonTimer) return;
-    scanSoonTimer = setTimeout(() => {
-      scanSoonTimer = null;
-      void rescan(false);
-    }, debounceMs);
+  private scanSoon(): void {
+    if (this.closed || this.scanSoonTimer) return;
+    this.scanSoonTimer = setTimeout(() => {
+      this.scanSoonTimer = null;
+      void this.rescan(false);
+    }, this.debounceMs);
   }
 
-  let watcher: FSWatcher | null = null;
-  if (options.events !== false) startWatcher();
-
-  function startWatcher(): void {
+  /** File-system events: a corpus file's path is scheduled; anything else that may hide files asks for a scan. */
+  private startEvents(): void {
     try {
-      watcher = watch(root, { recursive: true }, (_event, filename) => {
-        if (closed) return;
-        if (!filename) return scanSoon();
+      this.watcher = watch(this.root, { recursive: true }, (_event, filename) => {
+        if (this.closed) return;
+        if (!filename) return this.scanSoon();
         const relPath = String(filename).split(sep).join("/");
-        if (isCorpusFile(relPath)) schedule(relPath);
+        if (isCorpusFile(relPath)) this.schedule(relPath);
         // A folder moved in or out, or renamed: only a scan tells which files came or went.
-        else if (!relPath.split("/").some((part) => part.startsWith("."))) scanSoon();
+        else if (!relPath.split("/").some((part) => part.startsWith("."))) this.scanSoon();
       });
-      watcher.on("error", (error) => {
-        log.warn("corpus watcher failed; relying on the periodic rescan", { root, err: error });
-        watcher?.close();
-        watcher = null;
+      this.watcher.on("error", (error) => {
+        this.log.warn("corpus watcher failed; relying on the periodic rescan", { root: this.root, err: error });
+        this.watcher?.close();
+        this.watcher = null;
       });
     } catch (error) {
-      log.warn("cannot watch the corpus folder; relying on the periodic rescan", { root, err: error });
+      this.log.warn("cannot watch the corpus folder; relying on the periodic rescan", { root: this.root, err: error });
     }
   }
-
-  const initialScan = rescan(true);
-  const poll = pollMs > 0 ? setInterval(() => void initialScan.then(() => rescan(false)), pollMs) : null;
-  poll?.unref();
-
-  return {
-    async close() {
-      closed = true;
-      watcher?.close();
-      if (poll) clearInterval(poll);
-      if (scanSoonTimer) clearTimeout(scanSoonTimer);
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-      await Promise.allSettled([initialScan, scanning, ...[...running.values()].map((r) => r.done)]);
-    },
-  };
 }
 
 function sameState(a: FileState | undefined | null, b: FileState | null): boolean {

@@ -5,7 +5,7 @@
  * platform renderers cut further when they must). Corpus text (headlines, quotations) only goes into
  * heading, quote and context blocks, never into markdown paragraphs.
  */
-import { FEED_SUMMARY_NOTE, originOf, type Block, type Citation, type Reply, type Visibility } from "../core/reply.js";
+import { FEED_SUMMARY_NOTE, citationOf, type Block, type Reply, type Visibility } from "../core/reply.js";
 import { encodeAction } from "../core/actions.js";
 import { displayText } from "../core/display.js";
 import type { Digest, DigestDocument, DigestQuote, DigestStory, DigestTemplated, DigestVariant } from "./types.js";
@@ -166,20 +166,6 @@ function sourceName(doc: string, meta: DigestDocument | undefined): string {
   return meta?.outlet ?? doc;
 }
 
-function citation(doc: string, start: number, end: number, paragraph: number, meta: DigestDocument | undefined): Citation {
-  return {
-    doc,
-    title: meta?.title ?? null,
-    outlet: meta?.outlet ?? null,
-    published: meta?.published ?? null,
-    url: meta?.url ?? null,
-    paragraph,
-    start,
-    end,
-    ...originOf(meta),
-  };
-}
-
 function quoteBlock(q: DigestQuote, meta: DigestDocument | undefined): Block {
   return {
     type: "quote",
@@ -188,6 +174,6 @@ function quoteBlock(q: DigestQuote, meta: DigestDocument | undefined): Block {
     cue: q.cue,
     confidence: q.confidence,
     kind: q.kind,
-    citation: citation(q.doc, q.start, q.end, q.paragraph, meta),
+    citation: citationOf(q, meta),
   };
 }

@@ -17,7 +17,7 @@ export function quotationContext(article: Article, q: Quotation, neighbours: rea
   const paragraph = article.paragraphs.find((p) => p.n === q.paragraph && p.start <= q.start && q.end <= p.end) ?? article.paragraphs.find((p) => p.start <= q.start && q.end <= p.end);
   if (!paragraph) return { sentence: { start: q.start, end: q.end }, paragraph: { start: q.start, end: q.end } };
   const inParagraph = neighbours.filter((n) => n.start >= paragraph.start && n.end <= paragraph.end);
-  const sentences = sentenceRanges(article.text, paragraph.start, paragraph.end, inParagraph);
+  const sentences = sentenceRanges(article.text, paragraph.start, paragraph.end, { masked: inParagraph });
   const first = rangeAt(sentences, q.start) ?? sentences[0];
   const last = rangeAt(sentences, Math.max(q.start, q.end - 1)) ?? first;
   let start = first?.start ?? q.start;

@@ -85,7 +85,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   article.paragraphs.forEach((p, pi) => {
     if (p.role !== "body") return;
     const masked = spans.filter((s) => s.paragraphIndex === pi);
-    const ranges = sentenceRanges(text, p.start, p.end, masked);
+    const ranges = sentenceRanges(text, p.start, p.end, { masked });
     sentences.set(pi, ranges);
     const dateline = datelineEnd(text, p.start, p.end);
     for (const sentence of ranges) {

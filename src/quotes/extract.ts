@@ -207,7 +207,7 @@ function filterSpeech(article: Article, spans: QuoteSpan[]): QuoteSpan[] {
     let ranges = sentencesByParagraph.get(index);
     if (!ranges) {
       const p = article.paragraphs[index]!;
-      ranges = sentenceRanges(text, p.start, p.end, spans.filter((s) => s.paragraphIndex === index));
+      ranges = sentenceRanges(text, p.start, p.end, { masked: spans.filter((s) => s.paragraphIndex === index) });
       sentencesByParagraph.set(index, ranges);
     }
     return ranges;

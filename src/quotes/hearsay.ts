@@ -37,7 +37,7 @@ const PATTERNS: ReadonlyArray<{ kind: HearsayKind; pattern: RegExp }> = [
 
 /** Whether the quotation at [start, end) of a body paragraph is reported second-hand, alleged or denied. */
 export function detectHearsay(article: Article, paragraph: Range, quote: Range, quotesInParagraph: readonly Range[]): Hearsay | null {
-  const sentences = sentenceRanges(article.text, paragraph.start, paragraph.end, quotesInParagraph);
+  const sentences = sentenceRanges(article.text, paragraph.start, paragraph.end, { masked: quotesInParagraph });
   const first = rangeAt(sentences, quote.start);
   const last = rangeAt(sentences, Math.max(quote.start, quote.end - 1)) ?? first;
   if (!first || !last) return null;

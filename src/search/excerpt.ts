@@ -4,7 +4,9 @@
  * Every range returned points into the original text: `text.slice(start, end)` is what is shown.
  */
 import { endianness } from "node:os";
+import { mergeMarks } from "../core/marks.js";
 import { foldText } from "../text/fold.js";
+import { sentenceRanges } from "../text/sentences.js";
 
 export type Range = readonly [number, number];
 
@@ -32,7 +34,7 @@ const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\
 export function makeExcerpt(text: string, start: number, end: number, marks: readonly Range[], target = EXCERPT_TARGET): Excerpt {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  const merged = mergeRanges(marks.filter(([s, e]) => s >= start && e <= end && e > s));
+  const merged = mergeMarks(marks.filter(([s, e]) => s >= start && e <= end && e > s));
 
   let from = start;
   let to = end;
@@ -76,9 +78,8 @@ function bestWindowStart(marks: readonly Range[], start: number, end: number, ta
 
 /** Moves `at` forward to the start of a word (and past a sentence end when one is near). */
 function snapForward(text: string, at: number, limit: number): number {
-  const window = text.slice(at, Math.min(limit, at + LEAD));
-  const sentence = /[.!?]["”’)]?\s+(?=\S)/.exec(window);
-  if (sentence && sentence.index < LEAD * 0.75) return at + sentence.index + sentence[0].length;
+  const [first, next] = sentenceRanges(text, at, Math.min(limit, at + LEAD));
+  if (first && next && first.end - at <= LEAD * 0.75) return next.start;
   let i = at;
   while (i < limit && isWordChar(text[i - 1]) && isWordChar(text[i])) i++;
   while (i < limit && /\s/.test(text[i]!)) i++;
@@ -91,17 +92,6 @@ function snapBack(text: string, from: number, at: number): number {
   while (i > from && isWordChar(text[i - 1]) && isWordChar(text[i])) i--;
   while (i > from && /[\s,;:(\-–—"“]/.test(text[i - 1]!)) i--;
   return i > from ? i : at;
-}
-
-export function mergeRanges(ranges: readonly Range[]): Array<[number, number]> {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
 }
 
 /** A phrase as it is compared: folded, typographic apostrophes plain, whitespace runs as one space. */

@@ -1,15 +1,17 @@
 /**
- * Sentences and clauses, cut with the one abbreviation list (abbreviations.ts). Two splitters, for two readers:
+ * Sentences and clauses: one splitter (`sentenceRanges`), cut with the one abbreviation list (abbreviations.ts).
+ * It returns contiguous ranges that cover the span; its readers ask for what they need:
  *
- * - `sentenceRanges` (attribution, quotes/): the sentences of one paragraph, contiguous ranges that cover it,
- *   computed with quotation contents masked out so that a full stop inside a quotation does not end the reporting
- *   sentence around it ("“…,” he said." is one sentence); "U.S. While" ends one sentence.
- * - `trimmedSentences` and `clauses` (statements/): the sentences of any span of an article, cut at a blank line
- *   too (wire copy is hard-wrapped, so one line break is none) and after … , each trimmed of white space, edge
- *   punctuation and unmatched quotation marks (`trimSpan`), pieces without a letter or digit dropped.
+ * - attribution (quotes/) masks quotation contents (`masked`), so that a full stop inside a quotation does not end
+ *   the reporting sentence around it ("“…,” he said." is one sentence);
+ * - statements (statements/) cut at a blank line too (`blankLines`: wire copy is hard-wrapped, so one line break is
+ *   none, but a span of several paragraphs is cut between them) and take each piece trimmed of white space, edge
+ *   punctuation and unmatched quotation marks (`trimmedSentences`, `trimSpan`), pieces without a letter or digit
+ *   dropped; `clauses` cuts one sentence further.
  *
- * They differ where their readers were tuned (the attribution's evaluation, the /compare set); bringing them
- * together would change both, so it waits for a change that is measured on both.
+ * What ends a sentence is the same for both: . ! ? or … (a run of them, then closing quotation marks or
+ * brackets), white space, then a capital, a digit or an opening quotation mark; not a full stop after an
+ * abbreviation (`endsAtAbbreviation`).
  */
 import { SENTENCE_ABBREVIATIONS } from "./abbreviations.js";
 
@@ -18,22 +20,39 @@ export interface Range {
   end: number;
 }
 
+export interface SentenceOptions {
+  /**
+   * Content ranges (marks excluded) whose text ends no sentence, except that a quotation ending in . ! ? followed
+   * by a new sentence still ends one.
+   */
+  masked?: readonly Range[];
+  /** A blank line ends a sentence too. */
+  blankLines?: boolean;
+}
+
 const CLOSERS = `"”’'»)]`;
 const OPENERS = `"“‘'«(`;
 
-/**
- * Sentence ranges covering [from, to). `quotes` are content ranges (marks excluded) to mask: their text does
- * not split sentences, except that a quotation ending in . ! ? followed by a new sentence still ends one.
- */
-export function sentenceRanges(text: string, from: number, to: number, quotes: readonly Range[]): Range[] {
+/** Contiguous sentence ranges covering [from, to). */
+export function sentenceRanges(text: string, from: number, to: number, options: SentenceOptions = {}): Range[] {
+  const quotes = options.masked ?? [];
   // Keep the quotation's last character visible: "… war." ends a sentence, "… war," does not. (Asked only at
   // . ! ? characters: a paragraph has few quotations, and a mask array per paragraph cost more.)
-  const masked = (i: number) => quotes.some((q) => q.start <= i && i < Math.min(q.end, to) - 1);
+  const masked = (i: number) => quotes.length > 0 && quotes.some((q) => q.start <= i && i < Math.min(q.end, to) - 1);
   const out: Range[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code !== 0x2e && code !== 0x21 && code !== 0x3f) continue; // . ! ?
+    if (code === 0x0a && options.blankLines) {
+      const k = afterBlankLine(text, i, to);
+      if (k < 0) continue;
+      if (k >= to) break;
+      out.push({ start, end: i });
+      start = k;
+      i = k - 1;
+      continue;
+    }
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f) continue; // . ! ? (an ellipsis, … or ..., ends none)
     if (masked(i)) continue;
     const ch = text[i]!;
     let j = i + 1;
@@ -45,12 +64,22 @@ export function sentenceRanges(text: string, from: number, to: number, quotes: r
     if (k >= to) break;
     const next = text[k]!;
     if (!(/[\p{Lu}\p{N}]/u.test(next) || OPENERS.includes(next))) continue;
-    if (ch === "." && isAbbreviation(text, from, i) && !(endsDottedAbbreviation(text, from, i) && OPENING_WORDS.has(firstWord(text, k, to)))) continue;
+    if (ch === "." && endsAtAbbreviation(text, from, i, firstWord(text, k, to))) continue;
     out.push({ start, end: j });
     start = k;
+    i = k - 1;
   }
   if (start < to) out.push({ start, end: to });
   return out;
+}
+
+/** After a line break at `at` that starts a blank line: where the text goes on (white space skipped); else -1. */
+function afterBlankLine(text: string, at: number, to: number): number {
+  let k = at + 1;
+  while (k < to && (text[k] === " " || text[k] === "\t" || text[k] === "\r")) k++;
+  if (k >= to || text[k] !== "\n") return -1;
+  while (k < to && /\s/.test(text[k]!)) k++;
+  return k;
 }
 
 /**
@@ -61,26 +90,30 @@ const OPENING_WORDS = new Set(
   "The While But And However He She They We It I In On At As After Before When If This That These Those Still Yet So Meanwhile".split(" "),
 );
 
+/** "U.S", "Ph.D", "a.m" (the last full stop excluded): short parts joined by full stops; not "bbc.com". */
+const DOTTED_ABBREVIATION = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
+
 function firstWord(text: string, at: number, to: number): string {
   return /^[\p{L}]+/u.exec(text.slice(at, Math.min(to, at + 20)))?.[0] ?? "";
 }
 
-/** "U.S.", "D.C.": letters and full stops, two full stops at least. */
-function endsDottedAbbreviation(text: string, from: number, dot: number): boolean {
+/**
+ * Whether the full stop at `dot` ends an abbreviation, not a sentence, given the word after it: a listed
+ * abbreviation ("Sen."), an initial ("George W. Bush"), a word of short parts joined by full stops ("U.S." mid-sentence) unless
+ * a sentence-opening word follows it ("the U.S. While …").
+ */
+function endsAtAbbreviation(text: string, from: number, dot: number, nextWord: string): boolean {
+  // An ellipsis ("I'm A Celebrity... Get Me Out Of Here") is as often inside a sentence as at its end.
+  if (text[dot - 1] === ".") return true;
   let s = dot;
   while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
-  return /^(?:\p{Lu}\.)+\p{Lu}$/u.test(text.slice(s, dot));
-}
-
-function isAbbreviation(text: string, from: number, dot: number): boolean {
-  let s = dot;
-  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
-  const word = text.slice(s, dot).toLowerCase();
   // The end of a longer word with digits or a hyphen ("over-65s.", "1990s."), not an initial or an abbreviation.
   if (s > from && /[\p{N}-]/u.test(text[s - 1]!)) return false;
-  if (word.length === 1) return true; // an initial: "George W. Bush"
-  if (word.includes(".")) return true; // "U.S." mid-sentence
-  return SENTENCE_ABBREVIATIONS.has(word);
+  const word = text.slice(s, dot);
+  // An initial ("George W. Bush"), not the last letter of "Parker's." or "don't.".
+  if (word.length === 1) return !(s > from && /['’]/.test(text[s - 1]!));
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) && OPENING_WORDS.has(nextWord)) return false;
+  return DOTTED_ABBREVIATION.test(word) || SENTENCE_ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** The range containing `at`, or the last one before it. */
@@ -94,29 +127,14 @@ export function rangeAt(ranges: readonly Range[], at: number): Range | undefined
 }
 
 /**
- * The sentences of `text[from, to)`: cut after . ! ? … (and closing quotes) before a capital, digit or quote, and
- * at a blank line. A single line break is no boundary: wire copy is hard-wrapped mid-sentence.
+ * The sentences of `text[from, to)` as statements read them: cut at a blank line too (a single line break is no
+ * boundary: wire copy is hard-wrapped mid-sentence), each trimmed (`trimSpan`), pieces without a letter or digit
+ * dropped.
  */
 export function trimmedSentences(text: string, from = 0, to = text.length): Range[] {
   const out: Range[] = [];
-  let start = from;
-  const boundary = /[.!?…]+["'”’»)]*(?=\s+["'“‘«(]?[\p{Lu}\p{N}])|\r?\n[ \t]*\r?\n\s*/gu;
-  boundary.lastIndex = from;
-  for (let m = boundary.exec(text); m && m.index < to; m = boundary.exec(text)) {
-    if (m[0].startsWith(".") && isListedAbbreviation(text, m.index)) continue;
-    pushTrimmed(text, start, m.index + m[0].length, out);
-    start = m.index + m[0].length;
-  }
-  pushTrimmed(text, start, to, out);
+  for (const sentence of sentenceRanges(text, from, to, { blankLines: true })) pushTrimmed(text, sentence.start, sentence.end, out);
   return out;
-}
-
-function isListedAbbreviation(text: string, dot: number): boolean {
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
-  if (!before) return false;
-  const word = before[1]!.toLowerCase();
-  // Single initials ("J. Smith") and listed abbreviations.
-  return (word.length === 1 && /\p{Lu}/u.test(text[dot - 1] ?? "")) || SENTENCE_ABBREVIATIONS.has(word);
 }
 
 /** Trims whitespace, trailing sentence punctuation and unmatched quotation marks from a span. */

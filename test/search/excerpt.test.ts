@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPhrase, foldPhrase, hasPhrase, makeExcerpt, mergeRanges } from "../../src/search/excerpt.js";
+import { findPhrase, foldPhrase, hasPhrase, makeExcerpt } from "../../src/search/excerpt.js";
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 
@@ -25,6 +25,17 @@ describe("makeExcerpt", () => {
     expect(/[\s]/.test(text[ex.end] ?? " ")).toBe(true);
     const [mark] = ex.marks;
     expect(shown.slice(mark![0], mark![1])).toBe("Minsk");
+  });
+
+  it("starts a cut excerpt at a sentence near the window's start, never after an abbreviation", () => {
+    const excerptOf = (sentence: string) => {
+      const text = `${filler(70)} ${sentence} ${filler(70)}`;
+      const at = text.indexOf("Minsk");
+      const ex = makeExcerpt(text, 0, text.length, [[at, at + 5]]);
+      return text.slice(ex.start, ex.end);
+    };
+    expect(excerptOf("end of one story. The long-awaited talks on the Minsk agreements")).toMatch(/^The long-awaited/);
+    expect(excerptOf("end of one story with Sen. Hall on the Minsk agreements")).not.toMatch(/^Hall/);
   });
 
   it("prefers the window with the most matched words", () => {
@@ -91,11 +102,5 @@ describe("findPhrase", () => {
   it("searches only inside the given range", () => {
     const text = "Kyiv here. Kyiv there.";
     expect(findPhrase(text, 11, text.length, "kyiv")).toEqual([[11, 15]]);
-  });
-});
-
-describe("mergeRanges", () => {
-  it("merges overlapping ranges", () => {
-    expect(mergeRanges([[5, 9], [0, 3], [2, 4], [8, 12]])).toEqual([[0, 4], [5, 12]]);
   });
 });

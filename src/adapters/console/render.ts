@@ -1,6 +1,7 @@
 /** Pure Reply -> terminal text. Matched words are shown in bold on a colour terminal, **like this** otherwise. */
 import { decodeAction } from "../../core/actions.js";
 import { displayBlock } from "../../core/display.js";
+import { cleanMarks } from "../../core/marks.js";
 import { citationLine, type Action, type Block, type Marks, type Reply } from "../../core/reply.js";
 
 export interface ConsoleStyle {
@@ -79,17 +80,7 @@ function actionHint(action: Action): string {
 
 /** Wraps the marked ranges; ranges are sorted and clipped, overlapping ones merged. */
 export function mark(text: string, marks: Marks | undefined, wrap: (s: string) => string): string {
-  if (!marks || marks.length === 0) return text;
-  const ranges = [...marks]
-    .map(([s, e]) => [Math.max(0, s), Math.min(text.length, e)] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [s, e] of ranges) {
-    const lastRange = merged.at(-1);
-    if (lastRange && s <= lastRange[1]) lastRange[1] = Math.max(lastRange[1], e);
-    else merged.push([s, e]);
-  }
+  const merged = cleanMarks(text, marks);
   let out = "";
   let at = 0;
   for (const [s, e] of merged) {

@@ -16,6 +16,7 @@
  * Every mrkdwn text object is also sent with `verbatim: true`, which stops Slack's automatic parsing (bare URLs,
  * `#channel` names, `@here`) of what we send.
  */
+import { cleanMarks } from "../../core/marks.js";
 import type { Marks } from "../../core/reply.js";
 
 export const ZWSP = "\u200B";
@@ -57,35 +58,9 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
-/** Sorted, non-overlapping, non-empty ranges that never cross a line break or start/end on a blank. */
+/** Sorted, non-overlapping, non-empty ranges that never cross a line break or start/end on a blank or a formatting character. */
 export function normalizeMarks(text: string, marks: Marks | undefined): Array<[number, number]> {
-  if (!marks || marks.length === 0) return [];
-  const sorted = marks
-    .map(([s, e]): [number, number] => [Math.max(0, Math.min(s, text.length)), Math.max(0, Math.min(e, text.length))])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Array<[number, number]> = [];
-  for (const range of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  const result: Array<[number, number]> = [];
-  for (const [s, e] of merged) {
-    // Split at line breaks: bold cannot span lines (and quote blocks prefix every line with ">").
-    let lineStart = s;
-    for (let i = s; i <= e; i++) {
-      if (i === e || text[i] === "\n") {
-        let a = lineStart;
-        let b = i;
-        while (a < b && /[\s*_~`]/.test(text[a]!)) a++;
-        while (b > a && /[\s*_~`]/.test(text[b - 1]!)) b--;
-        if (b > a) result.push([a, b]);
-        lineStart = i + 1;
-      }
-    }
-  }
-  return result;
+  return cleanMarks(text, marks, { trim: /[\s*_~`]/, splitAtLineBreaks: true });
 }
 
 /** Dateline's own prose (the markdown subset of paragraph blocks) -> mrkdwn. */
