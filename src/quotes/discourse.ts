@@ -73,6 +73,8 @@ const ROLE_NP = new RegExp(
 );
 
 const GOVERNED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|near|over|than)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u;
+/** A name after a preposition and a lower-case description ("for his wife Hillary Clinton", "to former president X"). */
+const GOVERNED_DESCRIBED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|near|over|than)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u;
 
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
@@ -190,7 +192,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   const entities: Entity[] = [];
   for (const m of raw) {
     if (m.type !== "name") continue;
-    m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
+    m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? [], mentionWeight(text, m));
     m.evidence = `named: ${m.text}`;
   }
   markPlaces(text, raw);
@@ -290,6 +292,16 @@ function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean
   return false;
 }
 
+/**
+ * How much a mention makes its person the one a bare surname means: the subject of a sentence or of a reporting
+ * verb counts double, someone named after a preposition ("… for his wife Hillary Clinton") not at all (issue 15).
+ */
+function mentionWeight(text: string, m: Mention): number {
+  if (m.subject || m.speaks) return 2;
+  const before = text.slice(Math.max(m.sentence.start, m.start - 60), m.start);
+  return GOVERNED_NAME.test(before) || GOVERNED_DESCRIBED_NAME.test(before) ? 0 : 1;
+}
+
 function linkName(
   entities: Entity[],
   kind: Entity["kind"],
@@ -297,6 +309,7 @@ function linkName(
   gender: Gender | null,
   sure: boolean,
   description: string[],
+  weight: number,
 ): Entity {
   const parts = name.split(/\s+/);
   const keys = parts.map(nameKey);
@@ -304,7 +317,7 @@ function linkName(
   // An exact match anywhere beats a typo-tolerant one nearer: "Christie" is Chris Christie named earlier, not a
   // "Christian" named since.
   // "Mr Obama" is never the Michelle Obama named before, whatever else matches. A bare surname that several
-  // people of the article share ("Cruz" after "Heidi Cruz", his wife, was named) is the one named most so far
+  // people of the article share ("Cruz" after "Heidi Cruz", his wife, was named) is the one named most so far as a subject or speaker
   // (the article's own subject), else the most recent.
   let found: Entity | undefined;
   for (const exact of [true, false]) {
@@ -324,7 +337,7 @@ function linkName(
   }
   // Prefer the most recently mentioned entity of that name: move it to the end.
   if (found) {
-    MENTIONS.set(found, (MENTIONS.get(found) ?? 0) + 1);
+    MENTIONS.set(found, (MENTIONS.get(found) ?? 0) + weight);
     entities.splice(entities.indexOf(found), 1);
     entities.push(found);
     if (keys.length > found.keys.length) {
@@ -347,12 +360,12 @@ function linkName(
     sure,
     votes: { male: 0, female: 0 },
   };
-  MENTIONS.set(entity, 1);
+  MENTIONS.set(entity, weight);
   entities.push(entity);
   return entity;
 }
 
-/** How often each entity has been named so far in its article (`linkName`). */
+/** How often each entity has been named so far in its article (`linkName`), weighted by `mentionWeight`. */
 const MENTIONS = new WeakMap<Entity, number>();
 
 function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], exact: boolean): boolean {
