@@ -6,7 +6,7 @@
 import type { Article } from "../corpus/types.js";
 import type { QuoteSpan } from "./quote-span.js";
 import { genderOfFirstName } from "./first-names.js";
-import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
@@ -97,6 +97,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         const parsed = parseRun(run);
         if (!parsed) continue;
         if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
+        if (isSubheading(text, p.start, run, parsed)) continue;
         raw.push({
           type: "name",
           start: parsed.start,
@@ -252,7 +253,8 @@ function midSentenceCapitals(article: Article): Set<string> {
 function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: ParsedName, midSentence: () => ReadonlySet<string>): boolean {
   if (run.tokens.length !== 1 || parsed.kind !== "person" || parsed.sure) return false;
   const before = text.slice(sentence.start, run.start);
-  if (!/^[\s“"‘'(—–-]*$/.test(before)) return false;
+  // After a colon a new sentence starts too ("Veto Power Impedes Peace Efforts: Eliminating …").
+  if (!/^[\s“"‘'(—–-]*$/.test(before) && !/:\s+$/.test(before)) return false;
   if (midSentence().has(nameKey(run.tokens[0]!.text))) return false;
   // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
   for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
@@ -261,6 +263,17 @@ function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: P
     if (!VERB_MODIFIERS.has(l)) break;
   }
   return true;
+}
+
+/**
+ * "Veto Power Impedes Peace Efforts: Eliminating …": a title-case heading that opens a paragraph and ends at a
+ * colon, with neither a title nor a known first name, is no one. A transcript's label has one ("Sen. Tim Kaine:",
+ * "JOHN SMITH:") or is short.
+ */
+function isSubheading(text: string, paragraphStart: number, run: NameRun, parsed: ParsedName): boolean {
+  if (run.tokens.length < 3 || parsed.kind !== "person") return false;
+  if (run.tokens.some((t) => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, "")) || genderOfFirstName(t.text) !== null)) return false;
+  return /^\s*$/.test(text.slice(paragraphStart, run.start)) && /^:\s+\S/.test(text.slice(run.end, run.end + 3));
 }
 
 function mentionOf(type: Mention["type"], start: number, end: number, text: string, pi: number, sentence: Range): Mention {
