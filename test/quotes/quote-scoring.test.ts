@@ -19,4 +19,12 @@ describe("the attribution eval's scoring of role and organisation sources", () =
     expect(isRightOrganisation("Jane Whitby’s office", office)).toBe(true);
     expect(isRightOrganisation("Jane Whitby", office)).toBe(false);
   });
+
+  it("takes a body's full name for its annotated acronym and the other way round, but not another body", () => {
+    expect(isRightNamed("Harbour Workers Union", "the HWU")).toBe(true);
+    expect(isRightNamed("HWU", "the Harbour Workers Union")).toBe(true);
+    expect(isRightNamed("Harbour Board", "the HWU")).toBe(false);
+    expect(isRightNamed("Hana Wu", "the HWU")).toBe(false);
+  });
 });
+
