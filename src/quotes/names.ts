@@ -309,6 +309,8 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
   if (count - i > 4) {
     const named = texts.findIndex((t, k) => k >= count - 3 && k <= count - 2 && genderOfFirstName(t) !== null);
     first = named >= 0 ? named : count - 2;
+    // "AB L M Ericsson": an initial opens no name.
+    while (named < 0 && first < count - 1 && /^\p{Lu}\.?$/u.test(texts[first]!)) first++;
   }
   // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person; unless a known
   // first name and a surname end the run ("Chancellor of the Exchequer Nigel Lawson"): the name starts there.
