@@ -92,7 +92,9 @@ const OWNED_HEADS = new Set(["campaign", "office", "team"]);
 const DESCRIPTION_HEADS = /^(?:senator|governor|congressman|congresswoman|candidate|nominee|president|judge|mayor|businessman|businesswoman|billionaire|neurosurgeon|dutchman|irishman|frenchman|scot|american|man|woman|\d+-year-old)$/u;
 
 /** A role and the organisation after it: "a spokesman for the House Armed Services Committee". */
-const ROLE_FOR = /^(?:a|an|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/iu;
+// Case matters after the determiner: with the "i" flag \p{Lu} would match "state" in "the former secretary of state".
+// A few lower-case words may come before the organisation ("a spokesman for committee Democrats"), not a second office.
+const ROLE_FOR = /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(?:(?!(?:and|or)\s)[\p{Ll}-]+\s+){0,2}(\p{Lu}.*)$/u;
 
 export type SourceClass = "named" | "role" | "organisation" | "description" | "pronoun" | "other";
 

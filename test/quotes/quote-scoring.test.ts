@@ -28,3 +28,11 @@ describe("the attribution eval's scoring of role and organisation sources", () =
   });
 });
 
+
+describe("classifying annotated sources", () => {
+  it("reads a lower-case office before “of” as a description, not a role of an organisation", () => {
+    expect(classifySource("the former secretary of state and current Democratic presidential nominee", false).kind).toBe("description");
+    expect(classifySource("A spokesman for the Harbour Board", false).kind).toBe("role");
+    expect(classifySource("a spokesman for committee Democrats", false)).toMatchObject({ kind: "role", organisation: "Democrats" });
+  });
+});
