@@ -42,7 +42,18 @@ export function isRightNamed(speaker: string, source: string): boolean {
   // A body shown by its full name: "Peabody Energy" for the annotated "Peabody" (not "Trump campaign" for "Trump").
   const ours = nameWords(speaker);
   const head = nameWords(source.split(/[,([]/u)[0] ?? "").filter((w) => !FUNCTION_WORDS.has(w));
+  // A body shown by its full name for the annotated acronym ("Democratic National Committee" for "the DNC"), or
+  // the other way round.
+  if (head.length === 1 && head[0]!.length >= 2 && initialsOf(ours) === head[0]) return true;
+  if (ours.length === 1 && ours[0]!.length >= 2 && head.length >= 2 && initialsOf(head) === ours[0]) return true;
   return head.length > 0 && !ROLE_HEADS.has(ours[ours.length - 1] ?? "") && !ORG_HEADS.has(ours[ours.length - 1] ?? "") && head.every((w) => ours.includes(w));
+}
+
+/** The initials of a body's folded words, function words left out: "national rifle association" -> "nra". */
+function initialsOf(words: readonly string[]): string {
+  const kept = words.filter((w) => !FUNCTION_WORDS.has(w));
+  // An initial ("Harold W. Upton") marks a person's name, never a body's.
+  return kept.length >= 2 && kept.every((w) => w.length >= 2) ? kept.map((w) => w[0]).join("") : "";
 }
 
 /**
@@ -81,7 +92,9 @@ const OWNED_HEADS = new Set(["campaign", "office", "team"]);
 const DESCRIPTION_HEADS = /^(?:senator|governor|congressman|congresswoman|candidate|nominee|president|judge|mayor|businessman|businesswoman|billionaire|neurosurgeon|dutchman|irishman|frenchman|scot|american|man|woman|\d+-year-old)$/u;
 
 /** A role and the organisation after it: "a spokesman for the House Armed Services Committee". */
-const ROLE_FOR = /^(?:a|an|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/iu;
+// Case matters after the determiner: with the "i" flag \p{Lu} would match "state" in "the former secretary of state".
+// A few lower-case words may come before the organisation ("a spokesman for committee Democrats"), not a second office.
+const ROLE_FOR = /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(?:(?!(?:and|or)\s)[\p{Ll}-]+\s+){0,2}(\p{Lu}.*)$/u;
 
 export type SourceClass = "named" | "role" | "organisation" | "description" | "pronoun" | "other";
 

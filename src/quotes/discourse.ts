@@ -6,7 +6,7 @@
 import type { Article } from "../corpus/types.js";
 import type { QuoteSpan } from "./quote-span.js";
 import { genderOfFirstName } from "./first-names.js";
-import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, VERB_MODIFIERS } from "./lexicon.js";
+import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS } from "./lexicon.js";
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
@@ -73,6 +73,8 @@ const ROLE_NP = new RegExp(
 );
 
 const GOVERNED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|near|over|than)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u;
+/** A name after a preposition and a lower-case description ("for his wife Hillary Clinton", "to former president X"). */
+const GOVERNED_DESCRIBED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|against|into|near|over|than)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u;
 
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
@@ -95,6 +97,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         const parsed = parseRun(run);
         if (!parsed) continue;
         if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
+        if (isSubheading(text, p.start, run, parsed)) continue;
         raw.push({
           type: "name",
           start: parsed.start,
@@ -190,7 +193,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
   const entities: Entity[] = [];
   for (const m of raw) {
     if (m.type !== "name") continue;
-    m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? []);
+    m.entity = linkName(entities, m.kind!, m.name!, m.parsedGender ?? null, m.sure ?? false, m.description ?? [], mentionWeight(text, m));
     m.evidence = `named: ${m.text}`;
   }
   markPlaces(text, raw);
@@ -250,7 +253,8 @@ function midSentenceCapitals(article: Article): Set<string> {
 function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: ParsedName, midSentence: () => ReadonlySet<string>): boolean {
   if (run.tokens.length !== 1 || parsed.kind !== "person" || parsed.sure) return false;
   const before = text.slice(sentence.start, run.start);
-  if (!/^[\s“"‘'(—–-]*$/.test(before)) return false;
+  // After a colon a new sentence starts too ("Veto Power Impedes Peace Efforts: Eliminating …").
+  if (!/^[\s“"‘'(—–-]*$/.test(before) && !/:\s+$/.test(before)) return false;
   if (midSentence().has(nameKey(run.tokens[0]!.text))) return false;
   // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
   for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
@@ -259,6 +263,17 @@ function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: P
     if (!VERB_MODIFIERS.has(l)) break;
   }
   return true;
+}
+
+/**
+ * "Veto Power Impedes Peace Efforts: Eliminating …": a title-case heading that opens a paragraph and ends at a
+ * colon, with neither a title nor a known first name, is no one. A transcript's label has one ("Sen. Tim Kaine:",
+ * "JOHN SMITH:") or is short.
+ */
+function isSubheading(text: string, paragraphStart: number, run: NameRun, parsed: ParsedName): boolean {
+  if (run.tokens.length < 3 || parsed.kind !== "person") return false;
+  if (run.tokens.some((t) => TITLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, "")) || genderOfFirstName(t.text) !== null)) return false;
+  return /^\s*$/.test(text.slice(paragraphStart, run.start)) && /^:\s+\S/.test(text.slice(run.end, run.end + 3));
 }
 
 function mentionOf(type: Mention["type"], start: number, end: number, text: string, pi: number, sentence: Range): Mention {
@@ -290,6 +305,16 @@ function speaksAfter(text: string, m: { end: number; sentence: Range }): boolean
   return false;
 }
 
+/**
+ * How much a mention makes its person the one a bare surname means: the subject of a sentence or of a reporting
+ * verb counts double, someone named after a preposition ("… for his wife Hillary Clinton") not at all (issue 15).
+ */
+function mentionWeight(text: string, m: Mention): number {
+  if (m.subject || m.speaks) return 2;
+  const before = text.slice(Math.max(m.sentence.start, m.start - 60), m.start);
+  return GOVERNED_NAME.test(before) || GOVERNED_DESCRIBED_NAME.test(before) ? 0 : 1;
+}
+
 function linkName(
   entities: Entity[],
   kind: Entity["kind"],
@@ -297,6 +322,7 @@ function linkName(
   gender: Gender | null,
   sure: boolean,
   description: string[],
+  weight: number,
 ): Entity {
   const parts = name.split(/\s+/);
   const keys = parts.map(nameKey);
@@ -304,7 +330,7 @@ function linkName(
   // An exact match anywhere beats a typo-tolerant one nearer: "Christie" is Chris Christie named earlier, not a
   // "Christian" named since.
   // "Mr Obama" is never the Michelle Obama named before, whatever else matches. A bare surname that several
-  // people of the article share ("Cruz" after "Heidi Cruz", his wife, was named) is the one named most so far
+  // people of the article share ("Cruz" after "Heidi Cruz", his wife, was named) is the one named most so far as a subject or speaker
   // (the article's own subject), else the most recent.
   let found: Entity | undefined;
   for (const exact of [true, false]) {
@@ -324,7 +350,7 @@ function linkName(
   }
   // Prefer the most recently mentioned entity of that name: move it to the end.
   if (found) {
-    MENTIONS.set(found, (MENTIONS.get(found) ?? 0) + 1);
+    MENTIONS.set(found, (MENTIONS.get(found) ?? 0) + weight);
     entities.splice(entities.indexOf(found), 1);
     entities.push(found);
     if (keys.length > found.keys.length) {
@@ -347,12 +373,12 @@ function linkName(
     sure,
     votes: { male: 0, female: 0 },
   };
-  MENTIONS.set(entity, 1);
+  MENTIONS.set(entity, weight);
   entities.push(entity);
   return entity;
 }
 
-/** How often each entity has been named so far in its article (`linkName`). */
+/** How often each entity has been named so far in its article (`linkName`), weighted by `mentionWeight`. */
 const MENTIONS = new WeakMap<Entity, number>();
 
 function sameEntity(e: Entity, kind: Entity["kind"], keys: readonly string[], exact: boolean): boolean {

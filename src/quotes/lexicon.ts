@@ -182,7 +182,8 @@ export const NOT_NAMES = new Set(
   others another all both each every no not nor any according speaking asked meanwhile overall still such
   without with within under over among between across against into through toward towards upon about above below
   mr mrs ms dr sir lady lord just only even perhaps maybe certainly clearly let please thanks thank yes well
-  oh ok okay even amid mid like unlike given following including plus`
+  oh ok okay even amid mid like unlike given following including plus does did do is are was were has have had
+  can could would should shall might must neither either whether which whom whose`
     .split(/\s+/)
     .filter(Boolean),
 );

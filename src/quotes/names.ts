@@ -138,6 +138,8 @@ export function capitalisedRuns(
 
 /** One line break between two words of a run, with at most a blank on either side. */
 const LINE_WRAP = /^[ \t]?\r?\n[ \t]?$/;
+/** Capitalised only in title-case headlines, never inside a name ("Von", "De", "Of" in names are read elsewhere). */
+const HEADLINE_WORDS = new Set(["To", "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Can", "Could", "Would", "Should", "Does", "Did", "Not", "With", "From", "Into", "Over", "About", "Against", "After", "Than", "Says", "Asks", "Asked", "Wants", "Calls", "Gets", "Makes", "Takes"]);
 const MONTH_FIRST_NAMES = new Set(["Jan", "May", "June", "April", "August"]);
 const GENDERED_HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."]);
 /** Singular nationality words: "French finance minister Herve Gaymard", "the American said" name no one by themselves. */
@@ -237,6 +239,10 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
   const allCapsAcronym = count === 1 && /^\p{Lu}{2,}$/u.test(texts[0]!);
   // A shouted headline ("ROLL TIDE Alabama beat …") is not a name.
   if (texts.filter((t) => /^\p{Lu}{3,}$/u.test(t)).length >= 2) return null;
+  // Title-case headline text ("Zoe Saldana Asked Men Everywhere To", "Trump Is Wrong On Trade"): a capitalised
+  // verb or preposition inside the run, which a name never holds.
+  // A body may hold one ("Coalition Against Trump", "Mothers Against Drunk Driving").
+  if (count >= 3 && texts.some((t, k) => k > 0 && HEADLINE_WORDS.has(t)) && !lowers.some((l) => ORG_WORDS.has(l))) return null;
   // "Americans", "Russians": a people, not a speaker; "French" alone is an adjective.
   if (count <= 2 && isDemonymPlural(last)) return null;
   if (count === 1 && DEMONYM_WORDS.has(last) && !possessive) return null;
@@ -297,8 +303,15 @@ function runShape(raw: readonly string[], possessive: boolean): RunShape {
     if (i < texts.length && stripPossessive(raw[i - 1]!).possessive) break; // "Russia’s Lavrov"
     i--;
   }
-  // A name is at most four words; a longer tail is more likely a list of places or a headline fragment.
-  let first = Math.max(i, count - 4);
+  // A name is at most four words; a longer tail describes someone before their name ("New York City Public
+  // Advocate Trish James"): the name starts at a known first name near the end, else it is the last two words.
+  let first = i;
+  if (count - i > 4) {
+    const named = texts.findIndex((t, k) => k >= count - 3 && k <= count - 2 && genderOfFirstName(t) !== null);
+    first = named >= 0 ? named : count - 2;
+    // "AB L M Ericsson": an initial opens no name.
+    while (named < 0 && first < count - 1 && /^\p{Lu}\.?$/u.test(texts[first]!)) first++;
+  }
   // "Secretary of State for the Family": a word after "of"/"for"/"the" names a thing, not a person; unless a known
   // first name and a surname end the run ("Chancellor of the Exchequer Nigel Lawson"): the name starts there.
   if (i > 0 && (CONNECTORS.has(lowers[i - 1]!) || ORG_CONNECTORS.has(lowers[i - 1]!))) {

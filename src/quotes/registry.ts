@@ -7,6 +7,7 @@
 import type { NamedInArticle } from "./types.js";
 import { DEMONYMS } from "./lexicon.js";
 import { canonicalOrgName } from "./names.js";
+import { abbreviates, isAcronymName } from "./rules/same-organisation.js";
 import { withoutAccents } from "../text/fold.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { indexedRegistrySteps, type BuiltRegistry } from "./speaker-lookup.js";
@@ -59,6 +60,7 @@ export function* speakerRegistrySteps(inputs: readonly RegistryInput[]): Steps<B
     return counts;
   };
 
+  const expansions = yield* acronymExpansionSteps(inputs, pace);
   const roles = new Map<string, Cluster>();
   for (const input of inputs) {
     if (pace.tick()) yield;
@@ -87,6 +89,15 @@ export function* speakerRegistrySteps(inputs: readonly RegistryInput[]): Steps<B
       const ofRoles = entry.kind === "organisation" ? (roleQuotes.get(entry.name) ?? 0) : 0;
       // Unquoted people named in full may still be asked about; unquoted bodies and places are just words.
       if (quotes === 0 && ofRoles === 0 && !(entry.kind === "person" && entry.sure && entry.name.includes(" "))) continue;
+      // "FA" where another article writes "Football Association": one body, shown by its full name.
+      const expansion = entry.kind === "organisation" ? expansions.get(entry.name) : undefined;
+      if (expansion !== undefined) {
+        const full: NamedInArticle = { ...entry, name: expansion, forms: [...entry.forms, entry.name] };
+        const cluster = findOrCreate(full, expansion.split(/\s+/));
+        addEntry(cluster, full, quotes);
+        local.set(input.doc + "\0" + entry.name, cluster);
+        continue;
+      }
       const parts = entry.name.split(/\s+/);
       if (entry.kind === "person" && parts.length === 1) {
         pendingSurnameOnly.push({ doc: input.doc, entry, quotes });
@@ -194,6 +205,44 @@ export function* speakerRegistrySteps(inputs: readonly RegistryInput[]): Steps<B
     return c ? (clusterSpeaker.get(c) ?? null) : null;
   });
 }
+
+/**
+ * The full name each body's acronym stands for across the corpus: the one an article names beside it ("the
+ * Football Association … the FA", joined in the article by rules/same-organisation.ts), when that body is named
+ * in at least two articles. A one-off reading ("ABC" for a local party one story spells out) leaves the acronym
+ * alone elsewhere; an acronym two bodies share ("PA": Press Association, Palestinian Authority) stays as it is.
+ */
+function* acronymExpansionSteps(inputs: readonly RegistryInput[], pace: ReturnType<typeof pacer>): Steps<Map<string, string>> {
+  const defined = new Map<string, Map<string, string>>();
+  const articles = new Map<string, number>();
+  for (const input of inputs) {
+    if (pace.tick()) yield;
+    const seen = new Set<string>();
+    for (const entry of input.named) {
+      if (entry.kind !== "organisation" || !entry.name.includes(" ")) continue;
+      const full = canonicalOrgName(entry.name.split(/\s+/));
+      const key = fullNameKey(full);
+      if (!seen.has(key)) articles.set(key, (articles.get(key) ?? 0) + 1);
+      seen.add(key);
+      for (const form of entry.forms) {
+        if (!isAcronymName(form) || !abbreviates(form, full)) continue;
+        let names = defined.get(form);
+        if (!names) defined.set(form, (names = new Map()));
+        names.set(key, full);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [acronym, names] of defined) {
+    if (names.size !== 1) continue;
+    const [key, full] = names.entries().next().value!;
+    if ((articles.get(key) ?? 0) >= MIN_ARTICLES_FOR_AN_ACRONYM) out.set(acronym, full);
+  }
+  return out;
+}
+
+/** Articles that must name a body in full before its acronym stands for it in every article. */
+const MIN_ARTICLES_FOR_AN_ACRONYM = 2;
 
 /** Articles, names or speakers handled between two pauses. */
 const PACE = 200;

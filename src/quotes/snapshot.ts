@@ -35,9 +35,11 @@ export const QUOTES_SNAPSHOT_FORMAT = 5;
  * Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns (4: issue 15 clause and
  * role rules, calibrated confidences; 5: names over line breaks, question clauses, recordings, shared surnames; 6: a reporting clause typed inside
  * the closing mark, "…stockholders, he said.", left out of the quotation; 7: places never speakers, the words of another,
- * descriptions read from appositions; 8: one sentence splitter, "St Mary's. But" two sentences).
+ * descriptions read from appositions; 8: one sentence splitter, "St Mary's. But" two sentences; 9: headline
+ * fragments and subheadings no names, a shared surname to the one named as a subject, acronyms joined across the
+ * corpus).
  */
-export const QUOTE_EXTRACTION_VERSION = 8;
+export const QUOTE_EXTRACTION_VERSION = 9;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];

@@ -19,4 +19,20 @@ describe("the attribution eval's scoring of role and organisation sources", () =
     expect(isRightOrganisation("Jane Whitby’s office", office)).toBe(true);
     expect(isRightOrganisation("Jane Whitby", office)).toBe(false);
   });
+
+  it("takes a body's full name for its annotated acronym and the other way round, but not another body", () => {
+    expect(isRightNamed("Harbour Workers Union", "the HWU")).toBe(true);
+    expect(isRightNamed("HWU", "the Harbour Workers Union")).toBe(true);
+    expect(isRightNamed("Harbour Board", "the HWU")).toBe(false);
+    expect(isRightNamed("Hana Wu", "the HWU")).toBe(false);
+  });
+});
+
+
+describe("classifying annotated sources", () => {
+  it("reads a lower-case office before “of” as a description, not a role of an organisation", () => {
+    expect(classifySource("the former secretary of state and current Democratic presidential nominee", false).kind).toBe("description");
+    expect(classifySource("A spokesman for the Harbour Board", false).kind).toBe("role");
+    expect(classifySource("a spokesman for committee Democrats", false)).toMatchObject({ kind: "role", organisation: "Democrats" });
+  });
 });

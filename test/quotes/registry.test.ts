@@ -82,3 +82,33 @@ describe("building the registry from a corpus", () => {
     expect(book.search({ speaker: null, words: ["economy"], phrases: [] }, { offset: 0, limit: 10 }).hits.map((h) => h.quotation.doc)).toEqual(["c.txt"]);
   });
 });
+
+/** Issue 15, class 3: a body's acronym and its full name are one speaker across the corpus, shown in full. */
+describe("acronyms across articles", () => {
+  it("joins an acronym to the body the corpus names beside it, shown by the full name", () => {
+    const book = buildQuoteBook({
+      articles: [
+        article("a.txt", ["The Harbour Workers Union met on Monday. “We will strike,” the HWU said."]),
+        article("b.txt", ["“Pay must rise,” the Harbour Workers Union said in a statement."]),
+        article("c.txt", ["“Talks have failed,” the HWU said."]),
+      ],
+    });
+    const c = book.quotations.find((q) => q.doc === "c.txt")!;
+    expect(c.speaker).toBe("Harbour Workers Union");
+    expect(book.speakers.resolve("HWU")?.name).toBe("Harbour Workers Union");
+  });
+
+  it("leaves an acronym alone where one story alone spells it out, or two bodies share it", () => {
+    const book = buildQuoteBook({
+      articles: [
+        article("a.txt", ["The Kent Rowing Club met. “We are ready,” the KRC said."]),
+        article("b.txt", ["“Prices will rise,” the KRC said."]),
+        article("c.txt", ["The Press Bureau met. “We agree,” the PB said. “Yes,” the Press Bureau said."]),
+        article("d.txt", ["The Port Board met. “We disagree,” the PB said. “No,” the Port Board said."]),
+        article("e.txt", ["“Maybe,” the PB said."]),
+      ],
+    });
+    expect(book.quotations.find((q) => q.doc === "b.txt")!.speaker).toBe("KRC");
+    expect(book.quotations.find((q) => q.doc === "e.txt")!.speaker).toBe("PB");
+  });
+});

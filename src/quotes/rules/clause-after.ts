@@ -16,6 +16,8 @@ export function after(d: Discourse, from: number, to: number, partial = false): 
   return found;
 }
 
+const SUBORDINATORS = new Set(["when", "after", "before", "because", "since", "until", "although", "whereas", "unless"]);
+
 /** Clause links that start a clause of its own: after them a name and a verb are someone else speaking. */
 const NEW_CLAUSE = /\b(?:and|but|while|whereas)\s+(?:(?:then|later|also)\s+)?$/i;
 
@@ -43,6 +45,9 @@ function clauseAfter(d: Discourse, from: number, to: number): Found | null {
   // Only a clause that starts right after the quotation belongs to it.
   if (!/^[\s,.;:―—–-]*$/.test(text.slice(from, first.start))) return null;
   const firstLower = first.text.toLowerCase();
+  // “That makes me smart,” when Clinton blasted him: a clause of time or cause tells what answered or prompted the
+  // words, not who said them ("as" stays: “…,” as Blair put it).
+  if (SUBORDINATORS.has(firstLower)) return null;
   // “…” ― Sonya Herridge: a quotation signed with a dash.
   if (/^\s*[―—–-]\s*$/.test(text.slice(from, first.start))) {
     const signed = d.mentions.find((m) => m.start === first.start && m.type === "name" && m.entity);

@@ -2,7 +2,7 @@
  * Rule "one organisation": an article names a body in full and then short — "Football Association" and "FA",
  * "Rugby Football Union" and "RFU", "Merrill Lynch" and "Merrill", "Cairn Energy" and "Cairn". They are one
  * speaker, shown by the full name. Acronyms are read from the full name's initials or from the newsroom glossary
- * (data/acronyms.tsv).
+ * (data/acronyms.tsv). Across articles the registry joins them the same way (registry.ts `acronymExpansionSteps`).
  */
 import { analysisData } from "../../text/analysis-data.js";
 import { foldText } from "../../text/fold.js";
@@ -47,6 +47,16 @@ function shortFor(short: string, full: string): boolean {
   if (words.length < 2) return false;
   if (isAcronym(short)) return initials(full) === short || expansions(short).has(foldText(full));
   return !short.includes(" ") && foldText(words[0]!) === foldText(short);
+}
+
+/** Whether `acronym` ("FA", "RFU") abbreviates the body named `full` ("Football Association"). */
+export function abbreviates(acronym: string, full: string): boolean {
+  return isAcronym(acronym) && full.split(/\s+/).length >= 2 && (initials(full) === acronym || expansions(acronym).has(foldText(full)));
+}
+
+/** Whether a body's name is an acronym ("FA", "NATO"). */
+export function isAcronymName(name: string): boolean {
+  return isAcronym(name);
 }
 
 /** Whether a body named `name` (of kind `kind`, surely a person or not) is the entity `e` named before. */

@@ -102,4 +102,14 @@ describe("class: named speakers missed (titles after a conjunction, an asker fro
     expect(find(quotes, "not going to pretend").speaker).toBe("Omar Haddad");
     expect(find(quotes, "Who pays").speaker).toBe("Tom Pike");
   });
+
+  it("never takes a clause of time or cause after the quotation for its reporting clause", () => {
+    const quotes = quotesOf(
+      "The advert ends with footage of Paul Grant saying at the debate, “That makes me clever,” when Sara Lind attacked him over his taxes.",
+      "Acknowledging that Grant “talks a lot of nonsense,” though, Lind did say he was bright.",
+    );
+    expect(find(quotes, "That makes me clever").speaker).toBe("Paul Grant");
+    expect(find(quotes, "talks a lot of nonsense").speaker).toBe("Sara Lind");
+  });
 });
+

@@ -22,4 +22,22 @@ describe("names, not fragments", () => {
     expect(find(quotes, "deplored").speaker).not.toBe("French");
     expect(find(quotes, "The harvest").speaker).toBeNull();
   });
+
+  it("never takes a subheading, a title-case headline with a verb, or a sentence's opening question for a name", () => {
+    const quotes = quotesOf(
+      "Slow Funding Hampers Relief Work: Ending “the cycle of hunger” is the agency's first aim.",
+      "Ana Ruiz Urged Voters Everywhere To “Stay home and stay safe.”",
+      "Does Halvorsen, like Brandt, back the bill? “We will see,” Halvorsen said.",
+      "Neither Tom Brandt nor his aides answered. “No comment,” Brandt said later.",
+    );
+    expect(find(quotes, "the cycle of hunger").speaker).toBeNull();
+    expect(find(quotes, "Stay home").speaker).toBeNull();
+    expect(find(quotes, "We will see").speaker).toBe("Halvorsen");
+    expect(find(quotes, "No comment").speaker).toBe("Tom Brandt");
+  });
+
+  it("reads a long description before a name as a description, not as the name", () => {
+    const quotes = quotesOf("“The county is ready,” Lake County Public Advocate Trish Osei said.");
+    expect(find(quotes, "The county is ready").speaker).toBe("Trish Osei");
+  });
 });
