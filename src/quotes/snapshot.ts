@@ -35,9 +35,10 @@ export const QUOTES_SNAPSHOT_FORMAT = 5;
  * Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns (4: issue 15 clause and
  * role rules, calibrated confidences; 5: names over line breaks, question clauses, recordings, shared surnames; 6: a reporting clause typed inside
  * the closing mark, "…stockholders, he said.", left out of the quotation; 7: places never speakers, the words of another,
- * descriptions read from appositions).
+ * descriptions read from appositions; 8: where the speech ends when the marks do not say it, speech-end.ts, and labels
+ * that name no one left out).
  */
-export const QUOTE_EXTRACTION_VERSION = 7;
+export const QUOTE_EXTRACTION_VERSION = 8;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];
