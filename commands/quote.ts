@@ -251,27 +251,21 @@ export function wholeQuotations<F extends { hits: QuoteHit[]; total: number }>(f
 }
 
 /**
- * Hits read at least to count what /quote shows: the count is exact when the quotations found are no more than
- * this (or the page asked for reads them all), else it is the number shown among the first ones read ("at least").
- */
-export const COUNTED_HITS = 200;
-
-/**
  * One page of quotations after one statement's other wordings are folded into its first: the folding runs over
  * every quotation up to the page, so that page n starts where page n - 1 stopped, numbered without gaps or
  * repeats. `search(window)` gives the first `window` quotations (wire copies already folded by the book).
- * `total` is what can be paged through (hidden quotations and folded wordings not counted): exact when `exact`,
- * else the number shown among the first `COUNTED_HITS` or more quotations read, a lower bound.
+ * `total` is what can be paged through (hidden quotations and folded wordings not counted): exact when `exact`
+ * (the window read holds every hit), else the number shown among the hits read, a lower bound. (Reading more hits
+ * only to count them would read their texts: a restored book reads a quotation's text from the corpus snapshot.)
  */
 export function foldedPage<G extends { hidden: boolean }>(
   search: (window: number) => { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> },
   fold: (hits: readonly QuoteHit[]) => Map<QuoteHit, G>,
   page: number,
   limit: number,
-  counted = COUNTED_HITS,
 ): { hits: QuoteHit[]; total: number; exact: boolean; hasMore: boolean; groups: Map<QuoteHit, G>; respelled: Array<{ typed: string; as: string }> } {
   const wanted = (page + 1) * limit;
-  for (let window = Math.max(wanted + limit, counted); ; window *= 2) {
+  for (let window = wanted + limit; ; window *= 2) {
     const found = search(window);
     const groups = fold(found.hits);
     const shown: number[] = [];
