@@ -207,7 +207,8 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       lines.push(`${number}. ${plainQuote(hit, citation, parts)}${notes.length > 0 ? ` [${notes.join(" · ")}]` : ""}`);
       if (group && !expand) expand = compareAction(group.statement);
     }
-    const count = found.total === 1 ? "1 quotation" : `${found.total} quotations`;
+    // What /more can page through: hidden quotations and other wordings folded in are not counted.
+    const count = `${found.exact ? "" : "at least "}${found.total === 1 ? "1 quotation" : `${found.total} quotations`}`;
     const folded = found.hits.filter((h) => groups.get(h)?.hidden).length;
     const foldedNote = folded > 0 ? ` · ${folded} other ${folded === 1 ? "wording" : "wordings"} of the same statements folded in` : "";
     const filterNote = args.filters.length > 0 ? ` · ${args.filters.join(" · ")}` : "";
@@ -254,13 +255,16 @@ export function wholeQuotations<F extends { hits: QuoteHit[]; total: number }>(f
  * One page of quotations after one statement's other wordings are folded into its first: the folding runs over
  * every quotation up to the page, so that page n starts where page n - 1 stopped, numbered without gaps or
  * repeats. `search(window)` gives the first `window` quotations (wire copies already folded by the book).
+ * `total` is what can be paged through (hidden quotations and folded wordings not counted): exact when `exact`
+ * (the window read holds every hit), else the number shown among the hits read, a lower bound. (Reading more hits
+ * only to count them would read their texts: a restored book reads a quotation's text from the corpus snapshot.)
  */
 export function foldedPage<G extends { hidden: boolean }>(
   search: (window: number) => { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> },
   fold: (hits: readonly QuoteHit[]) => Map<QuoteHit, G>,
   page: number,
   limit: number,
-): { hits: QuoteHit[]; total: number; hasMore: boolean; groups: Map<QuoteHit, G>; respelled: Array<{ typed: string; as: string }> } {
+): { hits: QuoteHit[]; total: number; exact: boolean; hasMore: boolean; groups: Map<QuoteHit, G>; respelled: Array<{ typed: string; as: string }> } {
   const wanted = (page + 1) * limit;
   for (let window = wanted + limit; ; window *= 2) {
     const found = search(window);
@@ -275,7 +279,7 @@ export function foldedPage<G extends { hidden: boolean }>(
       const from = shown[page * limit];
       const next = shown[wanted];
       const hits = from === undefined ? [] : found.hits.slice(from, next ?? found.hits.length);
-      return { hits, total: found.total, hasMore: next !== undefined, groups, respelled: found.respelled ?? [] };
+      return { hits, total: shown.length, exact: complete, hasMore: next !== undefined, groups, respelled: found.respelled ?? [] };
     }
   }
 }

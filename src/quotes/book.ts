@@ -311,7 +311,8 @@ export class CorpusQuoteBook implements QuoteBook {
     if (!entry) return null;
     const quotations = entry.extracted.quotations;
     const at = quotations.findIndex((q) => q.id === id);
-    return at < 0 ? null : splitPartsAt(entry.article.text, quotations, at);
+    // The article's text only when a neighbour may continue it: counting hits must not read every text.
+    return at < 0 ? null : splitPartsAt(() => entry.article.text, quotations, at);
   }
 
   /**

@@ -14,7 +14,8 @@ import { SPEECH_VERBS } from "./lexicon.js";
 import { namingVerb } from "./naming.js";
 import type { QuoteSpan } from "./quote-span.js";
 import { sentenceRanges, rangeAt, type Range } from "../text/sentences.js";
-import { speakerLabelOf } from "./speaker-label.js";
+import { opensWithNonSpeakerLabel, speakerLabelOf } from "./speaker-label.js";
+import { beforeReporterSentence, beforeReportingClause, beforeTrailingClause, clauseBetweenSentences, singleMarkClosing } from "./speech-end.js";
 import { words } from "../text/words.js";
 
 type MarkRole = "open" | "close" | "either";
@@ -52,21 +53,39 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
   let restarted = false;
   const push = (open: number, contentEnd: number, close: number) => {
     let s = open + openWidth;
-    let e = contentEnd;
+    let e = trimmedEnd(text, s, contentEnd);
     while (s < e && isBlank(text[s]!)) s++;
-    while (e > s && isBlank(text[e - 1]!)) e--;
-    // A quotation left open at the end of its paragraph often lost its closing mark before the reporting clause
-    // ("… benefit, he said."): the speech ends there, not with the reporter's words.
-    if (close < 0) e = beforeReportingClause(text, s, e);
-    else {
-      const speechEnd = beforeTrailingClause(text, s, e);
+    const label = labelLength(text, s, e);
+    const contentStart = s + label;
+    // Where the speech ends when the marks do not say it (speech-end.ts).
+    if (close < 0) {
+      // Every opening mark read here is a double one (straight, curly or two apostrophes).
+      const single = singleMarkClosing(text, contentStart, e);
+      if (single >= 0) {
+        close = single;
+        e = trimmedEnd(text, contentStart, single);
+      } else e = beforeReporterSentence(text, contentStart, beforeReportingClause(text, contentStart, e));
+    } else {
+      const speechEnd = beforeTrailingClause(text, contentStart, e);
       // The clause is read as the one after an unclosed quotation: it names the speaker.
       if (speechEnd < e) close = -1;
+      else {
+        const between = clauseBetweenSentences(text, contentStart, e);
+        if (between) {
+          // Two stretches of speech around the reporter's clause: the first reads the clause after it, as an
+          // unclosed quotation does; the second continues it.
+          add(open, contentStart, between.firstEnd, -1, s, label);
+          add(between.secondStart, between.secondStart, e, close, between.secondStart, 0, true);
+          return;
+        }
+      }
       e = speechEnd;
     }
-    const label = labelLength(text, s, e);
-    const span: QuoteSpan = { start: s + label, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted ? -2 : -1 };
-    if (label > 0) span.labelStart = s;
+    add(open, contentStart, e, close, s, label);
+  };
+  const add = (open: number, start: number, e: number, close: number, labelAt: number, label: number, continuing = false) => {
+    const span: QuoteSpan = { start, end: e, open, close, paragraphIndex, kind: "direct", continues: restarted || continuing ? -2 : -1 };
+    if (label > 0) span.labelStart = labelAt;
     if (e > span.start && /[\p{L}\p{N}]/u.test(text.slice(span.start, e))) spans.push(span);
   };
   for (let i = p.start; i < p.end; i++) {
@@ -102,34 +121,18 @@ function paragraphSpans(text: string, p: Paragraph, paragraphIndex: number): Quo
 }
 
 /**
- * ", he said." / ", Lyng added" / ", said Robert Murphy": a reporting clause (a pronoun or up to four capitalised
- * words, then a reporting verb, or the verb first) inside an unclosed quotation. The speech ends at its comma.
+ * The length of a label opening [s, e) with the space after it, or 0: a speaker's ("PENCE: "), which names the
+ * speaker, or one that names no one ("VIDEO: ", "PHOTO: "). Neither is part of the quoted words.
  */
-const REPORTING_CLAUSE =
-  /,(?=\s+(?:(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:said|says|added|adds|told|tells|explained|argued|insisted|warned|stressed|noted|declared|continued|concluded)\b|(?:said|added|says)\s+\p{Lu}))/u;
-
-function beforeReportingClause(text: string, s: number, e: number): number {
-  const found = REPORTING_CLAUSE.exec(text.slice(s, e));
-  return found ? s + found.index + 1 : e;
-}
-
-/**
- * "… a dividend to our common stockholders, he said.": a closing mark typed after the reporting clause instead of
- * before it. The clause ends the quoted text, so the speech ends at its comma.
- */
-const TRAILING_CLAUSE =
-  /,\s+(?:(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:said|says|added|adds)|(?:said|says|added|adds)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*\.?$/u;
-
-function beforeTrailingClause(text: string, s: number, e: number): number {
-  const found = TRAILING_CLAUSE.exec(text.slice(s, e));
-  return found ? s + found.index + 1 : e;
-}
-
-/** The length of a speaker label opening [s, e) with the space after it ("PENCE: "), or 0. */
 function labelLength(text: string, s: number, e: number): number {
   const head = text.slice(s, Math.min(e, s + 60));
-  if (!speakerLabelOf(head)) return 0;
+  if (!speakerLabelOf(head) && !opensWithNonSpeakerLabel(head)) return 0;
   return /^[^:]+:\s+/u.exec(head)?.[0].length ?? 0;
+}
+
+function trimmedEnd(text: string, s: number, e: number): number {
+  while (e > s && isBlank(text[e - 1]!)) e--;
+  return e;
 }
 
 /** White space, or an invisible format character (U+202A, U+200B, U+FEFF…) that pasted copy carries. */
@@ -154,7 +157,18 @@ function isMarkCharacter(code: number): boolean {
 function markAt(text: string, i: number, from: number, to: number): { role: MarkRole; width: number } | null {
   const ch = text[i]!;
   if (ch === "'") {
-    // '' between letters (a typo inside a word) or in a run of three or more is not a mark.
+    let runStart = i;
+    while (runStart > from && text[runStart - 1] === "'") runStart--;
+    let runEnd = i;
+    while (runEnd < to && text[runEnd] === "'") runEnd++;
+    if (runEnd - runStart === 3) {
+      // ''' is a double mark with a single one inside it: ''Kosovo is a special case,''' closes both, the double
+      // mark outside (its last two apostrophes); '''Go,' he said,'' opens both (its first two).
+      const role = roleFromSurroundings(text, runStart, 3, from, to);
+      if (role === "either") return null;
+      return i === (role === "open" ? runStart : runStart + 1) ? { role, width: 2 } : null;
+    }
+    // '' between letters (a typo inside a word) or in a longer run is not a mark.
     if (text[i + 1] !== "'" || i + 2 > to || text[i + 2] === "'" || (i > from && text[i - 1] === "'")) return null;
     const letterBefore = i > from && /[\p{L}\p{N}]/u.test(text[i - 1]!);
     const letterAfter = i + 2 < to && /[\p{L}\p{N}]/u.test(text[i + 2]!);

@@ -37,9 +37,10 @@ export const QUOTES_SNAPSHOT_FORMAT = 5;
  * the closing mark, "…stockholders, he said.", left out of the quotation; 7: places never speakers, the words of another,
  * descriptions read from appositions; 8: one sentence splitter, "St Mary's. But" two sentences; 9: headline
  * fragments and subheadings no names, a shared surname to the one named as a subject, acronyms joined across the
- * corpus).
+ * corpus; 10: where the speech ends when the marks do not say it, speech-end.ts, and labels that name no one left
+ * out).
  */
-export const QUOTE_EXTRACTION_VERSION = 9;
+export const QUOTE_EXTRACTION_VERSION = 10;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];

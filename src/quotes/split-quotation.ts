@@ -22,13 +22,14 @@ const OPENING = /(?:["“”„«»]|'')[\s\p{Cf}]*$/u;
  * speaker, `first` ends without closing its sentence ("That," / "If we lose"), and between them stands only a
  * short clause with a reporting verb that ends on a comma (", she said, ").
  */
-export function continuesAcrossClause(text: string, first: Quotation, second: Quotation): boolean {
+export function continuesAcrossClause(text: string | (() => string), first: Quotation, second: Quotation): boolean {
   if (first.doc !== second.doc || first.paragraph !== second.paragraph || first.speaker !== second.speaker) return false;
   if (first.kind === "transcript" || second.kind === "transcript") return false;
   if (second.start <= first.end || second.start - first.end > MAX_CLAUSE_CHARACTERS + 6) return false;
   // A part that ends its sentence ("We will win.") is followed by a new one, not by the rest of the same.
   if (/[.!?…]["”'’]*$/u.test(first.text)) return false;
-  const gap = text.slice(first.end, second.start);
+  // The text is read only now: most quotations have no neighbour this close (a restored corpus reads it from disk).
+  const gap = (typeof text === "string" ? text : text()).slice(first.end, second.start);
   const closing = MARKS.exec(gap);
   const opening = OPENING.exec(gap);
   if (!closing || !opening || opening.index < closing[0].length) return false;
@@ -49,13 +50,15 @@ export function continuesAcrossClause(text: string, first: Quotation, second: Qu
 
 /**
  * The parts of the split quotation holding `quotations[at]`, in order, from the article's quotations in text
- * order; null when that quotation is whole.
+ * order; null when that quotation is whole. `text` may be given as a function: it is then read only for a
+ * quotation with a close neighbour.
  */
-export function splitPartsAt(text: string, quotations: readonly Quotation[], at: number): QuotationPart[] | null {
+export function splitPartsAt(text: string | (() => string), quotations: readonly Quotation[], at: number): QuotationPart[] | null {
   let from = at;
   while (from > 0 && continuesAcrossClause(text, quotations[from - 1]!, quotations[from]!)) from--;
   let to = at;
   while (to + 1 < quotations.length && continuesAcrossClause(text, quotations[to]!, quotations[to + 1]!)) to++;
   if (from === to) return null;
-  return quotations.slice(from, to + 1).map((q) => ({ start: q.start, end: q.end, text: text.slice(q.start, q.end) }));
+  const whole = typeof text === "string" ? text : text();
+  return quotations.slice(from, to + 1).map((q) => ({ start: q.start, end: q.end, text: whole.slice(q.start, q.end) }));
 }

@@ -71,7 +71,9 @@ describe("a quoted interview transcript", () => {
       "“CLINTON: I feel a great deal of sympathy for the families.”",
     );
     expect(find(quotes, "Secretary Clinton, did")).toMatchObject({ speaker: "Ramos" });
-    expect(find(quotes, "VIDEO:").speaker).toBeNull();
+    // The label that names no one is not part of the quotation, and gives it no speaker.
+    expect(find(quotes, "They told me").speaker).toBeNull();
+    expect(quotes.some((q) => q.text.startsWith("VIDEO:"))).toBe(false);
     expect(find(quotes, "I feel a great")).toMatchObject({ speaker: "Hillary Clinton" });
   });
 

@@ -71,11 +71,87 @@ describe("quotation boundaries", () => {
     expect(quotes.map((q) => q.text)).toEqual([
       "Our recovery will decide how soon we pay a dividend again,",
       "The mill is full until June,",
-      // The clause inside a longer quotation is left as it is: what follows it is speech again.
-      "We will not sell the mill, she said. The offer was too low,",
+      // The clause between two sentences of one quotation: two stretches of speech, the clause in neither.
+      "We will not sell the mill,",
+      "The offer was too low,",
     ]);
     // The clause names the speaker as it would after the closing mark.
-    expect(quotes.slice(0, 2).map((q) => q.speaker)).toEqual(["Enid Varga", "Enid Varga"]);
+    expect(quotes.map((q) => q.speaker)).toEqual(["Enid Varga", "Enid Varga", "Enid Varga", "Enid Varga"]);
+  });
+});
+
+describe("a quotation that runs on into the reporter's words", () => {
+  it("ends a quotation at a reporting clause between two of its sentences, and goes on after it", () => {
+    const text =
+      'Harbour master Ines Duarte spoke after the storm. "This is the worst damage we have seen on the quay, she said. Without the new wall the boats would have sunk. We hope the council pays for a second one."';
+    const a = article("t.txt", [text]);
+    const spans = extractQuoteSpans(a);
+    expect(spans.map((s) => a.text.slice(s.start, s.end))).toEqual([
+      "This is the worst damage we have seen on the quay,",
+      "Without the new wall the boats would have sunk. We hope the council pays for a second one.",
+    ]);
+    // The second stretch continues the first; each is exact in the text.
+    expect(spans[1]!.continues).toBe(0);
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(["Ines Duarte", "Ines Duarte"]);
+    expect(quotes.every((q) => !/\bshe said\b/.test(q.text))).toBe(true);
+  });
+
+  it("leaves a clause that goes on, or a speaker telling what someone said, inside the quotation", () => {
+    expect(texts(['"He came to the door, he said, and then he left. I never saw him again," Bo Lind said.'])).toEqual([
+      "He came to the door, he said, and then he left. I never saw him again,",
+    ]);
+    expect(texts(['"My father told me so, I said. Nobody believed it," Bo Lind said.'])).toEqual(["My father told me so, I said. Nobody believed it,"]);
+  });
+
+  it("ends a quotation opened with a double mark at the single mark that closes it", () => {
+    const quotes = quotesOf(
+      'The regulator called the method "fair value\' accounting at its worst, a spokeswoman for the board said.',
+      '"We expect the banks to approve the plan within weeks,\' finance minister Rui Ortiz said on Monday.',
+    );
+    expect(quotes.map((q) => q.text)).toEqual(["fair value", "We expect the banks to approve the plan within weeks,"]);
+    expect(find(quotes, "We expect").speaker).toBe("Rui Ortiz");
+  });
+
+  it("does not read an apostrophe, a plural's apostrophe or a nested quotation as that closing mark", () => {
+    expect(texts(['"It\'s the growers\' union that decides, and they said \'not yet\' to the plan until May'])).toEqual([
+      "It's the growers' union that decides, and they said 'not yet' to the plan until May",
+    ]);
+  });
+
+  it("ends an unclosed quotation before a sentence in which the reporter speaks again", () => {
+    const quotes = quotesOf(
+      'Coach Paula Brandt told reporters: "We played our best football of the season in the second half. She said the team would rest on Sunday before the final.',
+    );
+    expect(quotes.map((q) => q.text)).toEqual(["We played our best football of the season in the second half."]);
+    expect(quotes[0]!.speaker).toBe("Paula Brandt");
+  });
+
+  it("keeps a sentence of the speaker's own, and an abbreviated title, inside an unclosed quotation", () => {
+    expect(texts(['"The referee came over after the whistle. He told me to wait for the doctor.'])).toEqual([
+      "The referee came over after the whistle. He told me to wait for the doctor.",
+    ]);
+    expect(texts(['"We met at noon in St. Albans. Dr. Hale said nothing for an hour, and neither did I.'])).toEqual([
+      "We met at noon in St. Albans. Dr. Hale said nothing for an hour, and neither did I.",
+    ]);
+  });
+
+  it("reads three apostrophes as a nested quotation closed with its double mark", () => {
+    const quotes = quotesOf("''We are told every year, 'the levee will hold,''' Mr. Soto said of the river.");
+    expect(quotes.map((q) => q.text)).toEqual(["We are told every year, 'the levee will hold,'"]);
+    expect(quotes[0]!.speaker).toBe("Soto");
+  });
+});
+
+describe("labels are not quoted words", () => {
+  it("starts a quotation after a label that names no one, and credits no one for it", () => {
+    const quotes = quotesOf(
+      "The mother of a soldier spoke at the rally.",
+      '"VIDEO: They promised to call me and they never did.',
+      '"PHOTO: The flag they gave me is all I have."',
+    );
+    expect(quotes.map((q) => q.text)).toEqual(["They promised to call me and they never did.", "The flag they gave me is all I have."]);
+    expect(quotes.every((q) => q.speaker === null)).toBe(true);
   });
 });
 

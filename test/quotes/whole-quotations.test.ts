@@ -11,6 +11,7 @@ import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import type { QuoteBlock } from "../../src/core/reply.js";
 import type { Article } from "../../src/corpus/types.js";
+import { quotationRecords } from "../../src/quotes/records.js";
 import { isFormOfAddress, shownAlone } from "../../src/quotes/shown-alone.js";
 import { splitPartsAt } from "../../src/quotes/split-quotation.js";
 import { article, find, quotesOf } from "./helpers.js";
@@ -130,5 +131,46 @@ describe("what /quote does not show as a quotation", () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results.map((r) => r.quote)).not.toContain("Madam President,");
     expect(results.map((r) => r.quote)).not.toContain("Colleagues,");
+  });
+});
+
+describe("what /quote counts", () => {
+  async function page(input: string, n: number, limit: number) {
+    const dispatcher = createDispatcher([quoteCommand]);
+    const outcome = await dispatcher.dispatch(input, { services: quoteNewsroom([reservoir]), platform: "cli", user: null, channel: null, log: memoryLogger(), now: () => new Date(), page: n, limit });
+    expect(outcome.ok).toBe(true);
+    const blocks = outcome.ok ? outcome.reply.blocks : [];
+    return {
+      context: blocks.filter((b) => b.type === "context").map((b) => ("text" in b ? b.text : ""))[0] ?? "",
+      quotes: blocks.filter((b): b is QuoteBlock => b.type === "quote").map((b) => displayBlock(b).text),
+    };
+  }
+
+  it("counts the quotations /more can page through: no scare quote, each split quotation once", async () => {
+    // Ferrow's quotations: two split ones, "No," and two scare quotes ("prematurely", "severe") not shown.
+    // Read whole, the count is exact; on a smaller page it never says more than can be shown.
+    expect((await page("/quote Ferrow", 0, 10)).context).toMatch(/^3 quotations · showing 1–3/);
+    const first = await page("/quote Ferrow", 0, 2);
+    expect(first.context).toMatch(/^(?:at least )?3 quotations · showing 1–2/);
+    const shown = [...first.quotes];
+    for (let n = 1; n < 5; n++) shown.push(...(await page("/quote Ferrow", n, 2)).quotes);
+    expect(shown).toHaveLength(3);
+    expect(new Set(shown).size).toBe(3);
+  });
+});
+
+describe("`dateline quotes --json`", () => {
+  it("gives a split quotation's parts, exact in the text and the same as /quote's", async () => {
+    const { results, newsroom } = await ask([reservoir], "/quote Ferrow");
+    const records = quotationRecords(newsroom.quotes);
+    const split = records.filter((r) => r.parts !== undefined);
+    // Both parts of both split quotations carry the parts; a whole quotation carries none.
+    expect(split.map((r) => r.text)).toEqual(["That,", "is the worst reading we have had in twenty years.", "If the rain keeps on,", "we will open the spillway tonight."]);
+    expect(records.find((r) => r.text === "No,")!.parts).toBeUndefined();
+    for (const r of split) {
+      for (const p of r.parts!) expect(reservoir.text.slice(p.start, p.end)).toBe(p.text);
+      const shown = results.find((x) => x.parts?.some((p) => p.start === r.start));
+      expect(shown?.parts).toEqual(r.parts!.map((p) => ({ quote: p.text, start: p.start, end: p.end })));
+    }
   });
 });
