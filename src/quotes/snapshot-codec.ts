@@ -5,7 +5,7 @@
  *    32-bit hash of the text saved beside the offsets catches a span that no longer reads the words extracted;
  *  - strings (speakers, cues, mentions, evidence, names) are saved once, in a table, and referred to by number; a
  *    quotation id is saved only when it is not the usual `${doc}#q${index in the article}`;
- *  - the topic index is saved as MiniSearch's packed postings (src/search/packed-postings.ts), loaded as they are
+ *  - the topic index is saved as MiniSearch's packed postings (src/index/packed-postings.ts), loaded as they are
  *    and unpacked only for a term a live change touches, so that no quotation is indexed again;
  *  - so is the state derived from the quotations (book.ts `DerivedState`: the speakers, each quotation's and each
  *    named person's canonical speaker, which quotations repeat another): what a fresh book would rebuild from the
@@ -20,9 +20,9 @@
 import MiniSearch, { type Options } from "minisearch";
 import { hasStoredText } from "../corpus/snapshot.js";
 import type { Article } from "../corpus/types.js";
-import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
-import type { MiniSearchInternals } from "../search/minisearch-internals.js";
-import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
+import { bytesOf, concat, float64s, int32s, uint32s } from "../index/bytes.js";
+import type { MiniSearchInternals } from "../index/minisearch-internals.js";
+import { PackedDocMap, writeVarint } from "../index/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./types.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";

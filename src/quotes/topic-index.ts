@@ -1,17 +1,17 @@
 /**
  * The quotations' topic index: MiniSearch over the quotation texts with the shared text analysis (so "children"
- * finds "child" and "Kiev" finds "Kyiv"), its postings packed (src/search/packed-postings.ts). It is made from
+ * finds "child" and "Kiev" finds "Kyiv"), its postings packed (src/index/packed-postings.ts). It is made from
  * packed postings, written as the quotations come (`TopicIndexBuilder`) or read from a snapshot
  * (snapshot-codec.ts), rather than by MiniSearch's `add`, which took a fifth of the quote book's build: the
  * result is the index `addAll` would make (same short ids, terms in the same order, same field lengths and
  * average), so scores and ties are the same.
  */
 import MiniSearch, { type Options } from "minisearch";
-import { FieldLengths } from "../search/document-maps.js";
-import { PostingsWriter } from "../search/index-builder.js";
+import { FieldLengths } from "../index/document-maps.js";
+import { PostingsWriter } from "../index/postings-writer.js";
 import { normalizeTerm, tokenize } from "../text/analysis.js";
-import type { MiniSearchInternals } from "../search/minisearch-internals.js";
-import { PackedDocMap } from "../search/packed-postings.js";
+import type { MiniSearchInternals } from "../index/minisearch-internals.js";
+import { PackedDocMap } from "../index/packed-postings.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
 /** Quotations or terms taken between two pauses of `topicIndexSteps`. */

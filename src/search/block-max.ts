@@ -19,11 +19,12 @@
  * The blocks of a word are made from its packed bytes the first time a query needs them and kept while those
  * bytes are (indexing an article packs its words again, so their blocks are made again).
  */
-import { bitCount } from "./postings.js";
-import type { FieldTermData } from "./minisearch-internals.js";
-import { PackedDocMap, PostingsReader } from "./packed-postings.js";
-import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
-import { TopK } from "./top-k.js";
+import { bitCount } from "../index/postings.js";
+import type { FieldTermData } from "../index/minisearch-internals.js";
+import { PackedDocMap, PostingsReader } from "../index/packed-postings.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "../index/bm25.js";
+import { firstRoundBound } from "./term-plan.js";
+import { TopK } from "../index/top-k.js";
 
 /** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
 export const BLOCK_MIN_POSTINGS = 1024;

@@ -10,11 +10,11 @@
  */
 import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
-import { DocTable } from "./doc-table.js";
-import { DocumentIds, FieldLengths, ShortIds } from "./document-maps.js";
-import { bytesOf, concat, int32s, uint32s } from "./bytes.js";
-import type { MiniSearchInternals } from "./minisearch-internals.js";
-import { PackedDocMap, packTerms } from "./packed-postings.js";
+import { DocTable } from "../index/doc-table.js";
+import { DocumentIds, FieldLengths, ShortIds } from "../index/document-maps.js";
+import { bytesOf, concat, int32s, uint32s } from "../index/bytes.js";
+import type { MiniSearchInternals } from "../index/minisearch-internals.js";
+import { PackedDocMap, packTerms } from "../index/packed-postings.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
 
 /** Terms restored between two pauses of `restoreIndexSteps` (a few milliseconds). */

@@ -8,20 +8,22 @@ import MiniSearch, { type Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
 import { ArticleScores, OrdinalMarks } from "./article-scores.js";
-import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { DocTable, TITLE_PARAGRAPH } from "../index/doc-table.js";
 import { IndexBuilder } from "./index-builder.js";
 import { warmUpQueries } from "./warm-up.js";
 import { decodeIndexSteps, encodeIndex, type IndexLayout } from "./index-codec.js";
-import { packTerms } from "./packed-postings.js";
+import { packTerms } from "../index/packed-postings.js";
+import { articleFilter } from "../corpus/article-filter.js";
 import { foldText } from "../text/fold.js";
 import { analyze, analyzeTerms, glossaryLexicon, type Lexicon } from "../text/analysis.js";
 import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { BlockMaxSearch, type IndexView } from "./block-max.js";
-import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
+import { bitCount, Postings, type ExpandedClause, type Touched } from "../index/postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
-import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
-import { topK } from "./top-k.js";
+import { inverseDocumentFrequency } from "../index/bm25.js";
+import { articleBound, DEFAULT_PLANNING, firstRoundBound, worthPruning, type PlanningOptions } from "./term-plan.js";
+import { topK } from "../index/top-k.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
 import { scoringUnits, unitAt } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
@@ -693,19 +695,3 @@ function learnInto(lexicon: Lexicon, article: Article): void {
   }
 }
 
-/** The outlet and date filters as one predicate, or null when the query has none. */
-export function articleFilter(query: Pick<SourceQuery, "outlet" | "after" | "before">): ((article: Article) => boolean) | null {
-  const outlet = query.outlet ? foldText(query.outlet).trim() : "";
-  const { after, before } = query;
-  if (!outlet && !after && !before) return null;
-  return (article) => {
-    if (outlet && !(article.outlet && foldText(article.outlet).includes(outlet))) return false;
-    if (after || before) {
-      const date = article.published?.slice(0, 10);
-      if (!date) return false;
-      if (after && date < after) return false;
-      if (before && date > before) return false;
-    }
-    return true;
-  };
-}

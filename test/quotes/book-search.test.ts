@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
-import { PackedDocMap } from "../../src/search/packed-postings.js";
+import { PackedDocMap } from "../../src/index/packed-postings.js";
 import { article } from "./helpers.js";
 import { articlesOf, expectSameAnswers, organisationsOf, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
 

@@ -7,7 +7,7 @@ import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { quoteArticle } from "../../src/quotes/article-quotes.js";
-import type { MiniSearchInternals } from "../../src/search/minisearch-internals.js";
+import type { MiniSearchInternals } from "../../src/index/minisearch-internals.js";
 import { QUOTE_INDEX_OPTIONS, TopicIndexBuilder, type IndexedQuote } from "../../src/quotes/topic-index.js";
 
 function bothIndexes(quotes: readonly IndexedQuote[]) {

@@ -10,7 +10,7 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { IndexBuilder } from "../../src/search/index-builder.js";
-import { Postings } from "../../src/search/postings.js";
+import { Postings } from "../../src/index/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
 
 const SEEDS = join(process.cwd(), "seeds");

@@ -11,7 +11,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { OrdinalMarks } from "../../src/search/article-scores.js";
-import { bitCount, Postings, type ScoredClause } from "../../src/search/postings.js";
+import { bitCount, Postings, type ScoredClause } from "../../src/index/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
 
 const SEEDS = join(process.cwd(), "seeds");

@@ -7,14 +7,13 @@
  * multiplication by the number of query terms matched.
  *
  * It depends on MiniSearch 7's private fields (named in `MiniSearchInternals`); `postingsOf` checks them once,
- * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
+ * and test/index/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
 import type MiniSearch from "minisearch";
-import type { OrdinalMarks } from "./article-scores.js";
 import { FieldLengths } from "./document-maps.js";
 import type { FieldTermData, MiniSearchInternals } from "./minisearch-internals.js";
 import { PostingsReader } from "./packed-postings.js";
-import { BM25, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "./bm25.js";
 
 /** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in term-plan.ts). */
 const FUZZY_WEIGHT = 0.45;
@@ -58,6 +57,16 @@ export interface ClauseBounds {
   title: Float64Array;
 }
 
+/**
+ * A set of group numbers with bits each (0: not in the set), written by `markGroups`: the arrays, and `count` of
+ * the groups in `touched` (the passage index's `OrdinalMarks`, by article ordinal).
+ */
+export interface GroupMarks {
+  value: Uint32Array;
+  touched: Int32Array;
+  count: number;
+}
+
 export class Postings {
   private scores = new Float64Array(0);
   private clauseScores = new Float64Array(0);
@@ -87,7 +96,7 @@ export class Postings {
       ms._index && typeof ms._index.get === "function" && typeof ms._index.fuzzyGet === "function" &&
       ms._fieldLength instanceof Map && ms._documentIds instanceof Map && ms._idToShortId instanceof Map &&
       Array.isArray(ms._avgFieldLength) && typeof ms._documentCount === "number" && typeof ms._nextId === "number" && ms._fieldIds?.[field] !== undefined;
-    if (!ok) throw new Error("MiniSearch's internals are not those of version 7: src/search/postings.ts needs updating");
+    if (!ok) throw new Error("MiniSearch's internals are not those of version 7: src/index/postings.ts needs updating");
     return new Postings(ms, field);
   }
 
@@ -197,7 +206,7 @@ export class Postings {
    * (before the multiplication by the clauses matched), into `bounds`: from its terms' highest frequency and
    * shortest document (term-plan.ts), for titles and body passages apart.
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: ClauseBounds): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: GroupMarks, bounds: ClauseBounds): void {
     const { reader } = this;
     const lengths = this.documentLengths();
     const documentCount = this.ms._documentCount;

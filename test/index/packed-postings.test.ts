@@ -9,8 +9,8 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
-import { PackedDocMap, packTerms } from "../../src/search/packed-postings.js";
-import { Postings } from "../../src/search/postings.js";
+import { PackedDocMap, packTerms } from "../../src/index/packed-postings.js";
+import { Postings } from "../../src/index/postings.js";
 import { indexedTexts, MINISEARCH_OPTIONS, PassageIndex, type IndexedDoc } from "../../src/search/source-index.js";
 
 const SEEDS = join(process.cwd(), "seeds");
