@@ -4,7 +4,6 @@
  * The result is the MiniSearch index `add` would have made, with the same short ids, field lengths and average
  * (MiniSearch's running average, computed the same way), in a fraction of the time and memory.
  */
-import type { Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
 import { restoreIndex, type DecodedIndex } from "./index-codec.js";
 import { PostingsWriter } from "../index/postings-writer.js";
@@ -38,8 +37,8 @@ export class IndexBuilder {
     this.postings.add(doc, frequencies);
   }
 
-  /** The index, as MiniSearch with one field named `field`. The builder is spent. */
-  finish<T>(options: Options<T>, field: string): DecodedIndex<T> {
+  /** The index (as MiniSearch's `add` would make it), its field named `field`. The builder is spent. */
+  finish(field: string): DecodedIndex {
     const { terms, counts, postings, starts } = this.postings.finish();
     const n = this.nextId;
     return restoreIndex(
@@ -56,7 +55,6 @@ export class IndexBuilder {
         counts,
         postings: (i) => postings.subarray(starts[i], starts[i + 1]),
       },
-      options,
       field,
     );
   }

@@ -140,6 +140,12 @@ describe("dependency rules", () => {
     expect(violations(/^src\/index\//, /^(?!src\/(index|core|text)\/|src\/corpus\/types\.ts$)/)).toEqual([]);
   });
 
+  it("reaches MiniSearch only through its public surface: no private field, no undocumented loader", () => {
+    const privateUse = /\b_(index|documentIds|idToShortId|fieldLength|avgFieldLength|documentCount|nextId|fieldIds|dirtCount|storedFields|options|enqueuedVacuum|currentVacuum)\b|\bloadJS\b/;
+    const offenders = files.filter((f) => privateUse.test(readFileSync(join(root, f.file), "utf8"))).map((f) => f.file);
+    expect(offenders).toEqual([]);
+  });
+
   it("has no import cycle, type-only imports included", () => {
     expect(importCycles()).toEqual([]);
   });
