@@ -5,19 +5,18 @@
  * the quotations of the page asked for are marked. The same words quoted twice in one article are shown once
  * (repeats.ts).
  */
-import type MiniSearch from "minisearch";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../text/analysis.js";
 import { editDistance } from "../text/edit-distance.js";
-import { packTerms } from "../search/packed-postings.js";
-import { bitCount, Postings } from "../search/postings.js";
-import { articleFilter } from "../search/source-index.js";
+import { packTerms } from "../index/packed-postings.js";
+import { bitCount, type Postings } from "../index/postings.js";
+import { articleFilter } from "../corpus/article-filter.js";
 import { quoteArticle } from "./article-quotes.js";
 import { phraseKey } from "./phrase-key.js";
 import { nameWordSteps } from "./name-words.js";
 import { pooled, StringPool } from "./string-pool.js";
-import { TopicIndexBuilder, type IndexedQuote } from "./topic-index.js";
+import { TopicIndexBuilder, type TopicIndex } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
 import { TitleIndex } from "./titles.js";
 import { attributingSentenceTerms, termsOf, TopicPlaces } from "./topic-places.js";
@@ -76,7 +75,7 @@ export interface DerivedState {
 
 export class CorpusQuoteBook implements QuoteBook {
   private entries = new Map<string, Entry>();
-  private readonly index: MiniSearch<IndexedQuote>;
+  private readonly index: TopicIndex;
   private readonly postings: Postings;
   private state: State | null = null;
   /** A snapshot's derived state, used for the book's first state (until an article is added or removed). */
@@ -101,7 +100,7 @@ export class CorpusQuoteBook implements QuoteBook {
    * The articles' quotations, extracted now. `restored` (use `CorpusQuoteBook.restored`): quotations extracted
    * earlier with a topic index holding exactly those quotations, in their order (a snapshot's), instead.
    */
-  constructor(articles: readonly Article[] = [], restored: { entries: readonly Entry[]; index: MiniSearch<IndexedQuote>; state: DerivedState | null } | null = null) {
+  constructor(articles: readonly Article[] = [], restored: { entries: readonly Entry[]; index: TopicIndex; state: DerivedState | null } | null = null) {
     for (const entry of restored?.entries ?? []) this.entries.set(entry.article.id, entry);
     this.restoredState = restored?.state ?? null;
     if (restored) this.index = restored.index;
@@ -109,7 +108,7 @@ export class CorpusQuoteBook implements QuoteBook {
       for (const article of articles) this.entries.set(article.id, { article, extracted: pooled(quoteArticle(article), this.strings) });
       this.index = topicIndexOfEntries(this.entries.values());
     }
-    this.postings = Postings.of(this.index, "text");
+    this.postings = this.index.postings;
   }
 
   /** A book from quotations extracted earlier: no extraction runs; the registry is rebuilt from them. */
@@ -123,7 +122,7 @@ export class CorpusQuoteBook implements QuoteBook {
    * A book from a snapshot (snapshot-codec.ts): the quotations extracted earlier and their topic index, which
    * must hold exactly those quotations (nothing is indexed again), and the state derived from them, if saved.
    */
-  static restored(entries: readonly Entry[], index: MiniSearch<IndexedQuote>, state: DerivedState | null = null): CorpusQuoteBook {
+  static restored(entries: readonly Entry[], index: TopicIndex, state: DerivedState | null = null): CorpusQuoteBook {
     return new CorpusQuoteBook([], { entries, index, state });
   }
 
@@ -182,12 +181,12 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /** The topic index, for a snapshot (snapshot-codec.ts reads its postings). */
-  get topicIndex(): MiniSearch<IndexedQuote> {
+  get topicIndex(): TopicIndex {
     return this.index;
   }
 
   /** A topic index of the book's quotations built afresh, in the book's order (for a snapshot of a changed book). */
-  freshTopicIndex(): MiniSearch<IndexedQuote> {
+  freshTopicIndex(): TopicIndex {
     return topicIndexOfEntries(this.entries.values());
   }
 
@@ -233,7 +232,7 @@ export class CorpusQuoteBook implements QuoteBook {
       const quotations = extracted.quotations;
       for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
         const some = quotations.slice(i, i + QUOTES_PER_STEP);
-        this.index.addAll(some.map((q) => ({ id: q.id, text: q.text })));
+        for (const q of some) this.index.add({ id: q.id, text: q.text });
         this.touched(some);
         yield;
       }
@@ -656,7 +655,8 @@ export class CorpusQuoteBook implements QuoteBook {
    * hits are counted in ten thousands).
    */
   private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
-    const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, speaker === null ? null : (shortId) => table.isBy(shortId, speaker)) : this.scoreWithMiniSearch(table, terms, speaker);
+    const accept = speaker === null ? null : (shortId: number) => table.isBy(shortId, speaker);
+    const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, accept) : this.scoreMany(terms, accept);
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
     const { positions, raw, scores, order } = this.hitArrays(found.count);
     const { confidenceWeight, partial } = table;
@@ -711,34 +711,21 @@ export class CorpusQuoteBook implements QuoteBook {
     return { count: touched.count, shortIds: docs, scores, matched: (i) => bitCount(mask[docs[i]!]!) };
   }
 
-  /** More terms than the postings score at once (a long pasted text): MiniSearch itself, sorted by score. */
-  private scoreWithMiniSearch(table: QuoteTable, terms: readonly string[], speaker: number | null): FoundHits {
-    const results = this.index.search(terms.join(" "), {
-      combineWith: "OR",
-      // The terms are normalized already, as the indexed ones were: not a second time.
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term,
-    });
-    const shortIds = new Int32Array(results.length);
-    const scores = new Float64Array(results.length);
-    const matched = new Uint16Array(results.length);
-    let count = 0;
-    for (const r of results) {
-      const shortId = this.postings.shortId(r.id as string);
-      if (shortId === undefined || (speaker !== null && !table.isBy(shortId, speaker))) continue;
-      shortIds[count] = shortId;
-      scores[count] = r.score;
-      matched[count] = new Set(r.queryTerms).size;
-      count++;
-    }
-    return { count, shortIds, scores, matched: (i) => matched[i]! };
+  /** More terms than `scoreFromPostings` scores at once (a long pasted text): clauses counted, not marked. */
+  private scoreMany(terms: readonly string[], accept: ((shortId: number) => boolean) | null): FoundHits {
+    const clauses = this.postings.expand(terms.map((term) => ({ term, fuzzy: false })));
+    const touched = this.postings.scoreMany(clauses, accept);
+    const { docs, score, matched } = touched;
+    const scores = this.hitArrays(touched.count).raw;
+    for (let i = 0; i < touched.count; i++) scores[i] = score[docs[i]!]!;
+    return { count: touched.count, shortIds: docs, scores, matched: (i) => matched[docs[i]!]! };
   }
 
   /** One article changed: its terms are packed again with the next state. */
   private add(article: Article, extracted = quoteArticle(article)): void {
     pooled(extracted, this.strings);
     this.entries.set(article.id, { article, extracted });
-    this.index.addAll(extracted.quotations.map((q) => ({ id: q.id, text: q.text })));
+    for (const q of extracted.quotations) this.index.add({ id: q.id, text: q.text });
     this.touched(extracted.quotations);
     this.state = null;
     this.restoredState = null;
@@ -787,7 +774,7 @@ export class CorpusQuoteBook implements QuoteBook {
     // scoring reads packed postings fastest, and they take a tenth of the memory (packed-postings.ts).
     while (this.unpacked.size > 0) {
       const some = [...take(this.unpacked, TERMS_PER_STEP)];
-      packTerms(this.index, "text", some);
+      packTerms(this.index.index, some);
       for (const term of some) this.unpacked.delete(term);
       yield;
     }
@@ -863,7 +850,7 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 const TERMS_PER_STEP = 500;
 
 /** The topic index of the entries' quotations, in their order (as `addAll` over them would make it). */
-function topicIndexOfEntries(entries: Iterable<Entry>): MiniSearch<IndexedQuote> {
+function topicIndexOfEntries(entries: Iterable<Entry>): TopicIndex {
   const builder = new TopicIndexBuilder();
   for (const { extracted } of entries) for (const q of extracted.quotations) builder.add({ id: q.id, text: q.text });
   return builder.finish();

@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "../core/log.js";
-import { bytesOf, int32s, uint32s } from "../search/bytes.js";
+import { bytesOf, int32s, uint32s } from "../index/bytes.js";
 import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";

@@ -15,7 +15,7 @@
  * better-ranked hit is left out of the answer and listed on that hit (`copies`), as /sources folds copies of one
  * article. Which quotations have copies is known once per state of the book (`findCopies`).
  */
-import { TopK } from "../search/top-k.js";
+import { TopK } from "../index/top-k.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 import { phraseKey } from "./phrase-key.js";
 import type { Quotation } from "./types.js";

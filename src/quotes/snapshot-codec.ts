@@ -5,7 +5,7 @@
  *    32-bit hash of the text saved beside the offsets catches a span that no longer reads the words extracted;
  *  - strings (speakers, cues, mentions, evidence, names) are saved once, in a table, and referred to by number; a
  *    quotation id is saved only when it is not the usual `${doc}#q${index in the article}`;
- *  - the topic index is saved as MiniSearch's packed postings (src/search/packed-postings.ts), loaded as they are
+ *  - the topic index is saved as its packed postings (src/index/packed-postings.ts), loaded as they are
  *    and unpacked only for a term a live change touches, so that no quotation is indexed again;
  *  - so is the state derived from the quotations (book.ts `DerivedState`: the speakers, each quotation's and each
  *    named person's canonical speaker, which quotations repeat another): what a fresh book would rebuild from the
@@ -15,19 +15,17 @@
  *
  * Layout: a JSON description (`QuoteLayout`), then binary sections, little-endian, in the order of `SECTIONS`.
  * Short ids are positions: the quotation at position i (articles in order, an article's quotations in order) is
- * MiniSearch's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
+ * the topic index's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
  */
-import MiniSearch, { type Options } from "minisearch";
 import { hasStoredText } from "../corpus/snapshot.js";
 import type { Article } from "../corpus/types.js";
-import { bytesOf, concat, float64s, int32s, uint32s } from "../search/bytes.js";
-import type { MiniSearchInternals } from "../search/minisearch-internals.js";
-import { PackedDocMap, writeVarint } from "../search/packed-postings.js";
+import { bytesOf, concat, float64s, int32s, uint32s } from "../index/bytes.js";
+import { PackedDocMap, writeVarint } from "../index/packed-postings.js";
 import type { ArticleQuotes, NamedInArticle } from "./types.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
 import { indexedRegistrySteps } from "./speaker-lookup.js";
-import { topicIndexSteps } from "./topic-index.js";
+import { topicIndexSteps, type TopicIndex } from "./topic-index.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
@@ -132,13 +130,13 @@ export interface EncodedQuotes {
 }
 
 /**
- * The layout and sections of a book's entries and its MiniSearch index. The index must number the quotations by
+ * The layout and sections of a book's entries and its topic index. The index must number the quotations by
  * position (a book built from its articles and not changed since); `freshIndex` builds one otherwise.
  */
 export function encodeQuotes(
   entries: readonly SavedEntry[],
-  index: MiniSearch<never> | MiniSearch<object>,
-  freshIndex: () => MiniSearch<never> | MiniSearch<object>,
+  index: TopicIndex,
+  freshIndex: () => TopicIndex,
   state: DerivedState,
 ): EncodedQuotes {
   return runToEnd(encodeQuotesSteps(entries, index, freshIndex, state));
@@ -150,8 +148,8 @@ export function encodeQuotes(
  */
 export function* encodeQuotesSteps(
   entries: readonly SavedEntry[],
-  index: MiniSearch<never> | MiniSearch<object>,
-  freshIndex: () => MiniSearch<never> | MiniSearch<object>,
+  index: TopicIndex,
+  freshIndex: () => TopicIndex,
   state: DerivedState,
 ): Steps<EncodedQuotes> {
   const { registry } = state;
@@ -223,19 +221,17 @@ export function* encodeQuotesSteps(
     }
   }
 
-  const ms = (numbersByPosition(index, ids) ? index : freshIndex()) as unknown as MiniSearchInternals;
-  if (!numbersByPosition(ms as unknown as MiniSearch<never>, ids)) throw new Error("the quote index does not number the quotations by position");
-  const fieldLength = new Uint32Array(quotationCount);
-  for (let shortId = 0; shortId < quotationCount; shortId++) fieldLength[shortId] = ms._fieldLength.get(shortId)![0]!;
+  const topic = index.numbersByPosition(ids) ? index : freshIndex();
+  if (!topic.numbersByPosition(ids)) throw new Error("the quote index does not number the quotations by position");
+  const fieldLength = topic.index.documentLengths().slice(0, quotationCount);
   yield;
   const terms: string[] = [];
   const termCounts: number[] = [];
   const packed: Uint8Array[] = [];
   const termPace = pacer(TERMS_PER_STEP);
-  for (const [term, data] of ms._index) {
+  for (const [term, postings] of topic.index.terms) {
     if (termPace.tick()) yield;
-    const postings = data.get(0);
-    if (!postings || postings.size === 0) continue;
+    if (postings.size === 0) continue;
     terms.push(term);
     termCounts.push(postings.size);
     packed.push(postings instanceof PackedDocMap && postings.bytes ? postings.bytes : pack(postings));
@@ -264,19 +260,11 @@ export function* encodeQuotesSteps(
     named: namedCount,
     strings,
     terms,
-    averageFieldLength: ms._avgFieldLength[0]!,
+    averageFieldLength: topic.index.averageLength,
     speakers: registry.speakers.map((s) => [s.name, s.aliases, s.kind, s.gender, s.quotes, s.organisation ?? null]),
     sections: sections.map((s) => s.length),
   };
   return { layout, sections };
-}
-
-/** Whether the index holds exactly these quotations (and nothing discarded), the one at position i as short id i. */
-function numbersByPosition(index: MiniSearch<never> | MiniSearch<object>, ids: readonly string[]): boolean {
-  const ms = index as unknown as MiniSearchInternals;
-  if (ms._nextId !== ids.length || ms._documentCount !== ids.length || ms._fieldLength.size !== ids.length) return false;
-  if (Object.keys(ms._fieldIds).length !== 1 || ms._fieldIds.text !== 0) return false;
-  return ids.every((id, position) => ms._idToShortId.get(id) === position);
 }
 
 /** A term's postings (short id -> frequency) packed as packed-postings.ts packs them: sorted, gap and frequency varints. */
@@ -293,9 +281,9 @@ function pack(postings: Map<number, number>): Uint8Array {
   return out.slice(0, at);
 }
 
-export interface DecodedQuotes<T> {
+export interface DecodedQuotes {
   entries: SavedEntry[];
-  index: MiniSearch<T>;
+  index: TopicIndex;
   state: DerivedState;
 }
 
@@ -303,12 +291,12 @@ export interface DecodedQuotes<T> {
  * Restores what `encodeQuotes` saved, over the articles as loaded now (in the same order). Throws on anything
  * inconsistent: a damaged file, another corpus, or a quotation whose offsets no longer read the text extracted.
  */
-export function decodeQuotes<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): DecodedQuotes<T> {
-  return runToEnd(decodeQuotesSteps(layout, binary, articles, options));
+export function decodeQuotes(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[]): DecodedQuotes {
+  return runToEnd(decodeQuotesSteps(layout, binary, articles));
 }
 
 /** `decodeQuotes` as steps (statements/steps.ts) that pause every few hundred articles, names or terms. */
-export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[], options: Options<T>): Steps<DecodedQuotes<T>> {
+export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, articles: readonly Article[]): Steps<DecodedQuotes> {
   checkLayout(layout);
   yield;
   const { strings } = layout;
@@ -470,7 +458,6 @@ export function* decodeQuotesSteps<T>(layout: QuoteLayout, binary: Uint8Array, a
       termCounts,
       postingsOf: (i) => postings.subarray(termStarts[i], termStarts[i + 1]),
     },
-    options,
   );
   return { entries, index, state };
 }

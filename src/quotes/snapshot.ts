@@ -23,7 +23,7 @@ import type { Article } from "../corpus/types.js";
 import { analysisData } from "../text/analysis-data.js";
 import { ANALYSIS_VERSION } from "../text/analysis.js";
 import { readFramedSteps, writeFramed } from "./framed-file.js";
-import { CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "./book.js";
+import { CorpusQuoteBook } from "./book.js";
 import { LEARNT_SNAPSHOT_FILE, loadLearntSteps, saveLearnt } from "./learnt-snapshot.js";
 import { decodeQuotesSteps, encodeQuotesSteps, type EncodedQuotes, type QuoteLayout } from "./snapshot-codec.js";
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
@@ -196,7 +196,7 @@ function* loadQuoteSnapshotSteps(path: string, fingerprint: string, articles: re
     const { header } = framed;
     const layout = framed.layout as QuoteLayout;
     yield;
-    const { entries, index, state } = yield* decodeQuotesSteps(layout, framed.binary, articles, QUOTE_INDEX_OPTIONS);
+    const { entries, index, state } = yield* decodeQuotesSteps(layout, framed.binary, articles);
     if (entries.length !== header.articles || layout.quotations !== header.quotations) throw new Error("its header does not describe its content");
     return CorpusQuoteBook.restored(entries, index, state);
   } catch (error) {

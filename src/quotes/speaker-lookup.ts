@@ -9,7 +9,7 @@
  * name word once, then score the speakers holding the words that came close. test/quotes/speaker-lookup.test.ts
  * checks the answers against `createRegistry` on the sample and BBC speakers.
  */
-import { bitCount } from "../search/postings.js";
+import { bitCount } from "../index/postings.js";
 import { pacer, runToEnd, sortInSteps, type Steps } from "../statements/steps.js";
 import { HONORIFICS, TITLE_WORDS } from "./lexicon.js";
 import { editDistance } from "../text/edit-distance.js";

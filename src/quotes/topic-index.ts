@@ -1,17 +1,17 @@
 /**
- * The quotations' topic index: MiniSearch over the quotation texts with the shared text analysis (so "children"
- * finds "child" and "Kiev" finds "Kyiv"), its postings packed (src/search/packed-postings.ts). It is made from
- * packed postings, written as the quotations come (`TopicIndexBuilder`) or read from a snapshot
- * (snapshot-codec.ts), rather than by MiniSearch's `add`, which took a fifth of the quote book's build: the
- * result is the index `addAll` would make (same short ids, terms in the same order, same field lengths and
- * average), so scores and ties are the same.
+ * The quotations' topic index: a term index (src/index/term-index.ts) over the quotation texts with the shared
+ * text analysis (so "children" finds "child" and "Kiev" finds "Kyiv"), its postings packed
+ * (src/index/packed-postings.ts), and the quotations' ids by short id. It is made from packed postings, written
+ * as the quotations come (`TopicIndexBuilder`) or read from a snapshot (snapshot-codec.ts): the result is the
+ * index that adding the quotations one by one makes (same short ids, terms in the same order, same lengths and
+ * average), so scores and ties are the same; then quotations are added and removed one by one.
  */
-import MiniSearch, { type Options } from "minisearch";
-import { FieldLengths } from "../search/document-maps.js";
-import { PostingsWriter } from "../search/index-builder.js";
+import type { Options } from "minisearch";
+import { PackedDocMap } from "../index/packed-postings.js";
+import { Postings, type DocumentIdLookup } from "../index/postings.js";
+import { PostingsWriter } from "../index/postings-writer.js";
+import { TermIndex } from "../index/term-index.js";
 import { normalizeTerm, tokenize } from "../text/analysis.js";
-import type { MiniSearchInternals } from "../search/minisearch-internals.js";
-import { PackedDocMap } from "../search/packed-postings.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
 /** Quotations or terms taken between two pauses of `topicIndexSteps`. */
@@ -22,13 +22,24 @@ export interface IndexedQuote {
   text: string;
 }
 
-/** The topic index's options: a snapshot's index (snapshot-codec.ts) is restored with the same. */
+/** The options of a MiniSearch that indexes the quotations as the topic index does (for comparison, in the tests). */
 export const QUOTE_INDEX_OPTIONS: Options<IndexedQuote> = {
   fields: ["text"],
   idField: "id",
   tokenize: (text) => tokenize(text).map((t) => t.term),
   processTerm: (term) => normalizeTerm(term) ?? null,
 };
+
+/** A quotation's tokens (their number of distinct ones is its length) and index terms, in order. */
+function analysed(text: string): { length: number; terms: string[] } {
+  const tokens = tokenize(text).map((t) => t.term);
+  const terms: string[] = [];
+  for (const token of tokens) {
+    const term = normalizeTerm(token);
+    if (term) terms.push(term);
+  }
+  return { length: new Set(tokens).size, terms };
+}
 
 /** The parts of a topic index: quotation i has short id i. */
 export interface TopicIndexParts {
@@ -56,21 +67,17 @@ export class TopicIndexBuilder {
       grown.set(this.fieldLength);
       this.fieldLength = grown;
     }
-    const tokens = QUOTE_INDEX_OPTIONS.tokenize!(quotation.text, "text");
+    const { length, terms } = analysed(quotation.text);
     const frequencies = new Map<string, number>();
-    for (const token of tokens) {
-      const term = QUOTE_INDEX_OPTIONS.processTerm!(token, "text");
-      if (typeof term === "string" && term) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    }
-    // As MiniSearch's `add`: the distinct tokens before analysis, and its running average.
-    const length = new Set(tokens).size;
+    for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    // As adding one by one: the distinct tokens before analysis, and the running average.
     this.fieldLength[doc] = length;
     this.averageFieldLength = (this.averageFieldLength * doc + length) / (doc + 1);
     this.postings.add(doc, frequencies);
   }
 
   /** The index (the builder is spent). */
-  finish(): MiniSearch<IndexedQuote> {
+  finish(): TopicIndex {
     const { terms, counts, postings, starts } = this.postings.finish();
     return topicIndexOf(
       {
@@ -81,58 +88,88 @@ export class TopicIndexBuilder {
         termCounts: counts,
         postingsOf: (i) => postings.subarray(starts[i], starts[i + 1]),
       },
-      QUOTE_INDEX_OPTIONS,
     );
   }
 }
 
-/** A MiniSearch index over the quotations (short id = position), its postings packed as given. */
-export function topicIndexOf<T>(parts: TopicIndexParts, options: Options<T>): MiniSearch<T> {
-  return runToEnd(topicIndexSteps(parts, options));
+/** The quotations' topic index: the term index and which quotation each short id is. */
+export class TopicIndex implements DocumentIdLookup {
+  /** Scoring over this index (reads the term index as it changes). */
+  readonly postings: Postings;
+  /** By short id: the quotation's id (undefined once removed). */
+  private readonly ids: Array<string | undefined>;
+
+  constructor(
+    readonly index: TermIndex,
+    ids: Array<string | undefined>,
+    private readonly shortIds: Map<string, number>,
+  ) {
+    this.ids = ids;
+    this.postings = new Postings(index, this);
+  }
+
+  shortId(id: string): number | undefined {
+    return this.shortIds.get(id);
+  }
+
+  *entries(): Generator<[number, string]> {
+    for (let shortId = 0; shortId < this.ids.length; shortId++) {
+      const id = this.ids[shortId];
+      if (id !== undefined) yield [shortId, id];
+    }
+  }
+
+  /** Indexes a quotation after every other (its short id is the next). */
+  add(quotation: IndexedQuote): void {
+    if (this.shortIds.has(quotation.id)) throw new Error(`quotation id ${quotation.id} is given twice`);
+    const { length, terms } = analysed(quotation.text);
+    const shortId = this.index.add(length, terms);
+    this.ids[shortId] = quotation.id;
+    this.shortIds.set(quotation.id, shortId);
+  }
+
+  /** Takes a quotation out with its postings (the text it was indexed with), so that scores are those of an index without it. */
+  remove(quotation: IndexedQuote): void {
+    const shortId = this.shortIds.get(quotation.id);
+    if (shortId === undefined) throw new Error(`quotation ${quotation.id} is not in the topic index`);
+    this.index.remove(shortId, analysed(quotation.text).terms);
+    this.ids[shortId] = undefined;
+    this.shortIds.delete(quotation.id);
+  }
+
+  /** Whether the index holds exactly these quotations (and nothing removed), the one at position i as short id i. */
+  numbersByPosition(ids: readonly string[]): boolean {
+    if (this.index.nextId !== ids.length || this.index.documentCount !== ids.length) return false;
+    return ids.every((id, position) => this.shortIds.get(id) === position);
+  }
+}
+
+/** A topic index over the quotations (short id = position), its postings packed as given. */
+export function topicIndexOf(parts: TopicIndexParts): TopicIndex {
+  return runToEnd(topicIndexSteps(parts));
 }
 
 /** `topicIndexOf` as steps (statements/steps.ts) that pause every few thousand quotations or terms. */
-export function* topicIndexSteps<T>(parts: TopicIndexParts, options: Options<T>): Steps<MiniSearch<T>> {
+export function* topicIndexSteps(parts: TopicIndexParts): Steps<TopicIndex> {
   const { ids, fieldLength } = parts;
   const count = ids.length;
-  const miniSearch = MiniSearch.loadJS<T>(
-    {
-      documentCount: count,
-      nextId: count,
-      documentIds: {},
-      fieldIds: { text: 0 },
-      fieldLength: {},
-      averageFieldLength: [parts.averageFieldLength],
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    },
-    options,
-  );
-  const ms = miniSearch as unknown as MiniSearchInternals;
   const pace = pacer(ITEMS_PER_STEP);
-  const documentIds = new Map<number, string>();
-  const idToShortId = new Map<string, number>();
+  const shortIds = new Map<string, number>();
   for (let shortId = 0; shortId < count; shortId++) {
     const id = ids[shortId]!;
-    // As MiniSearch's `add` refuses a second document with the same id.
-    if (idToShortId.has(id)) throw new Error(`quotation id ${id} is given twice`);
-    documentIds.set(shortId, id);
-    idToShortId.set(id, shortId);
+    if (shortIds.has(id)) throw new Error(`quotation id ${id} is given twice`);
+    shortIds.set(id, shortId);
     if (pace.tick()) yield;
   }
-  ms._documentIds = documentIds;
-  ms._idToShortId = idToShortId;
-  // The lengths in a typed array, as the passage index keeps them (no array per quotation).
-  ms._fieldLength = new FieldLengths(fieldLength);
+  if (fieldLength.length !== count) throw new Error("the quotations' lengths are not one a quotation");
+  const index = new TermIndex({ documentCount: count, nextId: count, averageLength: parts.averageFieldLength, lengths: fieldLength });
   for (let i = 0; i < parts.terms.length; i++) {
     const term = parts.terms[i]!;
     const documents = parts.termCounts[i]!;
     const postings = parts.postingsOf(i);
     if (documents === 0 || postings.length < documents * 2) throw new Error(`the postings of “${term}” are damaged`);
-    ms._index.set(term, new Map([[0, new PackedDocMap(postings, documents)]]));
+    index.terms.set(term, new PackedDocMap(postings, documents));
     if (pace.tick()) yield;
   }
-  return miniSearch;
+  return new TopicIndex(index, [...ids], shortIds);
 }

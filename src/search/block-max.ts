@@ -19,11 +19,12 @@
  * The blocks of a word are made from its packed bytes the first time a query needs them and kept while those
  * bytes are (indexing an article packs its words again, so their blocks are made again).
  */
-import { bitCount } from "./postings.js";
-import type { FieldTermData } from "./minisearch-internals.js";
-import { PackedDocMap, PostingsReader } from "./packed-postings.js";
-import { BM25, firstRoundBound, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
-import { TopK } from "./top-k.js";
+import { bitCount } from "../index/postings.js";
+import { PackedDocMap, PostingsReader } from "../index/packed-postings.js";
+import type { TermPostings } from "../index/term-index.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "../index/bm25.js";
+import { firstRoundBound } from "./term-plan.js";
+import { TopK } from "../index/top-k.js";
 
 /** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
 export const BLOCK_MIN_POSTINGS = 1024;
@@ -56,7 +57,7 @@ export interface IndexView {
 
 /** One index term of a clause, as the query reads it. */
 export interface ClauseTerm {
-  data: FieldTermData;
+  data: TermPostings;
   weight: number;
 }
 
@@ -235,7 +236,6 @@ export class BlockMaxSearch {
    */
   search(
     clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>,
-    fieldId: number,
     view: IndexView,
     titleWeight: number,
     wanted: number,
@@ -245,7 +245,7 @@ export class BlockMaxSearch {
     this.read = 0;
     this.prepare(view);
     const windowShift = windowShiftFor(view.nextId);
-    const terms = this.queryTerms(clauses, fieldId, view, windowShift, blockPostings);
+    const terms = this.queryTerms(clauses, view, windowShift, blockPostings);
     const termsOf = clauses.map((_, c) => terms.filter((t) => t.clause === c));
     const windows = (view.nextId >> windowShift) + 1;
     this.windowCount = windows;
@@ -298,13 +298,11 @@ export class BlockMaxSearch {
     };
   }
 
-  private queryTerms(clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>, fieldId: number, view: IndexView, windowShift: number, blockPostings: number): QueryTerm[] {
+  private queryTerms(clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>, view: IndexView, windowShift: number, blockPostings: number): QueryTerm[] {
     const terms: QueryTerm[] = [];
     const empty = new Int32Array(0);
     clauses.forEach((matches, clause) => {
-      for (const { data, weight } of matches) {
-        const postings = data.get(fieldId);
-        if (!postings) continue;
+      for (const { data: postings, weight } of matches) {
         const idf = inverseDocumentFrequency(postings.size, view.documentCount);
         const bytes = postings instanceof PackedDocMap ? postings.bytes : null;
         if (bytes && postings.size >= blockPostings) {

@@ -1,20 +1,17 @@
 /**
- * The passage index in bytes, for its snapshot: MiniSearch's own JSON takes longer to parse and load than
- * rebuilding its Maps is worth, most of it postings. Here the postings stay packed (packed-postings.ts) and
- * load as they are saved, one slice of the file per term, unpacked only if MiniSearch ever touches the term.
+ * The passage index in bytes, for its snapshot: the postings stay packed (packed-postings.ts) and load as they
+ * are saved, one slice of the file per term, unpacked only if a change touches the term (term-index.ts).
  *
  * Layout: a JSON description (`IndexLayout`: counts, the articles and terms in order, section sizes), then the
  * binary sections, little-endian: per short id the article (Int32, -1 for none), the paragraph (Int32, 0 for the
  * title) and the field length (Uint32); per term its document count and its byte length (Uint32); then the
  * packed postings of every term, in order.
  */
-import MiniSearch, { type Options } from "minisearch";
 import type { Article } from "../corpus/types.js";
-import { DocTable } from "./doc-table.js";
-import { DocumentIds, FieldLengths, ShortIds } from "./document-maps.js";
-import { bytesOf, concat, int32s, uint32s } from "./bytes.js";
-import type { MiniSearchInternals } from "./minisearch-internals.js";
-import { PackedDocMap, packTerms } from "./packed-postings.js";
+import { DocTable } from "../index/doc-table.js";
+import { bytesOf, concat, int32s, uint32s } from "../index/bytes.js";
+import { PackedDocMap, packTerms } from "../index/packed-postings.js";
+import { TermIndex } from "../index/term-index.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
 
 /** Terms restored between two pauses of `restoreIndexSteps` (a few milliseconds). */
@@ -32,18 +29,18 @@ export interface IndexLayout {
 }
 
 
-export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, docs: DocTable): { layout: IndexLayout; sections: Uint8Array[] } {
+export function encodeIndex(index: TermIndex, field: string, docs: DocTable): { layout: IndexLayout; sections: Uint8Array[] } {
   // Packed terms hold live documents only: nothing discarded is saved.
-  packTerms(miniSearch, field);
-  const ms = miniSearch as unknown as MiniSearchInternals;
-  const fieldId = ms._fieldIds[field]!;
-  const nextId = ms._nextId;
+  packTerms(index);
+  const nextId = index.nextId;
+  const lengths = index.documentLengths();
   const docArticle = new Int32Array(nextId).fill(-1);
   const docParagraph = new Int32Array(nextId);
   const fieldLength = new Uint32Array(nextId);
   const articles: string[] = [];
   const ordinal = new Map<Article, number>();
-  for (const [shortId, lengths] of ms._fieldLength) {
+  for (let shortId = 0; shortId < nextId; shortId++) {
+    if (lengths[shortId] === 0) continue;
     const article = docs.article(shortId);
     if (!article) throw new Error(`indexed document ${shortId} belongs to no article`);
     let n = ordinal.get(article);
@@ -53,15 +50,14 @@ export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, 
     }
     docArticle[shortId] = n;
     docParagraph[shortId] = docs.paragraph(shortId);
-    fieldLength[shortId] = lengths[fieldId]!;
+    fieldLength[shortId] = lengths[shortId]!;
   }
 
   const terms: string[] = [];
   const counts: number[] = [];
   const byteLengths: number[] = [];
   const postings: Uint8Array[] = [];
-  for (const [term, data] of ms._index) {
-    const packed = data.get(fieldId);
+  for (const [term, packed] of index.terms) {
     if (!(packed instanceof PackedDocMap) || !packed.bytes) throw new Error(`the postings of “${term}” are not packed`);
     terms.push(term);
     counts.push(packed.size);
@@ -77,10 +73,10 @@ export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, 
     concat(postings),
   ];
   const layout: IndexLayout = {
-    documentCount: ms._documentCount,
+    documentCount: index.documentCount,
     nextId,
-    averageFieldLength: ms._avgFieldLength,
-    fieldIds: ms._fieldIds,
+    averageFieldLength: [index.averageLength],
+    fieldIds: { [field]: 0 },
     articles,
     terms,
     sections: sections.map((s) => s.length),
@@ -88,8 +84,8 @@ export function encodeIndex(miniSearch: MiniSearch<never> | MiniSearch<object>, 
   return { layout, sections };
 }
 
-export interface DecodedIndex<T> {
-  miniSearch: MiniSearch<T>;
+export interface DecodedIndex {
+  index: TermIndex;
   docs: DocTable;
   /** Index term -> number of documents holding it. */
   vocabulary: Map<string, number>;
@@ -114,12 +110,12 @@ export interface IndexParts {
 }
 
 /** Restores what `encodeIndex` saved. Throws on anything inconsistent (a damaged snapshot). */
-export function decodeIndex<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): DecodedIndex<T> {
-  return runToEnd(decodeIndexSteps(layout, binary, options, field, articles));
+export function decodeIndex(layout: IndexLayout, binary: Uint8Array, field: string, articles: ReadonlyMap<string, Article>): DecodedIndex {
+  return runToEnd(decodeIndexSteps(layout, binary, field, articles));
 }
 
 /** `decodeIndex` as steps (statements/steps.ts) that pause every few thousand terms. */
-export function* decodeIndexSteps<T>(layout: IndexLayout, binary: Uint8Array, options: Options<T>, field: string, articles: ReadonlyMap<string, Article>): Steps<DecodedIndex<T>> {
+export function* decodeIndexSteps(layout: IndexLayout, binary: Uint8Array, field: string, articles: ReadonlyMap<string, Article>): Steps<DecodedIndex> {
   checkLayout(layout);
   if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
   const { nextId } = layout;
@@ -145,36 +141,19 @@ export function* decodeIndexSteps<T>(layout: IndexLayout, binary: Uint8Array, op
   yield;
   return yield* restoreIndexSteps(
     { ...layout, articles: byOrdinal, docArticle, docParagraph, fieldLength, counts, postings: (i) => postings.subarray(starts[i], starts[i + 1]) },
-    options,
     field,
   );
 }
 
-/** A MiniSearch index (with packed postings) and its doc table, from arrays. Throws on anything inconsistent. */
-export function restoreIndex<T>(parts: IndexParts, options: Options<T>, field: string): DecodedIndex<T> {
-  return runToEnd(restoreIndexSteps(parts, options, field));
+/** A term index (with packed postings) and its doc table, from arrays. Throws on anything inconsistent. */
+export function restoreIndex(parts: IndexParts, field: string): DecodedIndex {
+  return runToEnd(restoreIndexSteps(parts, field));
 }
 
-/** `restoreIndex` as steps: the terms (most of the work: MiniSearch's term tree) a few thousand at a time. */
-export function* restoreIndexSteps<T>(parts: IndexParts, options: Options<T>, field: string): Steps<DecodedIndex<T>> {
+/** `restoreIndex` as steps: the terms (most of the work: the term tree) a few thousand at a time. */
+export function* restoreIndexSteps(parts: IndexParts, field: string): Steps<DecodedIndex> {
   const { nextId, docArticle, docParagraph, fieldLength } = parts;
   if (docArticle.length !== nextId || docParagraph.length !== nextId || fieldLength.length !== nextId) throw new Error("the documents' arrays have the wrong size");
-  const miniSearch = MiniSearch.loadJS<T>(
-    {
-      documentCount: parts.documentCount,
-      nextId,
-      documentIds: {},
-      fieldIds: parts.fieldIds,
-      fieldLength: {},
-      averageFieldLength: parts.averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    },
-    options,
-  );
-  const ms = miniSearch as unknown as MiniSearchInternals;
   const fieldId = parts.fieldIds[field];
   if (fieldId === undefined) throw new Error(`no field ${field}`);
   if (fieldId !== 0 || Object.keys(parts.fieldIds).length !== 1) throw new Error("the index must have one field");
@@ -183,12 +162,12 @@ export function* restoreIndexSteps<T>(parts: IndexParts, options: Options<T>, fi
     if (docArticle[shortId]! >= 0 && fieldLength[shortId] === 0) throw new Error(`document ${shortId} has no length`);
   }
   if (docs.size !== parts.documentCount) throw new Error(`it holds ${docs.size} documents, expected ${parts.documentCount}`);
-  // No Map entry per document: the doc table and the lengths answer for them (document-maps.ts).
+  // No entry per document but the doc table's and the lengths (0: no document).
   const lengths = fieldLength.slice();
   for (let shortId = 0; shortId < nextId; shortId++) if (docArticle[shortId] === -1) lengths[shortId] = 0;
-  ms._documentIds = new DocumentIds(docs);
-  ms._idToShortId = new ShortIds(docs);
-  ms._fieldLength = new FieldLengths(lengths);
+  const averageLength = parts.averageFieldLength[fieldId];
+  if (averageLength === undefined) throw new Error("no average length");
+  const index = new TermIndex({ documentCount: parts.documentCount, nextId, averageLength, lengths });
 
   const vocabulary = new Map<string, number>();
   yield;
@@ -197,11 +176,11 @@ export function* restoreIndexSteps<T>(parts: IndexParts, options: Options<T>, fi
     const count = parts.counts[i]!;
     const bytes = parts.postings(i);
     if (count === 0 || bytes.length < count * 2) throw new Error(`the postings of “${term}” are damaged`);
-    ms._index.set(term, new Map([[fieldId, new PackedDocMap(bytes, count)]]));
+    index.terms.set(term, new PackedDocMap(bytes, count));
     vocabulary.set(term, count);
     if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
   }
-  return { miniSearch, docs, vocabulary };
+  return { index, docs, vocabulary };
 }
 
 function checkLayout(layout: IndexLayout): void {

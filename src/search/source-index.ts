@@ -1,31 +1,35 @@
 /**
- * The passage index behind /sources: one MiniSearch document per body paragraph (`doc#pN`) and one per
- * article for its title and headline lines (`doc#t`), analysed with analysis.ts. MiniSearch stores no text:
- * passages are read back from the Article by their offsets, so every excerpt is verbatim. Queries are scored
- * from MiniSearch's postings directly (postings.ts), with MiniSearch's own scores.
+ * The passage index behind /sources: one indexed document per body paragraph (`doc#pN`) and one per article
+ * for its title and headline lines (`doc#t`), analysed with analysis.ts, in a term index (src/index/) that
+ * stores no text: passages are read back from the Article by their offsets, so every excerpt is verbatim.
+ * Queries are scored from the postings directly (src/index/postings.ts), with MiniSearch's own scores.
  */
-import MiniSearch, { type Options } from "minisearch";
+import type { Options } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { learnAcronyms } from "./acronyms.js";
 import { ArticleScores, OrdinalMarks } from "./article-scores.js";
-import { DocTable, TITLE_PARAGRAPH } from "./doc-table.js";
+import { DocTable, TITLE_PARAGRAPH } from "../index/doc-table.js";
 import { IndexBuilder } from "./index-builder.js";
 import { warmUpQueries } from "./warm-up.js";
 import { decodeIndexSteps, encodeIndex, type IndexLayout } from "./index-codec.js";
-import { packTerms } from "./packed-postings.js";
+import { packTerms } from "../index/packed-postings.js";
+import type { TermIndex } from "../index/term-index.js";
+import { articleFilter } from "../corpus/article-filter.js";
 import { foldText } from "../text/fold.js";
 import { analyze, analyzeTerms, glossaryLexicon, type Lexicon } from "../text/analysis.js";
 import { findPhrase, hasPhrase, makeExcerpt, type Range } from "./excerpt.js";
 import { nearestTerm, TermsByInitial } from "./near-term.js";
 import { BlockMaxSearch, type IndexView } from "./block-max.js";
-import { bitCount, Postings, type ExpandedClause, type Touched } from "./postings.js";
+import { bitCount, Postings, type ExpandedClause, type Touched } from "../index/postings.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
-import { articleBound, DEFAULT_PLANNING, firstRoundBound, inverseDocumentFrequency, worthPruning, type PlanningOptions } from "./term-plan.js";
-import { topK } from "./top-k.js";
+import { inverseDocumentFrequency } from "../index/bm25.js";
+import { articleBound, DEFAULT_PLANNING, firstRoundBound, worthPruning, type PlanningOptions } from "./term-plan.js";
+import { topK } from "../index/top-k.js";
 import { runToEnd, type Steps } from "../statements/steps.js";
 import { scoringUnits, unitAt } from "./units.js";
 import type { SourceHit, SourceQuery, SourceSearch, SourceSearchResult } from "./types.js";
 
+/** A passage as a MiniSearch built for comparison (tests, benchmarks) indexes it, with `MINISEARCH_OPTIONS`. */
 export interface IndexedDoc {
   id: string;
   /** The passage's index terms, joined by spaces (analysed before MiniSearch sees them). */
@@ -43,7 +47,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   storeFields: [],
   tokenize: (text: string) => (text ? text.split(" ") : []),
   processTerm: (term: string) => term,
-  // Postings are packed (packed-postings.ts); packing a discarded document's terms again is the vacuum.
+  // As the term index: packing a discarded document's terms again is the vacuum.
   autoVacuum: false,
 };
 const FIELD = "terms";
@@ -53,16 +57,16 @@ const STEP_PASSAGES = 4;
 const STEP_TERMS = 16;
 
 /** `packTerms` of the terms, a few at a time. */
-function* packInSteps(miniSearch: MiniSearch<IndexedDoc>, terms: ReadonlySet<string>): Steps<void> {
+function* packInSteps(index: TermIndex, terms: ReadonlySet<string>): Steps<void> {
   let chunk: string[] = [];
   for (const term of terms) {
     chunk.push(term);
     if (chunk.length < STEP_TERMS) continue;
-    packTerms(miniSearch, FIELD, chunk);
+    packTerms(index, chunk);
     chunk = [];
     yield;
   }
-  packTerms(miniSearch, FIELD, chunk);
+  packTerms(index, chunk);
 }
 
 export class PassageIndex implements SourceSearch {
@@ -101,7 +105,7 @@ export class PassageIndex implements SourceSearch {
   private readonly titleBounds = new Float64Array(32);
 
   constructor(
-    private readonly miniSearch: MiniSearch<IndexedDoc>,
+    private readonly index: TermIndex,
     readonly lexicon: Lexicon,
     vocabulary: Map<string, number>,
     /** The corpus by id (kept: the index adds and removes in it). */
@@ -112,7 +116,7 @@ export class PassageIndex implements SourceSearch {
     this.vocabulary = vocabulary;
     this.initials = new TermsByInitial(vocabulary.keys());
     // The index builder and the snapshot give every term packed already (packed-postings.ts).
-    this.postings = Postings.of(miniSearch, FIELD);
+    this.postings = new Postings(index, docs);
     this.articles = articles;
     for (const article of articles.values()) this.bodyPassages += bodyParagraphs(article).length;
   }
@@ -130,8 +134,8 @@ export class PassageIndex implements SourceSearch {
       }
       if (onProgress && (i % every === 0 || i === articles.length - 1)) onProgress(i + 1, articles.length);
     });
-    const { miniSearch, docs, vocabulary } = builder.finish(MINISEARCH_OPTIONS, FIELD);
-    return new PassageIndex(miniSearch, lexicon, vocabulary, new Map(articles.map((a) => [a.id, a])), docs);
+    const { index, docs, vocabulary } = builder.finish(FIELD);
+    return new PassageIndex(index, lexicon, vocabulary, new Map(articles.map((a) => [a.id, a])), docs);
   }
 
   get passageCount(): number {
@@ -152,12 +156,12 @@ export class PassageIndex implements SourceSearch {
   }
 
   get documentCount(): number {
-    return this.miniSearch.documentCount;
+    return this.index.documentCount;
   }
 
   /** The index in bytes, for a snapshot (index-codec.ts). */
   encode(): ReturnType<typeof encodeIndex> {
-    return encodeIndex(this.miniSearch, FIELD, this.docs);
+    return encodeIndex(this.index, FIELD, this.docs);
   }
 
   /** An index saved by `encode`, over the same articles. Throws when the bytes are damaged. */
@@ -168,9 +172,9 @@ export class PassageIndex implements SourceSearch {
   /** `decode` as steps (statements/steps.ts), for a running bot to open the index in time slices. */
   static *decodeSteps(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): Steps<PassageIndex> {
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const { miniSearch, docs, vocabulary } = yield* decodeIndexSteps(layout, binary, MINISEARCH_OPTIONS, FIELD, byId);
+    const { index, docs, vocabulary } = yield* decodeIndexSteps(layout, binary, FIELD, byId);
     yield;
-    return new PassageIndex(miniSearch, lexicon, vocabulary, byId, docs);
+    return new PassageIndex(index, lexicon, vocabulary, byId, docs);
   }
 
   upsert(article: Article): void {
@@ -190,8 +194,8 @@ export class PassageIndex implements SourceSearch {
     try {
       yield* this.removeSteps(article.id);
       learnInto(this.lexicon, article);
-      // MiniSearch unpacked the postings of the terms it added to: pack them again.
-      yield* packInSteps(this.miniSearch, yield* this.add(article));
+      // Adding unpacked the postings of the terms it added to: pack them again.
+      yield* packInSteps(this.index, yield* this.add(article));
     } finally {
       this.changing--;
     }
@@ -215,7 +219,7 @@ export class PassageIndex implements SourceSearch {
       if (++passages % STEP_PASSAGES === 0) yield;
       const shortId = this.postings.shortId(id);
       if (shortId === undefined) continue;
-      this.miniSearch.discard(id);
+      this.index.discard(shortId);
       this.docs.clear(shortId);
       for (const term of new Set(analyze(text, this.lexicon))) {
         terms.add(term);
@@ -229,7 +233,7 @@ export class PassageIndex implements SourceSearch {
       }
     }
     // The discarded documents leave the postings of their terms.
-    yield* packInSteps(this.miniSearch, terms);
+    yield* packInSteps(this.index, terms);
     this.docs.forget(doc);
     this.bodyPassages -= bodyParagraphs(article).length;
     this.articles.delete(doc);
@@ -241,7 +245,7 @@ export class PassageIndex implements SourceSearch {
     this.bodyPassages += bodyParagraphs(article).length;
     const added = new Set<string>();
     let passages = 0;
-    for (const { id, paragraph, text } of indexedTexts(article)) {
+    for (const { paragraph, text } of indexedTexts(article)) {
       if (++passages % STEP_PASSAGES === 0) yield;
       const terms = analyze(text, this.lexicon);
       if (terms.length === 0) continue;
@@ -254,8 +258,8 @@ export class PassageIndex implements SourceSearch {
         }
         this.vocabulary.set(term, count + 1);
       }
-      this.miniSearch.add({ id, terms: terms.join(" ") });
-      this.docs.set(this.postings.shortId(id)!, article, paragraph);
+      // As the index builder (and MiniSearch's `add`): the length is the passage's distinct terms.
+      this.docs.set(this.index.add(new Set(terms).size, terms), article, paragraph);
     }
     return added;
   }
@@ -282,7 +286,7 @@ export class PassageIndex implements SourceSearch {
   }
 
   private findBy(plan: QueryPlan, clauses: readonly ExpandedClause[], keep: ArticleFilter | null, wanted: number): Ranking {
-    if (worthPruning(this.postings.count(clauses), this.miniSearch.documentCount, this.planning)) {
+    if (worthPruning(this.postings.count(clauses), this.index.documentCount, this.planning)) {
       // Block-max needs no filter, no phrase (checked in every candidate's text) and no change under way.
       const blockMax = this.planning.blockMax !== false && keep === null && plan.phrases.length === 0 && this.changing === 0;
       return blockMax ? this.findBlockMax(plan, clauses, wanted) : this.findPruned(plan, clauses, keep, wanted);
@@ -316,7 +320,6 @@ export class PassageIndex implements SourceSearch {
     };
     const found = this.blockMax.search(
       clauses.map((c) => c.matches),
-      scoring.fieldId,
       view,
       this.ranking.titleWeight,
       wanted,
@@ -528,7 +531,7 @@ export class PassageIndex implements SourceSearch {
     let paragraph = r.unit[0]!;
     let marks: Range[] = [];
     let best = -1;
-    const documents = this.miniSearch.documentCount;
+    const documents = this.index.documentCount;
     for (const p of r.unit) {
       if (r.unit.length > 1 && plan.phrases.length > 0 && !holdsPhrases(article, p, plan.phrases)) continue;
       const found: Range[] = [];
@@ -693,19 +696,3 @@ function learnInto(lexicon: Lexicon, article: Article): void {
   }
 }
 
-/** The outlet and date filters as one predicate, or null when the query has none. */
-export function articleFilter(query: Pick<SourceQuery, "outlet" | "after" | "before">): ((article: Article) => boolean) | null {
-  const outlet = query.outlet ? foldText(query.outlet).trim() : "";
-  const { after, before } = query;
-  if (!outlet && !after && !before) return null;
-  return (article) => {
-    if (outlet && !(article.outlet && foldText(article.outlet).includes(outlet))) return false;
-    if (after || before) {
-      const date = article.published?.slice(0, 10);
-      if (!date) return false;
-      if (after && date < after) return false;
-      if (before && date > before) return false;
-    }
-    return true;
-  };
-}

@@ -29,23 +29,6 @@ export function worthPruning(postings: number, indexedDocuments: number, options
   return postings > Math.max(options.fullSearchPostings, indexedDocuments * options.fullSearchShare);
 }
 
-/** MiniSearch's BM25+ parameters (its defaults, which the index uses). */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/** MiniSearch's inverse document frequency of a term held by `documents` of `indexedDocuments`. */
-export function inverseDocumentFrequency(documents: number, indexedDocuments: number): number {
-  return Math.log(1 + (indexedDocuments - documents + 0.5) / (documents + 0.5));
-}
-
-/**
- * The most one posting of a term can score: BM25+ grows with the term's frequency and falls with the document's
- * length, so a posting scores at most what the term's highest frequency in its shortest document would.
- */
-export function termScoreBound(idf: number, maxFrequency: number, minLength: number, averageLength: number): number {
-  const tf = maxFrequency;
-  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * minLength) / averageLength)));
-}
-
 /**
  * The most an article holding the clauses of `mask` can score: its best passage and its title (weighted) each
  * score at most the sum of those clauses' bounds (body and title bounds apart) times their number (MiniSearch

@@ -100,7 +100,7 @@ describe("dependency rules", () => {
   });
 
   it("keeps src/core free of adapters, commands and domain modules", () => {
-    expect(violations(/^src\/core\//, /^(src\/(adapters|corpus|search|quotes|digest|statements)|commands)\//)).toEqual([]);
+    expect(violations(/^src\/core\//, /^(src\/(adapters|corpus|index|search|quotes|digest|statements)|commands)\//)).toEqual([]);
   });
 
   it("lets adapters import only src/core (and their own folder)", () => {
@@ -115,7 +115,7 @@ describe("dependency rules", () => {
   });
 
   it("keeps domain modules free of adapters and commands", () => {
-    expect(violations(/^src\/(corpus|search|quotes|statements|digest)\//, /^(src\/adapters|commands)\//)).toEqual([]);
+    expect(violations(/^src\/(corpus|index|search|quotes|statements|digest)\//, /^(src\/adapters|commands)\//)).toEqual([]);
   });
 
   it("lets commands use the core and the domain, never an adapter", () => {
@@ -131,20 +131,19 @@ describe("dependency rules", () => {
     expect(violations(/^src\/text\//, /^(?!src\/(text|core)\/|src\/paths\.ts$)/)).toEqual([]);
   });
 
-  /**
-   * The index machinery the quotation search still borrows from search/ until it moves to src/index/ (issue 19).
-   * Listed so that no new crossing comes in; a file leaves the list when it moves (the test below says so).
-   */
-  const INDEX_MACHINERY_IN_SEARCH = [
-    "bytes", "document-maps", "index-builder", "minisearch-internals", "packed-postings", "postings", "source-index", "top-k",
-  ].map((name) => `src/search/${name}.ts`);
-
-  it("lets quotes/ and search/ meet only in src/text/ (and the index machinery bound for src/index/)", () => {
+  it("lets quotes/ and search/ meet only in src/index/ and src/text/", () => {
     expect(violations(/^src\/search\//, /^src\/quotes\//)).toEqual([]);
-    const crossing = violations(/^src\/quotes\//, /^src\/search\//);
-    expect(crossing.filter((edge) => !INDEX_MACHINERY_IN_SEARCH.includes(edge.split(" -> ")[1]!))).toEqual([]);
-    const used = new Set(crossing.map((edge) => edge.split(" -> ")[1]!));
-    expect(INDEX_MACHINERY_IN_SEARCH.filter((file) => !used.has(file))).toEqual([]);
+    expect(violations(/^src\/quotes\//, /^src\/search\//)).toEqual([]);
+  });
+
+  it("keeps src/index below both: it imports only itself, the core, the text toolkit and the corpus types", () => {
+    expect(violations(/^src\/index\//, /^(?!src\/(index|core|text)\/|src\/corpus\/types\.ts$)/)).toEqual([]);
+  });
+
+  it("reaches MiniSearch only through its public surface: no private field, no undocumented loader", () => {
+    const privateUse = /\b_(index|documentIds|idToShortId|fieldLength|avgFieldLength|documentCount|nextId|fieldIds|dirtCount|storedFields|options|enqueuedVacuum|currentVacuum)\b|\bloadJS\b/;
+    const offenders = files.filter((f) => privateUse.test(readFileSync(join(root, f.file), "utf8"))).map((f) => f.file);
+    expect(offenders).toEqual([]);
   });
 
   it("has no import cycle, type-only imports included", () => {

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { buildQuoteBook } from "../../src/quotes/book.js";
-import { PackedDocMap } from "../../src/search/packed-postings.js";
+import { PackedDocMap } from "../../src/index/packed-postings.js";
 import { article } from "./helpers.js";
 import { articlesOf, expectSameAnswers, organisationsOf, PAGES, queriesFrom, ReferenceSearch } from "./reference-search.js";
 
@@ -61,8 +61,7 @@ describe("quotation search gives the reference answers", () => {
 
   it("keeps every term's postings packed (scoring reads them fastest), also after live changes", () => {
     const book = buildQuoteBook({ articles: seeds });
-    const internals = book.topicIndex as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> };
-    const unpacked = () => [...internals._index].filter(([, data]) => !(data.get(0) instanceof PackedDocMap && (data.get(0) as PackedDocMap).bytes)).map(([term]) => term);
+    const unpacked = () => [...book.topicIndex.index.terms].filter(([, postings]) => !(postings instanceof PackedDocMap && postings.bytes)).map(([term]) => term);
     expect(unpacked()).toEqual([]);
     book.remove(seeds[0]!.id);
     book.upsert({ ...seeds[1]!, text: seeds[1]!.text.replace(/Minsk/g, "Munsk") });

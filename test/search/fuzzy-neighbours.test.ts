@@ -1,5 +1,5 @@
 /**
- * A misspelled name's fuzzy matches are kept from query to query (src/search/postings.ts): asked again after
+ * A misspelled name's fuzzy matches are kept from query to query (src/index/postings.ts): asked again after
  * articles were added, replaced or removed, it must match exactly what a freshly built index matches.
  */
 import { describe, expect, it } from "vitest";

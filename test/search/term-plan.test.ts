@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/corpus/types.js";
 import { PassageIndex } from "../../src/search/source-index.js";
-import { articleBound, firstRoundBound, termScoreBound, worthPruning } from "../../src/search/term-plan.js";
+import { termScoreBound } from "../../src/index/bm25.js";
+import { articleBound, firstRoundBound, worthPruning } from "../../src/search/term-plan.js";
 import type { SourceQuery } from "../../src/search/types.js";
 import { makeArticle } from "../helpers/articles.js";
 

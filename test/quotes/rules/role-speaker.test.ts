@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQuoteBook, CorpusQuoteBook, QUOTE_INDEX_OPTIONS } from "../../../src/quotes/book.js";
+import { buildQuoteBook, CorpusQuoteBook } from "../../../src/quotes/book.js";
 import { decodeQuotes, encodeQuotes } from "../../../src/quotes/snapshot-codec.js";
 import { ROLE_SPEAKER_CONFIDENCE, rolePhrases } from "../../../src/quotes/rules/role-speaker.js";
 import { article, find, quotesOf } from "../helpers.js";
@@ -60,7 +60,7 @@ describe("role speakers in the quotation snapshot", () => {
     const bytes = new Uint8Array(sections.reduce((n, s) => n + s.length, 0));
     let at = 0;
     for (const s of sections) bytes.set(s, (at += s.length) - s.length);
-    const decoded = decodeQuotes(JSON.parse(JSON.stringify(layout)) as typeof layout, bytes, articles, QUOTE_INDEX_OPTIONS);
+    const decoded = decodeQuotes(JSON.parse(JSON.stringify(layout)) as typeof layout, bytes, articles);
     const restored = CorpusQuoteBook.restored(decoded.entries, decoded.index, decoded.state);
     expect(restored.speakers.resolve("Harbour Board spokesman")).toMatchObject({ kind: "role", organisation: "Harbour Board" });
     expect(decoded.entries[0]!.extracted.named.find((n) => n.kind === "role")).toMatchObject({ organisation: "Harbour Board" });

@@ -1,5 +1,5 @@
 /**
- * Which article and paragraph each indexed document is, by MiniSearch's short id, and a small number (the
+ * Which article and paragraph each indexed document is, by its short id (term-index.ts), and a small number (the
  * article's ordinal) for each article: the scoring loop sees short ids by the hundred thousand, and looking
  * each one's string id up and cutting it apart, or keying maps by article, would cost more than scoring it.
  * A document's id is `doc#t` for an article's title, `doc#pN` for its paragraph N; an article's documents get
@@ -179,6 +179,11 @@ export class DocTable {
   /** Every known document's short id, in order. */
   *shortIds(): Generator<number> {
     for (let shortId = 0; shortId < this.docOrdinals.length; shortId++) if (this.docOrdinals[shortId]! >= 0) yield shortId;
+  }
+
+  /** Every known document: short id and id (the postings' `DocumentIdLookup`). */
+  *entries(): Generator<[number, string]> {
+    for (const shortId of this.shortIds()) yield [shortId, this.id(shortId)!];
   }
 
   private growDocuments(size: number): void {

@@ -1,22 +1,18 @@
 /**
- * Scores passages straight from MiniSearch's postings. `MiniSearch.search` builds an object (score, terms,
- * match) for every document a term holds, then a sorted array of them all: for a common word at a million
+ * Scores documents straight from the postings of a term index (term-index.ts). `MiniSearch.search` builds an
+ * object (score, terms, match) for every document a term holds, then a sorted array of them all: for a common word at a million
  * passages that is hundreds of thousands of objects for a page of ten. This reads the same postings into typed
  * arrays reused from query to query, and computes exactly MiniSearch's score: its BM25+ per term, its fuzzy
  * weights, its sum over the query's terms (in the same order, so the same floating-point result) and its
  * multiplication by the number of query terms matched.
  *
- * It depends on MiniSearch 7's private fields (named in `MiniSearchInternals`); `postingsOf` checks them once,
- * and test/search/postings.test.ts compares every score with `MiniSearch.search` on real text.
+ * test/index/postings.test.ts compares every score with `MiniSearch.search` on real text.
  */
-import type MiniSearch from "minisearch";
-import type { OrdinalMarks } from "./article-scores.js";
-import { FieldLengths } from "./document-maps.js";
-import type { FieldTermData, MiniSearchInternals } from "./minisearch-internals.js";
 import { PostingsReader } from "./packed-postings.js";
-import { BM25, inverseDocumentFrequency, termScoreBound } from "./term-plan.js";
+import type { TermIndex, TermPostings } from "./term-index.js";
+import { BM25, inverseDocumentFrequency, termScoreBound } from "./bm25.js";
 
-/** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in term-plan.ts). */
+/** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in bm25.ts). */
 const FUZZY_WEIGHT = 0.45;
 /** As the index searches misspelled names: up to a quarter of the term's letters, at most 2 edits. */
 const FUZZY = 0.25;
@@ -34,7 +30,7 @@ export interface ScoredClause {
 export interface ExpandedClause {
   term: string;
   /** The term itself (weight 1) when indexed, then its fuzzy neighbours, in MiniSearch's order. */
-  matches: ReadonlyArray<{ term: string; data: FieldTermData; weight: number }>;
+  matches: ReadonlyArray<{ term: string; data: TermPostings; weight: number }>;
 }
 
 /** The documents a query touched, valid until the next `score` call (the arrays are reused). */
@@ -58,63 +54,65 @@ export interface ClauseBounds {
   title: Float64Array;
 }
 
+/**
+ * A set of group numbers with bits each (0: not in the set), written by `markGroups`: the arrays, and `count` of
+ * the groups in `touched` (the passage index's `OrdinalMarks`, by article ordinal).
+ */
+export interface GroupMarks {
+  value: Uint32Array;
+  touched: Int32Array;
+  count: number;
+}
+
+/** Which document a short id is, as the index's user keeps it (the passages' doc table, the quotations' ids). */
+export interface DocumentIdLookup {
+  shortId(id: string): number | undefined;
+  /** Every indexed document: short id and id. */
+  entries(): Iterable<[number, string]>;
+}
+
 export class Postings {
   private scores = new Float64Array(0);
   private clauseScores = new Float64Array(0);
   private masks = new Uint32Array(0);
   private touched = new Int32Array(0);
   private lastCount = 0;
-  private lengths = new Uint32Array(0);
-  private lengthsKey = "";
-  private readonly fieldId: number;
   private readonly reader = new PostingsReader();
+  /** By short id: the last clause `scoreMany` found the document in. */
+  private lastClause = new Int32Array(0);
   /** Postings decoded by `score` and `markGroups` since this was last set to 0 (a probe for tests and benchmarks). */
   postingsRead = 0;
   /** `neighbours` found so far, by query term. */
   private readonly neighbourCache = new Map<string, ReadonlyArray<readonly [string, number]>>();
 
-  private constructor(
-    private readonly ms: MiniSearchInternals,
-    field: string,
-  ) {
-    this.fieldId = ms._fieldIds[field]!;
-  }
+  constructor(
+    private readonly index: TermIndex,
+    private readonly ids: DocumentIdLookup,
+  ) {}
 
-  /** The postings of a MiniSearch index with one field; throws when MiniSearch's internals are not as expected. */
-  static of(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string): Postings {
-    const ms = miniSearch as unknown as MiniSearchInternals;
-    const ok =
-      ms._index && typeof ms._index.get === "function" && typeof ms._index.fuzzyGet === "function" &&
-      ms._fieldLength instanceof Map && ms._documentIds instanceof Map && ms._idToShortId instanceof Map &&
-      Array.isArray(ms._avgFieldLength) && typeof ms._documentCount === "number" && typeof ms._nextId === "number" && ms._fieldIds?.[field] !== undefined;
-    if (!ok) throw new Error("MiniSearch's internals are not those of version 7: src/search/postings.ts needs updating");
-    return new Postings(ms, field);
-  }
-
-  /** The short id MiniSearch gave a document, if it is indexed. */
+  /** The short id of an indexed document. */
   shortId(id: string): number | undefined {
-    return this.ms._idToShortId.get(id);
+    return this.ids.shortId(id);
   }
 
   /** Every indexed document: short id and id. */
-  documents(): IterableIterator<[number, string]> {
-    return this.ms._documentIds.entries();
+  documents(): Iterable<[number, string]> {
+    return this.ids.entries();
   }
 
   /** What the block-max search (block-max.ts) reads of the index as it stands: lengths by short id and averages. */
-  scoringView(): { fieldId: number; lengths: Uint32Array; documentCount: number; avgLength: number; nextId: number } {
+  scoringView(): { lengths: Uint32Array; documentCount: number; avgLength: number; nextId: number } {
     return {
-      fieldId: this.fieldId,
       lengths: this.documentLengths(),
-      documentCount: this.ms._documentCount,
-      avgLength: this.ms._avgFieldLength[this.fieldId]!,
-      nextId: this.ms._nextId,
+      documentCount: this.index.documentCount,
+      avgLength: this.index.averageLength,
+      nextId: this.index.nextId,
     };
   }
 
   /** Every short id given so far is below this. */
   get nextId(): number {
-    return this.ms._nextId;
+    return this.index.nextId;
   }
 
   /**
@@ -130,11 +128,11 @@ export class Postings {
   ): Touched {
     if (clauses.length > 32) throw new Error("at most 32 clauses");
     this.clearLast();
-    this.fit(this.ms._nextId);
+    this.fit(this.index.nextId);
     const { scores, clauseScores, masks, touched, reader } = this;
     const lengths = this.documentLengths();
-    const documentCount = this.ms._documentCount;
-    const avgLength = this.ms._avgFieldLength[this.fieldId]!;
+    const documentCount = this.index.documentCount;
+    const avgLength = this.index.averageLength;
     const group = only?.group ?? null;
     const allowed = only?.allowed ?? null;
     let count = 0;
@@ -145,8 +143,7 @@ export class Postings {
       // A clause matching several index terms (fuzzy) sums them first, then adds the sum: MiniSearch's order.
       const firstInClause: number[] | null = matches.length > 1 ? [] : null;
       for (const { data, weight } of matches) {
-        const postings = data.get(this.fieldId);
-        if (!postings) continue;
+        const postings = data;
         const idf = inverseDocumentFrequency(postings.size, documentCount);
         const n = reader.read(postings);
         this.postingsRead += n;
@@ -155,7 +152,7 @@ export class Postings {
         for (let j = 0; j < n; j++) {
           const doc = docs[j]!;
           if (restricted && !(group![doc]! >= 0 && allowed![group![doc]!] === 1)) continue;
-          // 0: a discarded document, whose postings stay until they are packed again or MiniSearch vacuums them.
+          // 0: a discarded document, whose postings stay until its terms are packed again (packed-postings.ts).
           const fieldLength = lengths[doc]!;
           if (fieldLength === 0 || (accept !== null && !accept(doc))) continue;
           const tf = frequencies[j]!;
@@ -190,6 +187,69 @@ export class Postings {
   }
 
   /**
+   * `score` for any number of clauses (a long pasted text), counting the clauses each document matches instead of
+   * marking them: the documents in the order they are first found, and by short id the score (MiniSearch's, as
+   * `score`) and the number of clauses matched. Valid until the next `score` or `scoreMany` call.
+   */
+  scoreMany(clauses: readonly ExpandedClause[], accept: ((shortId: number) => boolean) | null = null): { docs: Int32Array; count: number; score: Float64Array; matched: Uint32Array } {
+    this.clearLast();
+    this.fit(this.index.nextId);
+    const { scores, clauseScores, masks, touched, reader } = this;
+    if (this.lastClause.length < masks.length) this.lastClause = new Int32Array(masks.length);
+    const lastClause = this.lastClause;
+    const lengths = this.documentLengths();
+    const documentCount = this.index.documentCount;
+    const avgLength = this.index.averageLength;
+    // `masks` holds the number of clauses matched here (0: not found yet), so that `clearLast` clears it.
+    const matched = masks;
+    let count = 0;
+    for (let i = 0; i < clauses.length; i++) {
+      const matches = clauses[i]!.matches;
+      const firstInClause: number[] | null = matches.length > 1 ? [] : null;
+      for (const { data: postings, weight } of matches) {
+        const idf = inverseDocumentFrequency(postings.size, documentCount);
+        const n = reader.read(postings);
+        this.postingsRead += n;
+        const docs = reader.docs;
+        const frequencies = reader.frequencies;
+        for (let j = 0; j < n; j++) {
+          const doc = docs[j]!;
+          const fieldLength = lengths[doc]!;
+          if (fieldLength === 0 || (accept !== null && !accept(doc))) continue;
+          const tf = frequencies[j]!;
+          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const value = weight * raw;
+          if (matched[doc] === 0) touched[count++] = doc;
+          const inClause = matched[doc]! > 0 && lastClause[doc] === i;
+          if (!inClause) {
+            lastClause[doc] = i;
+            matched[doc] = matched[doc]! + 1;
+          }
+          if (firstInClause) {
+            if (!inClause) {
+              clauseScores[doc] = value;
+              firstInClause.push(doc);
+            } else {
+              clauseScores[doc] = clauseScores[doc]! + value;
+            }
+          } else {
+            scores[doc] = matched[doc] === 1 && !inClause ? value : scores[doc]! + value;
+          }
+        }
+      }
+      for (const doc of firstInClause ?? []) {
+        scores[doc] = matched[doc] === 1 ? clauseScores[doc]! : scores[doc]! + clauseScores[doc]!;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      scores[doc] = scores[doc]! * matched[doc]!;
+    }
+    this.lastCount = count;
+    return { docs: touched, count, score: scores, matched };
+  }
+
+  /**
    * Which clauses each group holds, without scoring: for every live document holding a clause's term, the
    * clause's bit is ORed into its group's marks (`group`, by short id; -1 for none; `marks` begun for every
    * group). Reading postings costs a fraction of scoring them, so this finds, over all of a query's words, the
@@ -197,11 +257,11 @@ export class Postings {
    * (before the multiplication by the clauses matched), into `bounds`: from its terms' highest frequency and
    * shortest document (term-plan.ts), for titles and body passages apart.
    */
-  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: OrdinalMarks, bounds: ClauseBounds): void {
+  markGroups(clauses: readonly ExpandedClause[], group: Int32Array, marks: GroupMarks, bounds: ClauseBounds): void {
     const { reader } = this;
     const lengths = this.documentLengths();
-    const documentCount = this.ms._documentCount;
-    const avgLength = this.ms._avgFieldLength[this.fieldId]!;
+    const documentCount = this.index.documentCount;
+    const avgLength = this.index.averageLength;
     // The marks' arrays, written here directly: this loop sees every posting of every word of the query.
     const value = marks.value;
     const touched = marks.touched;
@@ -212,8 +272,7 @@ export class Postings {
       let bound = 0;
       let titleBound = 0;
       for (const { data, weight } of clauses[i]!.matches) {
-        const postings = data.get(this.fieldId);
-        if (!postings) continue;
+        const postings = data;
         const n = reader.read(postings);
         this.postingsRead += n;
         const docs = reader.docs;
@@ -250,23 +309,9 @@ export class Postings {
     marks.count = count;
   }
 
-  /**
-   * Every document's length in the field by short id (0 for a discarded document), for short ids below the next
-   * id. The passage index keeps them in a typed array already (document-maps.ts); for another index they are
-   * copied into one, again whenever documents were added or discarded since.
-   */
+  /** Every document's length by short id (0 for a document not indexed), for short ids below the next id. */
   documentLengths(): Uint32Array {
-    const fieldLength = this.ms._fieldLength;
-    if (fieldLength instanceof FieldLengths) return fieldLength.lengthsBelow(this.ms._nextId);
-    // Adding a document raises the next id; discarding one lowers the count or raises the dirt: a version stamp.
-    const key = `${this.ms._nextId}:${this.ms._documentCount}:${this.ms._dirtCount}`;
-    if (key !== this.lengthsKey) {
-      if (this.lengths.length < this.ms._nextId) this.lengths = new Uint32Array(Math.max(this.ms._nextId, this.lengths.length * 2, 1024));
-      else this.lengths.fill(0);
-      for (const [doc, lengths] of fieldLength) this.lengths[doc] = lengths[this.fieldId] ?? 0;
-      this.lengthsKey = key;
-    }
-    return this.lengths;
+    return this.index.documentLengths();
   }
 
   /** Clears the masks the last query set (they mark the documents touched). */
@@ -288,7 +333,7 @@ export class Postings {
   /** How many postings the clauses' terms have in all. */
   count(clauses: readonly ExpandedClause[]): number {
     let total = 0;
-    for (const clause of clauses) for (const { data } of clause.matches) total += data.get(this.fieldId)?.size ?? 0;
+    for (const clause of clauses) for (const { data } of clause.matches) total += data.size;
     return total;
   }
 
@@ -304,7 +349,7 @@ export class Postings {
     const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
     const found: Array<readonly [string, number]> = [];
     if (maxDistance > 0) {
-      for (const [neighbour, [, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
+      for (const [neighbour, [, distance]] of this.index.terms.fuzzyGet(term, maxDistance)) {
         if (distance > 0) found.push([neighbour, distance]);
       }
     }
@@ -321,12 +366,12 @@ export class Postings {
   /** The index terms each clause matches, with their weights: the term itself, then its fuzzy neighbours. */
   expand(clauses: readonly ScoredClause[]): ExpandedClause[] {
     return clauses.map((clause) => {
-      const matches: Array<{ term: string; data: FieldTermData; weight: number }> = [];
-      const exact = this.ms._index.get(clause.term);
+      const matches: Array<{ term: string; data: TermPostings; weight: number }> = [];
+      const exact = this.index.terms.get(clause.term);
       if (exact) matches.push({ term: clause.term, data: exact, weight: 1 });
       if (clause.fuzzy) {
         for (const [term, distance] of this.neighbours(clause.term)) {
-          const data = this.ms._index.get(term);
+          const data = this.index.terms.get(term);
           if (data) matches.push({ term, data, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
         }
       }

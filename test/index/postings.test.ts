@@ -4,29 +4,32 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import MiniSearch, { type SearchResult } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { SearchResult } from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article } from "../../src/corpus/types.js";
 import { analyze, glossaryLexicon } from "../../src/text/analysis.js";
 import { OrdinalMarks } from "../../src/search/article-scores.js";
-import { bitCount, Postings, type ScoredClause } from "../../src/search/postings.js";
-import { indexedTexts, MINISEARCH_OPTIONS, type IndexedDoc } from "../../src/search/source-index.js";
+import { bitCount, Postings, type ScoredClause } from "../../src/index/postings.js";
+import { indexedTexts, type IndexedDoc } from "../../src/search/source-index.js";
+import { BothIndexes } from "./test-term-index.js";
 
 const SEEDS = join(process.cwd(), "seeds");
 const BBC = join(process.cwd(), "..", "shared", "corpora", "bbc");
 
-function buildMiniSearch(articles: readonly Article[]): MiniSearch<IndexedDoc> {
+/** MiniSearch and the term index, fed the same passages. */
+function buildBoth(articles: readonly Article[]): BothIndexes {
   const lexicon = glossaryLexicon();
-  const ms = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+  const both = new BothIndexes();
   for (const article of articles) {
     for (const { id, text } of indexedTexts(article)) {
       const terms = analyze(text, lexicon);
-      if (terms.length > 0) ms.add({ id, terms: terms.join(" ") });
+      if (terms.length > 0) both.add({ id, terms: terms.join(" ") });
     }
   }
-  return ms;
+  return both;
 }
 
 /** What MiniSearch itself returns for the clauses, as the index used to ask it. */
@@ -72,8 +75,9 @@ describe("Postings on the seeds", () => {
   let postings: Postings;
   beforeAll(async () => {
     const corpus = await loadCorpus(SEEDS, { log: memoryLogger("error") });
-    ms = buildMiniSearch(corpus.articles);
-    postings = Postings.of(ms, "terms");
+    const both = buildBoth(corpus.articles);
+    ms = both.ms;
+    postings = both.postings;
   });
 
   it("scores one term, several terms and misspelled terms exactly as MiniSearch", () => {
@@ -82,6 +86,28 @@ describe("Postings on the seeds", () => {
     expect(expectSame(ms, postings, [clause(terms[0]!)])).toBeGreaterThan(0);
     expect(expectSame(ms, postings, terms.map((t) => clause(t)))).toBeGreaterThan(3);
     expect(expectSame(ms, postings, [clause("lavrow", true), clause("spoljarik", true), clause(terms[2]!)])).toBeGreaterThan(0);
+  });
+
+  it("scores any number of clauses as MiniSearch, counting the clauses each document matches (scoreMany)", () => {
+    const text =
+      "Lavrov prisoners video Red Cross humanitarian Moscow Kyiv Ukraine Russia war talks minister foreign said " +
+      "government president army soldiers city attack peace deal week year people country officials support " +
+      "military forces border region capital news statement agency international meeting security council";
+    const terms = [...new Set(analyze(text, glossaryLexicon()))];
+    expect(terms.length).toBeGreaterThan(32);
+    const expected = reference(ms, terms.map((t) => clause(t)));
+    const ids = new Map([...postings.documents()]);
+    const found = postings.scoreMany(postings.expand(terms.map((t) => clause(t))));
+    const got = new Map<string, [number, number]>();
+    for (let i = 0; i < found.count; i++) {
+      const doc = found.docs[i]!;
+      got.set(ids.get(doc)!, [found.score[doc]!, found.matched[doc]!]);
+    }
+    expect(got.size).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(10);
+    for (const r of expected) expect(got.get(r.id as string), r.id as string).toEqual([r.score, r.queryTerms.length]);
+    // And `score` afterwards starts clean.
+    expectSame(ms, postings, [clause(terms[0]!)]);
   });
 
   it("scores only the documents accepted, and forgets the last query's documents", () => {
@@ -111,25 +137,25 @@ describe("Postings on the seeds", () => {
   });
 
   it("leaves out discarded documents", () => {
-    const fresh = buildMiniSearch([]);
+    const fresh = buildBoth([]);
     fresh.add({ id: "a#p1", terms: "lavrov said" });
     fresh.add({ id: "b#p1", terms: "lavrov spoke" });
     fresh.discard("a#p1");
-    const p = Postings.of(fresh, "terms");
+    const p = fresh.postings;
     const touched = p.score(p.expand([clause("lavrov")]));
     expect(touched.count).toBe(1);
     expect([...p.documents()].find(([short]) => short === touched.docs[0])?.[1]).toBe("b#p1");
   });
 
   it("marks each group with the clauses its live documents hold, fuzzy matches included", () => {
-    const fresh = buildMiniSearch([]);
+    const fresh = buildBoth([]);
     fresh.add({ id: "a#p1", terms: "lavrov said" });
     fresh.add({ id: "a#p2", terms: "moscow talks" });
     fresh.add({ id: "b#p1", terms: "lavrov spoke" });
     fresh.add({ id: "c#p1", terms: "moscow lavrov" });
     fresh.add({ id: "d#p1", terms: "other words" });
     fresh.discard("c#p1");
-    const p = Postings.of(fresh, "terms");
+    const p = fresh.postings;
     const groupOf: Record<string, number> = { a: 0, b: 1, c: 2, d: 3 };
     const group = new Int32Array(p.nextId).fill(-1);
     for (const [short, id] of p.documents()) group[short] = groupOf[id[0]!]!;
@@ -150,8 +176,9 @@ describe.skipIf(!existsSync(BBC))("Postings on the BBC corpus", () => {
   let postings: Postings;
   beforeAll(async () => {
     const corpus = await loadCorpus(BBC, { log: memoryLogger("error") });
-    ms = buildMiniSearch(corpus.articles);
-    postings = Postings.of(ms, "terms");
+    const both = buildBoth(corpus.articles);
+    ms = both.ms;
+    postings = both.postings;
   }, 120_000);
 
   it("gives MiniSearch's scores for common, rare, long and misspelled queries", () => {

@@ -2,11 +2,10 @@
  * MiniSearch keeps each term's postings as a Map (document short id -> term frequency): 30 to 40 bytes of heap
  * per posting, most of an index's memory. A packed term keeps them as bytes instead (for each document, the gap
  * from the previous short id, then the frequency, both as varints: 2 to 3 bytes a posting) and turns back into
- * a Map only when MiniSearch itself touches it (adding or removing a document holding the term). Scoring
+ * a Map only when the index changes it (adding or removing a document holding the term, term-index.ts). Scoring
  * (postings.ts) and snapshots (snapshot.ts) read the bytes directly.
  */
-import type MiniSearch from "minisearch";
-import type { MiniSearchInternals } from "./minisearch-internals.js";
+import type { TermIndex, TermPostings } from "./term-index.js";
 
 export class PackedDocMap extends Map<number, number> {
   #bytes: Uint8Array | null;
@@ -203,37 +202,33 @@ function packInto(into: Uint8Array, at: number, postings: ReadonlyArray<readonly
 }
 
 /**
- * Packs the postings of `terms`, leaving out documents MiniSearch has discarded: for the terms of a discarded
+ * Packs the postings of `terms`, leaving out documents the index has discarded: for the terms of a discarded
  * document, this is MiniSearch's vacuum. Without `terms`, packs every term not packed yet (packed terms hold
  * live documents only, as long as the terms of every discarded document are packed again after it). The terms
  * packed together share one buffer.
  */
-export function packTerms(miniSearch: MiniSearch<never> | MiniSearch<object>, field: string, terms?: Iterable<string>): void {
-  const ms = miniSearch as unknown as MiniSearchInternals;
-  const fieldId = ms._fieldIds[field]!;
-  const alive = (doc: number) => ms._fieldLength.has(doc);
-  const pending: Array<{ term: string; data: Map<number, Map<number, number>>; postings: Array<[number, number]> }> = [];
-  const consider = (term: string, data: Map<number, Map<number, number>> | undefined, again: boolean) => {
-    const map = data?.get(fieldId);
-    if (!data || !map || (!again && map instanceof PackedDocMap && map.bytes)) return;
-    pending.push({ term, data, postings: livePostings(map, alive) });
+export function packTerms(index: TermIndex, terms?: Iterable<string>): void {
+  // A document holding a term has a length of at least 1 until it is discarded or removed.
+  const alive = (doc: number) => index.length(doc) > 0;
+  const pending: Array<{ term: string; postings: Array<[number, number]> }> = [];
+  const consider = (term: string, map: TermPostings | undefined, again: boolean) => {
+    if (!map || (!again && map instanceof PackedDocMap && map.bytes)) return;
+    pending.push({ term, postings: livePostings(map, alive) });
   };
-  if (terms) for (const term of new Set(terms)) consider(term, ms._index.get(term), true);
-  else for (const [term, data] of ms._index) consider(term, data, false);
+  if (terms) for (const term of new Set(terms)) consider(term, index.terms.get(term), true);
+  else for (const [term, map] of index.terms) consider(term, map, false);
 
   let total = 0;
   for (const p of pending) total += packedLength(p.postings);
   const buffer = new Uint8Array(total);
   let at = 0;
-  for (const { term, data, postings } of pending) {
+  for (const { term, postings } of pending) {
     if (postings.length === 0) {
-      data.delete(fieldId);
-      if (data.size === 0) ms._index.delete(term);
+      index.terms.delete(term);
       continue;
     }
     const start = at;
     at = packInto(buffer, at, postings);
-    data.set(fieldId, new PackedDocMap(buffer.subarray(start, at), postings.length));
+    index.terms.set(term, new PackedDocMap(buffer.subarray(start, at), postings.length));
   }
-  if (!terms) ms._dirtCount = 0;
 }
