@@ -146,7 +146,7 @@ export function beforeReporterSentence(text: string, s: number, e: number): numb
     // "Mr. Putin said", "George W. Bush said": the full stop ends an abbreviation, not a sentence.
     const word = /([\p{L}.]+)[.!?]$/u.exec(content.slice(Math.max(0, m.index - 12), m.index + 1))?.[1]?.toLowerCase() ?? "";
     if (word.length === 1 || SENTENCE_ABBREVIATIONS.has(word) || word.includes(".")) continue;
-    const sentence = sentenceRanges(content, m.index + m[0].length, content.length, [])[0]!;
+    const sentence = sentenceRanges(content, m.index + m[0].length, content.length)[0]!;
     if (FIRST_PERSON.test(content.slice(sentence.start, sentence.end))) continue;
     return s + m.index + 1;
   }
