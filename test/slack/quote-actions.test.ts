@@ -61,6 +61,6 @@ describe("a quotation's own buttons on Slack", () => {
 
     const cite = await click("dateline_cite", buttons.get("dateline_cite")!.value!);
     expect(cite.body.response_type).toBe("ephemeral");
-    expect(JSON.stringify(cite.body.blocks)).toContain("Rowan Pike, “We will not cut the rail subsidy,”, Daily Ledger, “Pike meets unions”, 2004-05-02");
+    expect(JSON.stringify(cite.body.blocks)).toContain("Rowan Pike, “We will not cut the rail subsidy”, Daily Ledger, “Pike meets unions”, 2004-05-02");
   });
 });
