@@ -71,8 +71,14 @@ export class TopicIndexBuilder {
 
   /** The index (the builder is spent). */
   finish(): MiniSearch<IndexedQuote> {
+    return runToEnd(this.finishSteps());
+  }
+
+  /** `finish` as steps (statements/steps.ts). */
+  *finishSteps(): Steps<MiniSearch<IndexedQuote>> {
     const { terms, counts, postings, starts } = this.postings.finish();
-    return topicIndexOf(
+    yield;
+    return yield* topicIndexSteps(
       {
         ids: this.ids,
         fieldLength: this.fieldLength.slice(0, this.ids.length),
