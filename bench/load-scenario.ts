@@ -34,6 +34,12 @@ export function renderLoad(outcome: LoadOutcome): string[] {
   const lines = [
     `Load scenario (the bot as npm start runs it on Slack over HTTP; ${load.requests} slash commands, ${load.concurrency} at once, one in seven a /digest; an article of ${outcome.corpus.articleMegabytes} MB written into the corpus when a third were sent):`,
     `  start-up ${ms(outcome.startMs)}, first answers ${ms(outcome.warmUpMs)}; load ${ms(load.wallMs)}; ${load.failed} failed; ${load.notes} "composing" notes before an answer`,
+    ...(outcome.arriving
+      ? [`  the day's news: ${outcome.arriving.records} records of ${outcome.arriving.from} arriving after start (not in the baseline), taken in ${ms(outcome.arriving.takenMs)} before the load`]
+      : [`  the day's news: none arrived after start (no JSONL corpus to hold records back from): /digest had only the large article to group`]),
+    ...(load.digests
+      ? [`  /digest answers: ${load.digests.withStories} with stories (at most ${load.digests.articles} new articles in ${load.digests.stories} stories), ${load.digests.nothingNew} "nothing new"`]
+      : []),
     `  ack: ${summary(load.ack)}; the bot's event loop held p99 ${ms(outcome.eventLoopDelay.p99)}, at most ${ms(outcome.eventLoopDelay.max)}`,
     ...(load.ackFirst || load.ackLater
       ? [`    first request of each client loop (a new connection): ${summary(load.ackFirst)}; later ones: ${summary(load.ackLater)}`]

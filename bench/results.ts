@@ -78,7 +78,11 @@ export interface LoadFigures {
     /** Acks of each client loop's first request (a new connection) and of the later ones (optional: older runs). */
     ackFirst?: LatencySummary | null;
     ackLater?: LatencySummary | null;
+    /** What the /digest answers held (optional: older runs). */
+    digests?: { withStories: number; articles: number; stories: number; nothingNew: number };
   };
+  /** The records that arrived after start, before the load (the day's news for /digest): ms until taken in. */
+  arriving?: { records: number; from: string; takenMs: number | null } | null;
   /** Request read to acknowledgement sent, as the Slack front door measured it (warm-up included), ms. */
   serverAck?: { n: number; p50: number; p99: number; max: number } | null;
   /** The bot's event loop held during the load (ms; monitorEventLoopDelay). */

@@ -41,6 +41,27 @@ export interface LoadExtras {
   /** Acks of each client loop's first request (on a connection of its own, opened for it) and of the others. */
   ackFirst: SlackFigures["ack"];
   ackLater: SlackFigures["ack"];
+  /** What the /digest answers held: how many grouped stories (and of how many new articles), how many had nothing. */
+  digests: DigestAnswers;
+}
+
+export interface DigestAnswers {
+  /** Answers with stories: the most new articles and stories one of them counted. */
+  withStories: number;
+  articles: number;
+  stories: number;
+  /** "Nothing new" answers. */
+  nothingNew: number;
+}
+
+/** Reads a /digest answer's summary line ("218 new articles in 143 stories since …", or "Nothing new …"). */
+export function readDigestAnswer(body: string, into: DigestAnswers): void {
+  const summary = /([\d,]+) new articles? in ([\d,]+) stor(?:y|ies)/.exec(body);
+  if (summary) {
+    into.withStories++;
+    into.articles = Math.max(into.articles, Number(summary[1]!.replace(/,/g, "")));
+    into.stories = Math.max(into.stories, Number(summary[2]!.replace(/,/g, "")));
+  } else if (/Nothing new/.test(body)) into.nothingNew++;
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -100,6 +121,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
   let failed = 0;
   let matched = 0;
   let next = 0;
+  const digests: DigestAnswers = { withStories: 0, articles: 0, stories: 0, nothingNew: 0 };
   const one = async (n: number, first: boolean) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
     // Unique across plans: the bot answers a body it has seen in the last 15 minutes as a replay (request-guard.ts).
@@ -114,6 +136,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     const answered = new Promise<boolean>((resolve) => {
       waiting.set(n, (answer) => {
         if (plan.expect !== undefined && answer.includes(plan.expect)) matched++;
+        if (command === "/digest") readDigestAnswer(answer, digests);
         resolve(true);
       });
       timer = setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS);
@@ -165,6 +188,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
     matched,
     ackFirst: summarize(acksFirst),
     ackLater: summarize(acksLater),
+    digests,
   };
 }
 

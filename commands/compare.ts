@@ -48,7 +48,7 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
     // Only the articles that can hold the statement are compared (statements/query.ts); in chat in time slices,
     // the event loop served between them.
     const steps = compareSteps(query, ctx.services);
-    const statement = ctx.platform === "cli" ? runToEnd(steps) : await runInSlices(steps);
+    const statement = ctx.platform === "cli" ? runToEnd(steps) : await runInSlices(steps, { priority: "command" });
     const topic = shorten(query, 60);
     if (!statement) {
       const asked = askedStatement(query, ctx.services.quotes).speaker;

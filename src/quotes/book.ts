@@ -5,6 +5,7 @@
  * the quotations of the page asked for are marked. The same words quoted twice in one article are shown once
  * (repeats.ts).
  */
+import { withSpeaker } from "./stored-quotation.js";
 import type { Marks } from "../core/reply.js";
 import type { Article, Corpus } from "../corpus/types.js";
 import { normalizeTerm, tokenize } from "../text/analysis.js";
@@ -73,6 +74,9 @@ export interface DerivedState {
   copyGroups: Int32Array;
 }
 
+/** Quotations added to the topic index between two pauses of `extractSteps`. */
+const QUOTATIONS_INDEXED_PER_STEP = 2048;
+
 export class CorpusQuoteBook implements QuoteBook {
   private entries = new Map<string, Entry>();
   private readonly index: TopicIndex;
@@ -109,6 +113,29 @@ export class CorpusQuoteBook implements QuoteBook {
       this.index = topicIndexOfEntries(this.entries.values());
     }
     this.postings = this.index.postings;
+  }
+
+  /**
+   * `new CorpusQuoteBook(articles)` as steps (statements/steps.ts), for a running bot's first opening without a
+   * snapshot: a pause after each article's extraction and every few thousand quotations indexed.
+   */
+  static *extractSteps(articles: readonly Article[]): Steps<CorpusQuoteBook> {
+    const pool = new StringPool();
+    const byDoc = new Map<string, Entry>();
+    for (const article of articles) {
+      byDoc.set(article.id, { article, extracted: pooled(quoteArticle(article), pool) });
+      yield;
+    }
+    const builder = new TopicIndexBuilder();
+    const pace = pacer(QUOTATIONS_INDEXED_PER_STEP);
+    for (const { extracted } of byDoc.values()) {
+      for (const q of extracted.quotations) {
+        builder.add({ id: q.id, text: q.text });
+        if (pace.tick()) yield;
+      }
+    }
+    const index = yield* builder.finishSteps();
+    return new CorpusQuoteBook([], { entries: [...byDoc.values()], index, state: null });
   }
 
   /** A book from quotations extracted earlier: no extraction runs; the registry is rebuilt from them. */
@@ -373,6 +400,8 @@ export class CorpusQuoteBook implements QuoteBook {
   placesInBackground(options: Pick<SliceOptions, "sliceMs"> = {}): Promise<TopicPlaces | null> {
     const state = this.current();
     if (state.places) return Promise.resolve(state.places);
+    // Asked by every topic /quote until built: the list of every article is made once, for the one build.
+    if (state.placesBuilding) return state.placesBuilding;
     const entries = [...this.entries.values()].map((e) => ({ article: e.article, quotations: e.extracted.quotations }));
     // Misspelt topic words are respelled once places are known, never as a speaker's name word: those words are
     // made here too, so that no query makes them (tens of milliseconds at a million passages).
@@ -810,16 +839,6 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 }
 
-/**
- * The quotation under its canonical speaker's name. Its fields are copied as they are defined, not read: a
- * quotation from the snapshot reads its text when shown (snapshot-codec.ts `lazyText`), and a spread would read
- * every article's text at the first /quote.
- */
-function withSpeaker(q: Quotation, speaker: string | null): Quotation {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(q)) as Quotation;
-  copy.speaker = speaker;
-  return copy;
-}
 
 /** A role speaking for a person ("Richard Lyng’s aide", as role-speaker.ts names it) rather than for a body. */
 function speaksForAPerson(role: Speaker, registry: BuiltRegistry): boolean {

@@ -32,7 +32,7 @@ const TITLE_KEYS_PER_STEP = 2048;
 
 export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
 /** Bump when the layout changes. */
-export const LEARNT_SNAPSHOT_FORMAT = 2;
+export const LEARNT_SNAPSHOT_FORMAT = 3;
 
 /** What the book learnt from its articles' texts (either part may not be learnt yet). */
 export interface Learnt {
@@ -124,8 +124,16 @@ export function* loadLearntSteps(path: string, fingerprint: string, log: Logger)
 }
 
 function speakerHash(speakers: readonly Speaker[]): string {
+  return runToEnd(speakerHashSteps(speakers));
+}
+
+/** `speakerHash` as steps: a few thousand names between two pauses. */
+function* speakerHashSteps(speakers: readonly Speaker[]): Steps<string> {
   const hash = createHash("sha256");
-  for (const s of speakers) hash.update(`${s.name}\n`);
+  for (let i = 0; i < speakers.length; i++) {
+    hash.update(`${speakers[i]!.name}\n`);
+    if (i % TITLE_KEYS_PER_STEP === TITLE_KEYS_PER_STEP - 1) yield;
+  }
   return hash.digest("hex");
 }
 
@@ -206,7 +214,7 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
     (layout.vocabulary === null || (Array.isArray(layout.vocabulary) && layout.vocabulary.every((t) => typeof t === "string"))) &&
     (layout.titleKeys === null || (Array.isArray(layout.titleKeys) && layout.titleKeys.every((t) => typeof t === "string")));
   if (!valid) throw new Error("its description is not valid");
-  if (layout.speakers !== speakers.length || layout.speakerHash !== speakerHash(speakers)) throw new Error("it names other speakers");
+  if (layout.speakers !== speakers.length || layout.speakerHash !== (yield* speakerHashSteps(speakers))) throw new Error("it names other speakers");
   if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
   let at = 0;
   const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
@@ -223,7 +231,7 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
 
   let places: TopicPlaces | null = null;
   if (layout.vocabulary) {
-    const vocabulary = new SavedVocabulary(layout.vocabulary);
+    const vocabulary = yield* SavedVocabulary.steps(layout.vocabulary);
     yield;
     const inParagraph = new SavedWordLists(vocabulary, uint32s(sections[0]!), yield* inRange(sections[1]!));
     yield;
@@ -250,7 +258,11 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
       if (speakerNumbers[i]! < 0 || speakerNumbers[i]! >= speakers.length) throw new Error(`speaker ${speakerNumbers[i]} is not in the registry`);
       if (dayNumbers[i]! < -1 || dayNumbers[i]! >= layout.days.length || exact[i]! > 1) throw new Error(`sighting ${i} is not valid`);
     }
-    const numberOfKey = new Map(keys.map((k, i) => [k, i]));
+    const numberOfKey = new Map<string, number>();
+    for (let k = 0; k < keys.length; k++) {
+      numberOfKey.set(keys[k]!, k);
+      if (k % TITLE_KEYS_PER_STEP === TITLE_KEYS_PER_STEP - 1) yield;
+    }
     const made = new Map<number, Sighting[]>();
     const sightingsOf = (k: number): Sighting[] => {
       let list = made.get(k);

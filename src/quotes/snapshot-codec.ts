@@ -26,6 +26,7 @@ import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
 import { indexedRegistrySteps } from "./speaker-lookup.js";
 import { topicIndexSteps, type TopicIndex } from "./topic-index.js";
+import { storedQuotation, textHash } from "./stored-quotation.js";
 import type { Quotation, QuotationKind, Speaker } from "./types.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
@@ -74,6 +75,8 @@ const QUOTATION_FIELDS = 12;
 const NAMED_FIELDS = 7;
 /** Articles encoded between two pauses of `encodeQuotesSteps`. */
 const ENTRIES_PER_STEP = 512;
+/** Quotations made between two pauses of the decoding (within articles). */
+const QUOTATIONS_PER_STEP = 4096;
 /** Named people checked between two pauses of the decoding. */
 const NAMED_PER_STEP = 65536;
 /** Terms of the topic index encoded between two pauses. */
@@ -91,32 +94,6 @@ function hearsayOf(kind: number, words: string | null): Hearsay | null {
   return { kind: known, words };
 }
 
-/**
- * Makes `quotation.text` read its article's text when asked for (an own enumerable accessor: a spread or a worker's
- * copy reads it like a value), checked against the hash saved: a span that does not read the words extracted is
- * never shown (an error instead). Not kept: the article's texts are cached where they are read (corpus/snapshot.ts).
- */
-function lazyText(quotation: Quotation, article: Article, hash: number): void {
-  const { start, end } = quotation;
-  Object.defineProperty(quotation, "text", {
-    get: () => {
-      const text = article.text;
-      if (end > text.length || textHash(text, start, end) !== hash) {
-        throw new Error(`quotation ${quotation.id} does not read its article (the quotations snapshot does not match the corpus snapshot)`);
-      }
-      return text.slice(start, end);
-    },
-    enumerable: true,
-    configurable: true,
-  });
-}
-
-/** 32-bit FNV-1a of a stretch of text (UTF-16 code units): cheap, and a shifted or changed span changes it. */
-export function textHash(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
-}
 
 export interface SavedEntry {
   article: Article;
@@ -351,13 +328,16 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
   let q = 0;
   let n = 0;
   const pace = pacer(ENTRIES_PER_STEP);
+  const quotationPace = pacer(QUOTATIONS_PER_STEP);
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     if (pace.tick()) yield;
     const quotations: Quotation[] = [];
-    // An article from the corpus snapshot reads its text when shown: its quotations are checked then (lazyText).
+    // An article from the corpus snapshot reads its text when shown: its quotations are checked then (StoredQuotation).
     const text = hasStoredText(article) ? null : article.text;
     for (let k = 0; k < quotationsPerArticle[a]!; k++) {
+      // A long article has thousands of quotations: a pause every few thousand, whatever the articles.
+      if (quotationPace.tick()) yield;
       if (q >= quotationCount) throw new Error("more quotations by article than in all");
       const base = q * QUOTATION_FIELDS;
       const start = quotationFields[base + 1]!;
@@ -368,7 +348,7 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
       }
       const kind = KINDS[quotationFields[base + 7]!];
       if (kind === undefined) throw new Error(`quotation ${q} has no kind`);
-      const quotation: Quotation = {
+      const fields: Quotation = {
         id: quotationFields[base] === -1 ? usualId(article.id, k) : string(quotationFields[base]!),
         doc: article.id,
         start,
@@ -383,7 +363,7 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
         evidence: string(quotationFields[base + 9]!),
         hearsay: hearsayOf(quotationFields[base + 10]!, optional(quotationFields[base + 11]!)),
       };
-      if (text === null) lazyText(quotation, article, quotationFields[base + 3]!);
+      const quotation = text === null ? storedQuotation(fields, article, quotationFields[base + 3]!) : fields;
       quotations.push(quotation);
       ids.push(quotation.id);
       q++;

@@ -29,8 +29,8 @@ import { decodeQuotesSteps, encodeQuotesSteps, type EncodedQuotes, type QuoteLay
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { SnapshotWriter } from "../checked-file.js";
 
-/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups). */
-export const QUOTES_SNAPSHOT_FORMAT = 5;
+/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups; 6: the layout's long arrays over several lines, framed-file.ts). */
+export const QUOTES_SNAPSHOT_FORMAT = 6;
 /**
  * Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns (4: issue 15 clause and
  * role rules, calibrated confidences; 5: names over line breaks, question clauses, recordings, shared surnames; 6: a reporting clause typed inside
@@ -71,8 +71,8 @@ export function openQuoteBook(articles: readonly Article[], options: OpenQuoteBo
 
 /**
  * `openQuoteBook` as steps (statements/steps.ts), for a running bot to open the book in time slices: the snapshot's
- * checksum and decoding pause every few megabytes or hundred articles. (Without a usable snapshot the quotations
- * are extracted in one step.)
+ * checksum and decoding pause every few megabytes or hundred articles; without a usable snapshot, the extraction
+ * pauses after each article.
  */
 export function* openQuoteBookSteps(articles: readonly Article[], options: OpenQuoteBookOptions): Steps<OpenedQuoteBook> {
   const { dataDir, log } = options;
@@ -83,7 +83,7 @@ export function* openQuoteBookSteps(articles: readonly Article[], options: OpenQ
   if (loaded) book = loaded;
   else {
     const started = Date.now();
-    book = new CorpusQuoteBook(articles);
+    book = yield* CorpusQuoteBook.extractSteps(articles);
     log.info("quotations extracted", { articles: articles.length, ms: Date.now() - started });
   }
   let writes: Promise<void> = Promise.resolve();

@@ -78,8 +78,14 @@ export class TopicIndexBuilder {
 
   /** The index (the builder is spent). */
   finish(): TopicIndex {
+    return runToEnd(this.finishSteps());
+  }
+
+  /** `finish` as steps (statements/steps.ts). */
+  *finishSteps(): Steps<TopicIndex> {
     const { terms, counts, postings, starts } = this.postings.finish();
-    return topicIndexOf(
+    yield;
+    return yield* topicIndexSteps(
       {
         ids: this.ids,
         fieldLength: this.fieldLength.slice(0, this.ids.length),

@@ -21,11 +21,24 @@ export interface WordLists {
 
 /** A saved vocabulary: the words in a table, each known by its number there. */
 export class SavedVocabulary implements Vocabulary {
-  private readonly numbers: Map<string, number>;
+  private constructor(
+    readonly terms: readonly string[],
+    private readonly numbers: Map<string, number>,
+  ) {}
 
-  constructor(readonly terms: readonly string[]) {
-    this.numbers = new Map(terms.map((term, i) => [term, i]));
-    if (this.numbers.size !== terms.length) throw new Error("a word is saved twice in the vocabulary");
+  static of(terms: readonly string[]): SavedVocabulary {
+    return runToEnd(SavedVocabulary.steps(terms));
+  }
+
+  /** The vocabulary of `terms`, its table of numbers made a few thousand words a step (a million words at 1M passages). */
+  static *steps(terms: readonly string[]): Steps<SavedVocabulary> {
+    const numbers = new Map<string, number>();
+    for (let i = 0; i < terms.length; i++) {
+      numbers.set(terms[i]!, i);
+      if (i % WORDS_PER_STEP === WORDS_PER_STEP - 1) yield;
+    }
+    if (numbers.size !== terms.length) throw new Error("a word is saved twice in the vocabulary");
+    return new SavedVocabulary(terms, numbers);
   }
 
   has(term: string): boolean {

@@ -10,6 +10,7 @@
  * memory; slices share the articles and the quote book with the main thread as they are.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { backgroundTurn, sliceRan } from "../core/background.js";
 
 /** A computation that pauses between steps and returns T. */
 export type Steps<T> = Generator<void, T, void>;
@@ -27,22 +28,37 @@ export interface SliceOptions {
   sliceMs?: number;
   /** Stops the computation at the next pause; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * "background" (default): work no one is waiting on right now (a change indexed, statements, what the quote
+   * book learns, snapshots); its slices take turns and give way to waiting commands (core/background.ts).
+   * "command": the work of the command being answered; its slices run at every turn.
+   */
+  priority?: "background" | "command";
 }
 
-/** Runs the computation in slices of about `sliceMs`, with `setImmediate` turns of the event loop between them. */
+/**
+ * Runs the computation in slices of about `sliceMs`, with turns of the event loop between them (for background
+ * work, the turns core/background.ts gives: one slice at a time across computations, commands first).
+ */
 export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
   const sliceMs = options.sliceMs ?? 20;
   const { signal } = options;
+  const background = options.priority !== "command";
   try {
     for (;;) {
       // A turn first: the caller's current work (a command being answered, start-up) finishes before the first slice.
-      await nextTurn();
+      if (background) await backgroundTurn();
+      else await nextTurn();
       signal?.throwIfAborted();
       const started = performance.now();
-      do {
-        const step = steps.next();
-        if (step.done) return step.value;
-      } while (performance.now() - started < sliceMs);
+      try {
+        do {
+          const step = steps.next();
+          if (step.done) return step.value;
+        } while (performance.now() - started < sliceMs);
+      } finally {
+        if (background) sliceRan(performance.now() - started);
+      }
     }
   } finally {
     steps.return(undefined as never);
