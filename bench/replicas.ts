@@ -109,7 +109,8 @@ export async function runReplicas(locations: readonly string[], options: { reque
     const written = performance.now();
     let fileSearchableMs: number | null = null;
     for (let tries = 0; tries < 600 && fileSearchableMs === null; tries++) {
-      const found = await figures({ ...base, port: ports[1]!, inputs: [`/sources ${word}`], requests: 1, concurrency: 1, expect: word });
+      // The file's name is cited only by a hit: "no article matches" repeats the word typed, never the file.
+      const found = await figures({ ...base, port: ports[1]!, inputs: [`/sources ${word}`], requests: 1, concurrency: 1, expect: `${word}.txt` });
       if (found.matched === 1) fileSearchableMs = performance.now() - written;
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
