@@ -208,7 +208,7 @@ export const quoteCommand = defineCommand<Newsroom, QuoteArgs>({
       if (group && !expand) expand = compareAction(group.statement);
     }
     // What /more can page through: hidden quotations and other wordings folded in are not counted.
-    const count = `${found.exact ? "" : "at least "}${found.total === 1 ? "1 quotation" : `${found.total} quotations`}`;
+    const count = `${found.exact ? "" : "up to "}${found.total === 1 ? "1 quotation" : `${found.total} quotations`}`;
     const folded = found.hits.filter((h) => groups.get(h)?.hidden).length;
     const foldedNote = folded > 0 ? ` · ${folded} other ${folded === 1 ? "wording" : "wordings"} of the same statements folded in` : "";
     const filterNote = args.filters.length > 0 ? ` · ${args.filters.join(" · ")}` : "";
@@ -279,7 +279,10 @@ export function foldedPage<G extends { hidden: boolean }>(
       const from = shown[page * limit];
       const next = shown[wanted];
       const hits = from === undefined ? [] : found.hits.slice(from, next ?? found.hits.length);
-      return { hits, total: shown.length, exact: complete, hasMore: next !== undefined, groups, respelled: found.respelled ?? [] };
+      // Not every hit was read: the hits found are a bound the quotations shown never pass (some are hidden as
+      // scare quotes, greetings or a split quotation's other part), said as "up to".
+      const total = complete ? shown.length : found.total;
+      return { hits, total, exact: complete, hasMore: next !== undefined, groups, respelled: found.respelled ?? [] };
     }
   }
 }

@@ -12,6 +12,7 @@ import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descr
 import { CONFIDENCE } from "./rules/confidence.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
+import { unnamedSubject } from "./rules/unnamed-subject.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "../text/sentences.js";
 import { words } from "../text/words.js";
@@ -474,6 +475,14 @@ function resolvePronoun(m: Mention, before: readonly Mention[], text: string): v
     else groups.push([c]);
   }
   for (const [back, inSentence] of groups.slice(0, 8).entries()) {
+    // "A foreign exchange analyst … shared Baker's doubts. “…,” he said.": he is the unnamed analyst, not Baker.
+    const unnamed = inSentence[0]!.sentence.start !== m.sentence.start ? unnamedSubject(text, inSentence[0]!.sentence) : null;
+    if (unnamed && !inSentence.some((x) => x.type === "role" && x.start - inSentence[0]!.sentence.start < unnamed.length + 8)) {
+      m.entity = null;
+      m.confidence = 0;
+      m.evidence = `pronoun '${m.text}' -> the unnamed subject of the sentence before (“${unnamed}”)`;
+      return;
+    }
     const known = inSentence.filter((x) => x.entity!.gender === gender);
     // Of unknown gender: someone surely a person, or named as speaking ("Tanden asked …": people speak).
     const unknown = inSentence.filter(

@@ -1,0 +1,31 @@
+/** A "he" after a sentence whose subject is an unnamed person goes to no one, never to a person named later in it. */
+import { describe, expect, it } from "vitest";
+import { unnamedSubject } from "../../../src/quotes/rules/unnamed-subject.js";
+import { find, quotesOf } from "../helpers.js";
+
+const speakerOf = (paragraphs: string[], words: string) => find(quotesOf(...paragraphs), words).speaker;
+
+describe("rule: unnamed subject", () => {
+  it("reads the indefinite subject that opens a sentence, up to its head noun", () => {
+    const text = "A currency analyst at a large Tokyo bank echoed Mr Harlow's worries.";
+    expect(unnamedSubject(text, { start: 0, end: text.length })).toBe("A currency analyst");
+    const notPerson = "A report by Mr Harlow's office found the opposite.";
+    expect(unnamedSubject(notPerson, { start: 0, end: notPerson.length })).toBeNull();
+  });
+
+  it("leaves a 'he said' after an unnamed analyst without a speaker, not with the person whose views he shared", () => {
+    const paragraphs = [
+      "Finance Secretary Edwin Harlow said on Friday that the currency needed no support.",
+      "A currency analyst at a large Tokyo bank echoed Mr Harlow's worries. \"Support would only feed the selling,\" he said.",
+    ];
+    expect(speakerOf(paragraphs, "Support would only")).toBeNull();
+  });
+
+  it("still gives the pronoun to a named subject", () => {
+    const paragraphs = [
+      "Finance Secretary Edwin Harlow spoke to reporters on Friday.",
+      "Harlow rejected calls for intervention. \"Support would only feed the selling,\" he said.",
+    ];
+    expect(speakerOf(paragraphs, "Support would only")).toBe("Edwin Harlow");
+  });
+});
