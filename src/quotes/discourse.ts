@@ -514,8 +514,9 @@ function resolvePronoun(m: Mention, before: readonly Mention[], text: string): v
 }
 
 /**
- * Where a question clause opening the pronoun's sentence ends ("Asked about Volcker's tenure, he replied …",
- * "When questioned on Brown, she said …"): the comma before the pronoun; -1 when the sentence opens no such clause.
+ * Where a question clause or a fronted phrase opening the pronoun's sentence ends ("Asked about Volcker's tenure, he
+ * replied …", "When questioned on Brown, she said …", "At a conference hosted by Gordon Brown, he said …"): the
+ * comma before the pronoun; -1 when the sentence opens no such clause. Whoever it names is not the "he".
  */
 function questionClauseEnd(text: string, m: Mention): number {
   const lead = text.slice(m.sentence.start, m.start);
@@ -524,7 +525,8 @@ function questionClauseEnd(text: string, m: Mention): number {
   // The pronoun must follow the clause at once: "Asked about X, he said", not "Asked about X, Y said he …".
   return comma >= 0 && /^,\s*$/.test(lead.slice(comma)) ? m.sentence.start + comma : -1;
 }
-const QUESTION_OPENER = /^\s*(?:(?:when|after|once|if)\s+)?(?:asked|questioned|pressed|challenged)\b/i;
+const QUESTION_OPENER =
+  /^\s*(?:(?:(?:when|after|once|if)\s+)?(?:asked|questioned|pressed|challenged)\b|(?:at|in|during|before|after|addressing|speaking\s+(?:at|to))\s+(?:a|an|the)\s)/i;
 
 /** "The diplomat": the latest person whose title fits, else the latest subject. "The ministry": the latest body. */
 function resolveRole(m: Mention, before: readonly Mention[], text: string): void {

@@ -38,7 +38,8 @@ export const QUOTES_SNAPSHOT_FORMAT = 6;
  * descriptions read from appositions; 8: one sentence splitter, "St Mary's. But" two sentences; 9: headline
  * fragments and subheadings no names, a shared surname to the one named as a subject, acronyms joined across the
  * corpus; 10: where the speech ends when the marks do not say it, speech-end.ts, and labels that name no one left
- * out; 11: a pronoun after a sentence whose subject is unnamed goes to no one, rules/unnamed-subject.ts).
+ * out; 11: a pronoun after a sentence whose subject is unnamed goes to no one, rules/unnamed-subject.ts, and no
+ * "he" goes to a person named in a fronted phrase, "At a dinner hosted by X, he said").
  */
 export const QUOTE_EXTRACTION_VERSION = 11;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";

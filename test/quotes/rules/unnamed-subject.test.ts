@@ -29,3 +29,13 @@ describe("rule: unnamed subject", () => {
     expect(speakerOf(paragraphs, "Support would only")).toBe("Edwin Harlow");
   });
 });
+
+describe("a fronted phrase before the pronoun", () => {
+  it("keeps a person named inside it from being the 'he' of the sentence ('At a conference hosted by X, he said')", () => {
+    const paragraphs = [
+      "In Leeds on Thursday ahead of the meeting, Kerala's trade minister, lashed out at the tariffs of the rich nations. He objected to subsidies on farming.",
+      "Talvan Mehta, Kerala's trade minister, argued that these bodies need to change. He said the issue is not trade but \"the terms of trade.\" Mr Mehta is attending the summit as part of the G20 group of nations, which account for two thirds of the world's people. At a conference on enterprise hosted by UK finance minister Gordon Harlow on Friday, he said that he was in favour of open markets because they help poor countries. \"Open markets help everyone,\" he told the conference.",
+    ];
+    expect(speakerOf(paragraphs, "Open markets help")).toBe("Talvan Mehta");
+  });
+});
