@@ -12,11 +12,15 @@ export function inverseDocumentFrequency(documents: number, indexedDocuments: nu
   return Math.log(1 + (indexedDocuments - documents + 0.5) / (documents + 0.5));
 }
 
+/** One posting's score: a term of `idf` found `tf` times in a document of `length` terms (written as MiniSearch does, for the same bits). */
+export function termScore(idf: number, tf: number, length: number, averageLength: number): number {
+  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
+}
+
 /**
  * The most one posting of a term can score: BM25+ grows with the term's frequency and falls with the document's
  * length, so a posting scores at most what the term's highest frequency in its shortest document would.
  */
 export function termScoreBound(idf: number, maxFrequency: number, minLength: number, averageLength: number): number {
-  const tf = maxFrequency;
-  return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * minLength) / averageLength)));
+  return termScore(idf, maxFrequency, minLength, averageLength);
 }

@@ -10,7 +10,7 @@
  */
 import { PostingsReader } from "./packed-postings.js";
 import type { TermIndex, TermPostings } from "./term-index.js";
-import { BM25, inverseDocumentFrequency, termScoreBound } from "./bm25.js";
+import { inverseDocumentFrequency, termScore, termScoreBound } from "./bm25.js";
 
 /** MiniSearch's default weight of a fuzzy match (its BM25+ parameters are in bm25.ts). */
 const FUZZY_WEIGHT = 0.45;
@@ -156,8 +156,7 @@ export class Postings {
           const fieldLength = lengths[doc]!;
           if (fieldLength === 0 || (accept !== null && !accept(doc))) continue;
           const tf = frequencies[j]!;
-          // Written as MiniSearch writes it, so that the floating-point result is the same.
-          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const raw = termScore(idf, tf, fieldLength, avgLength);
           const value = weight * raw;
           const mask = masks[doc]!;
           if (mask === 0) touched[count++] = doc;
@@ -217,7 +216,7 @@ export class Postings {
           const fieldLength = lengths[doc]!;
           if (fieldLength === 0 || (accept !== null && !accept(doc))) continue;
           const tf = frequencies[j]!;
-          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const raw = termScore(idf, tf, fieldLength, avgLength);
           const value = weight * raw;
           if (matched[doc] === 0) touched[count++] = doc;
           const inClause = matched[doc]! > 0 && lastClause[doc] === i;

@@ -22,7 +22,7 @@
 import { bitCount } from "../index/postings.js";
 import { PackedDocMap, PostingsReader } from "../index/packed-postings.js";
 import type { TermPostings } from "../index/term-index.js";
-import { BM25, inverseDocumentFrequency, termScoreBound } from "../index/bm25.js";
+import { BM25, inverseDocumentFrequency, termScore, termScoreBound } from "../index/bm25.js";
 import { firstRoundBound } from "./term-plan.js";
 import { TopK } from "../index/top-k.js";
 
@@ -566,7 +566,7 @@ export class BlockMaxSearch {
         const fieldLength = lengths[doc]!;
         if (fieldLength === 0 || ordinals[doc]! < 0 || paragraphs[doc] === 0) continue;
         const tf = frequencies[j]!;
-        const raw = term.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+        const raw = termScore(term.idf, tf, fieldLength, avgLength);
         const value = term.weight * raw;
         let slot = slotOf[doc - low]!;
         if (slot < 0) {
@@ -628,7 +628,7 @@ export class BlockMaxSearch {
           const tf = this.frequencyAt(term, doc);
           if (tf === 0) continue;
           const fieldLength = lengths[doc]!;
-          const raw = term.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+          const raw = termScore(term.idf, tf, fieldLength, avgLength);
           const value = term.weight * raw;
           values[base + c] = (mask & bit) === 0 ? value : values[base + c]! + value;
           mask |= bit;
@@ -840,7 +840,7 @@ export class BlockMaxSearch {
       if (fieldLength === 0 || ordinals[doc]! < 0) continue;
       if (!titles && view.paragraphs[doc] === 0) continue;
       const tf = frequencies[j]!;
-      const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgLength)));
+      const raw = termScore(idf, tf, fieldLength, avgLength);
       const value = weight * raw;
       const mask = masks[doc]!;
       if (mask === 0) touched[count++] = doc;
