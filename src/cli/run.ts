@@ -1,8 +1,10 @@
-#!/usr/bin/env node
-/** The `dateline` command line: ask, quotes, articles, feeds, statements, index, digest, start, slack-manifest, discord-register, db. */
+/**
+ * The `dateline` command line: ask, quotes, articles, feeds, statements, index, digest, start, slack-manifest,
+ * discord-register, db. Loaded by src/cli.ts once the Node.js version is known to be enough.
+ */
 import { existsSync } from "node:fs";
-import { SUBCOMMAND_HELP, wantsHelp } from "./cli/help.js";
-import { UsageError } from "./cli/shared.js";
+import { SUBCOMMAND_HELP, wantsHelp } from "./help.js";
+import { UsageError } from "./shared.js";
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -24,17 +26,17 @@ type Subcommand = (argv: string[]) => Promise<void>;
 
 // Loaded on demand: the chat libraries take a second to import, and `ask` does not need them.
 const subcommands: Record<string, () => Promise<Subcommand>> = {
-  ask: async () => (await import("./cli/ask.js")).ask,
-  quotes: async () => (await import("./cli/quotes.js")).quotes,
-  articles: async () => (await import("./cli/articles.js")).articles,
-  feeds: async () => (await import("./cli/feeds.js")).feeds,
-  statements: async () => (await import("./cli/statements.js")).statements,
-  digest: async () => (await import("./cli/digest.js")).digest,
-  index: async () => (await import("./cli/index-command.js")).index,
-  start: async () => (await import("./cli/start.js")).startCommand,
-  "slack-manifest": async () => (await import("./cli/slack-manifest.js")).slackManifestCommand,
-  "discord-register": async () => (await import("./cli/discord-register.js")).discordRegister,
-  db: async () => (await import("./cli/db.js")).db,
+  ask: async () => (await import("./ask.js")).ask,
+  quotes: async () => (await import("./quotes.js")).quotes,
+  articles: async () => (await import("./articles.js")).articles,
+  feeds: async () => (await import("./feeds.js")).feeds,
+  statements: async () => (await import("./statements.js")).statements,
+  digest: async () => (await import("./digest.js")).digest,
+  index: async () => (await import("./index-command.js")).index,
+  start: async () => (await import("./start.js")).startCommand,
+  "slack-manifest": async () => (await import("./slack-manifest.js")).slackManifestCommand,
+  "discord-register": async () => (await import("./discord-register.js")).discordRegister,
+  db: async () => (await import("./db.js")).db,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -60,22 +62,24 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`dateline: ${(error as Error).message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    // One line for people (a refused token, a port in use); the stack only when asked for with LOG_LEVEL=debug.
-    const detail = process.env.LOG_LEVEL === "debug" ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error);
-    process.stderr.write(`dateline: ${detail}\n`);
-    process.exitCode = 1;
-  },
-);
+export function runCli(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+        process.stderr.write(`dateline: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      // One line for people (a refused token, a port in use); the stack only when asked for with LOG_LEVEL=debug.
+      const detail = process.env.LOG_LEVEL === "debug" ? ((error as Error).stack ?? String(error)) : String((error as Error).message ?? error);
+      process.stderr.write(`dateline: ${detail}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
 
 /** Reads ./.env when there is one; variables already set in the environment win. */
 function loadDotEnv(): void {
