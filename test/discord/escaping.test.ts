@@ -62,7 +62,7 @@ describe("Discord escaping, read back as Discord reads it", () => {
     }
   });
 
-  // The gaps discord.js's escapeMarkdown leaves, each closed by a guard of markdown.ts.
+  // What discord.js's escapeMarkdown gets wrong (see markdown.ts), which this escaping must get right.
   it("escapes runs of asterisks, underscores and backticks whole", () => {
     for (const text of ["****", "****a****", "_______", "___a___", "`````", "``a``` b"]) expectLiteral(text);
   });
