@@ -7,21 +7,22 @@ import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Logger } from "./core/log.js";
 import { loadFirstSeen, type FirstSeenStore } from "./corpus/first-seen.js";
-import { withFeedItems } from "./feeds/corpus.js";
 import type { CorpusFileReader, ReadOptions } from "./corpus/load.js";
 import { openCorpus } from "./corpus/open.js";
-import { readCorpusEntry, sourceFile } from "./corpus/read-entry.js";
-import { sameArticle } from "./corpus/same-article.js";
-import type { Article, Corpus, CorpusProblem } from "./corpus/types.js";
+import type { Corpus } from "./corpus/types.js";
+import { withFeedItems } from "./feeds/corpus.js";
 import type { LiveNewsroom, Newsroom } from "./newsroom.js";
-import type { ArticleQuotes } from "./quotes/types.js";
 import type { CorpusQuoteBook } from "./quotes/book.js";
 import { openQuoteBookSteps } from "./quotes/snapshot.js";
 import { openSourceIndex } from "./search/snapshot.js";
-import { runInSlices, type SliceOptions } from "./statements/steps.js";
+import type { SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
 import { offThreadWriter } from "./workers/snapshot-writer.js";
+import { CorpusChanges, type ArticlesChanged, type CorpusChange } from "./wiring/corpus-changes.js";
+import { FileRefresh } from "./wiring/file-refresh.js";
+import { firstSeenSaver, markFirstSeen } from "./wiring/first-seen-marks.js";
+import { HeldArticles } from "./wiring/held-articles.js";
 import { NewsroomStatements } from "./wiring/newsroom-statements.js";
 import { QuoteBookOpening } from "./wiring/quote-book-opening.js";
 
@@ -50,17 +51,6 @@ export interface OpenNewsroomOptions {
   /** Work between two turns of the event loop while snapshots are encoded or the quote book opened (default 10 ms). */
   snapshotSliceMs?: number;
 }
-
-/** Articles removed and added or changed, applied to the newsroom's indexes together. */
-export interface CorpusChange {
-  removed: readonly string[];
-  upserted: readonly Article[];
-  /** Files whose problems changed (the stored corpus's): their problems replace those held. */
-  problems?: ReadonlyArray<{ file: string; problems: readonly CorpusProblem[] }>;
-}
-
-/** Articles a re-read corpus file removed and added or changed, in the order the newsroom applied them. */
-export type ArticlesChanged = (change: { removed: string[]; upserted: Article[] }) => void;
 
 export interface OpenedNewsroom extends LiveNewsroom {
   readonly corpus: Corpus;
@@ -99,20 +89,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const readOptions: ReadOptions = options.maxArticleBytes === undefined ? {} : { maxArticleBytes: options.maxArticleBytes };
   const given = options.corpus;
   const indexDir = options.dataDir ? join(options.dataDir, "index-" + (given ? given.snapshotKey : locationKey(location))) : null;
-  // The corpus (files unchanged since the corpus snapshot are not read; a worker reads the others), and the feed
-  // items stored in the data folder (documents "feed:...").
-  const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
-  const opened = given
-    ? { corpus: given.corpus, saved: Promise.resolve() }
-    : await openCorpus(location, {
-        dataDir: indexDir,
-        log,
-        ...readOptions,
-        ...(reader ? { reader } : {}),
-        ...(options.onCorpusFiles ? { onFile: options.onCorpusFiles } : {}),
-      });
-  const corpus = given ? given.corpus : await withFeedItems(opened.corpus, options.dataDir, log);
-  const isFolder = given ? false : (await stat(location)).isDirectory();
+  const { corpus, saved: corpusSaved, isFolder } = await readTheCorpus(location, indexDir, readOptions, options);
   // A running bot (with worker threads) writes its snapshots there, and encodes the quote book's in time slices,
   // so that commands are answered meanwhile.
   const write = workers ? offThreadWriter(workers) : undefined;
@@ -124,8 +101,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     onProgress: options.onProgress,
     ...(write ? { write, background: true, sliceMs } : {}),
   });
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
-  const articleList = () => [...articles.values()];
+  const held = new HeldArticles(corpus);
+  const articleList = () => held.list();
   // Quotation extraction takes seconds on a large corpus and /sources does not need it: done on first use,
   // from the snapshot next to the index's when it is current.
   const book = new QuoteBookOpening(
@@ -137,63 +114,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   markFirstSeen(firstSeen, corpus.articles, now(), log);
   const saveFirstSeen = firstSeenSaver(firstSeen, log);
   await saveFirstSeen();
-  const docsByFile = documentsByFile(corpus.articles);
-  let problems: CorpusProblem[] = [...corpus.problems];
-
-  const listeners: ArticlesChanged[] = [];
-  // Index changes one file at a time: a file's passages are indexed in slices, and another file's must not mix in.
-  let indexing: Promise<unknown> = Promise.resolve();
-  const inSlices = (steps: Generator<void, void, void> | undefined, sync: () => void): Promise<void> =>
-    steps ? runInSlices(steps) : Promise.resolve(sync());
-
-  async function refreshFile(relPath: string): Promise<"added" | "changed" | "removed" | "unchanged"> {
-    const before = docsByFile.get(relPath) ?? [];
-    const read = await readCorpusEntry(location, relPath, options.dataDir, { ...readOptions, defaults: corpus.defaults }, workers);
-    problems = [...problems.filter((p) => p.file !== relPath), ...read.problems];
-    for (const p of read.problems) log[p.severity === "error" ? "error" : "warn"]("corpus problem", { ...p });
-    const after = read.articles;
-    const afterIds = new Set(after.map((a) => a.id));
-    if (after.length > 0) docsByFile.set(relPath, [...afterIds]);
-    else docsByFile.delete(relPath);
-    const applied = await applyChanges({ removed: before.filter((doc) => !afterIds.has(doc)), upserted: after });
-    if (applied.removed.length === 0 && applied.upserted.length === 0) return "unchanged";
-    log.info("corpus file refreshed", { file: relPath, documents: after.length });
-    if (before.length === 0) return "added";
-    return after.length === 0 ? "removed" : "changed";
-  }
-
-  async function applyChanges(change: CorpusChange): Promise<CorpusChange> {
-    if (change.problems) {
-      const files = new Set(change.problems.map((p) => p.file));
-      problems = [...problems.filter((p) => !files.has(p.file)), ...change.problems.flatMap((p) => p.problems)];
-    }
-    const removed = change.removed.filter((doc) => articles.has(doc));
-    const upserted = change.upserted.filter((article) => !sameArticle(articles.get(article.id), article));
-    if (removed.length === 0 && upserted.length === 0) return { removed, upserted };
-    // In a worker when there is one (meanwhile the passage index takes the change: searches need not wait for the
-    // quotations); otherwise the quote book extracts them itself (when it is open).
-    // (A worker that fails leaves the extraction to the quote book itself.)
-    const extracting = (book.opened && workers ? Promise.all(upserted.map((article) => workers.run("quoteArticle", article))) : Promise.resolve([])).catch(() => []);
-    const applying = indexing.then(async () => {
-      for (const doc of removed) {
-        articles.delete(doc);
-        await inSlices(workers ? index.removeSteps?.(doc) : undefined, () => index.remove(doc));
-      }
-      for (const article of upserted) {
-        articles.set(article.id, article);
-        await inSlices(workers ? index.upsertSteps?.(article) : undefined, () => index.upsert(article));
-        firstSeen.mark(article.id, now());
-      }
-      book.corpusChanged();
-      await updateQuoteBook(book.opened, removed, upserted, await extracting);
-      statements.corpusChanged();
-      for (const listener of listeners) listener({ removed, upserted });
-    });
-    indexing = applying.catch(() => undefined);
-    await applying;
-    await saveFirstSeen();
-    return { removed, upserted };
-  }
+  const changes = new CorpusChanges(held, { index, book, statements, firstSeen, saveFirstSeen, workers, now });
+  const files = new FileRefresh(corpus.articles, changes, { root: location, dataDir: options.dataDir, read: { ...readOptions, defaults: corpus.defaults }, workers, log });
 
   return {
     location,
@@ -207,20 +129,44 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     },
     quotesInBackground: () => book.inBackground(),
     articles: articleList,
-    article: (doc) => articles.get(doc),
-    problems: () => problems,
+    article: (doc) => held.get(doc),
+    problems: () => held.problems(),
     statements: () => statements.now(),
     statementsIfReady: () => statements.ifReady(),
     statementsInBackground: (sliced) => statements.inBackground(sliced),
     stopBackgroundWork: () => statements.stop(),
-    pendingWrites: () => Promise.all([opened.saved, indexSaved, book.written()]).then(() => undefined),
+    pendingWrites: () => Promise.all([corpusSaved, indexSaved, book.written()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,
     inBaseline: (doc) => firstSeen.get(doc)?.baseline ?? false,
-    onArticlesChanged: (listener) => void listeners.push(listener),
+    onArticlesChanged: (listener) => changes.onArticlesChanged(listener),
     readOptions,
-    refreshFile,
-    applyChanges,
+    refreshFile: (relPath) => files.refresh(relPath),
+    applyChanges: (change) => changes.apply(change),
   };
+}
+
+/**
+ * The corpus to serve: the given one (the stored corpus), else the location read (files unchanged since the corpus
+ * snapshot are not read; a worker reads the others) with the feed items stored in the data folder ("feed:...").
+ */
+async function readTheCorpus(
+  location: string,
+  indexDir: string | null,
+  readOptions: ReadOptions,
+  options: OpenNewsroomOptions,
+): Promise<{ corpus: Corpus; saved: Promise<void>; isFolder: boolean }> {
+  if (options.corpus) return { corpus: options.corpus.corpus, saved: Promise.resolve(), isFolder: false };
+  const { workers, log } = options;
+  const reader: CorpusFileReader | undefined = workers && ((root, relPath, read) => workers.run("readCorpusFile", { root, relPath, options: read }));
+  const opened = await openCorpus(location, {
+    dataDir: indexDir,
+    log,
+    ...readOptions,
+    ...(reader ? { reader } : {}),
+    ...(options.onCorpusFiles ? { onFile: options.onCorpusFiles } : {}),
+  });
+  const corpus = await withFeedItems(opened.corpus, options.dataDir, log);
+  return { corpus, saved: opened.saved, isFolder: (await stat(location)).isDirectory() };
 }
 
 /** Work between two turns of the event loop while a running bot encodes a snapshot. */
@@ -242,51 +188,6 @@ export function prepareStatements(newsroom: Newsroom, options: { background: boo
     if (newsroom.statementsInBackground) void newsroom.statementsInBackground();
     else setImmediate(() => newsroom.statements());
   }
-}
-
-/**
- * The quote book (when open) takes a file's change: with the quotations found in a worker, in time slices that
- * rebuild its speaker registry too, answering from its state before the change meanwhile; else at once.
- */
-async function updateQuoteBook(book: CorpusQuoteBook | null, removed: readonly string[], upserted: readonly Article[], extracted: readonly ArticleQuotes[]): Promise<void> {
-  if (!book) return;
-  if (extracted.length === upserted.length) {
-    await runInSlices(book.changeSteps(removed, upserted.map((article, i) => ({ article, extracted: extracted[i]! }))));
-    return;
-  }
-  // Opened while the file was read (no quotations were asked of a worker): the book extracts them itself.
-  for (const doc of removed) book.remove(doc);
-  for (const article of upserted) book.upsert(article);
-}
-
-/** Marks every article seen now; the corpus found at the data folder's first start is the baseline. */
-function markFirstSeen(firstSeen: FirstSeenStore, articles: readonly Article[], seenAt: Date, log: Logger): void {
-  if (!firstSeen.hasBaseline) {
-    // The corpus as found at the data folder's first start is the baseline: an archive, not news.
-    const taken = firstSeen.takeBaseline(articles.map((a) => a.id), seenAt);
-    log.info(`${taken.toLocaleString("en")} articles taken as the baseline`, { articles: taken });
-  }
-  for (const a of articles) firstSeen.mark(a.id, seenAt);
-}
-
-/** Saves first-seen times; a data folder that cannot be written (read-only, another process's) is warned of once. */
-function firstSeenSaver(firstSeen: FirstSeenStore, log: Logger): () => Promise<void> {
-  let unsaved = false;
-  return () =>
-    firstSeen.save().catch((error: unknown) => {
-      if (!unsaved) log.warn("cannot save when documents were first seen; answering without keeping it", { err: String(error) });
-      unsaved = true;
-    });
-}
-
-/** Which documents each file holds: a JSONL file holds many records, a .txt file one article. */
-function documentsByFile(articles: readonly Article[]): Map<string, string[]> {
-  const docsByFile = new Map<string, string[]>();
-  for (const a of articles) {
-    const file = sourceFile(a);
-    docsByFile.set(file, [...(docsByFile.get(file) ?? []), a.id]);
-  }
-  return docsByFile;
 }
 
 /** Snapshots are kept per corpus location, so that switching --corpus does not discard the other's. */

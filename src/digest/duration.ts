@@ -45,8 +45,3 @@ export function parseSince(value: string | undefined): Since {
 export function periodStart(since: Since, end: Date): Date {
   return "at" in since ? since.at : new Date(end.getTime() - since.ms);
 }
-
-/** `--since` -> the start of the period that ends at `end`. Throws a RangeError on bad input. */
-export function sinceFlag(value: string | undefined, end: Date): Date {
-  return periodStart(parseSince(value), end);
-}

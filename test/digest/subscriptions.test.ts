@@ -121,9 +121,10 @@ describe("parseDuration", () => {
   });
 });
 
-describe("sinceFlag", () => {
+describe("--since (parseSince, periodStart)", () => {
   it("defaults to 24 hours and refuses what is not a duration", async () => {
-    const { sinceFlag } = await import("../../src/digest/duration.js");
+    const { parseSince, periodStart } = await import("../../src/digest/duration.js");
+    const sinceFlag = (value: string | undefined, end: Date) => periodStart(parseSince(value), end);
     const now = new Date("2024-05-02T12:00:00Z");
     expect(sinceFlag(undefined, now).toISOString()).toBe("2024-05-01T12:00:00.000Z");
     expect(sinceFlag("90m", now).toISOString()).toBe("2024-05-02T10:30:00.000Z");

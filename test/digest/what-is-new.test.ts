@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
 import { isCorpusFile } from "../../src/corpus/watch.js";
 import { digestForCli } from "../../src/digest/for-newsroom.js";
-import { sinceFlag } from "../../src/digest/duration.js";
+import { parseSince, periodStart } from "../../src/digest/duration.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { clock, tempDir, type Clock } from "./helpers.js";
 import { root } from "./seed-data.js";
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 const open = () => openNewsroom(corpusDir, { dataDir, log, now: time.now });
-const digestSince = (newsroom: OpenedNewsroom, since: string) => digestForCli(newsroom, sinceFlag(since, time.now()), time.now());
+const digestSince = (newsroom: OpenedNewsroom, since: string) => digestForCli(newsroom, periodStart(parseSince(since), time.now()), time.now());
 const baselineLines = () => log.lines.filter((l) => /articles taken as the baseline$/.test(String(l.msg))).map((l) => String(l.msg));
 
 const OLD_STORY = [

@@ -24,6 +24,20 @@ export const DISCORD_RULES = {
   buttonLabel: 80,
   customId: 100,
   url: 2048,
+  /** Autocomplete: choices per answer, characters of a choice's name and of its value. */
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  /** allowed_mentions: ids listed per kind. */
+  mentionIds: 100,
+  /** Application commands: global chat commands, characters of a name and of a description, options. */
+  commands: 100,
+  commandName: 32,
+  commandDescription: 100,
+  options: 25,
+  /** Characters of a command's name, description and options' names, descriptions and choices together. */
+  commandTotal: 4000,
+  optionLength: 6000,
 } as const;
 
 /** The flags a bot may set on a message it sends: SUPPRESS_EMBEDS, EPHEMERAL, SUPPRESS_NOTIFICATIONS. */
@@ -60,6 +74,7 @@ export function discordPayloadProblems(payload: Json): string[] {
   if (payload.flags !== undefined && (typeof payload.flags !== "number" || (payload.flags & ~SETTABLE_FLAGS) !== 0)) {
     problems.push(`flags: ${String(payload.flags)} sets a flag a bot cannot set`);
   }
+  if (payload.allowed_mentions !== undefined) problems.push(...allowedMentionsProblems(payload.allowed_mentions));
   if (payload.embeds !== undefined) problems.push(...embedsProblems(payload.embeds));
   if (payload.components !== undefined) problems.push(...componentsProblems(payload.components));
   return problems;
@@ -142,4 +157,125 @@ function componentsProblems(rows: unknown): string[] {
 
 function isUrl(value: unknown): boolean {
   return typeof value === "string" && value.length <= DISCORD_RULES.url && /^https?:\/\/\S+$/.test(value);
+}
+
+function allowedMentionsProblems(value: unknown): string[] {
+  if (typeof value !== "object" || value === null) return ["allowed_mentions: not an object"];
+  const mentions = value as Json;
+  const problems: string[] = [];
+  const parse = mentions.parse;
+  if (parse !== undefined) {
+    if (!Array.isArray(parse) || parse.some((p) => p !== "roles" && p !== "users" && p !== "everyone")) problems.push("allowed_mentions/parse: roles, users or everyone");
+    else if (new Set(parse).size !== parse.length) problems.push("allowed_mentions/parse: a kind twice");
+  }
+  for (const kind of ["users", "roles"] as const) {
+    const ids = mentions[kind];
+    if (ids === undefined) continue;
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== "string" || !/^\d{1,20}$/.test(id))) problems.push(`allowed_mentions/${kind}: not a list of ids`);
+    else if (ids.length > DISCORD_RULES.mentionIds) problems.push(`allowed_mentions/${kind}: ${ids.length} ids (max ${DISCORD_RULES.mentionIds})`);
+    if (Array.isArray(parse) && parse.includes(kind)) problems.push(`allowed_mentions: parse ${kind} and a list of ${kind} exclude each other`);
+  }
+  if (mentions.replied_user !== undefined && typeof mentions.replied_user !== "boolean") problems.push("allowed_mentions/replied_user: not a boolean");
+  return problems;
+}
+
+/** The interaction callback types Discord knows (PONG, a message, deferrals, updates, autocomplete, modal, ...). */
+const CALLBACK_TYPES = new Set([1, 4, 5, 6, 7, 8, 9, 10, 12]);
+
+/** Discord's refusal of an interaction callback, or null: its type, then its data as that type needs. */
+export function interactionCallbackRefusal(body: Json | undefined): DiscordRefusal | null {
+  const type = body?.type;
+  const invalid = (problems: string[]): DiscordRefusal => ({ code: 50035, message: "Invalid Form Body", problems });
+  if (typeof type !== "number" || !CALLBACK_TYPES.has(type)) return invalid([`type: ${String(type)} is not an interaction callback type`]);
+  const data = body!.data as Json | undefined;
+  // 4: a message; 7: the clicked message updated; 5 and 6 carry at most flags; 8: autocomplete choices.
+  if (type === 4) return discordRefusal(data);
+  if (type === 8) {
+    const problems = choicesProblems(data?.choices);
+    return problems.length > 0 ? invalid(problems) : null;
+  }
+  if (type === 7 || data) return discordRefusal(data, true);
+  return null;
+}
+
+function choicesProblems(choices: unknown): string[] {
+  if (!Array.isArray(choices)) return ["data/choices: not a list"];
+  const problems = choices.length > DISCORD_RULES.choices ? [`data/choices: ${choices.length} (max ${DISCORD_RULES.choices})`] : [];
+  choices.forEach((choice: Json, i) => {
+    const at = `data/choices/${i}`;
+    if (typeof choice.name !== "string" || choice.name.length === 0 || choice.name.length > DISCORD_RULES.choiceName) {
+      problems.push(`${at}/name: 1 to ${DISCORD_RULES.choiceName} characters`);
+    }
+    const value = choice.value;
+    if (typeof value === "string" ? value.length > DISCORD_RULES.choiceValue : typeof value !== "number") {
+      problems.push(`${at}/value: a number or up to ${DISCORD_RULES.choiceValue} characters`);
+    }
+  });
+  return problems;
+}
+
+/** A command's or option's name: 1 to 32 lower-case letters, digits, "-" or "_" (Discord's CHAT_INPUT rule). */
+const COMMAND_NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+/** Discord's refusal of a list of application commands (PUT .../commands, an overwrite), or null. */
+export function commandsRefusal(body: unknown): DiscordRefusal | null {
+  const problems: string[] = [];
+  if (!Array.isArray(body)) problems.push("not a list of commands");
+  else {
+    if (body.length > DISCORD_RULES.commands) problems.push(`${body.length} commands (max ${DISCORD_RULES.commands})`);
+    const names = new Set<string>();
+    body.forEach((command: Json, i) => {
+      const name = String(command.name);
+      if (names.has(name)) problems.push(`${i}/name: ${name} twice`);
+      names.add(name);
+      problems.push(...commandProblems(command, String(i)));
+    });
+  }
+  return problems.length > 0 ? { code: 50035, message: "Invalid Form Body", problems } : null;
+}
+
+function commandProblems(command: Json, at: string): string[] {
+  const problems: string[] = [];
+  let total = 0;
+  const named = (where: string, item: Json) => {
+    if (typeof item.name !== "string" || !COMMAND_NAME.test(item.name)) problems.push(`${where}/name: 1 to ${DISCORD_RULES.commandName} lower-case letters, digits, - or _`);
+    else total += item.name.length;
+    const description = item.description;
+    if (typeof description !== "string" || description.length === 0 || description.length > DISCORD_RULES.commandDescription) {
+      problems.push(`${where}/description: 1 to ${DISCORD_RULES.commandDescription} characters`);
+    } else total += description.length;
+  };
+  if (command.type !== undefined && command.type !== 1) problems.push(`${at}/type: only chat commands (1) are checked here`);
+  named(at, command);
+  const options = command.options;
+  if (options !== undefined) {
+    if (!Array.isArray(options)) problems.push(`${at}/options: not a list`);
+    else {
+      if (options.length > DISCORD_RULES.options) problems.push(`${at}/options: ${options.length} (max ${DISCORD_RULES.options})`);
+      let optionalSeen = false;
+      const names = new Set<string>();
+      options.forEach((option: Json, j) => {
+        const where = `${at}/options/${j}`;
+        named(where, option);
+        if (names.has(String(option.name))) problems.push(`${where}/name: twice`);
+        names.add(String(option.name));
+        if (typeof option.type !== "number" || option.type < 3 || option.type > 11) problems.push(`${where}/type: not a value option`);
+        if (option.required === true && optionalSeen) problems.push(`${where}: a required option after an optional one`);
+        if (option.required !== true) optionalSeen = true;
+        for (const bound of ["min_length", "max_length"] as const) {
+          const n = option[bound];
+          if (n !== undefined && (!Number.isInteger(n) || (n as number) < (bound === "min_length" ? 0 : 1) || (n as number) > DISCORD_RULES.optionLength)) {
+            problems.push(`${where}/${bound}: up to ${DISCORD_RULES.optionLength}`);
+          }
+        }
+        if (option.choices !== undefined) {
+          if (option.autocomplete === true) problems.push(`${where}: choices and autocomplete exclude each other`);
+          if (!Array.isArray(option.choices) || option.choices.length > DISCORD_RULES.choices) problems.push(`${where}/choices: up to ${DISCORD_RULES.choices}`);
+          else for (const choice of option.choices as Json[]) total += String(choice.name).length + String(choice.value).length;
+        }
+      });
+    }
+  }
+  if (total > DISCORD_RULES.commandTotal) problems.push(`${at}: ${total} characters in all (max ${DISCORD_RULES.commandTotal})`);
+  return problems;
 }

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { discordRefusal, type DiscordRefusal } from "./discord-payload-rules.js";
+import { commandsRefusal, discordRefusal, interactionCallbackRefusal, type DiscordRefusal } from "./discord-payload-rules.js";
 
 export const TOKEN = "test-bot-token";
 export const APP_ID = "1100000000000000001";
@@ -318,13 +318,8 @@ export class FakeDiscord {
 
   /** Discord's refusal of a message this request sends or edits (see discord-payload-rules.ts), or null. */
   private refusalOf(r: Captured): DiscordRefusal | null {
-    if (r.method === "POST" && /^\/interactions\/\d+\/[\w-]+\/callback$/.test(r.route)) {
-      const type = r.body?.type as number;
-      // 4: a message; 7: the clicked message updated; 5 and 6 carry at most flags.
-      if (type === 4) return discordRefusal(r.body.data);
-      if (type === 7) return discordRefusal(r.body.data, true);
-      return r.body?.data ? discordRefusal(r.body.data, true) : null;
-    }
+    if (r.method === "POST" && /^\/interactions\/\d+\/[\w-]+\/callback$/.test(r.route)) return interactionCallbackRefusal(r.body);
+    if (r.method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.route)) return commandsRefusal(r.body);
     if (r.method === "PATCH" && /^\/webhooks\/\d+\/[\w-]+\/messages\/[\w@]+$/.test(r.route)) return discordRefusal(r.body, true);
     if (r.method === "POST" && (/^\/webhooks\/\d+\/[\w-]+$/.test(r.route) || /^\/channels\/\d+\/messages$/.test(r.route))) return discordRefusal(r.body);
     return null;

@@ -123,7 +123,7 @@ describe("renderDiscord: sources and escaping", () => {
         url: "https://news.example/q",
         description:
           "…\\*\\*Breaking\\*\\*: \\_**officials**\\_ say \\`rm -rf\\` > all \\~\\~good\\~\\~ \\|\\|spoiler\\|\\| " +
-          `\\[click\\](https://evil.example) @${Z}everyone <${Z}@123>\n` +
+          `\\[click](https://evil.example) @${Z}everyone <${Z}@123>\n` +
           "\\# head\n\\> quote\n\\- item\n1\\. one\n-\\# small",
         color: SOURCE_COLOR,
         footer: { text: "The Daily · ¶2 · 2024-03-03" },
@@ -154,7 +154,7 @@ describe("renderDiscord: sources and escaping", () => {
     expect(out.content).toBe(
       [
         `**Sources for “\\*x\\* <${Z}@123>”**`,
-        `Found **2** results for \`ports\` \\~\\~x\\~\\~ \\[a\\](b)\n\\# no\n\\> no @${Z}here`,
+        `Found **2** results for \`ports\` \\~\\~x\\~\\~ \\[a](b)\n\\# no\n\\> no @${Z}here`,
         "-# Page 1 · 2\\_sources",
       ].join("\n"),
     );

@@ -6,6 +6,9 @@ import { FakeSlack } from "./fake-slack.js";
 const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } });
 const button = (label: string, actionId = "a1") => ({ type: "button", text: { type: "plain_text", text: label }, action_id: actionId, value: "v" });
 const message = (blocks: unknown[]) => ({ text: "fallback", blocks });
+const plain = (text: string) => ({ type: "plain_text", text });
+const confirm = (over: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify({ title: plain("Sure?"), text: { type: "mrkdwn", text: "This posts in the channel." }, confirm: plain("Post"), deny: plain("Cancel"), ...over }));
 
 describe("Slack's rules for a message", () => {
   it("accepts a message made of the block types Dateline sends", () => {
@@ -15,6 +18,7 @@ describe("Slack's rules for a message", () => {
       { type: "section", fields: Array.from({ length: 10 }, () => ({ type: "mrkdwn", text: "f" })) },
       { type: "context", elements: [{ type: "mrkdwn", text: "ORF, 2023" }] },
       { type: "actions", elements: [button("Share"), button("More", "a2")] },
+      { type: "actions", elements: [{ ...button("Open", "a3"), url: "https://news.example/a", accessibility_label: "Open the article", confirm: confirm({ style: "primary" }) }] },
       { type: "divider" },
     ]);
     expect(slackRefusal(ok)).toBeNull();
@@ -36,6 +40,17 @@ describe("Slack's rules for a message", () => {
     ["verbatim on plain_text", [{ type: "header", text: { type: "plain_text", text: "h", verbatim: true } }]],
     ["11 context elements", [{ type: "context", elements: Array.from({ length: 11 }, () => ({ type: "mrkdwn", text: "c" })) }]],
     ["a repeated block_id", [{ ...section("a"), block_id: "b1" }, { ...section("b"), block_id: "b1" }]],
+    ["a 26th button in an actions block", [{ type: "actions", elements: Array.from({ length: 26 }, (_, i) => button("B", `a${i}`)) }]],
+    ["a button value over 2,000 characters", [{ type: "actions", elements: [{ ...button("B"), value: "v".repeat(2001) }] }]],
+    ["an action_id over 255 characters", [{ type: "actions", elements: [button("B", "a".repeat(256))] }]],
+    ["a section field over 2,000 characters", [{ type: "section", fields: [{ type: "mrkdwn", text: "f".repeat(2001) }] }]],
+    ["verbatim that is not a boolean", [{ type: "section", text: { type: "mrkdwn", text: "x", verbatim: "yes" } }]],
+    ["expand that is not a boolean", [{ ...section("x"), expand: 1 }]],
+    ["an accessibility label over 75 characters", [{ type: "actions", elements: [{ ...button("B"), accessibility_label: "l".repeat(76) }] }]],
+    ["a button URL that is not a URL", [{ type: "actions", elements: [{ ...button("B"), url: "not a url" }] }]],
+    ["a confirmation whose title is over 100 characters", [{ type: "actions", elements: [{ ...button("B"), confirm: confirm({ title: plain("t".repeat(101)) }) }] }]],
+    ["a confirmation without its deny button", [{ type: "actions", elements: [{ ...button("B"), confirm: confirm({ deny: undefined }) }] }]],
+    ["an unknown field on a confirmation", [{ type: "actions", elements: [{ ...button("B"), confirm: confirm({ colour: "red" }) }] }]],
   ])("refuses %s (invalid_blocks)", (_, blocks) => {
     expect(blockProblems(message(blocks)).length).toBeGreaterThan(0);
     expect(slackRefusal(message(blocks))).toBe("invalid_blocks");

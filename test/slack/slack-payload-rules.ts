@@ -21,6 +21,10 @@ export const SLACK_RULES = {
   buttonValue: 2000,
   buttonUrl: 3000,
   actionId: 255,
+  accessibilityLabel: 75,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
   /** A message's top-level `text`: longer is `msg_too_long`. */
   messageText: 40_000,
 } as const;
@@ -34,6 +38,7 @@ const BLOCK_FIELDS: Record<string, Set<string>> = {
   divider: new Set(["type", "block_id"]),
 };
 const BUTTON_FIELDS = new Set(["type", "text", "action_id", "value", "url", "style", "confirm", "accessibility_label"]);
+const CONFIRM_FIELDS = new Set(["title", "text", "confirm", "deny", "style"]);
 
 /** The error code Slack answers a refused message with, or null when Slack accepts it. */
 export function slackRefusal(payload: Json): string | null {
@@ -97,6 +102,7 @@ function sectionProblems(block: Json): string[] {
     problems.push(...listProblems("fields", block.fields, SLACK_RULES.sectionFields, (f, at) => textProblems(at, f, SLACK_RULES.sectionField)));
   }
   if (block.accessory !== undefined) problems.push(...buttonProblems(block.accessory, "accessory"));
+  if (block.expand !== undefined && typeof block.expand !== "boolean") problems.push("expand: not a boolean");
   return problems;
 }
 
@@ -122,6 +128,7 @@ function textProblems(at: string, value: unknown, max: number, only?: "plain_tex
   if (only && text.type !== only) problems.push(`${at}: must be ${only}`);
   if (text.type === "plain_text" && text.verbatim !== undefined) problems.push(`${at}: verbatim is for mrkdwn only`);
   if (text.type === "mrkdwn" && text.emoji !== undefined) problems.push(`${at}: emoji is for plain_text only`);
+  for (const flag of ["emoji", "verbatim"]) if (text[flag] !== undefined && typeof text[flag] !== "boolean") problems.push(`${at}: ${flag} not a boolean`);
   if (typeof text.text !== "string" || text.text.length === 0) problems.push(`${at}: empty text`);
   else if (text.text.length > max) problems.push(`${at}: ${text.text.length} characters (max ${max})`);
   return problems;
@@ -140,7 +147,23 @@ function buttonProblems(value: unknown, at: string): string[] {
   tooLong("action_id", SLACK_RULES.actionId);
   tooLong("value", SLACK_RULES.buttonValue);
   tooLong("url", SLACK_RULES.buttonUrl);
+  tooLong("accessibility_label", SLACK_RULES.accessibilityLabel);
+  if (typeof button.url === "string" && !URL.canParse(button.url)) problems.push(`${at}: url not a URL`);
   if (button.style !== undefined && button.style !== "primary" && button.style !== "danger") problems.push(`${at}: bad style`);
+  if (button.confirm !== undefined) problems.push(...confirmProblems(button.confirm, `${at}/confirm`));
+  return problems;
+}
+
+/** A confirmation dialog: a plain_text title, confirm and deny, a text, an optional style. */
+function confirmProblems(value: unknown, at: string): string[] {
+  if (typeof value !== "object" || value === null) return [`${at}: not a confirmation dialog`];
+  const dialog = value as Json;
+  const problems = unknownFields(dialog, CONFIRM_FIELDS).map((p) => `${at}: ${p}`);
+  problems.push(...textProblems(`${at}/title`, dialog.title, SLACK_RULES.confirmTitle, "plain_text"));
+  problems.push(...textProblems(`${at}/text`, dialog.text, SLACK_RULES.confirmText));
+  problems.push(...textProblems(`${at}/confirm`, dialog.confirm, SLACK_RULES.confirmButton, "plain_text"));
+  problems.push(...textProblems(`${at}/deny`, dialog.deny, SLACK_RULES.confirmButton, "plain_text"));
+  if (dialog.style !== undefined && dialog.style !== "primary" && dialog.style !== "danger") problems.push(`${at}: bad style`);
   return problems;
 }
 

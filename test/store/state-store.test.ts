@@ -4,9 +4,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/core/log.js";
-import type { LedgerEntry } from "../../src/digest/ledger.js";
-import { emptyFeedState } from "../../src/feeds/state.js";
-import { openFileStore } from "../../src/store/files.js";
+import { loadFirstSeen } from "../../src/corpus/first-seen.js";
+import { openLedger, type LedgerEntry } from "../../src/digest/ledger.js";
+import { openSubscriptions } from "../../src/digest/subscriptions.js";
+import { emptyFeedState, openFileFeedState } from "../../src/feeds/state.js";
+import type { Logger } from "../../src/core/log.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import type { StateStore } from "../../src/store/types.js";
@@ -26,7 +28,7 @@ const backends: Backend[] = [
     available: true,
     async place() {
       const { dir, cleanup } = await tempDir("dateline-store-");
-      return { open: async () => openFileStore(dir, memoryLogger()), cleanup };
+      return { open: async () => fileStores(dir, memoryLogger()), cleanup };
     },
   },
   {
@@ -38,6 +40,22 @@ const backends: Backend[] = [
     },
   },
 ];
+
+/**
+ * The data folder's stores, each as the product opens it when there is no DATABASE_URL (the default of each user:
+ * open-newsroom.ts, digest/services.ts and schedule.ts, feeds/for-config.ts), gathered as one StateStore.
+ */
+function fileStores(dataDir: string, log: Logger): StateStore {
+  return {
+    kind: "files",
+    shared: false,
+    subscriptions: openSubscriptions(dataDir, log),
+    openLedger: (now) => openLedger(dataDir, log, now),
+    loadFirstSeen: () => loadFirstSeen(dataDir, log),
+    openFeedState: () => openFileFeedState(dataDir, log),
+    close: async () => undefined,
+  };
+}
 
 /** The file ledger drops entries older than 60 days: its clock is set to the entries' time. */
 const ledgerNow = () => new Date("2024-03-12T08:00:00Z");
