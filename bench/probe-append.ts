@@ -8,7 +8,7 @@
  * and removing them. CPU time of this process (the work is synchronous), so less sensitive to other work on the
  * machine than wall time; linear cost shows as milliseconds per megabyte that stay flat as the size grows.
  *
- * usage: node dist/bench/probe-append.js [--passages N] [--sizes 1,5,20] [--extract]
+ * usage: node dist/bench/probe-append.js [--passages N] [--sizes 1,5,20] [--extract] [--corpus LOCATION]...
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,9 +65,11 @@ function packTouched(topic: TopicIndex, quotes: readonly IndexedQuote[]): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { passages: { type: "string" }, sizes: { type: "string" }, extract: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { passages: { type: "string" }, sizes: { type: "string" }, extract: { type: "boolean" }, corpus: { type: "string", multiple: true } },
+  });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const locations = defaultCorpusLocations(root);
+  const locations = values.corpus ?? defaultCorpusLocations(root);
   if (!locations) {
     console.log("../shared/corpora is absent: nothing to probe.");
     return;
@@ -107,8 +109,11 @@ async function main(): Promise<void> {
       for (const q of own) topic.add(q);
       packTouched(topic, own);
     });
+    // As the quote book takes a change: all of an article's quotations at once where the index can (removeAll).
+    const removeAll = (topic as Partial<{ removeAll(quotes: IndexedQuote[]): void }>).removeAll?.bind(topic);
     const topicRemoved = cpu(() => {
-      for (const q of own) topic.remove(q);
+      if (removeAll) removeAll(own);
+      else for (const q of own) topic.remove(q);
       packTouched(topic, own);
     });
     const perMb = (ms: number) => `${Math.round(ms)} (${Math.round(ms / (bytes.length / MB))}/MB)`;
