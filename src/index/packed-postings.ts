@@ -258,13 +258,9 @@ function livePacked(bytes: Uint8Array, count: number, alive: (doc: number) => bo
       gap |= (byte & 0x7f) << shift;
     }
     doc += gap;
+    // The frequency is copied as it is written.
     const frequencyAt = at;
-    byte = bytes[at++]!;
-    let frequency = byte & 0x7f;
-    for (let shift = 7; byte & 0x80; shift += 7) {
-      byte = bytes[at++]!;
-      frequency |= (byte & 0x7f) << shift;
-    }
+    while (bytes[at++]! & 0x80);
     if (!alive(doc)) {
       if (!out) {
         // The first document to leave: what comes before it is copied as it is.
