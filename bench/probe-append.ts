@@ -105,16 +105,20 @@ async function main(): Promise<void> {
     const own = extracted
       ? extracted.value.quotations.map((q) => ({ id: q.id, text: q.text }))
       : standIns([article]);
+    // As the quote book takes a change. Before the postings were appended (main at b0e321b: no `removeAll`), it
+    // removed quotations one by one and packed again every term a change had touched; since, adding leaves
+    // nothing to pack and `removeAll` packs the terms it removed from.
+    const removeAll = (topic as Partial<{ removeAll(quotes: IndexedQuote[]): void }>).removeAll?.bind(topic);
     const topicAdded = cpu(() => {
       for (const q of own) topic.add(q);
-      packTouched(topic, own);
+      if (!removeAll) packTouched(topic, own);
     });
-    // As the quote book takes a change: all of an article's quotations at once where the index can (removeAll).
-    const removeAll = (topic as Partial<{ removeAll(quotes: IndexedQuote[]): void }>).removeAll?.bind(topic);
     const topicRemoved = cpu(() => {
       if (removeAll) removeAll(own);
-      else for (const q of own) topic.remove(q);
-      packTouched(topic, own);
+      else {
+        for (const q of own) topic.remove(q);
+        packTouched(topic, own);
+      }
     });
     const perMb = (ms: number) => `${Math.round(ms)} (${Math.round(ms / (bytes.length / MB))}/MB)`;
     rows.push({
