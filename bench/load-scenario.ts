@@ -38,7 +38,13 @@ export function renderLoad(outcome: LoadOutcome): string[] {
       ? [`  the day's news: ${outcome.arriving.records} records of ${outcome.arriving.from} arriving after start (not in the baseline), taken in ${ms(outcome.arriving.takenMs)} before the load`]
       : [`  the day's news: none arrived after start (no JSONL corpus to hold records back from): /digest had only the large article to group`]),
     ...(load.digests
-      ? [`  /digest answers: ${load.digests.withStories} with stories (at most ${load.digests.articles} new articles in ${load.digests.stories} stories), ${load.digests.nothingNew} "nothing new"`]
+      ? [
+          `  /digest answers: ${load.digests.withStories} with stories (at most ${load.digests.articles} new articles in ${load.digests.stories} stories` +
+            (load.digests.withStoriesMoreReading !== undefined ? `; ${load.digests.withStoriesMoreReading} of them saying more were still being read` : "") +
+            `), ` +
+            (load.digests.stillReading !== undefined ? `${load.digests.stillReading} "still being read" (no story yet), ` : "") +
+            `${load.digests.nothingNew} "nothing new"`,
+        ]
       : []),
     `  ack: ${summary(load.ack)}; the bot's event loop held p99 ${ms(outcome.eventLoopDelay.p99)}, at most ${ms(outcome.eventLoopDelay.max)}`,
     ...(load.ackFirst || load.ackLater

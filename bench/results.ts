@@ -79,7 +79,7 @@ export interface LoadFigures {
     ackFirst?: LatencySummary | null;
     ackLater?: LatencySummary | null;
     /** What the /digest answers held (optional: older runs). */
-    digests?: { withStories: number; articles: number; stories: number; nothingNew: number };
+    digests?: { withStories: number; articles: number; stories: number; nothingNew: number; withStoriesMoreReading?: number; stillReading?: number };
   };
   /** The records that arrived after start, before the load (the day's news for /digest): ms until taken in. */
   arriving?: { records: number; from: string; takenMs: number | null } | null;

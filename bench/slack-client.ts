@@ -50,18 +50,35 @@ export interface DigestAnswers {
   withStories: number;
   articles: number;
   stories: number;
-  /** "Nothing new" answers. */
+  /** Of the answers with stories, those saying more new articles were still being read (not in them yet). */
+  withStoriesMoreReading: number;
+  /** Answers with no story yet because the period's new articles were still being read ("Nothing new read yet"). */
+  stillReading: number;
+  /** Answers with nothing new in the period at all. */
   nothingNew: number;
 }
 
-/** Reads a /digest answer's summary line ("218 new articles in 143 stories since …", or "Nothing new …"). */
+export function noDigestAnswers(): DigestAnswers {
+  return { withStories: 0, articles: 0, stories: 0, withStoriesMoreReading: 0, stillReading: 0, nothingNew: 0 };
+}
+
+/**
+ * Reads a /digest answer's summary line (src/digest/render.ts): "218 new articles in 143 stories since …" (maybe
+ * with "3 more new articles are still being read"), "Nothing new read yet since …: 300 new articles are still
+ * being read", or "Nothing new in the corpus since …".
+ */
 export function readDigestAnswer(body: string, into: DigestAnswers): void {
   const summary = /([\d,]+) new articles? in ([\d,]+) stor(?:y|ies)/.exec(body);
+  const reading = /still being read/.test(body);
   if (summary) {
     into.withStories++;
+    if (reading) into.withStoriesMoreReading++;
     into.articles = Math.max(into.articles, Number(summary[1]!.replace(/,/g, "")));
     into.stories = Math.max(into.stories, Number(summary[2]!.replace(/,/g, "")));
-  } else if (/Nothing new/.test(body)) into.nothingNew++;
+  } else if (/Nothing new/.test(body)) {
+    if (reading) into.stillReading++;
+    else into.nothingNew++;
+  }
 }
 
 /** How long one request may wait for its answer before it counts as failed. */
@@ -121,7 +138,7 @@ async function load(plan: SlackLoadPlan, fakePort: number, waiting: Map<number, 
   let failed = 0;
   let matched = 0;
   let next = 0;
-  const digests: DigestAnswers = { withStories: 0, articles: 0, stories: 0, nothingNew: 0 };
+  const digests = noDigestAnswers();
   const one = async (n: number, first: boolean) => {
     const input = plan.inputs[n % plan.inputs.length] ?? "/help";
     // Unique across plans: the bot answers a body it has seen in the last 15 minutes as a replay (request-guard.ts).

@@ -1,25 +1,82 @@
 /**
  * MiniSearch keeps each term's postings as a Map (document short id -> term frequency): 30 to 40 bytes of heap
  * per posting, most of an index's memory. A packed term keeps them as bytes instead (for each document, the gap
- * from the previous short id, then the frequency, both as varints: 2 to 3 bytes a posting) and turns back into
- * a Map only when the index changes it (adding or removing a document holding the term, term-index.ts). Scoring
- * (postings.ts) and snapshots (snapshot.ts) read the bytes directly.
+ * from the previous short id, then the frequency, both as varints: 2 to 3 bytes a posting). Scoring
+ * (postings.ts) and snapshots read the bytes directly.
+ *
+ * The index changes packed postings without unpacking them (term-index.ts): a document added has a short id
+ * above every other, so its postings are appended to the bytes (`append`: into room kept at the end, grown by a
+ * fraction of the size when full, so that adding costs in proportion to what is added); a document removed or
+ * discarded leaves the bytes when its terms are packed again (`packTerms`: a pass over their bytes, no Map).
+ * Bytes once handed out (`bytes`) are never written over: a reader holding them (a snapshot being encoded in
+ * slices) keeps reading what it was given. The Map methods still work; they unpack the term into the Map.
  */
-import type { TermIndex, TermPostings } from "./term-index.js";
+
+/** What `packTerms` reads and changes of an index (term-index.ts's TermIndex, named here to keep imports one way). */
+export interface PackableIndex {
+  readonly terms: {
+    get(term: string): Map<number, number> | undefined;
+    set(term: string, postings: Map<number, number>): unknown;
+    delete(term: string): unknown;
+    [Symbol.iterator](): Iterator<[string, Map<number, number>]>;
+  };
+  /** The document's length, 0 once discarded or removed. */
+  length(shortId: number): number;
+}
 
 export class PackedDocMap extends Map<number, number> {
   #bytes: Uint8Array | null;
   #count: number;
+  /** The last (greatest) short id of the bytes; undefined until needed when the bytes came without it. */
+  #last: number | undefined;
+  /** The buffer `#bytes` starts, when this map owns it and may write past `#bytes` (appended postings). */
+  #room: Uint8Array | null = null;
 
-  constructor(bytes: Uint8Array, count: number) {
+  constructor(bytes: Uint8Array, count: number, last?: number) {
     super();
     this.#bytes = bytes;
     this.#count = count;
+    this.#last = count === 0 ? -1 : last;
+  }
+
+  /** An empty term's postings, packed, to append to. */
+  static empty(): PackedDocMap {
+    return new PackedDocMap(new Uint8Array(0), 0);
   }
 
   /** The packed postings, or null once unpacked into the Map. */
   get bytes(): Uint8Array | null {
     return this.#bytes;
+  }
+
+  /**
+   * Adds a document greater than every document of the postings, without unpacking them. Returns false (and
+   * changes nothing) when the postings are unpacked: the caller sets the Map instead.
+   */
+  append(doc: number, frequency: number): boolean {
+    const bytes = this.#bytes;
+    if (!bytes) return false;
+    const last = (this.#last ??= lastDoc(bytes, this.#count));
+    if (doc <= last) throw new Error(`postings are appended in ascending short ids: ${doc} after ${last}`);
+    // The first gap counts from 0.
+    const gap = this.#count === 0 ? doc : doc - last;
+    const used = bytes.length;
+    const needed = used + varintLength(gap) + varintLength(frequency);
+    let room = this.#room;
+    if (!room || room.length < needed) {
+      // Grown by a fraction of the size (amortized: each byte copied a bounded number of times), and never over
+      // bytes handed out before: the old buffer stays as it was for whoever holds it.
+      const spare = used < 4096 ? Math.max(32, used) : used >>> 3;
+      room = new Uint8Array(needed + spare);
+      room.set(bytes);
+      this.#room = room;
+    }
+    let at = writeVarint(room, used, gap);
+    at = writeVarint(room, at, frequency);
+    this.#bytes = room.subarray(0, at);
+    this.#count++;
+    this.#last = doc;
+    return true;
   }
 
   override get size(): number {
@@ -48,6 +105,7 @@ export class PackedDocMap extends Map<number, number> {
 
   override clear(): void {
     this.#bytes = null;
+    this.#room = null;
     super.clear();
   }
 
@@ -79,8 +137,26 @@ export class PackedDocMap extends Map<number, number> {
     const bytes = this.#bytes;
     if (!bytes) return;
     this.#bytes = null;
+    this.#room = null;
     for (const [doc, frequency] of unpacked(bytes, this.#count)) super.set(doc, frequency);
   }
+}
+
+/** The last short id of packed postings (a pass over the varints, nothing decoded into arrays). */
+function lastDoc(bytes: Uint8Array, count: number): number {
+  let doc = 0;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[at++]!;
+    let gap = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+    }
+    doc += gap;
+    while (bytes[at++]! & 0x80);
+  }
+  return count === 0 ? -1 : doc;
 }
 
 /**
@@ -152,8 +228,7 @@ function livePostings(postings: Map<number, number>, alive: (doc: number) => boo
   const out: Array<[number, number]> = [];
   let sorted = true;
   let last = -1;
-  const entries = postings instanceof PackedDocMap && postings.bytes ? unpacked(postings.bytes, postings.size) : postings.entries();
-  for (const [doc, frequency] of entries) {
+  for (const [doc, frequency] of postings.entries()) {
     if (!alive(doc)) continue;
     if (doc < last) sorted = false;
     last = doc;
@@ -161,6 +236,49 @@ function livePostings(postings: Map<number, number>, alive: (doc: number) => boo
   }
   if (!sorted) out.sort((a, b) => a[0] - b[0]);
   return out;
+}
+
+/**
+ * Packed postings without the documents `alive` refuses, read and written as bytes (no Map, no array of pairs):
+ * null when every document is alive (the bytes stay as they are).
+ */
+function livePacked(bytes: Uint8Array, count: number, alive: (doc: number) => boolean): { bytes: Uint8Array; count: number; last: number } | null {
+  let out: Uint8Array | null = null;
+  let written = 0;
+  let kept = 0;
+  let doc = 0;
+  let lastKept = 0;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const start = at;
+    let byte = bytes[at++]!;
+    let gap = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+    }
+    doc += gap;
+    // The frequency is copied as it is written.
+    const frequencyAt = at;
+    while (bytes[at++]! & 0x80);
+    if (!alive(doc)) {
+      if (!out) {
+        // The first document to leave: what comes before it is copied as it is.
+        out = new Uint8Array(bytes.length);
+        out.set(bytes.subarray(0, start));
+        written = start;
+      }
+      continue;
+    }
+    if (out) {
+      written = writeVarint(out, written, kept === 0 ? doc : doc - lastKept);
+      out.set(bytes.subarray(frequencyAt, at), written);
+      written += at - frequencyAt;
+    }
+    kept++;
+    lastKept = doc;
+  }
+  return out ? { bytes: out.subarray(0, written), count: kept, last: kept === 0 ? -1 : lastKept } : null;
 }
 
 function varintLength(value: number): number {
@@ -203,32 +321,46 @@ function packInto(into: Uint8Array, at: number, postings: ReadonlyArray<readonly
 
 /**
  * Packs the postings of `terms`, leaving out documents the index has discarded: for the terms of a discarded
- * document, this is MiniSearch's vacuum. Without `terms`, packs every term not packed yet (packed terms hold
- * live documents only, as long as the terms of every discarded document are packed again after it). The terms
- * packed together share one buffer.
+ * document, this is MiniSearch's vacuum. A term packed already is read as bytes and written again only when a
+ * document leaves it. Without `terms`, packs every term not packed yet (packed terms hold live documents only,
+ * as long as the terms of every discarded document are packed again after it). The terms packed together share
+ * one buffer.
  */
-export function packTerms(index: TermIndex, terms?: Iterable<string>): void {
+export function packTerms(index: PackableIndex, terms?: Iterable<string>): void {
   // A document holding a term has a length of at least 1 until it is discarded or removed.
   const alive = (doc: number) => index.length(doc) > 0;
-  const pending: Array<{ term: string; postings: Array<[number, number]> }> = [];
-  const consider = (term: string, map: TermPostings | undefined, again: boolean) => {
-    if (!map || (!again && map instanceof PackedDocMap && map.bytes)) return;
-    pending.push({ term, postings: livePostings(map, alive) });
+  const pending: Array<{ term: string; packed: { bytes: Uint8Array; count: number; last: number } | null; postings: Array<[number, number]> | null }> = [];
+  const consider = (term: string, map: Map<number, number> | undefined, again: boolean) => {
+    if (!map) return;
+    if (map instanceof PackedDocMap && map.bytes) {
+      if (!again) return;
+      const packed = livePacked(map.bytes, map.size, alive);
+      if (packed) pending.push({ term, packed, postings: null });
+      return;
+    }
+    pending.push({ term, packed: null, postings: livePostings(map, alive) });
   };
   if (terms) for (const term of new Set(terms)) consider(term, index.terms.get(term), true);
   else for (const [term, map] of index.terms) consider(term, map, false);
 
   let total = 0;
-  for (const p of pending) total += packedLength(p.postings);
+  for (const p of pending) total += p.packed ? p.packed.bytes.length : packedLength(p.postings!);
   const buffer = new Uint8Array(total);
   let at = 0;
-  for (const { term, postings } of pending) {
-    if (postings.length === 0) {
+  for (const { term, packed, postings } of pending) {
+    const count = packed ? packed.count : postings!.length;
+    if (count === 0) {
       index.terms.delete(term);
       continue;
     }
     const start = at;
-    at = packInto(buffer, at, postings);
-    index.terms.set(term, new PackedDocMap(buffer.subarray(start, at), postings.length));
+    if (packed) {
+      buffer.set(packed.bytes, at);
+      at += packed.bytes.length;
+    } else {
+      at = packInto(buffer, at, postings!);
+    }
+    const last = packed ? packed.last : postings![count - 1]![0];
+    index.terms.set(term, new PackedDocMap(buffer.subarray(start, at), count, last));
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Dateline's inverted index of one field, shared by the passage index (/sources) and the quotations' topic index
  * (/quote): the term dictionary (MiniSearch's public `SearchableMap`, a radix tree that also finds the terms a few
- * edits away), each term's postings (short id -> frequency; packed bytes, packed-postings.ts, or a Map while
- * documents holding the term come and go), and the documents' lengths in a typed array. Documents are numbered
+ * edits away), each term's postings (short id -> frequency; packed bytes, packed-postings.ts, or a Map once
+ * the Map methods unpacked them), and the documents' lengths in a typed array. Documents are numbered
  * (short ids) by the index; which document a short id is, each user keeps in its own table (the passages' doc
  * table, the quotations' ids).
  *
@@ -12,6 +12,7 @@
  * test/index/postings.test.ts compares them with `MiniSearch.search`.
  */
 import SearchableMap from "minisearch/SearchableMap";
+import { PackedDocMap, packTerms } from "./packed-postings.js";
 
 /** A term's postings: document short id -> term frequency (a PackedDocMap once packed). */
 export type TermPostings = Map<number, number>;
@@ -56,7 +57,9 @@ export class TermIndex {
 
   /**
    * Indexes a document of `length` (its distinct tokens) holding `terms` (its index terms in the order of its
-   * tokens, repeated as they repeat): MiniSearch's `add`. Returns the document's short id.
+   * tokens, repeated as they repeat): MiniSearch's `add`. Returns the document's short id. Its short id is above
+   * every other, so its postings are appended to the packed bytes of its terms (packed-postings.ts): adding costs
+   * in proportion to the document, not to the postings of its terms.
    */
   add(length: number, terms: Iterable<string>): number {
     const shortId = this.nextId++;
@@ -65,9 +68,12 @@ export class TermIndex {
     this.lengths[shortId] = length;
     const count = this.documentCount - 1;
     this.averageLength = (this.averageLength * count + length) / (count + 1);
-    for (const term of terms) {
-      const postings = this.terms.fetch(term, () => new Map());
-      postings.set(shortId, (postings.get(shortId) ?? 0) + 1);
+    // In the order of first occurrence: the order MiniSearch's `add` inserts new terms into the dictionary.
+    const frequencies = new Map<string, number>();
+    for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    for (const [term, frequency] of frequencies) {
+      const postings = this.terms.fetch(term, PackedDocMap.empty);
+      if (!(postings instanceof PackedDocMap && postings.append(shortId, frequency))) postings.set(shortId, frequency);
     }
     return shortId;
   }
@@ -75,7 +81,7 @@ export class TermIndex {
   /**
    * Takes a document out of the counts and lengths, leaving its postings until its terms are packed again
    * (`packTerms`, which leaves out documents not indexed): MiniSearch's `discard`, for a caller that knows which
-   * terms to pack.
+   * terms to pack. Discarding many documents, then packing their terms once, reads each term's postings once.
    */
   discard(shortId: number): void {
     this.forget(shortId);
@@ -84,15 +90,19 @@ export class TermIndex {
   /** Takes a document out with its postings (`terms` as it was added with): MiniSearch's `remove`. */
   remove(shortId: number, terms: Iterable<string>): void {
     this.forget(shortId, () => {
-      for (const term of terms) {
+      for (const term of new Set(terms)) {
         const postings = this.terms.get(term);
-        const frequency = postings?.get(shortId);
-        if (postings === undefined || frequency === undefined) continue;
-        if (frequency > 1) postings.set(shortId, frequency - 1);
-        else if (postings.size > 1) postings.delete(shortId);
-        else this.terms.delete(term);
+        if (postings === undefined) continue;
+        if (postings instanceof PackedDocMap && postings.bytes) continue;
+        if (postings.size > 1) postings.delete(shortId);
+        else if (postings.has(shortId)) this.terms.delete(term);
       }
     });
+    // Packed terms are written again without the document (its length is 0 now), as bytes.
+    packTerms(this, [...new Set(terms)].filter((term) => {
+      const postings = this.terms.get(term);
+      return postings instanceof PackedDocMap && postings.bytes !== null;
+    }));
   }
 
   private forget(shortId: number, between?: () => void): void {

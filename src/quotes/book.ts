@@ -89,8 +89,8 @@ export class CorpusQuoteBook implements QuoteBook {
   private learntListener: LearntListener | null = null;
   /** Articles added or removed since the book opened. */
   private changes = 0;
-  /** Index terms added to or removed from since the postings were last packed. */
-  private readonly unpacked = new Set<string>();
+  /** Index terms of quotations discarded from the topic index since their postings were last packed again. */
+  private readonly toVacuum = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
   private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
@@ -249,8 +249,8 @@ export class CorpusQuoteBook implements QuoteBook {
       const quotations = entry.extracted.quotations;
       for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
         const some = quotations.slice(i, i + QUOTES_PER_STEP);
-        for (const q of some) this.index.remove({ id: q.id, text: q.text });
-        this.touched(some);
+        // Discarded (not scored any more); their terms' postings are packed again with the new state.
+        for (const q of some) for (const term of this.index.discard(q)) this.toVacuum.add(term);
         yield;
       }
     }
@@ -260,7 +260,6 @@ export class CorpusQuoteBook implements QuoteBook {
       for (let i = 0; i < quotations.length; i += QUOTES_PER_STEP) {
         const some = quotations.slice(i, i + QUOTES_PER_STEP);
         for (const q of some) this.index.add({ id: q.id, text: q.text });
-        this.touched(some);
         yield;
       }
       next.set(article.id, { article, extracted });
@@ -315,8 +314,7 @@ export class CorpusQuoteBook implements QuoteBook {
     const entry = this.entries.get(doc);
     if (!entry) return;
     // Removed from the postings now (not discarded until a vacuum), so that scores are those of a fresh index.
-    for (const q of entry.extracted.quotations) this.index.remove({ id: q.id, text: q.text });
-    this.touched(entry.extracted.quotations);
+    this.index.removeAll(entry.extracted.quotations);
     this.entries.delete(doc);
     this.state = null;
     this.restoredState = null;
@@ -755,7 +753,6 @@ export class CorpusQuoteBook implements QuoteBook {
     pooled(extracted, this.strings);
     this.entries.set(article.id, { article, extracted });
     for (const q of extracted.quotations) this.index.add({ id: q.id, text: q.text });
-    this.touched(extracted.quotations);
     this.state = null;
     this.restoredState = null;
     this.changes++;
@@ -765,16 +762,6 @@ export class CorpusQuoteBook implements QuoteBook {
   private forgetTerms(): void {
     this.articleTermCache.clear();
     this.paragraphTermCache.clear();
-  }
-
-  /** Notes the index terms of quotations just added or removed. */
-  private touched(quotations: readonly Quotation[]): void {
-    for (const q of quotations) {
-      for (const t of tokenize(q.text)) {
-        const term = normalizeTerm(t.term);
-        if (term !== null) this.unpacked.add(term);
-      }
-    }
   }
 
   /** The book as opened has learnt more: told to the listener (a snapshot of it), unless it changed since. */
@@ -799,12 +786,12 @@ export class CorpusQuoteBook implements QuoteBook {
    */
   private *stateSteps(entries: ReadonlyMap<string, Entry>, restored: DerivedState | null, asOpened = true): Steps<State> {
     const first = asOpened && this.changes === 0;
-    // The terms a change touched (MiniSearch unpacks a term to add or remove a quotation) are packed again:
-    // scoring reads packed postings fastest, and they take a tenth of the memory (packed-postings.ts).
-    while (this.unpacked.size > 0) {
-      const some = [...take(this.unpacked, TERMS_PER_STEP)];
+    // The terms of the quotations a change discarded are packed again without them (packed-postings.ts: a pass
+    // over their bytes), so that scores are those of a fresh index. (Quotations added were appended packed.)
+    while (this.toVacuum.size > 0) {
+      const some = [...take(this.toVacuum, TERMS_PER_STEP)];
       packTerms(this.index.index, some);
-      for (const term of some) this.unpacked.delete(term);
+      for (const term of some) this.toVacuum.delete(term);
       yield;
     }
     const registry =

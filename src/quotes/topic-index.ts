@@ -4,10 +4,11 @@
  * (src/index/packed-postings.ts), and the quotations' ids by short id. It is made from packed postings, written
  * as the quotations come (`TopicIndexBuilder`) or read from a snapshot (snapshot-codec.ts): the result is the
  * index that adding the quotations one by one makes (same short ids, terms in the same order, same lengths and
- * average), so scores and ties are the same; then quotations are added and removed one by one.
+ * average), so scores and ties are the same; then quotations are added (appended to the packed postings) and
+ * removed.
  */
 import type { Options } from "minisearch";
-import { PackedDocMap } from "../index/packed-postings.js";
+import { PackedDocMap, packTerms } from "../index/packed-postings.js";
 import { Postings, type DocumentIdLookup } from "../index/postings.js";
 import { PostingsWriter } from "../index/postings-writer.js";
 import { TermIndex } from "../index/term-index.js";
@@ -141,6 +142,27 @@ export class TopicIndex implements DocumentIdLookup {
     this.index.remove(shortId, analysed(quotation.text).terms);
     this.ids[shortId] = undefined;
     this.shortIds.delete(quotation.id);
+  }
+
+  /**
+   * Takes a quotation out of the counts and lengths, leaving its postings until its terms are packed again
+   * (`packTerms`): for many quotations at once, each term's postings are then read once, not once a quotation.
+   * Returns the quotation's index terms (to pack again).
+   */
+  discard(quotation: IndexedQuote): string[] {
+    const shortId = this.shortIds.get(quotation.id);
+    if (shortId === undefined) throw new Error(`quotation ${quotation.id} is not in the topic index`);
+    this.index.discard(shortId);
+    this.ids[shortId] = undefined;
+    this.shortIds.delete(quotation.id);
+    return analysed(quotation.text).terms;
+  }
+
+  /** Takes quotations out with their postings, as `remove` of each would: each term's postings are read once. */
+  removeAll(quotations: Iterable<IndexedQuote>): void {
+    const terms = new Set<string>();
+    for (const q of quotations) for (const term of this.discard(q)) terms.add(term);
+    packTerms(this.index, terms);
   }
 
   /** Whether the index holds exactly these quotations (and nothing removed), the one at position i as short id i. */

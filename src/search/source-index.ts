@@ -53,7 +53,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
 const FIELD = "terms";
 /** Passages indexed or removed between two pauses of `upsertSteps` and `removeSteps`. */
 const STEP_PASSAGES = 4;
-/** Terms packed between two pauses (a common word's postings take a while to pack). */
+/** Terms packed again between two pauses after a removal (a common word's postings take a while to read). */
 const STEP_TERMS = 16;
 
 /** `packTerms` of the terms, a few at a time. */
@@ -194,8 +194,8 @@ export class PassageIndex implements SourceSearch {
     try {
       yield* this.removeSteps(article.id);
       learnInto(this.lexicon, article);
-      // Adding unpacked the postings of the terms it added to: pack them again.
-      yield* packInSteps(this.index, yield* this.add(article));
+      // Its postings are appended to the packed ones (term-index.ts): nothing to pack again.
+      yield* this.add(article);
     } finally {
       this.changing--;
     }
@@ -239,18 +239,16 @@ export class PassageIndex implements SourceSearch {
     this.articles.delete(doc);
   }
 
-  /** Indexes the article; returns the terms it added postings to. */
-  private *add(article: Article): Steps<Set<string>> {
+  /** Indexes the article. */
+  private *add(article: Article): Steps<void> {
     this.articles.set(article.id, article);
     this.bodyPassages += bodyParagraphs(article).length;
-    const added = new Set<string>();
     let passages = 0;
     for (const { paragraph, text } of indexedTexts(article)) {
       if (++passages % STEP_PASSAGES === 0) yield;
       const terms = analyze(text, this.lexicon);
       if (terms.length === 0) continue;
       for (const term of new Set(terms)) {
-        added.add(term);
         const count = this.vocabulary.get(term) ?? 0;
         if (count === 0) {
           this.initials.add(term);
@@ -261,7 +259,6 @@ export class PassageIndex implements SourceSearch {
       // As the index builder (and MiniSearch's `add`): the length is the passage's distinct terms.
       this.docs.set(this.index.add(new Set(terms).size, terms), article, paragraph);
     }
-    return added;
   }
 
   search(query: SourceQuery, page: { offset: number; limit: number }): SourceSearchResult {

@@ -65,7 +65,8 @@ describe("quotation search gives the reference answers", () => {
     expect(unpacked()).toEqual([]);
     book.remove(seeds[0]!.id);
     book.upsert({ ...seeds[1]!, text: seeds[1]!.text.replace(/Minsk/g, "Munsk") });
-    expect(unpacked().length).toBeGreaterThan(0);
+    // Quotations are appended to the packed postings and removed from them as bytes (packed-postings.ts).
+    expect(unpacked()).toEqual([]);
     const reference = new ReferenceSearch(book.quotations, articlesOf(book), organisationsOf(book));
     expect(unpacked()).toEqual([]);
     for (const query of queriesFrom(book.quotations)) expect(book.search(query, PAGES[0]!)).toEqual(reference.search(query, PAGES[0]!));

@@ -8,6 +8,7 @@ import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { quoteArticle } from "../../src/quotes/article-quotes.js";
+import { PackedDocMap } from "../../src/index/packed-postings.js";
 import { QUOTE_INDEX_OPTIONS, TopicIndexBuilder, type IndexedQuote, type TopicIndex } from "../../src/quotes/topic-index.js";
 
 /** What the reference MiniSearch keeps. */
@@ -41,6 +42,11 @@ function expectSameIndex(byAdd: MiniSearch<IndexedQuote>, built: TopicIndex, cou
   }
   const reference = [...a._index].map(([term, fields]) => [term, [...fields.get(0)!]] as const);
   expect([...b.terms].map(([term, postings]) => [term, [...postings]] as const)).toEqual(reference);
+}
+
+/** The terms whose postings are not packed bytes. */
+function unpackedTerms(built: TopicIndex): string[] {
+  return [...built.index.terms].filter(([, postings]) => !(postings instanceof PackedDocMap && postings.bytes)).map(([term]) => term);
 }
 
 /** What MiniSearch's `search` with `combineWith: "OR"` returns, as id, score and terms matched, from the topic index's postings. */
@@ -93,8 +99,26 @@ describe("topic index written from packed postings", () => {
       byAdd.remove(quotes[3]!);
       for (const q of quotes.slice(-5)) built.add(q);
       built.remove(quotes[3]!);
+      // Added to and removed from as bytes (packed-postings.ts): no term was unpacked on the way.
+      expect(unpackedTerms(built)).toEqual([]);
       expectSameIndex(byAdd, built, quotes.length);
       for (const query of ["neutrality", "POW video", "Minsk"]) {
+        expect(search(built, query)).toEqual(reference(byAdd, query));
+      }
+    });
+
+    it("takes an article's quotations removed together, then changed ones added, as MiniSearch's remove and add do", () => {
+      const { byAdd, built } = bothIndexes(quotes);
+      // A changed article: its quotations out (from the middle of the postings), their new wording in (at the end).
+      const out = quotes.slice(10, 20);
+      const changed = out.map((q) => ({ id: q.id, text: q.text.replace(/\bthe\b/g, "this") + " ceasefire" }));
+      for (const q of out) byAdd.remove(q);
+      byAdd.addAll(changed);
+      built.removeAll(out);
+      for (const q of changed) built.add(q);
+      expect(unpackedTerms(built)).toEqual([]);
+      expectSameIndex(byAdd, built, quotes.length + changed.length);
+      for (const query of ["neutrality", "POW video", "ceasefire", "Minsk agreements sponsors"]) {
         expect(search(built, query)).toEqual(reference(byAdd, query));
       }
     });
