@@ -101,14 +101,12 @@ class TermBlocks {
     return (BM25.d + ((level * PART_LIMIT) / LEVELS) * Math.max(1, avgLength / this.avgLength)) * (1 + 1e-9);
   }
 
-  static build(bytes: Uint8Array, count: number, view: IndexView, windowShift: number, reader: PostingsReader, map: Map<number, number>): TermBlocks {
-    const n = reader.read(map);
-    const docs = reader.docs;
-    const frequencies = reader.frequencies;
-    const lastDoc = n > 0 ? docs[n - 1]! : 0;
+  /** The blocks of a word's packed postings (`count` of them), in one pass over its bytes. */
+  static build(bytes: Uint8Array, count: number, view: IndexView, windowShift: number): TermBlocks {
     let shift = MIN_BLOCK_SHIFT;
-    while (shift < MAX_BLOCK_SHIFT && (1 << shift) * n < POSTINGS_PER_BLOCK * view.nextId) shift++;
-    const blocks = (lastDoc >> shift) + 1;
+    while (shift < MAX_BLOCK_SHIFT && (1 << shift) * count < POSTINGS_PER_BLOCK * view.nextId) shift++;
+    // Every short id is below nextId: its block is among these.
+    const blocks = (Math.max(0, view.nextId - 1) >> shift) + 1;
     const start = new Int32Array(blocks + 1);
     const offset = new Uint32Array(blocks);
     const base = new Int32Array(blocks);
@@ -119,26 +117,36 @@ class TermBlocks {
     const titleDocs: number[] = [];
     const titleFrequencies: number[] = [];
     const { ordinals, paragraphs, lengths } = view;
-    // Byte offsets: each posting is two varints (gap, frequency); walk the bytes beside the decoded values.
     let at = 0;
     let filled = 0;
-    let previous = 0;
-    for (let i = 0; i < n; i++) {
-      const doc = docs[i]!;
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      const postingAt = at;
+      const previous = doc;
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let s = 7; byte & 0x80; s += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << s;
+      }
+      doc += gap;
+      byte = bytes[at++]!;
+      let frequency = byte & 0x7f;
+      for (let s = 7; byte & 0x80; s += 7) {
+        byte = bytes[at++]!;
+        frequency |= (byte & 0x7f) << s;
+      }
       const block = doc >> shift;
       while (filled <= block) {
         start[filled] = i;
-        offset[filled] = at;
+        offset[filled] = postingAt;
         base[filled] = previous;
         filled++;
       }
-      at = skipVarint(bytes, skipVarint(bytes, at));
-      previous = doc;
       const ordinal = ordinals[doc]!;
       const length = lengths[doc]!;
       if (ordinal < 0 || length === 0) continue;
       if (view.hasBody(ordinal)) articles[ordinal >>> 5]! |= 1 << (ordinal & 31);
-      const frequency = frequencies[i]!;
       if (paragraphs[doc] === 0) {
         titleDocs.push(doc);
         titleFrequencies.push(frequency);
@@ -150,15 +158,11 @@ class TermBlocks {
       if (level > windowMax[w]!) windowMax[w] = level;
       if (level > blockLevel[block]!) blockLevel[block] = level;
     }
-    while (filled <= blocks) start[filled++] = n;
+    while (filled <= blocks) start[filled++] = count;
     return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
   }
 }
 
-function skipVarint(bytes: Uint8Array, at: number): number {
-  while (bytes[at++]! & 0x80);
-  return at;
-}
 
 /** A term's postings in the query being answered: kept blocks, or (a rare word) read whole. */
 interface QueryTerm {
@@ -308,7 +312,7 @@ export class BlockMaxSearch {
         if (bytes && postings.size >= blockPostings) {
           let blocks = this.cache.get(postings);
           if (!blocks || blocks.bytes !== bytes || blocks.windowShift !== windowShift) {
-            blocks = TermBlocks.build(bytes, postings.size, view, windowShift, this.reader, postings);
+            blocks = TermBlocks.build(bytes, postings.size, view, windowShift);
             this.read += postings.size;
             this.cache.set(postings, blocks);
           }
