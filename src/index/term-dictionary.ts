@@ -6,7 +6,9 @@
  * `near` gives what `fuzzyGet` gives (the same terms, distances and order) at a fraction of its cost: the terms
  * are found by length and letters, then put in the order of MiniSearch's walk, read from the tree (each term's path
  * of child positions; a node's children are in the order they were made). The order matters: a fuzzy clause sums
- * its terms' scores in it (test/index/term-dictionary.test.ts compares with `fuzzyGet`).
+ * its terms' scores in it (test/index/term-dictionary.test.ts compares with `fuzzyGet`). The tree is the Map this
+ * class gives `SearchableMap`'s constructor, read with MiniSearch 7's layout (a node is a Map from key pieces to
+ * nodes, its own value under ""): `minisearch` is pinned to an exact version, and the test would fail on a change.
  */
 import SearchableMap from "minisearch/SearchableMap";
 import { FuzzyTerms } from "./fuzzy-terms.js";
@@ -18,8 +20,16 @@ type Node = Map<string, unknown>;
 
 export class TermDictionary<T> extends SearchableMap<T> {
   private readonly byLength = new FuzzyTerms();
+  /** The tree's root, given to `SearchableMap`'s constructor (which keeps it as its tree): read for the walk's order. */
+  private readonly root: Node;
   /** Incremented when a term is added or deleted. */
   changes = 0;
+
+  constructor() {
+    const root = new Map();
+    super(root);
+    this.root = root;
+  }
 
   override set(key: string, value: T): this {
     if (!this.has(key)) this.added(key);
@@ -72,7 +82,7 @@ export class TermDictionary<T> extends SearchableMap<T> {
   /** The positions, among its node's children (LEAF included), of each key on the way to the term's value. */
   private path(term: string): number[] {
     const path: number[] = [];
-    let node = this._tree as unknown as Node;
+    let node = this.root;
     let at = 0;
     for (;;) {
       let position = 0;
