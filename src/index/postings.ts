@@ -84,6 +84,8 @@ export class Postings {
   postingsRead = 0;
   /** `neighbours` found so far, by query term. */
   private readonly neighbourCache = new Map<string, ReadonlyArray<readonly [string, number]>>();
+  /** The term dictionary's count of changes when the cached neighbours were found. */
+  private neighbourChanges = -1;
 
   constructor(
     private readonly index: TermIndex,
@@ -337,18 +339,22 @@ export class Postings {
   }
 
   /**
-   * The index terms a few edits from `term` (not itself) with their distances, in MiniSearch's order. MiniSearch's
-   * fuzzy search walks a large part of its term tree (milliseconds at a million passages), so what it finds is
-   * kept per term until `forgetNeighbours` (the index's terms changed): a misspelled name asked again, or the next
-   * page of its answer, costs a map look-up.
+   * The index terms a few edits from `term` (not itself) with their distances, in MiniSearch's order (found by
+   * length and letters, term-dictionary.ts), kept per term until the dictionary's terms change or
+   * `forgetNeighbours`: a misspelled name asked again, or the next page of its answer, costs a map look-up.
    */
   private neighbours(term: string): ReadonlyArray<readonly [string, number]> {
+    // Terms added or deleted since the neighbours were found: find them again.
+    if (this.index.terms.changes !== this.neighbourChanges) {
+      this.neighbourCache.clear();
+      this.neighbourChanges = this.index.terms.changes;
+    }
     const known = this.neighbourCache.get(term);
     if (known) return known;
     const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
     const found: Array<readonly [string, number]> = [];
     if (maxDistance > 0) {
-      for (const [neighbour, [, distance]] of this.index.terms.fuzzyGet(term, maxDistance)) {
+      for (const [neighbour, distance] of this.index.terms.near(term, maxDistance)) {
         if (distance > 0) found.push([neighbour, distance]);
       }
     }

@@ -1,8 +1,8 @@
 /**
  * Dateline's inverted index of one field, shared by the passage index (/sources) and the quotations' topic index
- * (/quote): the term dictionary (MiniSearch's public `SearchableMap`, a radix tree that also finds the terms a few
- * edits away), each term's postings (short id -> frequency; packed bytes, packed-postings.ts, or a Map once
- * the Map methods unpacked them), and the documents' lengths in a typed array. Documents are numbered
+ * (/quote): the term dictionary (term-dictionary.ts: MiniSearch's public `SearchableMap`, a radix tree, which also
+ * finds the terms a few edits away), each term's postings (short id -> frequency; packed bytes, packed-postings.ts, or
+ * a Map once the Map methods unpacked them), and the documents' lengths in a typed array. Documents are numbered
  * (short ids) by the index; which document a short id is, each user keeps in its own table (the passages' doc
  * table, the quotations' ids).
  *
@@ -11,8 +11,8 @@
  * that BM25+ (bm25.ts, postings.ts) gives MiniSearch's scores and the fuzzy look-ups its order:
  * test/index/postings.test.ts compares them with `MiniSearch.search`.
  */
-import SearchableMap from "minisearch/SearchableMap";
 import { PackedDocMap, packTerms } from "./packed-postings.js";
+import { TermDictionary } from "./term-dictionary.js";
 
 /** A term's postings: document short id -> term frequency (a PackedDocMap once packed). */
 export type TermPostings = Map<number, number>;
@@ -28,7 +28,7 @@ export interface TermIndexParts {
 
 export class TermIndex {
   /** The term dictionary: index term -> its postings. */
-  readonly terms = new SearchableMap<TermPostings>();
+  readonly terms = new TermDictionary<TermPostings>();
   private lengths: Uint32Array;
   /** Documents indexed (added and neither discarded nor removed). */
   documentCount: number;

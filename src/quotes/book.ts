@@ -535,10 +535,12 @@ export class CorpusQuoteBook implements QuoteBook {
 
   /** The same hits, newest article first (within each tier, when there are tiers); ties in the given order. */
   private newerFirst(table: QuoteTable, hits: RankedHits, tier: Uint8Array | null): RankedHits {
-    const days = Array.from({ length: hits.count }, (_, i) => this.dayAt(table, hits.positions[i]!));
+    // Each hit's day read when it is first compared (a much-quoted speaker has thousands of hits; a page needs few).
+    const days: Array<string | undefined> = new Array<string | undefined>(hits.count);
+    const dayOf = (i: number): string => (days[i] ??= this.dayAt(table, hits.positions[i]!));
     return {
       ...hits,
-      compare: (a, b) => (tier ? tier[a]! - tier[b]! : 0) || compareDays(days[a]!, days[b]!) || hits.compare(a, b),
+      compare: (a, b) => (tier ? tier[a]! - tier[b]! : 0) || compareDays(dayOf(a), dayOf(b)) || hits.compare(a, b),
     };
   }
 
@@ -558,11 +560,9 @@ export class CorpusQuoteBook implements QuoteBook {
     const paragraphsWithAll = places?.paragraphsWithAll(terms) ?? null;
     const articlesWithAll = places?.articlesWithAll(terms) ?? null;
     const sentencesWithAll = places?.sentencesWithAll(terms) ?? null;
-    const extra: Array<{ position: number; tier: number; day: string }> = [];
+    const extra: Array<{ position: number; tier: number }> = [];
     for (const position of table.positionsOf(speaker)) {
       if (matched.has(position)) continue;
-      const article = this.articleAt(table, position);
-      if (byArticle && !byArticle(article)) continue;
       const q = table.quotations[position]!;
       // Every topic word, in the sentence attributing it, else the paragraph, else the article: a word alone there
       // is not what it is about. (The sentence is read only when its paragraph has them all.)
@@ -570,24 +570,27 @@ export class CorpusQuoteBook implements QuoteBook {
       let inArticle: () => boolean;
       let inSentence: () => boolean;
       if (paragraphsWithAll && articlesWithAll && sentencesWithAll) {
+        // The places say it: the article (a look-up by id) is read only for the quotations they keep.
         inParagraph = holds(paragraphsWithAll, position);
         inArticle = () => holds(articlesWithAll, position);
         inSentence = () => holds(sentencesWithAll, position);
       } else {
+        const article = this.articleAt(table, position);
         const paragraphTerms = this.paragraphTerms(article, q.paragraph);
         inParagraph = paragraphTerms ? countTerms(paragraphTerms, termSet) === termSet.size : false;
         inArticle = () => countTerms(this.articleTerms(article), termSet) === termSet.size;
         inSentence = () => countTerms(this.sentenceTerms(article, q), termSet) === termSet.size;
       }
       if (!inParagraph && !inArticle()) continue;
+      if (byArticle && !byArticle(this.articleAt(table, position))) continue;
       const tier = !inParagraph ? TIER_ARTICLE : inSentence() ? TIER_SENTENCE : TIER_PARAGRAPH;
-      extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
+      extra.push({ position, tier });
     }
     return this.withTiers(table, found, extra);
   }
 
   /** The hits (tier 0) followed by the extra quotations in their tiers: newest first, then surest, in each. */
-  private withTiers(table: QuoteTable, found: RankedHits, extra: ReadonlyArray<{ position: number; tier: number; day: string }>): { ranked: RankedHits; tier: Uint8Array } | null {
+  private withTiers(table: QuoteTable, found: RankedHits, extra: ReadonlyArray<{ position: number; tier: number }>): { ranked: RankedHits; tier: Uint8Array } | null {
     if (extra.length === 0) return null;
     const count = found.count + extra.length;
     const positions = new Int32Array(count);
@@ -600,6 +603,9 @@ export class CorpusQuoteBook implements QuoteBook {
       tier[found.count + i] = e.tier;
     });
     const baseCompare = found.compare;
+    // An extra's day, read when two extras of a tier are compared (a page rarely reaches them; there may be thousands).
+    const days: Array<string | undefined> = new Array<string | undefined>(extra.length);
+    const dayOf = (i: number): string => (days[i] ??= this.dayAt(table, extra[i]!.position));
     const compare = (a: number, b: number): number => {
       if (tier[a] !== tier[b]) return tier[a]! - tier[b]!;
       if (tier[a] === 0) return baseCompare(a, b);
@@ -607,7 +613,7 @@ export class CorpusQuoteBook implements QuoteBook {
       const y = extra[b - found.count]!;
       const qa = table.quotations[x.position]!;
       const qb = table.quotations[y.position]!;
-      return compareDays(x.day, y.day) || qb.confidence - qa.confidence || x.position - y.position;
+      return compareDays(dayOf(a - found.count), dayOf(b - found.count)) || qb.confidence - qa.confidence || x.position - y.position;
     };
     return { ranked: { count, positions, scores, compare }, tier };
   }
@@ -621,15 +627,14 @@ export class CorpusQuoteBook implements QuoteBook {
     const matched = new Set<number>();
     for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
     const byArticle = articleFilter(query);
-    const extra: Array<{ position: number; tier: number; day: string }> = [];
+    const extra: Array<{ position: number; tier: number }> = [];
     for (const [tier, positions] of [[TIER_PARAGRAPH, places.paragraphsWithAll(terms)], [TIER_ARTICLE, places.articlesWithAll(terms)]] as const) {
       for (const position of positions) {
         const q = table.quotations[position];
         if (!q || q.speaker === null || matched.has(position)) continue;
-        const article = this.articleAt(table, position);
-        if (byArticle && !byArticle(article)) continue;
+        if (byArticle && !byArticle(this.articleAt(table, position))) continue;
         matched.add(position);
-        extra.push({ position, tier, day: article.published?.slice(0, 10) ?? "" });
+        extra.push({ position, tier });
       }
     }
     return this.withTiers(table, found, extra);

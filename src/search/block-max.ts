@@ -101,14 +101,12 @@ class TermBlocks {
     return (BM25.d + ((level * PART_LIMIT) / LEVELS) * Math.max(1, avgLength / this.avgLength)) * (1 + 1e-9);
   }
 
-  static build(bytes: Uint8Array, count: number, view: IndexView, windowShift: number, reader: PostingsReader, map: Map<number, number>): TermBlocks {
-    const n = reader.read(map);
-    const docs = reader.docs;
-    const frequencies = reader.frequencies;
-    const lastDoc = n > 0 ? docs[n - 1]! : 0;
+  /** The blocks of a word's packed postings (`count` of them), in one pass over its bytes. */
+  static build(bytes: Uint8Array, count: number, view: IndexView, windowShift: number): TermBlocks {
     let shift = MIN_BLOCK_SHIFT;
-    while (shift < MAX_BLOCK_SHIFT && (1 << shift) * n < POSTINGS_PER_BLOCK * view.nextId) shift++;
-    const blocks = (lastDoc >> shift) + 1;
+    while (shift < MAX_BLOCK_SHIFT && (1 << shift) * count < POSTINGS_PER_BLOCK * view.nextId) shift++;
+    // Every short id is below nextId: its block is among these.
+    const blocks = (Math.max(0, view.nextId - 1) >> shift) + 1;
     const start = new Int32Array(blocks + 1);
     const offset = new Uint32Array(blocks);
     const base = new Int32Array(blocks);
@@ -119,26 +117,36 @@ class TermBlocks {
     const titleDocs: number[] = [];
     const titleFrequencies: number[] = [];
     const { ordinals, paragraphs, lengths } = view;
-    // Byte offsets: each posting is two varints (gap, frequency); walk the bytes beside the decoded values.
     let at = 0;
     let filled = 0;
-    let previous = 0;
-    for (let i = 0; i < n; i++) {
-      const doc = docs[i]!;
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      const postingAt = at;
+      const previous = doc;
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      for (let s = 7; byte & 0x80; s += 7) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << s;
+      }
+      doc += gap;
+      byte = bytes[at++]!;
+      let frequency = byte & 0x7f;
+      for (let s = 7; byte & 0x80; s += 7) {
+        byte = bytes[at++]!;
+        frequency |= (byte & 0x7f) << s;
+      }
       const block = doc >> shift;
       while (filled <= block) {
         start[filled] = i;
-        offset[filled] = at;
+        offset[filled] = postingAt;
         base[filled] = previous;
         filled++;
       }
-      at = skipVarint(bytes, skipVarint(bytes, at));
-      previous = doc;
       const ordinal = ordinals[doc]!;
       const length = lengths[doc]!;
       if (ordinal < 0 || length === 0) continue;
       if (view.hasBody(ordinal)) articles[ordinal >>> 5]! |= 1 << (ordinal & 31);
-      const frequency = frequencies[i]!;
       if (paragraphs[doc] === 0) {
         titleDocs.push(doc);
         titleFrequencies.push(frequency);
@@ -150,15 +158,11 @@ class TermBlocks {
       if (level > windowMax[w]!) windowMax[w] = level;
       if (level > blockLevel[block]!) blockLevel[block] = level;
     }
-    while (filled <= blocks) start[filled++] = n;
+    while (filled <= blocks) start[filled++] = count;
     return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
   }
 }
 
-function skipVarint(bytes: Uint8Array, at: number): number {
-  while (bytes[at++]! & 0x80);
-  return at;
-}
 
 /** A term's postings in the query being answered: kept blocks, or (a rare word) read whole. */
 interface QueryTerm {
@@ -211,6 +215,11 @@ export class BlockMaxSearch {
   private bodyMask = new Uint32Array(0);
   private titleMax = new Float64Array(0);
   private done = new Uint8Array(0);
+  /** The windows whose bound is above 0, and their bounds (search's scratch). */
+  private candidateWindows = new Int32Array(0);
+  private windowBounds = new Float64Array(0);
+  /** By ordinal: 1 for the articles with a body passage scored (keepReachable's scratch). */
+  private withBody = new Uint8Array(0);
   /** Per ordinal: the title's score (valid for the titles scored by this query) and the best passage so far. */
   private titleOf = new Float64Array(0);
   private bestOf = new Float64Array(0);
@@ -256,40 +265,42 @@ export class BlockMaxSearch {
     const titleCount = this.lastCount;
     this.paintTitles(view, windowShift, titleCount);
     this.paintBodies(terms, view, windowShift);
-    // Windows worth scoring, with their bounds.
-    const candidates: number[] = [];
-    const bounds: number[] = [];
+    // Windows worth scoring, with their bounds (typed arrays: at a million passages there are some 30,000 windows).
+    const candidates = this.candidateWindows;
+    const bounds = this.windowBounds;
+    let count = 0;
     for (let w = 0; w < windows; w++) {
-      const body = this.bodyMask[w]! === 0 ? 0 : this.bodySum[w]! * bitCount(this.bodyMask[w]!);
+      const mask = this.bodyMask[w]!;
+      const body = mask === 0 ? 0 : this.bodySum[w]! * bitCount(mask);
       const bound = (body + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
       if (bound > 0) {
-        candidates.push(w);
-        bounds.push(bound);
+        candidates[count] = w;
+        bounds[count++] = bound;
       }
     }
     const top = new TopK<number>(wanted, (a, b) => b - a);
     const threshold = () => (top.items.length === wanted ? top.items[wanted - 1]! : -Infinity);
     let scoredArticles = 0;
-    const boundArray = Float64Array.from(bounds);
-    const first = firstRoundBound(boundArray, boundArray.length, wanted);
+    const first = firstRoundBound(bounds, count, wanted);
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < candidates.length; i++) {
+      for (let i = 0; i < count; i++) {
+        const bound = bounds[i]!;
+        if (round === 0 ? bound < first : bound < threshold()) continue;
         const w = candidates[i]!;
         if (this.done[w] === 1) continue;
-        const bound = boundArray[i]!;
-        if (round === 0 ? bound < first : bound < threshold()) continue;
         this.done[w] = 1;
         scoredArticles += maxScore
           ? this.scoreWindowMaxScore(w, windowShift, terms, termsOf, view, titleWeight, top, threshold)
           : this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
       }
     }
-    for (const w of candidates) this.done[w] = 0;
+    for (let i = 0; i < count; i++) this.done[candidates[i]!] = 0;
     // The titles' scores by ordinal are cleared for the next query.
     for (let i = 0; i < titleCount; i++) {
       const ordinal = view.ordinals[this.touched[i]!]!;
       this.titleOf[ordinal] = 0;
     }
+    this.keepReachable(titleCount, view, titleWeight, threshold());
     return {
       touched: { docs: this.touched, count: this.lastCount, score: this.scores, mask: this.masks },
       total,
@@ -308,7 +319,7 @@ export class BlockMaxSearch {
         if (bytes && postings.size >= blockPostings) {
           let blocks = this.cache.get(postings);
           if (!blocks || blocks.bytes !== bytes || blocks.windowShift !== windowShift) {
-            blocks = TermBlocks.build(bytes, postings.size, view, windowShift, this.reader, postings);
+            blocks = TermBlocks.build(bytes, postings.size, view, windowShift);
             this.read += postings.size;
             this.cache.set(postings, blocks);
           }
@@ -878,6 +889,38 @@ export class BlockMaxSearch {
     }
   }
 
+  /**
+   * Leaves out of the touched documents the titles of articles that cannot reach the page: those without a body
+   * passage scored whose title alone (weighted) scores below `pageLast`, the last score of the page found (an
+   * article of a window not scored is among them: its window's bound was below the page). Every title holding a
+   * word was scored (a common word's titles are a large part of an archive), but the page is decided by a few: the
+   * passage index then gathers and ranks thousands of articles instead of a hundred thousand. An article left out
+   * scores below `pageLast`, and at least `wanted` articles kept score `pageLast` or more, so the page is the same.
+   */
+  private keepReachable(titleCount: number, view: IndexView, titleWeight: number, pageLast: number): void {
+    if (pageLast === -Infinity) return;
+    const { ordinals } = view;
+    if (this.withBody.length < view.slots) this.withBody = new Uint8Array(Math.max(view.slots * 2, 1024));
+    const withBody = this.withBody;
+    for (let i = titleCount; i < this.lastCount; i++) withBody[ordinals[this.touched[i]!]!] = 1;
+    let kept = 0;
+    for (let i = 0; i < titleCount; i++) {
+      const doc = this.touched[i]!;
+      if (withBody[ordinals[doc]!] === 1 || titleWeight * this.scores[doc]! >= pageLast) {
+        this.touched[kept++] = doc;
+        continue;
+      }
+      // Not touched any more: cleared now (the next search clears the touched documents' masks).
+      this.masks[doc] = 0;
+    }
+    for (let i = titleCount; i < this.lastCount; i++) {
+      const doc = this.touched[i]!;
+      withBody[ordinals[doc]!] = 0;
+      this.touched[kept++] = doc;
+    }
+    this.lastCount = kept;
+  }
+
   private prepare(view: IndexView): void {
     for (let i = 0; i < this.lastCount; i++) this.masks[this.touched[i]!] = 0;
     this.lastCount = 0;
@@ -902,6 +945,8 @@ export class BlockMaxSearch {
       this.bodyMask = new Uint32Array(n);
       this.titleMax = new Float64Array(n);
       this.done = new Uint8Array(n);
+      this.candidateWindows = new Int32Array(n);
+      this.windowBounds = new Float64Array(n);
     } else {
       this.bodySum.fill(0, 0, windows);
       this.bodyMask.fill(0, 0, windows);

@@ -142,7 +142,7 @@ describe("dependency rules", () => {
   });
 
   it("reaches MiniSearch only through its public surface: no private field, no undocumented loader", () => {
-    const privateUse = /\b_(index|documentIds|idToShortId|fieldLength|avgFieldLength|documentCount|nextId|fieldIds|dirtCount|storedFields|options|enqueuedVacuum|currentVacuum)\b|\bloadJS\b/;
+    const privateUse = /\b_(tree|prefix|index|documentIds|idToShortId|fieldLength|avgFieldLength|documentCount|nextId|fieldIds|dirtCount|storedFields|options|enqueuedVacuum|currentVacuum)\b|\bloadJS\b/;
     const offenders = files.filter((f) => privateUse.test(readFileSync(join(root, f.file), "utf8"))).map((f) => f.file);
     expect(offenders).toEqual([]);
   });
