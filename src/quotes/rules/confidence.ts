@@ -59,6 +59,8 @@ export const CONFIDENCE = {
   roleSpeaker: 0.9,
   /** …its organisation named by a common noun ("a spokesman for the firm") and read as the latest body. */
   roleSpeakerResolved: 0.75,
+  /** A role owned by a he/she ("his chief aide said"), the owner read as the he/she would be: measured below. */
+  possessiveRole: 0.75,
   /** A description the article supports ("the Dutchman" for the one named Dutch). */
   descriptionSupported: 0.8,
   /** A description nothing ties to anyone: the latest person talked about. */
