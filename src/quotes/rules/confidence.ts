@@ -19,6 +19,8 @@ export const CONFIDENCE = {
   speakerLabel: 0.85,
   /** "it said": the latest body named. */
   itIsTheLatestBody: 0.6,
+  /** "they said": the body that is the nearest subject (rules/they-body.ts): measured below. */
+  theyAreTheBody: 0.6,
   /** A quotation going on from the one before with nobody else becoming the subject: 98.4% right. */
   continuation: 0.85,
   /** The sentence before reports the speaker speaking: 11/16 right on train (2026-12-03), so shown uncertain. */
