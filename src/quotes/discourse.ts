@@ -13,6 +13,7 @@ import { CONFIDENCE } from "./rules/confidence.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { unnamedSubject } from "./rules/unnamed-subject.js";
+import { UNNAMED_ROLE_CONFIDENCE, unnamedRolePhrases } from "./rules/unnamed-role.js";
 import { possessiveRoleConfidence, possessiveRolePhrases, type PossessiveRolePhrase } from "./rules/possessive-role.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "../text/sentences.js";
@@ -144,7 +145,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       }
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
       const roles: Array<RolePhrase | PossessiveRolePhrase> = rolePhrases(text, sentence.start, sentence.end, masked);
-      for (const phrase of possessiveRolePhrases(text, sentence.start, sentence.end, masked)) {
+      for (const phrase of [...possessiveRolePhrases(text, sentence.start, sentence.end, masked), ...unnamedRolePhrases(text, sentence.start, sentence.end, masked)]) {
         if (!roles.some((r) => phrase.start < r.end && phrase.end > r.start)) roles.push(phrase);
       }
       for (const phrase of roles) {
@@ -706,6 +707,19 @@ function resolveRoleSpeaker(m: Mention, phrase: RolePhrase | PossessiveRolePhras
       if (person) owner = { name: person.entity!.name, kind: "person" };
     }
     confidence = ROLE_SPEAKER_RESOLVED_CONFIDENCE;
+  }
+  if (!owner && !org && phrase.relation) {
+    // "an analyst at a major Japanese bank": printed as described, of no organisation (rules/unnamed-role.ts).
+    const printed = phrase.relation.printed;
+    let described = entities.find((e) => e.kind === "role" && e.name === printed);
+    if (!described) {
+      described = { id: entities.length, kind: "role", name: printed, keys: printed.split(/\s+/).map(nameKey), gender: roleGender(phrase.head), descriptors: new Set([phrase.head]), sure: true, votes: { male: 0, female: 0 } };
+      entities.push(described);
+    }
+    m.entity = described;
+    m.confidence = UNNAMED_ROLE_CONFIDENCE;
+    m.evidence = `unnamed role: '${m.text}' -> ${printed}`;
+    return;
   }
   if (!owner) {
     m.confidence = 0;

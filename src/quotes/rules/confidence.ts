@@ -63,6 +63,8 @@ export const CONFIDENCE = {
   roleSpeakerResolved: 0.75,
   /** A role owned by a he/she ("his chief aide said"), the owner read as the he/she would be: measured below. */
   possessiveRole: 0.75,
+  /** An unnamed speaker printed as described ("an analyst at a major Japanese bank said"), at the verb. */
+  unnamedRole: 0.85,
   /** A description the article supports ("the Dutchman" for the one named Dutch). */
   descriptionSupported: 0.8,
   /** A description nothing ties to anyone: the latest person talked about. */

@@ -10,9 +10,9 @@ import type { RolePhrase } from "./role-speaker.js";
 /** The role of a person the he/she reading links with no rival in its sentence. */
 export const POSSESSIVE_ROLE_CONFIDENCE = CONFIDENCE.possessiveRole;
 
-const HEADS = "spokesman|spokeswoman|spokesperson|aide|adviser|advisor|strategist|lawyer|attorney|campaign manager|campaign|office|press secretary";
+const HEADS = "spokesman|spokeswoman|spokesperson|aides?|advisers?|advisors?|strategist|lawyers?|attorneys?|campaign manager|campaign|office|press secretary";
 const QUALIFIERS = String.raw`(?:(?:senior|chief|top|press|former|longtime|closest|personal|deputy|communications|campaign)\s+){0,2}`;
-// "his chief aide", "her campaign": a singular role (a plural one, "their lawyers", is read elsewhere or not at all).
+// "his chief aide", "her lawyers", "her campaign" ("their lawyers" may be anyone's: not read).
 const POSSESSIVE = new RegExp(String.raw`\b([Hh]is|[Hh]er)\s+(${QUALIFIERS})(${HEADS})\b(?![’'-])`, "gu");
 
 export interface PossessiveRolePhrase extends RolePhrase {

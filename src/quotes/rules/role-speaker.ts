@@ -49,8 +49,8 @@ const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[â€
 // a named person or body does.
 const NEAR = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(source|person|official|aide|adviser|advisor|insider|ally|friend)\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?(${ORG})(?:[â€™']s?(?:\s+\p{Ll}+)?)?`, "gu");
 
-/** Capitalised words that open a sentence or name a date, never an organisation. */
-const NOT_ORGANISATIONS = /^(?:The|A|An|But|And|However|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
+/** Capitalised words that open a sentence (a possessive pronoun among them) or name a date, never an organisation. */
+const NOT_ORGANISATIONS = /^(?:The|A|An|His|Her|Their|Its|Our|My|Your|But|And|However|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
 
 /** Role phrases in `text.slice(from, to)`, outside the masked ranges (quotation contents). */
 export function rolePhrases(text: string, from: number, to: number, masked: ReadonlyArray<{ start: number; end: number }>): RolePhrase[] {

@@ -22,4 +22,15 @@ describe("rule: they are the body", () => {
     );
     expect(find(quotes, "It is a sad day").speaker).toBeNull();
   });
+
+  it("names no one when others are reported speaking after the body, or the body only modifies the subject", () => {
+    const quotes = quotesOf(
+      "Kestrel Mining Ltd closed its last pit on Friday, union stewards said.",
+      "“Nobody was warned,” they said.",
+      "The BBC radio presenters walked out at noon.",
+      "“We were not consulted,” they said.",
+    );
+    expect(find(quotes, "Nobody was warned").speaker).toBeNull();
+    expect(find(quotes, "We were not consulted").speaker).toBeNull();
+  });
 });
