@@ -82,3 +82,29 @@ describe("rule: role speaker (near a person, a relative clause, a titled owner)"
     expect(find(quotes, "It is a fair price").speaker).toBe("Omar Haddad’s spokeswoman");
   });
 });
+
+describe("rule: role speaker (described roles, lower-case owners, one-word bodies)", () => {
+  it("reads descriptions around the organisation and a lower-case word opening it, never a quantifier", () => {
+    const quotes = quotesOf(
+      "Councillor Jane Whitby and her husband Tom Whitby opened the new bridge on Monday.",
+      "“The tolls will stay,” said one unaligned Harbour Party strategist.",
+      "“The checks were skipped,” said a former U.S. harbour safety official.",
+      "“We were never asked,” said a spokesman for council Independents.",
+      "“They will be back,” said a longtime adviser to both Whitbys.",
+    );
+    expect(find(quotes, "The tolls will stay").speaker).toBe("Harbour Party strategist");
+    expect(find(quotes, "The checks were").speaker).toBe("U.S. harbour safety official");
+    expect(find(quotes, "We were never").speaker).toBe("Council Independents spokesman");
+    expect(find(quotes, "They will be back").speaker).toBeNull();
+  });
+
+  it("names a one-word owner we cannot tell to be a person as a body, and a count is no organisation", () => {
+    const quotes = quotesOf(
+      "Shares in Kestrel fell on the news.",
+      "“There is nothing to add,” the Kestrel spokeswoman said.",
+      "“We will strike,” about 500 officials said.",
+    );
+    expect(find(quotes, "There is nothing")).toMatchObject({ speaker: "Kestrel spokeswoman" });
+    expect(find(quotes, "We will strike").speaker).toBeNull();
+  });
+});

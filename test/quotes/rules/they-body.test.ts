@@ -11,7 +11,7 @@ describe("rule: they are the body", () => {
       "“Every figure in the advert is false,” they said.",
     );
     expect(find(quotes, "The seam is exhausted")).toMatchObject({ speaker: "Kestrel Mining Ltd", confidence: THEY_ARE_THE_BODY_CONFIDENCE });
-    expect(find(quotes, "Every figure")).toMatchObject({ speaker: "Whitby’s campaign" });
+    expect(find(quotes, "Every figure")).toMatchObject({ speaker: "Whitby campaign" });
   });
 
   it("names no one when the nearest subject is a person, or no subject is in reach", () => {
