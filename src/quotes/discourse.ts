@@ -688,7 +688,7 @@ function resolveRoleSpeaker(m: Mention, phrase: RolePhrase | PossessiveRolePhras
     // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
     // "an aide to Agriculture Secretary Richard Lyng": the person ends the organisation's words, titles before them.
     // One word we could not tell to be a person's ("the Tory source", "the Bat spokeswoman") names a body.
-    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && (r.entity.sure || r.entity.keys.length >= 2) && r.end === org.end && (r.start === org.start || (r.entity.sure && r.start > org.start)));
+    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && (r.entity.sure || r.entity.keys.length >= 2) && r.end === org.end && (r.start === org.start || (r.entity.sure && r.entity.keys.length >= 2 && r.start > org.start)));
     owner = named ? { name: named.entity!.name, kind: "person" } : { name: org.text, kind: "organisation" };
   } else if (org) {
     const noun = org.text.toLowerCase();

@@ -26,7 +26,7 @@ export interface RolePhrase {
 
 const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
 /** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
-const PLURAL_HEADS = "officials|aides|lawyers|advisers|sources";
+const PLURAL_HEADS = "officials|aides|lawyers|attorneys|advisers|sources";
 const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union|longtime|veteran|close)\s+){0,2}`;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\p{N}+)`;
 /** Capitalised words, joined by of/for/and/the ("Department of Homeland Security", "Number 10"), perhaps a body noun. */
@@ -47,6 +47,9 @@ const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${D
 const TITLED = String.raw`(?:${CAP}\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:candidate|nominee|hopeful|front-?runner|senator|governor|secretary|president|leader|chairman|chairwoman|mayor|congressman|congresswoman)\s+${ORG}`;
 // "a spokesman for committee Democrats": one lower-case word may open the organisation's name.
 const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${TITLED}|${ORG}|${NOT_OWNER}[a-z]+\s+${ORG})|(${ORG_NOUN}))\b`, "gu");
+// "Officials at Homeland Security Investigations said", "Lawyers for the Harbour Board argued": a plural role
+// without an article, its organisation after it.
+const PLURAL_AFTER = new RegExp(String.raw`\b(${PLURAL_HEADS.replace(/\b([a-z])/g, (c) => `[${c.toUpperCase()}${c}]`)})\s+(?:for|at|from|with|of)\s+(?:the\s+)?(${ORG})`, "gu");
 const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
@@ -85,6 +88,10 @@ export function rolePhrases(text: string, from: number, to: number, masked: Read
   for (const m of slice.matchAll(BEFORE)) {
     if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
     add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
+  }
+  for (const m of slice.matchAll(PLURAL_AFTER)) {
+    if (NOT_ORGANISATIONS.test(m[2]!.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[1]!.toLowerCase(), qualifier: "", organisation: organisation(m, m[2]!, true, false) });
   }
   for (const m of slice.matchAll(PLURAL)) {
     if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;

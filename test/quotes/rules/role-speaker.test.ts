@@ -108,3 +108,15 @@ describe("rule: role speaker (described roles, lower-case owners, one-word bodie
     expect(find(quotes, "We will strike").speaker).toBeNull();
   });
 });
+
+describe("rule: role speaker (a plural role without an article)", () => {
+  it("reads “Officials at X” and “lawyers for X” as the organisation's or person's role", () => {
+    const quotes = quotesOf(
+      "The audit of the harbour found gaps in the checks.",
+      "Officials at the Harbour Safety Agency, a branch of the port authority, said smugglers “may try new routes.”",
+      "Councillor Jane Whitby was fined on Friday. The lawyers for Jane Whitby said: “We will appeal.”",
+    );
+    expect(find(quotes, "may try new routes")).toMatchObject({ speaker: "Harbour Safety Agency officials" });
+    expect(find(quotes, "We will appeal")).toMatchObject({ speaker: "Jane Whitby’s lawyers" });
+  });
+});
