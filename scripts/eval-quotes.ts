@@ -35,7 +35,8 @@ export function quoteEvalOptions(argv: readonly string[]): QuoteEvalOptions {
   const options: QuoteEvalOptions = { split: "dev", misses: 0, byRule: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--split") options.split = argv[++i] ?? "dev";
-    else if (argv[i] === "--misses") options.misses = Number(argv[++i] ?? "20") || 20;
+    // "--misses" alone lists 20; a number after it says how many (a flag after it is not eaten).
+    else if (argv[i] === "--misses") options.misses = /^\d+$/.test(argv[i + 1] ?? "") ? Number(argv[++i]) : 20;
     else if (argv[i] === "--by-rule") options.byRule = true;
   }
   return options;
@@ -124,9 +125,10 @@ function count(tally: Tally, j: Judged): void {
   if (j.baselineRight) tally.baseline++;
 }
 
-function tallyLine(label: string, t: Tally): string {
+function tallyLine(label: string, t: Tally, all?: number): string {
+  const share = all === undefined ? "" : ` (${pct(t.total, all)} of all annotated)`;
   return (
-    `  ${label}: ${t.total}: found ${t.found} (${pct(t.found, t.total)}), right ${t.right} (${pct(t.right, t.total)}), ` +
+    `  ${label}: ${t.total}${share}: found ${t.found} (${pct(t.found, t.total)}), right ${t.right} (${pct(t.right, t.total)}), ` +
     `wrong ${t.wrong} (${pct(t.wrong, t.total)}), none ${t.none} (${pct(t.none, t.total)}); baseline right ${pct(t.baseline, t.total)}`
   );
 }
@@ -278,18 +280,19 @@ async function evalPolnear(shared: string, options: QuoteEvalOptions): Promise<v
   const docs = new Set(rows.map((r) => r.article));
   const mineInDocs = book.quotations.filter((q) => docs.has(q.doc)).length;
   console.log(`PolNeAR ${options.split}: ${corpus.articles.length} articles, ${rows.length} annotated quotations, ${mineInDocs} of ours, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(tallyLine("named source", tallies.named));
+  const all = rows.length;
+  console.log(tallyLine("named source", tallies.named, all));
   const roleOrg = { ...emptyTally() };
   for (const k of ["role", "organisation"] as const) for (const f of Object.keys(roleOrg) as Array<keyof Tally>) roleOrg[f] += tallies[k][f];
-  console.log(tallyLine("role and organisation sources", roleOrg));
-  console.log(tallyLine("  of which role", tallies.role));
-  console.log(tallyLine("  of which organisation", tallies.organisation));
+  console.log(tallyLine("role and organisation sources", roleOrg, all));
+  console.log(tallyLine("  of which role", tallies.role, all));
+  console.log(tallyLine("  of which organisation", tallies.organisation, all));
   const p = tallies.pronoun;
-  console.log(`  pronoun source: ${p.total}: found ${p.found} (${pct(p.found, p.total)}), given a speaker ${p.right} (${pct(p.right, p.total)})`);
+  console.log(`  pronoun source: ${p.total} (${pct(p.total, all)} of all annotated): found ${p.found} (${pct(p.found, p.total)}), given a speaker ${p.right} (${pct(p.right, p.total)})`);
   const ds = tallies.description;
-  console.log(`  description source ("the Vermont senator", "the board", "the source"): ${ds.total}: found ${ds.found} (${pct(ds.found, ds.total)}), given a speaker ${ds.right} (${pct(ds.right, ds.total)})`);
+  console.log(`  description source ("the Vermont senator", "the board", "the source"): ${ds.total} (${pct(ds.total, all)} of all annotated): found ${ds.found} (${pct(ds.found, ds.total)}), given a speaker ${ds.right} (${pct(ds.right, ds.total)})`);
   const o = tallies.other;
-  console.log(`  other source ("who", "the statement", a crowd): ${o.total}: found ${o.found} (${pct(o.found, o.total)}), given a speaker ${o.right} (${pct(o.right, o.total)})`);
+  console.log(`  other source ("who", "the statement", a crowd): ${o.total} (${pct(o.total, all)} of all annotated): found ${o.found} (${pct(o.found, o.total)}), given a speaker ${o.right} (${pct(o.right, o.total)})`);
   console.log(bandLine(scored));
   if (options.byRule) for (const line of ["  by rule (named, role and organisation sources given a speaker):", ...ruleLines(scored)]) console.log(line);
   printMisses(scored, options.misses);

@@ -96,6 +96,9 @@ const DESCRIPTION_HEADS = /^(?:senator|governor|congressman|congresswoman|candid
 // A few lower-case words may come before the organisation ("a spokesman for committee Democrats"), not a second office.
 const ROLE_FOR = /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(?:(?!(?:and|or)\s)[\p{Ll}-]+\s+){0,2}(\p{Lu}.*)$/u;
 
+// "Officials at Homeland Security Investigations": the role noun opens the sentence, without a determiner.
+const ROLE_FOR_BARE = /^(\p{Lu}\p{Ll}+)\s+(?:for|at|of|to|from|with)\s+(?:the\s+)?(\p{Lu}.*)$/u;
+
 export type SourceClass = "named" | "role" | "organisation" | "description" | "pronoun" | "other";
 
 export interface ClassifiedSource {
@@ -106,39 +109,84 @@ export interface ClassifiedSource {
   organisation: string;
 }
 
+/** Words that open a sentence before its subject ("But a source familiar with …"). */
+const OPENING_CONJUNCTION = /^(?:But|And|So|Yet|Still|Now|Meanwhile)\s+/u;
+/** Words before a head noun that count people, never an organisation ("One Clinton aide", "Two analysts"). */
+const COUNTING = new Set(["a", "an", "the", "one", "another", "two", "three", "several", "some", "this", "that", "these"]);
+/** A possessive pronoun owning the role or body ("His chief aide", "Her campaign"): whose is not annotated. */
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their", "its"]);
+/** Heads of a written thing, not a speaker ("the Heritage Foundation website", "One Club for Growth ad"). */
+const DOCUMENT_HEADS = new Set(
+  `report reports website site page ad ads hat memo article statement letter book version piece clip film movie
+  document ruling bylaws standards brief editorial post email release lawsuit suit complaint poll survey transcript
+  headline sign video tweet account`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Titles that, after "the", describe one person named elsewhere ("The former secretary of State"). */
+const PERSON_TITLES = new Set(["secretary", "director", "chairman", "chairwoman", "manager", "executive", "president", "representative"]);
+/** Where a noun phrase's head ends and what follows it begins ("a source [at the Tampa station]"). */
+const POST_MODIFIER = /\s+(?:of|for|at|to|from|with|in|on|who|whose|that|which|familiar|close|released|involved|speaking|seeking|supporting)\s/u;
+/** A name in apposition ("Robby Mook", "Patrick Megahan and Chris Harman"). */
+const APPOSED_NAME = /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}.’'-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}.’'-]*)?\s*$/u;
+
+const capitalisedWords = (words: readonly string[]): string[] =>
+  words.filter((w) => /^\p{Lu}/u.test(w) && !COUNTING.has(w.toLowerCase())).map((w) => w.replace(/[’']s?$|[,.;:]$/u, ""));
+
 /** What kind of source a PolNeAR annotation names. */
 export function classifySource(source: string, isPronoun: boolean): ClassifiedSource {
   const none = { head: "", organisation: "" };
   if (isPronoun) return { kind: "pronoun", ...none };
-  const head = (source.split(/[,([]/u)[0] ?? "").trim().split(/\s+/u);
+  const text = source.trim().replace(OPENING_CONJUNCTION, "");
+  // The head phrase, before an apposition, a bracket, an ellipsis or a quotation.
+  const head = (text.split(/[,([…“"]/u)[0] ?? "").trim().split(/\s+/u).filter(Boolean);
+  if (head.length === 0) return { kind: "other", ...none };
   // "A spokesman for Platte River", "one aide to Senator Ann Pratt": a role whose organisation closes the phrase.
-  const roleFor = ROLE_FOR.exec(head.join(" "));
-  if (roleFor && ROLE_HEADS.has(roleFor[1]!.toLowerCase())) {
+  const roleFor = ROLE_FOR.exec(head.join(" ")) ?? ROLE_FOR_BARE.exec(head.join(" "));
+  // …but "The former secretary of State", "Secretary of State John Kerry" are one person's title, not a role.
+  const titleOnly = roleFor !== null && PERSON_TITLES.has(roleFor[1]!.toLowerCase()) && !/^(?:an?|one|another)$/iu.test(head[0]!);
+  if (titleOnly && /^the$/iu.test(head[0]!)) return { kind: "description", head: roleFor[1]!.toLowerCase(), organisation: "" };
+  if (roleFor && !titleOnly && ROLE_HEADS.has(roleFor[1]!.toLowerCase())) {
     const organisation = roleFor[2]!.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/[’']s$|[,.;:]$/u, "")).join(" ");
     if (organisation !== "") return { kind: "role", head: roleFor[1]!.toLowerCase(), organisation };
   }
-  if (/^\p{Lu}/u.test(head[head.length - 1] ?? "")) return { kind: "named", ...none };
+  // The noun phrase's own words ("a source"), apart from what follows its head ("at the Tampa station").
+  const split = POST_MODIFIER.exec(` ${head.join(" ")} `);
+  const core = split ? ` ${head.join(" ")} `.slice(0, split.index).trim().split(/\s+/u) : head;
+  const complement = split ? ` ${head.join(" ")} `.slice(split.index + split[0].length).trim().split(/\s+/u) : [];
+  const last = core[core.length - 1] ?? "";
+  // A capitalised head is a name ("the State Department", "Sen. Jim Whelan who represents …"), unless it is a role
+  // noun capitalised only because it opens the sentence ("Source familiar with the ad", "Officials at …").
+  const opensWithRole = core.length === 1 && ROLE_HEADS.has(last.toLowerCase());
+  if ((/^\p{Lu}/u.test(last) && !opensWithRole) || /^\p{Lu}/u.test(head[head.length - 1]!)) return { kind: "named", ...none };
   // "Her campaign manager, Robby Mook,": a role with the person's name in apposition is a named source.
-  if (source.split(",").slice(1).some((segment) => /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}.’'-]*\s*$/u.test(segment))) return { kind: "named", ...none };
-  const words = source.split(/\s+/u);
-  const capitalised = words.filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && /^(?:The|A|An)$/u.test(w))).map((w) => w.replace(/[’']s$|[,.;:]$/u, ""));
-  const organisation = capitalised.join(" ");
-  const lowerHeads = head.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
-  for (let i = lowerHeads.length - 1; i >= 0; i--) {
-    const w = lowerHeads[i]!;
-    if (ROLE_HEADS.has(w)) {
-      // "officials said": a crowd, unless an organisation says whose ("Pentagon officials").
-      if (/s$/.test(w) && !/^spokes/.test(w) && organisation === "") return { kind: "other", ...none };
-      // "the source", "her campaign": which organisation is not annotated, only that the words point back.
-      return { kind: organisation === "" ? "description" : "role", head: w, organisation };
-    }
-    if (ORG_HEADS.has(w)) {
-      // "Congressman Trey Gowdy’s office": the owner's name is the organisation, its title words are not.
-      const owner = /^[’']s$/u.test(head[i - 1]?.slice(-2) ?? "") ? nameWords(head[i - 1]!).pop() : undefined;
-      return { kind: organisation === "" ? "description" : "organisation", head: w, organisation: owner ?? organisation };
-    }
-    if (i === lowerHeads.length - 1 && DESCRIPTION_HEADS.test(w) && /^(?:the|a)$/iu.test(head[0] ?? "")) return { kind: "description", head: w, organisation };
+  if (text.split(",").slice(1).some((segment) => APPOSED_NAME.test(segment))) return { kind: "named", ...none };
+  const first = core[0]!.toLowerCase();
+  const ownedByPronoun = POSSESSIVE_PRONOUNS.has(first);
+  const definite = first === "the";
+  const lowerCore = core.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
+  const headWord = lowerCore[lowerCore.length - 1]!;
+  if (DOCUMENT_HEADS.has(headWord)) return { kind: "other", ...none };
+  const organisation = [...capitalisedWords(core.slice(0, -1)), ...(ROLE_HEADS.has(headWord) ? capitalisedWords(complement) : [])].join(" ");
+  if (ROLE_HEADS.has(headWord)) {
+    // "The former secretary of State": a title after "the" describes one person named elsewhere.
+    if (definite && PERSON_TITLES.has(headWord)) return { kind: "description", head: headWord, organisation };
+    // "His chief aide", "their attorneys": a role of someone the pronoun points back to; its head is what is scored.
+    if (ownedByPronoun) return { kind: "role", head: headWord, organisation: "" };
+    // "officials said": a crowd, unless an organisation says whose ("Pentagon officials").
+    if (/s$/.test(headWord) && !/^spokes/.test(headWord) && organisation === "") return { kind: "other", ...none };
+    // "the source", "a spokesman": which organisation is not annotated, only that the words point back.
+    return { kind: organisation === "" ? "description" : "role", head: headWord, organisation };
   }
+  if (ORG_HEADS.has(headWord)) {
+    // "Congressman Trey Gowdy’s office": the owner's name is the organisation, its title words are not.
+    const before = core[core.length - 2];
+    const owner = before !== undefined && /[’']s?$/u.test(before) && /^\p{Lu}/u.test(before) ? nameWords(before).pop() : undefined;
+    if (ownedByPronoun) return { kind: "organisation", head: headWord, organisation: "" };
+    if (owner === undefined && organisation === "") return definite ? { kind: "description", head: headWord, organisation } : { kind: "other", ...none };
+    return { kind: "organisation", head: headWord, organisation: owner ?? organisation };
+  }
+  if (DESCRIPTION_HEADS.test(headWord) && /^(?:the|a)$/u.test(first)) return { kind: "description", head: headWord, organisation };
   return { kind: "other", ...none };
 }
 

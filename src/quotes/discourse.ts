@@ -13,6 +13,8 @@ import { CONFIDENCE } from "./rules/confidence.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { unnamedSubject } from "./rules/unnamed-subject.js";
+import { UNNAMED_ROLE_CONFIDENCE, unnamedRolePhrases } from "./rules/unnamed-role.js";
+import { possessiveRoleConfidence, possessiveRolePhrases, type PossessiveRolePhrase } from "./rules/possessive-role.js";
 import { ROLE_SPEAKER_CONFIDENCE, ROLE_SPEAKER_RESOLVED_CONFIDENCE, roleGender, roleName, rolePhrases, type RolePhrase } from "./rules/role-speaker.js";
 import { sentenceRanges, type Range } from "../text/sentences.js";
 import { words } from "../text/words.js";
@@ -80,7 +82,7 @@ const GOVERNED_DESCRIBED_NAME = /\b(?:in|at|from|of|to|for|with|by|on|about|agai
 export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): Discourse {
   const text = article.text;
   const sentences = new Map<number, Range[]>();
-  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string; rolePhrase?: RolePhrase; insideRole?: boolean; describing?: DescriptionPhrase }> = [];
+  const raw: Array<Mention & { parsedGender?: Gender | null; sure?: boolean; description?: string[]; kind?: Entity["kind"]; name?: string; rolePhrase?: RolePhrase | PossessiveRolePhrase; insideRole?: boolean; describing?: DescriptionPhrase }> = [];
 
   // Read on first need: only a one-word name opening a sentence asks (isSentenceOpener).
   let midSentence: Set<string> | null = null;
@@ -142,7 +144,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         raw.push(mentionOf("role", start, end, text, pi, sentence));
       }
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
-      for (const phrase of rolePhrases(text, sentence.start, sentence.end, masked)) {
+      const roles: Array<RolePhrase | PossessiveRolePhrase> = rolePhrases(text, sentence.start, sentence.end, masked);
+      for (const phrase of [...possessiveRolePhrases(text, sentence.start, sentence.end, masked), ...unnamedRolePhrases(text, sentence.start, sentence.end, masked)]) {
+        if (!roles.some((r) => phrase.start < r.end && phrase.end > r.start)) roles.push(phrase);
+      }
+      for (const phrase of roles) {
         for (let i = raw.length - 1; i >= 0; i--) {
           const r = raw[i]!;
           if (r.sentence !== sentence || r.start >= phrase.end || r.end <= phrase.start) continue;
@@ -207,7 +213,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
     else if (m.describing) resolveDescription(m, m.describing, kept, text, spans);
     else if (m.rolePhrase) {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
-      resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities);
+      resolveRoleSpeaker(m, m.rolePhrase, raw, kept, entities, text);
     } else if (m.type === "role") {
       if (!m.subject && !nextToSpeechVerb(text, m)) continue;
       resolveRole(m, kept, text);
@@ -665,14 +671,24 @@ const BODY_NOUNS = /^(?:club|firm|company|council|party|group|team|union|board|m
  * inside the phrase, else a body noun read as the latest body with that word ("the club"), an office kept as
  * written ("the prime minister"), or the latest person talked about ("the author"). No organisation: no speaker.
  */
-function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mention[], before: readonly Mention[], entities: Entity[]): void {
+function resolveRoleSpeaker(m: Mention, phrase: RolePhrase | PossessiveRolePhrase, raw: readonly Mention[], before: readonly Mention[], entities: Entity[], text: string): void {
   const org = phrase.organisation;
   let owner: { name: string; kind: "organisation" | "person" | "title" } | null = null;
   let confidence: number = ROLE_SPEAKER_CONFIDENCE;
-  if (org?.capitalised) {
+  if ("ownerPronoun" in phrase) {
+    // "his chief aide": the owner is whom a "he" standing there would mean (rules/possessive-role.ts).
+    const he: Mention = { ...m, type: "pronoun", text: phrase.ownerPronoun, start: phrase.ownerStart, end: phrase.ownerStart + 3, entity: null, confidence: 0 };
+    resolvePronoun(he, before, text);
+    const person = he.entity;
+    if (person?.kind === "person" && person.gender !== null) {
+      owner = { name: person.name, kind: "person" };
+      confidence = possessiveRoleConfidence(he.confidence);
+    }
+  } else if (org?.capitalised) {
     // A person only when named by the whole of it ("a spokesman for Michelle Paver"); "Number 10" is no "Number".
     // "an aide to Agriculture Secretary Richard Lyng": the person ends the organisation's words, titles before them.
-    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && r.end === org.end && (r.start === org.start || (r.entity.sure && r.start > org.start)));
+    // One word we could not tell to be a person's ("the Tory source", "the Bat spokeswoman") names a body.
+    const named = raw.find((r) => r.type === "name" && r.entity?.kind === "person" && (r.entity.sure || r.entity.keys.length >= 2) && r.end === org.end && (r.start === org.start || (r.entity.sure && r.entity.keys.length >= 2 && r.start > org.start)));
     owner = named ? { name: named.entity!.name, kind: "person" } : { name: org.text, kind: "organisation" };
   } else if (org) {
     const noun = org.text.toLowerCase();
@@ -693,9 +709,22 @@ function resolveRoleSpeaker(m: Mention, phrase: RolePhrase, raw: readonly Mentio
     }
     confidence = ROLE_SPEAKER_RESOLVED_CONFIDENCE;
   }
+  if (!owner && !org && phrase.relation) {
+    // "an analyst at a major Japanese bank": printed as described, of no organisation (rules/unnamed-role.ts).
+    const printed = phrase.relation.printed;
+    let described = entities.find((e) => e.kind === "role" && e.name === printed);
+    if (!described) {
+      described = { id: entities.length, kind: "role", name: printed, keys: printed.split(/\s+/).map(nameKey), gender: roleGender(phrase.head), descriptors: new Set([phrase.head]), sure: true, votes: { male: 0, female: 0 } };
+      entities.push(described);
+    }
+    m.entity = described;
+    m.confidence = UNNAMED_ROLE_CONFIDENCE;
+    m.evidence = `unnamed role: '${m.text}' -> ${printed}`;
+    return;
+  }
   if (!owner) {
     m.confidence = 0;
-    m.evidence = `'${m.text}' names no organisation`;
+    m.evidence = "ownerPronoun" in phrase ? `'${m.text}' has no owner the article names` : `'${m.text}' names no organisation`;
     return;
   }
   const name = phrase.relation?.printed ?? roleName(owner.name, owner.kind, phrase.qualifier, phrase.head);

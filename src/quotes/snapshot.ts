@@ -39,9 +39,11 @@ export const QUOTES_SNAPSHOT_FORMAT = 6;
  * fragments and subheadings no names, a shared surname to the one named as a subject, acronyms joined across the
  * corpus; 10: where the speech ends when the marks do not say it, speech-end.ts, and labels that name no one left
  * out; 11: a pronoun after a sentence whose subject is unnamed goes to no one, rules/unnamed-subject.ts, and no
- * "he" goes to a person named in a fronted phrase, "At a dinner hosted by X, he said").
+ * "he" goes to a person named in a fronted phrase, "At a dinner hosted by X, he said"; 12: a role owned by a
+ * he/she, "his chief aide said", is that person's role, rules/possessive-role.ts, a "they" after a body as subject is that body, rules/they-body.ts, and an unnamed speaker with an unnamed
+ * employer is printed as described, "Analyst at a major Japanese bank", rules/unnamed-role.ts).
  */
-export const QUOTE_EXTRACTION_VERSION = 11;
+export const QUOTE_EXTRACTION_VERSION = 12;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];

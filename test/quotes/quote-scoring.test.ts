@@ -36,3 +36,29 @@ describe("classifying annotated sources", () => {
     expect(classifySource("a spokesman for committee Democrats", false)).toMatchObject({ kind: "role", organisation: "Democrats" });
   });
 });
+
+describe("counting every role and organisation source", () => {
+  it("reads a role or body owned by a pronoun as a role or organisation scored by its head noun", () => {
+    const aide = classifySource("Her senior aide", false);
+    expect(aide).toMatchObject({ kind: "role", head: "aide", organisation: "" });
+    expect(isRightRole("Ann Pratt’s senior aide", aide)).toBe(true);
+    expect(isRightRole("Ann Pratt", aide)).toBe(false);
+    expect(classifySource("their lawyers", false)).toMatchObject({ kind: "role", head: "lawyers" });
+    expect(classifySource("his campaign", false)).toMatchObject({ kind: "organisation", head: "campaign" });
+  });
+
+  it("keeps the words that open a sentence and count people out of the organisation", () => {
+    expect(classifySource("But a spokesman for the Harbour Board", false)).toMatchObject({ kind: "role", organisation: "Harbour Board" });
+    expect(classifySource("One Pratt adviser", false)).toMatchObject({ kind: "role", head: "adviser", organisation: "Pratt" });
+    expect(classifySource("Officials at the Harbour Board", false)).toMatchObject({ kind: "role", head: "officials", organisation: "Harbour Board" });
+    expect(classifySource("One strategist", false).kind).toBe("description");
+  });
+
+  it("reads a written thing, a crowd and one person's title as no role or organisation", () => {
+    expect(classifySource("the Harbour Board website", false).kind).toBe("other");
+    expect(classifySource("A group of 40 dock workers", false).kind).toBe("other");
+    expect(classifySource("The former secretary of State", false).kind).toBe("description");
+    expect(classifySource("Secretary of State Ann Pratt", false).kind).toBe("named");
+    expect(classifySource("Two harbour pilots, Ann Pratt and Joe Lyle,", false).kind).toBe("named");
+  });
+});

@@ -26,21 +26,30 @@ export interface RolePhrase {
 
 const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
 /** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
-const PLURAL_HEADS = "officials|aides|lawyers|advisers|sources";
+const PLURAL_HEADS = "officials|aides|lawyers|attorneys|advisers|sources";
 const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union|longtime|veteran|close)\s+){0,2}`;
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{N}&.’'-]*|\p{N}+)`;
 /** Capitalised words, joined by of/for/and/the ("Department of Homeland Security", "Number 10"), perhaps a body noun. */
 const ORG = String.raw`${CAP}(?:\s+(?:(?:of|for|and|the|de)\s+)*${CAP})*(?:\s+(?:club|council|party|firm|company|group|team|union|office|ministry|department|board|campaign|embassy|federation|association))?`;
-const ORG_NOUN = String.raw`(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|president|general|office|council|committee))?`;
+// Never a quantifier or a pronoun: "an adviser to both Clintons" is not "both"'s adviser.
+const NOT_OWNER = String.raw`(?!(?:both|all|many|some|several|them|him|her|his|their|its|whom|which|those|these)\b)`;
+const ORG_NOUN = String.raw`${NOT_OWNER}(?:former\s+)?[a-z]+(?:\s+(?:minister|secretary|president|general|office|council|committee))?`;
 
 // "a Home Office spokesman", "An All England club spokesperson", "a US Embassy spokesman".
-const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${QUALIFIERS}(${ORG})\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
+// "one unaligned Florida Republican strategist", "a former U.S. law enforcement official": other lower-case words
+// may describe the role before and after the organisation; the name keeps those after it.
+const DESCRIBING = String.raw`(?:(?!(?:said|says|told|tells|the|a|an|and|or|but|of|to|in|on|for|with|at|by|from|that|who|which|whose|is|was|are|were|has|have|had|will|would|its|his|her|their)\s)[a-z][a-z-]*\s+){0,2}`;
+const BEFORE = new RegExp(String.raw`\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+${DESCRIBING}(${ORG})\s+(${DESCRIBING})(${HEADS})\b`, "gu");
 // "a spokesman for the Home Office", "a senior source at the club", "a spokeswoman for the author", "an aide to
 // Agriculture Secretary Richard Lyng" (the aide speaks, never the one they serve).
 // A person's title written in lower case before their name: "a spokesman for Democratic presidential candidate
 // Hillary Clinton" is Clinton's spokesman, not a "Democratic" one.
 const TITLED = String.raw`(?:${CAP}\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:candidate|nominee|hopeful|front-?runner|senator|governor|secretary|president|leader|chairman|chairwoman|mayor|congressman|congresswoman)\s+${ORG}`;
-const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${TITLED}|${ORG})|(${ORG_NOUN}))\b`, "gu");
+// "a spokesman for committee Democrats": one lower-case word may open the organisation's name.
+const AFTER = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(${HEADS})\s+(?:for|at|from|with|to)\s+(?:the\s+)?(?:(${TITLED}|${ORG}|${NOT_OWNER}[a-z]+\s+${ORG})|(${ORG_NOUN}))\b`, "gu");
+// "Officials at Homeland Security Investigations said", "Lawyers for the Harbour Board argued": a plural role
+// without an article, its organisation after it.
+const PLURAL_AFTER = new RegExp(String.raw`\b(${PLURAL_HEADS.replace(/\b([a-z])/g, (c) => `[${c.toUpperCase()}${c}]`)})\s+(?:for|at|from|with|of)\s+(?:the\s+)?(${ORG})`, "gu");
 const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUALIFIERS})(${PLURAL_HEADS})\b`, "gu");
 // "the prime minister's official spokesman", "the council's spokesperson", "Microsoft's spokesman".
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
@@ -49,8 +58,8 @@ const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[�
 // a named person or body does.
 const NEAR = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(source|person|official|aide|adviser|advisor|insider|ally|friend)\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?(${ORG})(?:[’']s?(?:\s+\p{Ll}+)?)?`, "gu");
 
-/** Capitalised words that open a sentence or name a date, never an organisation. */
-const NOT_ORGANISATIONS = /^(?:The|A|An|But|And|However|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
+/** Capitalised words that open a sentence (a possessive pronoun among them) or name a date, never an organisation. */
+const NOT_ORGANISATIONS = /^(?:\p{N}.*|The|A|An|His|Her|Their|Its|Our|My|Your|But|And|However|About|Around|Nearly|Almost|Some|Over|More|Only|Once|Even|Just|Also|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;
 
 /** Role phrases in `text.slice(from, to)`, outside the masked ranges (quotation contents). */
 export function rolePhrases(text: string, from: number, to: number, masked: ReadonlyArray<{ start: number; end: number }>): RolePhrase[] {
@@ -79,6 +88,10 @@ export function rolePhrases(text: string, from: number, to: number, masked: Read
   for (const m of slice.matchAll(BEFORE)) {
     if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;
     add({ start: from + m.index, end: from + m.index + m[0].length, head: m[3]!, qualifier: m[2]!.trim(), organisation: organisation(m, m[1]!, true, false) });
+  }
+  for (const m of slice.matchAll(PLURAL_AFTER)) {
+    if (NOT_ORGANISATIONS.test(m[2]!.split(/\s+/)[0]!)) continue;
+    add({ start: from + m.index, end: from + m.index + m[0].length, head: m[1]!.toLowerCase(), qualifier: "", organisation: organisation(m, m[2]!, true, false) });
   }
   for (const m of slice.matchAll(PLURAL)) {
     if (NOT_ORGANISATIONS.test(m[1]!.split(/\s+/)[0]!)) continue;

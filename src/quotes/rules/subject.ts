@@ -9,6 +9,7 @@ import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, isPlaceName, mentionEndingAt, outsideWords, paragraphIndexAt, precededByComma } from "./clause-reading.js";
 import { CONFIDENCE } from "./confidence.js";
 import { passiveClause } from "./passive-voice.js";
+import { THEY_ARE_THE_BODY_CONFIDENCE, theyMeansBody } from "./they-body.js";
 
 /** "it said": the latest body named. */
 export const IT_IS_THE_LATEST_BODY_CONFIDENCE = CONFIDENCE.itIsTheLatestBody;
@@ -226,6 +227,13 @@ export function pronounLike(d: Discourse, verb: Word, lower: number): Found | nu
       verb,
       how: "adjacent",
     };
+  }
+  if (l === "they") {
+    const body = theyMeansBody(d, prev, (sentence, before) => sentenceSubject(d, sentence, before));
+    if (body) {
+      const evidence = `'they' -> the body that is the subject before: ${body.entity!.name}`;
+      return { subject: { type: "other", text: prev.text, entity: body.entity, confidence: THEY_ARE_THE_BODY_CONFIDENCE, evidence }, verb, how: "adjacent" };
+    }
   }
   if (["they", "we", "i", "you", "sources", "officials", "source", "spokesman", "spokeswoman", "spokesperson", "critics", "analysts", "experts", "people", "others", "some", "aides"].includes(l)) {
     return { subject: { type: "other", text: prev.text, entity: null, confidence: 0, evidence: `'${prev.text}' names no one` }, verb, how: "adjacent" };

@@ -82,3 +82,41 @@ describe("rule: role speaker (near a person, a relative clause, a titled owner)"
     expect(find(quotes, "It is a fair price").speaker).toBe("Omar Haddad’s spokeswoman");
   });
 });
+
+describe("rule: role speaker (described roles, lower-case owners, one-word bodies)", () => {
+  it("reads descriptions around the organisation and a lower-case word opening it, never a quantifier", () => {
+    const quotes = quotesOf(
+      "Councillor Jane Whitby and her husband Tom Whitby opened the new bridge on Monday.",
+      "“The tolls will stay,” said one unaligned Harbour Party strategist.",
+      "“The checks were skipped,” said a former U.S. harbour safety official.",
+      "“We were never asked,” said a spokesman for council Independents.",
+      "“They will be back,” said a longtime adviser to both Whitbys.",
+    );
+    expect(find(quotes, "The tolls will stay").speaker).toBe("Harbour Party strategist");
+    expect(find(quotes, "The checks were").speaker).toBe("U.S. harbour safety official");
+    expect(find(quotes, "We were never").speaker).toBe("Council Independents spokesman");
+    expect(find(quotes, "They will be back").speaker).toBeNull();
+  });
+
+  it("names a one-word owner we cannot tell to be a person as a body, and a count is no organisation", () => {
+    const quotes = quotesOf(
+      "Shares in Kestrel fell on the news.",
+      "“There is nothing to add,” the Kestrel spokeswoman said.",
+      "“We will strike,” about 500 officials said.",
+    );
+    expect(find(quotes, "There is nothing")).toMatchObject({ speaker: "Kestrel spokeswoman" });
+    expect(find(quotes, "We will strike").speaker).toBeNull();
+  });
+});
+
+describe("rule: role speaker (a plural role without an article)", () => {
+  it("reads “Officials at X” and “lawyers for X” as the organisation's or person's role", () => {
+    const quotes = quotesOf(
+      "The audit of the harbour found gaps in the checks.",
+      "Officials at the Harbour Safety Agency, a branch of the port authority, said smugglers “may try new routes.”",
+      "Councillor Jane Whitby was fined on Friday. The lawyers for Jane Whitby said: “We will appeal.”",
+    );
+    expect(find(quotes, "may try new routes")).toMatchObject({ speaker: "Harbour Safety Agency officials" });
+    expect(find(quotes, "We will appeal")).toMatchObject({ speaker: "Jane Whitby’s lawyers" });
+  });
+});

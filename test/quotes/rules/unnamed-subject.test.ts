@@ -13,12 +13,15 @@ describe("rule: unnamed subject", () => {
     expect(unnamedSubject(notPerson, { start: 0, end: notPerson.length })).toBeNull();
   });
 
-  it("leaves a 'he said' after an unnamed analyst without a speaker, not with the person whose views he shared", () => {
+  it("never gives a 'he said' after an unnamed analyst to the person whose views he shared", () => {
     const paragraphs = [
       "Finance Secretary Edwin Harlow said on Friday that the currency needed no support.",
-      "A currency analyst at a large Tokyo bank echoed Mr Harlow's worries. \"Support would only feed the selling,\" he said.",
+      "A currency analyst echoed Mr Harlow's worries. \"Support would only feed the selling,\" he said.",
+      "A currency analyst at a large Tokyo bank echoed Mr Harlow's worries. \"Selling begets selling,\" he said.",
     ];
     expect(speakerOf(paragraphs, "Support would only")).toBeNull();
+    // Described with an employer, the analyst is a speaker of their own (rules/unnamed-role.ts), unsure.
+    expect(speakerOf(paragraphs, "Selling begets")).toBe("Currency analyst at a large Tokyo bank");
   });
 
   it("still gives the pronoun to a named subject", () => {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { UNNAMED_ROLE_CONFIDENCE, unnamedRolePhrases } from "../../../src/quotes/rules/unnamed-role.js";
+import { find, quotesOf } from "../helpers.js";
+
+describe("rule: unnamed role", () => {
+  it("reads a trade and an unnamed employer, and not a bare trade or a named employer", () => {
+    const text = "A senior trader at a Swiss\\nprivate bank spoke. An analyst spoke. A dealer at the Harbour Bank spoke.".replace("\\n", "\n");
+    expect(unnamedRolePhrases(text, 0, text.length, []).map((p) => p.relation?.printed)).toEqual(["Senior trader at a Swiss private bank"]);
+  });
+
+  it("prints the unnamed speaker as described, and the he after it goes to them, unsure", () => {
+    const quotes = quotesOf(
+      "The peso slid for a third day against the dollar.",
+      "“Nobody wants to hold pesos into the weekend,” a dealer at a small Mexican brokerage said. “It could fall further,” he added.",
+      "“The central bank will step in,” an economist said.",
+    );
+    expect(find(quotes, "Nobody wants")).toMatchObject({ speaker: "Dealer at a small Mexican brokerage", confidence: UNNAMED_ROLE_CONFIDENCE });
+    const he = find(quotes, "It could fall");
+    expect(he.speaker).toBe("Dealer at a small Mexican brokerage");
+    expect(he.confidence).toBeLessThan(0.6);
+    expect(find(quotes, "The central bank").speaker).toBeNull();
+  });
+});
