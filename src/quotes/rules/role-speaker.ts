@@ -105,6 +105,11 @@ export function rolePhrases(text: string, from: number, to: number, masked: Read
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Heads that are a body rather than a person: "the Trump campaign", "Ryan’s office". */
+export function isBodyHead(head: string): boolean {
+  return head === "campaign" || head === "office" || head === "team";
+}
+
 /** The gender a role's head noun implies. */
 export function roleGender(head: string): "male" | "female" | null {
   return head === "spokesman" ? "male" : head === "spokeswoman" ? "female" : null;
