@@ -24,8 +24,8 @@ import type { IndexLayout } from "./index-codec.js";
 import { PassageIndex } from "./source-index.js";
 import type { SourceSearch } from "./types.js";
 
-/** Bump when the file layout or what PassageIndex stores changes. */
-export const SNAPSHOT_FORMAT = 2;
+/** Bump when the file layout or what PassageIndex stores changes (3: sections padded to 8 bytes and opened as views, src/index/snapshot-sections.ts). */
+export const SNAPSHOT_FORMAT = 3;
 export const SNAPSHOT_FILE = "sources-index.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["sources-index.json"];

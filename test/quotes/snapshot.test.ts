@@ -8,6 +8,7 @@ import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
+import { SECTION_ALIGNMENT } from "../../src/index/snapshot-sections.js";
 import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
 import type { QuoteLayout } from "../../src/quotes/snapshot-codec.js";
@@ -111,8 +112,9 @@ describe("quotations snapshot", () => {
     const path = join(dir, QUOTES_SNAPSHOT_FILE);
     const bytes = Buffer.from(readFileSync(path));
     const { header, layout, binaryStart } = parts(bytes);
-    // The first quotation's start (the second Int32 of the quotation section), one character later.
-    const at = binaryStart + layout.sections[0]! + 4;
+    // The first quotation's start (the second Int32 of the quotation section, after the first section and its
+    // padding: snapshot-sections.ts), one character later.
+    const at = binaryStart + Math.ceil(layout.sections[0]! / SECTION_ALIGNMENT) * SECTION_ALIGNMENT + 4;
     bytes.writeInt32LE(bytes.readInt32LE(at) + 1, at);
     writeFileSync(path, withChecksum(bytes, header));
     const log = memoryLogger();
