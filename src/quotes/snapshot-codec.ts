@@ -80,8 +80,6 @@ const ENTRIES_PER_STEP = 512;
 const QUOTATIONS_PER_STEP = 4096;
 /** Named people checked between two pauses of the decoding. */
 const NAMED_PER_STEP = 65536;
-/** Terms of the topic index encoded between two pauses. */
-const TERMS_PER_STEP = 2048;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];

@@ -81,7 +81,7 @@ describe("snapshot sections (the one codec of the index snapshots)", () => {
       const { parts } = laidOut([Int32Array.from([5])]);
       const [header, text] = checkedParts({ path: "unused", header: { format: 1 }, lines, sections: parts });
       expect((header!.length + text!.length) % SECTION_ALIGNMENT).toBe(0);
-      expect(JSON.parse(header!.toString("utf8"))).toMatchObject({ format: 1 });
+      expect(JSON.parse(Buffer.from(header!).toString("utf8"))).toMatchObject({ format: 1 });
     }
   });
 });
