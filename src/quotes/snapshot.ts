@@ -123,7 +123,8 @@ export function quotesFingerprint(corpusFingerprint: string): string {
       JSON.stringify({
         format: QUOTES_SNAPSHOT_FORMAT,
         extraction: QUOTE_EXTRACTION_VERSION,
-        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url))],
+        // src/index/'s too: the file's codec (snapshot-sections.ts) and the topic index's packed postings are there.
+        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url)), codeHash(new URL("../index/", import.meta.url))],
         analysis: ANALYSIS_VERSION,
         data: analysisData().hash,
         corpus: corpusFingerprint,

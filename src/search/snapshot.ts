@@ -90,8 +90,14 @@ export function snapshotFingerprint(corpus: Pick<Corpus, "fingerprint">): string
         analysis: ANALYSIS_VERSION,
         data: analysisData().hash,
         corpus: corpus.fingerprint,
-        // The index's, the text toolkit's and the corpus reader's code: paragraph numbers and terms come from them.
-        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url)), codeHash(new URL("../corpus/", import.meta.url))],
+        // The index's, the text toolkit's and the corpus reader's code: paragraph numbers and terms come from them;
+        // and src/index/'s, whose codec (snapshot-sections.ts) and packed postings the file holds.
+        code: [
+          codeHash(new URL(".", import.meta.url)),
+          codeHash(new URL("../text/", import.meta.url)),
+          codeHash(new URL("../corpus/", import.meta.url)),
+          codeHash(new URL("../index/", import.meta.url)),
+        ],
       }),
     )
     .digest("hex");
