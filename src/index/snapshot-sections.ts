@@ -70,7 +70,9 @@ export class SectionReader {
   bytes(i: number, length?: number): Uint8Array {
     const start = this.starts[i];
     if (start === undefined) throw new Error(`no section ${i}`);
-    const bytes = this.binary.subarray(start, start + this.sizes[i]!);
+    // A plain Uint8Array, never a Buffer (the file's): a Buffer's `slice` is a view, and an encoder copying a
+    // section opened here with `slice` (to hand it to a worker thread) would hand over the whole file instead.
+    const bytes = new Uint8Array(this.binary.buffer, this.binary.byteOffset + start, this.sizes[i]!);
     if (length !== undefined && bytes.length !== length) throw new Error(`section ${i} has the wrong size`);
     return bytes;
   }

@@ -9,6 +9,8 @@ import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
 import { SECTION_ALIGNMENT } from "../../src/index/snapshot-sections.js";
+import type { CheckedFile } from "../../src/checked-file.js";
+import { transferable } from "../../src/workers/snapshot-writer.js";
 import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
 import type { QuoteLayout } from "../../src/quotes/snapshot-codec.js";
@@ -74,6 +76,18 @@ describe("quotations snapshot", () => {
     expect(second.book.quotations).toEqual(fresh.quotations);
     expect(second.book.speakers.speakers).toEqual(fresh.speakers.speakers);
     expect(await answers(corpus.articles, second.book)).toEqual(await answers(corpus.articles, fresh));
+  });
+
+  it("saves a book opened from its snapshot with sections of their own, which a worker thread can take whole", async () => {
+    await open().saved;
+    const reopened = open();
+    expect(reopened.fromSnapshot).toBe(true);
+    let handed: CheckedFile | null = null;
+    await saveQuoteSnapshot(join(dir, "again.bin"), "again", reopened.book, { write: (file) => Promise.resolve(void (handed = file)) });
+    const sections = (handed as CheckedFile | null)!.sections.filter((s) => s.byteLength > 0);
+    // Each section moves to the worker as its own buffer: none is a view into the opened file (whose buffer a
+    // worker would get whole, copied, on the event loop).
+    expect(transferable(sections).length).toBe(sections.length);
   });
 
   it("extracts again, with a warning, when the snapshot is cut short, and saves a good one", async () => {
