@@ -7,6 +7,7 @@
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "./state-file.js";
 import type { Steps } from "./statements/steps.js";
+import { SECTION_ALIGNMENT } from "./index/snapshot-sections.js";
 
 /** Bytes checksummed between two pauses of an opening in slices (a few milliseconds). */
 const CHECKSUM_BYTES_PER_STEP = 4 << 20;
@@ -30,7 +31,11 @@ export function checkedParts(file: CheckedFile): Uint8Array[] {
   let checksum = crc32(text);
   // Node's crc32 answers 0 for an empty Uint8Array whatever the running value (an empty corpus's sections).
   for (const section of file.sections) if (section.byteLength > 0) checksum = crc32(section, checksum);
-  return [Buffer.from(`${JSON.stringify({ ...file.header, crc32: checksum })}\n`, "utf8"), text, ...file.sections];
+  // Spaces after the header's JSON, so that the sections start on a multiple of 8 bytes in the file: they then open
+  // as typed arrays over the file's bytes (src/index/snapshot-sections.ts). The checksum does not cover the header.
+  const header = Buffer.from(JSON.stringify({ ...file.header, crc32: checksum }), "utf8");
+  const spaces = (SECTION_ALIGNMENT - ((header.length + 1 + text.length) % SECTION_ALIGNMENT)) % SECTION_ALIGNMENT;
+  return [Buffer.concat([header, Buffer.from(`${" ".repeat(spaces)}\n`, "utf8")]), text, ...file.sections];
 }
 
 /** Writes on this thread (the command line, tests, a bot without worker threads). */

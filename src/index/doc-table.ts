@@ -21,24 +21,26 @@ export class DocTable {
   /** By ordinal: 1 when the article has body paragraphs (read here, not from the article, in loops over many). */
   private body = new Uint8Array(256);
   /** Short id -> ordinal, -1 for none. */
-  private docOrdinals = new Int32Array(1024).fill(-1);
-  private paragraphs = new Int32Array(1024);
+  private docOrdinals: Int32Array = new Int32Array(1024).fill(-1);
+  private paragraphs: Int32Array = new Int32Array(1024);
   private live = 0;
 
   /**
    * A table from arrays by short id (the article's ordinal in `articles`, -1 for none, and the paragraph), as a
-   * snapshot or the index builder has them: one pass, no lookup per document.
+   * snapshot or the index builder has them, with each article's number of body paragraphs (by ordinal): one pass,
+   * no lookup per document, no article's paragraphs read.
    */
-  static fromArrays(articles: readonly Article[], docArticle: Int32Array, docParagraph: Int32Array): DocTable {
+  static fromArrays(articles: readonly Article[], docArticle: Int32Array, docParagraph: Int32Array, bodyCounts: Uint32Array): DocTable {
     const table = new DocTable();
     table.growArticles(Math.max(articles.length, 256));
     articles.forEach((article, ordinal) => {
       table.list.push(article);
       table.ordinals.set(article.id, ordinal);
-      table.body[ordinal] = hasBody(article);
+      table.body[ordinal] = bodyCounts[ordinal]! > 0 ? 1 : 0;
     });
-    table.docOrdinals = docArticle.slice();
-    table.paragraphs = docParagraph.slice();
+    // The arrays are the table's now (a snapshot's views, or the builder's own copies): not copied again.
+    table.docOrdinals = docArticle;
+    table.paragraphs = docParagraph;
     for (let shortId = 0; shortId < docArticle.length; shortId++) {
       const ordinal = docArticle[shortId]!;
       if (ordinal < 0) continue;

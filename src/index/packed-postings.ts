@@ -309,6 +309,13 @@ function packedLength(postings: ReadonlyArray<readonly [number, number]>): numbe
   return length;
 }
 
+/** Postings sorted by short id, packed into a buffer of their own. */
+export function packPostings(postings: ReadonlyArray<readonly [number, number]>): Uint8Array {
+  const bytes = new Uint8Array(packedLength(postings));
+  packInto(bytes, 0, postings);
+  return bytes;
+}
+
 function packInto(into: Uint8Array, at: number, postings: ReadonlyArray<readonly [number, number]>): number {
   let last = 0;
   for (const [doc, frequency] of postings) {

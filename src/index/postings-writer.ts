@@ -1,4 +1,5 @@
 import { writeVarint } from "./packed-postings.js";
+import type { TermSections } from "./snapshot-sections.js";
 
 /** Room for a document gap and a frequency, 5 bytes each at most. */
 const POSTING_ROOM = 10;
@@ -45,17 +46,18 @@ export class PostingsWriter {
 
   /**
    * Every term with its number of documents and its postings, in one buffer (the growing ones had room to
-   * spare, and one allocation each): term i's are `postings.subarray(starts[i], starts[i + 1])`. The writer is spent.
+   * spare, and one allocation each), as a snapshot holds them (snapshot-sections.ts). The writer is spent.
    */
-  finish(): { terms: string[]; counts: number[]; postings: Uint8Array; starts: Float64Array } {
+  finish(): TermSections {
     const total = this.used.reduce((a, b) => a + b, 0);
     const postings = new Uint8Array(total);
-    const starts = new Float64Array(this.terms.length + 1);
+    const byteLengths = Uint32Array.from(this.used);
+    let at = 0;
     this.buffers.forEach((buffer, i) => {
-      postings.set(buffer.subarray(0, this.used[i]), starts[i]);
-      starts[i + 1] = starts[i]! + this.used[i]!;
+      postings.set(buffer.subarray(0, this.used[i]), at);
+      at += this.used[i]!;
     });
     this.buffers.length = 0;
-    return { terms: this.terms, counts: this.counts, postings, starts };
+    return { terms: this.terms, counts: Uint32Array.from(this.counts), byteLengths, postings };
   }
 }

@@ -9,14 +9,15 @@
  *   1. header: { format, fingerprint (the quotations snapshot's: corpus, code, analysis), crc32 of what follows }
  *   2. layout: the speakers' count and a hash of their names (sightings name them by number in the registry the
  *      book derived, which the fingerprint fixes), the vocabulary, the title keys, the days, section sizes
- *   3. binary sections, little-endian, in the order of `SECTIONS`
+ *   3. binary sections in the order of `SECTIONS`, written and opened by the shared codec
+ *      (src/index/snapshot-sections.ts: little-endian, padded to 8 bytes, views over the file's bytes)
  * Either part may be missing (not learnt yet when saved). Used only for the book's state as opened (before any
  * live change); a missing, stale or damaged file is learnt again, in time slices, and saved.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "../core/log.js";
-import { bytesOf, int32s, uint32s } from "../index/bytes.js";
+import { laidOut, SectionReader } from "../index/snapshot-sections.js";
 import { readFramedSteps, writeFramed } from "./framed-file.js";
 import { TitleIndex, type Sighting, type SightingsByKey } from "./titles.js";
 import { TopicPlaces } from "./topic-places.js";
@@ -31,8 +32,8 @@ const POSITIONS_PER_STEP = 1 << 20;
 const TITLE_KEYS_PER_STEP = 2048;
 
 export const LEARNT_SNAPSHOT_FILE = "quotes-learnt.bin";
-/** Bump when the layout changes. */
-export const LEARNT_SNAPSHOT_FORMAT = 3;
+/** Bump when the layout changes (4: sections padded to 8 bytes, the shared codec src/index/snapshot-sections.ts). */
+export const LEARNT_SNAPSHOT_FORMAT = 4;
 
 /** What the book learnt from its articles' texts (either part may not be learnt yet). */
 export interface Learnt {
@@ -185,19 +186,19 @@ function* encodeLearntSteps(learnt: Learnt, speakers: readonly Speaker[]): Steps
       titleStarts.push(titleSpeakers.length);
     }
   }
-  const sections = [
-    bytesOf(paragraph.starts),
-    bytesOf(paragraph.positions),
-    bytesOf(article.starts),
-    bytesOf(article.positions),
-    bytesOf(Uint32Array.from(titleStarts)),
-    bytesOf(Int32Array.from(titleSpeakers)),
-    bytesOf(Int32Array.from(titleDays)),
+  const { parts: sections, sizes } = laidOut([
+    paragraph.starts,
+    paragraph.positions,
+    article.starts,
+    article.positions,
+    Uint32Array.from(titleStarts),
+    Int32Array.from(titleSpeakers),
+    Int32Array.from(titleDays),
     Uint8Array.from(titleExact),
-    bytesOf(sentence.starts),
-    bytesOf(sentence.positions),
-  ];
-  const layout: Layout = { speakers: speakers.length, speakerHash: speakerHash(speakers), vocabulary, titleKeys, days, sections: sections.map((s) => s.length) };
+    sentence.starts,
+    sentence.positions,
+  ]);
+  const layout: Layout = { speakers: speakers.length, speakerHash: speakerHash(speakers), vocabulary, titleKeys, days, sections: sizes };
   return { layout, sections };
 }
 
@@ -215,12 +216,9 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
     (layout.titleKeys === null || (Array.isArray(layout.titleKeys) && layout.titleKeys.every((t) => typeof t === "string")));
   if (!valid) throw new Error("its description is not valid");
   if (layout.speakers !== speakers.length || layout.speakerHash !== (yield* speakerHashSteps(speakers))) throw new Error("it names other speakers");
-  if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
-  let at = 0;
-  const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
-  const sections = SECTIONS.map((_, i) => take(i));
-  function* inRange(bytes: Uint8Array): Steps<Int32Array> {
-    const positions = int32s(bytes);
+  const sections = new SectionReader(binary, layout.sections);
+  function* inRange(section: number): Steps<Int32Array> {
+    const positions = sections.int32s(section);
     for (let i = 0; i < positions.length; i++) {
       const p = positions[i]!;
       if (p < 0 || p >= quotations) throw new Error(`quotation ${p} is not in the book`);
@@ -233,11 +231,11 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
   if (layout.vocabulary) {
     const vocabulary = yield* SavedVocabulary.steps(layout.vocabulary);
     yield;
-    const inParagraph = new SavedWordLists(vocabulary, uint32s(sections[0]!), yield* inRange(sections[1]!));
+    const inParagraph = new SavedWordLists(vocabulary, sections.uint32s(0), yield* inRange(1));
     yield;
-    const inArticle = new SavedWordLists(vocabulary, uint32s(sections[2]!), yield* inRange(sections[3]!));
+    const inArticle = new SavedWordLists(vocabulary, sections.uint32s(2), yield* inRange(3));
     yield;
-    const inSentence = new SavedWordLists(vocabulary, uint32s(sections[8]!), yield* inRange(sections[9]!));
+    const inSentence = new SavedWordLists(vocabulary, sections.uint32s(8), yield* inRange(9));
     yield;
     places = TopicPlaces.restored({ vocabulary, inParagraph, inArticle, inSentence });
   }
@@ -245,10 +243,10 @@ function* decodeLearntSteps(layout: Layout, binary: Uint8Array, speakers: readon
   let titles: TitleIndex | null = null;
   if (layout.titleKeys) {
     const keys = layout.titleKeys;
-    const starts = uint32s(sections[4]!);
-    const speakerNumbers = int32s(sections[5]!);
-    const dayNumbers = int32s(sections[6]!);
-    const exact = new Uint8Array(sections[7]!);
+    const starts = sections.uint32s(4);
+    const speakerNumbers = sections.int32s(5);
+    const dayNumbers = sections.int32s(6);
+    const exact = sections.bytes(7);
     const count = speakerNumbers.length;
     if (starts.length !== keys.length + 1 || starts[0] !== 0 || starts[keys.length] !== count || dayNumbers.length !== count || exact.length !== count) {
       throw new Error("the titles' sections do not add up");

@@ -13,14 +13,15 @@
  *  - the people each article names (over a million at a million passages) are checked when loaded but made into
  *    objects only when asked for (a registry rebuilt after a live change, or the book saved again).
  *
- * Layout: a JSON description (`QuoteLayout`), then binary sections, little-endian, in the order of `SECTIONS`.
+ * Layout: a JSON description (`QuoteLayout`), then binary sections in the order of `SECTIONS`, written and opened
+ * by the shared codec (src/index/snapshot-sections.ts: little-endian, padded to 8 bytes, opened as views over the
+ * file's bytes; the topic index's terms as `TermSections`, as the passage index's).
  * Short ids are positions: the quotation at position i (articles in order, an article's quotations in order) is
  * the topic index's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
  */
 import { hasStoredText } from "../corpus/snapshot.js";
 import type { Article } from "../corpus/types.js";
-import { bytesOf, concat, float64s, int32s, uint32s } from "../index/bytes.js";
-import { PackedDocMap, writeVarint } from "../index/packed-postings.js";
+import { laidOut, SectionReader, termSectionsSteps } from "../index/snapshot-sections.js";
 import type { ArticleQuotes, NamedInArticle } from "./types.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
@@ -79,8 +80,6 @@ const ENTRIES_PER_STEP = 512;
 const QUOTATIONS_PER_STEP = 4096;
 /** Named people checked between two pauses of the decoding. */
 const NAMED_PER_STEP = 65536;
-/** Terms of the topic index encoded between two pauses. */
-const TERMS_PER_STEP = 2048;
 const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
 const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];
@@ -202,60 +201,36 @@ export function* encodeQuotesSteps(
   if (!topic.numbersByPosition(ids)) throw new Error("the quote index does not number the quotations by position");
   const fieldLength = topic.index.documentLengths().slice(0, quotationCount);
   yield;
-  const terms: string[] = [];
-  const termCounts: number[] = [];
-  const packed: Uint8Array[] = [];
-  const termPace = pacer(TERMS_PER_STEP);
-  for (const [term, postings] of topic.index.terms) {
-    if (termPace.tick()) yield;
-    if (postings.size === 0) continue;
-    terms.push(term);
-    termCounts.push(postings.size);
-    packed.push(postings instanceof PackedDocMap && postings.bytes ? postings.bytes : pack(postings));
-  }
-  const sections = [
-    bytesOf(quotationsPerArticle),
-    bytesOf(quotationFields),
-    bytesOf(confidence),
-    bytesOf(namedPerArticle),
-    bytesOf(namedFields),
-    bytesOf(Int32Array.from(forms)),
-    bytesOf(fieldLength),
-    bytesOf(Uint32Array.from(termCounts)),
-    bytesOf(Uint32Array.from(packed.map((p) => p.length))),
-    concat(packed),
-    bytesOf(namedSpeaker),
+  const terms = yield* termSectionsSteps(topic.index);
+  const { parts: sections, sizes } = laidOut([
+    quotationsPerArticle,
+    quotationFields,
+    confidence,
+    namedPerArticle,
+    namedFields,
+    Int32Array.from(forms),
+    fieldLength,
+    terms.counts,
+    terms.byteLengths,
+    terms.postings,
+    namedSpeaker,
     // Copies: the book keeps using its own arrays, and the sections may be moved to a worker thread.
-    bytesOf(state.speakerOf.slice()),
+    state.speakerOf.slice(),
     state.repeatFlags.slice(),
-    bytesOf(state.copyGroups.slice()),
-  ];
+    state.copyGroups.slice(),
+  ]);
   if (state.speakerOf.length !== quotationCount || state.repeatFlags.length !== quotationCount || state.copyGroups.length !== quotationCount) throw new Error("the derived state is not that of these quotations");
   const layout: QuoteLayout = {
     articles: entries.map((e) => e.article.id),
     quotations: quotationCount,
     named: namedCount,
     strings,
-    terms,
+    terms: terms.terms,
     averageFieldLength: topic.index.averageLength,
     speakers: registry.speakers.map((s) => [s.name, s.aliases, s.kind, s.gender, s.quotes, s.organisation ?? null]),
-    sections: sections.map((s) => s.length),
+    sections: sizes,
   };
   return { layout, sections };
-}
-
-/** A term's postings (short id -> frequency) packed as packed-postings.ts packs them: sorted, gap and frequency varints. */
-function pack(postings: Map<number, number>): Uint8Array {
-  const sorted = [...postings].sort((a, b) => a[0] - b[0]);
-  const out = new Uint8Array(sorted.length * 10);
-  let at = 0;
-  let last = 0;
-  for (const [doc, frequency] of sorted) {
-    at = writeVarint(out, at, doc - last);
-    at = writeVarint(out, at, frequency);
-    last = doc;
-  }
-  return out.slice(0, at);
 }
 
 export interface DecodedQuotes {
@@ -284,27 +259,22 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
   const articleCount = articles.length;
   const quotationCount = layout.quotations;
   const termCount = layout.terms.length;
-  if (layout.sections.reduce((a, b) => a + b, 0) !== binary.length) throw new Error("the binary part has the wrong size");
-  let at = 0;
-  const take = (i: number) => binary.subarray(at, (at += layout.sections[i]!));
-  const sized = <A extends { length: number }>(array: A, length: number, name: string): A => {
-    if (array.length !== length) throw new Error(`the section ${name} has the wrong size`);
-    return array;
-  };
-  const quotationsPerArticle = sized(uint32s(take(0)), articleCount, SECTIONS[0]);
-  const quotationFields = sized(int32s(take(1)), quotationCount * QUOTATION_FIELDS, SECTIONS[1]);
-  const confidence = sized(float64s(take(2)), quotationCount, SECTIONS[2]);
-  const namedPerArticle = sized(uint32s(take(3)), articleCount, SECTIONS[3]);
-  const namedFields = sized(int32s(take(4)), layout.named * NAMED_FIELDS, SECTIONS[4]);
-  const forms = int32s(take(5));
-  const fieldLength = sized(uint32s(take(6)), quotationCount, SECTIONS[6]);
-  const termCounts = sized(uint32s(take(7)), termCount, SECTIONS[7]);
-  const termBytes = sized(uint32s(take(8)), termCount, SECTIONS[8]);
-  const postings = take(9);
-  const namedSpeaker = sized(int32s(take(10)), layout.named, SECTIONS[10]);
-  const speakerOf = sized(int32s(take(11)), quotationCount, SECTIONS[11]);
-  const repeatFlags = sized(new Uint8Array(take(12)), quotationCount, SECTIONS[12]);
-  const copyGroups = sized(int32s(take(13)), quotationCount, SECTIONS[13]);
+  // Views over the file's bytes (snapshot-sections.ts), checked for size against the layout's counts.
+  const sections = new SectionReader(binary, layout.sections);
+  const quotationsPerArticle = sections.uint32s(0, articleCount);
+  const quotationFields = sections.int32s(1, quotationCount * QUOTATION_FIELDS);
+  const confidence = sections.float64s(2, quotationCount);
+  const namedPerArticle = sections.uint32s(3, articleCount);
+  const namedFields = sections.int32s(4, layout.named * NAMED_FIELDS);
+  const forms = sections.int32s(5);
+  const fieldLength = sections.uint32s(6, quotationCount);
+  const termCounts = sections.uint32s(7, termCount);
+  const termBytes = sections.uint32s(8, termCount);
+  const postings = sections.bytes(9);
+  const namedSpeaker = sections.int32s(10, layout.named);
+  const speakerOf = sections.int32s(11, quotationCount);
+  const repeatFlags = sections.bytes(12, quotationCount);
+  const copyGroups = sections.int32s(13, quotationCount);
   yield;
   const speakers: Speaker[] = layout.speakers.map(([name, aliases, kind, gender, quotes, organisation]) =>
     organisation === null ? { name, aliases, kind, gender, quotes } : { name, aliases, kind, gender, quotes, organisation },
@@ -419,13 +389,6 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
   };
   yield;
   const state: DerivedState = { registry: yield* indexedRegistrySteps(speakers, canonical), speakerOf, repeatFlags, copyGroups };
-    // The postings in the saved order, one after another: term i's start where term i - 1's end.
-  const termStarts = new Float64Array(layout.terms.length + 1);
-  layout.terms.forEach((term, i) => {
-    termStarts[i + 1] = termStarts[i]! + termBytes[i]!;
-    if (termStarts[i + 1]! > postings.length) throw new Error(`the postings of “${term}” are damaged`);
-  });
-  if (termStarts[layout.terms.length] !== postings.length) throw new Error("the postings have the wrong size");
   // Every saved quotation has words: a length of 0 is damage.
   const empty = fieldLength.indexOf(0);
   if (empty >= 0) throw new Error(`quotation ${ids[empty]} has no indexed words`);
@@ -434,9 +397,7 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
       ids,
       fieldLength,
       averageFieldLength: layout.averageFieldLength,
-      terms: layout.terms,
-      termCounts,
-      postingsOf: (i) => postings.subarray(termStarts[i], termStarts[i + 1]),
+      terms: { terms: layout.terms, counts: termCounts, byteLengths: termBytes, postings },
     },
   );
   return { entries, index, state };

@@ -29,8 +29,8 @@ import { decodeQuotesSteps, encodeQuotesSteps, type EncodedQuotes, type QuoteLay
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { SnapshotWriter } from "../checked-file.js";
 
-/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups; 6: the layout's long arrays over several lines, framed-file.ts). */
-export const QUOTES_SNAPSHOT_FORMAT = 6;
+/** Bump when the file layout changes (3: hearsay; 4: role speakers with their organisation; 5: wire-copy groups; 6: the layout's long arrays over several lines, framed-file.ts; 7: sections padded to 8 bytes, opened as views, src/index/snapshot-sections.ts). */
+export const QUOTES_SNAPSHOT_FORMAT = 7;
 /**
  * Bump whenever extraction or attribution (src/quotes) changes what quoteArticle returns (4: issue 15 clause and
  * role rules, calibrated confidences; 5: names over line breaks, question clauses, recordings, shared surnames; 6: a reporting clause typed inside
@@ -125,7 +125,8 @@ export function quotesFingerprint(corpusFingerprint: string): string {
       JSON.stringify({
         format: QUOTES_SNAPSHOT_FORMAT,
         extraction: QUOTE_EXTRACTION_VERSION,
-        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url))],
+        // src/index/'s too: the file's codec (snapshot-sections.ts) and the topic index's packed postings are there.
+        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url)), codeHash(new URL("../index/", import.meta.url))],
         analysis: ANALYSIS_VERSION,
         data: analysisData().hash,
         corpus: corpusFingerprint,

@@ -8,9 +8,10 @@
  * removed.
  */
 import type { Options } from "minisearch";
-import { PackedDocMap, packTerms } from "../index/packed-postings.js";
+import { packTerms } from "../index/packed-postings.js";
 import { Postings, type DocumentIdLookup } from "../index/postings.js";
 import { PostingsWriter } from "../index/postings-writer.js";
+import { restoreTermsSteps, type TermSections } from "../index/snapshot-sections.js";
 import { TermIndex } from "../index/term-index.js";
 import { normalizeTerm, tokenize } from "../text/analysis.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
@@ -49,9 +50,7 @@ export interface TopicIndexParts {
   fieldLength: Uint32Array;
   averageFieldLength: number;
   /** In MiniSearch's insertion order, each with its number of quotations and its packed postings. */
-  terms: readonly string[];
-  termCounts: ArrayLike<number>;
-  postingsOf(term: number): Uint8Array;
+  terms: Omit<TermSections, "terms"> & { terms: readonly string[] };
 }
 
 /** Writes the topic index of quotations given in order (short id = order), as `addAll` would index them. */
@@ -84,18 +83,9 @@ export class TopicIndexBuilder {
 
   /** `finish` as steps (statements/steps.ts). */
   *finishSteps(): Steps<TopicIndex> {
-    const { terms, counts, postings, starts } = this.postings.finish();
+    const terms = this.postings.finish();
     yield;
-    return yield* topicIndexSteps(
-      {
-        ids: this.ids,
-        fieldLength: this.fieldLength.slice(0, this.ids.length),
-        averageFieldLength: this.averageFieldLength,
-        terms,
-        termCounts: counts,
-        postingsOf: (i) => postings.subarray(starts[i], starts[i + 1]),
-      },
-    );
+    return yield* topicIndexSteps({ ids: this.ids, fieldLength: this.fieldLength.slice(0, this.ids.length), averageFieldLength: this.averageFieldLength, terms });
   }
 }
 
@@ -191,13 +181,6 @@ export function* topicIndexSteps(parts: TopicIndexParts): Steps<TopicIndex> {
   }
   if (fieldLength.length !== count) throw new Error("the quotations' lengths are not one a quotation");
   const index = new TermIndex({ documentCount: count, nextId: count, averageLength: parts.averageFieldLength, lengths: fieldLength });
-  for (let i = 0; i < parts.terms.length; i++) {
-    const term = parts.terms[i]!;
-    const documents = parts.termCounts[i]!;
-    const postings = parts.postingsOf(i);
-    if (documents === 0 || postings.length < documents * 2) throw new Error(`the postings of “${term}” are damaged`);
-    index.terms.set(term, new PackedDocMap(postings, documents));
-    if (pace.tick()) yield;
-  }
+  yield* restoreTermsSteps(index, parts.terms);
   return new TopicIndex(index, [...ids], shortIds);
 }

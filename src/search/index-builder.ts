@@ -39,7 +39,7 @@ export class IndexBuilder {
 
   /** The index (as MiniSearch's `add` would make it), its field named `field`. The builder is spent. */
   finish(field: string): DecodedIndex {
-    const { terms, counts, postings, starts } = this.postings.finish();
+    const { terms, counts, byteLengths, postings } = this.postings.finish();
     const n = this.nextId;
     return restoreIndex(
       {
@@ -53,7 +53,8 @@ export class IndexBuilder {
         fieldLength: this.fieldLength.slice(0, n),
         terms,
         counts,
-        postings: (i) => postings.subarray(starts[i], starts[i + 1]),
+        byteLengths,
+        postings,
       },
       field,
     );

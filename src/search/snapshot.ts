@@ -24,8 +24,8 @@ import type { IndexLayout } from "./index-codec.js";
 import { PassageIndex } from "./source-index.js";
 import type { SourceSearch } from "./types.js";
 
-/** Bump when the file layout or what PassageIndex stores changes. */
-export const SNAPSHOT_FORMAT = 2;
+/** Bump when the file layout or what PassageIndex stores changes (3: sections padded to 8 bytes and opened as views, src/index/snapshot-sections.ts). */
+export const SNAPSHOT_FORMAT = 3;
 export const SNAPSHOT_FILE = "sources-index.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["sources-index.json"];
@@ -90,8 +90,14 @@ export function snapshotFingerprint(corpus: Pick<Corpus, "fingerprint">): string
         analysis: ANALYSIS_VERSION,
         data: analysisData().hash,
         corpus: corpus.fingerprint,
-        // The index's, the text toolkit's and the corpus reader's code: paragraph numbers and terms come from them.
-        code: [codeHash(new URL(".", import.meta.url)), codeHash(new URL("../text/", import.meta.url)), codeHash(new URL("../corpus/", import.meta.url))],
+        // The index's, the text toolkit's and the corpus reader's code: paragraph numbers and terms come from them;
+        // and src/index/'s, whose codec (snapshot-sections.ts) and packed postings the file holds.
+        code: [
+          codeHash(new URL(".", import.meta.url)),
+          codeHash(new URL("../text/", import.meta.url)),
+          codeHash(new URL("../corpus/", import.meta.url)),
+          codeHash(new URL("../index/", import.meta.url)),
+        ],
       }),
     )
     .digest("hex");

@@ -112,13 +112,15 @@ export class PassageIndex implements SourceSearch {
     articles: Map<string, Article>,
     /** Which article and paragraph each indexed document is (index-codec.ts restores it with the index). */
     private readonly docs: DocTable,
+    /** The articles' body paragraphs, in all (counted by the builder, or saved in the snapshot). */
+    bodyPassages: number,
   ) {
     this.vocabulary = vocabulary;
     this.initials = new TermsByInitial(vocabulary.keys());
     // The index builder and the snapshot give every term packed already (packed-postings.ts).
     this.postings = new Postings(index, docs);
     this.articles = articles;
-    for (const article of articles.values()) this.bodyPassages += bodyParagraphs(article).length;
+    this.bodyPassages = bodyPassages;
   }
 
   /** Indexes a whole corpus. Acronyms the corpus defines are learned first, so every article benefits. */
@@ -134,8 +136,8 @@ export class PassageIndex implements SourceSearch {
       }
       if (onProgress && (i % every === 0 || i === articles.length - 1)) onProgress(i + 1, articles.length);
     });
-    const { index, docs, vocabulary } = builder.finish(FIELD);
-    return new PassageIndex(index, lexicon, vocabulary, new Map(articles.map((a) => [a.id, a])), docs);
+    const { index, docs, vocabulary, bodyPassages } = builder.finish(FIELD);
+    return new PassageIndex(index, lexicon, vocabulary, new Map(articles.map((a) => [a.id, a])), docs, bodyPassages);
   }
 
   get passageCount(): number {
@@ -172,9 +174,9 @@ export class PassageIndex implements SourceSearch {
   /** `decode` as steps (statements/steps.ts), for a running bot to open the index in time slices. */
   static *decodeSteps(layout: IndexLayout, binary: Uint8Array, lexicon: Lexicon, articles: readonly Article[]): Steps<PassageIndex> {
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const { index, docs, vocabulary } = yield* decodeIndexSteps(layout, binary, FIELD, byId);
+    const { index, docs, vocabulary, bodyPassages } = yield* decodeIndexSteps(layout, binary, FIELD, byId);
     yield;
-    return new PassageIndex(index, lexicon, vocabulary, byId, docs);
+    return new PassageIndex(index, lexicon, vocabulary, byId, docs, bodyPassages);
   }
 
   upsert(article: Article): void {

@@ -92,8 +92,16 @@ describe("PackedDocMap", () => {
 function written(documents: ReadonlyArray<ReadonlyMap<string, number>>, first = 0): Map<string, { bytes: Uint8Array; count: number }> {
   const writer = new PostingsWriter();
   documents.forEach((frequencies, i) => writer.add(first + i, frequencies));
-  const { terms, counts, postings, starts } = writer.finish();
-  return new Map(terms.map((term, i) => [term, { bytes: postings.slice(starts[i], starts[i + 1]), count: counts[i]! }]));
+  const { terms, counts, postings, byteLengths } = writer.finish();
+  let start = 0;
+  return new Map(
+    terms.map((term, i) => {
+      const end = start + byteLengths[i]!;
+      const entry = { bytes: postings.slice(start, end), count: counts[i]! };
+      start = end;
+      return [term, entry];
+    }),
+  );
 }
 
 const frequenciesOf = (terms: readonly string[]) => {

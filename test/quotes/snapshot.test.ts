@@ -8,6 +8,9 @@ import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Article, Corpus } from "../../src/corpus/types.js";
+import { SECTION_ALIGNMENT } from "../../src/index/snapshot-sections.js";
+import type { CheckedFile } from "../../src/checked-file.js";
+import { transferable } from "../../src/workers/snapshot-writer.js";
 import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
 import { openQuoteBook, QUOTES_SNAPSHOT_FILE, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
 import type { QuoteLayout } from "../../src/quotes/snapshot-codec.js";
@@ -75,6 +78,18 @@ describe("quotations snapshot", () => {
     expect(await answers(corpus.articles, second.book)).toEqual(await answers(corpus.articles, fresh));
   });
 
+  it("saves a book opened from its snapshot with sections of their own, which a worker thread can take whole", async () => {
+    await open().saved;
+    const reopened = open();
+    expect(reopened.fromSnapshot).toBe(true);
+    let handed: CheckedFile | null = null;
+    await saveQuoteSnapshot(join(dir, "again.bin"), "again", reopened.book, { write: (file) => Promise.resolve(void (handed = file)) });
+    const sections = (handed as CheckedFile | null)!.sections.filter((s) => s.byteLength > 0);
+    // Each section moves to the worker as its own buffer: none is a view into the opened file (whose buffer a
+    // worker would get whole, copied, on the event loop).
+    expect(transferable(sections).length).toBe(sections.length);
+  });
+
   it("extracts again, with a warning, when the snapshot is cut short, and saves a good one", async () => {
     await open().saved;
     const path = join(dir, QUOTES_SNAPSHOT_FILE);
@@ -111,8 +126,9 @@ describe("quotations snapshot", () => {
     const path = join(dir, QUOTES_SNAPSHOT_FILE);
     const bytes = Buffer.from(readFileSync(path));
     const { header, layout, binaryStart } = parts(bytes);
-    // The first quotation's start (the second Int32 of the quotation section), one character later.
-    const at = binaryStart + layout.sections[0]! + 4;
+    // The first quotation's start (the second Int32 of the quotation section, after the first section and its
+    // padding: snapshot-sections.ts), one character later.
+    const at = binaryStart + Math.ceil(layout.sections[0]! / SECTION_ALIGNMENT) * SECTION_ALIGNMENT + 4;
     bytes.writeInt32LE(bytes.readInt32LE(at) + 1, at);
     writeFileSync(path, withChecksum(bytes, header));
     const log = memoryLogger();
