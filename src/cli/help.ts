@@ -2,7 +2,7 @@
 
 const CORPUS = "  --corpus DIR   the corpus folder or file (default: DATELINE_CORPUS, else seeds/)";
 
-export const SUBCOMMAND_HELP: Readonly<Record<string, string>> = {
+export const SUBCOMMAND_HELP = {
   ask: `Usage: dateline ask "<command>" [--corpus DIR] [--json] [--limit N]
 
 Answers a chat command as typed in chat, e.g. dateline ask "/sources Kyiv outlet:TASS". With no command, answers
@@ -11,6 +11,21 @@ one command per line of standard input, in order.
 ${CORPUS}
   --json         one JSON outcome per command
   --limit N      results per page (default 10)`,
+  articles: `Usage: dateline articles [--corpus DIR] [--json]
+
+Prints every article as read: its title, outlet, date and paragraphs, and the document text that every citation's
+offsets point into.
+
+${CORPUS}
+  --json         one JSON record per article (the text and its paragraphs' offsets included)`,
+  feeds: `Usage: dateline feeds [--once] [--json]
+
+Polls the feeds of DATELINE_FEEDS (comma-separated RSS, Atom or JSON Feed URLs) and stores each new item in the
+data folder, where the bot reads it with the corpus. Without --once, polls every DATELINE_FEED_INTERVAL until
+SIGINT or SIGTERM.
+
+  --once         every feed once, then exit (status 1 when a feed failed)
+  --json         one JSON line per new item`,
   quotes: `Usage: dateline quotes [--corpus DIR] [--json]
 
 Lists every quotation found in the corpus, with its speaker, document and paragraph.
@@ -61,7 +76,13 @@ also does at start, once across replicas); status shows the schema, the replicas
 roles held, the documents known, the subscriptions and each channel's last digest.
 
   --json         status as one JSON object`,
-};
+} as const satisfies Record<string, string>;
+
+export type SubcommandName = keyof typeof SUBCOMMAND_HELP;
+
+export function isSubcommandName(name: string): name is SubcommandName {
+  return Object.hasOwn(SUBCOMMAND_HELP, name);
+}
 
 /** Whether the arguments ask for help (before a `--`, after which everything is a positional). */
 export function wantsHelp(argv: readonly string[]): boolean {

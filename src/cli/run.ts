@@ -3,7 +3,7 @@
  * discord-register, db. Loaded by src/cli.ts once the Node.js version is known to be enough.
  */
 import { existsSync } from "node:fs";
-import { SUBCOMMAND_HELP, wantsHelp } from "./help.js";
+import { SUBCOMMAND_HELP, isSubcommandName, wantsHelp, type SubcommandName } from "./help.js";
 import { UsageError } from "./shared.js";
 
 const USAGE = `Usage: dateline <command> [options]
@@ -24,8 +24,9 @@ The corpus is --corpus, else DATELINE_CORPUS, else seeds/. See README.md for the
 
 type Subcommand = (argv: string[]) => Promise<void>;
 
-// Loaded on demand: the chat libraries take a second to import, and `ask` does not need them.
-const subcommands: Record<string, () => Promise<Subcommand>> = {
+// Loaded on demand: the chat libraries take a second to import, and `ask` does not need them. Typed by the help
+// table's names, so that a subcommand without its --help text does not compile.
+const subcommands: Record<SubcommandName, () => Promise<Subcommand>> = {
   ask: async () => (await import("./ask.js")).ask,
   quotes: async () => (await import("./quotes.js")).quotes,
   articles: async () => (await import("./articles.js")).articles,
@@ -46,8 +47,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return name ? 0 : 2;
   }
+  if (!isSubcommandName(name)) throw new UsageError(`unknown command "${name}"; try: dateline --help`);
   const load = subcommands[name];
-  if (!load) throw new UsageError(`unknown command "${name}"; try: dateline --help`);
   if (wantsHelp(rest)) {
     process.stdout.write(SUBCOMMAND_HELP[name] + "\n");
     return 0;
