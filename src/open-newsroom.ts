@@ -18,7 +18,7 @@ import { openSourceIndex } from "./search/snapshot.js";
 import type { SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
-import { offThreadGrouping } from "./workers/grouping.js";
+import { groupInIdleWorker, offThreadGrouping } from "./workers/grouping.js";
 import { offThreadWriter } from "./workers/snapshot-writer.js";
 import { CorpusChanges, type ArticlesChanged, type CorpusChange } from "./wiring/corpus-changes.js";
 import { FileRefresh } from "./wiring/file-refresh.js";
@@ -148,6 +148,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statements: () => statements.now(),
     statementsIfReady: () => statements.ifReady(),
     statementsInBackground: (sliced) => statements.inBackground(sliced),
+    ...(workers ? { groupElsewhere: groupInIdleWorker(options.grouping ? [options.grouping, workers] : [workers]) } : {}),
     stopBackgroundWork: () => statements.stop(),
     pendingWrites: () => Promise.all([corpusSaved, indexSaved, book.written()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,

@@ -20,6 +20,7 @@ import type { Article } from "../corpus/types.js";
 import type { QuoteBook } from "../quotes/quote-book.js";
 import { decodeStatements, encodeQuotations, type EncodedStatements } from "../statements/encoded.js";
 import { statementIndexSteps } from "../statements/group.js";
+import type { GroupElsewhere } from "../statements/query.js";
 import { ShardedMap, stringShard } from "../statements/sharded-map.js";
 import { idfWeights } from "../statements/similarity.js";
 import { runInSlices, type Steps } from "../statements/steps.js";
@@ -157,6 +158,26 @@ function* sendGrouping(pool: WorkerPool, articles: readonly Article[], book: Pic
     sent.push(pool.run("groupingQuotations", encodeQuotations(book.groupingFields(at, Math.min(count, at + QUOTATIONS_PER_CHUNK)), ordinalOf)));
     yield;
   }
+}
+
+/**
+ * Groups a few articles (/compare's candidates) in the first of `pools` with nothing to do, the articles sent
+ * along (no mirror needed); null when every pool is busy (the caller groups them itself, rather than wait behind
+ * a corpus file's extraction or the archive's grouping). The statements are made here in command slices.
+ */
+export function groupInIdleWorker(pools: readonly WorkerPool[]): GroupElsewhere {
+  return (articles, quotations) => {
+    const pool = pools.find((p) => p.pending === 0);
+    if (!pool) return null;
+    const ordinal = new Map(articles.map((a, i) => [a.id, i]));
+    const input = {
+      articles: [...articles],
+      quotations: encodeQuotations(quotations, (doc) => ordinal.get(doc) ?? -1),
+      stop: new Int32Array(new SharedArrayBuffer(4)),
+      duplicates: false,
+    };
+    return pool.run("groupArticles", input).then((encoded) => runInSlices(statementsFrom(encoded, articles), { priority: "command" }));
+  };
 }
 
 /** The worker's numbers made into statements and indexed, in steps. */

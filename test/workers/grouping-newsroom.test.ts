@@ -7,6 +7,7 @@
 import { cp, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { compareCommand } from "../../commands/compare.js";
 import { digestCommand } from "../../commands/digest.js";
 import { createDispatcher } from "../../src/core/dispatch.js";
 import { memoryLogger } from "../../src/core/log.js";
@@ -17,7 +18,7 @@ import type { Newsroom } from "../../src/newsroom.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
 import { buildStatements } from "../../src/statements/group.js";
 import type { StatementIndex } from "../../src/statements/types.js";
-import { createWorkerPool } from "../../src/workers/pool.js";
+import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
 import { tempDir } from "../digest/helpers.js";
 import { root } from "../digest/seed-data.js";
 import { heldPool } from "../helpers/held-pool.js";
@@ -111,5 +112,39 @@ describe("statements of a newsroom with a grouping worker", () => {
     const reply = await scheduled;
     expect(newsroom.statementsIfReady()).not.toBeNull();
     expect(reply.text).toContain("worded");
+  });
+});
+
+describe("/compare in chat with worker threads", () => {
+  const ask = (input: string, platform: "slack" | "cli") =>
+    createDispatcher<Newsroom>([compareCommand]).dispatch(input, { services: newsroom, platform, user: { id: "U1" }, channel: "C1", log: memoryLogger(), now: () => new Date(), limit: 10 });
+
+  /** The newsroom opened again with a general pool too (`busy`: both pools report work waiting). */
+  const reopen = async (busy: boolean) => {
+    newsroom.stopBackgroundWork();
+    await grouping.pool.close();
+    const workers = heldPool(createWorkerPool({ size: 1, log: memoryLogger() }), "groupArticles");
+    cleanups.unshift(() => workers.pool.close());
+    grouping = heldPool(createWorkerPool({ size: 1, log: memoryLogger() }), "groupingRun");
+    const occupied = (pool: WorkerPool): WorkerPool => (busy ? { run: pool.run, close: pool.close, pending: 1 } : pool);
+    newsroom = await openNewsroom(corpusDir, { dataDir: null, log: memoryLogger(), grouping: occupied(grouping.pool), workers: occupied(workers.pool) });
+    return workers;
+  };
+
+  it("groups its candidates in an idle worker, to the answer of the command line", async () => {
+    const cli = await ask("/compare infamous video", "cli");
+    expect(cli.results.length).toBe(3);
+    const workers = await reopen(false);
+    const chat = await ask("/compare infamous video", "slack");
+    expect([...grouping.jobs, ...workers.jobs]).toContain("groupArticles");
+    expect(chat.results).toEqual(cli.results);
+  });
+
+  it("groups them here when every worker is busy, to the same answer", async () => {
+    const cli = await ask("/compare infamous video", "cli");
+    const workers = await reopen(true);
+    const chat = await ask("/compare infamous video", "slack");
+    expect([...grouping.jobs, ...workers.jobs]).not.toContain("groupArticles");
+    expect(chat.results).toEqual(cli.results);
   });
 });
