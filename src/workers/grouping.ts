@@ -62,7 +62,7 @@ const IDS_PER_CHUNK = 20_000;
 /** Quotations sent per job (a few ms to encode and to clone). */
 const QUOTATIONS_PER_CHUNK = 4096;
 /** Characters of article text per job when the mirror is filled from this thread. */
-const MIRROR_CHUNK_CHARS = 4_000_000;
+const MIRROR_CHUNK_CHARS = 1_000_000;
 
 export function offThreadGrouping(corpus: GroupingCorpus, options: GroupingOptions): OffThreadGrouping {
   const { pool } = options;
