@@ -95,6 +95,8 @@ export function offThreadGrouping(corpus: GroupingCorpus, options: GroupingOptio
       try {
         await mirror;
         signal.throwIfAborted();
+        // Without worker threads the grouping would run here in one piece: the caller groups in slices instead.
+        if (pool.inProcess) throw new Error("worker threads unavailable: grouping here in time slices");
         const sent: Array<Promise<unknown>> = [];
         await runInSlices(sendGrouping(pool, articles, book, sent), { sliceMs, signal });
         const grouped = pool.run("groupingRun", { stop, duplicates: true });
@@ -141,7 +143,12 @@ async function sendArticles(pool: WorkerPool, articles: readonly Article[]): Pro
 
 /** The articles' ids and the quotations, sent to the worker a chunk per step (`sent`: the jobs' promises). */
 function* sendGrouping(pool: WorkerPool, articles: readonly Article[], book: Pick<QuoteBook, "quotationCount" | "groupingFields">, sent: Array<Promise<unknown>>): Steps<void> {
-  sent.push(pool.run("groupingOpen", undefined));
+  const send = (job: Promise<unknown>) => {
+    // Awaited only when the sending is done: a job failing meanwhile (shutdown) must not go unhandled.
+    job.catch(() => undefined);
+    sent.push(job);
+  };
+  send(pool.run("groupingOpen", undefined));
   const ordinal = new ShardedMap<string, number>(stringShard);
   for (let at = 0; at < articles.length; at += IDS_PER_CHUNK) {
     const ids: string[] = [];
@@ -149,13 +156,13 @@ function* sendGrouping(pool: WorkerPool, articles: readonly Article[], book: Pic
       ids.push(articles[i]!.id);
       ordinal.set(articles[i]!.id, i);
     }
-    sent.push(pool.run("groupingArticles", ids));
+    send(pool.run("groupingArticles", ids));
     yield;
   }
   const count = book.quotationCount;
   const ordinalOf = (doc: string) => ordinal.get(doc) ?? -1;
   for (let at = 0; at < count; at += QUOTATIONS_PER_CHUNK) {
-    sent.push(pool.run("groupingQuotations", encodeQuotations(book.groupingFields(at, Math.min(count, at + QUOTATIONS_PER_CHUNK)), ordinalOf)));
+    send(pool.run("groupingQuotations", encodeQuotations(book.groupingFields(at, Math.min(count, at + QUOTATIONS_PER_CHUNK)), ordinalOf)));
     yield;
   }
 }
@@ -167,7 +174,7 @@ function* sendGrouping(pool: WorkerPool, articles: readonly Article[], book: Pic
  */
 export function groupInIdleWorker(pools: readonly WorkerPool[]): GroupElsewhere {
   return (articles, quotations) => {
-    const pool = pools.find((p) => p.pending === 0);
+    const pool = pools.find((p) => p.pending === 0 && !p.inProcess);
     if (!pool) return null;
     const ordinal = new Map(articles.map((a, i) => [a.id, i]));
     const input = {

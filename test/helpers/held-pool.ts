@@ -21,6 +21,9 @@ export function heldPool(inner: WorkerPool, held: JobName) {
     get pending() {
       return inner.pending;
     },
+    get inProcess() {
+      return inner.inProcess;
+    },
     close: () => inner.close(),
   };
   const hold = () => {

@@ -60,6 +60,20 @@ describe("statements of a newsroom with a grouping worker", () => {
     expect(asText(index!)).toBe(asText(current()));
   });
 
+  it("are grouped here in slices when worker threads cannot start (never in one piece on this thread)", async () => {
+    newsroom.stopBackgroundWork();
+    await grouping.pool.close();
+    // A worker module that cannot be loaded: the pool runs its jobs on this thread.
+    const unstartable = createWorkerPool({ size: 1, log: memoryLogger(), script: new URL("http://127.0.0.1/no-worker.js") });
+    grouping = heldPool(unstartable, "groupingRun");
+    const log = memoryLogger();
+    newsroom = await openNewsroom(corpusDir, { dataDir: null, log, grouping: grouping.pool });
+    const index = await newsroom.statementsInBackground({ sliceMs: 0 });
+    expect(unstartable.inProcess).toBe(true);
+    expect(grouping.jobs).not.toContain("groupingRun");
+    expect(asText(index!)).toBe(asText(current()));
+  });
+
   it("grouped from a corpus that changed meanwhile are discarded, and grouped afresh from the changed corpus", async () => {
     const held = grouping.hold();
     const running = newsroom.statementsInBackground({ sliceMs: 0 });
