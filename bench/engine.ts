@@ -93,6 +93,8 @@ export function absentQuoteBook(): QuoteBook {
   };
   return {
     quotations: [],
+    quotationCount: 0,
+    groupingFields: () => [],
     speakers: { speakers: [], resolve: () => null, matchLeading: () => null, suggest: () => [] },
     search: fail,
     quotation: fail,

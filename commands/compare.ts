@@ -9,9 +9,9 @@ import { citationLine, citationOf, originOf, type Block } from "../src/core/repl
 import type { Newsroom } from "../src/newsroom.js";
 import { diffRenderings, type RenderingDiff } from "../src/statements/diff.js";
 import { referenceRendering, statementNote } from "../src/statements/summary.js";
-import type { Rendering, Statement } from "../src/statements/types.js";
-import { askedStatement, compareSteps } from "../src/statements/query.js";
-import { runInSlices, runToEnd } from "../src/statements/steps.js";
+import type { Rendering, Statement, StatementIndex } from "../src/statements/types.js";
+import { askedStatement, compareElsewhere, compareSteps } from "../src/statements/query.js";
+import { runInSlices, runToEnd, type Steps } from "../src/statements/steps.js";
 import { foldAccentsAndCase } from "../src/text/fold.js";
 
 export interface CompareArgs {
@@ -45,10 +45,16 @@ export const compareCommand = defineCommand<Newsroom, CompareArgs>({
   ],
   schema: compareSchema,
   async run({ query }, ctx) {
-    // Only the articles that can hold the statement are compared (statements/query.ts); in chat in time slices,
-    // the event loop served between them.
-    const steps = compareSteps(query, ctx.services);
-    const statement = ctx.platform === "cli" ? runToEnd(steps) : await runInSlices(steps, { priority: "command" });
+    // Only the articles that can hold the statement are compared (statements/query.ts); in chat in a worker
+    // thread when one is idle, else in time slices, the event loop served meanwhile.
+    const inSlices = (steps: Steps<StatementIndex>) => runInSlices(steps, { priority: "command" });
+    const { groupElsewhere } = ctx.services;
+    const statement =
+      ctx.platform === "cli"
+        ? runToEnd(compareSteps(query, ctx.services))
+        : groupElsewhere
+          ? await compareElsewhere(query, ctx.services, groupElsewhere, inSlices)
+          : await runInSlices(compareSteps(query, ctx.services), { priority: "command" });
     const topic = shorten(query, 60);
     if (!statement) {
       const asked = askedStatement(query, ctx.services.quotes).speaker;

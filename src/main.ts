@@ -77,6 +77,9 @@ async function startHolding(
   progress?.stage(`Opening the corpus at ${location}…`);
   // Heavy work of a running bot (a changed file read, its quotations, digests) goes to worker threads.
   const workers = createWorkerPool({ log });
+  // Statement grouping has a worker of its own (with its own copy of the corpus): it takes tens of seconds on a
+  // large archive, which neither the other jobs nor the digests should wait behind.
+  const grouping = createWorkerPool({ size: 1, log });
   const platforms: Platform[] = [];
   if (slackEnabled(config)) platforms.push("slack");
   if (discordEnabled(config)) platforms.push("discord");
@@ -84,7 +87,7 @@ async function startHolding(
   const starting = startingBot(log);
   const stops: Array<() => Promise<void>> = [];
   // The newsroom's work (set once it is open) stops after the adapters have finished their answers.
-  let closeNewsroom: () => Promise<void> = () => workers.close();
+  let closeNewsroom: () => Promise<void> = () => Promise.all([workers.close(), grouping.close()]).then(() => undefined);
   stops.push(() => closeNewsroom());
   // The scheduler first (no new posts), then the adapters (they finish in-flight answers), then the newsroom.
   // (When start-up fails, the caller releases the lock.)
@@ -122,6 +125,7 @@ async function startHolding(
       onCorpusFiles: (done, total) => starting.progress({ stage: "corpus", done, total }),
       maxArticleBytes: maxArticleBytes(config),
       workers,
+      grouping,
       ...(shared ? { firstSeen: () => shared.loadFirstSeen() } : {}),
       ...(sharedCorpus ? { corpus: { corpus: sharedCorpus.corpus, snapshotKey: sharedCorpus.snapshotKey } } : {}),
     });
@@ -134,7 +138,7 @@ async function startHolding(
   }
   // Changed articles are analysed for grouping in the pool, so that the digest worker takes them quickly.
   const digests = offThreadDigests(newsroom, { log, analysis: workers });
-  const closeWorkers = () => Promise.all([digests.close(), workers.close()]);
+  const closeWorkers = () => Promise.all([digests.close(), workers.close(), grouping.close()]);
   closeNewsroom = () => closeWorkers().then(() => undefined);
   // The reader has logged each skipped file or record by name; this is the summary. (Quotations are not counted
   // here: the quote book opens on first use, so that a large archive answers /sources without waiting for it.)

@@ -5,6 +5,7 @@
 import type { Article, Corpus } from "./corpus/types.js";
 import type { QuoteBook } from "./quotes/quote-book.js";
 import type { SourceSearch } from "./search/types.js";
+import type { GroupElsewhere } from "./statements/query.js";
 import type { StatementIndex } from "./statements/types.js";
 
 export interface Newsroom {
@@ -27,6 +28,11 @@ export interface Newsroom {
    * Optional: a newsroom without it has only the synchronous `statements()`.
    */
   statementsInBackground?(options?: { sliceMs?: number }): Promise<StatementIndex | null>;
+  /**
+   * Groups a few articles in a worker thread when one is idle (/compare's candidates: src/workers/grouping.ts);
+   * null from it means none is, and the caller groups them itself. Absent: always grouped by the caller.
+   */
+  groupElsewhere?: GroupElsewhere;
   /** When Dateline first saw the document (ISO date-time), kept across restarts; null if unknown. */
   firstSeen(doc: string): string | null;
   /** True for a document of the baseline: the corpus as found at the data folder's first start (see first-seen.ts). */

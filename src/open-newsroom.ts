@@ -18,6 +18,7 @@ import { openSourceIndex } from "./search/snapshot.js";
 import type { SliceOptions } from "./statements/steps.js";
 import type { StatementIndex } from "./statements/types.js";
 import type { WorkerPool } from "./workers/pool.js";
+import { groupInIdleWorker, offThreadGrouping } from "./workers/grouping.js";
 import { offThreadWriter } from "./workers/snapshot-writer.js";
 import { CorpusChanges, type ArticlesChanged, type CorpusChange } from "./wiring/corpus-changes.js";
 import { FileRefresh } from "./wiring/file-refresh.js";
@@ -41,6 +42,11 @@ export interface OpenNewsroomOptions {
    * passage index takes it in time slices, so that commands are answered meanwhile.
    */
   workers?: WorkerPool;
+  /**
+   * The grouping worker (a pool of one, src/workers/grouping.ts): statements across outlets are grouped there
+   * rather than in time slices here. Closed by the caller.
+   */
+  grouping?: WorkerPool;
   /** Where first-seen times are kept (PostgreSQL with DATABASE_URL); default the data folder's file. */
   firstSeen?: () => Promise<FirstSeenStore>;
   /**
@@ -109,12 +115,20 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     (fromSnapshot) => openQuoteBookSteps(articleList(), { dataDir: fromSnapshot ? indexDir : null, fingerprint: corpus.fingerprint, log, save }),
     sliceMs,
   );
-  const statements = new NewsroomStatements(articleList, book, log);
+  const grouping = options.grouping
+    ? offThreadGrouping(
+        { location, readOptions, fingerprint: corpus.fingerprint, given: given !== undefined, articles: articleList },
+        { pool: options.grouping, log },
+      )
+    : null;
+  const statements = new NewsroomStatements(articleList, book, log, grouping);
   const firstSeen = await (options.firstSeen ? options.firstSeen() : loadFirstSeen(options.dataDir, log));
   markFirstSeen(firstSeen, corpus.articles, now(), log);
   const saveFirstSeen = firstSeenSaver(firstSeen, log);
   await saveFirstSeen();
   const changes = new CorpusChanges(held, { index, book, statements, firstSeen, saveFirstSeen, workers, now });
+  // The grouping worker's copy of the articles follows every change (after the statements were told of it).
+  if (grouping) changes.onArticlesChanged((change) => grouping.changed(change));
   const files = new FileRefresh(corpus.articles, changes, { root: location, dataDir: options.dataDir, read: { ...readOptions, defaults: corpus.defaults }, workers, log });
 
   return {
@@ -134,6 +148,7 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
     statements: () => statements.now(),
     statementsIfReady: () => statements.ifReady(),
     statementsInBackground: (sliced) => statements.inBackground(sliced),
+    ...(workers ? { groupElsewhere: groupInIdleWorker(options.grouping ? [options.grouping, workers] : [workers]) } : {}),
     stopBackgroundWork: () => statements.stop(),
     pendingWrites: () => Promise.all([corpusSaved, indexSaved, book.written()]).then(() => undefined),
     firstSeen: (doc) => firstSeen.get(doc)?.at ?? null,

@@ -26,7 +26,7 @@ import { collapseRepeats, type RankedHits } from "./repeats.js";
 import { splitPartsAt, type QuotationPart } from "./split-quotation.js";
 import { pacer, runInSlices, runToEnd, type SliceOptions, type Steps } from "../statements/steps.js";
 import type { Learnt } from "./learnt-snapshot.js";
-import type { QuoteBook } from "./quote-book.js";
+import type { GroupingFields, QuoteBook } from "./quote-book.js";
 import type { ArticleQuotes, QuoteHit, QuoteQuery, Quotation, Speaker, TopicMatch } from "./types.js";
 
 export { QUOTE_INDEX_OPTIONS, type IndexedQuote } from "./topic-index.js";
@@ -219,6 +219,15 @@ export class CorpusQuoteBook implements QuoteBook {
 
   get quotations(): readonly Quotation[] {
     return this.current().quotations;
+  }
+
+  get quotationCount(): number {
+    return this.current().quotations.length;
+  }
+
+  groupingFields(from: number, to: number): readonly GroupingFields[] {
+    // The quotations themselves carry the fields (a view of them, not a copy of each).
+    return this.current().quotations.slice(from, to);
   }
 
   get speakers(): BuiltRegistry {

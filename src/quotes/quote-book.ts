@@ -5,9 +5,19 @@ import type { TitleIndex } from "./titles.js";
 import type { TopicPlaces } from "./topic-places.js";
 import type { QuoteHit, QuoteQuery, Quotation, SpeakerRegistry } from "./types.js";
 
+/** The fields of a quotation that statement grouping reads. */
+export type GroupingFields = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "confidence">;
+
 /** Every quotation of the corpus, searchable. */
 export interface QuoteBook {
   readonly quotations: readonly Quotation[];
+  /** How many quotations the book holds (what `groupingFields` reads in chunks). */
+  readonly quotationCount: number;
+  /**
+   * What statement grouping reads of the quotations [from, to), in the book's order (src/workers/grouping.ts sends
+   * them to the grouping worker in chunks): only these fields, however the book stores them.
+   */
+  groupingFields(from: number, to: number): readonly GroupingFields[];
   readonly speakers: SpeakerRegistry;
   /** `respelled`: topic words no quotation uses, read as the nearest word they do use ("irak" as "iraq"). */
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> };

@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Article } from "../corpus/types.js";
 import { packageRoot } from "../paths.js";
-import type { Quotation } from "../quotes/types.js";
 import { duplicateSteps, type DuplicateOptions } from "./duplicates.js";
 import { ShardedMap, stringShard } from "./sharded-map.js";
 import { align, compareSets, idfWeights, similarity, windowsOf, type Weights, type Window } from "./similarity.js";
@@ -20,7 +19,9 @@ import { foldAccentsAndCase } from "../text/fold.js";
 import { trimSpan } from "../text/sentences.js";
 import { tokens } from "./text.js";
 import type { Rendering, Statement, StatementIndex } from "./types.js";
-import { unitSteps, type Unit } from "./units.js";
+import { unitSteps, type GroupedQuotation, type Unit } from "./units.js";
+
+export type { GroupedQuotation };
 
 export interface StatementOptions {
   /** Minimum alignment score for two renderings to be one statement (default 0.62; scores run 0..1.15). */
@@ -62,7 +63,7 @@ interface Edge {
 /** The statements across outlets, computed at once (CLI, tests, a corpus small enough to wait for). */
 export function buildStatements(
   articles: readonly Article[],
-  quotations: readonly Quotation[],
+  quotations: readonly GroupedQuotation[],
   options: StatementOptions = {},
 ): StatementIndex {
   return runToEnd(statementSteps(articles, quotations, options));
@@ -74,7 +75,7 @@ export function buildStatements(
  */
 export function buildStatementsInSlices(
   articles: readonly Article[],
-  quotations: readonly Quotation[],
+  quotations: readonly GroupedQuotation[],
   options: StatementOptions = {},
   slices: SliceOptions = {},
 ): Promise<StatementIndex> {
@@ -91,9 +92,36 @@ const INNER_POSTINGS = 20_000;
 /** Every phase of the grouping as steps (see steps.ts): `buildStatements` runs them straight through. */
 export function* statementSteps(
   articles: readonly Article[],
-  quotations: readonly Quotation[],
+  quotations: readonly GroupedQuotation[],
   options: StatementOptions = {},
 ): Steps<StatementIndex> {
+  const grouped = yield* groupSteps(articles, quotations, options);
+  return yield* statementIndexSteps(grouped.statements, grouped.duplicates, idfWeights(grouped.frequencies.df, grouped.frequencies.documents));
+}
+
+/**
+ * In how many (original) articles' units each term occurs: what the term weights are made of. `terms` lists the
+ * keys of `df` (a sharded map is never iterated), so that the frequencies can cross to another thread.
+ */
+export interface TermFrequencies {
+  df: ShardedMap<string, number>;
+  terms: string[];
+  documents: number;
+}
+
+/** What grouping finds before its statements are indexed for look-ups (a worker thread returns it as numbers). */
+export interface Grouped {
+  statements: Statement[];
+  duplicates: string[][];
+  frequencies: TermFrequencies;
+}
+
+/** The grouping itself, up to the sorted statements (worker thread or here); `statementIndexSteps` indexes them. */
+export function* groupSteps(
+  articles: readonly Article[],
+  quotations: readonly GroupedQuotation[],
+  options: StatementOptions = {},
+): Steps<Grouped> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const cheap = pacer(CHEAP_PACE);
   const byId = new Map<string, Article>();
@@ -114,7 +142,8 @@ export function* statementSteps(
     if (cheap.tick()) yield;
   }
   const units = yield* unitSteps(articles, quotations, copies);
-  const weight = yield* documentWeights(originals, units);
+  const frequencies = yield* documentFrequencies(originals, units);
+  const weight = idfWeights(frequencies.df, frequencies.documents);
   const edges = yield* candidateEdges(units, weight, threshold);
   const components = yield* mergeEdges(edges, weight);
 
@@ -128,14 +157,14 @@ export function* statementSteps(
     yield;
   }
   yield* sortInSteps(statements, (x, y) => compareRenderings(x.renderings[0]!, y.renderings[0]!));
-  return yield* createIndex(statements, duplicates, weight);
+  return { statements, duplicates, frequencies };
 }
 
 /**
- * Term weights from document frequencies: in how many (original, non-copy) articles' candidate units a term
+ * Term weights come from document frequencies: in how many (original, non-copy) articles' candidate units a term
  * occurs. Units are what is compared, so their vocabulary is what must be told apart.
  */
-function* documentWeights(articles: readonly Article[], units: readonly Unit[]): Steps<Weights> {
+function* documentFrequencies(articles: readonly Article[], units: readonly Unit[]): Steps<TermFrequencies> {
   const pace = pacer(CHEAP_PACE / 4);
   const perDoc = new Map<string, Set<string>>();
   for (const u of units) {
@@ -145,11 +174,16 @@ function* documentWeights(articles: readonly Article[], units: readonly Unit[]):
     if (pace.tick()) yield;
   }
   const df = new ShardedMap<string, number>(stringShard);
+  const terms: string[] = [];
   for (const keys of perDoc.values()) {
-    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of keys) {
+      const seen = df.get(k);
+      if (seen === undefined) terms.push(k);
+      df.set(k, (seen ?? 0) + 1);
+    }
     if (pace.tick()) yield;
   }
-  return idfWeights(df, Math.max(1, articles.length));
+  return { df, terms, documents: Math.max(1, articles.length) };
 }
 
 /**
@@ -470,7 +504,8 @@ export function foldedText(text: string): string {
     .join(" ");
 }
 
-function* createIndex(statements: Statement[], duplicates: string[][], weight: Weights): Steps<StatementIndex> {
+/** The statements indexed for look-ups (by span, by query words), a pause after each statement. */
+export function* statementIndexSteps(statements: Statement[], duplicates: string[][], weight: Weights): Steps<StatementIndex> {
   const keysOf = new Map<Statement, Set<string>>();
   for (const s of statements) {
     keysOf.set(s, new Set(s.renderings.flatMap((r) => contentTerms(r.text).map((t) => t.key))));

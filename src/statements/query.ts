@@ -17,7 +17,8 @@ import type { SourceSearch } from "../search/types.js";
 import { statementSteps } from "./group.js";
 import type { Steps } from "./steps.js";
 import { contentTerms } from "./terms.js";
-import type { Statement } from "./types.js";
+import type { Statement, StatementIndex } from "./types.js";
+import type { GroupedQuotation } from "./units.js";
 
 /** What comparing needs from a newsroom (a Newsroom is one). */
 export interface CompareServices {
@@ -60,40 +61,89 @@ export function askedStatement(query: string, quotes: QuoteBook): AskedStatement
 
 /** The statement the query asks about among the candidate articles, as steps (see steps.ts). */
 export function* compareSteps(query: string, services: CompareServices, options: { wholeCorpus?: number } = {}): Steps<Statement | null> {
+  const plan = comparePlan(query, services, options);
+  yield;
+  const first = yield* bestStatement(query, plan.asked, statementSteps(plan.articles(), plan.quotations(), { duplicates: false }));
+  if (!first || !widen(first, plan, services)) return first;
+  yield;
+  return (yield* bestStatement(query, plan.asked, statementSteps(plan.articles(), plan.quotations(), { duplicates: false }))) ?? first;
+}
+
+/**
+ * Groups a few articles (every article a text of its own) elsewhere (a worker thread, src/workers/grouping.ts);
+ * resolves with null when it cannot now (no idle worker), and the grouping is then done here.
+ */
+export type GroupElsewhere = (articles: readonly Article[], quotations: readonly GroupedQuotation[]) => Promise<StatementIndex> | null;
+
+/**
+ * `compareSteps` with each grouping done by `elsewhere` when it can (a worker thread), in time slices here
+ * (`slices`) when it cannot: the same statement, the same candidates.
+ */
+export async function compareElsewhere(
+  query: string,
+  services: CompareServices,
+  elsewhere: GroupElsewhere,
+  slices: (steps: Steps<StatementIndex>) => Promise<StatementIndex>,
+  options: { wholeCorpus?: number } = {},
+): Promise<Statement | null> {
+  const plan = comparePlan(query, services, options);
+  const best = async () => {
+    const articles = plan.articles();
+    const quotations = plan.quotations();
+    const here = () => slices(statementSteps(articles, quotations, { duplicates: false }));
+    // A worker that fails (a crash) leaves the grouping to this thread.
+    const index = await (elsewhere(articles, quotations)?.catch(here) ?? here());
+    return index.find(query, { speaker: plan.asked.speaker });
+  };
+  const first = await best();
+  if (!first || !widen(first, plan, services)) return first;
+  return (await best()) ?? first;
+}
+
+/** What is compared: the speaker asked about, and the candidate articles (all of a small corpus). */
+interface ComparePlan {
+  asked: AskedStatement;
+  /** The candidates, when the corpus is not taken whole. */
+  docs: Set<string> | null;
+  surname: string[];
+  articles(): readonly Article[];
+  quotations(): readonly Quotation[];
+}
+
+function comparePlan(query: string, services: CompareServices, options: { wholeCorpus?: number }): ComparePlan {
   const asked = askedStatement(query, services.quotes);
   const all = services.articles();
-  if (all.length <= (options.wholeCorpus ?? WHOLE_CORPUS)) return yield* bestStatement(query, asked, all, services.quotes.quotations);
-
+  const surname = asked.speaker ? wordsOf(asked.speaker).slice(-1) : [];
+  if (all.length <= (options.wholeCorpus ?? WHOLE_CORPUS)) {
+    return { asked, docs: null, surname, articles: () => all, quotations: () => services.quotes.quotations };
+  }
   const docs = new Set<string>();
   const topicWords = wordsOf(asked.topic);
-  const surname = asked.speaker ? wordsOf(asked.speaker).slice(-1) : [];
   searchInto(docs, services.sources, topicWords);
   if (surname.length > 0) searchInto(docs, services.sources, [...surname, ...topicWords]);
   // Quotations whose own words match (the speaker's, when the query names one): a wire archive has hundreds of
   // stories on "exchange rates", and the passage index ranks them by the story, not by the quoted words.
   const quoted = services.quotes.search({ speaker: asked.speaker, words: topicWords, phrases: [] }, { offset: 0, limit: QUOTATIONS });
   for (const hit of quoted.hits) docs.add(hit.quotation.doc);
-  yield;
-  const first = yield* bestStatement(query, asked, articlesOf(docs, services), quotationsOf(docs, services.quotes));
-  if (!first) return null;
-  // Reports that word the statement differently from the query: found by the statement's own words.
-  const before = docs.size;
-  for (const r of first.renderings) {
-    const words = [...new Set(contentTerms(r.text).map((t) => t.folded))].slice(0, EXPANSION_WORDS);
-    searchInto(docs, services.sources, [...surname, ...words]);
-  }
-  if (docs.size === before) return first;
-  yield;
-  return (yield* bestStatement(query, asked, articlesOf(docs, services), quotationsOf(docs, services.quotes))) ?? first;
+  return { asked, docs, surname, articles: () => articlesOf(docs, services), quotations: () => quotationsOf(docs, services.quotes) };
 }
 
-function* bestStatement(
-  query: string,
-  asked: AskedStatement,
-  articles: readonly Article[],
-  quotations: readonly Quotation[],
-): Steps<Statement | null> {
-  const index = yield* statementSteps(articles, quotations, { duplicates: false });
+/**
+ * Reports that word the statement differently from the query, found by the statement's own words and added to
+ * the candidates: true when there are new ones (the candidates are grouped again).
+ */
+function widen(first: Statement, plan: ComparePlan, services: CompareServices): boolean {
+  if (!plan.docs) return false;
+  const before = plan.docs.size;
+  for (const r of first.renderings) {
+    const words = [...new Set(contentTerms(r.text).map((t) => t.folded))].slice(0, EXPANSION_WORDS);
+    searchInto(plan.docs, services.sources, [...plan.surname, ...words]);
+  }
+  return plan.docs.size !== before;
+}
+
+function* bestStatement(query: string, asked: AskedStatement, grouping: Steps<StatementIndex>): Steps<Statement | null> {
+  const index = yield* grouping;
   return index.find(query, { speaker: asked.speaker });
 }
 

@@ -5,9 +5,10 @@
  * them (`runInSlices`: a running bot, where a slash command must be acknowledged within 3 s while statements are
  * computed for a large archive). Both give the same result: the code and its order of work are the same.
  *
- * Chosen over a worker thread: a worker would use the other core, but it needs its own copy of every article
- * (158 MB of text at a million passages), cloned synchronously on the main thread when posted, and twice the
- * memory; slices share the articles and the quote book with the main thread as they are.
+ * Slices share the articles and the quote book with the main thread as they are. A running bot groups the
+ * archive's statements in a worker thread instead (src/workers/grouping.ts: a copy of every article there, 158 MB
+ * of text at a million passages, for the other core's time); these steps are what it runs there, and what runs
+ * here without worker threads.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { backgroundTurn, sliceRan } from "../core/background.js";

@@ -12,6 +12,12 @@ import { tokens, type Span, type Token } from "./text.js";
 
 export type UnitKind = "direct" | "partial" | "transcript" | "reported";
 
+/**
+ * The fields of a quotation that grouping reads (what a worker thread is sent, statements/encoded.ts); `cue`,
+ * when given, is kept on the units and read nowhere else.
+ */
+export type GroupedQuotation = Pick<Quotation, "doc" | "start" | "end" | "text" | "speaker" | "kind" | "confidence"> & { cue?: string | null };
+
 export interface Clause extends Span {
   terms: Term[];
 }
@@ -64,7 +70,7 @@ interface SpeakerNames {
   surname: Map<string, Set<string>>;
 }
 
-function* speakerNames(quotations: readonly Quotation[]): Steps<SpeakerNames> {
+function* speakerNames(quotations: readonly GroupedQuotation[]): Steps<SpeakerNames> {
   const full = new Map<string, string>();
   const firstWords = new Set<string>();
   const surname = new Map<string, Set<string>>();
@@ -89,7 +95,7 @@ function* speakerNames(quotations: readonly Quotation[]): Steps<SpeakerNames> {
 /** Builds the units of every article, in document order; articles in `skip` (syndicated copies) are left out. */
 export function buildUnits(
   articles: readonly Article[],
-  quotations: readonly Quotation[],
+  quotations: readonly GroupedQuotation[],
   skip: ReadonlySet<string> = new Set(),
 ): Unit[] {
   return runToEnd(unitSteps(articles, quotations, skip));
@@ -99,11 +105,11 @@ export function buildUnits(
 /** `buildUnits` as steps (see steps.ts), pausing every few articles. */
 export function* unitSteps(
   articles: readonly Article[],
-  quotations: readonly Quotation[],
+  quotations: readonly GroupedQuotation[],
   skip: ReadonlySet<string> = new Set(),
 ): Steps<Unit[]> {
   const cheap = pacer(CHEAP_PACE);
-  const byDoc = new Map<string, Quotation[]>();
+  const byDoc = new Map<string, GroupedQuotation[]>();
   for (const q of quotations) {
     const list = byDoc.get(q.doc) ?? [];
     list.push(q);
@@ -117,7 +123,7 @@ export function* unitSteps(
     const quotes = [...(byDoc.get(article.id) ?? [])].sort((a, b) => a.start - b.start);
     for (const q of quotes) {
       if (article.text.slice(q.start, q.end) !== q.text) continue; // never trust a span that does not slice
-      addUnits(units, article, q, { speaker: q.speaker, kind: q.kind, confidence: q.confidence, cue: q.cue });
+      addUnits(units, article, q, { speaker: q.speaker, kind: q.kind, confidence: q.confidence, cue: q.cue ?? null });
     }
     addReportedSpeech(units, article, quotes, names);
     yield;
@@ -143,7 +149,7 @@ function addUnits(
 }
 
 /** Body sentences outside quotation marks that report what a speaker said: their reported content is a unit. */
-function addReportedSpeech(units: Unit[], article: Article, quotes: readonly Quotation[], names: SpeakerNames): void {
+function addReportedSpeech(units: Unit[], article: Article, quotes: readonly GroupedQuotation[], names: SpeakerNames): void {
   const body = article.paragraphs.filter((p) => p.role === "body");
   const events: Array<{ at: number; speaker: string }> = quotes
     .filter((q) => q.speaker)
@@ -195,7 +201,7 @@ function reportedContent(
   sentence: Span,
   words: readonly Token[],
   names: SpeakerNames,
-  quotes: readonly Quotation[],
+  quotes: readonly GroupedQuotation[],
 ): Report | null {
   const folded = words.map((w) => w.folded);
   const mentions = speakerMentions(folded, names, quotes);
@@ -234,7 +240,7 @@ function reportedContent(
 }
 
 /** Every mention of a known speaker by full name or unambiguous surname. */
-function speakerMentions(words: readonly string[], names: SpeakerNames, quotes: readonly Quotation[]): Mention[] {
+function speakerMentions(words: readonly string[], names: SpeakerNames, quotes: readonly GroupedQuotation[]): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < words.length; i++) {
     let found: Mention | null = null;

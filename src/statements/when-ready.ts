@@ -1,8 +1,8 @@
 /**
  * The statements across outlets for answers in a running bot. Computing them for a large archive takes long
  * (tens of seconds at a million passages), so an answer in chat never computes them itself: it takes them when
- * ready, and otherwise goes without them (or says they are coming) while they are computed in time slices in the
- * background (open-newsroom.ts). Where nothing else waits (the CLI) they are computed at once.
+ * ready, and otherwise goes without them (or says they are coming) while they are computed in the background (in
+ * the grouping worker of a running bot, else in time slices: wiring/newsroom-statements.ts). Where nothing else waits (the CLI) they are computed at once.
  */
 import type { StatementIndex } from "./types.js";
 

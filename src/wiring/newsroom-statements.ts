@@ -1,6 +1,7 @@
 /**
- * The newsroom's statements across outlets: computed at once when a command needs them, or in time slices in
- * the background; a corpus change makes them stale (a computation under way stops and is never published).
+ * The newsroom's statements across outlets: computed at once when a command needs them, or in the background
+ * (grouped in the grouping worker when there is one, src/workers/grouping.ts, else in time slices here); a
+ * corpus change makes them stale (a computation under way stops and is never published).
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "../core/log.js";
@@ -8,6 +9,7 @@ import type { Article } from "../corpus/types.js";
 import { buildStatements, buildStatementsInSlices } from "../statements/group.js";
 import { runInSlices, type SliceOptions } from "../statements/steps.js";
 import type { StatementIndex } from "../statements/types.js";
+import type { OffThreadGrouping } from "../workers/grouping.js";
 import type { QuoteBookOpening } from "./quote-book-opening.js";
 
 export class NewsroomStatements {
@@ -20,6 +22,8 @@ export class NewsroomStatements {
     private readonly articles: () => Article[],
     private readonly book: QuoteBookOpening,
     private readonly log: Logger,
+    /** The grouping worker (a running bot), or null: the background computation then runs here in slices. */
+    private readonly offThread: OffThreadGrouping | null = null,
   ) {}
 
   /** The statements when they are computed, else null. */
@@ -53,10 +57,7 @@ export class NewsroomStatements {
         await this.book.inBackground();
         controller.signal.throwIfAborted();
         await runInSlices(this.book.now().readySteps(), { sliceMs: options.sliceMs, signal: controller.signal });
-        const built = await buildStatementsInSlices(this.articles(), this.book.now().quotations, {}, {
-          sliceMs: options.sliceMs,
-          signal: controller.signal,
-        });
+        const built = await this.group(options.sliceMs, controller.signal);
         if (this.generation !== started) return null;
         this.statements ??= built;
         return this.statements;
@@ -72,6 +73,19 @@ export class NewsroomStatements {
     })();
     this.background = { generation: started, controller, done };
     return done;
+  }
+
+  /** The grouping, in the worker when there is one (here in slices if it fails), else here in slices. */
+  private async group(sliceMs: number | undefined, signal: AbortSignal): Promise<StatementIndex> {
+    if (this.offThread) {
+      try {
+        return await this.offThread.statements(this.articles(), this.book.now(), { signal, sliceMs });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        this.log.warn("the grouping worker failed: statements across outlets are grouped here, in time slices", { err: error });
+      }
+    }
+    return buildStatementsInSlices(this.articles(), this.book.now().quotations, {}, { sliceMs, signal });
   }
 
   /** Stops a computation under way (a corpus change, shutdown). */

@@ -16,6 +16,10 @@ import { quoteArticle } from "../quotes/article-quotes.js";
 import type { ArticleQuotes } from "../quotes/types.js";
 import type { Quotation } from "../quotes/types.js";
 import type { Statement } from "../statements/types.js";
+import { decodeQuotations, encodeStatements, type EncodedStatements, type QuotationChunk } from "../statements/encoded.js";
+import { groupSteps } from "../statements/group.js";
+import type { Steps } from "../statements/steps.js";
+import type { GroupedQuotation } from "../statements/units.js";
 
 export interface DigestJob {
   /** The period's new articles, by id (the mirror holds them). */
@@ -31,6 +35,33 @@ export interface DigestJob {
 
 /** The mirror: the corpus as the main thread has it, in the same order. */
 const mirror = new Map<string, Article>();
+
+/**
+ * A grouping being gathered (the grouping worker, src/workers/grouping.ts): the articles to group by id, in the
+ * main thread's order (a document's ordinal is its place here), and their quotations, sent in chunks.
+ */
+let gathering: { ids: string[]; quotations: GroupedQuotation[] } = { ids: [], quotations: [] };
+
+export interface GroupingRun {
+  /** Set to 1 by the main thread (shared memory) when the result is no longer wanted: the grouping stops. */
+  stop: Int32Array;
+  /** Whether syndicated copies are found (false: every article a text of its own, as /compare groups). */
+  duplicates: boolean;
+}
+
+/** Runs the steps through, checking the stop flag at every pause. */
+function untilStopped<T>(steps: Steps<T>, stop: Int32Array): T {
+  for (;;) {
+    if (Atomics.load(stop, 0) !== 0) throw new Error("grouping no longer wanted");
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function ordinals(ids: readonly string[]): (doc: string) => number {
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return (doc) => at.get(doc) ?? -1;
+}
 
 const jobs = {
   readCorpusFile: (input: { root: string; relPath: string; options: ReadOptions }): Promise<CorpusFile> =>
@@ -65,6 +96,44 @@ const jobs = {
       if (terms) rememberStoryTerms(a, terms);
     });
     return null;
+  },
+  /** More of the articles the main thread has, in its order (a mirror filled in chunks, after `mirrorReplace`). */
+  mirrorAppend: (articles: Article[]): null => {
+    for (const a of articles) mirror.set(a.id, a);
+    return null;
+  },
+  /** A grouping starts: the articles and quotations gathered for an earlier one are dropped. */
+  groupingOpen: (): null => {
+    gathering = { ids: [], quotations: [] };
+    return null;
+  },
+  groupingArticles: (ids: string[]): null => {
+    for (const id of ids) gathering.ids.push(id);
+    return null;
+  },
+  groupingQuotations: (chunk: QuotationChunk): null => {
+    const ids = gathering.ids;
+    for (const q of decodeQuotations(chunk, (ordinal) => ids[ordinal]!)) gathering.quotations.push(q);
+    return null;
+  },
+  /** The statements of the mirror's articles gathered, as numbers. Fails when an article is not in the mirror. */
+  groupingRun: (run: GroupingRun): EncodedStatements => {
+    const { ids, quotations } = gathering;
+    gathering = { ids: [], quotations: [] };
+    const articles = ids.map((id) => {
+      const article = mirror.get(id);
+      if (!article) throw new Error(`grouping: ${id} is not in the worker's copy of the corpus`);
+      return article;
+    });
+    const grouped = untilStopped(groupSteps(articles, quotations, run.duplicates ? {} : { duplicates: false }), run.stop);
+    return encodeStatements(grouped, ordinals(ids));
+  },
+  /** The statements of the articles sent (a few hundred: /compare's candidates), as numbers. */
+  groupArticles: (input: { articles: Article[]; quotations: QuotationChunk } & GroupingRun): EncodedStatements => {
+    const ids = input.articles.map((a) => a.id);
+    const quotations = decodeQuotations(input.quotations, (ordinal) => ids[ordinal]!);
+    const grouped = untilStopped(groupSteps(input.articles, quotations, input.duplicates ? {} : { duplicates: false }), input.stop);
+    return encodeStatements(grouped, ordinals(ids));
   },
   /** What grouping reads of an article (made here, taken by the digest worker with the change). */
   storyTerms: (article: Article): StoryTerms => storyTerms(article),

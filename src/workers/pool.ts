@@ -20,6 +20,8 @@ export interface WorkerPool {
   run<K extends JobName>(job: K, input: JobInput<K>, transfer?: readonly ArrayBuffer[]): Promise<JobOutput<K>>;
   /** Jobs waiting or running. */
   readonly pending: number;
+  /** True once the workers could not start: jobs run on this thread (a long job then holds the event loop). */
+  readonly inProcess?: boolean;
   /** Terminates the workers; jobs still waiting or running are rejected. */
   close(): Promise<void>;
 }
@@ -138,6 +140,9 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     },
     get pending() {
       return queue.length + slots.filter((s) => s.task !== null).length;
+    },
+    get inProcess() {
+      return inProcess;
     },
     async close() {
       closed = true;

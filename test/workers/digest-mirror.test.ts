@@ -11,42 +11,11 @@ import { memoryLogger } from "../../src/core/log.js";
 import { composeDigest } from "../../src/digest/compose.js";
 import { digestReply } from "../../src/digest/render.js";
 import { openNewsroom, type OpenedNewsroom } from "../../src/open-newsroom.js";
-import type { JobInput, JobName, JobOutput } from "../../src/workers/jobs.js";
 import { offThreadComposer, offThreadDigests, type OffThreadDigests } from "../../src/workers/digests.js";
-import { createWorkerPool, type WorkerPool } from "../../src/workers/pool.js";
+import { createWorkerPool } from "../../src/workers/pool.js";
+import { heldPool } from "../helpers/held-pool.js";
 import { tempDir } from "../digest/helpers.js";
 import { root } from "../digest/seed-data.js";
-
-/** A pool whose next job of one kind, once done in its worker, is held until the test lets it go (`hold`). */
-function heldPool(inner: WorkerPool, held: JobName) {
-  let armed: { reached(): void; gate: Promise<void> } | null = null;
-  const jobs: JobName[] = [];
-  const pool: WorkerPool = {
-    async run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>> {
-      jobs.push(job);
-      const output = await inner.run(job, input);
-      if (job === held && armed) {
-        const hit = armed;
-        armed = null;
-        hit.reached();
-        await hit.gate;
-      }
-      return output;
-    },
-    get pending() {
-      return inner.pending;
-    },
-    close: () => inner.close(),
-  };
-  const hold = () => {
-    let release = (): void => undefined;
-    let reachedNow = (): void => undefined;
-    const reached = new Promise<void>((resolve) => (reachedNow = resolve));
-    armed = { reached: reachedNow, gate: new Promise<void>((resolve) => (release = resolve)) };
-    return { reached, release };
-  };
-  return { pool, jobs, hold };
-}
 
 const FEATURE = "harbour-feature.txt";
 const BRIEF = "election-brief.txt";
