@@ -41,8 +41,6 @@ interface State {
   registry: BuiltRegistry;
   /** By position; a snapshot's quotations are made when read (quotation-store.ts `lazyList`). */
   quotations: readonly Quotation[];
-  /** `quotations` as an array, for those that take them all (`book.quotations`): made on first use when lazy. */
-  listed: Quotation[] | null;
   /** The snapshot's store of the quotations (a book as opened from one): quotations by id are looked up there. */
   store: QuotationStore | null;
   /** Made on first use: a start needs none. */
@@ -225,10 +223,12 @@ export class CorpusQuoteBook implements QuoteBook {
     return topicIndexOfEntries(this.entries.values());
   }
 
+  /**
+   * Every quotation, by position. A snapshot's are made as they are read (quotation-store.ts `lazyList`, a Proxy):
+   * its `length` makes none; copy what a worker thread is to take into an array first (`filter`, `Array.from`).
+   */
   get quotations(): readonly Quotation[] {
-    const state = this.current();
-    // An array (a snapshot's lazy list is a Proxy, which no worker thread takes): every quotation made now.
-    return (state.listed ??= Array.isArray(state.quotations) && !state.store ? (state.quotations as Quotation[]) : Array.from(state.quotations));
+    return this.current().quotations;
   }
 
   get speakers(): BuiltRegistry {
@@ -859,7 +859,7 @@ export class CorpusQuoteBook implements QuoteBook {
     const learnt = restore ? yield* restore(registry.speakers, quotations.length) : null;
     const titles = learnt?.titles ?? null;
     const places = learnt?.places ?? null;
-    return { registry, quotations, listed: null, store: restored ? store : null, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };
+    return { registry, quotations, store: restored ? store : null, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };
   }
 }
 
