@@ -310,6 +310,8 @@ export class CorpusQuoteBook implements QuoteBook {
       const words = yield* nameWordSteps(state.registry.speakers);
       state.nameWords ??= words;
     }
+    // What name suggestions read ("no quotation found: did you mean…"), else indexed on the first suggestion.
+    if (state.registry.suggestionSteps) yield* state.registry.suggestionSteps();
     if (state.titles) return;
     const titles = yield* TitleIndex.buildSteps(
       [...entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
