@@ -13,6 +13,10 @@ import type { Article } from "../corpus/types.js";
 import type { Hearsay, HearsayKind } from "./hearsay.js";
 import { storedQuotation, textHash } from "./stored-quotation.js";
 import type { Quotation, QuotationKind } from "./types.js";
+import { pacer, type Steps } from "../statements/steps.js";
+
+/** Quotations checked between two pauses of `QuotationStore.openSteps`. */
+const QUOTATIONS_PER_STEP = 8192;
 
 /**
  * By quotation: id (-1 for the usual `${doc}#q${index in the article}`, else a string number), start, end, hash of
@@ -43,12 +47,8 @@ export class QuotationStore {
   private savedIds: Map<string, number> | null = null;
   private madeSoFar = 0;
 
-  /**
-   * Checks every field (string numbers in the table, kinds, offsets; the text's hash for an article whose text is
-   * in memory), without making an object, so that making a quotation later cannot fail but for a text that no
-   * longer reads (an article from the corpus snapshot, checked when its text is read: stored-quotation.ts).
-   */
-  constructor(
+  /** Use `QuotationStore.openSteps`, which checks the fields. */
+  private constructor(
     readonly articles: readonly Article[],
     quotationsPerArticle: Uint32Array,
     readonly fields: Int32Array,
@@ -70,11 +70,30 @@ export class QuotationStore {
     }
     this.firstOfArticle[articles.length] = q;
     if (q !== this.count) throw new Error("the counts by article do not add up");
-    this.check();
     this.made = new Array<Quotation | undefined>(this.count);
   }
 
-  private check(): void {
+  /**
+   * The store of a snapshot's sections, as steps (statements/steps.ts) pausing every few thousand quotations:
+   * every field is checked (string numbers in the table, kinds, offsets; the text's hash for an article whose
+   * text is in memory) without making an object, so that making a quotation later cannot fail but for a text
+   * that no longer reads (an article from the corpus snapshot, checked when its text is read: stored-quotation.ts).
+   */
+  static *openSteps(
+    articles: readonly Article[],
+    quotationsPerArticle: Uint32Array,
+    fields: Int32Array,
+    confidence: Float64Array,
+    strings: readonly string[],
+  ): Steps<QuotationStore> {
+    const store = new QuotationStore(articles, quotationsPerArticle, fields, confidence, strings);
+    yield;
+    yield* store.checkSteps();
+    return store;
+  }
+
+  private *checkSteps(): Steps<void> {
+    const pace = pacer(QUOTATIONS_PER_STEP);
     const { fields, strings } = this;
     const stringCount = strings.length;
     const isString = (i: number) => i >= 0 && i < stringCount;
@@ -84,6 +103,7 @@ export class QuotationStore {
       // An article from the corpus snapshot reads its text when shown: its quotations are checked then (stored-quotation.ts).
       const text = hasStoredText(article) ? null : article.text;
       for (let p = this.firstOfArticle[a]!; p < this.firstOfArticle[a + 1]!; p++) {
+        if (pace.tick()) yield;
         const base = p * QUOTATION_FIELDS;
         const start = fields[base + FIELD.start]!;
         const end = fields[base + FIELD.end]!;
@@ -238,6 +258,11 @@ export function lazyList<T>(length: number, make: (i: number) => T): readonly T[
         }
       }
       return Reflect.getOwnPropertyDescriptor(items, key);
+    },
+    ownKeys(items) {
+      // Every key asked for (a deep comparison, `Object.keys`): every item made.
+      for (let i = 0; i < length; i++) items[i] ??= make(i);
+      return Reflect.ownKeys(items);
     },
     has(items, key) {
       if (typeof key === "string") {

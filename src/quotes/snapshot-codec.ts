@@ -269,7 +269,7 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
   for (const group of copyGroups) if (group < -1 || group >= quotationCount) throw new Error(`copy group ${group} cannot be`);
 
   // The quotations stay in the sections they are saved in (quotation-store.ts): checked here, made when asked for.
-  const store = new QuotationStore(articles, quotationsPerArticle, quotationFields, confidence, strings);
+  const store = yield* QuotationStore.openSteps(articles, quotationsPerArticle, quotationFields, confidence, strings);
   yield;
   // Ids saved as strings given twice, or as another quotation's usual id: damage.
   store.idsSaved();

@@ -81,6 +81,8 @@ describe("a lazy list", () => {
     expect(list.map((x) => x.i)).toEqual([0, 1, 2, 3]);
     expect(Array.from(list)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }]);
     expect(JSON.stringify(list)).toBe('[{"i":0},{"i":1},{"i":2},{"i":3}]');
+    expect(list).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }]);
+    expect(Object.keys(lazyList(2, (i) => i))).toEqual(["0", "1"]);
     expect(made).toBe(4);
     expect(() => ((list as Array<{ i: number }>)[0] = { i: 9 })).toThrow();
   });
