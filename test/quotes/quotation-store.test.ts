@@ -9,7 +9,7 @@ import { buildQuoteBook, CorpusQuoteBook } from "../../src/quotes/book.js";
 import { readFramed } from "../../src/quotes/framed-file.js";
 import { lazyList } from "../../src/quotes/quotation-store.js";
 import { decodeQuotes, type QuoteLayout } from "../../src/quotes/snapshot-codec.js";
-import { openQuoteBook, QUOTES_SNAPSHOT_FILE, QUOTES_SNAPSHOT_FORMAT, quotesFingerprint } from "../../src/quotes/snapshot.js";
+import { openQuoteBook, QUOTES_SNAPSHOT_FILE, QUOTES_SNAPSHOT_FORMAT, quotesFingerprint, saveQuoteSnapshot } from "../../src/quotes/snapshot.js";
 import { PAGES, queriesFrom } from "./reference-search.js";
 
 describe("quotations kept as the snapshot stores them", () => {
@@ -60,6 +60,27 @@ describe("quotations kept as the snapshot stores them", () => {
     expect(structuredClone(book.quotations.filter(() => true))).toEqual(fresh.quotations);
     expect(book.quotations).toBe(book.quotations);
     expect(book.extracted()).toEqual(fresh.extracted());
+  });
+
+  it("finds by id a quotation saved with an id other than the usual one, and not by the usual one", async () => {
+    const fresh = buildQuoteBook(corpus);
+    const renamed = fresh.extracted().map(({ article, extracted }) => ({
+      article,
+      extracted: { named: extracted.named, quotations: extracted.quotations.map((q, i) => (i % 2 === 0 ? q : { ...q, id: `${q.id}-other` })) },
+    }));
+    const book = CorpusQuoteBook.fromExtracted(renamed);
+    const other = mkdtempSync(join(tmpdir(), "dateline-store-ids-"));
+    try {
+      await saveQuoteSnapshot(join(other, QUOTES_SNAPSHOT_FILE), quotesFingerprint("renamed"), book);
+      const loaded = openQuoteBook(corpus.articles, { dataDir: other, fingerprint: "renamed", log: memoryLogger() });
+      expect(loaded.fromSnapshot).toBe(true);
+      const renamedOne = book.quotations.find((q) => q.id.endsWith("-other"))!;
+      expect(loaded.book.quotation(renamedOne.id)).toEqual(book.quotation(renamedOne.id));
+      expect(loaded.book.quotation(renamedOne.id.replace(/-other$/, ""))).toBeUndefined();
+      for (const q of book.quotations) expect(loaded.book.quotation(q.id)).toEqual(q);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 
