@@ -15,7 +15,7 @@ import { queryInput } from "./queries.js";
 
 export type OpenSourceIndex = (
   corpus: Corpus,
-  options: { dataDir: string | null; log: Logger; onProgress?: (done: number, total: number) => void },
+  options: { dataDir: string | null; log: Logger; onProgress?: (done: number, total: number) => void; warmUp?: "before" | "after-first-search" },
 ) => Promise<{ index: SourceSearch; fromSnapshot: boolean }>;
 export type BuildQuoteBook = (corpus: Corpus) => QuoteBook;
 /** snapshot.ts's own saver: writes an index already built (so the benchmark does not build it twice). */

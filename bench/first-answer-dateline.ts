@@ -63,7 +63,8 @@ export async function datelineFirstAnswer(input: DatelineFirstAnswerInput): Prom
     phases.replicateMs = bench.replicateMs;
   }
   t = performance.now();
-  const { index, fromSnapshot } = await modules.openSourceIndex(bench.corpus, { dataDir: input.dataDir, log });
+  // As src/open-newsroom.ts opens it: the warm-up searches after the first answer.
+  const { index, fromSnapshot } = await modules.openSourceIndex(bench.corpus, { dataDir: input.dataDir, log, warmUp: "after-first-search" });
   mark("indexOpenMs", t);
 
   // As src/open-newsroom.ts does, the quote book is opened on first use (from its snapshot when current):

@@ -104,6 +104,8 @@ export async function openNewsroom(location: string, options: OpenNewsroomOption
   const { index, fromSnapshot, saved: indexSaved } = await openSourceIndex(corpus, {
     dataDir: indexDir,
     log,
+    // The first command is answered without waiting for the warm-up searches (run after it, in slices).
+    warmUp: "after-first-search",
     onProgress: options.onProgress,
     ...(write ? { write, background: true, sliceMs } : {}),
   });

@@ -19,6 +19,7 @@ import { nameWordSteps } from "./name-words.js";
 import { pooled, StringPool } from "./string-pool.js";
 import { TopicIndexBuilder, type TopicIndex } from "./topic-index.js";
 import { NO_SPEAKER, QuoteTable } from "./quote-table.js";
+import { lazyList, type QuotationStore } from "./quotation-store.js";
 import { TitleIndex } from "./titles.js";
 import { attributingSentenceTerms, termsOf, TopicPlaces } from "./topic-places.js";
 import { speakerRegistrySteps, type BuiltRegistry } from "./registry.js";
@@ -38,7 +39,10 @@ export interface Entry {
 
 interface State {
   registry: BuiltRegistry;
-  quotations: Quotation[];
+  /** By position; a snapshot's quotations are made when read (quotation-store.ts `lazyList`). */
+  quotations: readonly Quotation[];
+  /** The snapshot's store of the quotations (a book as opened from one): quotations by id are looked up there. */
+  store: QuotationStore | null;
   /** Made on first use: a start needs none. */
   byId: Map<string, Quotation> | null;
   table: QuoteTable;
@@ -72,6 +76,8 @@ export interface DerivedState {
   repeatFlags: Uint8Array;
   /** By position: the quotation's group of wire copies in other articles (repeats.ts), -1 for none. */
   copyGroups: Int32Array;
+  /** A snapshot's quotations as it stores them (quotation-store.ts), in the book's order; absent when made. */
+  store?: QuotationStore;
 }
 
 /** Quotations added to the topic index between two pauses of `extractSteps`. */
@@ -217,6 +223,10 @@ export class CorpusQuoteBook implements QuoteBook {
     return topicIndexOfEntries(this.entries.values());
   }
 
+  /**
+   * Every quotation, by position. A snapshot's are made as they are read (quotation-store.ts `lazyList`, a Proxy):
+   * its `length` makes none; copy what a worker thread is to take into an array first (`filter`, `Array.from`).
+   */
   get quotations(): readonly Quotation[] {
     return this.current().quotations;
   }
@@ -300,7 +310,8 @@ export class CorpusQuoteBook implements QuoteBook {
       if (this.entries !== entries) return;
       state = this.state ??= made;
     }
-    if (!state.byId) {
+    // A snapshot's store finds a quotation by its id without a map (and without making them all).
+    if (!state.byId && !state.store) {
       const byId = yield* byIdSteps(state.quotations);
       state.byId ??= byId;
     }
@@ -308,6 +319,8 @@ export class CorpusQuoteBook implements QuoteBook {
       const words = yield* nameWordSteps(state.registry.speakers);
       state.nameWords ??= words;
     }
+    // What name suggestions read ("no quotation found: did you mean…"), else indexed on the first suggestion.
+    if (state.registry.suggestionSteps) yield* state.registry.suggestionSteps();
     if (state.titles) return;
     const titles = yield* TitleIndex.buildSteps(
       [...entries.values()].map((e) => ({ article: e.article, named: e.extracted.named })),
@@ -334,6 +347,10 @@ export class CorpusQuoteBook implements QuoteBook {
   /** One quotation by id, with its canonical speaker. */
   quotation(id: string): Quotation | undefined {
     const state = this.current();
+    if (state.store && !state.byId) {
+      const position = state.store.positionOf(id);
+      return position < 0 ? undefined : state.quotations[position];
+    }
     state.byId ??= new Map(state.quotations.map((q) => [q.id, q]));
     return state.byId.get(id);
   }
@@ -811,32 +828,49 @@ export class CorpusQuoteBook implements QuoteBook {
     const registry =
       restored?.registry ??
       (yield* speakerRegistrySteps([...entries.values()].map((e) => ({ doc: e.article.id, named: e.extracted.named, quotations: e.extracted.quotations }))));
-    const quotations: Quotation[] = [];
-    const pace = pacer(QUOTES_PER_STEP);
-    for (const { article, extracted } of entries.values()) {
-      for (const q of extracted.quotations) {
-        let speaker = q.speaker;
-        if (speaker !== null) {
-          const canonical = restored ? registry.speakers[restored.speakerOf[quotations.length]!] : registry.canonical(article.id, speaker);
-          speaker = canonical?.name ?? speaker;
-        }
-        quotations.push(speaker === q.speaker ? q : withSpeaker(q, speaker));
-      }
-      if (pace.tick()) yield;
-    }
     // A role's quotations ("Home Office spokesman") are also its organisation's: `/quote Home Office` finds them.
     // A person's aide or spokesman ("Richard Lyng’s aide") speaks in their own words, not the person's: /quote
     // asks for what someone said, so they are not filed under the person.
     const organisations = new Map(
       registry.speakers.filter((s) => s.organisation !== undefined && !speaksForAPerson(s, registry)).map((s) => [s.name, s.organisation!]),
     );
-    const table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
+    const store = restored?.store ?? null;
+    let quotations: readonly Quotation[];
+    let table: QuoteTable;
+    if (restored && store) {
+      // A snapshot's quotations stay in its sections: each made (under its canonical speaker) when first read.
+      const { speakers } = registry;
+      const { speakerOf } = restored;
+      quotations = lazyList(store.count, (position) => {
+        const q = store.quotation(position);
+        if (q.speaker === null) return q;
+        const speaker = speakers[speakerOf[position]!]?.name ?? q.speaker;
+        return speaker === q.speaker ? q : withSpeaker(q, speaker);
+      });
+      table = yield* QuoteTable.storedSteps(quotations, store, speakerOf, speakers, restored.repeatFlags, organisations, restored.copyGroups);
+    } else {
+      const made: Quotation[] = [];
+      const pace = pacer(QUOTES_PER_STEP);
+      for (const { article, extracted } of entries.values()) {
+        for (const q of extracted.quotations) {
+          let speaker = q.speaker;
+          if (speaker !== null) {
+            const canonical = restored ? registry.speakers[restored.speakerOf[made.length]!] : registry.canonical(article.id, speaker);
+            speaker = canonical?.name ?? speaker;
+          }
+          made.push(speaker === q.speaker ? q : withSpeaker(q, speaker));
+        }
+        if (pace.tick()) yield;
+      }
+      quotations = made;
+      table = yield* QuoteTable.steps(quotations, (id) => this.postings.shortId(id), restored?.repeatFlags, organisations, restored?.copyGroups);
+    }
     // What was learnt of the book as opened, saved: neither titles nor places read every article's text again.
     const restore = first && this.changes === 0 ? this.restoredLearnt : null;
     const learnt = restore ? yield* restore(registry.speakers, quotations.length) : null;
     const titles = learnt?.titles ?? null;
     const places = learnt?.places ?? null;
-    return { registry, quotations, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };
+    return { registry, quotations, store: restored ? store : null, byId: null, table, titles, titlesBuilding: null, places, placesBuilding: null, nameWords: null, first: first && this.changes === 0 };
   }
 }
 

@@ -8,7 +8,8 @@
 import { phraseKey } from "./phrase-key.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 import { findCopiesSteps, findRepeatsSteps, repeatsOf, type Repeats } from "./repeats.js";
-import type { Quotation } from "./types.js";
+import type { QuotationStore } from "./quotation-store.js";
+import type { Quotation, Speaker } from "./types.js";
 
 /** What `speakerNumber` gives for a speaker who has no quotation. */
 export const NO_SPEAKER = -1;
@@ -21,6 +22,7 @@ interface TableParts {
   articleOf: Int32Array;
   articleCount: number;
   confidenceWeight: Float64Array;
+  confidence: Float64Array;
   partial: Uint8Array;
   positionByShortId: Int32Array;
   speakerByShortId: Int32Array;
@@ -39,6 +41,8 @@ export class QuoteTable {
   readonly confidenceWeight: Float64Array;
   /** By position: 1 for a partial quotation. */
   readonly partial: Uint8Array;
+  /** By position: how sure the attribution is (the quotation's `confidence`). */
+  private readonly confidence: Float64Array;
   /**
    * By article number: scratch space for one query at a time (repeats.ts), -1 everywhere between queries. A
    * typed array rather than a Map: a common word's hits are counted by article by the ten thousand.
@@ -69,6 +73,7 @@ export class QuoteTable {
     this.articleCount = parts.articleCount;
     this.confidenceWeight = parts.confidenceWeight;
     this.partial = parts.partial;
+    this.confidence = parts.confidence;
     this.positionByShortId = parts.positionByShortId;
     this.speakerByShortId = parts.speakerByShortId;
     this.organisationByShortId = parts.organisationByShortId;
@@ -114,6 +119,7 @@ export class QuoteTable {
     }
     const articleOf = new Int32Array(quotations.length);
     const confidenceWeight = new Float64Array(quotations.length);
+    const confidence = new Float64Array(quotations.length);
     const partial = new Uint8Array(quotations.length);
     const positionByShortId = new Int32Array(shortIdLimit).fill(-1);
     const speakerByShortId = new Int32Array(shortIdLimit).fill(NO_SPEAKER);
@@ -139,6 +145,7 @@ export class QuoteTable {
       }
       articleOf[position] = article;
       confidenceWeight[position] = 0.6 + 0.4 * q.confidence;
+      confidence[position] = q.confidence;
       partial[position] = q.kind === "partial" ? 1 : 0;
       let speaker = NO_SPEAKER;
       let organisation = NO_SPEAKER;
@@ -168,6 +175,7 @@ export class QuoteTable {
       articleOf,
       articleCount: article + 1,
       confidenceWeight,
+      confidence,
       partial,
       positionByShortId,
       speakerByShortId,
@@ -175,6 +183,97 @@ export class QuoteTable {
       speakerNumbers,
       positionsBySpeaker,
       repeats,
+      copyGroups,
+    });
+  }
+
+  /**
+   * `steps` for the quotations of a snapshot, read from its store (quotation-store.ts) without making them:
+   * `quotations` is the book's list of them (made when read), `speakerOf` each one's canonical speaker (an index
+   * in `speakers`, -1 for none: its own name then), short ids are positions (snapshot-codec.ts). The table is the
+   * one `steps` makes of the same quotations.
+   */
+  static *storedSteps(
+    quotations: readonly Quotation[],
+    store: QuotationStore,
+    speakerOf: Int32Array,
+    speakers: readonly Speaker[],
+    repeatFlags: Uint8Array,
+    organisations: ReadonlyMap<string, string>,
+    copyGroups: Int32Array,
+  ): Steps<QuoteTable> {
+    const count = store.count;
+    if (quotations.length !== count || speakerOf.length !== count || repeatFlags.length !== count || copyGroups.length !== count) {
+      throw new Error("the saved state is not that of these quotations");
+    }
+    const pace = pacer(QUOTES_PER_STEP * 4);
+    const articleOf = new Int32Array(count);
+    const confidenceWeight = new Float64Array(count);
+    const confidence = store.confidence;
+    const partial = new Uint8Array(count);
+    const positionByShortId = new Int32Array(count);
+    const speakerByShortId = new Int32Array(count).fill(NO_SPEAKER);
+    const organisationByShortId = new Int32Array(count).fill(NO_SPEAKER);
+    const speakerNumbers = new Map<string, number>();
+    const positionsBySpeaker: number[][] = [];
+    const numberOf = (name: string): number => {
+      let n = speakerNumbers.get(name);
+      if (n === undefined) {
+        n = speakerNumbers.size;
+        speakerNumbers.set(name, n);
+        positionsBySpeaker.push([]);
+      }
+      return n;
+    };
+    // The table's speaker and organisation numbers, worked out once per canonical speaker (or per own name of a
+    // quotation with none): a name is numbered when first met, as `steps` numbers it.
+    const UNSEEN = -2;
+    const bySpeaker = new Int32Array(speakers.length * 2).fill(UNSEEN);
+    const byOwnName = new Int32Array(store.strings.length * 2).fill(UNSEEN);
+    let article = -1;
+    let lastArticle = -1;
+    for (let position = 0; position < count; position++) {
+      if (store.articleOf[position] !== lastArticle) {
+        article++;
+        lastArticle = store.articleOf[position]!;
+      }
+      articleOf[position] = article;
+      confidenceWeight[position] = 0.6 + 0.4 * confidence[position]!;
+      partial[position] = store.kind(position) === "partial" ? 1 : 0;
+      positionByShortId[position] = position;
+      const own = store.speakerString(position);
+      if (own !== -1) {
+        const canonical = speakerOf[position]!;
+        const known = canonical >= 0 && canonical < speakers.length;
+        const numbers = known ? bySpeaker : byOwnName;
+        const at = (known ? canonical : own) * 2;
+        if (numbers[at] === UNSEEN) {
+          const name = known ? speakers[canonical]!.name : store.strings[own]!;
+          numbers[at] = numberOf(name);
+          const of = organisations.get(name);
+          numbers[at + 1] = of === undefined ? NO_SPEAKER : numberOf(of);
+        }
+        const speaker = numbers[at]!;
+        const organisation = numbers[at + 1]!;
+        positionsBySpeaker[speaker]!.push(position);
+        if (organisation !== NO_SPEAKER) positionsBySpeaker[organisation]!.push(position);
+        speakerByShortId[position] = speaker;
+        organisationByShortId[position] = organisation;
+      }
+      if (pace.tick()) yield;
+    }
+    return new QuoteTable(quotations, {
+      articleOf,
+      articleCount: article + 1,
+      confidenceWeight,
+      confidence,
+      partial,
+      positionByShortId,
+      speakerByShortId,
+      organisationByShortId,
+      speakerNumbers,
+      positionsBySpeaker,
+      repeats: repeatsOf(quotations, repeatFlags),
       copyGroups,
     });
   }
@@ -206,9 +305,10 @@ export class QuoteTable {
   byConfidence(speaker: number | null): Int32Array {
     const known = this.confidenceOrders.get(speaker);
     if (known) return known;
-    const positions = speaker === null ? this.quotations.map((_, i) => i) : [...(this.positionsBySpeaker[speaker] ?? [])];
-    const qs = this.quotations;
-    positions.sort((a, b) => kindRank(qs[a]!) - kindRank(qs[b]!) || qs[b]!.confidence - qs[a]!.confidence || a - b);
+    // From the table's arrays, not the quotations: a snapshot's are made only when read (quotation-store.ts).
+    const positions = speaker === null ? Array.from({ length: this.quotations.length }, (_, i) => i) : [...(this.positionsBySpeaker[speaker] ?? [])];
+    const { partial, confidence } = this;
+    positions.sort((a, b) => partial[a]! - partial[b]! || confidence[b]! - confidence[a]! || a - b);
     const order = Int32Array.from(positions);
     this.confidenceOrders.set(speaker, order);
     return order;
@@ -225,8 +325,4 @@ export class QuoteTable {
     }
     return key;
   }
-}
-
-function kindRank(q: Quotation): number {
-  return q.kind === "partial" ? 1 : 0;
 }

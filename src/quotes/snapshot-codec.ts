@@ -19,16 +19,15 @@
  * Short ids are positions: the quotation at position i (articles in order, an article's quotations in order) is
  * the topic index's document i, as in a book built fresh from the same articles, so that ties rank as they do there.
  */
-import { hasStoredText } from "../corpus/snapshot.js";
 import type { Article } from "../corpus/types.js";
 import { laidOut, SectionReader, termSectionsSteps } from "../index/snapshot-sections.js";
 import type { ArticleQuotes, NamedInArticle } from "./types.js";
-import type { Hearsay, HearsayKind } from "./hearsay.js";
 import type { DerivedState } from "./book.js";
 import { indexedRegistrySteps } from "./speaker-lookup.js";
 import { topicIndexSteps, type TopicIndex } from "./topic-index.js";
-import { storedQuotation, textHash } from "./stored-quotation.js";
-import type { Quotation, QuotationKind, Speaker } from "./types.js";
+import { textHash } from "./stored-quotation.js";
+import { HEARSAY_KINDS, QUOTATION_FIELDS, QUOTATION_KINDS, QuotationStore, usualId } from "./quotation-store.js";
+import type { Quotation, Speaker } from "./types.js";
 import { pacer, runToEnd, type Steps } from "../statements/steps.js";
 
 export interface QuoteLayout {
@@ -63,12 +62,7 @@ const SECTIONS = [
   "copyGroups", // Int32 by quotation: its group of wire copies (repeats.ts), -1 for none
 ] as const;
 
-/**
- * By quotation: id (-1 for the usual `${doc}#q${index in the article}`, else a string number), start, end, hash of
- * the text, speaker, cue, mention (string numbers, -1 for null), kind, paragraph, evidence, hearsay kind (-1 for
- * none) and its words (a string number, -1 for none).
- */
-const QUOTATION_FIELDS = 12;
+/** By quotation: QUOTATION_FIELDS numbers (quotation-store.ts says which). */
 /**
  * By named: name, kind, gender (-1 null, 0 male, 1 female), sure, number of forms, number of titled forms, a role's
  * organisation (string number, -1 for none).
@@ -76,23 +70,11 @@ const QUOTATION_FIELDS = 12;
 const NAMED_FIELDS = 7;
 /** Articles encoded between two pauses of `encodeQuotesSteps`. */
 const ENTRIES_PER_STEP = 512;
-/** Quotations made between two pauses of the decoding (within articles). */
-const QUOTATIONS_PER_STEP = 4096;
 /** Named people checked between two pauses of the decoding. */
 const NAMED_PER_STEP = 65536;
-const KINDS: readonly QuotationKind[] = ["direct", "partial", "transcript"];
-const HEARSAY_KINDS: readonly HearsayKind[] = ["second-hand", "alleged", "denied"];
+const KINDS = QUOTATION_KINDS;
 const NAMED_KINDS: ReadonlyArray<NamedInArticle["kind"]> = ["person", "organisation", "role"];
 const GENDERS: ReadonlyArray<"male" | "female"> = ["male", "female"];
-
-/** A saved hearsay kind and its words, checked. */
-function hearsayOf(kind: number, words: string | null): Hearsay | null {
-  if (kind === -1 && words === null) return null;
-  const known = HEARSAY_KINDS[kind];
-  if (known === undefined || words === null) throw new Error(`hearsay ${kind} is not one of ours`);
-  return { kind: known, words };
-}
-
 
 export interface SavedEntry {
   article: Article;
@@ -286,65 +268,30 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
   for (const flag of repeatFlags) if (flag > 1) throw new Error("a repeat flag is neither 0 nor 1");
   for (const group of copyGroups) if (group < -1 || group >= quotationCount) throw new Error(`copy group ${group} cannot be`);
 
-  const string = (i: number): string => {
-    const s = strings[i];
-    if (s === undefined) throw new Error(`string ${i} is not in the table`);
-    return s;
-  };
-  const optional = (i: number): string | null => (i === -1 ? null : string(i));
-
+  // The quotations stay in the sections they are saved in (quotation-store.ts): checked here, made when asked for.
+  const store = yield* QuotationStore.openSteps(articles, quotationsPerArticle, quotationFields, confidence, strings);
+  yield;
+  // Ids saved as strings given twice, or as another quotation's usual id: damage.
+  store.idsSaved();
+  yield;
   const entries: SavedEntry[] = [];
-  const ids: string[] = [];
-  let q = 0;
   let n = 0;
   const pace = pacer(ENTRIES_PER_STEP);
-  const quotationPace = pacer(QUOTATIONS_PER_STEP);
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a]!;
     if (pace.tick()) yield;
-    const quotations: Quotation[] = [];
-    // An article from the corpus snapshot reads its text when shown: its quotations are checked then (StoredQuotation).
-    const text = hasStoredText(article) ? null : article.text;
-    for (let k = 0; k < quotationsPerArticle[a]!; k++) {
-      // A long article has thousands of quotations: a pause every few thousand, whatever the articles.
-      if (quotationPace.tick()) yield;
-      if (q >= quotationCount) throw new Error("more quotations by article than in all");
-      const base = q * QUOTATION_FIELDS;
-      const start = quotationFields[base + 1]!;
-      const end = quotationFields[base + 2]!;
-      // Never show a quotation whose offsets do not read exactly the text extracted, in the article as loaded now.
-      if (!(start >= 0 && start <= end) || (text !== null && (end > text.length || textHash(text, start, end) !== quotationFields[base + 3]))) {
-        throw new Error(`quotation ${q} of ${article.id} does not read its article`);
-      }
-      const kind = KINDS[quotationFields[base + 7]!];
-      if (kind === undefined) throw new Error(`quotation ${q} has no kind`);
-      const fields: Quotation = {
-        id: quotationFields[base] === -1 ? usualId(article.id, k) : string(quotationFields[base]!),
-        doc: article.id,
-        start,
-        end,
-        text: text === null ? "" : text.slice(start, end),
-        speaker: optional(quotationFields[base + 4]!),
-        kind,
-        cue: optional(quotationFields[base + 5]!),
-        mention: optional(quotationFields[base + 6]!),
-        confidence: confidence[q]!,
-        paragraph: quotationFields[base + 8]!,
-        evidence: string(quotationFields[base + 9]!),
-        hearsay: hearsayOf(quotationFields[base + 10]!, optional(quotationFields[base + 11]!)),
-      };
-      const quotation = text === null ? storedQuotation(fields, article, quotationFields[base + 3]!) : fields;
-      quotations.push(quotation);
-      ids.push(quotation.id);
-      q++;
-    }
     const firstNamed = n;
     const endNamed = (n += namedPerArticle[a]!);
     let named: NamedInArticle[] | null = null;
+    let quotations: Quotation[] | null = null;
     // The people an article names matter only when the registry is rebuilt (a live change) or the book saved
-    // again: read from the snapshot then (a million objects and more at a million passages, checked below).
+    // again: read from the snapshot then (a million objects and more at a million passages, checked below); the
+    // article's quotations when they are asked for (a live change, or the book saved again).
     const extracted: ArticleQuotes = {
-      quotations,
+      get quotations() {
+        quotations ??= store.quotationsOf(a);
+        return quotations;
+      },
       get named() {
         named ??= readNamed(firstNamed, endNamed);
         return named;
@@ -353,7 +300,7 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
     entries.push({ article, extracted });
   }
   yield;
-  if (q !== quotationCount || n !== layout.named) throw new Error("the counts by article do not add up");
+  if (n !== layout.named) throw new Error("the counts by article do not add up");
   const formStarts = yield* checkNamed(namedFields, layout.named, forms, strings.length);
   const readNamed = (from: number, to: number): NamedInArticle[] => {
     const out: NamedInArticle[] = [];
@@ -388,13 +335,13 @@ export function* decodeQuotesSteps(layout: QuoteLayout, binary: Uint8Array, arti
     return local.get(`${doc}\0${localName}`) ?? null;
   };
   yield;
-  const state: DerivedState = { registry: yield* indexedRegistrySteps(speakers, canonical), speakerOf, repeatFlags, copyGroups };
+  const state: DerivedState = { registry: yield* indexedRegistrySteps(speakers, canonical), speakerOf, repeatFlags, copyGroups, store };
   // Every saved quotation has words: a length of 0 is damage.
   const empty = fieldLength.indexOf(0);
-  if (empty >= 0) throw new Error(`quotation ${ids[empty]} has no indexed words`);
+  if (empty >= 0) throw new Error(`quotation ${store.idOf(empty)} has no indexed words`);
   const index = yield* topicIndexSteps(
     {
-      ids,
+      ids: store,
       fieldLength,
       averageFieldLength: layout.averageFieldLength,
       terms: { terms: layout.terms, counts: termCounts, byteLengths: termBytes, postings },
@@ -436,11 +383,6 @@ function localNames(entries: readonly SavedEntry[], namedSpeaker: Int32Array, sp
     }
   }
   return local;
-}
-
-/** The id quoteArticle (article-quotes.ts) gives an article's quotation: not saved. */
-function usualId(doc: string, index: number): string {
-  return `${doc}#q${index}`;
 }
 
 function checkLayout(layout: QuoteLayout): void {

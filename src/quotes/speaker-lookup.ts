@@ -19,6 +19,8 @@ import type { Speaker, SpeakerMatch, SpeakerRegistry } from "./types.js";
 export interface BuiltRegistry extends SpeakerRegistry {
   /** The canonical speaker for a name an article used (its local fullest form). */
   canonical(doc: string, localName: string): Speaker | null;
+  /** Indexes in steps what `suggest` reads (else indexed on its first call), for a running bot to do it in slices. */
+  suggestionSteps?(): Steps<void>;
 }
 
 const MAX_NAME_WORDS = 6;
@@ -58,6 +60,7 @@ export function* indexedRegistrySteps(
     resolve: (name) => names.resolve(name),
     matchLeading: (words) => names.matchLeading(words),
     suggest: (text, limit) => names.suggest(text, limit),
+    suggestionSteps: () => names.suggestionSteps(),
   };
 }
 
@@ -71,32 +74,43 @@ interface NamesOfLength {
   firstWordsByLength: Map<number, { words: string[]; masks: number[] }>;
 }
 
+/** For suggestions: keys and their words, sorted (a prefix is a range), with the speakers holding them. */
+interface Suggestions {
+  keyHolders: Map<string, number[]>;
+  wordHolders: Map<string, number[]>;
+  sortedKeys: string[];
+  sortedWords: string[];
+  /** The distinct name words by length, each with its letters (`letterMask`) at the same place. */
+  wordsByLength: Map<number, { words: string[]; masks: number[] }>;
+}
+
 class NameIndex {
   /** Folded key of every name and alias -> speakers, best (most quoted) first. */
   private readonly byKey = new Map<string, Speaker[]>();
   private readonly byLength = new Map<number, NamesOfLength>();
-  /** For suggestions: keys and their words, sorted (a prefix is a range), with the speakers holding them. */
-  private sortedKeys: string[] = [];
-  private readonly keyHolders = new Map<string, number[]>();
-  private sortedWords: string[] = [];
-  private readonly wordHolders = new Map<string, number[]>();
-  /** The distinct name words by length, each with its letters (`letterMask`) at the same place. */
-  private readonly wordsByLength = new Map<number, { words: string[]; masks: number[] }>();
+  /** By speaker: the folded keys of its name and aliases. */
+  private readonly keysBySpeaker: Array<Set<string>> = [];
+  /** What `suggest` reads, made on first use (`suggestionSteps`). */
+  private suggestions: Suggestions = { keyHolders: new Map(), wordHolders: new Map(), sortedKeys: [], sortedWords: [], wordsByLength: new Map() };
+  private suggestionsIndexed = false;
 
   constructor(private readonly speakers: readonly Speaker[]) {}
 
-  /** Indexes the names (once, before any lookup), pausing every few hundred. */
+  /**
+   * Indexes the names for `resolve` and `matchLeading` (once, before any lookup), pausing every few hundred. What
+   * `suggest` reads is indexed on its first call (or by `suggestionSteps`): a start from a snapshot need not wait
+   * for it (a third of the registry's opening at 300,000 passages).
+   */
   *fill(): Steps<void> {
     const pace = pacer(PACE);
-    for (const [index, s] of this.speakers.entries()) {
+    for (const s of this.speakers) {
       if (pace.tick()) yield;
       const keys = new Set([s.name, ...s.aliases].map(fullNameKey));
+      this.keysBySpeaker.push(keys);
       for (const key of keys) {
         const list = this.byKey.get(key) ?? [];
         list.push(s);
         this.byKey.set(key, list);
-        holdBy(this.keyHolders, key, index);
-        for (const word of key.split(" ")) holdBy(this.wordHolders, word, index);
       }
     }
     for (const list of this.byKey.values()) {
@@ -123,14 +137,34 @@ class NameIndex {
       }
       names.entries.push({ words, speaker: list[0]! });
     }
-    this.sortedKeys = yield* sortInSteps([...this.keyHolders.keys()], byCodeUnits);
-    this.sortedWords = yield* sortInSteps([...this.wordHolders.keys()], byCodeUnits);
-    for (const word of this.sortedWords) {
-      let sameLength = this.wordsByLength.get(word.length);
-      if (!sameLength) this.wordsByLength.set(word.length, (sameLength = { words: [], masks: [] }));
+  }
+
+  /** Indexes what `suggest` reads (once; nothing when done already), pausing every few hundred names. */
+  *suggestionSteps(): Steps<void> {
+    if (this.suggestionsIndexed) return;
+    const pace = pacer(PACE);
+    const keyHolders = new Map<string, number[]>();
+    const wordHolders = new Map<string, number[]>();
+    for (const [index, keys] of this.keysBySpeaker.entries()) {
+      if (pace.tick()) yield;
+      for (const key of keys) {
+        holdBy(keyHolders, key, index);
+        for (const word of key.split(" ")) holdBy(wordHolders, word, index);
+      }
+    }
+    const sortedKeys = yield* sortInSteps([...keyHolders.keys()], byCodeUnits);
+    const sortedWords = yield* sortInSteps([...wordHolders.keys()], byCodeUnits);
+    const wordsByLength = new Map<number, { words: string[]; masks: number[] }>();
+    for (const word of sortedWords) {
+      let sameLength = wordsByLength.get(word.length);
+      if (!sameLength) wordsByLength.set(word.length, (sameLength = { words: [], masks: [] }));
       sameLength.words.push(word);
       sameLength.masks.push(letterMask(word));
     }
+    // Two indexings under way (a background one and a first `suggest`): the first to finish is kept.
+    if (this.suggestionsIndexed) return;
+    this.suggestions = { keyHolders, wordHolders, sortedKeys, sortedWords, wordsByLength };
+    this.suggestionsIndexed = true;
   }
 
   resolve(name: string): Speaker | null {
@@ -165,31 +199,33 @@ class NameIndex {
   suggest(text: string, limit: number): Speaker[] {
     const query = fullNameKey(text.trim());
     if (!query) return this.speakers.slice(0, limit);
+    runToEnd(this.suggestionSteps());
+    const { keyHolders, wordHolders, sortedKeys, sortedWords, wordsByLength } = this.suggestions;
     const scores = new Map<number, number>();
     const raise = (holders: readonly number[] | undefined, score: number) => {
       for (const index of holders ?? []) if (score > (scores.get(index) ?? 0)) scores.set(index, score);
     };
     // Autocomplete: the name, or one of its words, starts with what was typed.
-    for (const key of withPrefix(this.sortedKeys, query)) raise(this.keyHolders.get(key), 3);
-    for (const word of withPrefix(this.sortedWords, query)) raise(this.wordHolders.get(word), 3);
+    for (const key of withPrefix(sortedKeys, query)) raise(keyHolders.get(key), 3);
+    for (const word of withPrefix(sortedWords, query)) raise(wordHolders.get(word), 3);
     // Near spellings (scores below 3) cannot make the list when enough names start with the text.
     const nearSpellings = scores.size >= limit ? [] : query.split(" ").filter((t) => t.length >= 3);
     // Each typed word against each distinct word of the names.
     for (const typed of nearSpellings) {
       const cap = Math.max(1, Math.min(3, Math.floor(typed.length / 3)));
       if (typed.length >= 4) {
-        for (const word of withPrefix(this.sortedWords, typed.slice(0, 4))) raise(this.wordHolders.get(word), 1);
+        for (const word of withPrefix(sortedWords, typed.slice(0, 4))) raise(wordHolders.get(word), 1);
       }
       // Farther apart in length, or in letters (`lettersApart`), the distance is past the cap.
       const typedMask = letterMask(typed);
       for (let length = Math.max(0, typed.length - cap); length <= typed.length + cap; length++) {
-        const sameLength = this.wordsByLength.get(length);
+        const sameLength = wordsByLength.get(length);
         if (!sameLength) continue;
         const { words, masks } = sameLength;
         for (let i = 0; i < words.length; i++) {
           if (lettersApart(typedMask, masks[i]!) > cap) continue;
           const d = editDistance(typed, words[i]!, cap);
-          if (d <= cap) raise(this.wordHolders.get(words[i]!), 2 - d / (cap + 1));
+          if (d <= cap) raise(wordHolders.get(words[i]!), 2 - d / (cap + 1));
         }
       }
     }

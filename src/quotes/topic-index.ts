@@ -43,9 +43,20 @@ function analysed(text: string): { length: number; terms: string[] } {
   return { length: new Set(tokens).size, terms };
 }
 
+/**
+ * The ids of quotations kept elsewhere (a snapshot's, quotation-store.ts), short id = position: no id string nor
+ * map is made for them until the index changes.
+ */
+export interface IdsByPosition {
+  readonly count: number;
+  idOf(position: number): string;
+  /** -1 for an id that is none of them. */
+  positionOf(id: string): number;
+}
+
 /** The parts of a topic index: quotation i has short id i. */
 export interface TopicIndexParts {
-  ids: readonly string[];
+  ids: readonly string[] | IdsByPosition;
   /** By short id: the distinct words of the quotation (MiniSearch's field length: tokens before analysis). */
   fieldLength: Uint32Array;
   averageFieldLength: number;
@@ -93,45 +104,85 @@ export class TopicIndexBuilder {
 export class TopicIndex implements DocumentIdLookup {
   /** Scoring over this index (reads the term index as it changes). */
   readonly postings: Postings;
-  /** By short id: the quotation's id (undefined once removed). */
-  private readonly ids: Array<string | undefined>;
+  /** By short id: the quotation's id (undefined once removed); made from `byPosition` when first changed. */
+  private idList: Array<string | undefined> | null;
+  private shortIdMap: Map<string, number> | null;
+  /** The ids as a snapshot keeps them, until the index changes. */
+  private byPosition: IdsByPosition | null;
 
   constructor(
     readonly index: TermIndex,
-    ids: Array<string | undefined>,
-    private readonly shortIds: Map<string, number>,
+    ids: Array<string | undefined> | IdsByPosition,
+    shortIds: Map<string, number> | null = null,
   ) {
-    this.ids = ids;
+    if (Array.isArray(ids)) {
+      if (!shortIds) throw new Error("a topic index's ids come with their short ids");
+      this.idList = ids;
+      this.shortIdMap = shortIds;
+      this.byPosition = null;
+    } else {
+      this.idList = null;
+      this.shortIdMap = null;
+      this.byPosition = ids as IdsByPosition;
+    }
     this.postings = new Postings(index, this);
   }
 
   shortId(id: string): number | undefined {
-    return this.shortIds.get(id);
+    if (this.byPosition) {
+      const position = this.byPosition.positionOf(id);
+      return position < 0 ? undefined : position;
+    }
+    return this.shortIdMap!.get(id);
   }
 
   *entries(): Generator<[number, string]> {
-    for (let shortId = 0; shortId < this.ids.length; shortId++) {
-      const id = this.ids[shortId];
+    if (this.byPosition) {
+      for (let shortId = 0; shortId < this.byPosition.count; shortId++) yield [shortId, this.byPosition.idOf(shortId)];
+      return;
+    }
+    const ids = this.idList!;
+    for (let shortId = 0; shortId < ids.length; shortId++) {
+      const id = ids[shortId];
       if (id !== undefined) yield [shortId, id];
     }
   }
 
+  /** The ids as a list and a map, made from the snapshot's on the first change. */
+  private own(): { ids: Array<string | undefined>; shortIds: Map<string, number> } {
+    if (this.byPosition) {
+      const ids: string[] = [];
+      const shortIds = new Map<string, number>();
+      for (let shortId = 0; shortId < this.byPosition.count; shortId++) {
+        const id = this.byPosition.idOf(shortId);
+        ids.push(id);
+        shortIds.set(id, shortId);
+      }
+      this.idList = ids;
+      this.shortIdMap = shortIds;
+      this.byPosition = null;
+    }
+    return { ids: this.idList!, shortIds: this.shortIdMap! };
+  }
+
   /** Indexes a quotation after every other (its short id is the next). */
   add(quotation: IndexedQuote): void {
-    if (this.shortIds.has(quotation.id)) throw new Error(`quotation id ${quotation.id} is given twice`);
+    const own = this.own();
+    if (own.shortIds.has(quotation.id)) throw new Error(`quotation id ${quotation.id} is given twice`);
     const { length, terms } = analysed(quotation.text);
     const shortId = this.index.add(length, terms);
-    this.ids[shortId] = quotation.id;
-    this.shortIds.set(quotation.id, shortId);
+    own.ids[shortId] = quotation.id;
+    own.shortIds.set(quotation.id, shortId);
   }
 
   /** Takes a quotation out with its postings (the text it was indexed with), so that scores are those of an index without it. */
   remove(quotation: IndexedQuote): void {
-    const shortId = this.shortIds.get(quotation.id);
+    const own = this.own();
+    const shortId = own.shortIds.get(quotation.id);
     if (shortId === undefined) throw new Error(`quotation ${quotation.id} is not in the topic index`);
     this.index.remove(shortId, analysed(quotation.text).terms);
-    this.ids[shortId] = undefined;
-    this.shortIds.delete(quotation.id);
+    own.ids[shortId] = undefined;
+    own.shortIds.delete(quotation.id);
   }
 
   /**
@@ -140,11 +191,12 @@ export class TopicIndex implements DocumentIdLookup {
    * Returns the quotation's index terms (to pack again).
    */
   discard(quotation: IndexedQuote): string[] {
-    const shortId = this.shortIds.get(quotation.id);
+    const own = this.own();
+    const shortId = own.shortIds.get(quotation.id);
     if (shortId === undefined) throw new Error(`quotation ${quotation.id} is not in the topic index`);
     this.index.discard(shortId);
-    this.ids[shortId] = undefined;
-    this.shortIds.delete(quotation.id);
+    own.ids[shortId] = undefined;
+    own.shortIds.delete(quotation.id);
     return analysed(quotation.text).terms;
   }
 
@@ -158,7 +210,7 @@ export class TopicIndex implements DocumentIdLookup {
   /** Whether the index holds exactly these quotations (and nothing removed), the one at position i as short id i. */
   numbersByPosition(ids: readonly string[]): boolean {
     if (this.index.nextId !== ids.length || this.index.documentCount !== ids.length) return false;
-    return ids.every((id, position) => this.shortIds.get(id) === position);
+    return ids.every((id, position) => this.shortId(id) === position);
   }
 }
 
@@ -170,17 +222,22 @@ export function topicIndexOf(parts: TopicIndexParts): TopicIndex {
 /** `topicIndexOf` as steps (statements/steps.ts) that pause every few thousand quotations or terms. */
 export function* topicIndexSteps(parts: TopicIndexParts): Steps<TopicIndex> {
   const { ids, fieldLength } = parts;
-  const count = ids.length;
+  const byPosition = Array.isArray(ids) ? null : (ids as IdsByPosition);
+  const count = byPosition ? byPosition.count : (ids as readonly string[]).length;
   const pace = pacer(ITEMS_PER_STEP);
   const shortIds = new Map<string, number>();
-  for (let shortId = 0; shortId < count; shortId++) {
-    const id = ids[shortId]!;
-    if (shortIds.has(id)) throw new Error(`quotation id ${id} is given twice`);
-    shortIds.set(id, shortId);
-    if (pace.tick()) yield;
+  // A snapshot's ids are its store's, checked there (quotation-store.ts): no map of them is made.
+  if (!byPosition) {
+    const list = ids as readonly string[];
+    for (let shortId = 0; shortId < count; shortId++) {
+      const id = list[shortId]!;
+      if (shortIds.has(id)) throw new Error(`quotation id ${id} is given twice`);
+      shortIds.set(id, shortId);
+      if (pace.tick()) yield;
+    }
   }
   if (fieldLength.length !== count) throw new Error("the quotations' lengths are not one a quotation");
   const index = new TermIndex({ documentCount: count, nextId: count, averageLength: parts.averageFieldLength, lengths: fieldLength });
   yield* restoreTermsSteps(index, parts.terms);
-  return new TopicIndex(index, [...ids], shortIds);
+  return new TopicIndex(index, byPosition ?? [...(ids as readonly string[])], byPosition ? null : shortIds);
 }

@@ -41,6 +41,12 @@ export interface OpenSourceIndexOptions {
   background?: boolean;
   /** Opens the snapshot in time slices of this many ms, the event loop served between them; absent: at once. */
   sliceMs?: number;
+  /**
+   * When the warm-up searches of an index opened from its snapshot run (warm-up.ts): "before" it is returned
+   * (default), or "after-first-search", in time slices once the first search is answered, so that the first
+   * answer does not wait for them (source-index.ts `warmUpAfterFirstSearch`).
+   */
+  warmUp?: "before" | "after-first-search";
 }
 
 export interface OpenedSourceIndex {
@@ -58,7 +64,8 @@ export async function openSourceIndex(corpus: Corpus, options: OpenSourceIndexOp
     const sliced = options.sliceMs === undefined ? null : { sliceMs: options.sliceMs };
     const loaded = sliced ? await runInSlices(steps, sliced) : runToEnd(steps);
     if (loaded) {
-      if (sliced) await runInSlices(loaded.warmUpSteps(), sliced);
+      if (options.warmUp === "after-first-search") loaded.warmUpAfterFirstSearch(sliced ?? {});
+      else if (sliced) await runInSlices(loaded.warmUpSteps(), sliced);
       else loaded.warmUp();
       return { index: loaded, fromSnapshot: true, saved: Promise.resolve() };
     }

@@ -103,6 +103,14 @@ describe("indexed speaker lookups answer as the registry's", () => {
     // Equally close names: the most quoted, then the first given.
     expect(createIndexedRegistry(speakers).resolve("Lavrovv")?.name).toBe("Sergey Lavrov");
     expect(createIndexedRegistry(speakers).suggest("Smith", 3).map((s) => s.name)).toEqual(["Jane Smith", "John Smith", "John Smyth"]);
+    // What suggestions read is indexed in steps when asked (a running bot, in slices), once, with the same answers.
+    const prepared = createIndexedRegistry(speakers);
+    let steps = 0;
+    for (const _ of prepared.suggestionSteps!()) steps++;
+    expect(steps).toBeGreaterThanOrEqual(0);
+    expect([...prepared.suggestionSteps!()]).toEqual([]);
+    expect(prepared.suggest("Smith", 3).map((s) => s.name)).toEqual(["Jane Smith", "John Smith", "John Smyth"]);
+    expect(prepared.suggest("Schwarzenbg", 3)).toEqual(createRegistry(speakers).suggest("Schwarzenbg", 3));
   });
 });
 

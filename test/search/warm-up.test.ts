@@ -60,3 +60,27 @@ describe("warming up the passage index", () => {
     expect(before.some((r) => r.hits.length > 0)).toBe(true);
   });
 });
+
+describe("warming up after the first search", () => {
+  it("answers the first search without the warm-up, runs it once after, and answers as a warmed index", async () => {
+    const corpus = await loadCorpus("seeds");
+    const page = { offset: 0, limit: 10 };
+    const query: SourceQuery = { words: ["POW", "video"], phrases: [] };
+    const warmed = PassageIndex.build(corpus.articles);
+    warmed.warmUp();
+    const index = PassageIndex.build(corpus.articles);
+    let warmUps = 0;
+    const steps = index.warmUpSteps.bind(index);
+    index.warmUpSteps = () => {
+      warmUps++;
+      return steps();
+    };
+    index.warmUpAfterFirstSearch({ sliceMs: 1 });
+    expect(warmUps).toBe(0);
+    expect(index.search(query, page)).toEqual(warmed.search(query, page));
+    expect(warmUps).toBe(1);
+    await index.warmUpDone();
+    expect(index.search({ words: ["neutrality"], phrases: [] }, page)).toEqual(warmed.search({ words: ["neutrality"], phrases: [] }, page));
+    expect(warmUps).toBe(1);
+  });
+});
