@@ -146,7 +146,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
       const roles: Array<RolePhrase | PossessiveRolePhrase> = rolePhrases(text, sentence.start, sentence.end, masked);
       for (const phrase of [...possessiveRolePhrases(text, sentence.start, sentence.end, masked), ...unnamedRolePhrases(text, sentence.start, sentence.end, masked)]) {
-        if (!roles.some((r) => phrase.start < r.end && phrase.end > r.start)) roles.push(phrase);
+        const overlapping = roles.filter((r) => phrase.start < r.end && phrase.end > r.start);
+        // "one Democrat familiar with the Hale campaign's plans": the campaign only describes the speaker.
+        const describes = overlapping.length > 0 && overlapping.every((r) => r.start > phrase.start && r.end <= phrase.end);
+        if (describes) for (const r of overlapping) roles.splice(roles.indexOf(r), 1);
+        if (overlapping.length === 0 || describes) roles.push(phrase);
       }
       for (const phrase of roles) {
         for (let i = raw.length - 1; i >= 0; i--) {
