@@ -148,7 +148,7 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       for (const phrase of [...possessiveRolePhrases(text, sentence.start, sentence.end, masked), ...unnamedRolePhrases(text, sentence.start, sentence.end, masked)]) {
         const overlapping = roles.filter((r) => phrase.start < r.end && phrase.end > r.start);
         // "one Democrat familiar with the Hale campaign's plans": the campaign only describes the speaker.
-        const describes = overlapping.length > 0 && overlapping.every((r) => r.start > phrase.start && r.end <= phrase.end);
+        const describes = overlapping.length > 0 && overlapping.every((r) => r.start >= phrase.start && r.end <= phrase.end && r.end - r.start < phrase.end - phrase.start);
         if (describes) for (const r of overlapping) roles.splice(roles.indexOf(r), 1);
         if (overlapping.length === 0 || describes) roles.push(phrase);
       }

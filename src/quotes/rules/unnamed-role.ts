@@ -18,12 +18,12 @@ const MODIFIERS = String.raw`(?:(?:[\p{Ll}-]+|\p{Lu}[\p{Ll}-]+)\s+){0,3}?`;
 const UNNAMED = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${MODIFIERS})(${HEADS})\s+(?:at|with|for|from|in)\s+(?:a|an|one)\s+(${MODIFIERS})(${BODIES})\b`, "gu");
 /**
  * A party member the reporter does not name — "one senior Democrat said", "a Republican involved in the planning
- * said", "a GOP aide said" — printed as described ("Senior Democrat", "Republican involved in the planning").
+ * said", "a GOP aide in the room wondered" — printed as described ("Senior Democrat", "Republican involved in the planning").
  * The party is the whole description: a name after it ("a Democrat, John Smith,") is read as the name, elsewhere.
  */
 const PARTY_MEMBER = new RegExp(
   String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${MODIFIERS})((?:Democrat|Republican)|(?:Democratic|Republican|GOP)\s+(?:aide|staffer|strategist|operative|official|source|consultant|insider|adviser|advisor))` +
-    String.raw`(?:\s+((?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on)\s+(?:the|a|an|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)(?=[,.;:]|\s+(?:said|says|told|added|who)\b))?(?![\p{L}-])`,
+    String.raw`(?:\s+((?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|in|at)\s+(?:the|a|an|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)(?=[,.;:]|\s+(?:said|says|told|added|noted|asked|wondered|wrote|argued|explained|insisted|who)\b))?(?![\p{L}-])`,
   "gu",
 );
 /** Words that would make the description part of a longer phrase, not a person: "a deal for an analyst at …". */

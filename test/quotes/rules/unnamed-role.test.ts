@@ -29,10 +29,12 @@ describe("rule: unnamed role, a party member", () => {
       "“She has the money but not the volunteers,” said one Republican involved in the county's planning.",
       "“The numbers are soft,” a senior Democrat said.",
       "“We need more doors knocked,” a Democratic staffer said.",
+      "“Is she tired?” a Democratic staffer in the hall wondered.",
     );
     expect(find(quotes, "She has the money")).toMatchObject({ speaker: "Republican involved in the county's planning", confidence: UNNAMED_ROLE_CONFIDENCE });
     expect(find(quotes, "The numbers are soft").speaker).toBe("Senior Democrat");
     expect(find(quotes, "We need more doors").speaker).toBe("Democratic staffer");
+    expect(find(quotes, "Is she tired").speaker).toBe("Democratic staffer in the hall");
   });
 
   it("keeps the campaign a party member is familiar with as a description, not the speaker", () => {
