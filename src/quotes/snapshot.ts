@@ -44,7 +44,9 @@ export const QUOTES_SNAPSHOT_FORMAT = 7;
  * employer is printed as described, "Analyst at a major Japanese bank", rules/unnamed-role.ts; 13: a fragment takes
  * the speaker of the clause closing its sentence, "…, harbour manager Ellen Marsh said." / "…, according to …",
  * rules/sentence-closer.ts; an unnamed party member is printed as described, "Senior Democrat", "Republican
- * involved in the planning"; "assured" reports speech).
+ * involved in the planning"; "assured" reports speech; a naming verb in a clause that does not open the sentence
+ * is the clause opener's, "such as when Pike … called him a “dreamer”", rules/subordinate-subject.ts; "as NAME put it"
+ * after an opening phrase).
  */
 export const QUOTE_EXTRACTION_VERSION = 13;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";

@@ -9,6 +9,7 @@ import { namingVerb } from "../naming.js";
 import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
+import { SUBORDINATE_SUBJECT_CONFIDENCE, subordinateSubject } from "./subordinate-subject.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";
 
 /** The reporting clause before the quotation in its sentence: Lavrov said: “…” / Guterres called it a “…”. */
@@ -51,7 +52,8 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     }
   }
   // "As The Post's Ruth Marcus puts it, Obama is making them “an offer …”": the one putting it speaks.
-  const putsIt = /^\W*as\s+(.{2,80}?)\s+(?:puts?|put)\s+it\s*,/iu.exec(lead);
+  // "But at the time, as prosecutor Sam Ruiz put it, “…”": the "as" may follow an opening phrase and its comma.
+  const putsIt = /(?:^\W*|,\s*)as\s+([^,;:“”"]{2,80}?)\s+(?:puts?|put)\s+it\s*,/iu.exec(lead);
   if (putsIt) {
     const named = mentionEndingAt(d, sentence.start + lead.indexOf(putsIt[1]!) + putsIt[1]!.length, sentence.start);
     if (named?.entity) return { subject: named, verb: { text: "puts it", start: named.end, end: named.end }, how: "adjacent" };
@@ -65,6 +67,12 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     if (found) return found;
     const subject = sentenceSubject(d, sentence, naming.start);
     if (subject) return { subject, verb: naming, how: "sentence" };
+    // "…, such as when Pike knocked Dole on roads and called him a “dreamer”" (rules/subordinate-subject.ts).
+    const opener = subordinateSubject(d, sentence, naming);
+    if (opener) {
+      const evidence = `the person opening the clause: ${opener.text} … ${naming.text}`;
+      return { subject: { type: "other", text: opener.text, entity: opener.entity, confidence: SUBORDINATE_SUBJECT_CONFIDENCE, evidence }, verb: naming, how: "adjacent" };
+    }
   }
   const verbs = ws.filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
   let fallbackVerb: Word | null = null;
