@@ -46,7 +46,8 @@ export const QUOTES_SNAPSHOT_FORMAT = 7;
  * rules/sentence-closer.ts; an unnamed party member is printed as described, "Senior Democrat", "Republican
  * involved in the planning"; "assured" reports speech; a naming verb in a clause that does not open the sentence
  * is the clause opener's, "such as when Pike … called him a “dreamer”", rules/subordinate-subject.ts; "as NAME put it"
- * after an opening phrase).
+ * after an opening phrase; "Sarah Dunn of Ashford, Kent says" is Dunn's, rules/hometown.ts; a source familiar with
+ * someone's thinking printed whole).
  */
 export const QUOTE_EXTRACTION_VERSION = 13;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";

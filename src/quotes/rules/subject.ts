@@ -7,6 +7,7 @@ import { NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS, isP
 import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, isPlaceName, mentionEndingAt, outsideWords, paragraphIndexAt, precededByComma } from "./clause-reading.js";
+import { hometownOwner } from "./hometown.js";
 import { CONFIDENCE } from "./confidence.js";
 import { passiveClause } from "./passive-voice.js";
 import { THEY_ARE_THE_BODY_CONFIDENCE, theyMeansBody } from "./they-body.js";
@@ -137,6 +138,9 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
     if (bracket) p -= bracket[0].length;
     const candidate = mentionEndingAt(d, p, lower);
     if (candidate) {
+      // "Mara Dunn of Ashford, Kent says": the person, not where they live (rules/hometown.ts).
+      const resident = hometownOwner(d, candidate, lower);
+      if (resident && acceptableSubject(d, resident)) return { subject: resident, verb, how: "apposition" };
       if (acceptableSubject(d, candidate)) return { subject: candidate, verb, how };
       // "…, with Cruz recently promising to “…”": the one after "with" does the -ing.
       if (isParticiple(verb.text.toLowerCase()) && /\bwith\s+$/i.test(text.slice(Math.max(lower, candidate.start - 6), candidate.start))) {
