@@ -10,6 +10,7 @@ import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, 
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
+import { namedAfterBodyNoun } from "./rules/body-noun-before.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { unnamedSubject } from "./rules/unnamed-subject.js";
@@ -101,6 +102,9 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         if (!parsed) continue;
         if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
         if (isSubheading(text, p.start, run, parsed)) continue;
+        // "Scott's company Scott Free": a body's name, whatever its words (rules/body-noun-before.ts).
+        const body = parsed.kind === "person" && namedAfterBodyNoun(text, parsed.start, parsed.end);
+        if (body) Object.assign(parsed, { kind: "organisation" as const, name: text.slice(parsed.start, parsed.end) });
         raw.push({
           type: "name",
           start: parsed.start,
