@@ -10,6 +10,7 @@ import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, 
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
+import { isPluralOpener } from "./rules/plural-opener.js";
 import { namedAfterBodyNoun } from "./rules/body-noun-before.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
@@ -274,7 +275,8 @@ function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: P
   // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
   for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
     const l = w.text.toLowerCase();
-    if (SPEECH_VERBS.has(l)) return false;
+    // "Pollsters agree: …": a plural noun, its verb in the plural, is no one's name (rules/plural-opener.ts).
+    if (SPEECH_VERBS.has(l)) return isPluralOpener(run.tokens[0]!.text, l);
     if (!VERB_MODIFIERS.has(l)) break;
   }
   return true;
