@@ -8,6 +8,7 @@ import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, isPlaceName, mentionEndingAt, outsideWords, paragraphIndexAt, precededByComma } from "./clause-reading.js";
 import { hometownOwner } from "./hometown.js";
+import { modifiesWrittenThing } from "./written-subject.js";
 import { CONFIDENCE } from "./confidence.js";
 import { passiveClause } from "./passive-voice.js";
 import { THEY_ARE_THE_BODY_CONFIDENCE, theyMeansBody } from "./they-body.js";
@@ -38,6 +39,8 @@ export function sentenceSubject(d: Discourse, sentence: Range, before: number): 
     // "Andrean High School fans chanted", "Washington Post columnist Michael Gerson calls": the name modifies a
     // noun that is the real subject; a person named after it may still be, a group is nobody in particular.
     const modified = /^\s+(\p{Ll}[\p{Ll}-]*)\b/u.exec(text.slice(m.end, m.end + 30))?.[1];
+    // "The TV ad accuses …", "A Gallup poll found …": the subject is a written thing (rules/written-subject.ts).
+    if (modifiesWrittenThing(modified)) return null;
     if (modified && (GROUP_NOUNS.test(modified) || (m.entity.kind === "organisation" && (DESCRIPTIVE.test(modified) || modified in PERSON_ROLES)))) {
       if (GROUP_NOUNS.test(modified)) return null;
       continue;
