@@ -24,7 +24,7 @@ export interface RolePhrase {
   relation?: { printed: string };
 }
 
-const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
+const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|member|campaign manager|campaign|office|team";
 /** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
 const PLURAL_HEADS = "officials|aides|lawyers|attorneys|advisers|sources";
 const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union|longtime|veteran|close)\s+){0,2}`;

@@ -19,10 +19,11 @@ const UNNAMED = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${MODIFI
 /**
  * A party member the reporter does not name — "one senior Democrat said", "a Republican involved in the planning
  * said", "a GOP aide in the room wondered" — printed as described ("Senior Democrat", "Republican involved in the planning").
- * The party is the whole description: a name after it ("a Democrat, John Smith,") is read as the name, elsewhere.
+ * The party is the whole description: a name after it ("a Democrat, John Smith,") is read as the name, elsewhere,
+ * and a party word opening a longer name ("a prominent Republican National Committee member") is not a member.
  */
 const PARTY_MEMBER = new RegExp(
-  String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${MODIFIERS})((?:Democrat|Republican)|(?:Democratic|Republican|GOP)\s+(?:aide|staffer|strategist|operative|official|source|consultant|insider|adviser|advisor))` +
+  String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(${MODIFIERS})((?:Democrat|Republican)|(?:Democratic|Republican|GOP)\s+(?:aide|staffer|strategist|operative|official|source|consultant|insider|adviser|advisor))(?!\s+\p{Lu})` +
     String.raw`(?:\s+((?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|in|at)\s+(?:the|a|an|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)(?=[,.;:]|\s+(?:said|says|told|added|noted|asked|wondered|wrote|argued|explained|insisted|who)\b))?(?![\p{L}-])`,
   "gu",
 );

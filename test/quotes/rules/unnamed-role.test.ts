@@ -41,4 +41,9 @@ describe("rule: unnamed role, a party member", () => {
     const quotes = quotesOf("“Turnout will decide it,” said one Democrat familiar with the Calder campaign's plans.");
     expect(find(quotes, "Turnout will decide").speaker).toBe("Democrat familiar with the Calder campaign's plans");
   });
+
+  it("does not cut a party word out of a longer name: the committee member is the speaker", () => {
+    const quotes = quotesOf("“They have no staff left,” said a prominent Republican National Committee member who backs Calder.");
+    expect(find(quotes, "They have no staff").speaker).toBe("Republican National Committee member");
+  });
 });
