@@ -44,8 +44,8 @@ export const QUOTES_SNAPSHOT_FORMAT = 7;
  * employer is printed as described, "Analyst at a major Japanese bank", rules/unnamed-role.ts; 13: a fragment takes
  * the speaker of the clause closing its sentence, "…, harbour manager Ellen Marsh said." / "…, according to …",
  * rules/sentence-closer.ts; an unnamed party member is printed as described, "Senior Democrat", "Republican
- * involved in the planning"; "assured" reports speech; a naming verb in a clause that does not open the sentence
- * is the clause opener's, "such as when Pike … called him a “dreamer”", rules/subordinate-subject.ts; "as NAME put it"
+ * involved in the planning"; "assured" reports speech; a naming or reporting verb in a clause that does not open
+ * the sentence is the clause opener's, "such as when Pike … called him a “dreamer”", rules/subordinate-subject.ts; "as NAME put it"
  * after an opening phrase; "Sarah Dunn of Ashford, Kent says" is Dunn's, rules/hometown.ts; a source familiar with
  * someone's thinking printed whole; a name right after a body's noun, "his company Scott Free", is that body,
  * rules/body-noun-before.ts; "Forecasters warn: …" names no one, rules/plural-opener.ts; "The TV ad accuses …" is

@@ -130,7 +130,14 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     return null;
   }
   const subject = sentenceSubject(d, sentence, verb.start);
-  return subject ? { subject, verb, how: "sentence" } : null;
+  if (subject) return { subject, verb, how: "sentence" };
+  // "…, so much so that Sanders during a rally thanked them “for …”": the clause's opener (rules/subordinate-subject.ts).
+  // Not a title in capitals ("on MSNBC's “Morning Joe”"): a show or a book is nobody's words.
+  const titleCase = /^(?:\p{Lu}[\p{L}’'-]*[\s,.]*)+$/u.test(text.slice(span.start, span.end));
+  const opener = titleCase ? null : subordinateSubject(d, sentence, verb);
+  if (!opener) return null;
+  const evidence = `the person opening the clause: ${opener.text} … ${verb.text}`;
+  return { subject: { type: "other", text: opener.text, entity: opener.entity, confidence: SUBORDINATE_SUBJECT_CONFIDENCE, evidence }, verb, how: "adjacent" };
 }
 
 

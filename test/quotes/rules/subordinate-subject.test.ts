@@ -21,6 +21,19 @@ describe("rule: subject of a subordinate clause", () => {
   });
 });
 
+describe("rule: subject of a subordinate clause, any reporting verb", () => {
+  it("gives the fragment to the person opening the clause of a reporting verb, but not a title", () => {
+    const quotes = quotesOf(
+      "The nurses' union has toured the county all winter.",
+      "It has become so visible that Ona Pike during a rally thanked its members “for standing with us in the cold.”",
+      "The row began after Ona Pike declined to say in an interview on Harbour FM’s “Morning Call” whether she would run.",
+    );
+    expect(find(quotes, "for standing with us").speaker).toBe("Ona Pike");
+    expect(find(quotes, "for standing with us").evidence).toMatch(/the person opening the clause/);
+    expect(find(quotes, "Morning Call").evidence).not.toMatch(/the person opening the clause/);
+  });
+});
+
 describe("rule: as someone put it", () => {
   it("reads “as NAME put it” after an opening phrase", () => {
     const quotes = quotesOf("But at the time, as county prosecutor Sam Ruiz put it, “nobody saw the storm coming in the way we should have.”");
