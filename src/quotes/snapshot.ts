@@ -49,7 +49,8 @@ export const QUOTES_SNAPSHOT_FORMAT = 7;
  * after an opening phrase; "Sarah Dunn of Ashford, Kent says" is Dunn's, rules/hometown.ts; a source familiar with
  * someone's thinking printed whole; a name right after a body's noun, "his company Scott Free", is that body,
  * rules/body-noun-before.ts; "Forecasters warn: …" names no one, rules/plural-opener.ts; "The TV ad accuses …" is
- * nobody's, rules/written-subject.ts; "member" is a role's head, "a Republican National Committee member").
+ * nobody's, rules/written-subject.ts; "member" is a role's head, "a Republican National Committee member";
+ * "Heading - Carl Bialik: “…”" and "More from Jones: “…”" are the writer's, rules/lead-in.ts).
  */
 export const QUOTE_EXTRACTION_VERSION = 13;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";

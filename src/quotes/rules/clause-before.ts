@@ -9,6 +9,7 @@ import { namingVerb } from "../naming.js";
 import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
+import { handsOverTo } from "./lead-in.js";
 import { SUBORDINATE_SUBJECT_CONFIDENCE, subordinateSubject } from "./subordinate-subject.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";
 
@@ -30,7 +31,9 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     const describing = (i: number) => /^\p{Lu}/u.test(leading[i]!.text) || DESCRIPTIVE.test(leading[i]!.text) || TITLE_WORDS.has(leading[i]!.text.toLowerCase()) || titleOf(i);
     while (k >= 0 && leading.length - k <= 6 && describing(k)) k--;
     const governing = leading[k]?.text.toLowerCase();
-    const isObject = governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
+    // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”": a lead-in hands over (rules/lead-in.ts).
+    const handedOver = named !== null && handsOverTo(text.slice(sentence.start, named.start));
+    const isObject = !handedOver && governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
     if (named && colon[1] === ":" && named.entity && !isObject) {
       return { subject: named, verb: { text: ":", start: at, end: at + 1 }, how: "adjacent" };
     }
