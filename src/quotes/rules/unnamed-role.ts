@@ -41,7 +41,9 @@ export function unnamedRolePhrases(text: string, from: number, to: number, maske
     const printed = m[0].replace(/^\S+\s+/u, "").replace(/\s+/gu, " ");
     found.push({ start, end, head: m[2]!, qualifier: m[1]!.trim(), organisation: null, relation: { printed: printed.charAt(0).toUpperCase() + printed.slice(1) } });
   }
-  for (const m of text.slice(from, to).matchAll(PARTY_MEMBER)) {
+  // A cheap test first: most sentences name no party.
+  const slice = text.slice(from, to);
+  for (const m of /Democrat|Republican|GOP/.test(slice) ? slice.matchAll(PARTY_MEMBER) : []) {
     // Only lower-case modifiers ("senior", "well-connected"): "a New Hampshire Democrat" is read as a name.
     if (NOT_MODIFIERS.test(m[1]!) || /\p{Lu}/u.test(m[1]!)) continue;
     const start = from + m.index;
