@@ -17,6 +17,7 @@ import { continuation, repeatedWords } from "./rules/continuation.js";
 import { namingVerb } from "./naming.js";
 import { notSpeech, reportsSpeech } from "./rules/not-speech.js";
 import { othersNamed, severalPeopleCap } from "./rules/several-people.js";
+import { sentenceCloser } from "./rules/sentence-closer.js";
 import { signatureBelow, speakerLabel } from "./rules/signature.js";
 import { words } from "../text/words.js";
 import { wordsOfAnother } from "./rules/words-of-another.js";
@@ -86,6 +87,8 @@ function ownClause(d: Discourse, span: QuoteSpan): Attribution | null {
     const found = attempt();
     if (found) return toAttribution(found);
   }
+  const closer = sentenceCloser(d, span, sentence);
+  if (closer) return closer;
   const signed = signatureBelow(d, span);
   return signed ? toAttribution(signed) : null;
 }

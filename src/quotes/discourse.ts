@@ -10,6 +10,8 @@ import { FEMALE_PRONOUNS, MALE_PRONOUNS, ORG_ROLES, PERSON_ROLES, SPEECH_VERBS, 
 import { capitalisedRuns, isPlace, parseRun, type NameRun, type ParsedName } from "./names.js";
 import { DESCRIPTION_GUESSED_CONFIDENCE, DESCRIPTION_SUPPORTED_CONFIDENCE, descriptionGender, descriptionPhrases, supports, type DescriptionPhrase } from "./rules/description.js";
 import { CONFIDENCE } from "./rules/confidence.js";
+import { isPluralOpener } from "./rules/plural-opener.js";
+import { namedAfterBodyNoun } from "./rules/body-noun-before.js";
 import { isLocated, namesAPlace } from "./rules/place-names.js";
 import { sameOrganisation } from "./rules/same-organisation.js";
 import { unnamedSubject } from "./rules/unnamed-subject.js";
@@ -101,6 +103,9 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
         if (!parsed) continue;
         if (isSentenceOpener(text, sentence, run, parsed, capitalisedMidSentence)) continue;
         if (isSubheading(text, p.start, run, parsed)) continue;
+        // "Scott's company Scott Free": a body's name, whatever its words (rules/body-noun-before.ts).
+        const body = parsed.kind === "person" && namedAfterBodyNoun(text, parsed.start, parsed.end);
+        if (body) Object.assign(parsed, { kind: "organisation" as const, name: text.slice(parsed.start, parsed.end) });
         raw.push({
           type: "name",
           start: parsed.start,
@@ -146,7 +151,11 @@ export function buildDiscourse(article: Article, spans: readonly QuoteSpan[]): D
       // "a spokesman for the Home Office": one mention of the role; a name inside it only names its organisation.
       const roles: Array<RolePhrase | PossessiveRolePhrase> = rolePhrases(text, sentence.start, sentence.end, masked);
       for (const phrase of [...possessiveRolePhrases(text, sentence.start, sentence.end, masked), ...unnamedRolePhrases(text, sentence.start, sentence.end, masked)]) {
-        if (!roles.some((r) => phrase.start < r.end && phrase.end > r.start)) roles.push(phrase);
+        const overlapping = roles.filter((r) => phrase.start < r.end && phrase.end > r.start);
+        // "one Democrat familiar with the Hale campaign's plans": the campaign only describes the speaker.
+        const describes = overlapping.length > 0 && overlapping.every((r) => r.start >= phrase.start && r.end <= phrase.end && r.end - r.start < phrase.end - phrase.start);
+        if (describes) for (const r of overlapping) roles.splice(roles.indexOf(r), 1);
+        if (overlapping.length === 0 || describes) roles.push(phrase);
       }
       for (const phrase of roles) {
         for (let i = raw.length - 1; i >= 0; i--) {
@@ -266,7 +275,8 @@ function isSentenceOpener(text: string, sentence: Range, run: NameRun, parsed: P
   // "Spoljaric said …": a word that reports speech right after it is a speaker's name.
   for (const w of words(text, run.end, Math.min(sentence.end, run.end + 40))) {
     const l = w.text.toLowerCase();
-    if (SPEECH_VERBS.has(l)) return false;
+    // "Pollsters agree: …": a plural noun, its verb in the plural, is no one's name (rules/plural-opener.ts).
+    if (SPEECH_VERBS.has(l)) return isPluralOpener(run.tokens[0]!.text, l);
     if (!VERB_MODIFIERS.has(l)) break;
   }
   return true;

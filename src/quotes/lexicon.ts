@@ -30,7 +30,7 @@ export const SPEECH_VERBS = new Set(
   railed blasted bemoaned conceded predicted proclaimed proclaims announced affirmed thanked thanks decried
   decries pondered ponders lamented demanded interjected interrupted cried exclaimed exclaims whispered shouted yelled
   screamed answered answers responds replied remarked denounce denounced denounces denouncing chanted chanting
-  referring refer refers mocking ridiculed ridiculing speculated speculates retaliated`
+  referring refer refers mocking ridiculed ridiculing speculated speculates retaliated assured assures quip`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -41,9 +41,18 @@ export const QUOTES_SNAPSHOT_FORMAT = 7;
  * out; 11: a pronoun after a sentence whose subject is unnamed goes to no one, rules/unnamed-subject.ts, and no
  * "he" goes to a person named in a fronted phrase, "At a dinner hosted by X, he said"; 12: a role owned by a
  * he/she, "his chief aide said", is that person's role, rules/possessive-role.ts, a "they" after a body as subject is that body, rules/they-body.ts, and an unnamed speaker with an unnamed
- * employer is printed as described, "Analyst at a major Japanese bank", rules/unnamed-role.ts).
+ * employer is printed as described, "Analyst at a major Japanese bank", rules/unnamed-role.ts; 13: a fragment takes
+ * the speaker of the clause closing its sentence, "…, harbour manager Ellen Marsh said." / "…, according to …",
+ * rules/sentence-closer.ts; an unnamed party member is printed as described, "Senior Democrat", "Republican
+ * involved in the planning"; "assured" reports speech; a naming or reporting verb in a clause that does not open
+ * the sentence is the clause opener's, "such as when Pike … called him a “dreamer”", rules/subordinate-subject.ts; "as NAME put it"
+ * after an opening phrase; "Sarah Dunn of Ashford, Kent says" is Dunn's, rules/hometown.ts; a source familiar with
+ * someone's thinking printed whole; a name right after a body's noun, "his company Scott Free", is that body,
+ * rules/body-noun-before.ts; "Forecasters warn: …" names no one, rules/plural-opener.ts; "The TV ad accuses …" is
+ * nobody's, rules/written-subject.ts; "member" is a role's head, "a Republican National Committee member";
+ * "Heading - Carl Bialik: “…”" and "More from Jones: “…”" are the writer's, rules/lead-in.ts).
  */
-export const QUOTE_EXTRACTION_VERSION = 12;
+export const QUOTE_EXTRACTION_VERSION = 13;
 export const QUOTES_SNAPSHOT_FILE = "quotes.bin";
 /** Earlier formats' files, removed when a snapshot is saved. */
 const OLD_SNAPSHOT_FILES = ["quotes.json"];

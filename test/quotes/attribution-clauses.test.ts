@@ -59,6 +59,16 @@ describe("clauses after the quotation", () => {
     expect(find(quotes, "Why not").speaker).toBeNull();
   });
 
+  it("reads 'assured' as reporting speech, its object the listener", () => {
+    const quotes = quotesOf("“Your stall will be ready by Friday,” Corrin assured the baker.");
+    expect(find(quotes, "Your stall")).toMatchObject({ speaker: "Corrin", cue: "assured" });
+  });
+
+  it("reads 'quip' after a modal as reporting speech", () => {
+    const quotes = quotesOf("The hall was half empty, and a spokesman for Mayor Ona Brill could only quip: “Everyone must be at the match.”");
+    expect(find(quotes, "Everyone must be")).toMatchObject({ cue: "quip" });
+  });
+
   it("accepts an unlisted verb followed by an adverbial ('barked and', 'shot back with')", () => {
     const quotes = quotesOf(
       "“Go back to your seat,” Marlow barked and a guard led the man out.",

@@ -9,6 +9,8 @@ import { namingVerb } from "../naming.js";
 import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, mentionEndingAt, mentionStartingAt, outsideWords, precededByComma } from "./clause-reading.js";
+import { handsOverTo } from "./lead-in.js";
+import { SUBORDINATE_SUBJECT_CONFIDENCE, subordinateSubject } from "./subordinate-subject.js";
 import { DESCRIPTIVE, pronounLike, sentenceSubject, subjectBefore } from "./subject.js";
 
 /** The reporting clause before the quotation in its sentence: Lavrov said: “…” / Guterres called it a “…”. */
@@ -29,7 +31,9 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     const describing = (i: number) => /^\p{Lu}/u.test(leading[i]!.text) || DESCRIPTIVE.test(leading[i]!.text) || TITLE_WORDS.has(leading[i]!.text.toLowerCase()) || titleOf(i);
     while (k >= 0 && leading.length - k <= 6 && describing(k)) k--;
     const governing = leading[k]?.text.toLowerCase();
-    const isObject = governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
+    // "Pollsters agree - Carl Bialik: “…”", "More from Jones: “…”": a lead-in hands over (rules/lead-in.ts).
+    const handedOver = named !== null && handsOverTo(text.slice(sentence.start, named.start));
+    const isObject = !handedOver && governing !== undefined && (SPEECH_VERBS.has(governing) || PREPOSITIONS.test(governing));
     if (named && colon[1] === ":" && named.entity && !isObject) {
       return { subject: named, verb: { text: ":", start: at, end: at + 1 }, how: "adjacent" };
     }
@@ -51,7 +55,8 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     }
   }
   // "As The Post's Ruth Marcus puts it, Obama is making them “an offer …”": the one putting it speaks.
-  const putsIt = /^\W*as\s+(.{2,80}?)\s+(?:puts?|put)\s+it\s*,/iu.exec(lead);
+  // "But at the time, as prosecutor Sam Ruiz put it, “…”": the "as" may follow an opening phrase and its comma.
+  const putsIt = /(?:^\W*|,\s*)as\s+([^,;:“”"]{2,80}?)\s+(?:puts?|put)\s+it\s*,/iu.exec(lead);
   if (putsIt) {
     const named = mentionEndingAt(d, sentence.start + lead.indexOf(putsIt[1]!) + putsIt[1]!.length, sentence.start);
     if (named?.entity) return { subject: named, verb: { text: "puts it", start: named.end, end: named.end }, how: "adjacent" };
@@ -65,6 +70,12 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     if (found) return found;
     const subject = sentenceSubject(d, sentence, naming.start);
     if (subject) return { subject, verb: naming, how: "sentence" };
+    // "…, such as when Pike knocked Dole on roads and called him a “dreamer”" (rules/subordinate-subject.ts).
+    const opener = subordinateSubject(d, sentence, naming);
+    if (opener) {
+      const evidence = `the person opening the clause: ${opener.text} … ${naming.text}`;
+      return { subject: { type: "other", text: opener.text, entity: opener.entity, confidence: SUBORDINATE_SUBJECT_CONFIDENCE, evidence }, verb: naming, how: "adjacent" };
+    }
   }
   const verbs = ws.filter((w) => SPEECH_VERBS.has(w.text.toLowerCase()) && !insideMention(d, w));
   let fallbackVerb: Word | null = null;
@@ -122,7 +133,14 @@ export function before(d: Discourse, span: QuoteSpan, sentence: Range): Found | 
     return null;
   }
   const subject = sentenceSubject(d, sentence, verb.start);
-  return subject ? { subject, verb, how: "sentence" } : null;
+  if (subject) return { subject, verb, how: "sentence" };
+  // "…, so much so that Sanders during a rally thanked them “for …”": the clause's opener (rules/subordinate-subject.ts).
+  // Not a title in capitals ("on MSNBC's “Morning Joe”"): a show or a book is nobody's words.
+  const titleCase = /^(?:\p{Lu}[\p{L}’'-]*[\s,.]*)+$/u.test(text.slice(span.start, span.end));
+  const opener = titleCase ? null : subordinateSubject(d, sentence, verb);
+  if (!opener) return null;
+  const evidence = `the person opening the clause: ${opener.text} … ${verb.text}`;
+  return { subject: { type: "other", text: opener.text, entity: opener.entity, confidence: SUBORDINATE_SUBJECT_CONFIDENCE, evidence }, verb, how: "adjacent" };
 }
 
 

@@ -79,6 +79,12 @@ export const CONFIDENCE = {
   severalPeople: 0.7,
   /** …and a he/she so capped: 7/11 right on train, shown uncertain. */
   pronounSeveralPeople: 0.55,
+  /** A fragment that a clause closing its sentence attributes ("…carry “a lot of weight” and …, Reade said"):
+   * rules/sentence-closer.ts, measured on PolNeAR train (session 12). */
+  sentenceCloser: 0.8,
+  /** The person opening a subordinate clause whose naming verb names the fragment ("such as when Pike knocked
+   * Dole and called him a “dreamer”"): rules/subordinate-subject.ts, kept at the sentence-subject level. */
+  subordinateSubject: 0.75,
   /** The quotation's owner named as such ("Trump’s claim that …", "attacked Grant for saying"): measured below. */
   wordsOfAnother: 0.8,
 } as const;

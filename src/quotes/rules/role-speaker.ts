@@ -24,7 +24,7 @@ export interface RolePhrase {
   relation?: { printed: string };
 }
 
-const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|campaign manager|campaign|office|team";
+const HEADS = "spokesman|spokeswoman|spokesperson|source|official|insider|aide|adviser|advisor|strategist|representative|member|campaign manager|campaign|office|team";
 /** Plural roles speak without an article: "White House officials said", "Clinton aides argued". */
 const PLURAL_HEADS = "officials|aides|lawyers|attorneys|advisers|sources";
 const QUALIFIERS = String.raw`(?:(?:senior|chief|official|top|press|former|leadership|policy|club|company|party|campaign|government|union|longtime|veteran|close)\s+){0,2}`;
@@ -55,8 +55,9 @@ const PLURAL = new RegExp(String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(${ORG})\s+(${QUA
 const OWNER = new RegExp(String.raw`(?:\b(?:[Tt]he\s+)(${ORG_NOUN})|(${ORG}))[’']s?\s+(${QUALIFIERS})(${HEADS})\b`, "gu");
 
 // "a source familiar with Cruz’s thinking", "a person close to the Clintons": no organisation speaks, someone near
-// a named person or body does.
-const NEAR = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(source|person|official|aide|adviser|advisor|insider|ally|friend)\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?(${ORG})(?:[’']s?(?:\s+\p{Ll}+)?)?`, "gu");
+// a named person or body does. What is theirs is printed whole ("familiar with the Fund’s internal review"), never
+// cut at the possessive.
+const NEAR = new RegExp(String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(${QUALIFIERS})(source|person|official|aide|adviser|advisor|insider|ally|friend)\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?(${ORG})(?:[’']s?)?(?:(?<=[’']s?)(?:\s+(?!(?:said|says|told|who|and|was|is|has|had)\b)\p{Ll}[\p{Ll}-]*){1,2})?`, "gu");
 
 /** Capitalised words that open a sentence (a possessive pronoun among them) or name a date, never an organisation. */
 const NOT_ORGANISATIONS = /^(?:\p{N}.*|The|A|An|His|Her|Their|Its|Our|My|Your|But|And|However|About|Around|Nearly|Almost|Some|Over|More|Only|Once|Even|Just|Also|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Earlier|Later)$/u;

@@ -7,6 +7,8 @@ import { NOT_NAMES, PERSON_ROLES, SPEECH_VERBS, TITLE_WORDS, VERB_MODIFIERS, isP
 import type { Range } from "../../text/sentences.js";
 import { words, type Word } from "../../text/words.js";
 import { type Found, insideMention, invertedSubject, isPlaceName, mentionEndingAt, outsideWords, paragraphIndexAt, precededByComma } from "./clause-reading.js";
+import { hometownOwner } from "./hometown.js";
+import { modifiesWrittenThing } from "./written-subject.js";
 import { CONFIDENCE } from "./confidence.js";
 import { passiveClause } from "./passive-voice.js";
 import { THEY_ARE_THE_BODY_CONFIDENCE, theyMeansBody } from "./they-body.js";
@@ -37,6 +39,8 @@ export function sentenceSubject(d: Discourse, sentence: Range, before: number): 
     // "Andrean High School fans chanted", "Washington Post columnist Michael Gerson calls": the name modifies a
     // noun that is the real subject; a person named after it may still be, a group is nobody in particular.
     const modified = /^\s+(\p{Ll}[\p{Ll}-]*)\b/u.exec(text.slice(m.end, m.end + 30))?.[1];
+    // "The TV ad accuses …", "A Gallup poll found …": the subject is a written thing (rules/written-subject.ts).
+    if (modifiesWrittenThing(modified)) return null;
     if (modified && (GROUP_NOUNS.test(modified) || (m.entity.kind === "organisation" && (DESCRIPTIVE.test(modified) || modified in PERSON_ROLES)))) {
       if (GROUP_NOUNS.test(modified)) return null;
       continue;
@@ -137,6 +141,9 @@ export function subjectBefore(d: Discourse, verb: Word, lower: number, quoteOpen
     if (bracket) p -= bracket[0].length;
     const candidate = mentionEndingAt(d, p, lower);
     if (candidate) {
+      // "Mara Dunn of Ashford, Kent says": the person, not where they live (rules/hometown.ts).
+      const resident = hometownOwner(d, candidate, lower);
+      if (resident && acceptableSubject(d, resident)) return { subject: resident, verb, how: "apposition" };
       if (acceptableSubject(d, candidate)) return { subject: candidate, verb, how };
       // "…, with Cruz recently promising to “…”": the one after "with" does the -ing.
       if (isParticiple(verb.text.toLowerCase()) && /\bwith\s+$/i.test(text.slice(Math.max(lower, candidate.start - 6), candidate.start))) {

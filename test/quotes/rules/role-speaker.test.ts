@@ -81,6 +81,15 @@ describe("rule: role speaker (near a person, a relative clause, a titled owner)"
     expect(find(quotes, "The tolls will go").speaker).toBe("Source close to the Harbour Board");
     expect(find(quotes, "It is a fair price").speaker).toBe("Omar Haddad’s spokeswoman");
   });
+
+  it("prints what the source is familiar with whole, not cut at the possessive", () => {
+    const quotes = quotesOf(
+      "“The files were taken in March,” a source familiar with the Harbour Board’s internal review said.",
+      "Another source familiar with Whitby’s thinking said, “She will run again.”",
+    );
+    expect(find(quotes, "The files were").speaker).toBe("Source familiar with the Harbour Board’s internal review");
+    expect(find(quotes, "She will run").speaker).toBe("Source familiar with Whitby’s thinking");
+  });
 });
 
 describe("rule: role speaker (described roles, lower-case owners, one-word bodies)", () => {

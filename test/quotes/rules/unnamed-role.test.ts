@@ -21,3 +21,29 @@ describe("rule: unnamed role", () => {
     expect(find(quotes, "The central bank").speaker).toBeNull();
   });
 });
+
+describe("rule: unnamed role, a party member", () => {
+  it("prints an unnamed party member as described, with what they are close to", () => {
+    const quotes = quotesOf(
+      "Senator Ruth Calder faces a primary in May.",
+      "“She has the money but not the volunteers,” said one Republican involved in the county's planning.",
+      "“The numbers are soft,” a senior Democrat said.",
+      "“We need more doors knocked,” a Democratic staffer said.",
+      "“Is she tired?” a Democratic staffer in the hall wondered.",
+    );
+    expect(find(quotes, "She has the money")).toMatchObject({ speaker: "Republican involved in the county's planning", confidence: UNNAMED_ROLE_CONFIDENCE });
+    expect(find(quotes, "The numbers are soft").speaker).toBe("Senior Democrat");
+    expect(find(quotes, "We need more doors").speaker).toBe("Democratic staffer");
+    expect(find(quotes, "Is she tired").speaker).toBe("Democratic staffer in the hall");
+  });
+
+  it("keeps the campaign a party member is familiar with as a description, not the speaker", () => {
+    const quotes = quotesOf("“Turnout will decide it,” said one Democrat familiar with the Calder campaign's plans.");
+    expect(find(quotes, "Turnout will decide").speaker).toBe("Democrat familiar with the Calder campaign's plans");
+  });
+
+  it("does not cut a party word out of a longer name: the committee member is the speaker", () => {
+    const quotes = quotesOf("“They have no staff left,” said a prominent Republican National Committee member who backs Calder.");
+    expect(find(quotes, "They have no staff").speaker).toBe("Republican National Committee member");
+  });
+});
