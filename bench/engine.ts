@@ -95,6 +95,7 @@ export function absentQuoteBook(): QuoteBook {
     quotations: [],
     speakers: { speakers: [], resolve: () => null, matchLeading: () => null, suggest: () => [] },
     search: fail,
+    speakersSaying: fail,
     quotation: fail,
     splitParts: fail,
     titles: fail,

@@ -92,7 +92,7 @@ export class CorpusQuoteBook implements QuoteBook {
   /** Index terms of quotations discarded from the topic index since their postings were last packed again. */
   private readonly toVacuum = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
-  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0) };
+  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0), shortIds: new Int32Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
   /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
@@ -440,7 +440,7 @@ export class CorpusQuoteBook implements QuoteBook {
         ? query.speaker !== null || query.sort === "new"
           ? this.newestFirst(table, speaker, passes)
           : byConfidence(table, speaker, passes)
-        : this.byRelevance(table, terms, speaker, passes);
+        : this.byRelevance(table, terms, speaker === null ? null : (shortId: number) => table.isBy(shortId, speaker), passes);
     // A named speaker's quotations that do not say the words but stand in a paragraph or article about them.
     const places = this.state?.places ?? null;
     const tiers =
@@ -468,6 +468,37 @@ export class CorpusQuoteBook implements QuoteBook {
       };
     });
     return respelled.length > 0 ? { hits, total, respelled } : { hits, total };
+  }
+
+  /**
+   * Which of the speakers (canonical names) have a quotation saying the topic words, as `search` with that speaker
+   * and topic would show first (a first hit whose match is "words"), with the topic's phrases, outlet and dates:
+   * one topic search for all of them, where `search` per speaker would rank each one's every quotation. A speaker's
+   * best hit saying the words is the first `search` shows, unless it repeats another quotation of its article (a
+   * group of repeats is shown by its surest member, which may stand in the tiers after): then `search` decides.
+   */
+  speakersSaying(speakers: readonly string[], topic: Omit<QuoteQuery, "speaker" | "sort">): Set<string> {
+    const saying = new Set<string>();
+    const { table } = this.current();
+    const query: QuoteQuery = { ...topic, speaker: null };
+    const { terms } = this.respelled(queryTerms(query), wordTerms(query));
+    const asked = [...new Set(speakers)].map((name) => ({ name, number: table.speakerNumber(name), best: -1 })).filter((s) => s.number !== NO_SPEAKER);
+    if (terms.length === 0 || asked.length === 0) return saying;
+    const ranked = this.byRelevance(table, terms, (shortId) => asked.some((s) => table.isBy(shortId, s.number)), this.filterOf(query, table));
+    const shortIds = this.hits.shortIds;
+    for (let i = 0; i < ranked.count; i++) {
+      for (const s of asked) {
+        if (table.isBy(shortIds[i]!, s.number) && (s.best < 0 || ranked.compare(i, s.best) < 0)) s.best = i;
+      }
+    }
+    const flags = table.repeats.flags;
+    // Read before any `search` below reuses the hit arrays.
+    const repeating = asked.map((s) => s.best >= 0 && flags[ranked.positions[s.best]!] === 1);
+    asked.forEach((s, i) => {
+      if (s.best < 0) return;
+      if (!repeating[i] || this.search({ ...query, speaker: s.name }, { offset: 0, limit: 1 }).hits[0]?.match === "words") saying.add(s.name);
+    });
+    return saying;
   }
 
   /**
@@ -686,11 +717,10 @@ export class CorpusQuoteBook implements QuoteBook {
    * among equally relevant quotations. The arrays are the book's own, reused from query to query (a common word's
    * hits are counted in ten thousands).
    */
-  private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
-    const accept = speaker === null ? null : (shortId: number) => table.isBy(shortId, speaker);
+  private byRelevance(table: QuoteTable, terms: readonly string[], accept: ((shortId: number) => boolean) | null, passes: ((position: number) => boolean) | null): RankedHits {
     const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, accept) : this.scoreMany(terms, accept);
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
-    const { positions, raw, scores, order } = this.hitArrays(found.count);
+    const { positions, raw, scores, order, shortIds } = this.hitArrays(found.count);
     const { confidenceWeight, partial } = table;
     // The distinct words of each quotation, as indexed: enough to tell most fragments without reading a text.
     const lengths = this.postings.documentLengths();
@@ -701,6 +731,7 @@ export class CorpusQuoteBook implements QuoteBook {
       const score = found.scores[i]!;
       const matched = found.matched(i);
       positions[count] = position;
+      shortIds[count] = found.shortIds[i]!;
       raw[count] = score;
       // (score * (0.6 + 0.4 * confidence)) * (0.9 for a partial quotation): in this order, so that the
       // floating-point result (and so the order of near-ties) is what it always was.
@@ -721,10 +752,10 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /** Arrays for `count` hits at least, reused (a search is synchronous, and its answer holds none of them). */
-  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array; order: Uint8Array } {
+  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array; order: Uint8Array; shortIds: Int32Array } {
     if (this.hits.positions.length < count) {
       const size = Math.max(count, this.hits.positions.length * 2, 1024);
-      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size), order: new Uint8Array(size) };
+      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size), order: new Uint8Array(size), shortIds: new Int32Array(size) };
     }
     return this.hits;
   }
