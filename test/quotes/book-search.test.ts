@@ -151,7 +151,7 @@ describe("speakersSaying: which speakers a topic search would first show saying 
     return speakers.filter((speaker) => book.search({ speaker, ...topic }, { offset: 0, limit: 1 }).hits[0]?.match === "words");
   }
 
-  async function check(articles: readonly Article[]): Promise<number> {
+  async function check(articles: Article[]): Promise<number> {
     const book = buildQuoteBook({ articles });
     await book.placesInBackground();
     const counts = new Map<string, number>();
