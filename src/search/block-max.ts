@@ -32,6 +32,8 @@ import { TopK } from "../index/top-k.js";
 const WINDOW_UNTOUCHED = 0;
 const WINDOW_TITLES_SCORED = 1;
 const WINDOW_SCORED = 2;
+/** The most passes that score the titles of the first round's windows before it starts (see search). */
+const MAX_TITLE_PASSES = 32;
 
 /** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
 export const BLOCK_MIN_POSTINGS = 1024;
@@ -295,8 +297,24 @@ export class BlockMaxSearch {
     const top = new TopK<number>(wanted, (a, b) => b - a);
     const threshold = () => (top.items.length === wanted ? top.items[wanted - 1]! : -Infinity);
     let scoredArticles = 0;
-    const first = firstRoundBound(bounds, count, wanted);
     const done = this.done;
+    // The first round's windows by their bounds with their titles scored: a window's titles are scored while its
+    // bound is among the `wanted` highest, until those bounds are all exact (a loose title bound would otherwise
+    // take the first round's place from windows whose articles score more, and leave the page's last score low).
+    let first = firstRoundBound(bounds, count, wanted);
+    for (let pass = 0; pass < MAX_TITLE_PASSES && first > -Infinity; pass++) {
+      let tightened = false;
+      for (let i = 0; i < count; i++) {
+        const w = candidates[i]!;
+        if (bounds[i]! < first || done[w] !== WINDOW_UNTOUCHED) continue;
+        this.scoreWindowTitles(w, windowShift, terms, termsOf, view);
+        done[w] = WINDOW_TITLES_SCORED;
+        bounds[i] = (this.bodyBound(w) + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+        tightened = true;
+      }
+      if (!tightened) break;
+      first = firstRoundBound(bounds, count, wanted);
+    }
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < count; i++) {
         const cutoff = round === 0 ? first : threshold();
