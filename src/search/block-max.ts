@@ -25,15 +25,12 @@ import { bitCount } from "../index/postings.js";
 import { PackedDocMap, PostingsReader } from "../index/packed-postings.js";
 import type { TermPostings } from "../index/term-index.js";
 import { BM25, inverseDocumentFrequency, termScore, termScoreBound } from "../index/bm25.js";
-import { firstRoundBound } from "./term-plan.js";
 import { TopK } from "../index/top-k.js";
 
 /** How far a window of articles is scored: not at all, its titles, its titles and body passages. */
 const WINDOW_UNTOUCHED = 0;
 const WINDOW_TITLES_SCORED = 1;
 const WINDOW_SCORED = 2;
-/** The most passes that score the titles of the first round's windows before it starts (see search). */
-const MAX_TITLE_PASSES = 32;
 
 /** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
 export const BLOCK_MIN_POSTINGS = 1024;
@@ -237,6 +234,8 @@ export class BlockMaxSearch {
   private done = new Uint8Array(0);
   /** The windows whose bound is above 0, and their bounds (search's scratch). */
   private candidateWindows = new Int32Array(0);
+  /** firstRound's heap of candidate indexes, by bound. */
+  private heap = new Int32Array(0);
   private windowBounds = new Float64Array(0);
   /** By ordinal: 1 for the articles with a body passage scored (keepReachable's scratch). */
   private withBody = new Uint8Array(0);
@@ -298,23 +297,7 @@ export class BlockMaxSearch {
     const threshold = () => (top.items.length === wanted ? top.items[wanted - 1]! : -Infinity);
     let scoredArticles = 0;
     const done = this.done;
-    // The first round's windows by their bounds with their titles scored: a window's titles are scored while its
-    // bound is among the `wanted` highest, until those bounds are all exact (a loose title bound would otherwise
-    // take the first round's place from windows whose articles score more, and leave the page's last score low).
-    let first = firstRoundBound(bounds, count, wanted);
-    for (let pass = 0; pass < MAX_TITLE_PASSES && first > -Infinity; pass++) {
-      let tightened = false;
-      for (let i = 0; i < count; i++) {
-        const w = candidates[i]!;
-        if (bounds[i]! < first || done[w] !== WINDOW_UNTOUCHED) continue;
-        this.scoreWindowTitles(w, windowShift, terms, termsOf, view);
-        done[w] = WINDOW_TITLES_SCORED;
-        bounds[i] = (this.bodyBound(w) + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
-        tightened = true;
-      }
-      if (!tightened) break;
-      first = firstRoundBound(bounds, count, wanted);
-    }
+    const first = this.firstRound(candidates, bounds, count, wanted, windowShift, terms, termsOf, view, titleWeight);
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < count; i++) {
         const cutoff = round === 0 ? first : threshold();
@@ -407,6 +390,50 @@ export class BlockMaxSearch {
     let total = 0;
     for (let i = 0; i < words; i++) total += bitCount(union[i]!);
     return total;
+  }
+
+  /**
+   * The first round's bound: the `wanted`-th highest window bound once those windows' titles are scored. The
+   * windows come off a heap by bound; a window whose titles are not scored yet has them scored and goes back with
+   * its exact bound (its bodies' plus its best title). With loose title bounds alone the first round would take
+   * windows whose titles only looked good, and leave the page's last score low ("new year" scored five times the
+   * articles). -Infinity when there are no more windows than wanted (all are scored in the first round).
+   */
+  private firstRound(
+    candidates: Int32Array,
+    bounds: Float64Array,
+    count: number,
+    wanted: number,
+    windowShift: number,
+    terms: readonly QueryTerm[],
+    termsOf: ReadonlyArray<readonly QueryTerm[]>,
+    view: IndexView,
+    titleWeight: number,
+  ): number {
+    if (count <= wanted) return -Infinity;
+    if (this.heap.length < count) this.heap = new Int32Array(Math.max(count, this.heap.length * 2));
+    const heap = this.heap;
+    let n = count;
+    for (let i = 0; i < n; i++) heap[i] = i;
+    for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, n, i, bounds);
+    let exact = 0;
+    let first = -Infinity;
+    while (n > 0) {
+      const i = heap[0]!;
+      const w = candidates[i]!;
+      if (this.done[w] === WINDOW_UNTOUCHED) {
+        this.scoreWindowTitles(w, windowShift, terms, termsOf, view);
+        this.done[w] = WINDOW_TITLES_SCORED;
+        bounds[i] = (this.bodyBound(w) + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+        siftDown(heap, n, 0, bounds);
+        continue;
+      }
+      first = bounds[i]!;
+      if (++exact === wanted) break;
+      heap[0] = heap[--n]!;
+      siftDown(heap, n, 0, bounds);
+    }
+    return first;
   }
 
   /** For each term with blocks: what a posting of each level (TermBlocks.windowMax) can score, weighted, computed once. */
@@ -1103,6 +1130,21 @@ function clauseBoundAt(terms: readonly QueryTerm[], doc: number): number {
     if (m < blocks.blockCount) most += term.levelValues![blocks.blockLevel[m]!]!;
   }
   return most;
+}
+
+/** Restores the max-heap (of indexes into `keys`, by key) below `at`, the heap's first `n` entries. */
+function siftDown(heap: Int32Array, n: number, at: number, keys: Float64Array): void {
+  const item = heap[at]!;
+  const key = keys[item]!;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= n) break;
+    if (child + 1 < n && keys[heap[child + 1]!]! > keys[heap[child]!]!) child++;
+    if (keys[heap[child]!]! <= key) break;
+    heap[at] = heap[child]!;
+    at = child;
+  }
+  heap[at] = item;
 }
 
 /** The index of the lowest bit set (a mask of at least one bit). */
