@@ -187,6 +187,8 @@ interface QueryTerm {
   titleFrequencies: Int32Array;
   /** For a word with blocks: what a body posting of each level (TermBlocks.windowMax) can score, weighted. */
   levelValues: Float64Array | null;
+  /** Where the titles of the window scored last ended in `titleDocs` (scoreWindowTitles's start for the next). */
+  titleCursor: number;
   /** The most this term can add to a body passage of the window being scored (scoreWindow's scratch). */
   windowBound: number;
   /** The block decoded last (-1: none) and its postings. */
@@ -527,9 +529,11 @@ export class BlockMaxSearch {
       const multiple = clauseTerms.length > 1;
       for (const term of clauseTerms) {
         const docs = term.titleDocs;
-        const start = lowerBound(docs, low);
+        // Windows are taken in ascending order within a round: the search goes on from the last window's end.
+        const start = lowerBoundFrom(docs, term.titleCursor, low);
         let end = start;
         while (end < docs.length && docs[end]! < high) end++;
+        term.titleCursor = end;
         if (end === start) continue;
         this.read += end - start;
         this.accumulate(term, clause, multiple, docs, term.titleFrequencies, start, end, view, true);
@@ -1152,6 +1156,29 @@ function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
 
+/**
+ * `lowerBound` searched from `from` onwards, by doubling steps, when every short id before `from` is below `doc`
+ * (the next window of an ascending walk is near); from the start otherwise.
+ */
+function lowerBoundFrom(docs: Int32Array, from: number, doc: number): number {
+  if (from > docs.length || (from > 0 && docs[from - 1]! >= doc)) return lowerBound(docs, doc);
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < docs.length && docs[high]! < doc) {
+    low = high + 1;
+    high = from + step;
+    step *= 2;
+  }
+  high = Math.min(high, docs.length);
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid]! < doc) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The first index of the ascending `docs` whose short id is at least `doc`. */
 function lowerBound(docs: Int32Array, doc: number): number {
   let a = 0;
@@ -1170,8 +1197,8 @@ function growInt32(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
-function noBlock(): Pick<QueryTerm, "levelValues" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
-  return { levelValues: null, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
+function noBlock(): Pick<QueryTerm, "levelValues" | "titleCursor" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
+  return { levelValues: null, titleCursor: 0, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
 }
 
 function countTerms(terms: readonly QueryTerm[], clause: number): number {
