@@ -97,6 +97,7 @@ export function absentQuoteBook(): QuoteBook {
     groupingFields: () => [],
     speakers: { speakers: [], resolve: () => null, matchLeading: () => null, suggest: () => [] },
     search: fail,
+    speakersSaying: fail,
     quotation: fail,
     splitParts: fail,
     titles: fail,

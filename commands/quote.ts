@@ -516,16 +516,15 @@ function titleReading(title: TitleReading, topic: { words: string[]; phrases: st
 /** Holders a title search tries against the topic. */
 const MAX_TITLE_HOLDERS_TRIED = 8;
 
-/** The holders with a quotation whose own words hold the topic (in the outlet and dates asked). */
+/** The holders with a quotation whose own words hold the topic (in the outlet and dates asked): one topic search. */
 function holdersOnTopic(holders: readonly TitleHolder[], topic: { words: string[]; phrases: string[] }, args: QuoteArgs, book: Newsroom["quotes"]): TitleHolder[] {
   if (topic.words.length === 0 && topic.phrases.length === 0) return [];
-  return holders.filter((h) => {
-    const query: QuoteQuery = { speaker: h.speaker.name, words: topic.words, phrases: topic.phrases };
-    if (args.outlet) query.outlet = args.outlet;
-    if (args.after) query.after = args.after;
-    if (args.before) query.before = args.before;
-    return book.search(query, { offset: 0, limit: 1 }).hits[0]?.match === "words";
-  });
+  const query: Omit<QuoteQuery, "speaker" | "sort"> = { words: topic.words, phrases: topic.phrases };
+  if (args.outlet) query.outlet = args.outlet;
+  if (args.after) query.after = args.after;
+  if (args.before) query.before = args.before;
+  const saying = book.speakersSaying(holders.map((h) => h.speaker.name), query);
+  return holders.filter((h) => saying.has(h.speaker.name));
 }
 
 /** A title read as its usual holder, or offered as choices. */

@@ -98,7 +98,9 @@ export class CorpusQuoteBook implements QuoteBook {
   /** Index terms of quotations discarded from the topic index since their postings were last packed again. */
   private readonly toVacuum = new Set<string>();
   /** A query's hits (byRelevance), reused from query to query. */
-  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0) };
+  /** By position: placesOfTheTopic's marks (all 0 between queries). */
+  private marked = new Uint8Array(0);
+  private hits = { positions: new Int32Array(0), raw: new Float64Array(0), scores: new Float64Array(0), order: new Uint8Array(0), shortIds: new Int32Array(0) };
   /** Articles' analysed words, for quotations found by what their article is about (`aboutTheTopic`). */
   private readonly articleTermCache = new Map<string, ReadonlySet<string>>();
   /** Paragraphs' analysed words (`paragraphTerms`), by article id and paragraph number. */
@@ -466,7 +468,7 @@ export class CorpusQuoteBook implements QuoteBook {
         ? query.speaker !== null || query.sort === "new"
           ? this.newestFirst(table, speaker, passes)
           : byConfidence(table, speaker, passes)
-        : this.byRelevance(table, terms, speaker, passes);
+        : this.byRelevance(table, terms, speaker === null ? null : (shortId: number) => table.isBy(shortId, speaker), passes);
     // A named speaker's quotations that do not say the words but stand in a paragraph or article about them.
     const places = this.state?.places ?? null;
     const tiers =
@@ -494,6 +496,37 @@ export class CorpusQuoteBook implements QuoteBook {
       };
     });
     return respelled.length > 0 ? { hits, total, respelled } : { hits, total };
+  }
+
+  /**
+   * Which of the speakers (canonical names) have a quotation saying the topic words, as `search` with that speaker
+   * and topic would show first (a first hit whose match is "words"), with the topic's phrases, outlet and dates:
+   * one topic search for all of them, where `search` per speaker would rank each one's every quotation. A speaker's
+   * best hit saying the words is the first `search` shows, unless it repeats another quotation of its article (a
+   * group of repeats is shown by its surest member, which may stand in the tiers after): then `search` decides.
+   */
+  speakersSaying(speakers: readonly string[], topic: Omit<QuoteQuery, "speaker" | "sort">): Set<string> {
+    const saying = new Set<string>();
+    const { table } = this.current();
+    const query: QuoteQuery = { ...topic, speaker: null };
+    const { terms } = this.respelled(queryTerms(query), wordTerms(query));
+    const asked = [...new Set(speakers)].map((name) => ({ name, number: table.speakerNumber(name), best: -1 })).filter((s) => s.number !== NO_SPEAKER);
+    if (terms.length === 0 || asked.length === 0) return saying;
+    const ranked = this.byRelevance(table, terms, (shortId) => asked.some((s) => table.isBy(shortId, s.number)), this.filterOf(query, table));
+    const shortIds = this.hits.shortIds;
+    for (let i = 0; i < ranked.count; i++) {
+      for (const s of asked) {
+        if (table.isBy(shortIds[i]!, s.number) && (s.best < 0 || ranked.compare(i, s.best) < 0)) s.best = i;
+      }
+    }
+    const flags = table.repeats.flags;
+    // Read before any `search` below reuses the hit arrays.
+    const repeating = asked.map((s) => s.best >= 0 && flags[ranked.positions[s.best]!] === 1);
+    asked.forEach((s, i) => {
+      if (s.best < 0) return;
+      if (!repeating[i] || this.search({ ...query, speaker: s.name }, { offset: 0, limit: 1 }).hits[0]?.match === "words") saying.add(s.name);
+    });
+    return saying;
   }
 
   /**
@@ -586,7 +619,7 @@ export class CorpusQuoteBook implements QuoteBook {
     const paragraphsWithAll = places?.paragraphsWithAll(terms) ?? null;
     const articlesWithAll = places?.articlesWithAll(terms) ?? null;
     const sentencesWithAll = places?.sentencesWithAll(terms) ?? null;
-    const extra: Array<{ position: number; tier: number }> = [];
+    const extra: Extras = { positions: [], tiers: [] };
     for (const position of table.positionsOf(speaker)) {
       if (matched.has(position)) continue;
       const q = table.quotations[position]!;
@@ -610,36 +643,34 @@ export class CorpusQuoteBook implements QuoteBook {
       if (!inParagraph && !inArticle()) continue;
       if (byArticle && !byArticle(this.articleAt(table, position))) continue;
       const tier = !inParagraph ? TIER_ARTICLE : inSentence() ? TIER_SENTENCE : TIER_PARAGRAPH;
-      extra.push({ position, tier });
+      extra.positions.push(position);
+      extra.tiers.push(tier);
     }
     return this.withTiers(table, found, extra);
   }
 
   /** The hits (tier 0) followed by the extra quotations in their tiers: newest first, then surest, in each. */
-  private withTiers(table: QuoteTable, found: RankedHits, extra: ReadonlyArray<{ position: number; tier: number }>): { ranked: RankedHits; tier: Uint8Array } | null {
-    if (extra.length === 0) return null;
-    const count = found.count + extra.length;
+  private withTiers(table: QuoteTable, found: RankedHits, extra: Extras): { ranked: RankedHits; tier: Uint8Array } | null {
+    const extras = extra.positions.length;
+    if (extras === 0) return null;
+    const count = found.count + extras;
     const positions = new Int32Array(count);
     const scores = new Float64Array(count);
     const tier = new Uint8Array(count);
     positions.set(found.positions.subarray(0, found.count));
     scores.set(found.scores.subarray(0, found.count));
-    extra.forEach((e, i) => {
-      positions[found.count + i] = e.position;
-      tier[found.count + i] = e.tier;
-    });
+    positions.set(extra.positions, found.count);
+    tier.set(extra.tiers, found.count);
     const baseCompare = found.compare;
     // An extra's day, read when two extras of a tier are compared (a page rarely reaches them; there may be thousands).
-    const days: Array<string | undefined> = new Array<string | undefined>(extra.length);
-    const dayOf = (i: number): string => (days[i] ??= this.dayAt(table, extra[i]!.position));
+    const days: Array<string | undefined> = new Array<string | undefined>(extras);
+    const dayOf = (i: number): string => (days[i] ??= this.dayAt(table, positions[found.count + i]!));
     const compare = (a: number, b: number): number => {
       if (tier[a] !== tier[b]) return tier[a]! - tier[b]!;
       if (tier[a] === 0) return baseCompare(a, b);
-      const x = extra[a - found.count]!;
-      const y = extra[b - found.count]!;
-      const qa = table.quotations[x.position]!;
-      const qb = table.quotations[y.position]!;
-      return compareDays(dayOf(a - found.count), dayOf(b - found.count)) || qb.confidence - qa.confidence || x.position - y.position;
+      const x = positions[a]!;
+      const y = positions[b]!;
+      return compareDays(dayOf(a - found.count), dayOf(b - found.count)) || table.quotations[y]!.confidence - table.quotations[x]!.confidence || x - y;
     };
     return { ranked: { count, positions, scores, compare }, tier };
   }
@@ -647,21 +678,29 @@ export class CorpusQuoteBook implements QuoteBook {
   /**
    * Without a speaker: the hits whose words match (tier 0), then the attributed quotations whose paragraph (tier
    * 2) or article's title and lead (tier 3) hold every topic word, as learnt (topic-places.ts); newest first, then
-   * surest, within a tier. They pass the outlet and date filters but not the phrases, as for a speaker's.
+   * surest, within a tier. They pass the outlet and date filters but not the phrases, as for a speaker's. (A
+   * common word's hits and places are counted in thousands: they are marked in a reused array, not a Set.)
    */
   private placesOfTheTopic(table: QuoteTable, found: RankedHits, terms: readonly string[], places: TopicPlaces, query: QuoteQuery): { ranked: RankedHits; tier: Uint8Array } | null {
-    const matched = new Set<number>();
-    for (let i = 0; i < found.count; i++) matched.add(found.positions[i]!);
+    if (this.marked.length < table.quotations.length) this.marked = new Uint8Array(Math.max(table.quotations.length, this.marked.length * 2));
+    const marked = this.marked;
+    for (let i = 0; i < found.count; i++) marked[found.positions[i]!] = 1;
     const byArticle = articleFilter(query);
-    const extra: Array<{ position: number; tier: number }> = [];
-    for (const [tier, positions] of [[TIER_PARAGRAPH, places.paragraphsWithAll(terms)], [TIER_ARTICLE, places.articlesWithAll(terms)]] as const) {
-      for (const position of positions) {
-        const q = table.quotations[position];
-        if (!q || q.speaker === null || matched.has(position)) continue;
-        if (byArticle && !byArticle(this.articleAt(table, position))) continue;
-        matched.add(position);
-        extra.push({ position, tier });
+    const extra: Extras = { positions: [], tiers: [] };
+    try {
+      for (const [tier, positions] of [[TIER_PARAGRAPH, places.paragraphsWithAll(terms)], [TIER_ARTICLE, places.articlesWithAll(terms)]] as const) {
+        for (const position of positions) {
+          const q = table.quotations[position];
+          if (!q || q.speaker === null || marked[position] === 1) continue;
+          if (byArticle && !byArticle(this.articleAt(table, position))) continue;
+          marked[position] = 1;
+          extra.positions.push(position);
+          extra.tiers.push(tier);
+        }
       }
+    } finally {
+      for (let i = 0; i < found.count; i++) marked[found.positions[i]!] = 0;
+      for (const position of extra.positions) marked[position] = 0;
     }
     return this.withTiers(table, found, extra);
   }
@@ -712,11 +751,10 @@ export class CorpusQuoteBook implements QuoteBook {
    * among equally relevant quotations. The arrays are the book's own, reused from query to query (a common word's
    * hits are counted in ten thousands).
    */
-  private byRelevance(table: QuoteTable, terms: readonly string[], speaker: number | null, passes: ((position: number) => boolean) | null): RankedHits {
-    const accept = speaker === null ? null : (shortId: number) => table.isBy(shortId, speaker);
+  private byRelevance(table: QuoteTable, terms: readonly string[], accept: ((shortId: number) => boolean) | null, passes: ((position: number) => boolean) | null): RankedHits {
     const found = terms.length <= MAX_CLAUSES ? this.scoreFromPostings(terms, accept) : this.scoreMany(terms, accept);
     // From the postings, `found.scores` is `raw` itself: hit i is read before hit `count` (<= i) is written.
-    const { positions, raw, scores, order } = this.hitArrays(found.count);
+    const { positions, raw, scores, order, shortIds } = this.hitArrays(found.count);
     const { confidenceWeight, partial } = table;
     // The distinct words of each quotation, as indexed: enough to tell most fragments without reading a text.
     const lengths = this.postings.documentLengths();
@@ -727,6 +765,7 @@ export class CorpusQuoteBook implements QuoteBook {
       const score = found.scores[i]!;
       const matched = found.matched(i);
       positions[count] = position;
+      shortIds[count] = found.shortIds[i]!;
       raw[count] = score;
       // (score * (0.6 + 0.4 * confidence)) * (0.9 for a partial quotation): in this order, so that the
       // floating-point result (and so the order of near-ties) is what it always was.
@@ -747,10 +786,10 @@ export class CorpusQuoteBook implements QuoteBook {
   }
 
   /** Arrays for `count` hits at least, reused (a search is synchronous, and its answer holds none of them). */
-  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array; order: Uint8Array } {
+  private hitArrays(count: number): { positions: Int32Array; raw: Float64Array; scores: Float64Array; order: Uint8Array; shortIds: Int32Array } {
     if (this.hits.positions.length < count) {
       const size = Math.max(count, this.hits.positions.length * 2, 1024);
-      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size), order: new Uint8Array(size) };
+      this.hits = { positions: new Int32Array(size), raw: new Float64Array(size), scores: new Float64Array(size), order: new Uint8Array(size), shortIds: new Int32Array(size) };
     }
     return this.hits;
   }
@@ -915,6 +954,12 @@ export function buildQuoteBook(corpus: Pick<Corpus, "articles">): CorpusQuoteBoo
 }
 
 /** The hits of the topic words: by hit, the short id, MiniSearch's score and how many of the words it holds. */
+/** Quotations added after a query's hits, with their tiers (TIER_SENTENCE and after). */
+interface Extras {
+  positions: number[];
+  tiers: number[];
+}
+
 interface FoundHits {
   count: number;
   shortIds: Int32Array;

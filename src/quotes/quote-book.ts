@@ -21,6 +21,11 @@ export interface QuoteBook {
   readonly speakers: SpeakerRegistry;
   /** `respelled`: topic words no quotation uses, read as the nearest word they do use ("irak" as "iraq"). */
   search(query: QuoteQuery, page: { offset: number; limit: number }): { hits: QuoteHit[]; total: number; respelled?: Array<{ typed: string; as: string }> };
+  /**
+   * Which of the speakers (canonical names) `search` with the topic would first show saying its words (match
+   * "words"): one topic search for them all.
+   */
+  speakersSaying(speakers: readonly string[], topic: Omit<QuoteQuery, "speaker" | "sort">): Set<string>;
   /** One quotation by id, with its canonical speaker. */
   quotation(id: string): Quotation | undefined;
   /**

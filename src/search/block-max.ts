@@ -5,13 +5,15 @@
  * A common word's packed postings are cut into blocks of consecutive short ids (a power of two, about eight
  * postings a block), and each block keeps what bounds its body postings' scores (the highest frequency and the
  * shortest length), where its bytes start, and the short id before it (the gaps are decoded from there). The
- * word's title postings are kept apart and always scored: titles are few and weigh the most, so an article's
- * title score is exact, not bounded. The short-id space is cut into windows of articles (an article belongs to
- * the window of its first document; its documents are consecutive). A window's bound is its best exact title
- * score (weighted) plus the sum of the blocks' body bounds over the clauses present, times their number (MiniSearch
- * multiplies by the clauses matched). Windows are scored in two rounds: first those of the highest bounds, which
- * give the page's last score; then every window whose bound reaches it. A window below it cannot hold an article
- * of the page, and its blocks are never decoded. Inside a window scored, MaxScore (`scoreWindowMaxScore`): only
+ * word's title postings are kept apart. The short-id space is cut into windows of articles (an article belongs to
+ * the window of its first document; its documents are consecutive); each word keeps, per window, the most its body
+ * postings and its title postings can score. A window's bound is the sum of its terms' body bounds times the
+ * clauses present (MiniSearch multiplies by the clauses matched), plus the same for its titles (weighted). Windows
+ * are scored in two rounds: first those of the highest bounds, which give the page's last score; then every window
+ * whose bound reaches it. A window scored has its titles scored first, exactly; its bound is then its bodies' plus
+ * its best title, and its body passages are scored only if that still reaches the page. A window below it cannot
+ * hold an article of the page: its titles are never scored and its blocks never decoded (a common word is in the
+ * titles of a large part of an archive). Inside a window scored, MaxScore (`scoreWindowMaxScore`): only
  * the clauses whose bounds can reach the page give candidates, the others are looked up per candidate while it can
  * still reach it. The total (articles holding a word of the query) comes from
  * each word's bitmap of articles, so that it too needs no postings read.
@@ -23,8 +25,12 @@ import { bitCount } from "../index/postings.js";
 import { PackedDocMap, PostingsReader } from "../index/packed-postings.js";
 import type { TermPostings } from "../index/term-index.js";
 import { BM25, inverseDocumentFrequency, termScore, termScoreBound } from "../index/bm25.js";
-import { firstRoundBound } from "./term-plan.js";
 import { TopK } from "../index/top-k.js";
+
+/** How far a window of articles is scored: not at all, its titles, its titles and body passages. */
+const WINDOW_UNTOUCHED = 0;
+const WINDOW_TITLES_SCORED = 1;
+const WINDOW_SCORED = 2;
 
 /** Words with at least this many postings get blocks kept from query to query; the others are read whole. */
 export const BLOCK_MIN_POSTINGS = 1024;
@@ -80,6 +86,8 @@ class TermBlocks {
     readonly windowMax: Uint8Array,
     /** By block: the same for the block's own body postings (a candidate's bound before its block is decoded). */
     readonly blockLevel: Uint8Array,
+    /** By window of articles: the same for the title postings of its articles (titles are scored window by window). */
+    readonly titleWindowMax: Uint8Array,
     readonly windowShift: number,
     readonly avgLength: number,
     readonly titleDocs: Int32Array,
@@ -111,6 +119,7 @@ class TermBlocks {
     const offset = new Uint32Array(blocks);
     const base = new Int32Array(blocks);
     const windowMax = new Uint8Array((view.nextId >> windowShift) + 1);
+    const titleWindowMax = new Uint8Array(windowMax.length);
     const blockLevel = new Uint8Array(blocks);
     const avgLength = view.avgLength;
     const articles = new Uint32Array((view.slots + 31) >>> 5);
@@ -147,19 +156,20 @@ class TermBlocks {
       const length = lengths[doc]!;
       if (ordinal < 0 || length === 0) continue;
       if (view.hasBody(ordinal)) articles[ordinal >>> 5]! |= 1 << (ordinal & 31);
-      if (paragraphs[doc] === 0) {
-        titleDocs.push(doc);
-        titleFrequencies.push(frequency);
-        continue;
-      }
       const part = (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength));
       const level = Math.min(LEVELS, Math.ceil((part / PART_LIMIT) * LEVELS * (1 + 1e-9)));
       const w = view.articleStart(ordinal) >> windowShift;
+      if (paragraphs[doc] === 0) {
+        titleDocs.push(doc);
+        titleFrequencies.push(frequency);
+        if (level > titleWindowMax[w]!) titleWindowMax[w] = level;
+        continue;
+      }
       if (level > windowMax[w]!) windowMax[w] = level;
       if (level > blockLevel[block]!) blockLevel[block] = level;
     }
     while (filled <= blocks) start[filled++] = count;
-    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
+    return new TermBlocks(bytes, count, shift, start, offset, base, windowMax, blockLevel, titleWindowMax, windowShift, avgLength, Int32Array.from(titleDocs), Int32Array.from(titleFrequencies), articles);
   }
 }
 
@@ -177,6 +187,8 @@ interface QueryTerm {
   titleFrequencies: Int32Array;
   /** For a word with blocks: what a body posting of each level (TermBlocks.windowMax) can score, weighted. */
   levelValues: Float64Array | null;
+  /** Where the titles of the window scored last ended in `titleDocs` (scoreWindowTitles's start for the next). */
+  titleCursor: number;
   /** The most this term can add to a body passage of the window being scored (scoreWindow's scratch). */
   windowBound: number;
   /** The block decoded last (-1: none) and its postings. */
@@ -192,7 +204,7 @@ interface QueryTerm {
 }
 
 export interface BlockMaxResult {
-  /** The documents scored (every title holding a word, and the body passages of the windows scored). */
+  /** The documents scored (the body passages, then the titles, of the windows scored; see keepReachable). */
   touched: { docs: Int32Array; count: number; score: Float64Array; mask: Uint32Array };
   /** Articles with a body holding a word of the query (the page's total). */
   total: number;
@@ -210,13 +222,22 @@ export class BlockMaxSearch {
   private masks = new Uint32Array(0);
   private touched = new Int32Array(0);
   private lastCount = 0;
-  /** Per window: sum of body bounds, clauses present in bodies, best title score, whether scored. */
+  /** The title documents scored (apart from the body passages until the search ends). */
+  private titleTouched = new Int32Array(0);
+  private titleCount = 0;
+  /** Per window: sum of body bounds, clauses present in bodies, best title score (once its titles are scored). */
   private bodySum = new Float64Array(0);
   private bodyMask = new Uint32Array(0);
   private titleMax = new Float64Array(0);
+  /** Per window: sum of title bounds and clauses present in titles (the bound before its titles are scored). */
+  private titleSum = new Float64Array(0);
+  private titleMask = new Uint32Array(0);
+  /** Per window: WINDOW_UNTOUCHED, WINDOW_TITLES_SCORED or WINDOW_SCORED. */
   private done = new Uint8Array(0);
   /** The windows whose bound is above 0, and their bounds (search's scratch). */
   private candidateWindows = new Int32Array(0);
+  /** firstRound's heap of candidate indexes, by bound. */
+  private heap = new Int32Array(0);
   private windowBounds = new Float64Array(0);
   /** By ordinal: 1 for the articles with a body passage scored (keepReachable's scratch). */
   private withBody = new Uint8Array(0);
@@ -260,19 +281,15 @@ export class BlockMaxSearch {
     this.windowCount = windows;
     this.fitWindows(windows);
     const total = this.countArticles(terms, view);
-    // Titles first, exactly: every title holding a word.
-    this.scoreTitles(terms, clauses, view);
-    const titleCount = this.lastCount;
-    this.paintTitles(view, windowShift, titleCount);
+    this.levelValues(terms, view);
+    this.paintTitles(terms, view, windowShift);
     this.paintBodies(terms, view, windowShift);
     // Windows worth scoring, with their bounds (typed arrays: at a million passages there are some 30,000 windows).
     const candidates = this.candidateWindows;
     const bounds = this.windowBounds;
     let count = 0;
     for (let w = 0; w < windows; w++) {
-      const mask = this.bodyMask[w]!;
-      const body = mask === 0 ? 0 : this.bodySum[w]! * bitCount(mask);
-      const bound = (body + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+      const bound = (this.bodyBound(w) + titleWeight * this.titleBound(w)) * (1 + 1e-9);
       if (bound > 0) {
         candidates[count] = w;
         bounds[count++] = bound;
@@ -281,26 +298,31 @@ export class BlockMaxSearch {
     const top = new TopK<number>(wanted, (a, b) => b - a);
     const threshold = () => (top.items.length === wanted ? top.items[wanted - 1]! : -Infinity);
     let scoredArticles = 0;
-    const first = firstRoundBound(bounds, count, wanted);
+    const done = this.done;
+    const first = this.firstRound(candidates, bounds, count, wanted, windowShift, terms, termsOf, view, titleWeight);
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < count; i++) {
-        const bound = bounds[i]!;
-        if (round === 0 ? bound < first : bound < threshold()) continue;
+        const cutoff = round === 0 ? first : threshold();
+        if (bounds[i]! < cutoff) continue;
         const w = candidates[i]!;
-        if (this.done[w] === 1) continue;
-        this.done[w] = 1;
+        if (done[w] === WINDOW_SCORED) continue;
+        if (done[w] === WINDOW_UNTOUCHED) {
+          // The window's titles, exactly: its bound is then its bodies' bound plus its best title.
+          this.scoreWindowTitles(w, windowShift, terms, termsOf, view);
+          done[w] = WINDOW_TITLES_SCORED;
+          bounds[i] = (this.bodyBound(w) + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+          if (bounds[i]! < cutoff) continue;
+        }
+        done[w] = WINDOW_SCORED;
         scoredArticles += maxScore
           ? this.scoreWindowMaxScore(w, windowShift, terms, termsOf, view, titleWeight, top, threshold)
           : this.scoreWindow(w, windowShift, terms, clauses, view, titleWeight, top);
       }
     }
-    for (let i = 0; i < count; i++) this.done[candidates[i]!] = 0;
+    for (let i = 0; i < count; i++) done[candidates[i]!] = WINDOW_UNTOUCHED;
     // The titles' scores by ordinal are cleared for the next query.
-    for (let i = 0; i < titleCount; i++) {
-      const ordinal = view.ordinals[this.touched[i]!]!;
-      this.titleOf[ordinal] = 0;
-    }
-    this.keepReachable(titleCount, view, titleWeight, threshold());
+    for (let i = 0; i < this.titleCount; i++) this.titleOf[view.ordinals[this.titleTouched[i]!]!] = 0;
+    this.keepReachable(view, titleWeight, threshold());
     return {
       touched: { docs: this.touched, count: this.lastCount, score: this.scores, mask: this.masks },
       total,
@@ -372,31 +394,160 @@ export class BlockMaxSearch {
     return total;
   }
 
-  /** Scores every title document holding a term (they come first among the touched documents). */
-  private scoreTitles(terms: readonly QueryTerm[], clauses: ReadonlyArray<ReadonlyArray<ClauseTerm>>, view: IndexView): void {
-    for (let clause = 0; clause < clauses.length; clause++) {
-      const multiple = countTerms(terms, clause) > 1;
-      for (const term of terms) {
-        if (term.clause !== clause) continue;
-        this.read += term.titleDocs.length;
-        this.accumulate(term, clause, multiple, term.titleDocs, term.titleFrequencies, term.titleDocs.length, view);
+  /**
+   * The first round's bound: the `wanted`-th highest window bound once those windows' titles are scored. The
+   * windows come off a heap by bound; a window whose titles are not scored yet has them scored and goes back with
+   * its exact bound (its bodies' plus its best title). With loose title bounds alone the first round would take
+   * windows whose titles only looked good, and leave the page's last score low ("new year" scored five times the
+   * articles). -Infinity when there are no more windows than wanted (all are scored in the first round).
+   */
+  private firstRound(
+    candidates: Int32Array,
+    bounds: Float64Array,
+    count: number,
+    wanted: number,
+    windowShift: number,
+    terms: readonly QueryTerm[],
+    termsOf: ReadonlyArray<readonly QueryTerm[]>,
+    view: IndexView,
+    titleWeight: number,
+  ): number {
+    if (count <= wanted) return -Infinity;
+    if (this.heap.length < count) this.heap = new Int32Array(Math.max(count, this.heap.length * 2));
+    const heap = this.heap;
+    let n = count;
+    for (let i = 0; i < n; i++) heap[i] = i;
+    for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, n, i, bounds);
+    let exact = 0;
+    let first = -Infinity;
+    while (n > 0) {
+      const i = heap[0]!;
+      const w = candidates[i]!;
+      if (this.done[w] === WINDOW_UNTOUCHED) {
+        this.scoreWindowTitles(w, windowShift, terms, termsOf, view);
+        this.done[w] = WINDOW_TITLES_SCORED;
+        bounds[i] = (this.bodyBound(w) + titleWeight * this.titleMax[w]!) * (1 + 1e-9);
+        siftDown(heap, n, 0, bounds);
+        continue;
+      }
+      first = bounds[i]!;
+      if (++exact === wanted) break;
+      heap[0] = heap[--n]!;
+      siftDown(heap, n, 0, bounds);
+    }
+    return first;
+  }
+
+  /** For each term with blocks: what a posting of each level (TermBlocks.windowMax) can score, weighted, computed once. */
+  private levelValues(terms: readonly QueryTerm[], view: IndexView): void {
+    for (const term of terms) {
+      const blocks = term.blocks;
+      if (!blocks) continue;
+      const values = new Float64Array(LEVELS + 1);
+      for (let level = 1; level <= LEVELS; level++) values[level] = term.weight * term.idf * blocks.bodyPart(level, view.avgLength);
+      term.levelValues = values;
+    }
+  }
+
+  /** The most a passage of window `w` can score: the sum of its terms' body bounds times the clauses present. */
+  private bodyBound(w: number): number {
+    const mask = this.bodyMask[w]!;
+    return mask === 0 ? 0 : this.bodySum[w]! * bitCount(mask);
+  }
+
+  /** The most a title of window `w` can score (unweighted), before its titles are scored. */
+  private titleBound(w: number): number {
+    const mask = this.titleMask[w]!;
+    return mask === 0 ? 0 : this.titleSum[w]! * bitCount(mask);
+  }
+
+  /**
+   * Each window's sum of title bounds (the most of each term in its titles) and clauses present: a title scores
+   * at most that sum times their number. Titles are scored only in the windows whose bound, with this, can reach
+   * the page (`scoreWindowTitles`): a common word is in the titles of a large part of an archive.
+   */
+  private paintTitles(terms: readonly QueryTerm[], view: IndexView, windowShift: number): void {
+    const { ordinals, lengths } = view;
+    for (const term of terms) {
+      const bit = 1 << term.clause;
+      const blocks = term.blocks;
+      if (blocks) {
+        const values = term.levelValues!;
+        const titleWindowMax = blocks.titleWindowMax;
+        const end = Math.min(titleWindowMax.length, this.windowCount);
+        for (let w = 0; w < end; w++) {
+          const level = titleWindowMax[w]!;
+          if (level === 0) continue;
+          this.titleSum[w] = this.titleSum[w]! + values[level]!;
+          this.titleMask[w] = this.titleMask[w]! | bit;
+        }
+        continue;
+      }
+      // A word read whole: its exact most in each window's titles (its title postings go up in short ids).
+      let pendingWindow = -1;
+      let pendingValue = 0;
+      const docs = term.titleDocs;
+      for (let i = 0; i <= docs.length; i++) {
+        let w = -2;
+        let value = 0;
+        if (i < docs.length) {
+          const doc = docs[i]!;
+          const ordinal = ordinals[doc]!;
+          const length = lengths[doc]!;
+          if (ordinal < 0 || length === 0) continue;
+          w = view.articleStart(ordinal) >> windowShift;
+          value = term.weight * termScoreBound(term.idf, term.titleFrequencies[i]!, length, view.avgLength);
+        }
+        if (w === pendingWindow) {
+          if (value > pendingValue) pendingValue = value;
+          continue;
+        }
+        if (pendingWindow >= 0) {
+          this.titleSum[pendingWindow] = this.titleSum[pendingWindow]! + pendingValue * (1 + 1e-9);
+          this.titleMask[pendingWindow] = this.titleMask[pendingWindow]! | bit;
+        }
+        pendingWindow = w;
+        pendingValue = value;
+      }
+    }
+  }
+
+  /**
+   * Scores the titles of the window's articles exactly (as `Postings.score` scores them: clause by clause, a
+   * clause of several terms summed before it is added), and keeps each one's score by ordinal and the window's
+   * best among the articles with a body.
+   */
+  private scoreWindowTitles(w: number, windowShift: number, terms: readonly QueryTerm[], termsOf: ReadonlyArray<readonly QueryTerm[]>, view: IndexView): void {
+    this.titleMax[w] = 0;
+    if (this.titleMask[w] === 0) return;
+    const range = this.windowRange(w, windowShift, view);
+    if (range === null) return;
+    const { low, high } = range;
+    const from = this.titleCount;
+    for (let clause = 0; clause < termsOf.length; clause++) {
+      const clauseTerms = termsOf[clause]!;
+      const multiple = clauseTerms.length > 1;
+      for (const term of clauseTerms) {
+        const docs = term.titleDocs;
+        // Windows are taken in ascending order within a round: the search goes on from the last window's end.
+        const start = lowerBoundFrom(docs, term.titleCursor, low);
+        let end = start;
+        while (end < docs.length && docs[end]! < high) end++;
+        term.titleCursor = end;
+        if (end === start) continue;
+        this.read += end - start;
+        this.accumulate(term, clause, multiple, docs, term.titleFrequencies, start, end, view, true);
       }
       if (multiple) this.closeClause(clause);
     }
-    this.multiply(0);
-  }
-
-  /** Each window's best title score, for the articles with a body. */
-  private paintTitles(view: IndexView, windowShift: number, titleCount: number): void {
     const { ordinals } = view;
-    for (let i = 0; i < titleCount; i++) {
-      const doc = this.touched[i]!;
+    for (let i = from; i < this.titleCount; i++) {
+      const doc = this.titleTouched[i]!;
+      const score = this.scores[doc]! * bitCount(this.masks[doc]!);
+      this.scores[doc] = score;
       const ordinal = ordinals[doc]!;
-      const score = this.scores[doc]!;
       this.titleOf[ordinal] = score;
-      if (!view.hasBody(ordinal)) continue;
-      const w = view.articleStart(ordinal) >> windowShift;
-      if (score > this.titleMax[w]!) this.titleMax[w] = score;
+      if (view.hasBody(ordinal) && score > this.titleMax[w]!) this.titleMax[w] = score;
     }
   }
 
@@ -422,10 +573,7 @@ export class BlockMaxSearch {
       };
       const blocks = term.blocks;
       if (blocks) {
-        // A value per level, computed once.
-        const values = new Float64Array(LEVELS + 1);
-        for (let level = 1; level <= LEVELS; level++) values[level] = term.weight * term.idf * blocks.bodyPart(level, view.avgLength);
-        term.levelValues = values;
+        const values = term.levelValues!;
         const windowMax = blocks.windowMax;
         const end = Math.min(windowMax.length, this.windowCount);
         for (let w = 0; w < end; w++) {
@@ -470,7 +618,7 @@ export class BlockMaxSearch {
       for (const term of terms) {
         if (term.clause !== clause) continue;
         const n = this.windowPostings(term, low, high);
-        this.accumulate(term, clause, multiple, this.windowDocs, this.windowFrequencies, n, view);
+        this.accumulate(term, clause, multiple, this.windowDocs, this.windowFrequencies, 0, n, view, false);
       }
       if (multiple) this.closeClause(clause);
     }
@@ -833,19 +981,20 @@ export class BlockMaxSearch {
   }
 
   /**
-   * Adds the term's score in each body or title document given (titles: paragraph 0; the caller gives one kind),
-   * as `Postings.score` adds it: the same expression, and a clause of several terms summed before it is added.
+   * Adds the term's score in each body or title document given (`docs` from `from` to `to`; titles: paragraph 0,
+   * listed apart, `titles` true; the caller gives one kind), as `Postings.score` adds it: the same expression, and
+   * a clause of several terms summed before it is added.
    */
-  private accumulate(term: QueryTerm, clause: number, multiple: boolean, docs: Int32Array, frequencies: Int32Array, n: number, view: IndexView): void {
+  private accumulate(term: QueryTerm, clause: number, multiple: boolean, docs: Int32Array, frequencies: Int32Array, from: number, to: number, view: IndexView, titles: boolean): void {
     const { lengths, ordinals } = view;
-    const { scores, clauseScores, masks, touched } = this;
+    const { scores, clauseScores, masks } = this;
+    const touched = titles ? this.titleTouched : this.touched;
     const avgLength = view.avgLength;
     const idf = term.idf;
     const weight = term.weight;
     const bit = 1 << clause;
-    let count = this.lastCount;
-    const titles = docs === term.titleDocs;
-    for (let j = 0; j < n; j++) {
+    let count = titles ? this.titleCount : this.lastCount;
+    for (let j = from; j < to; j++) {
       const doc = docs[j]!;
       const fieldLength = lengths[doc]!;
       if (fieldLength === 0 || ordinals[doc]! < 0) continue;
@@ -868,7 +1017,8 @@ export class BlockMaxSearch {
       }
       masks[doc] = mask | bit;
     }
-    this.lastCount = count;
+    if (titles) this.titleCount = count;
+    else this.lastCount = count;
   }
 
   /** A clause of several terms: its sum is added to the score of each document it matched. */
@@ -890,46 +1040,46 @@ export class BlockMaxSearch {
   }
 
   /**
-   * Leaves out of the touched documents the titles of articles that cannot reach the page: those without a body
-   * passage scored whose title alone (weighted) scores below `pageLast`, the last score of the page found (an
-   * article of a window not scored is among them: its window's bound was below the page). Every title holding a
-   * word was scored (a common word's titles are a large part of an archive), but the page is decided by a few: the
-   * passage index then gathers and ranks thousands of articles instead of a hundred thousand. An article left out
-   * scores below `pageLast`, and at least `wanted` articles kept score `pageLast` or more, so the page is the same.
+   * Adds to the touched documents (the body passages scored) the titles scored, but those of articles that cannot
+   * reach the page: without a body passage scored, and whose title alone (weighted) scores below `pageLast`, the
+   * last score of the page found. Titles are scored window by window, but a window scored for its titles can hold
+   * many: the passage index then gathers and ranks only the articles that can matter. An article left out scores
+   * below `pageLast`, and at least `wanted` articles kept score `pageLast` or more, so the page is the same. (The
+   * titles come after the passages: the order of the touched documents matters between passages of one article
+   * only.)
    */
-  private keepReachable(titleCount: number, view: IndexView, titleWeight: number, pageLast: number): void {
-    if (pageLast === -Infinity) return;
+  private keepReachable(view: IndexView, titleWeight: number, pageLast: number): void {
     const { ordinals } = view;
     if (this.withBody.length < view.slots) this.withBody = new Uint8Array(Math.max(view.slots * 2, 1024));
     const withBody = this.withBody;
-    for (let i = titleCount; i < this.lastCount; i++) withBody[ordinals[this.touched[i]!]!] = 1;
-    let kept = 0;
-    for (let i = 0; i < titleCount; i++) {
-      const doc = this.touched[i]!;
-      if (withBody[ordinals[doc]!] === 1 || titleWeight * this.scores[doc]! >= pageLast) {
+    const bodies = this.lastCount;
+    for (let i = 0; i < bodies; i++) withBody[ordinals[this.touched[i]!]!] = 1;
+    let kept = bodies;
+    for (let i = 0; i < this.titleCount; i++) {
+      const doc = this.titleTouched[i]!;
+      if (pageLast === -Infinity || withBody[ordinals[doc]!] === 1 || titleWeight * this.scores[doc]! >= pageLast) {
         this.touched[kept++] = doc;
         continue;
       }
       // Not touched any more: cleared now (the next search clears the touched documents' masks).
       this.masks[doc] = 0;
     }
-    for (let i = titleCount; i < this.lastCount; i++) {
-      const doc = this.touched[i]!;
-      withBody[ordinals[doc]!] = 0;
-      this.touched[kept++] = doc;
-    }
+    for (let i = 0; i < bodies; i++) withBody[ordinals[this.touched[i]!]!] = 0;
     this.lastCount = kept;
+    this.titleCount = 0;
   }
 
   private prepare(view: IndexView): void {
     for (let i = 0; i < this.lastCount; i++) this.masks[this.touched[i]!] = 0;
     this.lastCount = 0;
+    this.titleCount = 0;
     if (this.masks.length < view.nextId) {
       const n = Math.max(view.nextId, this.masks.length * 2, 1024);
       this.scores = new Float64Array(n);
       this.clauseScores = new Float64Array(n);
       this.masks = new Uint32Array(n);
       this.touched = new Int32Array(n);
+      this.titleTouched = new Int32Array(n);
     }
     if (this.titleOf.length < view.slots) {
       const n = Math.max(view.slots * 2, 1024);
@@ -944,6 +1094,8 @@ export class BlockMaxSearch {
       this.bodySum = new Float64Array(n);
       this.bodyMask = new Uint32Array(n);
       this.titleMax = new Float64Array(n);
+      this.titleSum = new Float64Array(n);
+      this.titleMask = new Uint32Array(n);
       this.done = new Uint8Array(n);
       this.candidateWindows = new Int32Array(n);
       this.windowBounds = new Float64Array(n);
@@ -951,6 +1103,8 @@ export class BlockMaxSearch {
       this.bodySum.fill(0, 0, windows);
       this.bodyMask.fill(0, 0, windows);
       this.titleMax.fill(0, 0, windows);
+      this.titleSum.fill(0, 0, windows);
+      this.titleMask.fill(0, 0, windows);
     }
   }
 
@@ -982,9 +1136,47 @@ function clauseBoundAt(terms: readonly QueryTerm[], doc: number): number {
   return most;
 }
 
+/** Restores the max-heap (of indexes into `keys`, by key) below `at`, the heap's first `n` entries. */
+function siftDown(heap: Int32Array, n: number, at: number, keys: Float64Array): void {
+  const item = heap[at]!;
+  const key = keys[item]!;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= n) break;
+    if (child + 1 < n && keys[heap[child + 1]!]! > keys[heap[child]!]!) child++;
+    if (keys[heap[child]!]! <= key) break;
+    heap[at] = heap[child]!;
+    at = child;
+  }
+  heap[at] = item;
+}
+
 /** The index of the lowest bit set (a mask of at least one bit). */
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
+}
+
+/**
+ * `lowerBound` searched from `from` onwards, by doubling steps, when every short id before `from` is below `doc`
+ * (the next window of an ascending walk is near); from the start otherwise.
+ */
+function lowerBoundFrom(docs: Int32Array, from: number, doc: number): number {
+  if (from > docs.length || (from > 0 && docs[from - 1]! >= doc)) return lowerBound(docs, doc);
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < docs.length && docs[high]! < doc) {
+    low = high + 1;
+    high = from + step;
+    step *= 2;
+  }
+  high = Math.min(high, docs.length);
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid]! < doc) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The first index of the ascending `docs` whose short id is at least `doc`. */
@@ -1005,8 +1197,8 @@ function growInt32(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
-function noBlock(): Pick<QueryTerm, "levelValues" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
-  return { levelValues: null, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
+function noBlock(): Pick<QueryTerm, "levelValues" | "titleCursor" | "windowBound" | "block" | "blockCount" | "blockTotal" | "blockAt" | "blockLast" | "blockDocs" | "blockFrequencies"> {
+  return { levelValues: null, titleCursor: 0, windowBound: 0, block: -1, blockCount: 0, blockTotal: 0, blockAt: 0, blockLast: 0, blockDocs: new Int32Array(0), blockFrequencies: new Int32Array(0) };
 }
 
 function countTerms(terms: readonly QueryTerm[], clause: number): number {

@@ -144,3 +144,40 @@ describe.skipIf(!existsSync(BBC))("quotation search gives the reference answers 
     expect(withHits).toBeGreaterThan(queries.length);
   });
 });
+
+describe("speakersSaying: which speakers a topic search would first show saying the words", () => {
+  /** What /quote asked before: one search per speaker, its first hit matching the words themselves. */
+  function oneByOne(book: ReturnType<typeof buildQuoteBook>, speakers: readonly string[], topic: { words: string[]; phrases: string[] }): string[] {
+    return speakers.filter((speaker) => book.search({ speaker, ...topic }, { offset: 0, limit: 1 }).hits[0]?.match === "words");
+  }
+
+  async function check(articles: Article[]): Promise<number> {
+    const book = buildQuoteBook({ articles });
+    await book.placesInBackground();
+    const counts = new Map<string, number>();
+    for (const q of book.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+    // The most quoted (repeats and wire copies are theirs most often), with an unknown name among them.
+    const speakers = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 24).map(([name]) => name);
+    speakers.push("Nobody Ever Quoted");
+    let found = 0;
+    for (const query of queriesFrom(book.quotations)) {
+      if (query.speaker !== null) continue;
+      const topic = { words: query.words, phrases: query.phrases };
+      for (let from = 0; from < speakers.length; from += 8) {
+        const group = speakers.slice(from, from + 8);
+        const expected = oneByOne(book, group, topic);
+        expect([...book.speakersSaying(group, topic)].sort(), JSON.stringify(topic)).toEqual([...expected].sort());
+        found += expected.length;
+      }
+    }
+    return found;
+  }
+
+  it("on the sample corpus", async () => {
+    expect(await check((await loadCorpus("seeds")).articles)).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!existsSync(BBC))("on the BBC corpus (research copy)", async () => {
+    expect(await check((await loadCorpus(BBC)).articles)).toBeGreaterThan(20);
+  }, 120_000);
+});

@@ -134,6 +134,47 @@ describe("block-max pruning against scoring everything", () => {
     expect(blockMax.lastSearch.candidates).toBe(expected.total);
   });
 
+  it("gives the same pages when titles weigh more than passages (titles scored window by window)", () => {
+    // Titles three times a passage: the page is often decided by titles, so their windows' bounds matter.
+    const heavy = PassageIndex.build(articles);
+    heavy.planning = BLOCK_MAX;
+    heavy.ranking = { titleWeight: 3 };
+    const reference = PassageIndex.build(articles);
+    reference.planning = EXHAUSTIVE;
+    reference.ranking = { titleWeight: 3 };
+    for (let i = 0; i < 200; i++) {
+      const length = 1 + Math.floor(next() * (i % 5 === 0 ? 12 : 4));
+      const query = q(Array.from({ length }, () => queryWord(next)).join(" "));
+      const limit = [1, 5, 10, 25][i % 4]!;
+      const offset = i % 3 === 0 ? 10 : 0;
+      const expected = page(reference, query, offset, limit);
+      heavy.search(query, { offset, limit });
+      expect(page(heavy, query, offset, limit), query.words.join(" ")).toEqual(expected);
+    }
+  });
+
+  it("scores only the titles of windows that can reach the page", () => {
+    // Every title holds "wtitle"; "wrarez" is in the bodies of 30 articles. The page is theirs: the titles of the
+    // other articles (most windows) cannot reach it and are not read.
+    const made = random(11);
+    const corpus = randomCorpus(made, 600, "t").map((article, i) =>
+      makeArticle(
+        article.id,
+        article.paragraphs.map((p, n) => article.text.slice(p.start, p.end) + (n === 0 && i % 20 === 0 ? " wrarez wrarez" : "")),
+        { title: `wtitle ${article.title ?? ""}`.trim() },
+      ),
+    );
+    const index = PassageIndex.build(corpus);
+    index.planning = BLOCK_MAX;
+    const reference = PassageIndex.build(corpus);
+    reference.planning = EXHAUSTIVE;
+    const query = q("wtitle wrarez");
+    index.search(query, { offset: 0, limit: 3 });
+    expect(page(index, query, 0, 3)).toEqual(page(reference, query, 0, 3));
+    // Every title holding "wtitle" would be about 600 postings on its own.
+    expect(index.lastSearch.postingsRead).toBeLessThan(300);
+  });
+
   it("stays exact while articles are added, replaced and removed (their words' blocks are made again)", () => {
     const more = random(7);
     const index = PassageIndex.build(articles);
